@@ -1,24 +1,68 @@
-using System.Diagnostics;
+using System.Security.Claims;
+using Cases.Domain.Parties;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Cases.Web.Models;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Controllers;
 
-public class HomeController : Controller
+public sealed record HomeModel(string DisplayName, string RolesText, string? CityName, string TodayText, string TodayKind,
+    int Employers, int Workers, int Projects, int InjuryCases);
+
+public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProvider clock) : Controller
 {
-    public IActionResult Index()
-    {
-        return View();
-    }
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public IActionResult Privacy()
+    public async Task<IActionResult> Index(CancellationToken ct)
     {
-        return View();
-    }
+        var city = User.FindFirstValue(CasesClaims.City);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+        var calendar = await calendars.GetAsync(db, ct);
+        var kind = calendar.Covers(today)
+            ? calendar.Describe(today) switch
+            {
+                { WorkingDay: true, Name: { } n } => $"调休上班（{n}）",
+                { WorkingDay: true } => "工作日",
+                { Name: { } n } => $"法定节假日（{n}）",
+                _ => "休息日",
+            }
+            : $"日历缺少 {today.Year} 年数据，请管理员导入";
 
-    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error()
-    {
-        return View(new ErrorViewModel { RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier });
+        var employers = db.Employers.AsNoTracking();
+        var cases = db.InjuryCases.AsNoTracking();
+        var projects = db.ConstructionProjects.AsNoTracking();
+        if (city is not null)
+        {
+            employers = employers.Where(e => e.CityCode == city);
+            cases = cases.Where(c => c.CityCode == city);
+            projects = projects.Where(p => p.CityCode == city);
+        }
+
+        var model = new HomeModel(
+            User.FindFirstValue("display_name") ?? User.Identity!.Name!,
+            string.Join("、", User.FindAll(ClaimTypes.Role).Select(r => RoleNames.Zh(r.Value))),
+            city is null ? null : City.TryParse(city, out var c, out _) ? c.NameZh : city,
+            today.ToString("yyyy年M月d日 dddd", new System.Globalization.CultureInfo("zh-CN")),
+            kind,
+            await employers.CountAsync(ct),
+            await db.Workers.AsNoTracking().CountAsync(ct),
+            await projects.CountAsync(ct),
+            await cases.CountAsync(ct));
+        return View(model);
     }
+}
+
+internal static class RoleNames
+{
+    public static string Zh(string role) => role switch
+    {
+        Roles.Officer => "经办人员",
+        Roles.Reviewer => "复核人员",
+        Roles.Supervisor => "主管",
+        Roles.Designer => "流程设计",
+        Roles.Admin => "系统管理员",
+        _ => role,
+    };
 }

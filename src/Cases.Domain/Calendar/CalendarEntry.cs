@@ -1,0 +1,13 @@
+namespace Cases.Domain.Calendar;
+
+/// <summary>
+/// One day the State Council's yearly holiday notice changes from the Monday–Friday rule: a holiday or a
+/// make-up working day. Ordinary weekdays and weekends are not entries.
+/// </summary>
+public sealed record CalendarEntry(DateOnly Date, DayKind Kind, string Name)
+{
+    public bool IsWorkingDay => Kind == DayKind.MakeUpWorkday;
+}
+
+/// <summary>How one day counts, and why.</summary>
+public sealed record DayInfo(DateOnly Date, bool WorkingDay, DayKind Kind, string? Name);

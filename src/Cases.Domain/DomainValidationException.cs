@@ -1,0 +1,12 @@
+namespace Cases.Domain;
+
+/// <summary>
+/// A value given to the domain is malformed or out of range (maps to HTTP 400 with the field name).
+/// </summary>
+/// <param name="field">The offending field, camelCase as the API's JSON names it (e.g. "creditCode").</param>
+/// <param name="message">What exactly is wrong, in plain English.</param>
+public sealed class DomainValidationException(string field, string message) : Exception(message)
+{
+    /// <summary>The offending field, camelCase as the API's JSON names it.</summary>
+    public string Field { get; } = field;
+}

@@ -1,0 +1,69 @@
+using Cases.Domain.Parties;
+
+namespace Cases.Domain.Injuries;
+
+/// <summary>
+/// Dependant (供养亲属) of a worker who died of the injury, entitled to the dependants' pension (第八十二条～第八十四条, 第八十六条).
+/// </summary>
+public sealed class Dependant
+{
+    /// <summary>Longest name accepted.</summary>
+    public const int NameMaxLength = 100;
+
+    private Dependant() => Name = string.Empty;
+
+    public Guid Id { get; private set; }
+
+    public Guid InjuryCaseId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public DependantRelation Relation { get; private set; }
+
+    /// <summary>Null when not yet known (e.g. a new-born child before registration).</summary>
+    public IdNumber? IdNumber { get; private set; }
+
+    /// <summary>An orphan or solitary elder (孤儿、孤寡老人), verified under 第八十六条; raises the pension share.</summary>
+    public bool OrphanOrSolitaryElder { get; private set; }
+
+    /// <summary>Adds a dependant to a case; each argument is checked and a failure names its field.</summary>
+    public static Dependant Add(
+        Guid injuryCaseId,
+        string name,
+        DependantRelation relation,
+        IdNumber? idNumber = null,
+        bool orphanOrSolitaryElder = false,
+        Guid? id = null)
+    {
+        if (!Enum.IsDefined(relation))
+        {
+            throw new DomainValidationException(
+                "relation",
+                $"Relation must be one of {string.Join(", ", Enum.GetNames<DependantRelation>())}; got {(int)relation}.");
+        }
+
+        if (idNumber is { IsEmpty: true })
+        {
+            throw new DomainValidationException("idNumber", "Resident identity number is empty; pass null when it is not known.");
+        }
+
+        return new Dependant
+        {
+            Id = Guard.NewIdOr(id, "id"),
+            InjuryCaseId = Guard.RequiredId(injuryCaseId, "injuryCaseId", "Injury case"),
+            Name = Guard.RequiredText(name, "name", "Dependant name", NameMaxLength),
+            Relation = relation,
+            IdNumber = idNumber,
+            OrphanOrSolitaryElder = orphanOrSolitaryElder,
+        };
+    }
+
+    /// <summary>Records the identity number once known.</summary>
+    public void RecordIdNumber(IdNumber idNumber) =>
+        IdNumber = idNumber.IsEmpty
+            ? throw new DomainValidationException("idNumber", "Resident identity number is required.")
+            : idNumber;
+
+    /// <summary>Records the outcome of the orphan / solitary-elder check (第八十六条).</summary>
+    public void RecordOrphanOrSolitaryElder(bool value) => OrphanOrSolitaryElder = value;
+}

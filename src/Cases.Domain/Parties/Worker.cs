@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace Cases.Domain.Parties;
+
+/// <summary>
+/// Insured person (参保人员) registered under 第十一条 with name, identity number and contact details;
+/// birth date and sex always come from the identity number.
+/// </summary>
+public sealed class Worker
+{
+    /// <summary>Longest name accepted (room for minority and foreign names).</summary>
+    public const int NameMaxLength = 100;
+
+    private const int PhoneMinDigits = 7;
+    private const int PhoneMaxDigits = 15;
+
+    private Worker() => Name = string.Empty;
+
+    public Guid Id { get; private set; }
+
+    public IdNumber IdNumber { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Derived from <see cref="IdNumber"/>; not stored separately.</summary>
+    public DateOnly BirthDate => IdNumber.BirthDate;
+
+    /// <summary>Derived from <see cref="IdNumber"/>; not stored separately.</summary>
+    public Sex Sex => IdNumber.Sex;
+
+    /// <summary>Digits only (spaces and hyphens are removed on entry); null when not given.</summary>
+    public string? Phone { get; private set; }
+
+    /// <summary>For display: 13812341234 → 138****1234; null when no phone.</summary>
+    public string? MaskedPhone => Phone is null ? null : MaskPhone(Phone);
+
+    /// <summary>The current employer; null after employment ends (中断登记, 第十一条).</summary>
+    public Guid? EmployerId { get; private set; }
+
+    /// <summary>Registers an insured person (第十一条); each argument is checked and a failure names its field.</summary>
+    public static Worker Register(IdNumber idNumber, string name, string? phone = null, Guid? employerId = null, Guid? id = null)
+    {
+        if (idNumber.IsEmpty)
+        {
+            throw new DomainValidationException("idNumber", "Resident identity number is required.");
+        }
+
+        return new Worker
+        {
+            Id = Guard.NewIdOr(id, "id"),
+            IdNumber = idNumber,
+            Name = Guard.RequiredText(name, "name", "Worker name", NameMaxLength),
+            Phone = NormalizePhone(phone),
+            EmployerId = employerId is null ? null : Guard.RequiredId(employerId.Value, "employerId", "Employer"),
+        };
+    }
+
+    /// <summary>Records a change of name (人员登记信息变更, 第十六条).</summary>
+    public void Rename(string name) => Name = Guard.RequiredText(name, "name", "Worker name", NameMaxLength);
+
+    /// <summary>Records a new phone number, or clears it with null (第十六条).</summary>
+    public void ChangePhone(string? phone) => Phone = NormalizePhone(phone);
+
+    /// <summary>Records that an employer has taken the person on (第十一条).</summary>
+    public void AssignEmployer(Guid employerId) => EmployerId = Guard.RequiredId(employerId, "employerId", "Employer");
+
+    /// <summary>Records that employment has stopped (中断登记, 第十一条).</summary>
+    public void EndEmployment() => EmployerId = null;
+
+    internal static string? NormalizePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+
+        var digits = string.Concat(phone.Where(c => c is not (' ' or '-')));
+        var bad = digits.FirstOrDefault(c => !char.IsAsciiDigit(c));
+        if (bad != default)
+        {
+            throw new DomainValidationException("phone", $"Phone must contain digits only; got '{bad}'.");
+        }
+
+        if (digits.Length is < PhoneMinDigits or > PhoneMaxDigits)
+        {
+            throw new DomainValidationException(
+                "phone",
+                string.Create(CultureInfo.InvariantCulture, $"Phone must have {PhoneMinDigits} to {PhoneMaxDigits} digits; got {digits.Length}."));
+        }
+
+        return digits;
+    }
+
+    private static string MaskPhone(string phone) =>
+        phone.Length >= 8
+            ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(phone.Length - 4))
+            : string.Concat(new string('*', phone.Length - 4), phone.AsSpan(phone.Length - 4));
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Cases.Domain;
+
+namespace Cases.Web.Api;
+
+/// <summary>Parses route and query values so that a bad one is answered with a 400 that names the field.</summary>
+public static class ApiInput
+{
+    public static DateOnly Date(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainValidationException(field, $"{field} is required (yyyy-MM-dd).");
+        }
+
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new DomainValidationException(field, $"{field} must be a real date as yyyy-MM-dd; got '{Trim(value)}'.");
+    }
+
+    public static int WholeNumber(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainValidationException(field, $"{field} is required.");
+        }
+
+        return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new DomainValidationException(field, $"{field} must be a whole number; got '{Trim(value)}'.");
+    }
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Echo at most a short prefix of bad input back to the client.
+    private static string Trim(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

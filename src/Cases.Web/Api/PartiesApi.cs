@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Parties;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cases.Web.Api;
+
+public static class PartiesApi
+{
+    public sealed record RegisterEmployerRequest(string? CreditCode, string? Name, int? RiskClass, string? City, string? RegisteredOn);
+
+    public sealed record RegisterWorkerRequest(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode);
+
+    public static void MapPartiesApi(this RouteGroupBuilder api)
+    {
+        var employers = api.MapGroup("/employers").WithTags("Employers");
+        employers.MapPost("", async ([FromBody] RegisterEmployerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var registeredOn = body.RegisteredOn is null ? (DateOnly?)null : ApiInput.Date(body.RegisteredOn, "registeredOn");
+            var view = await mediator.Send(new RegisterEmployer(body.CreditCode, body.Name, body.RiskClass, body.City, registeredOn, user.ToActor()), ct);
+            return TypedResults.Created($"/api/employers/{view.CreditCode}", view);
+        }).RequireAuthorization(Policies.RegisterParties);
+        employers.MapGet("/{creditCode}", async (string creditCode, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetEmployer(creditCode, user.ToActor()), ct)));
+        employers.MapGet("/{creditCode}/workers", async (string creditCode, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListWorkers(creditCode, user.ToActor()), ct)));
+
+        var workers = api.MapGroup("/workers").WithTags("Workers");
+        workers.MapPost("", async ([FromBody] RegisterWorkerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var view = await mediator.Send(new RegisterWorker(body.IdNumber, body.Name, body.Phone, body.EmployerCreditCode, user.ToActor()), ct);
+            return TypedResults.Created(default(string), view);
+        }).RequireAuthorization(Policies.RegisterParties);
+        workers.MapGet("/{idNumber}", async (string idNumber, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetWorker(idNumber, user.ToActor()), ct)));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+
+namespace Cases.Web.Infrastructure;
+
+public static class ActorExtensions
+{
+    /// <summary>The signed-in user as the application layer sees them.</summary>
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user."),
+        user.FindFirstValue(CasesClaims.City),
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+}

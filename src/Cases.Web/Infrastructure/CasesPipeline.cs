@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Cases.Web.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Cases.Web.Infrastructure;
+
+public static class CasesPipeline
+{
+    public static WebApplication UseCasesPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseSecurityHeaders();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        MapHealth(app, "/health", _ => true);
+        MapHealth(app, "/health/live", _ => false);
+        MapHealth(app, "/health/ready", c => c.Tags.Contains("ready"));
+
+        app.MapCasesApi();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        return app;
+    }
+
+    private static void MapHealth(WebApplication app, string path, Func<HealthCheckRegistration, bool> predicate) =>
+        app.MapHealthChecks(path, new HealthCheckOptions { Predicate = predicate, ResponseWriter = WriteHealth }).AllowAnonymous();
+
+    private static Task WriteHealth(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString().ToLowerInvariant(),
+            live = true,
+            ready = report.Entries.Values.All(e => e.Status == HealthStatus.Healthy),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+        }, cancellationToken: http.RequestAborted);
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) =>
+        app.Use((http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            // No inline script anywhere in the pages: scripts come from /lib and /js only.
+            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            return next(http);
+        });
+}

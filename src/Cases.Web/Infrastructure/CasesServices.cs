@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cases.Web.Infrastructure;
+
+public static class CasesServices
+{
+    public static WebApplicationBuilder AddCasesServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCasesDatabase(builder.Configuration);
+        services.AddSingleton<CalendarStore>();
+
+        services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
+
+        services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+
+        services.AddIdentity<CasesUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<CasesDb>()
+            .AddClaimsPrincipalFactory<CasesClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cases.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API clients get status codes, not a redirect to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        // Deny by default: every endpoint needs an authenticated user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin));
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemDetailsFunnel>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
+        services.AddOpenApi();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+        });
+
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Unknown properties are a client mistake worth telling about, not something to drop silently.
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Named authorization policies.</summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string RegisterParties = "register-parties";
+}

@@ -1,0 +1,31 @@
+using Cases.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Cases.Web.Infrastructure;
+
+/// <summary>Readiness: the database answers and no migration is pending.</summary>
+public sealed class DatabaseReadyCheck(CasesDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy($"{db.Database.ProviderName} reachable, migrations applied.")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) pending: {string.Join(", ", pending)}.");
+        }
+#pragma warning disable CA1031 // A health check reports every failure as unhealthy rather than failing the probe.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Infrastructure;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Applies migrations (unless operators run them by hand), loads the shipped calendar years, and in
+    /// Development seeds the demo users and demo data. Runs before the app accepts requests.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CasesDb>();
+        var options = services.GetRequiredService<DatabaseOptions>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Cases.Startup");
+        var clock = services.GetRequiredService<TimeProvider>();
+
+        if (options.ApplyMigrationsAtStartup)
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers work while the one writer commits; the setting is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+        }
+        else
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Database:ApplyMigrationsAtStartup is false and {pending.Count} migration(s) are pending ({string.Join(", ", pending)}). Apply them first (see README, 'Migrations by hand').");
+            }
+        }
+
+        var years = await LoadShippedCalendar.RunAsync(db, clock);
+        if (years.Count > 0)
+        {
+            log.LogInformation("Loaded the official working-day calendar for {Years}", string.Join(", ", years));
+        }
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
+        {
+            await DemoSeed.RunAsync(services, log);
+        }
+    }
+}

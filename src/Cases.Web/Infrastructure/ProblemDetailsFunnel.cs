@@ -1,0 +1,76 @@
+using System.Data.Common;
+using System.Text.Json;
+using Cases.Domain;
+using Cases.Domain.Calendar;
+using Cases.Workflows.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Infrastructure;
+
+/// <summary>
+/// The one place where failures become RFC 9457 ProblemDetails: 400 naming the field, 404, 409 with the current
+/// state, 422 for a statutory rule or a calendar year with no data, 503 when the database is away. Never a stack trace.
+/// </summary>
+public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var http = httpContext;
+        var problem = Map(exception, http);
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
+            return false;
+        }
+
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails? Map(Exception exception, HttpContext http) => exception switch
+    {
+        DomainValidationException e => Validation(e.Field, e.Message),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(FieldOf(json), $"The request body is not valid JSON for this request: {json.Message}"),
+        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+        JsonException json => Validation(FieldOf(json), json.Message),
+        CalendarYearMissingException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "No calendar data for that year",
+            Detail = e.Message,
+            Type = "https://workinjurycases.local/problems/calendar-year-missing",
+            Extensions = { ["year"] = e.Year },
+        },
+        DomainRuleException e => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Refused by a rule", Detail = e.Message },
+        ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = e.Message },
+        NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
+        ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message, Extensions = { ["current"] = e.Current } },
+        DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Someone else changed this at the same time; reload and try again." },
+        DbException or TimeoutException when !http.RequestAborted.IsCancellationRequested => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Database unavailable",
+            Detail = "The database cannot be reached right now; nothing was changed. Try again shortly.",
+        },
+        _ => null,
+    };
+
+    private static ValidationProblemDetails Validation(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields",
+            Detail = message,
+        };
+
+    // "$.data.receivedOn" → "data.receivedOn"; a body that is not JSON at all → "body".
+    private static string FieldOf(JsonException json) =>
+        string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+}

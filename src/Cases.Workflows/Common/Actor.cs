@@ -1,0 +1,15 @@
+namespace Cases.Workflows.Common;
+
+/// <summary>Who is acting: the user name, their city (null for provincial staff) and their roles.</summary>
+public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<string> Roles)
+{
+    public bool IsProvincial => CityCode is null;
+
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>规程 第一百四十条: staff see their own city's records; provincial staff see every city.</summary>
+    public bool CanSeeCity(string? cityCode) => IsProvincial || string.Equals(CityCode, cityCode, StringComparison.Ordinal);
+
+    /// <summary>Officers and reviewers handle cases and need the full identity number; everyone else sees it masked.</summary>
+    public bool NeedsFullIdNumbers => IsIn(Identity.Roles.Officer) || IsIn(Identity.Roles.Reviewer);
+}

@@ -1,0 +1,20 @@
+namespace Cases.Workflows.Identity;
+
+/// <summary>The roles of the product (规程 第一百一十九条: incompatible duties are held by different people).</summary>
+public static class Roles
+{
+    public const string Officer = "officer";
+    public const string Reviewer = "reviewer";
+    public const string Supervisor = "supervisor";
+    public const string Designer = "designer";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Officer, Reviewer, Supervisor, Designer, Admin];
+}
+
+/// <summary>Claim types the product adds to the Identity principal.</summary>
+public static class CasesClaims
+{
+    /// <summary>The user's city code; absent for provincial users.</summary>
+    public const string City = "city";
+}

@@ -1,0 +1,28 @@
+using Cases.Domain.Parties;
+
+namespace Cases.Workflows.Parties;
+
+/// <summary>An employer as the API and pages show it.</summary>
+public sealed record EmployerView(Guid Id, string CreditCode, string Name, int RiskClass, string RiskClassName, string City, string CityName, DateOnly? RegisteredOn)
+{
+    public static EmployerView From(Employer e) => new(
+        e.Id, e.CreditCode.Value, e.Name, e.RiskClass.Value, e.RiskClass.NameZh, e.CityCode,
+        Domain.Parties.City.TryParse(e.CityCode, out var city, out _) ? city.NameZh : e.CityCode, e.RegisteredOn);
+}
+
+/// <summary>
+/// A worker as the API and pages show it. The identity number and phone are masked unless the caller's role needs
+/// them (规程 第一百四十一条: personal data only to those whose duty requires it).
+/// </summary>
+public sealed record WorkerView(Guid Id, string IdNumber, bool IdNumberMasked, string Name, DateOnly BirthDate, string Sex, string? Phone, string? EmployerCreditCode)
+{
+    public static WorkerView From(Worker w, string? employerCreditCode, bool unmasked) => new(
+        w.Id,
+        unmasked ? w.IdNumber.Value : w.IdNumber.Masked,
+        !unmasked,
+        w.Name,
+        w.BirthDate,
+        w.Sex == Domain.Parties.Sex.Female ? "female" : "male",
+        unmasked ? w.Phone : w.MaskedPhone,
+        employerCreditCode);
+}

@@ -1,0 +1,80 @@
+using Cases.Domain;
+using Cases.Domain.Parties;
+using Cases.Workflows.Common;
+using Cases.Workflows.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Parties;
+
+/// <summary>An officer registers an insured worker, optionally with their employer (规程 第十一条).</summary>
+public sealed record RegisterWorker(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, Actor By) : ICommand<WorkerView>;
+
+public sealed class RegisterWorkerHandler(CasesDb db, TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
+{
+    public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var id = IdNumber.Parse(command.IdNumber, today);
+        Employer? employer = null;
+        if (!string.IsNullOrWhiteSpace(command.EmployerCreditCode))
+        {
+            var code = CreditCode.Parse(command.EmployerCreditCode, "employerCreditCode");
+            employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+            if (employer is null || !command.By.CanSeeCity(employer.CityCode))
+            {
+                throw new DomainValidationException("employerCreditCode", $"No employer with credit code {code} is registered in your city.");
+            }
+        }
+        else if (!command.By.IsProvincial)
+        {
+            throw new DomainValidationException("employerCreditCode", "A city officer registers a worker under an employer of their city; employerCreditCode is required.");
+        }
+
+        var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
+        if (await db.Workers.AnyAsync(w => w.IdNumber == id, cancellationToken))
+        {
+            throw new ConflictException($"A worker with identity number {id.Masked} is already registered.");
+        }
+
+        db.Workers.Add(worker);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkerView.From(worker, employer?.CreditCode.Value, command.By.NeedsFullIdNumbers);
+    }
+}
+
+/// <summary>Look up one worker by identity number, within the caller's city (via the worker's employer).</summary>
+public sealed record GetWorker(string IdNumber, Actor By) : IQuery<WorkerView>;
+
+/// <summary>The workers of one employer; identity numbers always masked in a list.</summary>
+public sealed record ListWorkers(string EmployerCreditCode, Actor By) : IQuery<IReadOnlyList<WorkerView>>;
+
+public sealed class WorkerQueryHandlers(CasesDb db) : IQueryHandler<GetWorker, WorkerView>, IQueryHandler<ListWorkers, IReadOnlyList<WorkerView>>
+{
+    public async ValueTask<WorkerView> Handle(GetWorker query, CancellationToken cancellationToken)
+    {
+        var id = IdNumber.Parse(query.IdNumber);
+        var found = await (from w in db.Workers.AsNoTracking()
+                           where w.IdNumber == id
+                           join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                           from e in es.DefaultIfEmpty()
+                           select new { Worker = w, Employer = e }).SingleOrDefaultAsync(cancellationToken);
+        var visible = found is not null && (query.By.IsProvincial || (found.Employer is not null && query.By.CanSeeCity(found.Employer.CityCode)));
+        return visible
+            ? WorkerView.From(found!.Worker, found.Employer?.CreditCode.Value, query.By.NeedsFullIdNumbers)
+            : throw new NotFoundException($"No worker with identity number {id.Masked} in your city.");
+    }
+
+    public async ValueTask<IReadOnlyList<WorkerView>> Handle(ListWorkers query, CancellationToken cancellationToken)
+    {
+        var code = CreditCode.Parse(query.EmployerCreditCode, "employer");
+        var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+        if (employer is null || !query.By.CanSeeCity(employer.CityCode))
+        {
+            throw new NotFoundException($"No employer with credit code {code} in your city.");
+        }
+
+        var workers = await db.Workers.AsNoTracking().Where(w => w.EmployerId == employer.Id).OrderBy(w => w.Name).Take(1000).ToListAsync(cancellationToken);
+        return workers.Select(w => WorkerView.From(w, code.Value, unmasked: false)).ToList();
+    }
+}

@@ -1,0 +1,61 @@
+using Cases.Domain.Injuries;
+using Cases.Domain.Parties;
+using Cases.Domain.Projects;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Persistence;
+
+/// <summary>
+/// The one EF Core model of the product. Each provider has a subclass with its own migration set
+/// (see <see cref="SqliteCasesDb"/>, <see cref="PostgresCasesDb"/>, <see cref="SqlServerCasesDb"/>).
+/// </summary>
+public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<CasesUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>The keys that protect sign-in cookies, shared by every node so a cookie issued by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
+
+    public DbSet<InjuryCase> InjuryCases => Set<InjuryCase>();
+
+    public DbSet<Dependant> Dependants => Set<Dependant>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CasesDb).Assembly);
+        builder.Entity<CasesUser>(u =>
+        {
+            u.Property(x => x.CityCode).HasMaxLength(6);
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that reordering an enum never changes stored meaning.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<CreditCode>().HaveConversion<CreditCodeConverter>().HaveMaxLength(18);
+        configurationBuilder.Properties<IdNumber>().HaveConversion<IdNumberConverter>().HaveMaxLength(18);
+        configurationBuilder.Properties<IndustryRiskClass>().HaveConversion<RiskClassConverter>();
+        configurationBuilder.Properties<DisabilityGrade>().HaveConversion<DisabilityGradeConverter>();
+        // Money: 18 digits with 2 decimals (fen) everywhere; rates get their own precision where declared.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cases.Testing;
+
+/// <summary>
+/// The real app (real migrations, real Identity, demo users) on a fresh database of the chosen provider, with a
+/// <see cref="FakeTimeProvider"/> as its clock. With <c>kestrel: true</c> it listens on a real 127.0.0.1 port for
+/// browser tests.
+/// </summary>
+public sealed class CasesAppFactory(TestProvider provider, string connectionString, bool kestrel = false) : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo#2026";
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
+
+    public TestProvider Provider { get; } = provider;
+
+    public static async Task<CasesAppFactory> CreateAsync(TestProvider provider, bool kestrel = false)
+    {
+        var factory = new CasesAppFactory(provider, await TestDatabases.CreateAsync(provider), kestrel);
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // start now: migrations and seeding happen here, not inside the first test request
+        }
+
+        return factory;
+    }
+
+    /// <summary>The base address of the Kestrel server (kestrel mode only).</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cases", connectionString);
+        builder.UseSetting("Seeding:DemoData", "true");
+        builder.UseSetting("Urls", kestrel ? "http://127.0.0.1:0" : "http://localhost");
+        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>An HTTP client signed in as a demo user through <c>POST /api/auth/login</c>.</summary>
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+}

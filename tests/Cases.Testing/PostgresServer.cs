@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Cases.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for one test run: initdb into a temporary folder, pg_ctl start on a free
+/// loopback port, and stop and delete on dispose. Needs Debian's postgresql package (scripts/test.sh installs it).
+/// Running as root, the server runs as the postgres user (initdb refuses root).
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _dir;
+    private readonly bool _asPostgresUser;
+
+    private PostgresServer(string bin, string dir, int port, bool asPostgresUser)
+    {
+        _bin = bin;
+        _dir = dir;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    public static async Task<PostgresServer> StartAsync(bool fsync = false)
+    {
+        var bin = FindBin() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin. Run ./scripts/test.sh, which installs Debian's postgresql package.");
+        var dir = Path.Combine(Path.GetTempPath(), "cases-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        var asPostgres = Environment.UserName == "root";
+        if (asPostgres)
+        {
+            await RunAsync("chown", ["postgres:postgres", dir], asUser: null);
+        }
+
+        var server = new PostgresServer(bin, dir, FreePort(), asPostgres);
+        var data = Path.Combine(dir, "data");
+        await server.Pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        var opts = $"-p {server.Port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (fsync ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        await server.Pg("pg_ctl", ["-D", data, "-l", Path.Combine(dir, "server.log"), "-o", opts, "-w", "start"]);
+        return server;
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null)
+    {
+        name ??= "cases_" + Guid.NewGuid().ToString("N")[..12];
+        await using var conn = new NpgsqlConnection(AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
+    }
+
+    public Task StopAsync() => Pg("pg_ctl", ["-D", Path.Combine(_dir, "data"), "-m", "fast", "-w", "stop"]);
+
+    public Task StartAgainAsync() => Pg("pg_ctl", ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "server.log"), "-w", "start"]);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await StopAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped by a test; the folder still goes.
+        }
+
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private Task Pg(string tool, string[] args) => RunAsync(Path.Combine(_bin, tool), args, _asPostgresUser ? "postgres" : null);
+
+    private static async Task RunAsync(string file, string[] args, string? asUser)
+    {
+        var psi = asUser is null ? new ProcessStartInfo(file) : new ProcessStartInfo("runuser", ["-u", asUser, "--", file, .. args]);
+        if (asUser is null)
+        {
+            foreach (var a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+        }
+
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+    }
+
+    private static string? FindBin() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => d, StringComparer.Ordinal)
+                .FirstOrDefault()
+            : null;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
