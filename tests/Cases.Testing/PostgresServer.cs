@@ -78,6 +78,18 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>Deletes clusters left behind by a test run that was killed: their server no longer runs.</summary>
+    public static void RemoveStaleClusters()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "cases-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
     private Task Pg(string tool, string[] args) => RunAsync(Path.Combine(_bin, tool), args, _asPostgresUser ? "postgres" : null);
 
     private static async Task RunAsync(string file, string[] args, string? asUser)

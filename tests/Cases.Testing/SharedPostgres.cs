@@ -14,6 +14,7 @@ public static class SharedPostgres
 
     private static async Task<PostgresServer> StartAsync()
     {
+        PostgresServer.RemoveStaleClusters();
         var server = await PostgresServer.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return server;
@@ -29,10 +30,27 @@ public enum TestProvider
 
 public static class TestDatabases
 {
+    // One folder per test process, removed when it exits; folders left by a killed run are removed by the next.
+    private static readonly Lazy<string> SqliteFolder = new(() =>
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "cases-sqlite-*").Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddHours(-2)))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("cases-sqlite-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        };
+        return folder;
+    });
+
     /// <summary>A new, empty database on the provider, as a connection string.</summary>
     public static async Task<string> CreateAsync(TestProvider provider) => provider switch
     {
-        TestProvider.Sqlite => $"Data Source={Path.Combine(Path.GetTempPath(), "cases-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}",
+        TestProvider.Sqlite => $"Data Source={Path.Combine(SqliteFolder.Value, Guid.NewGuid().ToString("N")[..12] + ".db")}",
         TestProvider.Postgres => await SharedPostgres.CreateDatabaseAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };

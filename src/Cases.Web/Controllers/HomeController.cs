@@ -31,6 +31,7 @@ public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProv
             : $"日历缺少 {today.Year} 年数据，请管理员导入";
 
         var employers = db.Employers.AsNoTracking();
+        var workers = db.Workers.AsNoTracking();
         var cases = db.InjuryCases.AsNoTracking();
         var projects = db.ConstructionProjects.AsNoTracking();
         if (city is not null)
@@ -38,6 +39,7 @@ public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProv
             employers = employers.Where(e => e.CityCode == city);
             cases = cases.Where(c => c.CityCode == city);
             projects = projects.Where(p => p.CityCode == city);
+            workers = workers.Where(w => db.Employers.Any(e => e.Id == w.EmployerId && e.CityCode == city));
         }
 
         var model = new HomeModel(
@@ -47,7 +49,7 @@ public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProv
             today.ToString("yyyy年M月d日 dddd", new System.Globalization.CultureInfo("zh-CN")),
             kind,
             await employers.CountAsync(ct),
-            await db.Workers.AsNoTracking().CountAsync(ct),
+            await workers.CountAsync(ct),
             await projects.CountAsync(ct),
             await cases.CountAsync(ct));
         return View(model);
