@@ -36,6 +36,23 @@ for project in tests/*.Tests/*.Tests.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
 done
 
+# Test processes stop their PostgreSQL clusters on exit; this sweeps any that a crashed test process left.
+for d in "${TMPDIR:-/tmp}"/cases-pg-*; do
+  [ -d "$d" ] || continue
+  owner=$(cat "$d/owner.pid" 2>/dev/null || true)
+  [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null && continue
+  if [ -f "$d/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl" -D "$d/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$d"
+done
+for d in "${TMPDIR:-/tmp}"/cases-sqlite-*; do
+  [ -d "$d" ] || continue
+  owner=$(cat "$d/owner.pid" 2>/dev/null || true)
+  [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null && continue
+  rm -rf "$d"
+done
+
 # One summary over every suite, counted from the trx files.
 python3 - "$results" "$(( $(date +%s) - start ))" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

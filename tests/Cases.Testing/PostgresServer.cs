@@ -40,6 +40,8 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", dir], asUser: null);
         }
 
+        // The owning process's id: a later run removes this cluster if that process is gone (see RemoveStaleClusters).
+        await File.WriteAllTextAsync(Path.Combine(dir, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var server = new PostgresServer(bin, dir, FreePort(), asPostgres);
         var data = Path.Combine(dir, "data");
         await server.Pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
@@ -78,15 +80,52 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    /// <summary>Deletes clusters left behind by a test run that was killed: their server no longer runs.</summary>
+    /// <summary>
+    /// Stops and deletes clusters whose owning test process is gone (killed, or ended before its exit handler
+    /// finished). Clusters of test processes still running are left alone.
+    /// </summary>
     public static void RemoveStaleClusters()
     {
+        var bin = FindBin();
         foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "cases-pg-*"))
         {
-            if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+            if (OwnerAlive(Path.Combine(dir, "owner.pid")))
             {
-                Directory.Delete(dir, recursive: true);
+                continue;
             }
+
+            if (bin is not null && File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+            {
+                var stop = new PostgresServer(bin, dir, 0, Environment.UserName == "root");
+                try
+                {
+                    stop.Pg("pg_ctl", ["-D", Path.Combine(dir, "data"), "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Not running after all; delete the folder anyway.
+                }
+            }
+
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    internal static bool OwnerAlive(string ownerFile)
+    {
+        if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var owner = Process.GetProcessById(pid);
+            return !owner.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

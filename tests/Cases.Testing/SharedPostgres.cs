@@ -33,12 +33,13 @@ public static class TestDatabases
     // One folder per test process, removed when it exits; folders left by a killed run are removed by the next.
     private static readonly Lazy<string> SqliteFolder = new(() =>
     {
-        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "cases-sqlite-*").Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddHours(-2)))
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "cases-sqlite-*").Where(d => !PostgresServer.OwnerAlive(Path.Combine(d, "owner.pid"))))
         {
             Directory.Delete(stale, recursive: true);
         }
 
         var folder = Directory.CreateTempSubdirectory("cases-sqlite-").FullName;
+        File.WriteAllText(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
