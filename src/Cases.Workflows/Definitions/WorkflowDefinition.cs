@@ -1,0 +1,203 @@
+using System.Text.Json.Serialization;
+
+namespace Cases.Workflows.Definitions;
+
+/// <summary>Text in the two languages of the product: Chinese for the pages, English for code readers and the switch.</summary>
+public sealed record LocalizedText(string Zh, string En);
+
+/// <summary>
+/// A procedure as data: a state machine with human tasks, waits for events, automatic decisions, registered
+/// actions and ends, each clock with its statutory basis (规程 第一百二十条: every step traceable).
+/// One JSON file per procedure in workflows/, validated by workflows/schema/workflow-definition.schema.json.
+/// Published versions are immutable; an instance stays on the version it started on.
+/// </summary>
+public sealed class WorkflowDefinition
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    public string Key { get; init; } = "";
+
+    public int Version { get; init; }
+
+    public LocalizedText Title { get; init; } = new("", "");
+
+    /// <summary>The articles the procedure implements, e.g. ["第二十一条", "第二十二条"].</summary>
+    public List<string> Basis { get; init; } = [];
+
+    public string Initial { get; init; } = "";
+
+    /// <summary>The case data the procedure knows: start data, form fields and event fields all refer to these.</summary>
+    public Dictionary<string, FieldSpec> Data { get; init; } = [];
+
+    /// <summary>Which data fields the case must be started with.</summary>
+    public List<string> StartWith { get; init; } = [];
+
+    public Dictionary<string, StateSpec> States { get; init; } = [];
+}
+
+/// <summary>The type and limits of one case-data field.</summary>
+public sealed class FieldSpec
+{
+    /// <summary>string, text, date, month, decimal, integer, boolean or enum.</summary>
+    public string Type { get; init; } = "string";
+
+    public LocalizedText? Label { get; init; }
+
+    public decimal? Min { get; init; }
+
+    public decimal? Max { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    /// <summary>For enum fields: the allowed values.</summary>
+    public List<string>? Values { get; init; }
+}
+
+/// <summary>A field asked for by a task's form or carried by an event; its type comes from the definition's data.</summary>
+public sealed class FieldRef
+{
+    public string Field { get; init; } = "";
+
+    public bool Required { get; init; }
+}
+
+/// <summary>One state of the machine. Which members apply depends on <see cref="Kind"/>.</summary>
+public sealed class StateSpec
+{
+    /// <summary>task, wait, decision, action or end.</summary>
+    public string Kind { get; init; } = "";
+
+    public LocalizedText? Title { get; init; }
+
+    // --- task ---
+
+    /// <summary>The candidate role; the task is offered to that role in the case's city.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>low, normal, high or urgent.</summary>
+    public string? Priority { get; init; }
+
+    public ClockSpec? Deadline { get; init; }
+
+    /// <summary>When the task turns to "warning": this fraction of the period from entering the state to the deadline (default 0.7).</summary>
+    public decimal? WarnAt { get; init; }
+
+    public List<FieldRef>? Form { get; init; }
+
+    public Dictionary<string, OutcomeSpec>? Outcomes { get; init; }
+
+    /// <summary>Separation of duties (规程 第一百一十九条): whoever completed one of these states may not complete this one.</summary>
+    public List<string>? NotCompletedBySameAs { get; init; }
+
+    // --- wait ---
+
+    public Dictionary<string, EventSpec>? Events { get; init; }
+
+    /// <summary>When it comes due, the instance moves on to <see cref="ClockSpec.To"/>.</summary>
+    public ClockSpec? Timer { get; init; }
+
+    /// <summary>Notifications sent when a clock comes due without moving the instance (e.g. a reminder before a deadline).</summary>
+    public List<ReminderSpec>? Reminders { get; init; }
+
+    // --- decision ---
+
+    public List<BranchSpec>? Branches { get; init; }
+
+    public string? Otherwise { get; init; }
+
+    // --- action ---
+
+    /// <summary>The name of a registered domain action (e.g. "notify", "compute-top-up").</summary>
+    public string? Action { get; init; }
+
+    public Dictionary<string, string>? Parameters { get; init; }
+
+    /// <summary>For action states: where to go next.</summary>
+    public string? To { get; init; }
+
+    // --- end ---
+
+    public string? Outcome { get; init; }
+
+    // --- any state ---
+
+    /// <summary>Notifications written to the outbox when the state is entered (第九十四条).</summary>
+    public List<NotifySpec>? OnEnter { get; init; }
+}
+
+/// <summary>A task outcome: where it leads, and the fields it requires beyond the form.</summary>
+public sealed class OutcomeSpec
+{
+    public string To { get; init; } = "";
+
+    public LocalizedText? Label { get; init; }
+
+    public List<FieldRef>? Requires { get; init; }
+}
+
+/// <summary>An external event a wait state accepts.</summary>
+public sealed class EventSpec
+{
+    public string To { get; init; } = "";
+
+    public LocalizedText? Label { get; init; }
+
+    public List<FieldRef>? Fields { get; init; }
+
+    /// <summary>A guard over case data and the event's fields; when false the event is refused (422) and journaled.</summary>
+    public string? Accept { get; init; }
+
+    /// <summary>What the refusal says, e.g. "The objection came after the 10 working days of 第二十二条".</summary>
+    public string? RefusedBecause { get; init; }
+}
+
+/// <summary>A branch of a decision state.</summary>
+public sealed class BranchSpec
+{
+    public string When { get; init; } = "";
+
+    public string To { get; init; } = "";
+}
+
+/// <summary>
+/// A statutory clock as data: a date counted after or before a date field of the case ("$entered" is the day
+/// the state was entered), in working days, calendar days or months, with its basis.
+/// </summary>
+public sealed class ClockSpec
+{
+    public string? After { get; init; }
+
+    public string? Before { get; init; }
+
+    public int? WorkingDays { get; init; }
+
+    public int? CalendarDays { get; init; }
+
+    public int? Months { get; init; }
+
+    /// <summary>The article the clock comes from, e.g. "第二十二条". Required: a clock nobody can justify is refused.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>For timers: the state to move to when it comes due.</summary>
+    public string? To { get; init; }
+
+    public LocalizedText? Label { get; init; }
+}
+
+/// <summary>A notification sent when a clock comes due, without a transition.</summary>
+public sealed class ReminderSpec
+{
+    public ClockSpec At { get; init; } = new();
+
+    public NotifySpec Notify { get; init; } = new();
+}
+
+/// <summary>A notification to write to the outbox: to whom (a party of the case or a role) and which template.</summary>
+public sealed class NotifySpec
+{
+    /// <summary>employer, worker, institution, contractor, or role:supervisor etc.</summary>
+    public string To { get; init; } = "";
+
+    public string Template { get; init; } = "";
+}
