@@ -65,6 +65,12 @@ public static class CasesServices
         services.AddExceptionHandler<ProblemDetailsFunnel>();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        // Minimal APIs throw on a bad body only in Development by default; elsewhere they answer a bare 400.
+        // Always throwing lets ProblemDetailsFunnel name the field in every environment, not just on developer machines.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Chinese text is written as characters, not as &#x…; references, so page sources stay readable.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
         services.AddOpenApi();

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Cases.Testing;
+using Cases.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cases.Web.Tests.Support;
+
+/// <summary>
+/// One running app per test class (xUnit class fixture): a fresh database of the provider, demo users, and one
+/// signed-in client per demo user, created on first use and shared by the class's tests.
+/// </summary>
+public abstract class AppFixture(TestProvider provider) : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _clients = new(StringComparer.Ordinal);
+    private CasesAppFactory? _factory;
+
+    public CasesAppFactory Factory => _factory ?? throw new InvalidOperationException("The app has not started yet.");
+
+    public async Task InitializeAsync() => _factory = await CasesAppFactory.CreateAsync(provider);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully))
+        {
+            client.Value.Result.Dispose();
+        }
+
+        if (_factory is not null)
+        {
+            var connectionString = provider == TestProvider.Sqlite ? await InDbAsync(db => Task.FromResult(db.Database.GetConnectionString())) : null;
+            await _factory.DisposeAsync();
+            SqliteFiles.Delete(connectionString);
+        }
+    }
+
+    /// <summary>A client signed in as the demo user, shared within the test class.</summary>
+    public Task<HttpClient> As(string userName) =>
+        _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => Factory.LoginAsync(u))).Value;
+
+    /// <summary>A new client with no cookie that does not follow redirects; the caller disposes it.</summary>
+    public HttpClient Anonymous() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Reads the database directly, in a scope of its own.</summary>
+    public async Task<T> InDbAsync<T>(Func<CasesDb, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CasesDb>());
+    }
+}
+
+public sealed class SqliteApp() : AppFixture(TestProvider.Sqlite);
+
+public sealed class PostgresApp() : AppFixture(TestProvider.Postgres);
+
+/// <summary>Removes a test's SQLite database file (and its WAL files) once the app is gone.</summary>
+internal static class SqliteFiles
+{
+    public static void Delete(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return;
+        }
+
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover file in the temp folder harms nothing.
+            }
+        }
+    }
+}
