@@ -30,6 +30,13 @@ public static class ApiInput
             : throw new DomainValidationException(field, $"{field} must be a whole number; got '{Trim(value)}'.");
     }
 
+    public static bool Flag(string? value, string field) => value?.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new DomainValidationException(field, $"{field} must be true or false."),
+    };
+
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Echo at most a short prefix of bad input back to the client.

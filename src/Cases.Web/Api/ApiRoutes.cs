@@ -8,6 +8,10 @@ public static class ApiRoutes
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapPartiesApi();
+        api.MapCasesApi();
+        api.MapTasksApi();
+        api.MapDefinitionsApi();
+        api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }
 }

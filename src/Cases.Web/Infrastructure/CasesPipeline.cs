@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cases.Web.Api;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -24,6 +25,10 @@ public static class CasesPipeline
         MapHealth(app, "/health/ready", c => c.Tags.Contains("ready"));
 
         app.MapCasesApi();
+        // Hangfire's own dashboard, for supervisors and administrators: ASP.NET Core's policy guards it, so
+        // Hangfire's local-requests-only filter is replaced by an empty list.
+        app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [], DisplayStorageConnectionString = false })
+            .RequireAuthorization(Policies.Operations);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }

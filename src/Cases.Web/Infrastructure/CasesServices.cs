@@ -17,9 +17,25 @@ public static class CasesServices
     public static WebApplicationBuilder AddCasesServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        if (builder.Configuration.GetValue<bool>("Clock:AllowOverride"))
+        {
+            if (builder.Environment.IsProduction())
+            {
+                throw new InvalidOperationException("Clock:AllowOverride is refused in Production: statutory clocks run on real time there.");
+            }
+
+            var adjustable = new AdjustableClock(TimeProvider.System);
+            services.AddSingleton(adjustable);
+            services.AddSingleton<TimeProvider>(adjustable);
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddCasesDatabase(builder.Configuration);
         services.AddSingleton<CalendarStore>();
+        services.AddWorkflowRuntime(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 
@@ -55,6 +71,8 @@ public static class CasesServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.Designer))
+            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -115,4 +133,6 @@ public static class Policies
 {
     public const string Admin = "admin";
     public const string RegisterParties = "register-parties";
+    public const string Designer = "designer";
+    public const string Operations = "operations";
 }

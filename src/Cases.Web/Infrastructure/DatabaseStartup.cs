@@ -1,4 +1,8 @@
 using Cases.Workflows.Calendar;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
+using Hangfire;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -45,9 +49,22 @@ public static class DatabaseStartup
             log.LogInformation("Loaded the official working-day calendar for {Years}", string.Join(", ", years));
         }
 
+        var folder = app.Configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+        var seeded = await SeedDefinitions.RunAsync(db, folder, services.GetRequiredService<WorkflowEngine>().ActionNames, clock, log);
+        if (seeded.Count > 0)
+        {
+            log.LogInformation("Published version 1 of {Definitions} from {Folder}", string.Join(", ", seeded), folder);
+        }
+
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
         {
             await DemoSeed.RunAsync(services, log);
         }
+
+        // The sweep is the safety net under the per-timer jobs: every minute, and once now for whatever came due
+        // while no node was running.
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), services.GetRequiredService<HangfireSettings>().SweepCron);
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<TimerJobs>(j => j.SweepAsync(CancellationToken.None));
     }
 }

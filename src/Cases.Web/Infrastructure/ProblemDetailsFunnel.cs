@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,14 @@ public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogge
             Detail = e.Message,
             Type = "https://workinjurycases.local/problems/calendar-year-missing",
             Extensions = { ["year"] = e.Year },
+        },
+        DefinitionInvalidException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The definition is invalid",
+            Detail = $"{e.Errors.Count} error(s); the definition was not stored.",
+            Type = "https://workinjurycases.local/problems/definition-invalid",
+            Extensions = { ["errors"] = e.Errors.Select(x => new { source = x.Source, path = x.Path, rule = x.Rule, message = x.Message }).ToList() },
         },
         DomainRuleException e => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Refused by a rule", Detail = e.Message },
         ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = e.Message },

@@ -3,6 +3,7 @@ using Cases.Domain.Parties;
 using Cases.Domain.Projects;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Identity;
+using Cases.Workflows.Runtime;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,26 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     public DbSet<InjuryCase> InjuryCases => Set<InjuryCase>();
 
     public DbSet<Dependant> Dependants => Set<Dependant>();
+
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<CaseValue> CaseValues => Set<CaseValue>();
+
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 

@@ -39,10 +39,10 @@ public static class PersistenceSetup
         o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3));
+        o.UseNpgsql(connectionString);
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure(3));
+        o.UseSqlServer(connectionString);
 
     /// <summary>
     /// Makes sure the SQLite file's folder exists and the connection waits for the one writer instead of failing

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Casework;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cases.Web.Api;
+
+public static class CasesApi
+{
+    public sealed record StartCaseRequest(string? Procedure, string? City, JsonObject? Data);
+
+    public static void MapCasesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("", async ([FromBody] StartCaseRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var started = await mediator.Send(new StartCase(body.Procedure, body.City, body.Data, user.ToActor()), ct);
+            return TypedResults.Created($"/api/cases/{started.CaseId}", started);
+        }).AddEndpointFilter<IdempotencyFilter>();
+
+        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)));
+
+        cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
+            .AddEndpointFilter<IdempotencyFilter>();
+
+        cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)));
+    }
+}

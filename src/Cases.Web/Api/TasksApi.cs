@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cases.Web.Api;
+
+public static class TasksApi
+{
+    public sealed record AssignRequest(string? UserName);
+
+    public sealed record CompleteRequest(string? Outcome, JsonObject? Data);
+
+    public static void MapTasksApi(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit,
+            ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var query = new ListTasks(scope, procedure, status,
+                dueBefore is null ? null : ApiInput.Date(dueBefore, "dueBefore"),
+                overdue is null ? null : ApiInput.Flag(overdue, "overdue"),
+                after,
+                limit is null ? null : ApiInput.WholeNumber(limit, "limit"),
+                user.ToActor());
+            return TypedResults.Ok(await mediator.Send(query, ct));
+        });
+
+        tasks.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ClaimTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+        tasks.MapPost("/{id:guid}/release", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ReleaseTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+        tasks.MapPost("/{id:guid}/assign", async (Guid id, [FromBody] AssignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new AssignTask(id, body.UserName, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, [FromBody] CompleteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new CompleteTask(id, body.Outcome, body.Data, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Casework;
+
+/// <summary>
+/// An officer records an external event on a case (an application received, a decision of the committee …).
+/// The case must be waiting for that event; its acceptance guard may refuse it (422, journaled).
+/// </summary>
+public sealed record RecordEvent(Guid CaseId, string Event, JsonObject? Data, Actor By) : ICommand<CaseState>;
+
+public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+    : ICommandHandler<RecordEvent, CaseState>
+{
+    public async ValueTask<CaseState> Handle(RecordEvent command, CancellationToken cancellationToken)
+    {
+        if (!command.By.IsIn(Roles.Officer) && !command.By.IsIn(Roles.Supervisor))
+        {
+            throw new ForbiddenException("Only officers and supervisors record events on a case.");
+        }
+
+        var (@case, instance) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: true, cancellationToken);
+        var now = clock.GetUtcNow();
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
+        var spec = definition.States[instance.State];
+        if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
+        {
+            var waiting = spec.Events is { Count: > 0 } events ? $"it waits for: {string.Join(", ", events.Keys)}" : "it is not waiting for any event";
+            throw new ConflictException($"Case is in state '{instance.State}' ({instance.Status}); {waiting}.", await CaseAccess.StateAsync(db, instance, now, cancellationToken));
+        }
+
+        var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
+        progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data");
+
+        if (expected.Accept is { } guard)
+        {
+            var window = await db.Timers.AsNoTracking()
+                .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)
+                .OrderBy(t => t.DueAt).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(cancellationToken);
+            var extra = new Dictionary<string, object?>
+            {
+                ["windowEndsOn"] = window?.ToDateTime(TimeOnly.MinValue),
+                ["today"] = Domain.Calendar.ChinaTime.DateOf(now).ToDateTime(TimeOnly.MinValue),
+            };
+            if (!Guards.Evaluate(guard, progress.Data, definition.Data, extra))
+            {
+                var reason = (expected.RefusedBecause ?? $"The event '{command.Event}' does not meet its condition ({guard}).")
+                    + (window is { } last ? $" Last day: {Clocks.Format(last)}." : "");
+                db.ChangeTracker.Clear();
+                await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
+                {
+                    ["event"] = command.Event,
+                    ["data"] = command.Data?.DeepClone(),
+                    ["reason"] = reason,
+                })], command.By.UserName, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                throw new DomainRuleException(reason);
+            }
+        }
+
+        progress.Journal.Add(new JournalPlan("event", instance.State, expected.To, new JsonObject { ["event"] = command.Event, ["data"] = command.Data?.DeepClone() }));
+        engine.Transition(definition, progress, expected.To, now, await calendars.GetAsync(db, cancellationToken));
+        await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, cancellationToken);
+            throw new ConflictException("Someone else acted on this case at the same moment; the event was not applied.", await CaseAccess.StateAsync(db, current, now, cancellationToken));
+        }
+
+        scheduler.ScheduleAfterCommit(writer.NewTimers);
+        return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
+    }
+}

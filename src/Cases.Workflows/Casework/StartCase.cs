@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Cases.Domain.Parties;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
+using Mediator;
+
+namespace Cases.Workflows.Casework;
+
+/// <summary>An officer opens a case of a procedure in a city with its start data; the latest published version runs it.</summary>
+public sealed record StartCase(string? Procedure, string? City, JsonObject? Data, Actor By) : ICommand<StartedCase>;
+
+public sealed class StartCaseHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+    : ICommandHandler<StartCase, StartedCase>
+{
+    public async ValueTask<StartedCase> Handle(StartCase command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Procedure))
+        {
+            throw new Domain.DomainValidationException("procedure", "procedure is required (e.g. fee-rate-objection).");
+        }
+
+        var city = City.Parse(command.City);
+        if (!command.By.IsIn(Roles.Officer) && !command.By.IsIn(Roles.Supervisor) && !command.By.IsIn(Roles.Admin))
+        {
+            throw new ForbiddenException("Only officers, supervisors and administrators open cases.");
+        }
+
+        if (!command.By.CanSeeCity(city.Code))
+        {
+            throw new ForbiddenException($"You work for city {command.By.CityCode} and cannot open a case in {city.Code}.");
+        }
+
+        WorkflowDefinition definition;
+        try
+        {
+            definition = await definitions.GetLatestAsync(db, command.Procedure, cancellationToken);
+        }
+        catch (NotFoundException e)
+        {
+            throw new Domain.DomainValidationException("procedure", e.Message);
+        }
+
+        var data = CaseData.Empty();
+        var startFields = definition.Data.Keys.Select(k => new FieldRef { Field = k, Required = definition.StartWith.Contains(k) }).ToList();
+        data.Merge(command.Data, definition.Data, startFields, "data");
+
+        var now = clock.GetUtcNow();
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var progress = engine.Start(definition, data, now, calendar);
+
+        var @case = new CaseRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Procedure = definition.Key,
+            CityCode = city.Code,
+            Party = PartyOf(definition, data),
+            CreatedAt = now,
+            CreatedBy = command.By.UserName,
+        };
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = @case.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            State = definition.Initial,
+            Status = InstanceStatus.Running,
+            CityCode = city.Code,
+            StartedAt = now,
+        };
+        db.Cases.Add(@case);
+        db.Instances.Add(instance);
+        await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        scheduler.ScheduleAfterCommit(writer.NewTimers);
+        return new StartedCase(@case.Id, instance.Id, instance.State, instance.DefinitionVersion);
+    }
+
+    // The inbox shows a party: the first string start field (an employer's code, a worker's number …).
+    // An identity number is masked here: the label travels into lists and exports.
+    private static string PartyOf(WorkflowDefinition definition, CaseData data)
+    {
+        var text = definition.StartWith.Where(f => definition.Data[f].Type == "string").Select(data.GetText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? "";
+        return IdNumber.TryParse(text, out var id, out _) ? id.Masked : text;
+    }
+}

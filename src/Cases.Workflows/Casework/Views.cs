@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Cases.Workflows.Runtime;
+
+namespace Cases.Workflows.Casework;
+
+/// <summary>on time, warning (past the warning instant) or breached (past the deadline).</summary>
+public enum SlaState
+{
+    OnTime,
+    Warning,
+    Breached,
+}
+
+/// <summary>A task as every API response shows it.</summary>
+public sealed record TaskView(
+    Guid Id, Guid CaseId, string Procedure, string State, string Title, string TitleEn, string Role, string City, string Party,
+    string? Assignee, HumanTaskStatus Status, int Priority, DateOnly DueOn, DateTimeOffset DueAt, DateTimeOffset WarnAt,
+    string Basis, string DueRule, SlaState Sla, string? Outcome, string? CompletedBy, DateTimeOffset CreatedAt)
+{
+    public static TaskView From(HumanTask t, DateTimeOffset now) => new(
+        t.Id, t.CaseId, t.Procedure, t.State, t.TitleZh, t.TitleEn, t.Role, t.CityCode, t.Party, t.Assignee, t.Status, t.Priority,
+        t.DueOn, t.DueAt, t.WarnAt, t.Basis, t.DueRule, SlaOf(t.DueAt, t.WarnAt, t.CompletedAt ?? now), t.Outcome, t.CompletedBy, t.CreatedAt);
+
+    public static SlaState SlaOf(DateTimeOffset dueAt, DateTimeOffset warnAt, DateTimeOffset at) =>
+        at >= dueAt ? SlaState.Breached : at >= warnAt ? SlaState.Warning : SlaState.OnTime;
+}
+
+/// <summary>A pending clock of a case, with its date and basis.</summary>
+public sealed record TimerView(Guid Id, string State, TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Basis, string Rule, string? TargetState, TimerStatus Status)
+{
+    public static TimerView From(WorkflowTimer t) => new(t.Id, t.State, t.Kind, t.DueOn, t.DueAt, t.Basis, t.Rule, t.TargetState, t.Status);
+}
+
+/// <summary>One journal entry as shown on the case.</summary>
+public sealed record JournalView(int Seq, DateTimeOffset At, string Actor, string Action, string? From, string? To, JsonNode? Data, string Hash)
+{
+    public static JournalView Of(JournalEntry e) => new(e.Seq, e.At, e.Actor, e.Action, e.FromState, e.ToState, JsonNode.Parse(e.DataJson), e.Hash);
+}
+
+/// <summary>A case with its instance: data, current state, open tasks, pending clocks and journal.</summary>
+public sealed record CaseView(
+    Guid CaseId, Guid InstanceId, string Procedure, int DefinitionVersion, string City, string Party, string State, InstanceStatus Status,
+    string? EndOutcome, int Revision, JsonNode? Data, IReadOnlyList<TaskView> OpenTasks, IReadOnlyList<TimerView> PendingTimers,
+    IReadOnlyList<JournalView> Journal);
+
+/// <summary>What starting a case returns.</summary>
+public sealed record StartedCase(Guid CaseId, Guid InstanceId, string State, int DefinitionVersion);
+
+/// <summary>What a command on a case returns: where the case stands now.</summary>
+public sealed record CaseState(Guid CaseId, string State, InstanceStatus Status, string? EndOutcome, int Revision, IReadOnlyList<TaskView> OpenTasks);

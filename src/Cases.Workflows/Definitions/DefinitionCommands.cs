@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.Workflows.Definitions;
+
+/// <summary>A definition refused by the validator: every error with its source, JSON path and rule.</summary>
+public sealed class DefinitionInvalidException(IReadOnlyList<DefinitionError> errors)
+    : Exception($"The definition is invalid: {string.Join("; ", errors.Select(e => $"{e.Source} {e.Path} [{e.Rule}] {e.Message}"))}")
+{
+    public IReadOnlyList<DefinitionError> Errors { get; } = errors;
+}
+
+/// <summary>A version as listed: key, number, titles, when and by whom it was published.</summary>
+public sealed record DefinitionVersionView(string Key, int Version, string Title, string TitleEn, DateTimeOffset PublishedAt, string PublishedBy, string Sha256);
+
+/// <summary>A designer publishes a new version of a procedure: validated, stored as version N+1, immutable from then on.</summary>
+public sealed record PublishDefinition(string Key, string Json, Actor By) : ICommand<DefinitionVersionView>;
+
+/// <summary>Validates a definition without storing it.</summary>
+public sealed record ValidateDefinition(string Json) : IQuery<IReadOnlyList<DefinitionError>>;
+
+/// <summary>Every procedure with its versions.</summary>
+public sealed record ListDefinitions : IQuery<IReadOnlyList<DefinitionVersionView>>;
+
+/// <summary>One version exactly as published (for export).</summary>
+public sealed record GetDefinitionVersion(string Key, int Version) : IQuery<string>;
+
+/// <summary>The structural difference between two versions.</summary>
+public sealed record DiffDefinitions(string Key, int From, int To) : IQuery<DefinitionDiffResult>;
+
+public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, WorkflowEngine engine, TimeProvider clock) :
+    ICommandHandler<PublishDefinition, DefinitionVersionView>,
+    IQueryHandler<ValidateDefinition, IReadOnlyList<DefinitionError>>,
+    IQueryHandler<ListDefinitions, IReadOnlyList<DefinitionVersionView>>,
+    IQueryHandler<GetDefinitionVersion, string>,
+    IQueryHandler<DiffDefinitions, DefinitionDiffResult>
+{
+    public async ValueTask<DefinitionVersionView> Handle(PublishDefinition command, CancellationToken cancellationToken)
+    {
+        if (!command.By.IsIn(Roles.Designer))
+        {
+            throw new ForbiddenException("Only designers publish definitions.");
+        }
+
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == command.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+        var next = latest + 1;
+        // The version is the store's to give: whatever the body says, it is published as N+1.
+        var json = WithVersion(command.Json, next);
+        var source = $"{command.Key} v{next}";
+        var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(json, source);
+        if (errors.Count == 0 && definition!.Key != command.Key)
+        {
+            errors = [new DefinitionError(source, "$.key", "key-version", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DefinitionInvalidException(errors);
+        }
+
+        var row = Store(definition!, json, command.By.UserName, clock.GetUtcNow());
+        db.Definitions.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException($"Another version of {command.Key} was published at the same moment; reload and publish again.");
+        }
+
+        return View(row);
+    }
+
+    public ValueTask<IReadOnlyList<DefinitionError>> Handle(ValidateDefinition query, CancellationToken cancellationToken)
+    {
+        var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(query.Json, "request");
+        return ValueTask.FromResult(errors);
+    }
+
+    public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListDefinitions query, CancellationToken cancellationToken)
+    {
+        var rows = await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        return rows.Select(View).ToList();
+    }
+
+    public async ValueTask<string> Handle(GetDefinitionVersion query, CancellationToken cancellationToken) =>
+        await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key && d.Version == query.Version).Select(d => d.Json).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"Procedure {query.Key} has no version {query.Version}.");
+
+    public async ValueTask<DefinitionDiffResult> Handle(DiffDefinitions query, CancellationToken cancellationToken) =>
+        DefinitionDiff.Compare(await store.GetAsync(db, query.Key, query.From, cancellationToken), await store.GetAsync(db, query.Key, query.To, cancellationToken));
+
+    internal static StoredDefinition Store(WorkflowDefinition definition, string json, string by, DateTimeOffset now) => new()
+    {
+        Key = definition.Key,
+        Version = definition.Version,
+        TitleZh = definition.Title.Zh,
+        TitleEn = definition.Title.En,
+        Json = json,
+        Sha256 = Sha(json),
+        PublishedAt = now,
+        PublishedBy = by,
+    };
+
+    internal static string Sha(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+
+    private static DefinitionVersionView View(StoredDefinition d) => new(d.Key, d.Version, d.TitleZh, d.TitleEn, d.PublishedAt, d.PublishedBy, d.Sha256);
+
+    private static string WithVersion(string json, int version)
+    {
+        try
+        {
+            if (JsonNode.Parse(json) is JsonObject o)
+            {
+                o["version"] = version;
+                return o.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Left as sent: the validator reports the syntax error with its position.
+        }
+
+        return json;
+    }
+}
+
+/// <summary>
+/// At start-up, validates every file in workflows/ and stores each as version 1 of its procedure if the database
+/// has no version yet. A broken file stops the start with its errors (file, path, rule): the product never runs
+/// on a definition it cannot trust. Later versions come from designers in the product, never from the files.
+/// </summary>
+public static class SeedDefinitions
+{
+    public static async Task<IReadOnlyList<string>> RunAsync(CasesDb db, string folder, IReadOnlySet<string> actions, TimeProvider clock, ILogger log, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"The workflow definitions folder {folder} does not exist (configuration Workflows:Path).");
+        }
+
+        var validator = new DefinitionValidator(actions);
+        var parsed = new List<(WorkflowDefinition Definition, string Json)>();
+        var errors = new List<DefinitionError>();
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var json = await File.ReadAllTextAsync(file, ct);
+            var (definition, found) = validator.Validate(json, Path.GetFileName(file));
+            errors.AddRange(found);
+            if (found.Count == 0 && definition!.Version != 1)
+            {
+                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer."));
+            }
+            else if (found.Count == 0)
+            {
+                parsed.Add((definition!, json));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DefinitionInvalidException(errors);
+        }
+
+        var seeded = new List<string>();
+        var existing = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version, d.Sha256 }).ToListAsync(ct);
+        foreach (var (definition, json) in parsed)
+        {
+            var stored = existing.FirstOrDefault(e => e.Key == definition.Key && e.Version == 1);
+            if (stored is null)
+            {
+                db.Definitions.Add(DefinitionHandlers.Store(definition, json, "system:seed", clock.GetUtcNow()));
+                seeded.Add(definition.Key);
+            }
+            else if (stored.Sha256 != DefinitionHandlers.Sha(json))
+            {
+                log.LogWarning("workflows/{Key}.json differs from the published version 1; published versions never change. Publish the change as a new version in the designer.", definition.Key);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return seeded;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Workflows.Definitions;
+
+namespace Cases.Workflows.Runtime;
+
+/// <summary>
+/// The case data of an instance: a JSON object whose declared fields are checked against their types and limits
+/// before anything is stored. Dates are "yyyy-MM-dd", months "yyyy-MM", amounts JSON numbers.
+/// </summary>
+public sealed class CaseData
+{
+    private readonly JsonObject _values;
+
+    private CaseData(JsonObject values) => _values = values;
+
+    public static CaseData Empty() => new([]);
+
+    public static CaseData Parse(string json) => new(JsonNode.Parse(json) as JsonObject ?? []);
+
+    public CaseData Clone() => new((JsonObject)_values.DeepClone());
+
+    /// <summary>Stored JSON keeps Chinese as characters (it is data, never markup), so it reads as written.</summary>
+    public static readonly JsonSerializerOptions Storage = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string ToJson() => _values.ToJsonString(Storage);
+
+    public JsonObject AsJson() => (JsonObject)_values.DeepClone();
+
+    public bool Has(string field) => _values.TryGetPropertyValue(field, out var v) && v is not null;
+
+    public JsonNode? this[string field] => _values[field];
+
+    public IEnumerable<KeyValuePair<string, JsonNode?>> Values => _values;
+
+    public DateOnly? GetDate(string field) =>
+        _values[field] is JsonValue v && v.TryGetValue<string>(out var s) && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
+
+    public decimal? GetDecimal(string field) =>
+        _values[field] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null;
+
+    public string? GetText(string field) =>
+        _values[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public void Set(string field, JsonNode? value) => _values[field] = value?.DeepClone();
+
+    /// <summary>
+    /// Checks <paramref name="input"/> against the declared fields and merges it in. <paramref name="allowed"/> names
+    /// the fields this step may set and whether each is required; any other field is refused. The error names
+    /// the field as <paramref name="prefix"/>.field.
+    /// </summary>
+    public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix)
+    {
+        input ??= [];
+        var allowedNames = allowed.ToDictionary(a => a.Field, a => a.Required, StringComparer.Ordinal);
+        foreach (var (name, _) in input)
+        {
+            if (!allowedNames.ContainsKey(name))
+            {
+                var expected = allowedNames.Count == 0 ? "none" : string.Join(", ", allowedNames.Keys);
+                throw new DomainValidationException($"{prefix}.{name}", $"{name} is not a field of this step (expected: {expected}).");
+            }
+        }
+
+        var accepted = new List<(string, JsonNode?)>();
+        foreach (var (name, required) in allowedNames)
+        {
+            input.TryGetPropertyValue(name, out var value);
+            if (value is null)
+            {
+                if (required)
+                {
+                    throw new DomainValidationException($"{prefix}.{name}", $"{name} is required.");
+                }
+
+                continue;
+            }
+
+            accepted.Add((name, Check(name, value, declared[name], prefix)));
+        }
+
+        foreach (var (name, value) in accepted)
+        {
+            _values[name] = value;
+        }
+    }
+
+    private static JsonValue Check(string name, JsonNode value, FieldSpec spec, string prefix)
+    {
+        var field = $"{prefix}.{name}";
+        var v = value as JsonValue ?? throw new DomainValidationException(field, $"{name} must be a single {spec.Type} value.");
+        switch (spec.Type)
+        {
+            case "date":
+                if (!v.TryGetValue<string>(out var ds) || !DateOnly.TryParseExact(ds, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    throw new DomainValidationException(field, $"{name} must be a real date as yyyy-MM-dd.");
+                }
+
+                return JsonValue.Create(ds);
+            case "month":
+                if (!v.TryGetValue<string>(out var ms) || !DateOnly.TryParseExact(ms + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    throw new DomainValidationException(field, $"{name} must be a month as yyyy-MM.");
+                }
+
+                return JsonValue.Create(ms);
+            case "decimal" or "integer":
+                if (v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<decimal>(out var n))
+                {
+                    throw new DomainValidationException(field, $"{name} must be a number.");
+                }
+
+                if (spec.Type == "integer" && n != decimal.Truncate(n))
+                {
+                    throw new DomainValidationException(field, $"{name} must be a whole number.");
+                }
+
+                if (spec.Min is decimal min && n < min)
+                {
+                    throw new DomainValidationException(field, $"{name} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+                }
+
+                if (spec.Max is decimal max && n > max)
+                {
+                    throw new DomainValidationException(field, $"{name} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+                }
+
+                return JsonValue.Create(n);
+            case "boolean":
+                return v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                    ? JsonValue.Create(v.GetValue<bool>())
+                    : throw new DomainValidationException(field, $"{name} must be true or false.");
+            default:
+                if (!v.TryGetValue<string>(out var s))
+                {
+                    throw new DomainValidationException(field, $"{name} must be text.");
+                }
+
+                var maxLength = spec.MaxLength ?? (spec.Type == "text" ? 4000 : 200);
+                if (s.Length > maxLength)
+                {
+                    throw new DomainValidationException(field, $"{name} must be at most {maxLength} characters.");
+                }
+
+                if (spec.Type == "enum" && spec.Values is { } values && !values.Contains(s, StringComparer.Ordinal))
+                {
+                    throw new DomainValidationException(field, $"{name} must be one of: {string.Join(", ", values)}.");
+                }
+
+                return JsonValue.Create(s);
+        }
+    }
+}

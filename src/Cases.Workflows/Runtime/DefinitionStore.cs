@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Runtime;
+
+/// <summary>
+/// Published definitions, parsed once per node: a published version never changes, so (key, version) is a safe
+/// cache key for the life of the process. The latest version is read from the database each time it is asked for.
+/// </summary>
+public sealed class DefinitionStore
+{
+    public static JsonSerializerOptions Json => DefinitionValidator.SerializerOptions;
+
+    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _parsed = new();
+
+    public async Task<WorkflowDefinition> GetAsync(CasesDb db, string key, int version, CancellationToken ct)
+    {
+        if (_parsed.TryGetValue((key, version), out var cached))
+        {
+            return cached;
+        }
+
+        var json = await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(d => d.Json).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Procedure {key} has no version {version}.");
+        return _parsed.GetOrAdd((key, version), _ => Parse(json));
+    }
+
+    public async Task<WorkflowDefinition> GetLatestAsync(CasesDb db, string key, CancellationToken ct)
+    {
+        var version = await db.Definitions.AsNoTracking().Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct)
+            ?? throw new NotFoundException($"There is no procedure '{key}'.");
+        return await GetAsync(db, key, version, ct);
+    }
+
+    public static WorkflowDefinition Parse(string json) =>
+        JsonSerializer.Deserialize<WorkflowDefinition>(json, Json) ?? throw new JsonException("The definition is empty.");
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cases.Workflows.Definitions;
+using NCalc;
+
+namespace Cases.Workflows.Runtime;
+
+/// <summary>
+/// Evaluates the guard expressions of definitions (decision branches, event acceptance) with NCalc: a sandboxed
+/// expression language with no access to .NET types, files or the network. Dates are compared as dates, amounts
+/// as decimals. Syntax and unknown fields are refused by the validator when a definition is loaded or published,
+/// so evaluation here only meets well-formed guards.
+/// </summary>
+public static class Guards
+{
+    public static bool Evaluate(string guard, CaseData data, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var expression = new Expression(guard, ExpressionOptions.NoCache | ExpressionOptions.DecimalAsDefault);
+        foreach (var name in expression.GetParameterNames())
+        {
+            expression.Parameters[name] = extra is not null && extra.TryGetValue(name, out var given)
+                ? given
+                : ValueOf(data[name], declared.TryGetValue(name, out var spec) ? spec.Type : "string");
+        }
+
+        return expression.Evaluate() is true;
+    }
+
+    private static object? ValueOf(JsonNode? node, string type)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        return type switch
+        {
+            "date" => value.TryGetValue<string>(out var s) && DateTime.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            "decimal" or "integer" => value.TryGetValue<decimal>(out var n) ? n : null,
+            "boolean" => value.GetValueKind() == JsonValueKind.True,
+            _ => value.TryGetValue<string>(out var t) ? t : null,
+        };
+    }
+}

@@ -1,0 +1,176 @@
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Runtime;
+
+/// <summary>
+/// Writes what the engine decided into the unit of work: state, case data (and its typed projection), tasks,
+/// timers, journal entries and notifications. The caller saves once, so all of it commits or none of it does.
+/// </summary>
+public sealed class ProgressWriter(CasesDb db)
+{
+    /// <summary>Timers added by the last <see cref="ApplyAsync"/>, to schedule once the transaction has committed.</summary>
+    public List<WorkflowTimer> NewTimers { get; } = [];
+
+    public async Task ApplyAsync(CaseRecord @case, WorkflowInstance instance, WorkflowDefinition definition, Progress progress, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        now = JournalChain.Normalize(now);
+        if (progress.LeftStates.Count > 0)
+        {
+            var left = progress.LeftStates.Distinct().ToList();
+            var openTasks = await db.Tasks.Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && left.Contains(t.State)).ToListAsync(ct);
+            foreach (var task in openTasks.Where(t => db.Entry(t).State != EntityState.Added))
+            {
+                task.Status = HumanTaskStatus.Cancelled;
+                task.CompletedAt = now;
+            }
+
+            var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && left.Contains(t.State)).ToListAsync(ct);
+            foreach (var timer in timers)
+            {
+                timer.Status = TimerStatus.Cancelled;
+            }
+        }
+
+        if (progress.Moved || instance.Revision == 0)
+        {
+            instance.StateEnteredAt = now;
+        }
+
+        instance.State = progress.State;
+        instance.DataJson = progress.Data.ToJson();
+        instance.Revision++;
+        if (progress.EndOutcome is not null)
+        {
+            instance.Status = InstanceStatus.Completed;
+            instance.EndOutcome = progress.EndOutcome;
+            instance.CompletedAt = now;
+        }
+
+        await ProjectValuesAsync(@case.Id, definition, progress.Data, ct);
+
+        var tasksByState = new Dictionary<string, HumanTask>(StringComparer.Ordinal);
+        foreach (var plan in progress.Tasks)
+        {
+            var task = new HumanTask
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = instance.Id,
+                CaseId = @case.Id,
+                Procedure = definition.Key,
+                State = plan.State,
+                TitleZh = plan.Spec.Title?.Zh ?? plan.State,
+                TitleEn = plan.Spec.Title?.En ?? plan.State,
+                Role = plan.Spec.Role!,
+                CityCode = @case.CityCode,
+                Party = @case.Party,
+                Status = HumanTaskStatus.Open,
+                Priority = plan.Priority,
+                DueOn = plan.Due.DueOn,
+                DueAt = plan.Due.DueAt,
+                WarnAt = plan.WarnAt,
+                Basis = plan.Due.Basis,
+                DueRule = plan.Due.Rule,
+                CreatedAt = now,
+            };
+            db.Tasks.Add(task);
+            tasksByState[plan.State] = task;
+        }
+
+        foreach (var plan in progress.Timers)
+        {
+            var timer = new WorkflowTimer
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = instance.Id,
+                TaskId = plan.Kind is TimerKind.TaskWarning or TimerKind.TaskBreach && tasksByState.TryGetValue(plan.State, out var t) ? t.Id : null,
+                State = plan.State,
+                Kind = plan.Kind,
+                DueOn = plan.Due.DueOn,
+                DueAt = plan.Due.DueAt,
+                Basis = plan.Due.Basis,
+                Rule = plan.Due.Rule,
+                TargetState = plan.TargetState,
+                Template = plan.Template,
+                Recipient = plan.Recipient,
+                Status = TimerStatus.Pending,
+            };
+            db.Timers.Add(timer);
+            NewTimers.Add(timer);
+        }
+
+        await AppendJournalAsync(instance.Id, progress.Journal, actor, now, ct);
+
+        foreach (var message in progress.Outbox)
+        {
+            message.Payload["caseId"] = @case.Id.ToString();
+            message.Payload["procedure"] = definition.Key;
+            db.Outbox.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = instance.Id,
+                CaseId = @case.Id,
+                CityCode = @case.CityCode,
+                Recipient = message.Recipient,
+                Template = message.Template,
+                PayloadJson = message.Payload.ToJsonString(CaseData.Storage),
+                CreatedAt = now,
+                Status = OutboxStatus.Pending,
+            });
+        }
+    }
+
+    /// <summary>Appends entries to the instance's hash-chained journal.</summary>
+    public async Task AppendJournalAsync(Guid instanceId, IEnumerable<JournalPlan> plans, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        now = JournalChain.Normalize(now);
+        var pending = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == instanceId).Select(e => e.Entity).OrderByDescending(e => e.Seq).FirstOrDefault();
+        var last = pending is not null
+            ? (pending.Seq, pending.Hash)
+            : await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderByDescending(j => j.Seq).Select(j => new ValueTuple<int, string>(j.Seq, j.Hash)).FirstOrDefaultAsync(ct);
+        var (seq, previous) = last == default ? (0, JournalChain.Genesis) : last;
+        foreach (var plan in plans)
+        {
+            var entry = new JournalEntry
+            {
+                InstanceId = instanceId,
+                Seq = ++seq,
+                At = now,
+                Actor = actor,
+                Action = plan.Action,
+                FromState = plan.From,
+                ToState = plan.To,
+                DataJson = plan.Data.ToJsonString(CaseData.Storage),
+                PrevHash = previous,
+            };
+            entry.Hash = JournalChain.Hash(entry);
+            previous = entry.Hash;
+            db.Journal.Add(entry);
+        }
+    }
+
+    private async Task ProjectValuesAsync(Guid caseId, WorkflowDefinition definition, CaseData data, CancellationToken ct)
+    {
+        var existing = await db.CaseValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.Field, StringComparer.Ordinal, ct);
+        foreach (var (field, spec) in definition.Data)
+        {
+            if (!data.Has(field))
+            {
+                continue;
+            }
+
+            if (!existing.TryGetValue(field, out var value))
+            {
+                value = new CaseValue { CaseId = caseId, Field = field };
+                db.CaseValues.Add(value);
+            }
+
+            value.Date = spec.Type == "date" ? data.GetDate(field) : null;
+            value.Number = spec.Type is "decimal" or "integer" ? data.GetDecimal(field) : null;
+            value.Text = spec.Type is "string" or "enum" or "month" ? Truncate(data.GetText(field)) : null;
+        }
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 200 } ? text[..200] : text;
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Domain.Calendar;
+using Cases.Workflows.Definitions;
+
+namespace Cases.Workflows.Runtime;
+
+/// <summary>A task the progress opens.</summary>
+public sealed record TaskPlan(string State, StateSpec Spec, ComputedClock Due, DateTimeOffset WarnAt, int Priority);
+
+/// <summary>A timer the progress arms.</summary>
+public sealed record TimerPlan(string State, TimerKind Kind, ComputedClock Due, string? TargetState, string? Template, string? Recipient);
+
+/// <summary>A journal entry the progress writes.</summary>
+public sealed record JournalPlan(string Action, string? From, string? To, JsonObject Data);
+
+/// <summary>A notification the progress writes to the outbox.</summary>
+public sealed record OutboxPlan(string Recipient, string Template, JsonObject Payload);
+
+/// <summary>
+/// What one command does to an instance, decided without touching the database: the state it ends in, the
+/// tasks and timers to open and to cancel, the journal entries and the notifications. The handler applies all
+/// of it in one transaction.
+/// </summary>
+public sealed class Progress
+{
+    public required string FromState { get; init; }
+
+    public required string State { get; set; }
+
+    public required CaseData Data { get; init; }
+
+    /// <summary>The state entered last, for the "$entered" of its clocks.</summary>
+    public DateOnly EnteredOn { get; set; }
+
+    public bool Moved { get; set; }
+
+    public List<string> LeftStates { get; } = [];
+
+    public List<TaskPlan> Tasks { get; } = [];
+
+    public List<TimerPlan> Timers { get; } = [];
+
+    public List<JournalPlan> Journal { get; } = [];
+
+    public List<OutboxPlan> Outbox { get; } = [];
+
+    public string? EndOutcome { get; set; }
+}
+
+/// <summary>A registered domain action a definition's action state can run (e.g. compute an amount, post to a ledger).</summary>
+public interface IWorkflowAction
+{
+    string Name { get; }
+
+    /// <summary>Runs the action on the progress: it may change case data, write notifications and journal what it did.</summary>
+    void Run(ActionContext context);
+}
+
+public sealed record ActionContext(Progress Progress, WorkflowDefinition Definition, string State, IReadOnlyDictionary<string, string> Parameters, DateTimeOffset Now);
+
+/// <summary>
+/// The state machine's semantics, as pure functions: entering a state opens its task, arms its timers and
+/// reminders, follows decisions and actions automatically, and stops at a task, a wait or an end.
+/// </summary>
+public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
+{
+    // A decision loop in a definition must not hang a command; no real procedure takes this many automatic steps.
+    private const int MaxAutomaticSteps = 64;
+
+    private readonly Dictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    public IReadOnlySet<string> ActionNames => _actions.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public Progress Start(WorkflowDefinition definition, CaseData data, DateTimeOffset now, WorkingDayCalendar calendar)
+    {
+        var progress = new Progress { FromState = "", State = definition.Initial, Data = data, EnteredOn = ChinaTime.DateOf(now) };
+        progress.Journal.Add(new JournalPlan("started", null, definition.Initial, new JsonObject { ["data"] = data.AsJson(), ["version"] = definition.Version }));
+        Enter(definition, progress, definition.Initial, now, calendar, 0);
+        return progress;
+    }
+
+    /// <summary>Moves from the current state to <paramref name="target"/> and runs everything that follows automatically.</summary>
+    public void Transition(WorkflowDefinition definition, Progress progress, string target, DateTimeOffset now, WorkingDayCalendar calendar)
+    {
+        progress.LeftStates.Add(progress.State);
+        progress.Moved = true;
+        Enter(definition, progress, target, now, calendar, 0);
+    }
+
+    private void Enter(WorkflowDefinition definition, Progress progress, string name, DateTimeOffset now, WorkingDayCalendar calendar, int depth)
+    {
+        if (depth > MaxAutomaticSteps)
+        {
+            throw new DomainRuleException($"Definition {definition.Key} v{definition.Version} loops through automatic states without reaching a task, a wait or an end.");
+        }
+
+        var spec = definition.States[name];
+        var from = progress.State;
+        progress.State = name;
+        progress.EnteredOn = ChinaTime.DateOf(now);
+        if (depth > 0 || progress.Moved)
+        {
+            progress.Journal.Add(new JournalPlan("entered", from, name, []));
+        }
+
+        foreach (var notify in spec.OnEnter ?? [])
+        {
+            progress.Outbox.Add(new OutboxPlan(notify.To, notify.Template, new JsonObject { ["state"] = name }));
+        }
+
+        switch (spec.Kind)
+        {
+            case "task":
+                var due = Clocks.Compute(spec.Deadline!, progress.Data, progress.EnteredOn, calendar);
+                var warnAt = Clocks.Share(now, due.DueAt, spec.WarnAt ?? 0.7m);
+                progress.Tasks.Add(new TaskPlan(name, spec, due, warnAt, PriorityOf(spec.Priority)));
+                progress.Timers.Add(new TimerPlan(name, TimerKind.TaskWarning, due with { DueAt = warnAt }, null, null, null));
+                progress.Timers.Add(new TimerPlan(name, TimerKind.TaskBreach, due, null, null, null));
+                break;
+            case "wait":
+                if (spec.Timer is { } timer)
+                {
+                    progress.Timers.Add(new TimerPlan(name, TimerKind.Transition, Clocks.Compute(timer, progress.Data, progress.EnteredOn, calendar), timer.To, null, null));
+                }
+
+                foreach (var reminder in spec.Reminders ?? [])
+                {
+                    var at = Clocks.Compute(reminder.At, progress.Data, progress.EnteredOn, calendar);
+                    // A reminder is sent at the start of its day, not at its end.
+                    progress.Timers.Add(new TimerPlan(name, TimerKind.Reminder, at with { DueAt = ChinaTime.StartOf(at.DueOn) }, null, reminder.Notify.Template, reminder.Notify.To));
+                }
+
+                break;
+            case "decision":
+                var target = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data))?.To ?? spec.Otherwise!;
+                progress.Journal.Add(new JournalPlan("decided", name, target, new JsonObject { ["branch"] = spec.Branches!.FirstOrDefault(b => b.To == target)?.When ?? "otherwise" }));
+                progress.LeftStates.Add(name);
+                Enter(definition, progress, target, now, calendar, depth + 1);
+                break;
+            case "action":
+                var action = _actions.TryGetValue(spec.Action!, out var a)
+                    ? a
+                    : throw new DomainRuleException($"Action {spec.Action} is not registered in this version of the product.");
+                action.Run(new ActionContext(progress, definition, name, spec.Parameters ?? [], now));
+                progress.LeftStates.Add(name);
+                Enter(definition, progress, spec.To!, now, calendar, depth + 1);
+                break;
+            case "end":
+                progress.EndOutcome = spec.Outcome ?? name;
+                progress.Journal.Add(new JournalPlan("ended", name, name, new JsonObject { ["outcome"] = progress.EndOutcome }));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown state kind {spec.Kind}.");
+        }
+    }
+
+    public static int PriorityOf(string? priority) => priority switch
+    {
+        "low" => 0,
+        "high" => 2,
+        "urgent" => 3,
+        _ => 1,
+    };
+}

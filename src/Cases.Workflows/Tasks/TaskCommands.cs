@@ -1,0 +1,224 @@
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Tasks;
+
+/// <summary>An officer takes an open task of their role and city into their own inbox.</summary>
+public sealed record ClaimTask(Guid TaskId, Actor By) : ICommand<TaskView>;
+
+/// <summary>The assignee (or a supervisor of the city) gives a claimed task back to the role's pool.</summary>
+public sealed record ReleaseTask(Guid TaskId, Actor By) : ICommand<TaskView>;
+
+/// <summary>A supervisor gives a task to a named user of the right role and city (reassignment).</summary>
+public sealed record AssignTask(Guid TaskId, string? UserName, Actor By) : ICommand<TaskView>;
+
+/// <summary>The assignee completes a task with one of its outcomes and the form's data; the case moves on.</summary>
+public sealed record CompleteTask(Guid TaskId, string? Outcome, JsonObject? Data, Actor By) : ICommand<CaseState>;
+
+public sealed class TaskCommandHandlers(
+    CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
+    TimerScheduler scheduler, UserManager<CasesUser> users, TimeProvider clock) :
+    ICommandHandler<ClaimTask, TaskView>,
+    ICommandHandler<ReleaseTask, TaskView>,
+    ICommandHandler<AssignTask, TaskView>,
+    ICommandHandler<CompleteTask, CaseState>
+{
+    public async ValueTask<TaskView> Handle(ClaimTask command, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
+        EnsureCandidate(task, command.By);
+        if (task.Status != HumanTaskStatus.Open)
+        {
+            throw Conflict(task, task.Assignee == command.By.UserName ? "You have already claimed this task." : $"This task is no longer open: it is {Describe(task)}.");
+        }
+
+        await EnsureSeparationAsync(task, command.By, cancellationToken);
+        var now = clock.GetUtcNow();
+        task.Status = HumanTaskStatus.Claimed;
+        task.Assignee = command.By.UserName;
+        task.ClaimedAt = now;
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-claimed", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString() })], command.By.UserName, now, cancellationToken);
+        await SaveAsync(task, cancellationToken);
+        return TaskView.From(task, now);
+    }
+
+    public async ValueTask<TaskView> Handle(ReleaseTask command, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
+        var supervisor = command.By.IsIn(Roles.Supervisor);
+        if (task.Status != HumanTaskStatus.Claimed || (task.Assignee != command.By.UserName && !supervisor))
+        {
+            throw Conflict(task, $"Only the assignee or a supervisor can release this task; it is {Describe(task)}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var previous = task.Assignee;
+        task.Status = HumanTaskStatus.Open;
+        task.Assignee = null;
+        task.ClaimedAt = null;
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-released", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous })], command.By.UserName, now, cancellationToken);
+        await SaveAsync(task, cancellationToken);
+        return TaskView.From(task, now);
+    }
+
+    public async ValueTask<TaskView> Handle(AssignTask command, CancellationToken cancellationToken)
+    {
+        if (!command.By.IsIn(Roles.Supervisor))
+        {
+            throw new ForbiddenException("Only a supervisor reassigns tasks.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.UserName))
+        {
+            throw new DomainValidationException("userName", "userName is required.");
+        }
+
+        var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
+        if (task.Status is not (HumanTaskStatus.Open or HumanTaskStatus.Claimed))
+        {
+            throw Conflict(task, $"This task is {Describe(task)} and cannot be reassigned.");
+        }
+
+        var user = await users.FindByNameAsync(command.UserName.Trim());
+        if (user is null || user.CityCode != task.CityCode || !await users.IsInRoleAsync(user, task.Role))
+        {
+            throw new DomainValidationException("userName", $"{command.UserName} is not a {task.Role} of city {task.CityCode}.");
+        }
+
+        var assignee = new Actor(user.UserName!, user.CityCode, (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
+        await EnsureSeparationAsync(task, assignee, cancellationToken);
+        var now = clock.GetUtcNow();
+        var previous = task.Assignee;
+        task.Status = HumanTaskStatus.Claimed;
+        task.Assignee = assignee.UserName;
+        task.ClaimedAt = now;
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-assigned", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous, ["to"] = assignee.UserName })], command.By.UserName, now, cancellationToken);
+        await SaveAsync(task, cancellationToken);
+        return TaskView.From(task, now);
+    }
+
+    public async ValueTask<CaseState> Handle(CompleteTask command, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
+        EnsureCandidate(task, command.By);
+        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled || (task.Status == HumanTaskStatus.Claimed && task.Assignee != command.By.UserName))
+        {
+            throw Conflict(task, $"This task is {Describe(task)}; your completion was not applied.");
+        }
+
+        await EnsureSeparationAsync(task, command.By, cancellationToken);
+        var instance = await db.Instances.SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+        var @case = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
+        var spec = definition.States[task.State];
+        if (string.IsNullOrWhiteSpace(command.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(command.Outcome, out var outcome))
+        {
+            throw new DomainValidationException("outcome", $"outcome must be one of: {string.Join(", ", spec.Outcomes?.Keys.ToArray() ?? [])}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
+        var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
+            .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
+        progress.Data.Merge(command.Data, definition.Data, fields, "data");
+
+        task.Status = HumanTaskStatus.Completed;
+        task.Assignee ??= command.By.UserName;
+        task.ClaimedAt ??= now;
+        task.CompletedAt = now;
+        task.CompletedBy = command.By.UserName;
+        task.Outcome = command.Outcome;
+        progress.Journal.Add(new JournalPlan("task-completed", task.State, outcome.To, new JsonObject
+        {
+            ["task"] = task.Id.ToString(),
+            ["outcome"] = command.Outcome,
+            ["data"] = command.Data?.DeepClone(),
+            ["dueOn"] = Clocks.Format(task.DueOn),
+            ["onTime"] = now < task.DueAt,
+        }));
+        engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
+        await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
+            throw Conflict(current, $"Someone else acted on this case at the same moment; the task is now {Describe(current)} and your completion was not applied.");
+        }
+
+        scheduler.ScheduleAfterCommit(writer.NewTimers);
+        return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
+    }
+
+    private async Task<HumanTask> LoadAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct);
+        return task is not null && actor.CanSeeCity(task.CityCode) ? task : throw new NotFoundException($"No task {id} in your city.");
+    }
+
+    private static void EnsureCandidate(HumanTask task, Actor actor)
+    {
+        if (!actor.IsIn(task.Role))
+        {
+            throw new ForbiddenException($"This task is for the {task.Role} role.");
+        }
+    }
+
+    /// <summary>规程 第一百一十九条 (岗位不相容): who completed a state named in notCompletedBySameAs may not take this one.</summary>
+    private async Task EnsureSeparationAsync(HumanTask task, Actor actor, CancellationToken ct)
+    {
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, ct);
+        var excluded = definition.States[task.State].NotCompletedBySameAs;
+        if (excluded is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var conflict = await db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == task.InstanceId && t.Status == HumanTaskStatus.Completed && t.CompletedBy == actor.UserName && excluded.Contains(t.State))
+            .Select(t => t.State).FirstOrDefaultAsync(ct);
+        if (conflict is not null)
+        {
+            throw new ForbiddenException($"Separation of duties (第一百一十九条): {actor.UserName} completed '{conflict}' on this case and may not also do '{task.State}'.");
+        }
+    }
+
+    private async Task SaveAsync(HumanTask task, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, ct);
+            throw Conflict(current, $"Someone else got there first: the task is now {Describe(current)}.");
+        }
+    }
+
+    private ConflictException Conflict(HumanTask task, string message) => new(message, TaskView.From(task, clock.GetUtcNow()));
+
+    private static string Describe(HumanTask t) => t.Status switch
+    {
+        HumanTaskStatus.Claimed => $"claimed by {t.Assignee}",
+        HumanTaskStatus.Completed => $"completed by {t.CompletedBy} ({t.Outcome})",
+        HumanTaskStatus.Cancelled => "cancelled (the case moved on)",
+        _ => "open",
+    };
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.Workflows.Timers;
+
+/// <summary>What happened to one timer when it was asked to fire.</summary>
+public sealed record FiredTimer(Guid TimerId, Guid CaseId, TimerKind Kind, string State, string? MovedTo, DateOnly DueOn, string Basis);
+
+/// <summary>
+/// Fires timers exactly once, whatever the number of Hangfire servers on the database: a conditional update
+/// claims the row (status Pending, due, no live lease) for this node for two minutes; the firing then commits in
+/// one transaction with the instance's revision and the timer's status as concurrency tokens. A node that dies
+/// mid-firing leaves an expiring lease and a rolled-back transaction; the sweep fires the timer again later.
+/// </summary>
+public sealed class TimerFiring(
+    CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
+    TimerScheduler scheduler, TimeProvider clock, NodeIdentity node, ILogger<TimerFiring> log)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Fires every due timer (oldest first, up to <paramref name="limit"/>) and returns what fired.</summary>
+    public async Task<IReadOnlyList<FiredTimer>> RunDueAsync(int limit, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Timers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .OrderBy(t => t.DueAt).Select(t => t.Id).Take(limit).ToListAsync(ct);
+        var fired = new List<FiredTimer>();
+        foreach (var id in due)
+        {
+            if (await FireAsync(id, ct) is { } result)
+            {
+                fired.Add(result);
+            }
+        }
+
+        return fired;
+    }
+
+    /// <summary>Fires one timer if it is due and nobody else has; returns null when there was nothing to do.</summary>
+    public async Task<FiredTimer?> FireAsync(Guid timerId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now + Lease;
+        var owner = node.Name;
+        var claimed = await db.Timers
+            .Where(t => t.Id == timerId && t.Status == TimerStatus.Pending && t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseUntil, leaseUntil).SetProperty(t => t.Attempts, t => t.Attempts + 1), ct);
+        if (claimed == 0)
+        {
+            // Early (Hangfire stores whole seconds), already fired, cancelled, or leased by another node.
+            var row = await db.Timers.AsNoTracking().Where(t => t.Id == timerId).Select(t => new { t.Status, t.DueAt }).SingleOrDefaultAsync(ct);
+            if (row is { Status: TimerStatus.Pending } && row.DueAt > now)
+            {
+                scheduler.Schedule(timerId, row.DueAt);
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return await ApplyAsync(timerId, now, ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // Lost to a concurrent command on the same instance; release the lease so the next sweep retries at once.
+            log.LogInformation(e, "Timer {Timer} lost a race and will be retried", timerId);
+            db.ChangeTracker.Clear();
+            await db.Timers.Where(t => t.Id == timerId && t.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null), ct);
+            return null;
+        }
+    }
+
+    private async Task<FiredTimer?> ApplyAsync(Guid timerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var timer = await db.Timers.SingleAsync(t => t.Id == timerId, ct);
+        var instance = await db.Instances.SingleAsync(i => i.Id == timer.InstanceId, ct);
+        var @case = await db.Cases.SingleAsync(c => c.Id == instance.CaseId, ct);
+        timer.Status = TimerStatus.Fired;
+        timer.FiredAt = now;
+
+        if (instance.Status != InstanceStatus.Running || instance.State != timer.State)
+        {
+            // The state that armed it is gone (its cancellation raced with this firing): nothing to do.
+            timer.Status = TimerStatus.Cancelled;
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, ct);
+        var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
+        var info = new JsonObject { ["timer"] = timer.Id.ToString(), ["dueOn"] = Clocks.Format(timer.DueOn), ["basis"] = timer.Basis, ["rule"] = timer.Rule };
+        string? movedTo = null;
+        switch (timer.Kind)
+        {
+            case TimerKind.Transition:
+                progress.Journal.Add(new JournalPlan("timer-fired", instance.State, timer.TargetState, info));
+                engine.Transition(definition, progress, timer.TargetState!, now, await calendars.GetAsync(db, ct));
+                movedTo = progress.State;
+                break;
+            case TimerKind.Reminder:
+                progress.Outbox.Add(new OutboxPlan(timer.Recipient ?? "", timer.Template ?? "", (JsonObject)info.DeepClone()));
+                progress.Journal.Add(new JournalPlan("reminder-sent", instance.State, instance.State, info));
+                break;
+            case TimerKind.TaskWarning:
+                var warned = await db.Tasks.SingleOrDefaultAsync(t => t.Id == timer.TaskId, ct);
+                if (warned is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed })
+                {
+                    progress.Outbox.Add(new OutboxPlan(warned.Assignee ?? $"role:{warned.Role}", "task-warning", (JsonObject)info.DeepClone()));
+                }
+
+                break;
+            case TimerKind.TaskBreach:
+                var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == timer.TaskId, ct);
+                if (task is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed })
+                {
+                    task.Breached = true;
+                    db.Escalations.Add(new Escalation
+                    {
+                        Id = Guid.CreateVersion7(now),
+                        InstanceId = instance.Id,
+                        CaseId = @case.Id,
+                        TaskId = task.Id,
+                        CityCode = @case.CityCode,
+                        Procedure = @case.Procedure,
+                        State = task.State,
+                        DueOn = task.DueOn,
+                        Basis = task.Basis,
+                        RaisedAt = now,
+                    });
+                    progress.Outbox.Add(new OutboxPlan("role:supervisor", "deadline-breached", (JsonObject)info.DeepClone()));
+                    progress.Journal.Add(new JournalPlan("deadline-breached", instance.State, instance.State, info));
+                }
+
+                break;
+        }
+
+        await writer.ApplyAsync(@case, instance, definition, progress, "system:timer", now, ct);
+        await db.SaveChangesAsync(ct);
+        scheduler.ScheduleAfterCommit(writer.NewTimers);
+        return new FiredTimer(timer.Id, @case.Id, timer.Kind, timer.State, movedTo, timer.DueOn, timer.Basis);
+    }
+}
+
+/// <summary>This node's name in timer leases (machine and process), so an operator can see who holds a lease.</summary>
+public sealed class NodeIdentity
+{
+    public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+}

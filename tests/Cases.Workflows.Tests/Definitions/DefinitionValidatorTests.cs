@@ -1,0 +1,372 @@
+using System.Text.Json.Nodes;
+using Cases.Workflows.Definitions;
+
+namespace Cases.Workflows.Tests.Definitions;
+
+public sealed class DefinitionValidatorTests
+{
+    private const string Source = "mini.json";
+    private readonly DefinitionValidator _validator = new();
+
+    private IReadOnlyList<DefinitionError> Errors(Action<JsonObject> change, string source = Source) =>
+        _validator.Validate(DefinitionFixtures.Mini(change), source).Errors;
+
+    private static void AssertSingle(IReadOnlyList<DefinitionError> errors, string rule, string path)
+    {
+        var error = Assert.Single(errors);
+        Assert.Equal(rule, error.Rule);
+        Assert.Equal(path, error.Path);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    // ------------------------------------------------------------ valid definitions
+
+    [Fact]
+    public void Validator_accepts_the_mini_definition()
+    {
+        var (definition, errors) = _validator.Validate(DefinitionFixtures.MiniJson, Source);
+        Assert.Empty(errors);
+        Assert.NotNull(definition);
+        Assert.Equal("mini", definition.Key);
+        Assert.Equal(6, definition.States.Count);
+    }
+
+    [Fact]
+    public void Validator_accepts_the_demo_filing_definition()
+    {
+        var path = Path.Combine(DefinitionFixtures.WorkflowsFolder(), "demo-filing.json");
+        var (definition, errors) = _validator.Validate(File.ReadAllText(path), Path.GetFileName(path));
+
+        Assert.Empty(errors);
+        Assert.NotNull(definition);
+        Assert.Equal("./schema/workflow-definition.schema.json", definition.Schema);
+        Assert.Equal(["action", "decision", "end", "task", "wait"], definition.States.Values.Select(s => s.Kind).Distinct().Order());
+        var clocks = DefinitionDiff.Clocks(definition).Values.ToList();
+        Assert.Contains(clocks, c => c.WorkingDays is not null && c.After is not null && c.After != DefinitionValidator.EnteredMarker);
+        Assert.Contains(clocks, c => c.CalendarDays is not null);
+        Assert.Contains(clocks, c => c.After == DefinitionValidator.EnteredMarker);
+        Assert.All(clocks, c => Assert.False(string.IsNullOrWhiteSpace(c.Basis)));
+        Assert.Contains(definition.States.Values, s => s.Kind == "wait" && s.Events is { Count: > 0 } && s.Timer is not null && s.Reminders is { Count: > 0 });
+        Assert.Contains(definition.States.Values, s => s.NotCompletedBySameAs is { Count: > 0 });
+    }
+
+    [Fact]
+    public void Validator_accepts_every_file_in_the_workflows_folder()
+    {
+        var files = Directory.GetFiles(DefinitionFixtures.WorkflowsFolder(), "*.json");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var (_, errors) = _validator.Validate(File.ReadAllText(file), Path.GetFileName(file));
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        }
+    }
+
+    [Fact]
+    public void Embedded_schema_is_the_file_in_the_workflows_folder()
+    {
+        var onDisk = File.ReadAllText(Path.Combine(DefinitionFixtures.WorkflowsFolder(), "schema", "workflow-definition.schema.json"));
+        Assert.Equal(onDisk, DefinitionValidator.SchemaText());
+    }
+
+    // ------------------------------------------------------------ json and schema
+
+    [Fact]
+    public void Validator_reports_json_syntax_error()
+    {
+        var (definition, errors) = _validator.Validate("{ \"key\": \"mini\", ", Source);
+        Assert.Null(definition);
+        var error = Assert.Single(errors);
+        Assert.Equal(DefinitionRules.Json, error.Rule);
+        Assert.Equal(Source, error.Source);
+    }
+
+    [Fact]
+    public void Validator_reports_typo_property_as_schema_error_on_its_object()
+    {
+        var errors = Errors(r =>
+        {
+            var review = r.State("review");
+            var deadline = review["deadline"]!;
+            review.Remove("deadline");
+            review["deadlin"] = deadline;
+        });
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal(DefinitionRules.Schema, e.Rule));
+        Assert.All(errors, e => Assert.Equal("$.states.review", e.Path));
+        Assert.Contains(errors, e => e.Message.Contains("\"deadlin\"", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("deadline", StringComparison.Ordinal) && e.Message.Contains("Required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validator_reports_schema_errors_with_paths()
+    {
+        var errors = Errors(r =>
+        {
+            r["version"] = 0;
+            r["key"] = "Mini";
+            r.State("review")["priority"] = "asap";
+            r.State("review")["warnAt"] = 1.5;
+        });
+
+        Assert.All(errors, e => Assert.Equal(DefinitionRules.Schema, e.Rule));
+        Assert.Contains(errors, e => e.Path == "$.version");
+        Assert.Contains(errors, e => e.Path == "$.key" && e.Message.Contains("^[a-z][a-z0-9-]*$", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.states.review.priority" && e.Message.Contains("urgent", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.states.review.warnAt");
+    }
+
+    [Fact]
+    public void Validator_reports_clock_with_after_and_before_as_schema_error()
+    {
+        var errors = Errors(r => r.State("review")["deadline"]!["before"] = "filedOn");
+        AssertSingle(errors, DefinitionRules.Schema, "$.states.review.deadline");
+        Assert.Contains("after and before", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_reports_wait_without_events_or_timer_as_schema_error()
+    {
+        var errors = Errors(r =>
+        {
+            r.State("window").Remove("events");
+            r.State("window").Remove("timer");
+            r.State("record")["to"] = "done";
+        });
+        AssertSingle(errors, DefinitionRules.Schema, "$.states.window");
+    }
+
+    [Fact]
+    public void Validator_reports_schema_error_with_array_index_in_path()
+    {
+        var errors = Errors(r => r.State("review")["form"]![0]!["fieldd"] = "note");
+        Assert.Contains(errors, e => e.Path == "$.states.review.form[0]" && e.Rule == DefinitionRules.Schema);
+    }
+
+    // ------------------------------------------------------------ structural rules
+
+    [Fact]
+    public void Validator_reports_unknown_initial_state() =>
+        AssertSingle(Errors(r => r["initial"] = "start"), DefinitionRules.UnknownInitialState, "$.initial");
+
+    [Fact]
+    public void Validator_reports_unknown_target() =>
+        AssertSingle(
+            Errors(r => r.State("review")["outcomes"]!["refused"] = new JsonObject { ["to"] = "nowhere" }),
+            DefinitionRules.UnknownTarget,
+            "$.states.review.outcomes.refused.to");
+
+    [Fact]
+    public void Validator_reports_unknown_timer_target() =>
+        AssertSingle(Errors(r => r.State("window")["timer"]!["to"] = "closed"), DefinitionRules.UnknownTarget, "$.states.window.timer.to");
+
+    [Fact]
+    public void Validator_reports_unreachable_state() =>
+        AssertSingle(
+            Errors(r => r["states"]!["orphan"] = new JsonObject { ["kind"] = "end", ["outcome"] = "never" }),
+            DefinitionRules.UnreachableState,
+            "$.states.orphan");
+
+    [Fact]
+    public void Validator_reports_no_way_to_end() =>
+        AssertSingle(
+            Errors(r =>
+            {
+                r.State("route")["otherwise"] = "limbo";
+                r["states"]!["limbo"] = JsonNode.Parse("""{ "kind": "wait", "timer": { "after": "$entered", "calendarDays": 5, "basis": "第九条", "to": "limbo" } }""");
+            }),
+            DefinitionRules.NoWayToEnd,
+            "$.states.limbo");
+
+    [Fact]
+    public void Validator_reports_end_has_transitions() =>
+        AssertSingle(Errors(r => r.State("done")["to"] = "review"), DefinitionRules.EndHasTransitions, "$.states.done.to");
+
+    [Fact]
+    public void Validator_reports_unknown_role() =>
+        AssertSingle(Errors(r => r.State("review")["role"] = "clerk"), DefinitionRules.UnknownRole, "$.states.review.role");
+
+    [Fact]
+    public void Validator_reports_unknown_role_in_notification() =>
+        AssertSingle(
+            Errors(r => r.State("done")["onEnter"] = JsonNode.Parse("""[ { "to": "role:boss", "template": "closed" } ]""")),
+            DefinitionRules.UnknownRole,
+            "$.states.done.onEnter[0].to");
+
+    [Fact]
+    public void Validator_reports_undeclared_form_field() =>
+        AssertSingle(Errors(r => r.State("review")["form"]![0]!["field"] = "remark"), DefinitionRules.UndeclaredField, "$.states.review.form[0].field");
+
+    [Fact]
+    public void Validator_reports_undeclared_start_field() =>
+        AssertSingle(Errors(r => r["startWith"]![0] = "receivedOn"), DefinitionRules.UndeclaredField, "$.startWith[0]");
+
+    [Fact]
+    public void Validator_reports_undeclared_event_field() =>
+        AssertSingle(Errors(r => r.State("window")["events"]!["objection"]!["fields"]![0]!["field"] = "reason"), DefinitionRules.UndeclaredField, "$.states.window.events.objection.fields[0].field");
+
+    [Fact]
+    public void Validator_reports_undeclared_outcome_field() =>
+        AssertSingle(
+            Errors(r => r.State("approve")["outcomes"]!["approved"]!["requires"] = JsonNode.Parse("""[ { "field": "signedOn", "required": true } ]""")),
+            DefinitionRules.UndeclaredField,
+            "$.states.approve.outcomes.approved.requires[0].field");
+
+    [Fact]
+    public void Validator_reports_undeclared_clock_field() =>
+        AssertSingle(Errors(r => r.State("window")["timer"]!["after"] = "noticeOn"), DefinitionRules.UndeclaredField, "$.states.window.timer.after");
+
+    [Fact]
+    public void Validator_reports_undeclared_reminder_field() =>
+        AssertSingle(
+            Errors(r => r.State("window")["reminders"] = JsonNode.Parse("""[ { "at": { "before": "endsOn", "calendarDays": 3, "basis": "第九条" }, "notify": { "to": "employer", "template": "soon" } } ]""")),
+            DefinitionRules.UndeclaredField,
+            "$.states.window.reminders[0].at.before");
+
+    [Fact]
+    public void Validator_reports_clock_field_not_date() =>
+        AssertSingle(Errors(r => r.State("review")["deadline"]!["after"] = "amount"), DefinitionRules.ClockFieldNotDate, "$.states.review.deadline.after");
+
+    [Fact]
+    public void Validator_reports_task_without_deadline()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("review").Remove("deadline"));
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.TaskWithoutDeadline, "$.states.review.deadline");
+    }
+
+    [Fact]
+    public void Validator_reports_task_without_deadline_in_json_through_the_schema() =>
+        AssertSingle(Errors(r => r.State("review").Remove("deadline")), DefinitionRules.Schema, "$.states.review");
+
+    [Fact]
+    public void Validator_reports_clock_without_basis()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("review")["deadline"]!.AsObject().Remove("basis"));
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.ClockWithoutBasis, "$.states.review.deadline.basis");
+    }
+
+    [Fact]
+    public void Validator_reports_timer_without_basis()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("window")["timer"]!["basis"] = " ");
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.ClockWithoutBasis, "$.states.window.timer.basis");
+    }
+
+    [Fact]
+    public void Validator_reports_clock_amount_not_positive()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("review")["deadline"]!["workingDays"] = 0);
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.ClockAmount, "$.states.review.deadline.workingDays");
+    }
+
+    [Fact]
+    public void Validator_reports_clock_with_two_amounts()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("review")["deadline"]!["months"] = 1);
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.ClockAmount, "$.states.review.deadline");
+    }
+
+    [Fact]
+    public void Validator_reports_clock_without_date()
+    {
+        var model = DefinitionFixtures.Model(r => r.State("approve")["deadline"]!.AsObject().Remove("after"));
+        AssertSingle(_validator.Validate(model, "mini v1"), DefinitionRules.ClockAmount, "$.states.approve.deadline");
+    }
+
+    [Fact]
+    public void Validator_reports_unknown_action() =>
+        AssertSingle(Errors(r => r.State("record")["action"] = "archive"), DefinitionRules.UnknownAction, "$.states.record.action");
+
+    [Fact]
+    public void Validator_accepts_actions_passed_in()
+    {
+        var validator = new DefinitionValidator(new HashSet<string> { "archive" });
+        var (_, errors) = validator.Validate(DefinitionFixtures.Mini(r => r.State("record")["action"] = "archive"), Source);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Validator_reports_guard_syntax_in_branch() =>
+        AssertSingle(Errors(r => r.State("route")["branches"]![0]!["when"] = "amount > (1000"), DefinitionRules.GuardSyntax, "$.states.route.branches[0].when");
+
+    [Fact]
+    public void Validator_reports_guard_syntax_in_accept() =>
+        AssertSingle(Errors(r => r.State("window")["events"]!["objection"]!["accept"] = "filedOn <="), DefinitionRules.GuardSyntax, "$.states.window.events.objection.accept");
+
+    [Fact]
+    public void Validator_reports_guard_unknown_field()
+    {
+        var errors = Errors(r => r.State("route")["branches"]![0]!["when"] = "amout > 1000 && amount < 5000");
+        AssertSingle(errors, DefinitionRules.GuardUnknownField, "$.states.route.branches[0].when");
+        Assert.Contains("\"amout\"", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_allows_window_end_only_in_accept_guards_of_waits_with_timer()
+    {
+        AssertSingle(
+            Errors(r => r.State("route")["branches"]![0]!["when"] = "filedOn <= windowEndsOn"),
+            DefinitionRules.GuardUnknownField,
+            "$.states.route.branches[0].when");
+        AssertSingle(
+            Errors(r => r.State("window").Remove("timer")),
+            DefinitionRules.GuardUnknownField,
+            "$.states.window.events.objection.accept");
+    }
+
+    [Fact]
+    public void Validator_reports_separation_naming_a_state_that_is_not_a_task() =>
+        AssertSingle(Errors(r => r.State("approve")["notCompletedBySameAs"]![0] = "route"), DefinitionRules.SeparationUnknownState, "$.states.approve.notCompletedBySameAs[0]");
+
+    [Fact]
+    public void Validator_reports_separation_naming_a_missing_state() =>
+        AssertSingle(Errors(r => r.State("approve")["notCompletedBySameAs"]![0] = "check"), DefinitionRules.SeparationUnknownState, "$.states.approve.notCompletedBySameAs[0]");
+
+    [Fact]
+    public void Validator_reports_decision_without_otherwise() =>
+        AssertSingle(Errors(r => r.State("route").Remove("otherwise")), DefinitionRules.DecisionWithoutOtherwise, "$.states.route.otherwise");
+
+    [Fact]
+    public void Validator_reports_file_not_named_after_key() =>
+        AssertSingle(Errors(_ => { }, source: "workflows/other.json"), DefinitionRules.KeyVersion, "$.key");
+
+    [Fact]
+    public void Validator_does_not_check_file_name_of_stored_versions() =>
+        Assert.Empty(Errors(_ => { }, source: "mini v3"));
+
+    [Fact]
+    public void Validator_uses_bracket_paths_for_unusual_names()
+    {
+        var errors = Errors(r => r["states"]!["orphan"] = new JsonObject { ["kind"] = "end", ["outcome"] = "never" });
+        Assert.Equal("$.states.orphan", errors[0].Path);
+        Assert.Equal("['a.b']", DefinitionValidator.PathSegment("a.b"));
+        Assert.Equal(".notify-employer", DefinitionValidator.PathSegment("notify-employer"));
+    }
+
+    [Fact]
+    public void Validator_collects_every_error_and_names_the_source()
+    {
+        var errors = Errors(
+            r =>
+            {
+                r.State("review")["role"] = "clerk";
+                r.State("record")["action"] = "archive";
+                r.State("route").Remove("otherwise");
+            },
+            source: "broken/mini.json");
+
+        Assert.Equal(
+            [DefinitionRules.DecisionWithoutOtherwise, DefinitionRules.UnknownAction, DefinitionRules.UnknownRole],
+            errors.Select(e => e.Rule).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Equal("broken/mini.json", e.Source));
+    }
+
+    [Fact]
+    public void Validator_returns_the_definition_with_structural_errors()
+    {
+        var (definition, errors) = _validator.Validate(DefinitionFixtures.Mini(r => r.State("review")["role"] = "clerk"), Source);
+        Assert.NotNull(definition);
+        Assert.Single(errors);
+    }
+}
