@@ -11,6 +11,7 @@ public static class ApiRoutes
         api.MapCasesApi();
         api.MapTasksApi();
         api.MapDefinitionsApi();
+        api.MapSupervisionApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

@@ -11,6 +11,8 @@ public static class CasesApi
 {
     public sealed record StartCaseRequest(string? Procedure, string? City, JsonObject? Data);
 
+    public sealed record MigrateRequest(int? ToVersion, Dictionary<string, string>? StateMapping, bool? DryRun);
+
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
@@ -26,6 +28,11 @@ public static class CasesApi
         cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
             .AddEndpointFilter<IdempotencyFilter>();
+
+        // Supervisors move a running case to a newer version; dryRun (the default) shows what would change.
+        cases.MapPost("/{id:guid}/migrate", async (Guid id, [FromBody] MigrateRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MigrateInstance(id, body.ToVersion, body.StateMapping, body.DryRun ?? true, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Operations).AddEndpointFilter<IdempotencyFilter>();
 
         cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)));

@@ -66,5 +66,6 @@ public static class DatabaseStartup
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), services.GetRequiredService<HangfireSettings>().SweepCron);
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<TimerJobs>(j => j.SweepAsync(CancellationToken.None));
+        recurring.AddOrUpdate<Cases.Workflows.Outbox.OutboxDelivery>(Cases.Workflows.Outbox.OutboxDelivery.JobId, d => d.DeliverAsync(CancellationToken.None), "* * * * *");
     }
 }

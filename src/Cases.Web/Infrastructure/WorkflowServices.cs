@@ -36,6 +36,8 @@ public static class WorkflowServices
         services.AddScoped<TimerScheduler>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerJobs>();
+        services.AddScoped<Cases.Workflows.Outbox.OutboxDelivery>();
+        services.AddSingleton<Cases.Workflows.Outbox.IOutboxSender, Cases.Workflows.Outbox.LoggingOutboxSender>();
 
         var settings = configuration.GetSection("Hangfire").Get<HangfireSettings>() ?? new HangfireSettings();
         services.AddSingleton(settings);

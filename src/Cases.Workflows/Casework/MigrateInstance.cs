@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Casework;
+
+/// <summary>
+/// A supervisor moves a running case to a newer version of its procedure with an explicit state mapping
+/// (the current state → a task or wait state of the new version). With <see cref="DryRun"/> nothing is written and
+/// the answer lists what would change: tasks cancelled and opened, clocks cancelled and armed, with their dates.
+/// Clocks counted from case data keep their dates under the new rules; clocks counted from "$entered" restart on
+/// the migration day, which the answer shows.
+/// </summary>
+public sealed record MigrateInstance(Guid CaseId, int? ToVersion, IReadOnlyDictionary<string, string>? StateMapping, bool DryRun, Actor By) : ICommand<MigrationPlan>;
+
+public sealed record PlannedTask(string State, string Title, string Role, DateOnly DueOn, string Basis, string Rule);
+
+public sealed record PlannedTimer(string State, TimerKind Kind, DateOnly DueOn, string Basis, string Rule, string? TargetState);
+
+/// <summary>What a migration changes (or, in a dry run, would change).</summary>
+public sealed record MigrationPlan(
+    Guid CaseId, bool DryRun, int FromVersion, string FromState, int ToVersion, string ToState,
+    IReadOnlyList<TaskView> TasksCancelled, IReadOnlyList<PlannedTask> TasksOpened,
+    IReadOnlyList<TimerView> TimersCancelled, IReadOnlyList<PlannedTimer> TimersArmed,
+    IReadOnlyList<string> MissingData);
+
+public sealed class MigrateInstanceHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+    : ICommandHandler<MigrateInstance, MigrationPlan>
+{
+    public async ValueTask<MigrationPlan> Handle(MigrateInstance command, CancellationToken cancellationToken)
+    {
+        if (!command.By.IsIn(Roles.Supervisor))
+        {
+            throw new ForbiddenException("Only supervisors migrate running cases to a new version.");
+        }
+
+        var (@case, instance) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: true, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (instance.Status != InstanceStatus.Running)
+        {
+            throw new ConflictException($"The case has ended ({instance.EndOutcome}); only running cases are migrated.", await CaseAccess.StateAsync(db, instance, now, cancellationToken));
+        }
+
+        var toVersion = command.ToVersion ?? throw new DomainValidationException("toVersion", "toVersion is required.");
+        if (toVersion <= instance.DefinitionVersion)
+        {
+            throw new DomainValidationException("toVersion", $"toVersion must be newer than the case's version {instance.DefinitionVersion}.");
+        }
+
+        Definitions.WorkflowDefinition target;
+        try
+        {
+            target = await definitions.GetAsync(db, instance.DefinitionKey, toVersion, cancellationToken);
+        }
+        catch (NotFoundException e)
+        {
+            throw new DomainValidationException("toVersion", e.Message);
+        }
+
+        // Explicit: the supervisor names where the current state goes, even when the name is unchanged.
+        if (command.StateMapping is null || !command.StateMapping.TryGetValue(instance.State, out var toState))
+        {
+            throw new DomainValidationException($"stateMapping.{instance.State}", $"Map the case's current state '{instance.State}' to a state of version {toVersion}.");
+        }
+
+        if (!target.States.TryGetValue(toState, out var toSpec) || toSpec.Kind is not ("task" or "wait"))
+        {
+            throw new DomainValidationException($"stateMapping.{instance.State}", $"'{toState}' is not a task or wait state of version {toVersion}.");
+        }
+
+        var cancelledTasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).ToListAsync(cancellationToken);
+        var cancelledTimers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken);
+        var data = CaseData.Parse(instance.DataJson);
+        var missing = target.StartWith.Where(f => !data.Has(f)).ToList();
+
+        var progress = new Progress { FromState = instance.State, State = instance.State, Data = data };
+        progress.Journal.Add(new JournalPlan("migrated", instance.State, toState, new JsonObject
+        {
+            ["fromVersion"] = instance.DefinitionVersion,
+            ["toVersion"] = toVersion,
+            ["mapping"] = new JsonObject(command.StateMapping.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
+        }));
+        engine.Transition(target, progress, toState, now, await calendars.GetAsync(db, cancellationToken));
+        // Everything open in the old version goes, whatever its state name.
+        progress.LeftStates.AddRange(cancelledTasks.Select(t => t.State).Concat(cancelledTimers.Select(t => t.State)));
+
+        var plan = new MigrationPlan(
+            @case.Id, command.DryRun, instance.DefinitionVersion, instance.State, toVersion, progress.State,
+            cancelledTasks.Select(t => TaskView.From(t, now)).ToList(),
+            progress.Tasks.Select(t => new PlannedTask(t.State, t.Spec.Title?.Zh ?? t.State, t.Spec.Role!, t.Due.DueOn, t.Due.Basis, t.Due.Rule)).ToList(),
+            cancelledTimers.Select(TimerView.From).ToList(),
+            progress.Timers.Select(t => new PlannedTimer(t.State, t.Kind, t.Due.DueOn, t.Due.Basis, t.Due.Rule, t.TargetState)).ToList(),
+            missing);
+        if (command.DryRun)
+        {
+            return plan;
+        }
+
+        instance.DefinitionVersion = toVersion;
+        await writer.ApplyAsync(@case, instance, target, progress, command.By.UserName, now, cancellationToken);
+        // ApplyAsync cancels by state name; tasks and timers of old state names that the new version lacks go too.
+        foreach (var task in await db.Tasks.Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).ToListAsync(cancellationToken))
+        {
+            if (db.Entry(task).State != EntityState.Added)
+            {
+                task.Status = HumanTaskStatus.Cancelled;
+                task.CompletedAt = now;
+            }
+        }
+
+        foreach (var timer in await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken))
+        {
+            if (db.Entry(timer).State != EntityState.Added)
+            {
+                timer.Status = TimerStatus.Cancelled;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, cancellationToken);
+            throw new ConflictException("The case changed while it was being migrated; run the dry run again.", await CaseAccess.StateAsync(db, current, now, cancellationToken));
+        }
+
+        scheduler.ScheduleAfterCommit(writer.NewTimers);
+        return plan;
+    }
+}
