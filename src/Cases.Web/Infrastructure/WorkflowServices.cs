@@ -31,6 +31,7 @@ public static class WorkflowServices
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<IWorkflowAction, NotifyAction>();
         services.AddSingleton<IWorkflowAction, RecordAction>();
+        services.AddSingleton<IWorkflowAction, SetFieldAction>();
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
         services.AddScoped<TimerScheduler>();

@@ -24,7 +24,7 @@ public sealed class CaseQueryHandlers(CasesDb db, TimeProvider clock) : IQueryHa
             .Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
             .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
         var timers = await db.Timers.AsNoTracking()
-            .Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && (t.Kind == TimerKind.Transition || t.Kind == TimerKind.Reminder || t.Kind == TimerKind.TaskBreach))
+            .Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && t.Kind != TimerKind.TaskWarning)
             .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
         return new CaseView(@case.Id, instance.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, @case.Party,

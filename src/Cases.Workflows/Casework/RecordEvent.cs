@@ -40,30 +40,39 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
         progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data");
 
-        if (expected.Accept is { } guard)
+        var window = await db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)
+            .OrderBy(t => t.DueAt).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(cancellationToken);
+        var extra = new Dictionary<string, object?>
         {
-            var window = await db.Timers.AsNoTracking()
-                .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)
-                .OrderBy(t => t.DueAt).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(cancellationToken);
-            var extra = new Dictionary<string, object?>
+            ["windowEndsOn"] = window?.ToDateTime(TimeOnly.MinValue),
+            ["today"] = Domain.Calendar.ChinaTime.DateOf(now).ToDateTime(TimeOnly.MinValue),
+        };
+        var checks = new List<(string Guard, string Message)>();
+        if (expected.Accept is { } accept)
+        {
+            checks.Add((accept, (expected.RefusedBecause ?? $"The event '{command.Event}' does not meet its condition ({accept}).")
+                + (window is { } last ? $" Last day: {Clocks.Format(last)}." : "")));
+        }
+
+        checks.AddRange((expected.Rules ?? []).Select(r => (r.Require, r.Message)));
+        foreach (var (guard, message) in checks)
+        {
+            if (Guards.Evaluate(guard, progress.Data, definition.Data, extra))
             {
-                ["windowEndsOn"] = window?.ToDateTime(TimeOnly.MinValue),
-                ["today"] = Domain.Calendar.ChinaTime.DateOf(now).ToDateTime(TimeOnly.MinValue),
-            };
-            if (!Guards.Evaluate(guard, progress.Data, definition.Data, extra))
-            {
-                var reason = (expected.RefusedBecause ?? $"The event '{command.Event}' does not meet its condition ({guard}).")
-                    + (window is { } last ? $" Last day: {Clocks.Format(last)}." : "");
-                db.ChangeTracker.Clear();
-                await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
-                {
-                    ["event"] = command.Event,
-                    ["data"] = command.Data?.DeepClone(),
-                    ["reason"] = reason,
-                })], command.By.UserName, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                throw new DomainRuleException(reason);
+                continue;
             }
+
+            var reason = Fill(message, progress.Data, window);
+            db.ChangeTracker.Clear();
+            await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
+            {
+                ["event"] = command.Event,
+                ["data"] = command.Data?.DeepClone(),
+                ["reason"] = reason,
+            })], command.By.UserName, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            throw new DomainRuleException(reason);
         }
 
         progress.Journal.Add(new JournalPlan("event", instance.State, expected.To, new JsonObject { ["event"] = command.Event, ["data"] = command.Data?.DeepClone() }));
@@ -83,4 +92,10 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
     }
+
+    // "{windowOpensOn}" → "2025-06-16": a refusal names the dates it is about.
+    private static string Fill(string message, CaseData data, DateOnly? windowEndsOn) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\{([A-Za-z][A-Za-z0-9]*)\}", m =>
+            m.Groups[1].Value == "windowEndsOn" && windowEndsOn is { } w ? Clocks.Format(w)
+            : data[m.Groups[1].Value] is System.Text.Json.Nodes.JsonValue v ? v.ToString() : m.Value);
 }

@@ -224,6 +224,11 @@ public static class DefinitionDiff
                 var location = string.Create(CultureInfo.InvariantCulture, $"{name}.reminders[{i}].at");
                 result[location] = Entry(location, state.Reminders[i].At);
             }
+
+            foreach (var (field, clock) in state.Set ?? [])
+            {
+                result[$"{name}.set.{field}"] = Entry($"{name}.set.{field}", clock);
+            }
         }
 
         return result;
@@ -233,6 +238,11 @@ public static class DefinitionDiff
     public static string ClockText(ClockSpec clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        if (clock.On is { } on)
+        {
+            return $"on {on}{(clock.Basis is { } ob ? $" ({ob})" : " (no basis)")}{(clock.To is { } ot ? $" → {ot}" : "")}";
+        }
+
         var amount = clock switch
         {
             { WorkingDays: { } d } => Plural(d, "working day"),

@@ -56,12 +56,15 @@ public sealed class DefinitionValidator
     /// <summary>A computed parameter of a wait's accept guards: the day the wait's timer comes due (the end of the window).</summary>
     public const string WindowEndsOnParameter = "windowEndsOn";
 
+    /// <summary>The day (China time) an event arrives, usable in its guards.</summary>
+    public const string TodayParameter = "today";
+
     /// <summary>The resource name of the embedded schema.</summary>
     public const string SchemaResourceName = "Definitions.workflow-definition.schema.json";
 
     /// <summary>The actions registered by default.</summary>
     public static IReadOnlySet<string> DefaultActions { get; } =
-        new HashSet<string>(["notify", "compute-top-up", "post-advance", "settle-difference", "record"], StringComparer.Ordinal);
+        new HashSet<string>(["notify", "record", "set-field", "compute-top-up", "post-advance", "settle-difference"], StringComparer.Ordinal);
 
     /// <summary>How definitions are read and written: camelCase, case-sensitive, indented on write.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
@@ -445,6 +448,21 @@ public sealed class DefinitionValidator
 
         private void CheckState(string name, StateSpec state, string path)
         {
+            foreach (var (field, clock) in state.Set ?? [])
+            {
+                var setPath = path + ".set" + PathSegment(field);
+                if (!_data.TryGetValue(field, out var spec))
+                {
+                    Add(setPath, DefinitionRules.UndeclaredField, $"The state sets \"{field}\", which is not declared in data.");
+                }
+                else if (spec.Type != "date")
+                {
+                    Add(setPath, DefinitionRules.ClockFieldNotDate, $"The state sets \"{field}\", a {spec.Type} field; it must be a date.");
+                }
+
+                CheckClock(setPath, clock);
+            }
+
             switch (state.Kind)
             {
                 case "task":
@@ -461,6 +479,21 @@ public sealed class DefinitionValidator
                     {
                         Add(path + ".action", DefinitionRules.UnknownAction,
                             $"The action \"{state.Action}\" is not registered; known actions: {string.Join(", ", knownActions.Order(StringComparer.Ordinal))}.");
+                    }
+                    else if (state.Action == "set-field")
+                    {
+                        foreach (var parameter in new[] { "field", "from" })
+                        {
+                            CheckField($"{path}.parameters.{parameter}", state.Parameters?.GetValueOrDefault(parameter), $"The set-field parameter {parameter}");
+                        }
+                    }
+                    else if (state.Action is "notify" or "record")
+                    {
+                        var fields = state.Parameters?.GetValueOrDefault("fields") ?? "";
+                        foreach (var field in fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        {
+                            CheckField($"{path}.parameters.fields", field, $"The {state.Action} field");
+                        }
                     }
 
                     break;
@@ -562,10 +595,23 @@ public sealed class DefinitionValidator
                     eventFields.Add(spec.Fields[i].Field);
                 }
 
+                string[] computed = state.Timer is null ? [TodayParameter] : [WindowEndsOnParameter, TodayParameter];
                 if (spec.Accept is { } accept)
                 {
-                    string[] computed = state.Timer is null ? [] : [WindowEndsOnParameter];
                     CheckGuard(eventPath + ".accept", accept, eventFields, computed);
+                }
+
+                for (var i = 0; i < spec.Rules?.Count; i++)
+                {
+                    CheckGuard($"{eventPath}.rules[{i}].require", spec.Rules[i].Require, eventFields, computed);
+                    foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(spec.Rules[i].Message, @"\{([A-Za-z][A-Za-z0-9]*)\}"))
+                    {
+                        var name = placeholder.Groups[1].Value;
+                        if (!_data.ContainsKey(name) && !computed.Contains(name))
+                        {
+                            Add($"{eventPath}.rules[{i}].message", DefinitionRules.UndeclaredField, $"The message names {{{name}}}, which is not declared in data.");
+                        }
+                    }
                 }
             }
         }
@@ -619,16 +665,26 @@ public sealed class DefinitionValidator
                 Add(path + ".basis", DefinitionRules.ClockWithoutBasis, "The clock has no basis: name the article it comes from, e.g. \"第二十二条\".");
             }
 
-            if ((clock.After is null) == (clock.Before is null))
+            var anchors = new[] { clock.After, clock.Before, clock.On }.Count(a => a is not null);
+            if (anchors != 1)
             {
-                Add(path, DefinitionRules.ClockAmount, clock.After is null
-                    ? "The clock needs \"after\" or \"before\": the date it counts from."
-                    : "The clock has both \"after\" and \"before\"; it counts from exactly one date.");
+                Add(path, DefinitionRules.ClockAmount, anchors == 0
+                    ? "The clock needs \"after\", \"before\" or \"on\": the date it counts from."
+                    : "The clock names more than one of \"after\", \"before\" and \"on\"; it counts from exactly one date.");
             }
 
             var amounts = new (string Name, int? Value)[] { ("workingDays", clock.WorkingDays), ("calendarDays", clock.CalendarDays), ("months", clock.Months) };
             var given = amounts.Where(a => a.Value is not null).ToList();
-            if (given.Count != 1)
+            if (clock.On is not null)
+            {
+                if (given.Count > 0)
+                {
+                    Add(path, DefinitionRules.ClockAmount, "A clock \"on\" a date is that date itself; it takes no workingDays, calendarDays or months.");
+                }
+
+                given.Clear();
+            }
+            else if (given.Count != 1)
             {
                 Add(path, DefinitionRules.ClockAmount, given.Count == 0
                     ? "The clock needs its amount: exactly one of workingDays, calendarDays and months."
@@ -643,7 +699,7 @@ public sealed class DefinitionValidator
                 }
             }
 
-            foreach (var (member, field) in new[] { ("after", clock.After), ("before", clock.Before) })
+            foreach (var (member, field) in new[] { ("after", clock.After), ("before", clock.Before), ("on", clock.On) })
             {
                 if (field is null || field == EnteredMarker)
                 {

@@ -70,6 +70,9 @@ public sealed class StateSpec
 
     public LocalizedText? Title { get; init; }
 
+    /// <summary>Dates computed on entering the state and stored in the case data (declared date fields), shown as clocks.</summary>
+    public Dictionary<string, ClockSpec>? Set { get; init; }
+
     // --- task ---
 
     /// <summary>The candidate role; the task is offered to that role in the case's city.</summary>
@@ -150,6 +153,17 @@ public sealed class EventSpec
 
     /// <summary>What the refusal says, e.g. "The objection came after the 10 working days of 第二十二条".</summary>
     public string? RefusedBecause { get; init; }
+
+    /// <summary>Conditions checked in order; the first that fails refuses the event with its message.</summary>
+    public List<RuleSpec>? Rules { get; init; }
+}
+
+/// <summary>A condition an event must meet, and what its refusal says ({field} is replaced by the field's value).</summary>
+public sealed class RuleSpec
+{
+    public string Require { get; init; } = "";
+
+    public string Message { get; init; } = "";
 }
 
 /// <summary>A branch of a decision state.</summary>
@@ -169,6 +183,9 @@ public sealed class ClockSpec
     public string? After { get; init; }
 
     public string? Before { get; init; }
+
+    /// <summary>The date field itself, unshifted: the clock ends at 24:00 of that day.</summary>
+    public string? On { get; init; }
 
     public int? WorkingDays { get; init; }
 

@@ -42,3 +42,22 @@ public sealed class RecordAction : IWorkflowAction
         context.Progress.Journal.Add(new JournalPlan("recorded", context.State, context.State, data));
     }
 }
+
+/// <summary>
+/// "set-field": copies one case-data field into another, e.g. an approved new contract end date becoming the
+/// contract end date (第九条), journaled with the old and new value. Parameters: <c>field</c> and <c>from</c>.
+/// </summary>
+public sealed class SetFieldAction : IWorkflowAction
+{
+    public string Name => "set-field";
+
+    public void Run(ActionContext context)
+    {
+        var field = context.Parameters["field"];
+        var from = context.Parameters["from"];
+        var before = context.Progress.Data[field]?.DeepClone();
+        var value = context.Progress.Data[from]?.DeepClone();
+        context.Progress.Data.Set(field, value);
+        context.Progress.Journal.Add(new JournalPlan("field-set", context.State, context.State, new JsonObject { ["field"] = field, ["from"] = before, ["to"] = value?.DeepClone() }));
+    }
+}

@@ -19,14 +19,19 @@ public static class Clocks
 
     public static ComputedClock Compute(ClockSpec clock, CaseData data, DateOnly enteredOn, WorkingDayCalendar calendar)
     {
-        var field = clock.After ?? clock.Before ?? Entered;
+        var field = clock.After ?? clock.Before ?? clock.On ?? Entered;
         var from = field == Entered
             ? enteredOn
             : data.GetDate(field) ?? throw new DomainValidationException($"data.{field}", $"{field} is needed to compute a deadline ({clock.Basis}) but the case has no value for it.");
         var after = clock.After is not null;
         DateOnly due;
         string rule;
-        if (clock.WorkingDays is int wd)
+        if (clock.On is not null)
+        {
+            due = from;
+            rule = $"on {field}";
+        }
+        else if (clock.WorkingDays is int wd)
         {
             due = calendar.AddWorkingDays(from, after ? wd : -wd);
             rule = $"{(after ? "" : "-")}{wd} working days from {field}";

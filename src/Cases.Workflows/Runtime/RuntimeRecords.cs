@@ -177,6 +177,9 @@ public enum TimerKind
 
     /// <summary>A task's deadline: raises an escalation.</summary>
     TaskBreach,
+
+    /// <summary>A date the state set (e.g. a window opening or an application deadline): journaled when it passes.</summary>
+    Milestone,
 }
 
 public enum TimerStatus
@@ -213,7 +216,7 @@ public sealed class WorkflowTimer
 
     public string? TargetState { get; set; }
 
-    /// <summary>For reminders: the notification's template and recipient.</summary>
+    /// <summary>For reminders: the notification's template and recipient. For milestones: the date field's name.</summary>
     public string? Template { get; set; }
 
     public string? Recipient { get; set; }

@@ -104,6 +104,13 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
             progress.Journal.Add(new JournalPlan("entered", from, name, []));
         }
 
+        foreach (var (field, clock) in spec.Set ?? [])
+        {
+            var date = Clocks.Compute(clock, progress.Data, progress.EnteredOn, calendar);
+            progress.Data.Set(field, System.Text.Json.Nodes.JsonValue.Create(Clocks.Format(date.DueOn)));
+            progress.Timers.Add(new TimerPlan(name, TimerKind.Milestone, date, null, field, null));
+        }
+
         foreach (var notify in spec.OnEnter ?? [])
         {
             progress.Outbox.Add(new OutboxPlan(notify.To, notify.Template, new JsonObject { ["state"] = name }));

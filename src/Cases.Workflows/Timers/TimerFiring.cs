@@ -108,6 +108,10 @@ public sealed class TimerFiring(
                 progress.Outbox.Add(new OutboxPlan(timer.Recipient ?? "", timer.Template ?? "", (JsonObject)info.DeepClone()));
                 progress.Journal.Add(new JournalPlan("reminder-sent", instance.State, instance.State, info));
                 break;
+            case TimerKind.Milestone:
+                info["field"] = timer.Template;
+                progress.Journal.Add(new JournalPlan("milestone-passed", instance.State, instance.State, info));
+                break;
             case TimerKind.TaskWarning:
                 var warned = await db.Tasks.SingleOrDefaultAsync(t => t.Id == timer.TaskId, ct);
                 if (warned is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed })

@@ -122,7 +122,7 @@ public sealed class DefinitionValidatorTests
     {
         var errors = Errors(r => r.State("review")["deadline"]!["before"] = "filedOn");
         AssertSingle(errors, DefinitionRules.Schema, "$.states.review.deadline");
-        Assert.Contains("after and before", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("after, before and on", errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
