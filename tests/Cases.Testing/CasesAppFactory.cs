@@ -10,9 +10,13 @@ namespace Cases.Testing;
 /// <summary>
 /// The real app (real migrations, real Identity, demo users) on a fresh database of the chosen provider, with a
 /// <see cref="FakeTimeProvider"/> as its clock. With <c>kestrel: true</c> it listens on a real 127.0.0.1 port for
-/// browser tests.
+/// browser tests. <paramref name="settings"/> adds configuration (e.g. <c>Workflows:Path</c>, <c>Clock:AllowOverride</c>);
+/// with <paramref name="fakeClock"/> false the app keeps its own <see cref="TimeProvider"/> (the system clock, or the
+/// adjustable test clock when <c>Clock:AllowOverride</c> is true) and <see cref="Clock"/> is not used by it.
 /// </summary>
-public sealed class CasesAppFactory(TestProvider provider, string connectionString, bool kestrel = false) : WebApplicationFactory<Program>
+public sealed class CasesAppFactory(
+    TestProvider provider, string connectionString, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, bool fakeClock = true)
+    : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#2026";
 
@@ -20,9 +24,9 @@ public sealed class CasesAppFactory(TestProvider provider, string connectionStri
 
     public TestProvider Provider { get; } = provider;
 
-    public static async Task<CasesAppFactory> CreateAsync(TestProvider provider, bool kestrel = false)
+    public static async Task<CasesAppFactory> CreateAsync(TestProvider provider, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, bool fakeClock = true)
     {
-        var factory = new CasesAppFactory(provider, await TestDatabases.CreateAsync(provider), kestrel);
+        var factory = new CasesAppFactory(provider, await TestDatabases.CreateAsync(provider), kestrel, settings, fakeClock);
         if (kestrel)
         {
             factory.UseKestrel(0);
@@ -46,7 +50,15 @@ public sealed class CasesAppFactory(TestProvider provider, string connectionStri
         builder.UseSetting("ConnectionStrings:Cases", connectionString);
         builder.UseSetting("Seeding:DemoData", "true");
         builder.UseSetting("Urls", kestrel ? "http://127.0.0.1:0" : "http://localhost");
-        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (fakeClock)
+        {
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
     }
 
     /// <summary>An HTTP client signed in as a demo user through <c>POST /api/auth/login</c>.</summary>

@@ -12,6 +12,7 @@ public static class ApiRoutes
         api.MapTasksApi();
         api.MapDefinitionsApi();
         api.MapSupervisionApi();
+        api.MapCalculationsApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

@@ -62,6 +62,9 @@ public static class CasesServices
             o.AccessDeniedPath = "/account/denied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Sessions expire on real time: the app's TimeProvider may be the test clock (Clock:AllowOverride), and
+            // moving it a week ahead to fire statutory timers must not sign everyone out.
+            o.TimeProvider = TimeProvider.System;
             // API clients get status codes, not a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);

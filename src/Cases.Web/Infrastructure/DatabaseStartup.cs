@@ -49,6 +49,8 @@ public static class DatabaseStartup
             log.LogInformation("Loaded the official working-day calendar for {Years}", string.Join(", ", years));
         }
 
+        await Cases.Workflows.Parameters.SeedParameters.RunAsync(db, clock);
+
         var folder = app.Configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
         var seeded = await SeedDefinitions.RunAsync(db, folder, services.GetRequiredService<WorkflowEngine>().ActionNames, clock, log);
         if (seeded.Count > 0)

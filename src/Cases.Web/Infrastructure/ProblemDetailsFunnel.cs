@@ -57,6 +57,14 @@ public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogge
             Type = "https://workinjurycases.local/problems/definition-invalid",
             Extensions = { ["errors"] = e.Errors.Select(x => new { source = x.Source, path = x.Path, rule = x.Rule, message = x.Message }).ToList() },
         },
+        MissingParameterException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "A parameter is missing",
+            Detail = e.Message,
+            Type = "https://workinjurycases.local/problems/missing-parameter",
+            Extensions = { ["parameter"] = e.Parameter },
+        },
         DomainRuleException e => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Refused by a rule", Detail = e.Message },
         ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = e.Message },
         NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },

@@ -49,6 +49,10 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<Parameters.ParameterValue> ParameterValues => Set<Parameters.ParameterValue>();
+
+    public DbSet<Parameters.ParameterChange> ParameterChanges => Set<Parameters.ParameterChange>();
+
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

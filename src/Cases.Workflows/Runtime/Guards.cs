@@ -24,7 +24,15 @@ public static class Guards
                 : ValueOf(data[name], declared.TryGetValue(name, out var spec) ? spec.Type : "string");
         }
 
-        return expression.Evaluate() is true;
+        try
+        {
+            return expression.Evaluate() is true;
+        }
+        catch (Exception e) when (e is NCalc.Exceptions.NCalcException or InvalidCastException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            // A guard over a field the case does not have yet (null) cannot hold: it is false, never an error page.
+            return false;
+        }
     }
 
     private static object? ValueOf(JsonNode? node, string type)

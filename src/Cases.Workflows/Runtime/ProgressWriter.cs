@@ -20,14 +20,17 @@ public sealed class ProgressWriter(CasesDb db)
         {
             var left = progress.LeftStates.Distinct().ToList();
             var openTasks = await db.Tasks.Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && left.Contains(t.State)).ToListAsync(ct);
-            foreach (var task in openTasks.Where(t => db.Entry(t).State != EntityState.Added))
+            // The query sees the database's status; a task the command itself has just completed (tracked, already
+            // Completed in memory) is left as it is, or completing a task would store it as cancelled.
+            foreach (var task in openTasks.Where(t => db.Entry(t).State != EntityState.Added && t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed))
             {
                 task.Status = HumanTaskStatus.Cancelled;
                 task.CompletedAt = now;
             }
 
             var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && left.Contains(t.State)).ToListAsync(ct);
-            foreach (var timer in timers)
+            // Likewise the timer being fired (already Fired in memory) stays fired.
+            foreach (var timer in timers.Where(t => t.Status == TimerStatus.Pending))
             {
                 timer.Status = TimerStatus.Cancelled;
             }

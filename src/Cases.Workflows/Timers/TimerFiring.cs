@@ -73,6 +73,8 @@ public sealed class TimerFiring(
             db.ChangeTracker.Clear();
             await db.Timers.Where(t => t.Id == timerId && t.LeaseOwner == owner)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null), ct);
+            // Retry at once rather than at the next sweep: the other command has committed by now.
+            scheduler.Schedule(timerId, now);
             return null;
         }
     }
@@ -80,11 +82,14 @@ public sealed class TimerFiring(
     private async Task<FiredTimer?> ApplyAsync(Guid timerId, DateTimeOffset now, CancellationToken ct)
     {
         var timer = await db.Timers.SingleAsync(t => t.Id == timerId, ct);
+        if (timer.Status != TimerStatus.Pending)
+        {
+            // Cancelled (or fired) between the claim and this read: a command left the state meanwhile.
+            return null;
+        }
+
         var instance = await db.Instances.SingleAsync(i => i.Id == timer.InstanceId, ct);
         var @case = await db.Cases.SingleAsync(c => c.Id == instance.CaseId, ct);
-        timer.Status = TimerStatus.Fired;
-        timer.FiredAt = now;
-
         if (instance.Status != InstanceStatus.Running || instance.State != timer.State)
         {
             // The state that armed it is gone (its cancellation raced with this firing): nothing to do.
@@ -92,6 +97,9 @@ public sealed class TimerFiring(
             await db.SaveChangesAsync(ct);
             return null;
         }
+
+        timer.Status = TimerStatus.Fired;
+        timer.FiredAt = now;
 
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, ct);
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
@@ -155,5 +163,13 @@ public sealed class TimerFiring(
 /// <summary>This node's name in timer leases (machine and process), so an operator can see who holds a lease.</summary>
 public sealed class NodeIdentity
 {
-    public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    public NodeIdentity()
+        : this($"{Environment.MachineName}:{Environment.ProcessId}")
+    {
+    }
+
+    /// <summary>A given name, for hosts that run several nodes in one process (tests of multi-node firing).</summary>
+    public NodeIdentity(string name) => Name = name;
+
+    public string Name { get; }
 }

@@ -14,9 +14,9 @@ namespace Cases.Web.Tests.Runtime;
 /// Shared steps of the migration and supervision scenarios. Each scenario class has its own app: a published version
 /// and the fake clock belong to one timeline, and the clock never goes back.
 /// </summary>
-public abstract class DemoFilingScenario(SqliteApp app)
+public abstract class DemoFilingScenario(SqliteRuntimeApp app)
 {
-    protected SqliteApp App { get; } = app;
+    protected SqliteRuntimeApp App { get; } = app;
 
     protected static readonly DateTimeOffset Monday20Oct2025 = new(2025, 10, 20, 1, 0, 0, TimeSpan.Zero);
 
@@ -41,7 +41,7 @@ public abstract class DemoFilingScenario(SqliteApp app)
 
 }
 
-public class DryRunAndMigrationTests(SqliteApp app) : DemoFilingScenario(app), IClassFixture<SqliteApp>
+public class DryRunAndMigrationTests(SqliteRuntimeApp app) : DemoFilingScenario(app), IClassFixture<SqliteRuntimeApp>
 {
     [Fact]
     public async Task A_supervisor_sees_a_dry_run_then_migrates_a_running_case_to_the_new_deadline()
@@ -79,7 +79,7 @@ public class DryRunAndMigrationTests(SqliteApp app) : DemoFilingScenario(app), I
     }
 }
 
-public class MigrationRefusalTests(SqliteApp app) : DemoFilingScenario(app), IClassFixture<SqliteApp>
+public class MigrationRefusalTests(SqliteRuntimeApp app) : DemoFilingScenario(app), IClassFixture<SqliteRuntimeApp>
 {
     [Fact]
     public async Task Migration_is_refused_without_an_explicit_mapping_to_an_older_version_or_for_an_officer()
@@ -104,7 +104,7 @@ public class MigrationRefusalTests(SqliteApp app) : DemoFilingScenario(app), ICl
     }
 }
 
-public class SlaBreachTests(SqliteApp app) : DemoFilingScenario(app), IClassFixture<SqliteApp>
+public class SlaBreachTests(SqliteRuntimeApp app) : DemoFilingScenario(app), IClassFixture<SqliteRuntimeApp>
 {
     [Fact]
     public async Task A_breached_deadline_shows_in_the_SLA_counts_raises_one_escalation_and_notifies_supervisors()
@@ -151,7 +151,7 @@ public class SlaBreachTests(SqliteApp app) : DemoFilingScenario(app), IClassFixt
     }
 }
 
-public class OutboxDeliveryTests(SqliteApp app) : DemoFilingScenario(app), IClassFixture<SqliteApp>
+public class OutboxDeliveryTests(SqliteRuntimeApp app) : DemoFilingScenario(app), IClassFixture<SqliteRuntimeApp>
 {
     [Fact]
     public async Task Outbox_delivery_sends_each_pending_notification_once()

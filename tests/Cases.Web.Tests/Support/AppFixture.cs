@@ -12,14 +12,14 @@ namespace Cases.Web.Tests.Support;
 /// One running app per test class (xUnit class fixture): a fresh database of the provider, demo users, and one
 /// signed-in client per demo user, created on first use and shared by the class's tests.
 /// </summary>
-public abstract class AppFixture(TestProvider provider) : IAsyncLifetime
+public abstract class AppFixture(TestProvider provider, IReadOnlyDictionary<string, string>? settings = null, bool fakeClock = true) : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _clients = new(StringComparer.Ordinal);
     private CasesAppFactory? _factory;
 
     public CasesAppFactory Factory => _factory ?? throw new InvalidOperationException("The app has not started yet.");
 
-    public async Task InitializeAsync() => _factory = await CasesAppFactory.CreateAsync(provider);
+    public async Task InitializeAsync() => _factory = await CasesAppFactory.CreateAsync(provider, settings: settings, fakeClock: fakeClock);
 
     public async Task DisposeAsync()
     {

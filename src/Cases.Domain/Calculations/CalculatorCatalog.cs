@@ -1,0 +1,57 @@
+namespace Cases.Domain.Calculations;
+
+/// <summary>One calculator as the web layer lists it, with the articles it applies.</summary>
+/// <param name="Name">The calculator's name in the API, e.g. "late-fee".</param>
+/// <param name="TitleZh">The Chinese title shown in the UI.</param>
+/// <param name="TitleEn">The English title.</param>
+/// <param name="Description">What it computes, in one sentence.</param>
+/// <param name="Basis">The articles it applies.</param>
+public sealed record CalculatorDescriptor(string Name, string TitleZh, string TitleEn, string Description, IReadOnlyList<string> Basis);
+
+/// <summary>The benefit and fee calculators by name, with their articles (第二十二条 … 第九十条), so the web layer can list them.</summary>
+public static class CalculatorCatalog
+{
+    /// <summary>All calculators, in the regulation's order.</summary>
+    public static IReadOnlyList<CalculatorDescriptor> All { get; } =
+    [
+        new(RateDifferenceCalculator.Name, "费率浮动差额多退少补", "Rate difference",
+            "The premium difference for months paid at the previous rate once the floating rate is fixed: positive, the employer owes; negative, refund.",
+            ["第二十二条"]),
+        new(ContributionBaseCalculator.Name, "个人缴费基数", "Contribution base",
+            "The monthly wage kept within 60%–300% of the previous year's provincial average monthly wage.",
+            ["第二十六条"]),
+        new(ProjectPremiumCalculator.Name, "建设项目工伤保险费", "Project premium",
+            "The premium of a construction project: total cost × rate, paid once by the general contractor.",
+            ["第二十六条", "第二十七条"]),
+        new(LateFeeCalculator.Name, "滞纳金", "Late fee",
+            "0.05% of the arrears a day, from the day after the due date through the payment date.",
+            ["第二十八条"]),
+        new(OverseasMedicalCalculator.Name, "境外医疗费用汇率换算", "Overseas medical costs",
+            "Medical costs abroad converted at the settlement day's rate, or the last rate before it.",
+            ["第四十一条"]),
+        new(HospitalMealCalculator.Name, "住院伙食补助费", "Hospital meal subsidy",
+            "The provincial daily standard × days in hospital.",
+            ["第六十七条"]),
+        new(DisabilityBenefitCalculator.Name, "伤残待遇", "Disability benefits",
+            "One-time disability subsidy and monthly disability allowance by grade, on the worker's wage within the 60%–300% band, with the minimum-wage top-up.",
+            ["第七十五条", "第七十七条", "第七十九条", "《工伤保险条例》第三十五条", "《工伤保险条例》第三十六条", "《工伤保险条例》第三十七条", "《工伤保险条例》第六十四条"]),
+        new(NursingCareCalculator.Name, "生活护理费", "Nursing care fee",
+            "50%, 40% or 30% of the previous year's provincial average monthly wage by self-care impairment level.",
+            ["第七十七条", "《工伤保险条例》第三十四条"]),
+        new(DeathBenefitCalculator.Name, "工亡待遇", "Death benefits",
+            "One-time death subsidy, funeral grant and the dependants' pensions.",
+            ["第八十二条", "第八十三条", "第八十四条", "《工伤保险条例》第三十九条"]),
+        new(DependantsPensionCalculator.Name, "供养亲属抚恤金", "Dependants' pension",
+            "Spouse 40%, other dependants 30%, +10% for an orphan or solitary elder; scaled when the rates exceed 100%; the total never exceeds the base.",
+            ["第八十二条", "第八十三条", "第八十四条", "《工伤保险条例》第三十九条"]),
+        new(ThirdPartyTopUpCalculator.Name, "第三人责任医疗费差额补足", "Third-party top-up",
+            "The eligible medical cost minus what the third party's compensation covered, never below 0.",
+            ["第八十九条", "第九十条"]),
+    ];
+
+    private static readonly Dictionary<string, CalculatorDescriptor> ByName =
+        All.ToDictionary(d => d.Name, StringComparer.Ordinal);
+
+    /// <summary>The calculator named <paramref name="name"/>, or null.</summary>
+    public static CalculatorDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+}

@@ -1,0 +1,25 @@
+namespace Cases.Domain;
+
+/// <summary>
+/// A figure a calculation needs (e.g. the provincial average wage of a year) is neither in the request nor in the
+/// parameter table; the product never guesses one (maps to HTTP 422 naming the parameter).
+/// </summary>
+public sealed class MissingParameterException : Exception
+{
+    /// <param name="parameter">The missing parameter, camelCase as the request names it (e.g. "provincialAverageMonthlyWage").</param>
+    public MissingParameterException(string parameter)
+        : this(parameter, $"Parameter '{parameter}' is required: give it in the request or have an administrator add it to the parameter table.")
+    {
+    }
+
+    /// <param name="parameter">The missing parameter, camelCase as the request names it.</param>
+    /// <param name="message">What is missing and for which year or city, in plain English.</param>
+    public MissingParameterException(string parameter, string message)
+        : base(message)
+    {
+        Parameter = parameter;
+    }
+
+    /// <summary>The missing parameter, camelCase as the request names it.</summary>
+    public string Parameter { get; }
+}

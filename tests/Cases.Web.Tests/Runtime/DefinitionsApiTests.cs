@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Cases.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Tests.Runtime;
+
+/// <summary>Listing, exporting, validating, publishing and diffing definitions; running cases stay on their version.</summary>
+public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>
+{
+    private Task<int> VersionCountAsync() => app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == DemoFiling.Key));
+
+    private async Task<JsonObject> Version1Async()
+    {
+        var designer = await app.As("designer");
+        var response = await designer.GetAsync($"/api/definitions/{DemoFiling.Key}/versions/1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static Task<HttpResponseMessage> PublishAsync(HttpClient client, JsonNode definition) =>
+        client.PostRawJsonAsync($"/api/definitions/{DemoFiling.Key}/versions", definition.ToJsonString());
+
+    [Fact]
+    public async Task Version_2_with_a_longer_check_applies_to_new_cases_while_running_ones_keep_version_1()
+    {
+        var officer = await app.As("officer.jinan");
+        var designer = await app.As("designer");
+        var list = await (await officer.GetAsync("/api/definitions")).JsonAsync(HttpStatusCode.OK);
+        var v1 = Assert.Single(list.EnumerateArray(), d => d.Str("key") == DemoFiling.Key);
+        Assert.Equal(1, v1.GetProperty("version").GetInt32());
+        Assert.Equal("system:seed", v1.Str("publishedBy"));
+        var exported = await Version1Async();
+        Assert.Equal(DemoFiling.Key, exported["key"]!.GetValue<string>());
+        Assert.Equal(3, exported["states"]!["check-materials"]!["deadline"]!["workingDays"]!.GetValue<int>());
+
+        // A case opened on version 1, still waiting for its filing when version 2 is published.
+        var running = await DemoFiling.StartAsync(officer, "2026-03-29");
+        Assert.Equal(1, running.GetProperty("definitionVersion").GetInt32());
+
+        var v2 = exported.DeepClone();
+        v2["states"]!["check-materials"]!["deadline"]!["workingDays"] = 5;
+        var published = await (await PublishAsync(designer, v2)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(2, published.GetProperty("version").GetInt32());
+        Assert.Equal("designer", published.Str("publishedBy"));
+        Assert.Equal([1, 2], (await (await officer.GetAsync("/api/definitions")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Where(d => d.Str("key") == DemoFiling.Key).Select(d => d.GetProperty("version").GetInt32()));
+
+        // The running case files after the publication and still gets version 1's 3 working days (2025-09-30 → 2025-10-11).
+        var oldFiled = await (await DemoFiling.FileAsync(officer, running.GetProperty("caseId").GetGuid(), "2025-09-30", "2026-06-30")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("2025-10-11", DemoFiling.SingleTask(oldFiled).Str("dueOn"));
+        Assert.Equal(1, (await DemoFiling.GetAsync(officer, running.GetProperty("caseId").GetGuid())).GetProperty("definitionVersion").GetInt32());
+
+        // A new case runs version 2: 5 working days (10-09, 10-10, 10-11, 10-13, 10-14).
+        var fresh = await DemoFiling.StartAsync(officer, "2026-03-29");
+        Assert.Equal(2, fresh.GetProperty("definitionVersion").GetInt32());
+        var newFiled = await (await DemoFiling.FileAsync(officer, fresh.GetProperty("caseId").GetGuid(), "2025-09-30", "2026-06-30")).JsonAsync(HttpStatusCode.OK);
+        var task = DemoFiling.SingleTask(newFiled);
+        Assert.Equal("2025-10-14", task.Str("dueOn"));
+        Assert.Equal("第十五条", task.Str("basis"));
+
+        // The stored version 2 says version 2, and the diff shows exactly the changed clock.
+        var stored = JsonNode.Parse(await officer.GetStringAsync($"/api/definitions/{DemoFiling.Key}/versions/2"))!;
+        Assert.Equal(2, stored["version"]!.GetValue<int>());
+        var diff = await (await officer.GetAsync($"/api/definitions/{DemoFiling.Key}/diff?from=1&to=2")).JsonAsync(HttpStatusCode.OK);
+        var change = Assert.Single(diff.GetProperty("clocksChanged").EnumerateArray());
+        Assert.Equal("check-materials.deadline", change.Str("location"));
+        Assert.Equal(3, change.GetProperty("before").GetProperty("workingDays").GetInt32());
+        Assert.Equal(5, change.GetProperty("after").GetProperty("workingDays").GetInt32());
+        Assert.Equal("第十五条", change.GetProperty("after").Str("basis"));
+        Assert.Empty(diff.GetProperty("statesAdded").EnumerateArray());
+        Assert.Empty(diff.GetProperty("statesRemoved").EnumerateArray());
+        Assert.Empty(diff.GetProperty("transitionsAdded").EnumerateArray());
+        Assert.Empty(diff.GetProperty("transitionsRemoved").EnumerateArray());
+        await (await officer.GetAsync($"/api/definitions/{DemoFiling.Key}/versions/9")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await officer.GetAsync($"/api/definitions/{DemoFiling.Key}/diff?from=1&to=x")).FieldErrorAsync("to");
+    }
+
+    [Fact]
+    public async Task An_invalid_definition_is_400_with_source_path_and_rule_and_no_version_is_stored()
+    {
+        var designer = await app.As("designer");
+        var before = await VersionCountAsync();
+        var broken = await Version1Async();
+        broken["states"]!["check-dates"]!["otherwise"] = "nowhere";
+
+        var problem = await (await PublishAsync(designer, broken)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem.GetProperty("errors").EnumerateArray().ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Str("source")));
+            Assert.False(string.IsNullOrWhiteSpace(e.Str("path")));
+            Assert.False(string.IsNullOrWhiteSpace(e.Str("rule")));
+            Assert.False(string.IsNullOrWhiteSpace(e.Str("message")));
+        });
+        var unknown = Assert.Single(errors, e => e.Str("rule") == "unknown-target");
+        Assert.Equal("$.states.check-dates.otherwise", unknown.Str("path"));
+        Assert.Equal("demo-filing v2", unknown.Str("source"));
+        Assert.Contains("nowhere", unknown.Str("message"), StringComparison.Ordinal);
+
+        // A clock with no basis: refused by the schema, at the clock's path.
+        var noBasis = await Version1Async();
+        ((JsonObject)noBasis["states"]!["approve"]!["deadline"]!).Remove("basis");
+        var basisProblem = await (await PublishAsync(designer, noBasis)).ProblemAsync(HttpStatusCode.BadRequest);
+        var basisError = Assert.Single(basisProblem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("$.states.approve.deadline", basisError.Str("path"));
+        Assert.Equal("schema", basisError.Str("rule"));
+        Assert.Contains("basis", basisError.Str("message"), StringComparison.Ordinal);
+        Assert.Equal(before, await VersionCountAsync());
+
+        // Validation alone answers 200 with the same errors and stores nothing.
+        var validated = await (await designer.PostRawJsonAsync("/api/definitions/validate", broken.ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.False(validated.GetProperty("valid").GetBoolean());
+        Assert.Contains(validated.GetProperty("errors").EnumerateArray(), e => e.Str("rule") == "unknown-target");
+        var valid = await (await designer.PostRawJsonAsync("/api/definitions/validate", (await Version1Async()).ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.True(valid.GetProperty("valid").GetBoolean());
+        Assert.Empty(valid.GetProperty("errors").EnumerateArray());
+
+        // Not JSON at all: the error says where.
+        var garbled = await (await designer.PostRawJsonAsync($"/api/definitions/{DemoFiling.Key}/versions", "{\"key\": \"demo-filing\",")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(garbled.GetProperty("errors").EnumerateArray());
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
+    [Fact]
+    public async Task Only_designers_validate_and_publish()
+    {
+        var officer = await app.As("officer.jinan");
+        var supervisor = await app.As("supervisor.jinan");
+        var before = await VersionCountAsync();
+        var definition = await Version1Async();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PublishAsync(officer, definition)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PublishAsync(supervisor, definition)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostRawJsonAsync("/api/definitions/validate", definition.ToJsonString())).StatusCode);
+        using var anonymous = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/definitions")).StatusCode);
+        Assert.Equal(before, await VersionCountAsync());
+    }
+}
