@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cases.Testing;
 
 /// <summary>
 /// The real app (real migrations, real Identity, demo users) on a fresh database of the chosen provider, with a
-/// <see cref="FakeTimeProvider"/> as its clock. With <c>kestrel: true</c> it listens on a real 127.0.0.1 port for
+/// <see cref="TestClock"/> as its clock. With <c>kestrel: true</c> it listens on a real 127.0.0.1 port for
 /// browser tests. <paramref name="settings"/> adds configuration (e.g. <c>Workflows:Path</c>, <c>Clock:AllowOverride</c>);
 /// with <paramref name="fakeClock"/> false the app keeps its own <see cref="TimeProvider"/> (the system clock, or the
 /// adjustable test clock when <c>Clock:AllowOverride</c> is true) and <see cref="Clock"/> is not used by it.
@@ -20,7 +19,7 @@ public sealed class CasesAppFactory(
 {
     public const string DemoPassword = "Demo#2026";
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
 
     public TestProvider Provider { get; } = provider;
 

@@ -31,6 +31,20 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         var now = clock.GetUtcNow();
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         var spec = definition.States[instance.State];
+        if (spec.Refuses is not null && spec.Refuses.TryGetValue(command.Event, out var tooLate))
+        {
+            var reason = Fill(tooLate, CaseData.Parse(instance.DataJson), null);
+            db.ChangeTracker.Clear();
+            await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
+            {
+                ["event"] = command.Event,
+                ["data"] = command.Data?.DeepClone(),
+                ["reason"] = reason,
+            })], command.By.UserName, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            throw new DomainRuleException(reason);
+        }
+
         if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
         {
             var waiting = spec.Events is { Count: > 0 } events ? $"it waits for: {string.Join(", ", events.Keys)}" : "it is not waiting for any event";

@@ -448,6 +448,17 @@ public sealed class DefinitionValidator
 
         private void CheckState(string name, StateSpec state, string path)
         {
+            foreach (var (eventName, message) in state.Refuses ?? [])
+            {
+                foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(message, @"\{([A-Za-z][A-Za-z0-9]*)\}"))
+                {
+                    if (!_data.ContainsKey(placeholder.Groups[1].Value))
+                    {
+                        Add($"{path}.refuses{PathSegment(eventName)}", DefinitionRules.UndeclaredField, $"The message names {{{placeholder.Groups[1].Value}}}, which is not declared in data.");
+                    }
+                }
+            }
+
             foreach (var (field, clock) in state.Set ?? [])
             {
                 var setPath = path + ".set" + PathSegment(field);

@@ -52,6 +52,12 @@ public sealed class FieldSpec
 
     /// <summary>For enum fields: the allowed values.</summary>
     public List<string>? Values { get; init; }
+
+    /// <summary>For object fields: their fields; for list fields: the fields of each item.</summary>
+    public Dictionary<string, FieldSpec>? Fields { get; init; }
+
+    /// <summary>For list fields: the most items allowed (default 120).</summary>
+    public int? MaxItems { get; init; }
 }
 
 /// <summary>A field asked for by a task's form or carried by an event; its type comes from the definition's data.</summary>
@@ -124,6 +130,9 @@ public sealed class StateSpec
     public string? Outcome { get; init; }
 
     // --- any state ---
+
+    /// <summary>Events that come too late for this state (ends included): refused with the message, and journaled.</summary>
+    public Dictionary<string, string>? Refuses { get; init; }
 
     /// <summary>Notifications written to the outbox when the state is entered (第九十四条).</summary>
     public List<NotifySpec>? OnEnter { get; init; }

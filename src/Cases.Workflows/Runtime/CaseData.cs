@@ -89,9 +89,58 @@ public sealed class CaseData
         }
     }
 
-    private static JsonValue Check(string name, JsonNode value, FieldSpec spec, string prefix)
+    // An object's (or a list item's) fields: every declared one is required and checked; nothing undeclared passes.
+    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field)
+    {
+        var input = node as JsonObject ?? throw new DomainValidationException(field, "must be an object.");
+        var output = new JsonObject();
+        foreach (var (name, _) in input)
+        {
+            if (spec.Fields is null || !spec.Fields.ContainsKey(name))
+            {
+                throw new DomainValidationException($"{field}.{name}", $"{name} is not a field here (expected: {string.Join(", ", spec.Fields?.Keys.ToArray() ?? [])}).");
+            }
+        }
+
+        foreach (var (name, inner) in spec.Fields ?? [])
+        {
+            if (!input.TryGetPropertyValue(name, out var value) || value is null)
+            {
+                throw new DomainValidationException($"{field}.{name}", $"{name} is required.");
+            }
+
+            output[name] = Check(name, value, inner, field);
+        }
+
+        return output;
+    }
+
+    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix)
     {
         var field = $"{prefix}.{name}";
+        if (spec.Type == "object")
+        {
+            return CheckObject(value, spec, field);
+        }
+
+        if (spec.Type == "list")
+        {
+            var items = value as JsonArray ?? throw new DomainValidationException(field, $"{name} must be a list.");
+            var max = spec.MaxItems ?? 120;
+            if (items.Count > max)
+            {
+                throw new DomainValidationException(field, $"{name} may have at most {max} items.");
+            }
+
+            var checkedItems = new JsonArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                checkedItems.Add(CheckObject(items[i] ?? throw new DomainValidationException($"{field}[{i}]", "An item is empty."), spec, $"{field}[{i}]"));
+            }
+
+            return checkedItems;
+        }
+
         var v = value as JsonValue ?? throw new DomainValidationException(field, $"{name} must be a single {spec.Type} value.");
         switch (spec.Type)
         {

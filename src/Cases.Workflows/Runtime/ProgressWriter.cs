@@ -158,7 +158,7 @@ public sealed class ProgressWriter(CasesDb db)
         var existing = await db.CaseValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.Field, StringComparer.Ordinal, ct);
         foreach (var (field, spec) in definition.Data)
         {
-            if (!data.Has(field))
+            if (!data.Has(field) || spec.Type is "object" or "list")
             {
                 continue;
             }

@@ -1,0 +1,134 @@
+using System.Net;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+
+namespace Cases.Web.Tests.Procedures;
+
+/// <summary>rehab-extension — 延长康复 (第四十三、四十四、四十九条), every path, on the 2025 calendar.</summary>
+public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenario(app)
+{
+    private const string Key = "rehab-extension";
+
+    // The period ends Wednesday 2025-10-15; the 15-day window opens 2025-09-30, just before the National Day holidays.
+    private Task<Guid> StartAsync() => StartAsync(Key, new
+    {
+        workerIdNumber = "370102198503120017",
+        injuryCaseId = "IC-2025-0001",
+        rehabStartsOn = "2025-08-01",
+        rehabEndsOn = "2025-10-15",
+        institution = "山东省工伤康复医院",
+    });
+
+    [Fact]
+    public async Task Starting_shows_the_window_the_reminders_and_the_end_of_the_period_with_their_basis()
+    {
+        At("2025-09-20 09:00");
+        var view = await CaseAsync(await StartAsync());
+        Assert.Equal("awaiting-application", view.Str("state"));
+        Assert.Equal("2025-09-30", Data(view, "windowOpensOn"));
+        var window = Timer(view, "milestone");
+        Assert.Equal(("2025-09-30", "第四十九条"), (window.Str("dueOn"), window.Str("basis")));
+        Assert.All(Timers(view, "reminder"), r => Assert.Equal("2025-09-30", r.Str("dueOn")));
+        Assert.Equal(2, Timers(view, "reminder").Length);
+        var end = Timer(view, "transition");
+        Assert.Equal(("2025-10-15", "第四十四条", "period-ended"), (end.Str("dueOn"), end.Str("basis"), end.Str("targetState")));
+    }
+
+    [Fact]
+    public async Task An_early_application_is_refused_saying_from_when_it_can_be_filed_and_nothing_moves()
+    {
+        At("2025-09-25 10:00");
+        var caseId = await StartAsync();
+        var refused = await (await EventAsync(caseId, "application", new { receivedOn = "2025-09-25", requestedEndsOn = "2025-11-30", institutionOpinion = "继续康复" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-09-30", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var view = await CaseAsync(caseId);
+        Assert.Equal("awaiting-application", view.Str("state"));
+        Assert.Equal("event-refused", DemoFiling.Actions(view)[^1]);
+    }
+
+    [Fact]
+    public async Task When_the_window_opens_the_worker_and_the_institution_are_reminded_once()
+    {
+        At("2025-09-20 09:00");
+        var caseId = await StartAsync();
+        At("2025-09-30 00:00");
+        await App.RunDueTimersAsync();
+        At("2025-09-30 08:00");
+        await App.RunDueTimersAsync();
+        var outbox = await App.OutboxAsync(caseId);
+        Assert.Equal(["institution", "worker"], outbox.Where(m => m.Template == "rehab-extension-window-open").Select(m => m.Recipient).Order());
+        // Reminders go at the start of their day; the date itself is journaled as passed at its end.
+        Assert.DoesNotContain("milestone-passed", DemoFiling.Actions(await CaseAsync(caseId)));
+        At("2025-10-01 00:00");
+        await App.RunDueTimersAsync();
+        var actions = DemoFiling.Actions(await CaseAsync(caseId));
+        Assert.Equal(1, actions.Count(a => a == "milestone-passed"));
+        Assert.Equal(2, actions.Count(a => a == "reminder-sent"));
+    }
+
+    [Fact]
+    public async Task An_application_in_the_window_is_reviewed_with_the_holidays_skipped_then_the_committee_extends_the_period()
+    {
+        At("2025-09-20 09:00");
+        var caseId = await StartAsync();
+        At("2025-10-09 09:30");
+        var state = await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "功能仍在恢复，建议延长" });
+        var review = Task(state);
+        // 5 working days after Thursday 10/9: 10/10, Saturday 10/11 (a make-up working day), 10/13, 10/14, 10/15.
+        Assert.Equal(("review-application", "2025-10-15", "第四十九条"), (review.Str("state"), review.Str("dueOn"), review.Str("basis")));
+        // Leaving the wait cancels its clock: the period's end no longer ends the case.
+        Assert.DoesNotContain(DemoFiling.PendingTimers(await CaseAsync(caseId)), t => t.Str("kind") == "transition");
+
+        var waiting = await CompleteAsync(review, "forward", new { reviewNote = "材料齐全，提交鉴定委员会" });
+        Assert.Equal("committee-decision", waiting.Str("state"));
+        var done = await EventOkAsync(caseId, "committee-decision", new { approved = true, newEndsOn = "2025-11-30", decidedOn = "2025-10-20" });
+        Assert.Equal(("extended", "extended"), (done.Str("state"), done.Str("endOutcome")));
+
+        var view = await CaseAsync(caseId);
+        Assert.Equal("2025-11-30", Data(view, "rehabEndsOn"));
+        Assert.Contains("field-set", DemoFiling.Actions(view));
+        var outbox = await App.OutboxAsync(caseId);
+        Assert.Equal(2, outbox.Count(m => m.Template == "rehab-extension-approved"));
+        var verify = await (await (await App.As("officer.jinan")).GetAsync($"/api/cases/{caseId}/journal/verify")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ok", verify.Str("status"));
+    }
+
+    [Fact]
+    public async Task The_committee_refuses_or_an_approval_without_a_new_date_is_sent_back()
+    {
+        At("2025-10-01 09:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-01", requestedEndsOn = "2025-11-30", institutionOpinion = "建议延长" }));
+        await CompleteAsync(review, "forward", new { reviewNote = "提交" });
+
+        var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-10-15", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var refused = await EventOkAsync(caseId, "committee-decision", new { approved = false, decidedOn = "2025-10-20" });
+        Assert.Equal("refused", refused.Str("endOutcome"));
+        Assert.Equal("2025-10-15", Data(await CaseAsync(caseId), "rehabEndsOn"));
+    }
+
+    [Fact]
+    public async Task With_no_application_the_period_ends_at_its_last_day_and_a_late_application_is_refused_and_journaled()
+    {
+        At("2025-10-01 09:00");
+        var caseId = await StartAsync();
+        At("2025-10-15 23:59");
+        Assert.DoesNotContain(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Runtime.TimerKind.Transition);
+        At("2025-10-16 00:00");
+        await App.RunDueTimersAsync();
+        var view = await CaseAsync(caseId);
+        Assert.Equal(("period-ended", "completed"), (view.Str("endOutcome"), view.Str("status")));
+
+        var late = await (await EventAsync(caseId, "application", new { receivedOn = "2025-10-16", requestedEndsOn = "2025-11-30", institutionOpinion = "x" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-10-15", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("event-refused", DemoFiling.Actions(await CaseAsync(caseId))[^1]);
+    }
+}
+
+public sealed class RehabExtensionOnSqlite(SqliteRuntimeApp app) : RehabExtensionScenarios(app), IClassFixture<SqliteRuntimeApp>;
+
+public sealed class RehabExtensionOnPostgres(PostgresRuntimeApp app) : RehabExtensionScenarios(app), IClassFixture<PostgresRuntimeApp>;
