@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Cases.Domain;
+using Cases.Domain.Calculations;
+using Cases.Workflows.Calculations;
+using Cases.Workflows.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>A calculator's page: its form, the values as posted, and after a run its figures and explanation.</summary>
+public sealed class CalculatorPage
+{
+    public required CalculatorDescriptor Calculator { get; init; }
+
+    public required IReadOnlyList<FormField> Fields { get; init; }
+
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public CalculationResponse? Response { get; init; }
+
+    /// <summary>The Chinese label of a parameter neither the form nor the parameter table gave.</summary>
+    public string? MissingParameter { get; init; }
+
+    /// <summary>A statutory rule refused the request (DomainRuleException).</summary>
+    public string? RuleMessage { get; init; }
+
+    public string Value(string field) => Values.GetValueOrDefault(field, "");
+}
+
+/// <summary>The benefit and fee calculators for any signed-in user: a list, and a form per calculator (第二十二条 … 第九十条).</summary>
+[Route("calculations")]
+public sealed partial class CalculationsController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(CalculatorCatalog.All);
+
+    [HttpGet("{name}")]
+    public IActionResult Form(string name)
+    {
+        if (CalculatorCatalog.Find(name) is not { } calculator || CalculatorForm.Fields(name) is not { } fields)
+        {
+            return NotFound();
+        }
+
+        var defaults = fields.Where(f => f.Kind == FieldKind.Choice && f.Required).ToDictionary(f => f.Name, f => f.Options[0].Value, StringComparer.Ordinal);
+        return View("Calculator", new CalculatorPage { Calculator = calculator, Fields = fields, Values = defaults });
+    }
+
+    [HttpPost("{name}")]
+    public async Task<IActionResult> Run(string name, CancellationToken ct)
+    {
+        if (CalculatorCatalog.Find(name) is not { } calculator || CalculatorForm.Fields(name) is not { } fields)
+        {
+            return NotFound();
+        }
+
+        var form = await Request.ReadFormAsync(ct);
+        var values = fields.ToDictionary(f => f.Name, f => form[f.Name].ToString(), StringComparer.Ordinal);
+        var errors = new List<(string Field, string Message)>();
+        var body = CalculatorForm.Bind(name, f => values.GetValueOrDefault(f), errors);
+        CalculatorPage Page(CalculationResponse? response = null, string? missing = null, string? rule = null) => new()
+        {
+            Calculator = calculator,
+            Fields = fields,
+            Values = values,
+            Response = response,
+            MissingParameter = missing,
+            RuleMessage = rule,
+        };
+
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (errors.Count > 0)
+        {
+            return View("Calculator", Page());
+        }
+
+        try
+        {
+            var response = await mediator.Send(new RunCalculation(name, body), ct);
+            return View("Calculator", Page(response));
+        }
+        catch (DomainValidationException e)
+        {
+            var key = FieldKey(e.Field, fields);
+            ModelState.AddModelError(key, Describe(e.Field, e.Message));
+            return View("Calculator", Page());
+        }
+        catch (MissingParameterException e)
+        {
+            return View("Calculator", Page(missing: CalculatorForm.LabelOf(e.Parameter)));
+        }
+        catch (DomainRuleException e)
+        {
+            return View("Calculator", Page(rule: e.Message));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>"monthlyWages[1]" and "dependants[0].relation" are shown at their list's field; unknown fields in the summary only.</summary>
+    internal static string FieldKey(string field, IReadOnlyList<FormField> fields)
+    {
+        var root = field.Split('[', '.')[0];
+        return fields.Any(f => f.Name == root) ? root : "";
+    }
+
+    /// <summary>The domain's English message with a Chinese lead naming the field: "「欠缴金额」不能为负数（Arrears must not be negative; got -1.）".</summary>
+    internal static string Describe(string field, string message)
+    {
+        var match = ItemPath().Match(field);
+        var where = match.Success
+            ? $"「{CalculatorForm.LabelOf(match.Groups["list"].Value)}」第 {int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1} 行"
+              + (match.Groups["member"].Success ? $"「{CalculatorForm.LabelOf(match.Groups["member"].Value)}」" : "")
+            : $"「{CalculatorForm.LabelOf(field)}」";
+        var zh = message switch
+        {
+            _ when message.Contains("must not be negative", StringComparison.Ordinal) => "不能为负数",
+            _ when message.Contains("must be greater than 0", StringComparison.Ordinal) => "必须大于 0",
+            _ when message.Contains("must be a fraction between 0 and 1", StringComparison.Ordinal) => "须为 0 到 1 之间的小数（如 0.004 表示 0.4%）",
+            _ when message.Contains("is required", StringComparison.Ordinal) => "必须填写",
+            _ => "输入有误",
+        };
+        return $"{where}{zh}（{message}）";
+    }
+
+    [GeneratedRegex(@"^(?<list>[A-Za-z0-9]+)\[(?<index>\d+)\](\.(?<member>[A-Za-z0-9]+))?$")]
+    private static partial Regex ItemPath();
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+
+namespace Cases.Web.Tests.Procedures;
+
+/// <summary>project-term-extension — 建设项目工伤保险期限顺延 (第九条), every path, on the 2025 calendar.</summary>
+public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureScenario(app)
+{
+    private const string Key = "project-term-extension";
+
+    // The contract ends Monday 2025-10-20: the application deadline is 2025-10-05, a National Day holiday and a
+    // Sunday, and stays there: "至少在到期15日前" is counted back and never moved.
+    private Task<Guid> StartAsync() => StartAsync(Key, new
+    {
+        projectCode = "JS3701002025-T01",
+        generalContractorCreditCode = "91370100MA3C4E5F6G",
+        contractStartsOn = "2025-03-01",
+        contractEndsOn = "2025-10-20",
+        totalCost = 86_000_000.00m,
+    });
+
+    [Fact]
+    public async Task The_application_deadline_shows_among_the_clocks_unshifted_with_the_reminder_ahead_of_it()
+    {
+        At("2025-09-01 09:00");
+        var view = await CaseAsync(await StartAsync());
+        Assert.Equal("insured", view.Str("state"));
+        var deadline = Timer(view, "milestone");
+        Assert.Equal(("2025-10-05", "第九条"), (deadline.Str("dueOn"), deadline.Str("basis")));
+        Assert.Equal("2025-09-25", Timer(view, "reminder").Str("dueOn"));
+        var end = Timer(view, "transition");
+        Assert.Equal(("2025-10-20", "term-ended"), (end.Str("dueOn"), end.Str("targetState")));
+
+        At("2025-09-25 08:00");
+        await App.RunDueTimersAsync();
+        Assert.Contains(await App.OutboxAsync(view.GetProperty("caseId").GetGuid()), m => m.Template == "project-term-extension-reminder" && m.Recipient == "contractor");
+    }
+
+    [Fact]
+    public async Task An_application_on_time_goes_to_the_officer_and_approval_re_arms_the_deadline_for_the_new_end()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31" }));
+        // 5 working days after Monday 9/29: 9/30, then the holidays, 10/9, 10/10, Saturday 10/11 (make-up), 10/13.
+        Assert.Equal(("review-extension", "officer", "2025-10-13"), (review.Str("state"), review.Str("role"), review.Str("dueOn")));
+
+        var back = await CompleteAsync(review, "approved");
+        Assert.Equal("insured", back.Str("state"));
+        var view = await CaseAsync(caseId);
+        Assert.Equal(("2026-01-31", "2026-01-16"), (Data(view, "contractEndsOn"), Data(view, "applicationDeadline")));
+        Assert.Equal("2026-01-16", Timer(view, "milestone").Str("dueOn"));
+        Assert.Equal("2026-01-31", Timer(view, "transition").Str("dueOn"));
+        // The old clocks went with the old term: on 10/21 nothing ends the case.
+        At("2025-10-21 09:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("insured", (await CaseAsync(caseId)).Str("state"));
+    }
+
+    [Fact]
+    public async Task A_late_application_goes_to_a_supervisor_who_may_accept_it_with_a_reason()
+    {
+        At("2025-10-09 10:00");
+        var caseId = await StartAsync();
+        var exception = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-10-09", newContractEndsOn = "2025-12-31" }));
+        // After the deadline (10/05): a supervisor's task, due 5 working days after Thursday 10/9 — 10/10, Saturday
+        // 10/11 (make-up), 10/13, 10/14, 10/15.
+        Assert.Equal(("late-extension-exception", "supervisor", "2025-10-15"), (exception.Str("state"), exception.Str("role"), exception.Str("dueOn")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), exception.Id(), "accept", new { exceptionReason = "x" })).StatusCode);
+        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), exception.Id(), "accept", new { })).FieldErrorAsync("data.exceptionReason");
+
+        var accepted = await CompleteAsync(exception, "accept", new { exceptionReason = "施工许可延期文件已补齐，确有正当理由" }, "supervisor.jinan");
+        Assert.Equal("insured", accepted.Str("state"));
+        Assert.Equal("2025-12-31", Data(await CaseAsync(caseId), "contractEndsOn"));
+    }
+
+    [Fact]
+    public async Task A_rejected_application_leaves_the_term_as_it_was()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31" }));
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "rejected", new { })).FieldErrorAsync("data.reviewNote");
+        var back = await CompleteAsync(review, "rejected", new { reviewNote = "合同变更材料不全" });
+        Assert.Equal("insured", back.Str("state"));
+        var view = await CaseAsync(caseId);
+        Assert.Equal("2025-10-20", Data(view, "contractEndsOn"));
+        Assert.Equal("2025-10-20", Timer(view, "transition").Str("dueOn"));
+    }
+
+    [Fact]
+    public async Task Early_completion_ends_the_term_that_day_and_a_wrong_date_is_refused()
+    {
+        At("2025-09-16 10:00");
+        var caseId = await StartAsync();
+        await (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-25" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var done = await EventOkAsync(caseId, "early-completion", new { completedOn = "2025-09-15" });
+        Assert.Equal("completed-early", done.Str("endOutcome"));
+        Assert.Empty(DemoFiling.PendingTimers(await CaseAsync(caseId)));
+    }
+
+    [Fact]
+    public async Task Nothing_by_the_end_of_the_contract_ends_the_term_and_a_later_application_is_refused()
+    {
+        At("2025-10-10 10:00");
+        var caseId = await StartAsync();
+        At("2025-10-21 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("term-ended", (await CaseAsync(caseId)).Str("endOutcome"));
+        var refused = await (await EventAsync(caseId, "extension-application", new { receivedOn = "2025-10-21", newContractEndsOn = "2026-01-31" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-10-20", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // An event the end does not name is a plain conflict.
+        Assert.Equal(HttpStatusCode.Conflict, (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-01" })).StatusCode);
+    }
+}
+
+public sealed class ProjectTermExtensionOnSqlite(SqliteRuntimeApp app) : ProjectTermExtensionScenarios(app), IClassFixture<SqliteRuntimeApp>;
+
+public sealed class ProjectTermExtensionOnPostgres(PostgresRuntimeApp app) : ProjectTermExtensionScenarios(app), IClassFixture<PostgresRuntimeApp>;
