@@ -32,6 +32,7 @@ public static class WorkflowServices
         services.AddSingleton<IWorkflowAction, NotifyAction>();
         services.AddSingleton<IWorkflowAction, RecordAction>();
         services.AddSingleton<IWorkflowAction, SetFieldAction>();
+        services.AddSingleton<IWorkflowAction, CalculateAction>();
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
         services.AddScoped<TimerScheduler>();

@@ -60,6 +60,12 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
         return Shape(calculate(query.Body ?? [], source));
     }
 
+    /// <summary>Runs a calculator by name on a body, for procedures' "calculate" action.</summary>
+    public static CalculationResponse Calculate(string name, JsonObject body, IParameterSource parameters) =>
+        Calculators.TryGetValue(name, out var calculate)
+            ? Shape(calculate(body, parameters))
+            : throw new DomainRuleException($"There is no calculator '{name}'.");
+
     /// <summary>Splits a calculator's result record into its figures and its explanation.</summary>
     public static CalculationResponse Shape(object result)
     {

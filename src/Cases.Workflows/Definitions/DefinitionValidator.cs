@@ -64,7 +64,7 @@ public sealed class DefinitionValidator
 
     /// <summary>The actions registered by default.</summary>
     public static IReadOnlySet<string> DefaultActions { get; } =
-        new HashSet<string>(["notify", "record", "set-field", "compute-top-up", "post-advance", "settle-difference"], StringComparer.Ordinal);
+        new HashSet<string>(["notify", "record", "set-field", "calculate"], StringComparer.Ordinal);
 
     /// <summary>How definitions are read and written: camelCase, case-sensitive, indented on write.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
@@ -496,6 +496,23 @@ public sealed class DefinitionValidator
                         foreach (var parameter in new[] { "field", "from" })
                         {
                             CheckField($"{path}.parameters.{parameter}", state.Parameters?.GetValueOrDefault(parameter), $"The set-field parameter {parameter}");
+                        }
+                    }
+                    else if (state.Action == "calculate")
+                    {
+                        var calculator = state.Parameters?.GetValueOrDefault("calculator");
+                        if (calculator is null || !Calculations.RunCalculationHandler.Names.Contains(calculator))
+                        {
+                            Add($"{path}.parameters.calculator", DefinitionRules.UnknownAction,
+                                $"\"{calculator}\" is not a calculator; known: {string.Join(", ", Calculations.RunCalculationHandler.Names.Order(StringComparer.Ordinal))}.");
+                        }
+
+                        foreach (var member in new[] { "input", "output" })
+                        {
+                            foreach (var (_, field) in Runtime.CalculateAction.Pairs(state.Parameters?.GetValueOrDefault(member)))
+                            {
+                                CheckField($"{path}.parameters.{member}", field, $"The calculate {member} field");
+                            }
                         }
                     }
                     else if (state.Action is "notify" or "record")

@@ -61,3 +61,44 @@ public sealed class SetFieldAction : IWorkflowAction
         context.Progress.Journal.Add(new JournalPlan("field-set", context.State, context.State, new JsonObject { ["field"] = field, ["from"] = before, ["to"] = value?.DeepClone() }));
     }
 }
+
+/// <summary>
+/// "calculate": runs one of the regulation's calculators (see /api/calculations) on case data and stores the figures
+/// it names back into the case; the result and its step-by-step explanation are journaled. Parameters:
+/// <c>calculator</c>; <c>input</c> as "requestField=dataField, …"; <c>output</c> as "resultField=dataField, …".
+/// Figures come from the case data only (no parameter table inside a transition), so a procedure asks for them in
+/// its forms.
+/// </summary>
+public sealed class CalculateAction : IWorkflowAction
+{
+    public string Name => "calculate";
+
+    public static IEnumerable<(string Left, string Right)> Pairs(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Select(p => (p[0], p.Length > 1 ? p[1] : p[0]));
+
+    public void Run(ActionContext context)
+    {
+        var calculator = context.Parameters["calculator"];
+        var body = new JsonObject();
+        foreach (var (requestField, dataField) in Pairs(context.Parameters.GetValueOrDefault("input")))
+        {
+            body[requestField] = context.Progress.Data[dataField]?.DeepClone();
+        }
+
+        var response = Calculations.RunCalculationHandler.Calculate(calculator, body, Domain.Calculations.NoParameters.Instance);
+        foreach (var (resultField, dataField) in Pairs(context.Parameters.GetValueOrDefault("output")))
+        {
+            context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
+        }
+
+        context.Progress.Journal.Add(new JournalPlan("calculated", context.State, context.State, new JsonObject
+        {
+            ["calculator"] = calculator,
+            ["input"] = body,
+            ["result"] = response.Result.DeepClone(),
+            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, Calculations.RunCalculationHandler.Json),
+        }));
+    }
+}

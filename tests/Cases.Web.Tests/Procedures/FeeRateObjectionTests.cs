@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+
+namespace Cases.Web.Tests.Procedures;
+
+/// <summary>fee-rate-objection — 费率浮动异议 (第二十一、二十二条), every path, across the 2025 National Day holidays.</summary>
+public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScenario(app)
+{
+    private const string Key = "fee-rate-objection";
+
+    private static readonly object[] WageTotals = [new { month = "2025-07", total = 1_000_000m }, new { month = "2025-08", total = 1_200_000m }];
+
+    private Task<Guid> StartAsync() => StartAsync(Key, new
+    {
+        employerCreditCode = "91370100MA3C4E5F6G",
+        previousRate = 0.005m,
+        newRate = 0.0045m,
+        effectiveFrom = "2025-07",
+        adjustedOn = "2025-09-26",
+    });
+
+    /// <summary>Started, notified (notice received Thursday 10/9): the case waits in the objection window.</summary>
+    private async Task<Guid> NotifiedAsync()
+    {
+        At("2025-09-26 10:00");
+        var caseId = await StartAsync();
+        var notify = Task(await CaseAsync(caseId));
+        // 10 working days after Friday 9/26, over the National Day holidays and two make-up days (the example).
+        Assert.Equal(("notify-employer", "2025-10-16", "第二十二条"), (notify.Str("state"), notify.Str("dueOn"), notify.Str("basis")));
+        At("2025-10-09 15:00");
+        var waiting = await CompleteAsync(notify, "notified", new { noticeReceivedOn = "2025-10-09" });
+        Assert.Equal("objection-window", waiting.Str("state"));
+        return caseId;
+    }
+
+    [Fact]
+    public async Task The_objection_window_is_10_working_days_from_the_notice_and_shows_among_the_clocks()
+    {
+        var caseId = await NotifiedAsync();
+        var view = await CaseAsync(caseId);
+        // 10/10, Saturday 10/11 (make-up), 10/13 … 10/17, 10/20, 10/21, 10/22.
+        Assert.Equal("2025-10-22", Data(view, "objectionDeadline"));
+        var window = Timer(view, "transition");
+        Assert.Equal(("2025-10-22", "第二十二条", "final-no-objection"), (window.Str("dueOn"), window.Str("basis"), window.Str("targetState")));
+    }
+
+    [Fact]
+    public async Task A_late_objection_is_refused_naming_the_last_day_and_journaled()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-23 09:00");
+        var late = await (await EventAsync(caseId, "objection", new { receivedOn = "2025-10-23", reason = "支缴率计算有误" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-10-22", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var journal = await App.JournalAsync(caseId);
+        Assert.Equal("event-refused", journal[^1].Action);
+    }
+
+    [Fact]
+    public async Task With_no_objection_the_rate_becomes_final_and_a_later_objection_is_still_refused_with_the_last_day()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-23 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("final-no-objection", (await CaseAsync(caseId)).Str("endOutcome"));
+        var late = await (await EventAsync(caseId, "objection", new { receivedOn = "2025-10-23", reason = "x" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-10-22", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("event-refused", (await App.JournalAsync(caseId))[^1].Action);
+    }
+
+    [Fact]
+    public async Task A_revised_rate_is_told_to_the_employer_and_the_months_paid_at_the_old_rate_are_refunded()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-20 10:00");
+        var redetermine = Task(await EventOkAsync(caseId, "objection", new { receivedOn = "2025-10-20", reason = "安全生产标准化等级已提升" }));
+        Assert.Equal(("redetermine", "2025-11-03", "第二十二条"), (redetermine.Str("state"), redetermine.Str("dueOn"), redetermine.Str("basis")));
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), redetermine.Id(), "revised", new { grounds = "x" })).FieldErrorAsync("data.revisedRate");
+
+        var settle = Task(await CompleteAsync(redetermine, "revised", new { grounds = "按上一周期支缴率重新核定", revisedRate = 0.004m }));
+        Assert.Equal("settle-difference", settle.Str("state"));
+        var result = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "rate-redetermination-result");
+        Assert.Equal(0.004m, JsonDocument.Parse(result.PayloadJson).RootElement.GetProperty("finalRate").GetDecimal());
+
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), settle.Id(), "settled", new { monthlyWageTotals = new[] { new { month = "2025-07" } } }))
+            .FieldErrorAsync("data.monthlyWageTotals[0].total");
+        var done = await CompleteAsync(settle, "settled", new { monthlyWageTotals = WageTotals });
+        Assert.Equal("settled", done.Str("endOutcome"));
+        var view = await CaseAsync(caseId);
+        // (4,000 − 5,000) + (4,800 − 6,000): a refund of 2,200.00.
+        Assert.Equal(-2200m, view.GetProperty("data").GetProperty("difference").GetDecimal());
+        var calculated = Assert.Single(await App.JournalAsync(caseId), j => j.Action == "calculated");
+        var explanation = JsonDocument.Parse(calculated.DataJson).RootElement.GetProperty("explanation");
+        Assert.Contains(explanation.EnumerateArray(), s => s.GetProperty("basis").GetString()!.Contains("第二十二条", StringComparison.Ordinal));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "rate-difference-settlement");
+    }
+
+    [Fact]
+    public async Task An_upheld_rate_settles_at_the_new_floating_rate()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-21 10:00");
+        var redetermine = Task(await EventOkAsync(caseId, "objection", new { receivedOn = "2025-10-21", reason = "不同意" }));
+        var settle = Task(await CompleteAsync(redetermine, "upheld", new { grounds = "维持" }));
+        await CompleteAsync(settle, "settled", new { monthlyWageTotals = WageTotals });
+        var view = await CaseAsync(caseId);
+        Assert.Equal(0.0045m, view.GetProperty("data").GetProperty("finalRate").GetDecimal());
+        Assert.Equal(-1100m, view.GetProperty("data").GetProperty("difference").GetDecimal());
+    }
+}
+
+public sealed class FeeRateObjectionOnSqlite(SqliteRuntimeApp app) : FeeRateObjectionScenarios(app), IClassFixture<SqliteRuntimeApp>;
+
+public sealed class FeeRateObjectionOnPostgres(PostgresRuntimeApp app) : FeeRateObjectionScenarios(app), IClassFixture<PostgresRuntimeApp>;
