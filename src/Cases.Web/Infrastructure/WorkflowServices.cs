@@ -29,10 +29,10 @@ public static class WorkflowServices
     {
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<NodeIdentity>();
-        services.AddSingleton<IWorkflowAction, NotifyAction>();
-        services.AddSingleton<IWorkflowAction, RecordAction>();
-        services.AddSingleton<IWorkflowAction, SetFieldAction>();
-        services.AddSingleton<IWorkflowAction, CalculateAction>();
+        foreach (var action in BuiltInActions.All())
+        {
+            services.AddSingleton(action);
+        }
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
         services.AddScoped<TimerScheduler>();

@@ -511,7 +511,7 @@ public sealed class DefinitionValidator
                         {
                             foreach (var (_, field) in Runtime.CalculateAction.Pairs(state.Parameters?.GetValueOrDefault(member)))
                             {
-                                CheckField($"{path}.parameters.{member}", field, $"The calculate {member} field");
+                                CheckField($"{path}.parameters.{member}", field.Split('.')[0], $"The calculate {member} field");
                             }
                         }
                     }

@@ -2,6 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Cases.Workflows.Runtime;
 
+/// <summary>The actions the product registers; definitions name them, never .NET types.</summary>
+public static class BuiltInActions
+{
+    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new CalculateAction()];
+}
+
 /// <summary>
 /// "notify": writes a notification to the outbox (第九十四条). Parameters: <c>to</c> (employer, worker, contractor,
 /// institution, role:supervisor …) and <c>template</c>; the payload carries the case data fields named in
@@ -84,7 +90,15 @@ public sealed class CalculateAction : IWorkflowAction
         var body = new JsonObject();
         foreach (var (requestField, dataField) in Pairs(context.Parameters.GetValueOrDefault("input")))
         {
-            body[requestField] = context.Progress.Data[dataField]?.DeepClone();
+            // "expenses.mealDays" reads a field of an object field.
+            var path = dataField.Split('.');
+            var node = context.Progress.Data[path[0]];
+            foreach (var segment in path.Skip(1))
+            {
+                node = (node as JsonObject)?[segment];
+            }
+
+            body[requestField] = node?.DeepClone();
         }
 
         var response = Calculations.RunCalculationHandler.Calculate(calculator, body, Domain.Calculations.NoParameters.Instance);

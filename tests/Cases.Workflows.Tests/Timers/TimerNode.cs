@@ -78,8 +78,10 @@ internal sealed class TimerNode : IAsyncDisposable
         services.AddSingleton<CalendarStore>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new NodeIdentity(name));
-        services.AddSingleton<IWorkflowAction, NotifyAction>();
-        services.AddSingleton<IWorkflowAction, RecordAction>();
+        foreach (var action in BuiltInActions.All())
+        {
+            services.AddSingleton(action);
+        }
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
         services.AddScoped<TimerScheduler>();
