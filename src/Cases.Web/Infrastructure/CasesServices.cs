@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +33,6 @@ public static class CasesServices
         }
 
         services.AddCasesDatabase(builder.Configuration);
-        services.AddSingleton<CalendarStore>();
         services.AddWorkflowRuntime(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();

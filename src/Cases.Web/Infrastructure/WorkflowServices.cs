@@ -27,19 +27,8 @@ public static class WorkflowServices
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<DefinitionStore>();
+        services.AddWorkflowCore();
         services.AddSingleton<NodeIdentity>();
-        foreach (var action in BuiltInActions.All())
-        {
-            services.AddSingleton(action);
-        }
-        services.AddSingleton<WorkflowEngine>();
-        services.AddScoped<ProgressWriter>();
-        services.AddScoped<TimerScheduler>();
-        services.AddScoped<TimerFiring>();
-        services.AddScoped<TimerJobs>();
-        services.AddScoped<Cases.Workflows.Outbox.OutboxDelivery>();
-        services.AddSingleton<Cases.Workflows.Outbox.IOutboxSender, Cases.Workflows.Outbox.LoggingOutboxSender>();
 
         var settings = configuration.GetSection("Hangfire").Get<HangfireSettings>() ?? new HangfireSettings();
         services.AddSingleton(settings);

@@ -33,16 +33,7 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         var spec = definition.States[instance.State];
         if (spec.Refuses is not null && spec.Refuses.TryGetValue(command.Event, out var tooLate))
         {
-            var reason = Fill(tooLate, CaseData.Parse(instance.DataJson), null);
-            db.ChangeTracker.Clear();
-            await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
-            {
-                ["event"] = command.Event,
-                ["data"] = command.Data?.DeepClone(),
-                ["reason"] = reason,
-            })], command.By.UserName, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new DomainRuleException(reason);
+            await RefuseAsync(command, instance, Fill(tooLate, CaseData.Parse(instance.DataJson), null), now, cancellationToken);
         }
 
         if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
@@ -77,16 +68,7 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
                 continue;
             }
 
-            var reason = Fill(message, progress.Data, window);
-            db.ChangeTracker.Clear();
-            await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
-            {
-                ["event"] = command.Event,
-                ["data"] = command.Data?.DeepClone(),
-                ["reason"] = reason,
-            })], command.By.UserName, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new DomainRuleException(reason);
+            await RefuseAsync(command, instance, Fill(message, progress.Data, window), now, cancellationToken);
         }
 
         progress.Journal.Add(new JournalPlan("event", instance.State, expected.To, new JsonObject { ["event"] = command.Event, ["data"] = command.Data?.DeepClone() }));
@@ -105,6 +87,20 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
+    }
+
+    /// <summary>A refused event changes nothing but the journal, which records who sent what and why it was refused; then 422.</summary>
+    private async Task RefuseAsync(RecordEvent command, WorkflowInstance instance, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
+        {
+            ["event"] = command.Event,
+            ["data"] = command.Data?.DeepClone(),
+            ["reason"] = reason,
+        })], command.By.UserName, now, ct);
+        await db.SaveChangesAsync(ct);
+        throw new DomainRuleException(reason);
     }
 
     // "{windowOpensOn}" → "2025-06-16": a refusal names the dates it is about.

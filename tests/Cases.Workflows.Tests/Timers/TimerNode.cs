@@ -75,18 +75,8 @@ internal sealed class TimerNode : IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(test));
         }
 
-        services.AddSingleton<CalendarStore>();
-        services.AddSingleton<DefinitionStore>();
+        services.AddWorkflowCore();
         services.AddSingleton(new NodeIdentity(name));
-        foreach (var action in BuiltInActions.All())
-        {
-            services.AddSingleton(action);
-        }
-        services.AddSingleton<WorkflowEngine>();
-        services.AddScoped<ProgressWriter>();
-        services.AddScoped<TimerScheduler>();
-        services.AddScoped<TimerFiring>();
-        services.AddScoped<TimerJobs>();
 
         JobStorage storage = store == JobStore.AsTheApp && test.Provider == TestProvider.Postgres
             ? PostgresStorage(test.ConnectionString)
