@@ -34,6 +34,11 @@ for project in tests/*.Tests/*.Tests.csproj; do
   echo "==> $name"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+  # A test host that dies (killed, out of memory) can leave no results behind: that is a failure, never a pass.
+  if [ ! -s "$results/$name.trx" ]; then
+    echo "!! $name wrote no results: its test host did not finish"
+    status=1
+  fi
 done
 
 # Test processes stop their PostgreSQL clusters on exit; this sweeps any that a crashed test process left.
@@ -54,10 +59,15 @@ for d in "${TMPDIR:-/tmp}"/cases-sqlite-*; do
 done
 
 # One summary over every suite, counted from the trx files.
-python3 - "$results" "$(( $(date +%s) - start ))" <<'PY'
+python3 - "$results" "$(( $(date +%s) - start ))" tests/*.Tests <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 total = {"passed": 0, "failed": 0, "skipped": 0}
+for suite in sys.argv[3:]:
+    name = suite.rstrip("/").split("/")[-1]
+    if not glob.glob(f"{sys.argv[1]}/{name}.trx"):
+        print(f"  {name:28} NO RESULTS")
+        total["failed"] += 1
 for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns).attrib
     p, fl, nx = int(c["passed"]), int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)), int(c["notExecuted"])

@@ -48,6 +48,8 @@ public sealed class CasesAppFactory(
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cases", connectionString);
         builder.UseSetting("Seeding:DemoData", "true");
+        // Demo users and parties, but no demo cases: tests count the tasks and cases they open themselves.
+        builder.UseSetting("Seeding:DemoCases", "false");
         builder.UseSetting("Urls", kestrel ? "http://127.0.0.1:0" : "http://localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -61,6 +61,10 @@ public static class DatabaseStartup
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
         {
             await DemoSeed.RunAsync(services, log);
+            if (app.Configuration.GetValue("Seeding:DemoCases", true))
+            {
+                await DemoCases.RunAsync(app.Services, log);
+            }
         }
 
         // The sweep is the safety net under the per-timer jobs: every minute, and once now for whatever came due

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Cases.Domain.Calendar;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.Workflows.Seeding;
+
+/// <summary>
+/// Development only: cases of every built procedure in several states, opened and moved through the same commands
+/// officers use, with dates around today, so that a new user sees a living inbox (claimable, claimed, overdue) on the
+/// first run. A case whose clocks would reach a year the calendar has no data for is skipped with a warning.
+/// </summary>
+public static class DemoCases
+{
+    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
+    private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
+
+    public static async Task RunAsync(IServiceProvider services, ILogger log)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<CasesDb>().Cases.AnyAsync())
+            {
+                return;
+            }
+        }
+
+        var today = ChinaTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var month = today.AddMonths(-4).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var opened = 0;
+
+        async Task Case(string what, Func<IMediator, Task> steps)
+        {
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                await steps(scope.ServiceProvider.GetRequiredService<IMediator>());
+                opened++;
+            }
+            catch (CalendarYearMissingException e)
+            {
+                log.LogWarning("Demo case '{What}' skipped: {Reason}", what, e.Message);
+            }
+        }
+
+        static JsonObject Json(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject();
+
+        async Task<Guid> Start(IMediator m, string procedure, object data, Actor? by = null) =>
+            (await m.Send(new StartCase(procedure, (by ?? JinanOfficer).CityCode, Json(data), by ?? JinanOfficer))).CaseId;
+
+        async Task<Guid> OpenTask(IMediator m, Guid caseId) =>
+            (await m.Send(new GetCase(caseId, JinanOfficer))).OpenTasks.Single().Id;
+
+        var rate = new { employerCreditCode = "91370100MA3C4E5F6G", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = month };
+        await Case("rate notice, claimable", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-2) }));
+        await Case("rate notice, overdue", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-25) }));
+        await Case("rate objection window", async m =>
+        {
+            var id = await Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-12) });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "notified", Json(new { noticeReceivedOn = Day(-3) }), JinanOfficer));
+        });
+
+        var worker = new { workerIdNumber = "370102198503120017", injuryCaseId = "IC-DEMO-0001", rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
+        await Case("rehab window open", m => Start(m, "rehab-extension", new { worker.workerIdNumber, worker.injuryCaseId, worker.rehabStartsOn, rehabEndsOn = Day(8), worker.institution }));
+        await Case("rehab application under review, claimed", async m =>
+        {
+            var id = await Start(m, "rehab-extension", new { worker.workerIdNumber, injuryCaseId = "IC-DEMO-0002", worker.rehabStartsOn, rehabEndsOn = Day(5), worker.institution });
+            await m.Send(new RecordEvent(id, "application", Json(new { receivedOn = Day(0), requestedEndsOn = Day(60), institutionOpinion = "关节活动度仍在改善，建议延长康复" }), JinanOfficer));
+            await m.Send(new ClaimTask(await OpenTask(m, id), JinanOfficer));
+        });
+
+        await Case("project insured", m => Start(m, "project-term-extension", new
+        {
+            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F6G",
+            contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
+        }));
+
+        var referral = new { hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" };
+        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", appliedOn = Day(-1), referral }));
+        await Case("transfer filed, trip under way", async m =>
+        {
+            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", appliedOn = Day(-6), referral });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
+        });
+        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral }, QingdaoOfficer));
+
+        log.LogInformation("Demo cases opened: {Count}", opened);
+    }
+}
