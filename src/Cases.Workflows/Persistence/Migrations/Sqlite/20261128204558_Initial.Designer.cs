@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cases.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCasesDb))]
-    [Migration("20261128200416_Parameters")]
-    partial class Parameters
+    [Migration("20261128204558_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
