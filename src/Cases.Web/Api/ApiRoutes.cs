@@ -13,6 +13,7 @@ public static class ApiRoutes
         api.MapDefinitionsApi();
         api.MapSupervisionApi();
         api.MapCalculationsApi();
+        api.MapLedgersApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

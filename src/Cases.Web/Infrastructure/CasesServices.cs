@@ -74,7 +74,8 @@ public static class CasesServices
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.Designer))
             .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin));
+            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -142,4 +143,5 @@ public static class Policies
     public const string RegisterParties = "register-parties";
     public const string Designer = "designer";
     public const string Operations = "operations";
+    public const string Ledgers = "ledgers";
 }

@@ -33,7 +33,7 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         var spec = definition.States[instance.State];
         if (spec.Refuses is not null && spec.Refuses.TryGetValue(command.Event, out var tooLate))
         {
-            await RefuseAsync(command, instance, Fill(tooLate, CaseData.Parse(instance.DataJson), null), now, cancellationToken);
+            await RefuseAsync(command, instance, RuleMessages.Fill(tooLate, CaseData.Parse(instance.DataJson), null), now, cancellationToken);
         }
 
         if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
@@ -48,11 +48,8 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         var window = await db.Timers.AsNoTracking()
             .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)
             .OrderBy(t => t.DueAt).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(cancellationToken);
-        var extra = new Dictionary<string, object?>
-        {
-            ["windowEndsOn"] = window?.ToDateTime(TimeOnly.MinValue),
-            ["today"] = Domain.Calendar.ChinaTime.DateOf(now).ToDateTime(TimeOnly.MinValue),
-        };
+        var extra = Materials.GuardExtras(definition, progress.Data, now);
+        extra[Definitions.DefinitionValidator.WindowEndsOnParameter] = window?.ToDateTime(TimeOnly.MinValue);
         var checks = new List<(string Guard, string Message)>();
         if (expected.Accept is { } accept)
         {
@@ -68,7 +65,7 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
                 continue;
             }
 
-            await RefuseAsync(command, instance, Fill(message, progress.Data, window), now, cancellationToken);
+            await RefuseAsync(command, instance, RuleMessages.Fill(message, progress.Data, extra), now, cancellationToken);
         }
 
         progress.Journal.Add(new JournalPlan("event", instance.State, expected.To, new JsonObject { ["event"] = command.Event, ["data"] = command.Data?.DeepClone() }));
@@ -102,10 +99,4 @@ public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore defini
         await db.SaveChangesAsync(ct);
         throw new DomainRuleException(reason);
     }
-
-    // "{windowOpensOn}" → "2025-06-16": a refusal names the dates it is about.
-    private static string Fill(string message, CaseData data, DateOnly? windowEndsOn) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\{([A-Za-z][A-Za-z0-9]*)\}", m =>
-            m.Groups[1].Value == "windowEndsOn" && windowEndsOn is { } w ? Clocks.Format(w)
-            : data[m.Groups[1].Value] is System.Text.Json.Nodes.JsonValue v ? v.ToString() : m.Value);
 }

@@ -10,6 +10,25 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
     /// <summary>规程 第一百四十条: staff see their own city's records; provincial staff see every city.</summary>
     public bool CanSeeCity(string? cityCode) => IsProvincial || string.Equals(CityCode, cityCode, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The city a list or a report covers: the actor's own city, or — for provincial staff — all cities (null) or the
+    /// one asked for. A city user asking for another city is refused, naming the field.
+    /// </summary>
+    public string? CityScope(string? requested)
+    {
+        if (IsProvincial)
+        {
+            return string.IsNullOrWhiteSpace(requested) ? null : Domain.Parties.City.Parse(requested).Code;
+        }
+
+        if (!string.IsNullOrWhiteSpace(requested) && requested != CityCode)
+        {
+            throw new Domain.DomainValidationException("city", $"You work in city {CityCode} only.");
+        }
+
+        return CityCode;
+    }
+
     /// <summary>Officers and reviewers handle cases and need the full identity number; everyone else sees it masked.</summary>
     public bool NeedsFullIdNumbers => IsIn(Identity.Roles.Officer) || IsIn(Identity.Roles.Reviewer);
 }

@@ -39,6 +39,8 @@ public static class DefinitionRules
     public const string SeparationUnknownState = "separation-unknown-state";
     public const string DecisionWithoutOtherwise = "decision-without-otherwise";
     public const string KeyVersion = "key-version";
+    public const string Checklist = "checklist";
+    public const string LedgerParameters = "ledger-parameters";
 }
 
 /// <summary>
@@ -59,12 +61,15 @@ public sealed class DefinitionValidator
     /// <summary>The day (China time) an event arrives, usable in its guards.</summary>
     public const string TodayParameter = "today";
 
+    /// <summary>How many of the materials the case needs are not ticked as received (第十五条), usable in outcome rules and decisions.</summary>
+    public const string MaterialsMissingParameter = "materialsMissing";
+
     /// <summary>The resource name of the embedded schema.</summary>
     public const string SchemaResourceName = "Definitions.workflow-definition.schema.json";
 
     /// <summary>The actions registered by default.</summary>
     public static IReadOnlySet<string> DefaultActions { get; } =
-        new HashSet<string>(["notify", "record", "set-field", "calculate"], StringComparer.Ordinal);
+        new HashSet<string>(Runtime.BuiltInActions.All().Select(a => a.Name), StringComparer.Ordinal);
 
     /// <summary>How definitions are read and written: camelCase, case-sensitive, indented on write.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
@@ -418,6 +423,7 @@ public sealed class DefinitionValidator
                 CheckField($"$.startWith[{i}]", definition.StartWith[i], "Start data");
             }
 
+            CheckMaterials();
             foreach (var (name, state) in _states)
             {
                 CheckState(name, state, StatePath(name));
@@ -428,6 +434,34 @@ public sealed class DefinitionValidator
         }
 
         private static string StatePath(string name) => "$.states" + PathSegment(name);
+
+        // One checklist of received materials per procedure, and materials only with a checklist to tick them in.
+        private void CheckMaterials()
+        {
+            var checklists = _data.Where(d => d.Value.Type == "checklist").Select(d => d.Key).ToList();
+            if (checklists.Count > 1)
+            {
+                Add("$.data" + PathSegment(checklists[1]), DefinitionRules.Checklist, $"A procedure has one checklist of received materials; \"{checklists[0]}\" is already one.");
+            }
+
+            if (checklists.Count > 0 && definition.Materials is not { Count: > 0 })
+            {
+                Add("$.materials", DefinitionRules.Checklist, $"The checklist \"{checklists[0]}\" needs the materials it ticks: declare them under \"materials\".");
+            }
+
+            if (checklists.Count == 0 && definition.Materials is { Count: > 0 })
+            {
+                Add("$.materials", DefinitionRules.Checklist, "Materials are declared, but no data field of type checklist records which were received.");
+            }
+
+            foreach (var (key, material) in definition.Materials ?? [])
+            {
+                if (material.When is { } when)
+                {
+                    CheckGuard($"$.materials{PathSegment(key)}.when", when, [], []);
+                }
+            }
+        }
 
         private void Add(string path, string rule, string message) => _errors.Add(new(source, path, rule, message));
 
@@ -515,6 +549,22 @@ public sealed class DefinitionValidator
                             }
                         }
                     }
+                    else if (state.Action == "materials-notice")
+                    {
+                        if (!_data.Values.Any(d => d.Type == "checklist"))
+                        {
+                            Add($"{path}.action", DefinitionRules.Checklist, "A materials notice lists what the checklist lacks, but the definition has no checklist field.");
+                        }
+
+                        if (state.Parameters?.GetValueOrDefault("note") is { } note)
+                        {
+                            CheckField($"{path}.parameters.note", note, "The notice's reasons field");
+                        }
+                    }
+                    else if (state.Action == "ledger")
+                    {
+                        CheckLedger(path, state.Parameters ?? []);
+                    }
                     else if (state.Action is "notify" or "record")
                     {
                         var fields = state.Parameters?.GetValueOrDefault("fields") ?? "";
@@ -589,6 +639,8 @@ public sealed class DefinitionValidator
                 {
                     CheckField($"{path}.outcomes{PathSegment(outcome)}.requires[{i}].field", spec.Requires[i].Field, "The required field");
                 }
+
+                CheckRules($"{path}.outcomes{PathSegment(outcome)}", spec.Rules, [], [TodayParameter, MaterialsMissingParameter]);
             }
 
             for (var i = 0; i < state.NotCompletedBySameAs?.Count; i++)
@@ -623,22 +675,27 @@ public sealed class DefinitionValidator
                     eventFields.Add(spec.Fields[i].Field);
                 }
 
-                string[] computed = state.Timer is null ? [TodayParameter] : [WindowEndsOnParameter, TodayParameter];
+                string[] computed = state.Timer is null ? [TodayParameter, MaterialsMissingParameter] : [WindowEndsOnParameter, TodayParameter, MaterialsMissingParameter];
                 if (spec.Accept is { } accept)
                 {
                     CheckGuard(eventPath + ".accept", accept, eventFields, computed);
                 }
 
-                for (var i = 0; i < spec.Rules?.Count; i++)
+                CheckRules(eventPath, spec.Rules, eventFields, computed);
+            }
+        }
+
+        private void CheckRules(string path, List<RuleSpec>? rules, HashSet<string> eventFields, string[] computed)
+        {
+            for (var i = 0; i < rules?.Count; i++)
+            {
+                CheckGuard($"{path}.rules[{i}].require", rules[i].Require, eventFields, computed);
+                foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(rules[i].Message, @"\{([A-Za-z][A-Za-z0-9]*)\}"))
                 {
-                    CheckGuard($"{eventPath}.rules[{i}].require", spec.Rules[i].Require, eventFields, computed);
-                    foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(spec.Rules[i].Message, @"\{([A-Za-z][A-Za-z0-9]*)\}"))
+                    var name = placeholder.Groups[1].Value;
+                    if (!_data.ContainsKey(name) && !computed.Contains(name))
                     {
-                        var name = placeholder.Groups[1].Value;
-                        if (!_data.ContainsKey(name) && !computed.Contains(name))
-                        {
-                            Add($"{eventPath}.rules[{i}].message", DefinitionRules.UndeclaredField, $"The message names {{{name}}}, which is not declared in data.");
-                        }
+                        Add($"{path}.rules[{i}].message", DefinitionRules.UndeclaredField, $"The message names {{{name}}}, which is not declared in data.");
                     }
                 }
             }
@@ -648,7 +705,7 @@ public sealed class DefinitionValidator
         {
             for (var i = 0; i < state.Branches?.Count; i++)
             {
-                CheckGuard($"{path}.branches[{i}].when", state.Branches[i].When, [], []);
+                CheckGuard($"{path}.branches[{i}].when", state.Branches[i].When, [], [MaterialsMissingParameter]);
             }
 
             if (string.IsNullOrEmpty(state.Otherwise))
@@ -674,6 +731,49 @@ public sealed class DefinitionValidator
                 if (present)
                 {
                     Add($"{path}.{member}", DefinitionRules.EndHasTransitions, $"An end state has no way out, but this one declares \"{member}\".");
+                }
+            }
+        }
+
+        private void CheckLedger(string path, Dictionary<string, string> parameters)
+        {
+            var ledger = parameters.GetValueOrDefault("ledger");
+            if (ledger is null || !Runtime.LedgerKinds.Entries.ContainsKey(ledger))
+            {
+                Add($"{path}.parameters.ledger", DefinitionRules.LedgerParameters, $"\"{ledger}\" is not a ledger; known: {string.Join(", ", Runtime.LedgerKinds.Entries.Keys)}.");
+            }
+            else if (parameters.GetValueOrDefault("entry") is not { } entry || !Runtime.LedgerKinds.Entries[ledger].Contains(entry))
+            {
+                Add($"{path}.parameters.entry", DefinitionRules.LedgerParameters, $"The {ledger} ledger records: {string.Join(", ", Runtime.LedgerKinds.Entries[ledger])}.");
+            }
+
+            foreach (var (parameter, type) in new[] { ("amount", "decimal"), ("on", "date"), ("balance", "decimal"), ("injuryCase", "string") })
+            {
+                var field = parameters.GetValueOrDefault(parameter);
+                if (field is null)
+                {
+                    var checkOnly = parameters.GetValueOrDefault("checkOnly") == "true";
+                    if (parameter == "injuryCase" || (!checkOnly && parameter is "amount" or "on"))
+                    {
+                        Add($"{path}.parameters.{parameter}", DefinitionRules.LedgerParameters, $"A ledger entry needs \"{parameter}\": the data field of its {type}.");
+                    }
+
+                    continue;
+                }
+
+                CheckField($"{path}.parameters.{parameter}", field, $"The ledger {parameter} field");
+                if (_data.TryGetValue(field, out var spec) && spec.Type != type)
+                {
+                    Add($"{path}.parameters.{parameter}", DefinitionRules.LedgerParameters, $"The ledger {parameter} field \"{field}\" is a {spec.Type}; it must be a {type}.");
+                }
+            }
+
+            if (parameters.GetValueOrDefault("items") is { } items)
+            {
+                var parts = items.Split('.', 2);
+                if (!_data.TryGetValue(parts[0], out var list) || list.Type != "list" || parts.Length < 2 || list.Fields?.ContainsKey(parts[1]) != true)
+                {
+                    Add($"{path}.parameters.items", DefinitionRules.LedgerParameters, $"\"{items}\" must name a list field and its key, e.g. \"invoices.number\".");
                 }
             }
         }

@@ -11,7 +11,7 @@ public sealed record LocalizedText(string Zh, string En);
 /// One JSON file per procedure in workflows/, validated by workflows/schema/workflow-definition.schema.json.
 /// Published versions are immutable; an instance stays on the version it started on.
 /// </summary>
-public sealed class WorkflowDefinition
+public sealed class WorkflowDefinition : IJsonOnDeserialized
 {
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
@@ -34,12 +34,38 @@ public sealed class WorkflowDefinition
     public List<string> StartWith { get; init; } = [];
 
     public Dictionary<string, StateSpec> States { get; init; } = [];
+
+    /// <summary>
+    /// The materials the regulation asks for (规程 第十五条: what is missing is listed all at once), by key. A
+    /// <c>checklist</c> field of the data holds the keys received; an item whose <c>when</c> guard is false is not asked for.
+    /// </summary>
+    public Dictionary<string, MaterialSpec>? Materials { get; init; }
+
+    /// <summary>A checklist field accepts exactly the keys of <see cref="Materials"/>; the definition says them once.</summary>
+    public void OnDeserialized()
+    {
+        foreach (var spec in Data.Values.Where(f => f.Type == "checklist" && f.Values is null))
+        {
+            spec.Values = Materials?.Keys.ToList() ?? [];
+        }
+    }
+}
+
+/// <summary>One material of a procedure's checklist, with the article that asks for it (e.g. 第八十九条（一）).</summary>
+public sealed class MaterialSpec
+{
+    public LocalizedText Label { get; init; } = new("", "");
+
+    public string Basis { get; init; } = "";
+
+    /// <summary>An NCalc guard over case data: the material is asked for only when it holds (e.g. "accidentType == 'violence'").</summary>
+    public string? When { get; init; }
 }
 
 /// <summary>The type and limits of one case-data field.</summary>
 public sealed class FieldSpec
 {
-    /// <summary>string, text, date, month, decimal, integer, boolean or enum.</summary>
+    /// <summary>string, text, date, month, decimal, integer, boolean, enum, object, list or checklist (material keys received).</summary>
     public string Type { get; init; } = "string";
 
     public LocalizedText? Label { get; init; }
@@ -50,14 +76,20 @@ public sealed class FieldSpec
 
     public int? MaxLength { get; init; }
 
-    /// <summary>For enum fields: the allowed values.</summary>
-    public List<string>? Values { get; init; }
+    /// <summary>For enum fields: the allowed values; for checklist fields: the material keys (filled from the definition's materials).</summary>
+    public List<string>? Values { get; set; }
 
     /// <summary>For object fields: their fields; for list fields: the fields of each item.</summary>
     public Dictionary<string, FieldSpec>? Fields { get; init; }
 
     /// <summary>For list fields: the most items allowed (default 120).</summary>
     public int? MaxItems { get; init; }
+
+    /// <summary>For string fields: credit-code (GB 32100) or id-number (GB 11643), checked with their check digits.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>For the fields of an object or a list item: may be left out (every other one is required).</summary>
+    public bool Optional { get; init; }
 }
 
 /// <summary>A field asked for by a task's form or carried by an event; its type comes from the definition's data.</summary>
@@ -146,6 +178,9 @@ public sealed class OutcomeSpec
     public LocalizedText? Label { get; init; }
 
     public List<FieldRef>? Requires { get; init; }
+
+    /// <summary>Conditions checked in order before the outcome is applied; the first that fails refuses it (422) and nothing changes.</summary>
+    public List<RuleSpec>? Rules { get; init; }
 }
 
 /// <summary>An external event a wait state accepts.</summary>

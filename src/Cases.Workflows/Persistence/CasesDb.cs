@@ -53,6 +53,18 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<Parameters.ParameterChange> ParameterChanges => Set<Parameters.ParameterChange>();
 
+    public DbSet<Ledgers.LedgerEntry> LedgerEntries => Set<Ledgers.LedgerEntry>();
+
+    public DbSet<Ledgers.LedgerItem> LedgerItems => Set<Ledgers.LedgerItem>();
+
+    public DbSet<Casework.CaseComment> CaseComments => Set<Casework.CaseComment>();
+
+    public DbSet<Casework.CaseAttachment> CaseAttachments => Set<Casework.CaseAttachment>();
+
+    public DbSet<Tasks.SavedFilter> SavedFilters => Set<Tasks.SavedFilter>();
+
+    public DbSet<Privacy.PersonalDataView> PersonalDataViews => Set<Privacy.PersonalDataView>();
+
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

@@ -5,7 +5,7 @@ namespace Cases.Workflows.Runtime;
 /// <summary>The actions the product registers; definitions name them, never .NET types.</summary>
 public static class BuiltInActions
 {
-    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new CalculateAction()];
+    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new CalculateAction(), new MaterialsNoticeAction(), new LedgerAction()];
 }
 
 /// <summary>

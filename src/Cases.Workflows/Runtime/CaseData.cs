@@ -106,6 +106,11 @@ public sealed class CaseData
         {
             if (!input.TryGetPropertyValue(name, out var value) || value is null)
             {
+                if (inner.Optional)
+                {
+                    continue;
+                }
+
                 throw new DomainValidationException($"{field}.{name}", $"{name} is required.");
             }
 
@@ -139,6 +144,29 @@ public sealed class CaseData
             }
 
             return checkedItems;
+        }
+
+        if (spec.Type == "checklist")
+        {
+            // The materials received (第十五条): known keys, each once.
+            var keys = value as JsonArray ?? throw new DomainValidationException(field, $"{name} must be a list of material keys.");
+            var seen = new JsonArray();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (keys[i] is not JsonValue k || !k.TryGetValue<string>(out var key) || spec.Values?.Contains(key, StringComparer.Ordinal) != true)
+                {
+                    throw new DomainValidationException($"{field}[{i}]", $"{name} holds material keys, one of: {string.Join(", ", spec.Values ?? [])}.");
+                }
+
+                if (seen.Any(s => s!.GetValue<string>() == key))
+                {
+                    throw new DomainValidationException($"{field}[{i}]", $"{key} is listed twice.");
+                }
+
+                seen.Add(key);
+            }
+
+            return seen;
         }
 
         var v = value as JsonValue ?? throw new DomainValidationException(field, $"{name} must be a single {spec.Type} value.");
@@ -199,6 +227,16 @@ public sealed class CaseData
                 if (spec.Type == "enum" && spec.Values is { } values && !values.Contains(s, StringComparer.Ordinal))
                 {
                     throw new DomainValidationException(field, $"{name} must be one of: {string.Join(", ", values)}.");
+                }
+
+                if (spec.Format == "credit-code")
+                {
+                    return JsonValue.Create(Domain.Parties.CreditCode.Parse(s, field).Value);
+                }
+
+                if (spec.Format == "id-number")
+                {
+                    return JsonValue.Create(Domain.Parties.IdNumber.Parse(s, field).Value);
                 }
 
                 return JsonValue.Create(s);

@@ -51,3 +51,19 @@ public static class Guards
         };
     }
 }
+
+/// <summary>Fills a refusal's placeholders ("{windowOpensOn}" → "2025-06-16") from case data and computed values, so a refusal names the dates and amounts it is about.</summary>
+public static class RuleMessages
+{
+    public static string Fill(string message, CaseData data, IReadOnlyDictionary<string, object?>? extras) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\{([A-Za-z][A-Za-z0-9]*)\}", m =>
+            extras is not null && extras.TryGetValue(m.Groups[1].Value, out var computed) && computed is not null ? Format(computed)
+            : data[m.Groups[1].Value] is JsonValue v ? v.ToString() : m.Value);
+
+    private static string Format(object value) => value switch
+    {
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal n => n.ToString(CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -103,6 +103,7 @@ public sealed class ProgressWriter(CasesDb db)
             NewTimers.Add(timer);
         }
 
+        await PostLedgerAsync(@case, instance, progress.Ledger, actor, now, ct);
         await AppendJournalAsync(instance.Id, progress.Journal, actor, now, ct);
 
         foreach (var message in progress.Outbox)
@@ -121,6 +122,54 @@ public sealed class ProgressWriter(CasesDb db)
                 CreatedAt = now,
                 Status = OutboxStatus.Pending,
             });
+        }
+    }
+
+    /// <summary>
+    /// Posts the ledger entries, refusing (422, nothing saved) an item another posting already paid for the same injury
+    /// case (第九十条: 工伤医疗费用不得重复享受). The key of ledger_items enforces the same rule when two cases race.
+    /// </summary>
+    private async Task PostLedgerAsync(CaseRecord @case, WorkflowInstance instance, List<LedgerPlan> plans, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.Items.Count > 0)
+            {
+                var paid = await db.LedgerItems.AsNoTracking()
+                    .Where(i => i.Ledger == plan.Ledger && i.InjuryCaseId == plan.InjuryCaseId && plan.Items.Contains(i.ItemKey))
+                    .Join(db.LedgerEntries, i => i.EntryId, e => e.Id, (i, e) => new { i.ItemKey, e.CaseId, e.OccurredOn })
+                    .OrderBy(x => x.ItemKey).ToListAsync(ct);
+                if (paid.Count > 0)
+                {
+                    var list = string.Join("; ", paid.Select(p => $"{p.ItemKey} (paid {Clocks.Format(p.OccurredOn)} in case {p.CaseId})"));
+                    throw new Domain.DomainRuleException($"Already reimbursed for injury case {plan.InjuryCaseId}, and never paid twice (第九十条): {list}.");
+                }
+            }
+
+            if (plan.CheckOnly)
+            {
+                continue;
+            }
+
+            var entry = new Ledgers.LedgerEntry
+            {
+                Id = Guid.CreateVersion7(now),
+                Ledger = plan.Ledger,
+                Entry = plan.Entry,
+                CaseId = @case.Id,
+                InstanceId = instance.Id,
+                CityCode = @case.CityCode,
+                InjuryCaseId = plan.InjuryCaseId,
+                Amount = plan.Amount,
+                OccurredOn = plan.OccurredOn,
+                RecordedAt = now,
+                RecordedBy = actor,
+            };
+            db.LedgerEntries.Add(entry);
+            foreach (var item in plan.Items)
+            {
+                db.LedgerItems.Add(new Ledgers.LedgerItem { Ledger = plan.Ledger, InjuryCaseId = plan.InjuryCaseId, ItemKey = item, EntryId = entry.Id, CaseId = @case.Id });
+            }
         }
     }
 
@@ -158,7 +207,7 @@ public sealed class ProgressWriter(CasesDb db)
         var existing = await db.CaseValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.Field, StringComparer.Ordinal, ct);
         foreach (var (field, spec) in definition.Data)
         {
-            if (!data.Has(field) || spec.Type is "object" or "list")
+            if (!data.Has(field) || spec.Type is "object" or "list" or "checklist")
             {
                 continue;
             }

@@ -45,6 +45,9 @@ public sealed class Progress
 
     public List<OutboxPlan> Outbox { get; } = [];
 
+    /// <summary>Ledger entries to post (第九十、九十三条), in the same transaction as everything else.</summary>
+    public List<LedgerPlan> Ledger { get; } = [];
+
     public string? EndOutcome { get; set; }
 }
 
@@ -140,7 +143,8 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
 
                 break;
             case "decision":
-                var target = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data))?.To ?? spec.Otherwise!;
+                var extras = Materials.GuardExtras(definition, progress.Data, now);
+                var target = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data, extras))?.To ?? spec.Otherwise!;
                 progress.Journal.Add(new JournalPlan("decided", name, target, new JsonObject { ["branch"] = spec.Branches!.FirstOrDefault(b => b.To == target)?.When ?? "otherwise" }));
                 progress.LeftStates.Add(name);
                 Enter(definition, progress, target, now, calendar, depth + 1);

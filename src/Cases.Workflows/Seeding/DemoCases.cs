@@ -20,6 +20,10 @@ namespace Cases.Workflows.Seeding;
 public static class DemoCases
 {
     private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
+    private static readonly Actor JinanReviewer = new("reviewer.jinan", "370100", new HashSet<string> { Roles.Reviewer });
+    private static readonly string[] ApplicationOnly = ["written-application"];
+    private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
+    private static readonly string[] ViolenceProofOnly = ["violence-proof"];
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
     public static async Task RunAsync(IServiceProvider services, ILogger log)
@@ -59,7 +63,7 @@ public static class DemoCases
         async Task<Guid> OpenTask(IMediator m, Guid caseId) =>
             (await m.Send(new GetCase(caseId, JinanOfficer))).OpenTasks.Single().Id;
 
-        var rate = new { employerCreditCode = "91370100MA3C4E5F6G", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = month };
+        var rate = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = month };
         await Case("rate notice, claimable", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-2) }));
         await Case("rate notice, overdue", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-25) }));
         await Case("rate objection window", async m =>
@@ -68,7 +72,7 @@ public static class DemoCases
             await m.Send(new CompleteTask(await OpenTask(m, id), "notified", Json(new { noticeReceivedOn = Day(-3) }), JinanOfficer));
         });
 
-        var worker = new { workerIdNumber = "370102198503120017", injuryCaseId = "IC-DEMO-0001", rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
+        var worker = new { workerIdNumber = "370102198503120011", injuryCaseId = "IC-DEMO-0001", rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
         await Case("rehab window open", m => Start(m, "rehab-extension", new { worker.workerIdNumber, worker.injuryCaseId, worker.rehabStartsOn, rehabEndsOn = Day(8), worker.institution }));
         await Case("rehab application under review, claimed", async m =>
         {
@@ -79,7 +83,7 @@ public static class DemoCases
 
         await Case("project insured", m => Start(m, "project-term-extension", new
         {
-            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F6G",
+            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F61",
             contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
         }));
 
@@ -91,6 +95,57 @@ public static class DemoCases
             await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
         });
         await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral }, QingdaoOfficer));
+
+        var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
+        string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];
+        await Case("advance payment to review", m => Start(m, "advance-payment", new
+        {
+            variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
+        }));
+        await Case("advance payment waiting for papers", async m =>
+        {
+            var id = await Start(m, "advance-payment", new
+            {
+                variant = "third-party-unpaid", injuryCaseId = "IC-DEMO-0006", claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
+        });
+
+        async Task<Guid> Advanced(IMediator m, string injuryCaseId, decimal amount, int advancedDaysAgo, int demandDaysAgo)
+        {
+            var id = await Start(m, "advance-payment", new { variant = "employer-refuses", injuryCaseId, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "recommend", Json(new { reviewNote = "材料齐全，用人单位经仲裁、诉讼后仍拒不支付" }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approvedAmount = amount, advancedOn = Day(-advancedDaysAgo) }), JinanReviewer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "issued", Json(new { demandIssuedOn = Day(-demandDaysAgo) }), JinanOfficer));
+            return id;
+        }
+
+        await Case("advance payment in recovery, partly repaid", async m =>
+        {
+            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 20, 15);
+            await m.Send(new RecordEvent(id, "repayment", Json(new { repaymentAmount = 15000m, repaidOn = Day(-3) }), JinanOfficer));
+        });
+        // Its repayment date passed: the sweep at start-up moves it to a supervisor's escalation.
+        await Case("advance payment overdue", m => Advanced(m, "IC-DEMO-0008", 42000m, 50, 45));
+
+        await Case("third-party top-up to approve", async m =>
+        {
+            var id = await Start(m, "third-party-reimbursement", new
+            {
+                injuryCaseId = "IC-DEMO-0009", accidentType = "traffic", eligibleMedicalCost = 31250.40m,
+                materialsReceived = TrafficPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
+            {
+                splitUnclear = false, compensatedMedicalAmount = 18000m,
+                invoices = new[] { new { number = "37010025A0012345", amount = 21250.40m }, new { number = "37010025A0012346", amount = 10000m } },
+            }), JinanOfficer));
+        });
+        await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
+        {
+            injuryCaseId = "IC-DEMO-0010", accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
+        }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }

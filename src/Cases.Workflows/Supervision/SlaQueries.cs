@@ -1,4 +1,3 @@
-using Cases.Domain;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
@@ -71,16 +70,6 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
             throw new ForbiddenException("Only supervisors and administrators see SLA figures.");
         }
 
-        if (by.IsProvincial)
-        {
-            return string.IsNullOrWhiteSpace(requested) ? null : Domain.Parties.City.Parse(requested).Code;
-        }
-
-        if (!string.IsNullOrWhiteSpace(requested) && requested != by.CityCode)
-        {
-            throw new DomainValidationException("city", $"You supervise city {by.CityCode} only.");
-        }
-
-        return by.CityCode;
+        return by.CityScope(requested);
     }
 }

@@ -132,6 +132,15 @@ public sealed class TaskCommandHandlers(
         var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
             .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
         progress.Data.Merge(command.Data, definition.Data, fields, "data");
+        var extras = Materials.GuardExtras(definition, progress.Data, now);
+        foreach (var rule in outcome.Rules ?? [])
+        {
+            if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
+            {
+                // A refused outcome changes nothing: the task stays with its officer, who corrects the form and tries again.
+                throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+            }
+        }
 
         task.Status = HumanTaskStatus.Completed;
         task.Assignee ??= command.By.UserName;

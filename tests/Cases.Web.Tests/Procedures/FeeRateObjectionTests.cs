@@ -14,7 +14,7 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
 
     private Task<Guid> StartAsync() => StartAsync(Key, new
     {
-        employerCreditCode = "91370100MA3C4E5F6G",
+        employerCreditCode = "91370100MA3C4E5F61",
         previousRate = 0.005m,
         newRate = 0.0045m,
         effectiveFrom = "2025-07",
@@ -107,6 +107,25 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         var view = await CaseAsync(caseId);
         Assert.Equal(0.0045m, view.GetProperty("data").GetProperty("finalRate").GetDecimal());
         Assert.Equal(-1100m, view.GetProperty("data").GetProperty("difference").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_objection_without_its_materials_gets_one_notice_and_without_them_the_rate_stands()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-20 10:00");
+        var redetermine = Task(await EventOkAsync(caseId, "objection", new { receivedOn = "2025-10-20", reason = "安全生产标准化等级已提升", materialsReceived = new[] { "objection-application" } }));
+        var waiting = await CompleteAsync(redetermine, "missing-materials", new { grounds = "请补充安全生产标准化等级证书等证明材料" });
+        Assert.Equal("awaiting-materials", waiting.Str("state"));
+        var notice = JsonDocument.Parse(Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").PayloadJson).RootElement;
+        Assert.Equal(("employer", "supporting-materials"), (Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").Recipient, Assert.Single(notice.GetProperty("missing").EnumerateArray()).Str("key")));
+        // The agency's default: 10 days to supply them (10/30); after that the rate stands and the difference is settled.
+        Assert.Equal("2025-10-30", Data(await CaseAsync(caseId), "materialsDeadline"));
+        At("2025-10-31 00:00");
+        await App.RunDueTimersAsync();
+        var view = await CaseAsync(caseId);
+        Assert.Equal("settle-difference", view.Str("state"));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "rate-redetermination-result");
     }
 }
 

@@ -7,6 +7,8 @@ namespace Cases.Web.Tests.Procedures;
 /// <summary>project-term-extension — 建设项目工伤保险期限顺延 (第九条), every path, on the 2025 calendar.</summary>
 public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureScenario(app)
 {
+    private static readonly string[] BothPapers = ["extension-application", "contract-extension-proof"];
+
     private const string Key = "project-term-extension";
 
     // The contract ends Monday 2025-10-20: the application deadline is 2025-10-05, a National Day holiday and a
@@ -14,7 +16,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     private Task<Guid> StartAsync() => StartAsync(Key, new
     {
         projectCode = "JS3701002025-T01",
-        generalContractorCreditCode = "91370100MA3C4E5F6G",
+        generalContractorCreditCode = "91370100MA3C4E5F61",
         contractStartsOn = "2025-03-01",
         contractEndsOn = "2025-10-20",
         totalCost = 86_000_000.00m,
@@ -42,7 +44,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     {
         At("2025-09-29 10:00");
         var caseId = await StartAsync();
-        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31" }));
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31", materialsReceived = BothPapers }));
         // 5 working days after Monday 9/29: 9/30, then the holidays, 10/9, 10/10, Saturday 10/11 (make-up), 10/13.
         Assert.Equal(("review-extension", "officer", "2025-10-13"), (review.Str("state"), review.Str("role"), review.Str("dueOn")));
 
@@ -63,7 +65,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     {
         At("2025-10-09 10:00");
         var caseId = await StartAsync();
-        var exception = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-10-09", newContractEndsOn = "2025-12-31" }));
+        var exception = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-10-09", newContractEndsOn = "2025-12-31", materialsReceived = BothPapers }));
         // After the deadline (10/05): a supervisor's task, due 5 working days after Thursday 10/9 — 10/10, Saturday
         // 10/11 (make-up), 10/13, 10/14, 10/15.
         Assert.Equal(("late-extension-exception", "supervisor", "2025-10-15"), (exception.Str("state"), exception.Str("role"), exception.Str("dueOn")));
@@ -80,7 +82,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     {
         At("2025-09-29 10:00");
         var caseId = await StartAsync();
-        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31" }));
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31", materialsReceived = BothPapers }));
         await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "rejected", new { })).FieldErrorAsync("data.reviewNote");
         var back = await CompleteAsync(review, "rejected", new { reviewNote = "合同变更材料不全" });
         Assert.Equal("insured", back.Str("state"));
@@ -113,6 +115,25 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Contains("2025-10-20", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // An event the end does not name is a plain conflict.
         Assert.Equal(HttpStatusCode.Conflict, (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-01" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_application_without_the_contract_proof_gets_one_notice_and_lapses_back_to_the_old_term()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31", materialsReceived = new[] { "extension-application" } }));
+        Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "缺工期延长补充协议" })).Str("state"));
+        var notice = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice");
+        Assert.Equal("contractor", notice.Recipient);
+        Assert.Contains("contract-extension-proof", notice.PayloadJson, StringComparison.Ordinal);
+        // 15 days (the default) from 9/29: 10/14. Not supplied: the project stays insured on its old term.
+        Assert.Equal("2025-10-14", Data(await CaseAsync(caseId), "materialsDeadline"));
+        At("2025-10-15 00:00");
+        await App.RunDueTimersAsync();
+        var view = await CaseAsync(caseId);
+        Assert.Equal("insured", view.Str("state"));
+        Assert.Equal("2025-10-20", Data(view, "contractEndsOn"));
     }
 }
 

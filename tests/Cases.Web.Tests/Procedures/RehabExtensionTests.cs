@@ -7,12 +7,14 @@ namespace Cases.Web.Tests.Procedures;
 /// <summary>rehab-extension — 延长康复 (第四十三、四十四、四十九条), every path, on the 2025 calendar.</summary>
 public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenario(app)
 {
+    private static readonly string[] BothPapers = ["application", "institution-opinion"];
+
     private const string Key = "rehab-extension";
 
     // The period ends Wednesday 2025-10-15; the 15-day window opens 2025-09-30, just before the National Day holidays.
     private Task<Guid> StartAsync() => StartAsync(Key, new
     {
-        workerIdNumber = "370102198503120017",
+        workerIdNumber = "370102198503120011",
         injuryCaseId = "IC-2025-0001",
         rehabStartsOn = "2025-08-01",
         rehabEndsOn = "2025-10-15",
@@ -73,7 +75,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         At("2025-09-20 09:00");
         var caseId = await StartAsync();
         At("2025-10-09 09:30");
-        var state = await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "功能仍在恢复，建议延长" });
+        var state = await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "功能仍在恢复，建议延长", materialsReceived = BothPapers });
         var review = Task(state);
         // 5 working days after Thursday 10/9: 10/10, Saturday 10/11 (a make-up working day), 10/13, 10/14, 10/15.
         Assert.Equal(("review-application", "2025-10-15", "第四十九条"), (review.Str("state"), review.Str("dueOn"), review.Str("basis")));
@@ -99,7 +101,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
     {
         At("2025-10-01 09:00");
         var caseId = await StartAsync();
-        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-01", requestedEndsOn = "2025-11-30", institutionOpinion = "建议延长" }));
+        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-01", requestedEndsOn = "2025-11-30", institutionOpinion = "建议延长", materialsReceived = BothPapers }));
         await CompleteAsync(review, "forward", new { reviewNote = "提交" });
 
         var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -126,6 +128,25 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("2025-10-15", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("event-refused", DemoFiling.Actions(await CaseAsync(caseId))[^1]);
+    }
+
+    [Fact]
+    public async Task An_application_missing_the_institution_opinion_gets_one_notice_and_returns_to_review_when_supplied()
+    {
+        At("2025-09-20 09:00");
+        var caseId = await StartAsync();
+        At("2025-10-09 09:30");
+        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "口头意见", materialsReceived = new[] { "application" } }));
+        var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "forward", new { reviewNote = "x" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("第四十九条", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "请协议机构出具书面诊疗意见" })).Str("state"));
+        var notice = System.Text.Json.JsonDocument.Parse(Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").PayloadJson).RootElement;
+        Assert.Equal("institution-opinion", Assert.Single(notice.GetProperty("missing").EnumerateArray()).Str("key"));
+
+        At("2025-10-13 10:00");
+        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-13", materialsReceived = BothPapers }));
+        Assert.Equal("review-application", again.Str("state"));
+        Assert.Equal("committee-decision", (await CompleteAsync(again, "forward", new { reviewNote = "材料齐全" })).Str("state"));
     }
 }
 

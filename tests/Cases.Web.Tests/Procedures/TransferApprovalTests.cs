@@ -9,8 +9,13 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
 {
     private const string Key = "transfer-approval";
 
-    private Task<Guid> StartAsync() => StartAsync(Key, new
+    private static readonly string[] BothPapers = ["application", "referral-opinion"];
+
+    private static readonly string[] ApplicationOnly = ["application"];
+
+    private Task<Guid> StartAsync(string[]? materials = null) => StartAsync(Key, new
     {
+        materialsReceived = materials ?? BothPapers,
         injuryCaseId = "IC-2025-0042",
         appliedOn = "2025-09-29",
         referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-09-28", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
@@ -60,18 +65,23 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
     public async Task Missing_materials_send_one_notice_listing_all_of_them_and_resubmission_restarts_the_review_clock()
     {
         At("2025-09-30 10:00");
-        var caseId = await StartAsync();
+        var caseId = await StartAsync(ApplicationOnly);
         var review = Task(await CaseAsync(caseId));
-        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "missing-materials", new { })).FieldErrorAsync("data.missingMaterials");
-        var waiting = await CompleteAsync(review, "missing-materials", new { missingMaterials = "1. 协议机构转诊意见原件；2. 近期检查报告" });
+        var unfiled = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "filed", new { })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("1 required material", unfiled.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "missing-materials", new { })).FieldErrorAsync("data.reviewNote");
+        var waiting = await CompleteAsync(review, "missing-materials", new { reviewNote = "请补交协议机构出具的转诊意见原件" });
         Assert.Equal("awaiting-materials", waiting.Str("state"));
         var notice = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice");
-        Assert.Contains("近期检查报告", notice.PayloadJson, StringComparison.Ordinal);
+        var payload = System.Text.Json.JsonDocument.Parse(notice.PayloadJson).RootElement;
+        var missing = Assert.Single(payload.GetProperty("missing").EnumerateArray());
+        Assert.Equal(("referral-opinion", "工伤保险医疗服务协议机构出具的转诊意见", "第三十八条"), (missing.Str("key"), missing.Str("zh"), missing.Str("basis")));
+        Assert.Equal("请补交协议机构出具的转诊意见原件", payload.Str("reasons"));
         var view = await CaseAsync(caseId);
         Assert.Equal("2025-10-30", Data(view, "materialsDeadline"));
 
         At("2025-10-09 11:00");
-        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-09" }));
+        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-09", materialsReceived = BothPapers }));
         // A fresh due date: 3 working days from Thursday 10/9 — 10/10, Saturday 10/11 (make-up), 10/13.
         Assert.Equal(("review-filing", "2025-10-13"), (again.Str("state"), again.Str("dueOn")));
     }
@@ -80,8 +90,8 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
     public async Task Materials_not_supplied_by_the_deadline_lapse_the_application()
     {
         At("2025-09-30 10:00");
-        var caseId = await StartAsync();
-        await CompleteAsync(Task(await CaseAsync(caseId)), "missing-materials", new { missingMaterials = "转诊意见原件" });
+        var caseId = await StartAsync(ApplicationOnly);
+        await CompleteAsync(Task(await CaseAsync(caseId)), "missing-materials", new { reviewNote = "缺转诊意见" });
         At("2025-10-31 00:00");
         await App.RunDueTimersAsync();
         Assert.Equal("lapsed", (await CaseAsync(caseId)).Str("endOutcome"));

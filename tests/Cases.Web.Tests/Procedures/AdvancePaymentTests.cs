@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.Json;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Tests.Procedures;
+
+/// <summary>advance-payment — 先行支付与追偿 (第九十一～九十三条; 第十五条's one-time notice), every path, with the 台账.</summary>
+public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenario(app)
+{
+    private const string Key = "advance-payment";
+
+    private Task<Guid> StartAsync(string variant = "employer-refuses", string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
+    {
+        var data = new Dictionary<string, object>
+        {
+            ["variant"] = variant,
+            ["injuryCaseId"] = injuryCaseId,
+            ["claimedAmount"] = 50000.00m,
+            ["liableParty"] = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
+            ["materialsReceived"] = materials ?? ["written-application", "enforcement-suspended-employer"],
+        };
+        if (thirdPartyIdentified is { } known)
+        {
+            data["thirdPartyIdentified"] = known;
+        }
+
+        return StartAsync(Key, data);
+    }
+
+    /// <summary>Review recommended by the officer and approved by the reviewer: the case waits for the demand to be issued.</summary>
+    private async Task<Guid> AdvancedAsync(decimal amount = 48000.00m)
+    {
+        At("2025-09-30 10:00");
+        var caseId = await StartAsync();
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "recommend"));
+        At("2025-10-09 10:00");
+        var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = amount, advancedOn = "2025-10-09" }, "reviewer.jinan"));
+        Assert.Equal("issue-recovery-demand", issue.Str("state"));
+        return caseId;
+    }
+
+    private async Task<JsonElement> LedgerAsync(string user = "supervisor.jinan", string query = "") =>
+        await (await (await App.As(user)).GetAsync("/api/ledgers/advance-payments" + query)).JsonAsync(HttpStatusCode.OK);
+
+    private static JsonElement LedgerCase(JsonElement ledger, Guid caseId) =>
+        Assert.Single(ledger.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId);
+
+    [Fact]
+    public async Task An_advance_is_posted_to_the_ledger_and_recovered_in_partial_repayments_refusing_an_over_payment()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await CaseAsync(caseId));
+        // 10 working days from Monday 9/29: 9/30, the National Day holidays, 10/9, 10/10, Saturday 10/11 (make-up) … 10/20.
+        Assert.Equal(("review", "officer", "2025-10-20", "第九十三条"), (review.Str("state"), review.Str("role"), review.Str("dueOn"), review.Str("basis")));
+
+        At("2025-09-30 11:00");
+        var approve = Task(await CompleteAsync(review, "recommend"));
+        // 5 working days from 9/30: 10/9, 10/10, 10/11 (make-up), 10/13, 10/14.
+        Assert.Equal(("approve", "reviewer", "2025-10-14"), (approve.Str("state"), approve.Str("role"), approve.Str("dueOn")));
+
+        At("2025-10-09 10:00");
+        var tooMuch = await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), approve.Id(), "approved", new { approvedAmount = 50000.01m, advancedOn = "2025-10-09" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("50000", tooMuch.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 48000.00m, advancedOn = "2025-10-09" }, "reviewer.jinan"));
+        Assert.Equal(("issue-recovery-demand", "2025-10-22"), (issue.Str("state"), issue.Str("dueOn")));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-approved" && m.Recipient == "worker");
+        Assert.Equal("48000.00", Data(await CaseAsync(caseId), "outstanding"));
+
+        At("2025-10-10 15:00");
+        var recovery = await CompleteAsync(issue, "issued", new { demandIssuedOn = "2025-10-10" });
+        Assert.Equal("recovery", recovery.Str("state"));
+        var view = await CaseAsync(caseId);
+        // Repayment due 30 calendar days after the demand (the agency's default): Sunday 11/09 rolls to Monday 11/10,
+        // shown as the recovery's clock.
+        Assert.Equal("2025-11-10", Data(view, "repaymentDueOn"));
+        Assert.Equal(("2025-11-10", "第九十三条"), (Timer(view, "transition").Str("dueOn"), Timer(view, "transition").Str("basis")));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "recovery-demand" && m.Recipient == "liable-party");
+
+        At("2025-10-20 09:00");
+        Assert.Equal("recovery", (await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" })).Str("state"));
+        var over = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 28000.01m, repaidOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("28000", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("event-refused", DemoFiling.Actions(await CaseAsync(caseId)));
+
+        At("2025-10-27 09:00");
+        var recovered = await EventOkAsync(caseId, "repayment", new { repaymentAmount = 28000m, repaidOn = "2025-10-27" });
+        Assert.Equal("recovered", recovered.Str("endOutcome"));
+
+        var row = LedgerCase(await LedgerAsync(), caseId);
+        Assert.Equal((48000m, 48000m, 0m, 0m), (row.GetProperty("advanced").GetDecimal(), row.GetProperty("recovered").GetDecimal(), row.GetProperty("writtenOff").GetDecimal(), row.GetProperty("outstanding").GetDecimal()));
+        Assert.Equal(("2025-10-09", "2025-10-27", "recovered"), (row.Str("advancedOn"), row.Str("lastRepaidOn"), row.Str("state")));
+        var postings = (await App.JournalAsync(caseId)).Where(j => j.Action == "ledger-posted").Select(j => JsonDocument.Parse(j.DataJson).RootElement.GetProperty("entry").GetString()).ToList();
+        Assert.Equal(["advanced", "repaid", "repaid"], postings);
+        var late = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 1m, repaidOn = "2025-10-27" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("recovered in full", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overdue_recovery_goes_to_a_supervisor_who_extends_it_and_then_writes_off_the_rest()
+    {
+        var caseId = await AdvancedAsync();
+        At("2025-10-10 15:00");
+        await CompleteAsync(Task(await CaseAsync(caseId)), "issued", new { demandIssuedOn = "2025-10-10" });
+        At("2025-10-20 09:00");
+        await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" });
+
+        // The due date (Sunday 11/09, rolled to Monday 11/10) ends at 24:00; then the timer moves the case to a supervisor.
+        At("2025-11-10 23:00");
+        Assert.Empty(await App.RunDueTimersAsync());
+        At("2025-11-11 00:00");
+        await App.RunDueTimersAsync();
+        var escalation = Task(await CaseAsync(caseId));
+        // 10 working days from Tuesday 11/11: 11/12 … 11/25.
+        Assert.Equal(("recovery-escalation", "supervisor", "2025-11-25"), (escalation.Str("state"), escalation.Str("role"), escalation.Str("dueOn")));
+        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), escalation.Id(), "extend", new { repaymentDueOn = "2025-11-11" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var extended = await CompleteAsync(escalation, "extend", new { repaymentDueOn = "2025-12-10", escalationNote = "单位申请分期" }, "supervisor.jinan");
+        Assert.Equal("recovery", extended.Str("state"));
+        Assert.Equal("2025-12-10", Timer(await CaseAsync(caseId), "transition").Str("dueOn"));
+
+        At("2025-12-11 00:00");
+        await App.RunDueTimersAsync();
+        var again = Task(await CaseAsync(caseId));
+        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), again.Id(), "write-off", new { writtenOffOn = "2025-12-11" })).FieldErrorAsync("data.escalationNote");
+        var writtenOff = await CompleteAsync(again, "write-off", new { writtenOffOn = "2025-12-11", escalationNote = "责任单位已注销，无可执行财产" }, "supervisor.jinan");
+        Assert.Equal("written-off", writtenOff.Str("endOutcome"));
+
+        var row = LedgerCase(await LedgerAsync(), caseId);
+        Assert.Equal((48000m, 20000m, 28000m, 0m), (row.GetProperty("advanced").GetDecimal(), row.GetProperty("recovered").GetDecimal(), row.GetProperty("writtenOff").GetDecimal(), row.GetProperty("outstanding").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task An_overdue_recovery_can_be_referred_to_legal_action_with_the_balance_still_outstanding()
+    {
+        var caseId = await AdvancedAsync(30000m);
+        At("2025-10-10 15:00");
+        await CompleteAsync(Task(await CaseAsync(caseId)), "issued", new { demandIssuedOn = "2025-10-10" });
+        At("2025-11-11 00:00");
+        await App.RunDueTimersAsync();
+        var referred = await CompleteAsync(Task(await CaseAsync(caseId)), "refer-to-legal", new { escalationNote = "移送法院强制执行" }, "supervisor.jinan");
+        Assert.Equal("referred", referred.Str("endOutcome"));
+        var ledger = await LedgerAsync();
+        Assert.Equal(30000m, LedgerCase(ledger, caseId).GetProperty("outstanding").GetDecimal());
+        var city = Assert.Single(ledger.GetProperty("cities").EnumerateArray(), c => c.Str("city") == "370100");
+        Assert.True(city.GetProperty("outstanding").GetDecimal() >= 30000m);
+    }
+
+    [Fact]
+    public async Task Missing_materials_depend_on_the_variant_and_are_all_listed_in_one_notice()
+    {
+        At("2025-09-30 10:00");
+        var caseId = await StartAsync("third-party-unpaid", ["written-application"], thirdPartyIdentified: false);
+        var review = Task(await CaseAsync(caseId));
+        var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "recommend", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("1 required material", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The third party turns out to be known: the court's papers are needed instead of the police's proof.
+        var waiting = await CompleteAsync(review, "missing-materials", new { thirdPartyIdentified = true, reviewNote = "第三人已确定，请提供法院文书" });
+        Assert.Equal("awaiting-materials", waiting.Str("state"));
+        var notice = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice");
+        var payload = JsonDocument.Parse(notice.PayloadJson).RootElement;
+        var missing = payload.GetProperty("missing").EnumerateArray().Select(m => (m.Str("key"), m.Str("basis"))).ToList();
+        Assert.Equal([("civil-judgment", "第九十二条（二）"), ("enforcement-suspended-third-party", "第九十二条（四）")], missing);
+        Assert.Equal("第三人已确定，请提供法院文书", payload.Str("reasons"));
+        Assert.Equal("2025-10-30", Data(await CaseAsync(caseId), "materialsDeadline"));
+
+        At("2025-10-09 11:00");
+        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-09", materialsReceived = new[] { "written-application", "civil-judgment", "enforcement-suspended-third-party" } }));
+        // A fresh 10 working days from Thursday 10/9: 10/10, Saturday 10/11 (make-up), 10/13 … 10/22.
+        Assert.Equal(("review", "2025-10-22"), (again.Str("state"), again.Str("dueOn")));
+        Assert.Equal("approve", (await CompleteAsync(again, "recommend")).Str("state"));
+    }
+
+    [Fact]
+    public async Task Unknown_material_keys_and_a_bad_credit_code_are_refused_naming_the_field()
+    {
+        At("2025-09-30 10:00");
+        var officer = await App.As("officer.jinan");
+        var badKey = await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = Key, city = "370100",
+            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
+        });
+        Assert.Contains("written-application", await badKey.FieldErrorAsync("data.materialsReceived[1]"), StringComparison.Ordinal);
+        var badCode = await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = Key, city = "370100",
+            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
+        });
+        await badCode.FieldErrorAsync("data.liableParty.creditCode");
+        // Without the optional credit code (a person, or an unknown third party) the case starts.
+        var person = await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = Key, city = "370100",
+            data = new { variant = "third-party-unpaid", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
+        });
+        await person.JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Rejections_end_the_case_without_touching_the_ledger()
+    {
+        At("2025-09-30 10:00");
+        var byOfficer = await StartAsync(injuryCaseId: "IC-REJ-1");
+        var review = Task(await CaseAsync(byOfficer));
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "rejected", new { })).FieldErrorAsync("data.reviewNote");
+        Assert.Equal("rejected", (await CompleteAsync(review, "rejected", new { reviewNote = "用人单位已支付" })).Str("endOutcome"));
+
+        var byReviewer = await StartAsync(injuryCaseId: "IC-REJ-2");
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(byReviewer)), "recommend"));
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), approve.Id(), "approved", new { approvedAmount = 1m, advancedOn = "2025-09-30" })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("rejected", (await CompleteAsync(approve, "rejected", new { approveNote = "不符合先行支付条件" }, "reviewer.jinan")).Str("endOutcome"));
+
+        var entries = await App.InDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.CaseId == byOfficer || e.CaseId == byReviewer).CountAsync());
+        Assert.Equal(0, entries);
+        Assert.Contains(await App.OutboxAsync(byReviewer), m => m.Template == "advance-payment-rejected");
+    }
+
+    [Fact]
+    public async Task The_ledger_shows_a_city_only_its_own_cases_and_refuses_another_city()
+    {
+        var caseId = await AdvancedAsync();
+        Assert.Contains((await LedgerAsync("officer.jinan")).GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId);
+        Assert.DoesNotContain((await LedgerAsync("officer.qingdao")).GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId);
+        await (await (await App.As("officer.qingdao")).GetAsync("/api/ledgers/advance-payments?city=370100")).FieldErrorAsync("city");
+        Assert.Contains((await LedgerAsync("supervisor.province", "?city=370100")).GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.As("designer")).GetAsync("/api/ledgers/advance-payments")).StatusCode);
+    }
+}
+
+public sealed class AdvancePaymentOnSqlite(SqliteRuntimeApp app) : AdvancePaymentScenarios(app), IClassFixture<SqliteRuntimeApp>;
+
+public sealed class AdvancePaymentOnPostgres(PostgresRuntimeApp app) : AdvancePaymentScenarios(app), IClassFixture<PostgresRuntimeApp>;

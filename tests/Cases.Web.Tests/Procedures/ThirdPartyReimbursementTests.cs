@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+
+namespace Cases.Web.Tests.Procedures;
+
+/// <summary>third-party-reimbursement — 涉及第三人的工伤医疗费 (第八十九、九十条; 第十五条's one-time notice), every path.</summary>
+public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : ProcedureScenario(app)
+{
+    private const string Key = "third-party-reimbursement";
+
+    private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
+
+    private Task<Guid> StartAsync(string accidentType, string injuryCaseId, string[]? materials = null) =>
+        StartAsync(Key, new { injuryCaseId, accidentType, eligibleMedicalCost = 20000m, materialsReceived = materials ?? [] });
+
+    private static object[] Invoices(params (string Number, decimal Amount)[] invoices) => invoices.Select(i => (object)new { number = i.Number, amount = i.Amount }).ToArray();
+
+    private async Task<JsonElement> ThirdPartyLedgerAsync(string injuryCaseId) =>
+        await (await (await App.As("officer.jinan")).GetAsync($"/api/ledgers/third-party-medical?injuryCaseId={injuryCaseId}")).JsonAsync(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task A_traffic_accident_is_topped_up_by_the_difference_approved_by_someone_other_than_the_checker()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync("traffic", "IC-TP-1", TrafficPapers);
+        var check = Task(await CaseAsync(caseId));
+        // 10 working days from Monday 9/29, across the National Day holidays and the make-up Saturday 10/11: 10/20.
+        Assert.Equal(("check-materials", "2025-10-20", "第九十条"), (check.Str("state"), check.Str("dueOn"), check.Str("basis")));
+
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "complete", new { splitUnclear = false, eligibleMedicalCost = 20000m, invoices = Invoices(("A-001", 12000m)) }))
+            .FieldErrorAsync("data.compensatedMedicalAmount");
+        var approve = Task(await CompleteAsync(check, "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 7654.32m,
+            invoices = Invoices(("A-001", 12000m), ("A-002", 8000m)),
+        }));
+        Assert.Equal(("approve", "reviewer"), (approve.Str("state"), approve.Str("role")));
+        var view = await CaseAsync(caseId);
+        Assert.Equal(12345.68m, view.GetProperty("data").GetProperty("topUp").GetDecimal());
+        var calculated = (await App.JournalAsync(caseId)).Single(j => j.Action == "calculated");
+        Assert.Contains("第九十条", calculated.DataJson, StringComparison.Ordinal);
+
+        At("2025-09-30 10:00");
+        var paid = await CompleteAsync(approve, "paid", new { paidOn = "2025-09-30" }, "reviewer.jinan");
+        Assert.Equal("paid", paid.Str("endOutcome"));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "third-party-top-up-paid");
+        var entry = Assert.Single((await ThirdPartyLedgerAsync("IC-TP-1")).EnumerateArray());
+        Assert.Equal((12345.68m, "2025-09-30"), (entry.GetProperty("amount").GetDecimal(), entry.Str("paidOn")));
+        Assert.Equal(["A-001", "A-002"], entry.GetProperty("invoices").EnumerateArray().Select(i => i.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task An_invoice_already_reimbursed_for_the_same_injury_case_is_never_paid_again()
+    {
+        At("2025-09-29 10:00");
+        var first = await StartAsync("court", "IC-TP-2", ["court-judgment-or-mediation", "medical-invoices"]);
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(first)), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 5000m, compensatedMedicalAmount = 1000m, invoices = Invoices(("B-7", 5000m)),
+        }));
+        await CompleteAsync(approve, "paid", new { paidOn = "2025-09-29" }, "reviewer.jinan");
+
+        var second = await StartAsync("court", "IC-TP-2", ["court-judgment-or-mediation", "medical-invoices"]);
+        var check = Task(await CaseAsync(second));
+        var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 9000m, compensatedMedicalAmount = 0m, invoices = Invoices(("B-7", 5000m), ("B-8", 4000m)),
+        })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.Contains("B-7", detail, StringComparison.Ordinal);
+        Assert.Contains(first.ToString(), detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("B-8", detail, StringComparison.Ordinal);
+        Assert.Equal("check-materials", (await CaseAsync(second)).Str("state"));
+
+        // The same invoice twice in one claim is refused too; without the paid one the claim goes on.
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 8000m, compensatedMedicalAmount = 0m, invoices = Invoices(("B-8", 4000m), ("B-8", 4000m)),
+        })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var next = Task(await CompleteAsync(check, "complete", new { splitUnclear = false, eligibleMedicalCost = 4000m, compensatedMedicalAmount = 0m, invoices = Invoices(("B-8", 4000m)) }));
+        await CompleteAsync(next, "paid", new { paidOn = "2025-09-29" }, "reviewer.jinan");
+
+        // Another injury case may have an invoice with the same number: the rule is per injury case.
+        var other = await StartAsync("court", "IC-TP-3", ["court-judgment-or-mediation", "medical-invoices"]);
+        Assert.Equal("approve", (await CompleteAsync(Task(await CaseAsync(other)), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 5000m, compensatedMedicalAmount = 0m, invoices = Invoices(("B-7", 5000m)),
+        })).Str("state"));
+        Assert.Equal(2, (await ThirdPartyLedgerAsync("IC-TP-2")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_unclear_split_sends_one_notice_with_every_missing_paper_and_the_supplement_restarts_the_check()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync("violence", "IC-TP-4", ["violence-proof"]);
+        var check = Task(await CaseAsync(caseId));
+        var unclear = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "complete", new
+        {
+            splitUnclear = true, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 0m, invoices = Invoices(("C-1", 20000m)), materialsReceived = new[] { "violence-proof", "violence-compensation-proof", "medical-invoices" },
+        })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("1 required material", unclear.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var waiting = await CompleteAsync(check, "needs-supplement", new { splitUnclear = true, eligibleMedicalCost = 20000m, checkNote = "赔偿协议未区分医疗费" });
+        Assert.Equal("awaiting-supplement", waiting.Str("state"));
+        var notice = JsonDocument.Parse(Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").PayloadJson).RootElement;
+        Assert.Equal(["violence-compensation-proof", "medical-invoices", "medical-split-evidence"], notice.GetProperty("missing").EnumerateArray().Select(m => m.Str("key")!).ToArray());
+        Assert.Equal("2025-10-29", Data(await CaseAsync(caseId), "supplementDeadline"));
+
+        At("2025-10-09 10:00");
+        var again = Task(await EventOkAsync(caseId, "supplemented", new
+        {
+            supplementedOn = "2025-10-09", compensatedMedicalAmount = 6000m,
+            materialsReceived = new[] { "violence-proof", "violence-compensation-proof", "medical-invoices", "medical-split-evidence" },
+        }));
+        // Counted again from Thursday 10/9: 10/10, Saturday 10/11 (make-up), 10/13 … 10/22.
+        Assert.Equal(("check-materials", "2025-10-22"), (again.Str("state"), again.Str("dueOn")));
+        var approve = Task(await CompleteAsync(again, "complete", new { splitUnclear = false, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 6000m, invoices = Invoices(("C-1", 20000m)) }));
+        Assert.Equal("14000", Data(await CaseAsync(caseId), "topUp"));
+        Assert.Equal("approve", approve.Str("state"));
+    }
+
+    [Fact]
+    public async Task Compensation_above_the_eligible_costs_tops_up_nothing_and_a_rejection_pays_nothing()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync("train", "IC-TP-5", TrafficPapers);
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 3000m, compensatedMedicalAmount = 4500m, invoices = Invoices(("D-1", 3000m)),
+        }));
+        Assert.Equal("0", Data(await CaseAsync(caseId), "topUp"));
+        await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), approve.Id(), "rejected", new { })).FieldErrorAsync("data.approveNote");
+        Assert.Equal("rejected", (await CompleteAsync(approve, "rejected", new { approveNote = "民事赔偿已足额覆盖医疗费" }, "reviewer.jinan")).Str("endOutcome"));
+        Assert.Equal(0, (await ThirdPartyLedgerAsync("IC-TP-5")).GetArrayLength());
+
+        var early = await StartAsync("ferry", "IC-TP-6", TrafficPapers);
+        Assert.Equal("rejected", (await CompleteAsync(Task(await CaseAsync(early)), "rejected", new { checkNote = "非第三人责任" })).Str("endOutcome"));
+    }
+
+    [Fact]
+    public async Task Papers_not_supplied_by_the_deadline_lapse_the_claim()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync("rail-transit", "IC-TP-7");
+        await CompleteAsync(Task(await CaseAsync(caseId)), "needs-supplement", new { splitUnclear = false, eligibleMedicalCost = 20000m });
+        var notice = JsonDocument.Parse(Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").PayloadJson).RootElement;
+        Assert.Equal(["第八十九条（一）", "第八十九条（一）", "第九十条"], notice.GetProperty("missing").EnumerateArray().Select(m => m.Str("basis")!).ToArray());
+        At("2025-10-29 23:59");
+        await App.RunDueTimersAsync();
+        Assert.Equal("awaiting-supplement", (await CaseAsync(caseId)).Str("state"));
+        At("2025-10-30 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("lapsed", (await CaseAsync(caseId)).Str("endOutcome"));
+    }
+}
+
+public sealed class ThirdPartyReimbursementOnSqlite(SqliteRuntimeApp app) : ThirdPartyReimbursementScenarios(app), IClassFixture<SqliteRuntimeApp>;
+
+public sealed class ThirdPartyReimbursementOnPostgres(PostgresRuntimeApp app) : ThirdPartyReimbursementScenarios(app), IClassFixture<PostgresRuntimeApp>;
