@@ -17,10 +17,10 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
 
-        // The nav link leads to the list of the 11 calculators.
+        // The nav link leads to the list of the 12 calculators.
         await page.GetByRole(AriaRole.Link, new() { Name = "待遇计算" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/calculations", StringComparison.Ordinal));
-        Assert.Equal(11, await page.GetByTestId("calculator-list").Locator(".card").CountAsync());
+        Assert.Equal(12, await page.GetByTestId("calculator-list").Locator(".card").CountAsync());
         Assert.Contains("第二十八条", await page.GetByTestId("calculator-list").InnerTextAsync(), StringComparison.Ordinal);
 
         // 滞纳金: 12,345.67 × 0.05% × 3 days = 18.518505 → 18.52 (第二十八条).

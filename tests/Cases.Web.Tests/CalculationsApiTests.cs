@@ -51,6 +51,25 @@ public class CalculationsApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Shandong_months_for_grades_5_to_10_are_parameters_an_administrator_enters_per_grade()
+    {
+        var officer = await app.As("officer.jinan");
+        var body = new { grade = 8, terminatedOn = "2025-08-15", provincialAverageMonthlyWage = 7000m };
+        var missing = await (await officer.PostJsonAsync("/api/calculations/termination-lump-sums", body)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("medicalMonths", missing.GetProperty("parameter").GetString());
+
+        var admin = await app.As("admin");
+        foreach (var (name, months) in new[] { ("medicalLumpSumMonthsGrade8", 4m), ("employmentLumpSumMonthsGrade8", 8m) })
+        {
+            await (await admin.PutAsJsonAsync("/api/parameters", new { name, year = 2021, value = months, source = "山东省实施办法（测试数字）", reason = "test" })).JsonAsync(HttpStatusCode.OK);
+        }
+
+        var result = (await (await officer.PostJsonAsync("/api/calculations/termination-lump-sums", body)).JsonAsync(HttpStatusCode.OK)).GetProperty("result");
+        Assert.Equal((28000m, 56000m), (result.GetProperty("medicalLumpSum").GetDecimal(), result.GetProperty("employmentLumpSum").GetDecimal()));
+        await (await officer.PostJsonAsync("/api/calculations/termination-lump-sums", new { grade = 3, terminatedOn = "2025-08-15" })).FieldErrorAsync("grade");
+    }
+
+    [Fact]
     public async Task The_shipped_national_income_figures_serve_the_death_lump_sum()
     {
         var officer = await app.As("officer.jinan");
@@ -77,7 +96,7 @@ public class CalculationsApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         await (await officer.PostJsonAsync("/api/calculations/nursing-care", new { level = "some", provincialAverageMonthlyWage = 1000m })).FieldErrorAsync("level");
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostJsonAsync("/api/calculations/no-such-thing", new { })).StatusCode);
         var catalog = await (await officer.GetAsync("/api/calculations")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(11, catalog.GetArrayLength());
+        Assert.Equal(12, catalog.GetArrayLength());
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public interface IParameterSource
 
     /// <summary>The hospital meal subsidy (住院伙食补助费) a day for the city in <paramref name="year"/>, in 元 a day.</summary>
     decimal? HospitalMealDailyStandard(string cityCode, int year);
+
+    /// <summary>Shandong's months of a 第八十条 one-time benefit for a grade (5–10), the figure in force in <paramref name="year"/>.</summary>
+    decimal? TerminationLumpSumMonths(TerminationBenefit benefit, int grade, int year);
 }
 
 /// <summary>A parameter source with no figures: every figure must come with the request (第二十六条 and the other calculators' articles).</summary>
@@ -36,4 +39,6 @@ public sealed class NoParameters : IParameterSource
     public decimal? MinimumWage(string cityCode, int year) => null;
 
     public decimal? HospitalMealDailyStandard(string cityCode, int year) => null;
+
+    public decimal? TerminationLumpSumMonths(TerminationBenefit benefit, int grade, int year) => null;
 }

@@ -54,6 +54,7 @@ public static class CalculatorForm
         [HospitalMealCalculator.Name] = typeof(HospitalMealRequest),
         [DisabilityBenefitCalculator.Name] = typeof(DisabilityBenefitRequest),
         [NursingCareCalculator.Name] = typeof(NursingCareRequest),
+        [TerminationLumpSumCalculator.Name] = typeof(TerminationLumpSumRequest),
         [DeathBenefitCalculator.Name] = typeof(DeathBenefitRequest),
         [DependantsPensionCalculator.Name] = typeof(DependantsPensionRequest),
         [ThirdPartyTopUpCalculator.Name] = typeof(ThirdPartyTopUpRequest),

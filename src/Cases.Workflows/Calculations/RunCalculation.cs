@@ -38,6 +38,7 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
         [ContributionBaseCalculator.Name] = (b, p) => ContributionBaseCalculator.Calculate(Bind<ContributionBaseRequest>(b), p),
         [ProjectPremiumCalculator.Name] = (b, _) => ProjectPremiumCalculator.Calculate(Bind<ProjectPremiumRequest>(b)),
         [DisabilityBenefitCalculator.Name] = (b, p) => DisabilityBenefitCalculator.Calculate(Bind<DisabilityBenefitRequest>(Alias(b, "city", "cityCode")), p),
+        [TerminationLumpSumCalculator.Name] = (b, p) => TerminationLumpSumCalculator.Calculate(Bind<TerminationLumpSumRequest>(b), p),
         [NursingCareCalculator.Name] = (b, p) => NursingCareCalculator.Calculate(Bind<NursingCareRequest>(b), p),
         [DependantsPensionCalculator.Name] = (b, _) => DependantsPensionCalculator.Calculate(Bind<DependantsPensionRequest>(b)),
         [DeathBenefitCalculator.Name] = (b, p) => DeathBenefitCalculator.Calculate(Bind<DeathBenefitRequest>(b), p),

@@ -17,13 +17,31 @@ public static class ParameterNames
     public const string MinimumWage = "minimumWage";
     public const string HospitalMealDailyStandard = "hospitalMealDailyStandard";
 
-    public static IReadOnlyDictionary<string, (string Unit, bool PerCity, string TitleZh)> All { get; } = new Dictionary<string, (string, bool, string)>
+    private static readonly string[] GradeNames = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+    /// <summary>"medicalLumpSumMonthsGrade7": Shandong's months of a 第八十条 benefit for one grade.</summary>
+    public static string TerminationMonths(TerminationBenefit benefit, int grade) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(benefit == TerminationBenefit.Medical ? "medical" : "employment")}LumpSumMonthsGrade{grade}");
+
+    public static IReadOnlyDictionary<string, (string Unit, bool PerCity, string TitleZh)> All { get; } = Build();
+
+    private static Dictionary<string, (string, bool, string)> Build()
     {
-        [ProvincialAverageMonthlyWage] = ("元/月", false, "全省全口径城镇单位就业人员月平均工资"),
-        [NationalUrbanDisposableIncome] = ("元/年", false, "全国城镇居民人均可支配收入"),
-        [MinimumWage] = ("元/月", true, "月最低工资标准"),
-        [HospitalMealDailyStandard] = ("元/天", true, "住院伙食补助费标准"),
-    };
+        var all = new Dictionary<string, (string, bool, string)>
+        {
+            [ProvincialAverageMonthlyWage] = ("元/月", false, "全省全口径城镇单位就业人员月平均工资"),
+            [NationalUrbanDisposableIncome] = ("元/年", false, "全国城镇居民人均可支配收入"),
+            [MinimumWage] = ("元/月", true, "月最低工资标准"),
+            [HospitalMealDailyStandard] = ("元/天", true, "住院伙食补助费标准"),
+        };
+        for (var grade = 5; grade <= 10; grade++)
+        {
+            all[TerminationMonths(TerminationBenefit.Medical, grade)] = ("月", false, $"{GradeNames[grade]}级一次性工伤医疗补助金月数（山东，自该年起执行）");
+            all[TerminationMonths(TerminationBenefit.Employment, grade)] = ("月", false, $"{GradeNames[grade]}级一次性伤残就业补助金月数（山东，自该年起执行）");
+        }
+
+        return all;
+    }
 }
 
 /// <summary>The parameter table, read once per request, as the calculators' <see cref="IParameterSource"/>.</summary>
@@ -39,6 +57,11 @@ public sealed class TableParameterSource(IReadOnlyList<ParameterValue> rows) : I
     public decimal? MinimumWage(string cityCode, int year) => Find(ParameterNames.MinimumWage, year, cityCode);
 
     public decimal? HospitalMealDailyStandard(string cityCode, int year) => Find(ParameterNames.HospitalMealDailyStandard, year, cityCode);
+
+    // Months are set by a provincial rule and stay in force until the next one: the latest figure from that year or before.
+    public decimal? TerminationLumpSumMonths(TerminationBenefit benefit, int grade, int year) =>
+        rows.Where(r => r.Name == ParameterNames.TerminationMonths(benefit, grade) && r.Year <= year && r.CityCode == "")
+            .OrderByDescending(r => r.Year).FirstOrDefault()?.Value;
 
     private decimal? Find(string name, int year, string city) =>
         rows.FirstOrDefault(r => r.Name == name && r.Year == year && r.CityCode == city)?.Value;

@@ -10,7 +10,7 @@ public sealed class CalculatorCatalogTests
         string[] expected =
         [
             "late-fee", "contribution-base", "project-premium", "disability", "nursing-care", "dependants-pension", "death",
-            "hospital-meal", "third-party-top-up", "overseas-medical", "rate-difference",
+            "hospital-meal", "third-party-top-up", "overseas-medical", "rate-difference", "termination-lump-sums",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), CalculatorCatalog.All.Select(c => c.Name).Order(StringComparer.Ordinal));

@@ -9,6 +9,7 @@ internal sealed class TableParameters : IParameterSource
     private readonly Dictionary<int, decimal> incomes = [];
     private readonly Dictionary<(string, int), decimal> minimumWages = [];
     private readonly Dictionary<(string, int), decimal> mealStandards = [];
+    private readonly Dictionary<(TerminationBenefit, int, int), decimal> months = [];
 
     /// <summary>National urban per-capita disposable income, National Bureau of Statistics (the figures).</summary>
     public static TableParameters WithNationalIncomes() =>
@@ -37,6 +38,15 @@ internal sealed class TableParameters : IParameterSource
         mealStandards[(city, year)] = value;
         return this;
     }
+
+    public TableParameters Months(TerminationBenefit benefit, int grade, int fromYear, decimal value)
+    {
+        months[(benefit, grade, fromYear)] = value;
+        return this;
+    }
+
+    public decimal? TerminationLumpSumMonths(TerminationBenefit benefit, int grade, int year) =>
+        months.Where(m => m.Key.Item1 == benefit && m.Key.Item2 == grade && m.Key.Item3 <= year).OrderByDescending(m => m.Key.Item3).Select(m => (decimal?)m.Value).FirstOrDefault();
 
     public decimal? ProvincialAverageMonthlyWage(int year) => averages.TryGetValue(year, out var v) ? v : null;
 
