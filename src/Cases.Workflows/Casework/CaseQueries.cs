@@ -14,7 +14,7 @@ public sealed record VerifyJournal(Guid CaseId, Actor By) : IQuery<JournalVerifi
 
 public sealed record JournalVerification(Guid CaseId, string Status, int Entries, int? FirstBrokenSeq, string? Reason);
 
-public sealed class CaseQueryHandlers(CasesDb db, TimeProvider clock) : IQueryHandler<GetCase, CaseView>, IQueryHandler<VerifyJournal, JournalVerification>
+public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, TimeProvider clock) : IQueryHandler<GetCase, CaseView>, IQueryHandler<VerifyJournal, JournalVerification>
 {
     public async ValueTask<CaseView> Handle(GetCase query, CancellationToken cancellationToken)
     {
@@ -27,9 +27,12 @@ public sealed class CaseQueryHandlers(CasesDb db, TimeProvider clock) : IQueryHa
             .Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && t.Kind != TimerKind.TaskWarning)
             .OrderBy(t => t.DueAt).ToListAsync(cancellationToken);
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
+        var materials = Materials.Checklist(definition, CaseData.Parse(instance.DataJson))
+            .Select(m => new MaterialView(m.Key, m.Spec.Label.Zh, m.Spec.Label.En, m.Spec.Basis, m.Required, m.Received)).ToList();
         return new CaseView(@case.Id, instance.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, @case.Party,
             instance.State, instance.Status, instance.EndOutcome, instance.Revision, System.Text.Json.Nodes.JsonNode.Parse(instance.DataJson),
-            tasks.Select(t => TaskView.From(t, now)).ToList(), timers.Select(TimerView.From).ToList(), journal.Select(JournalView.Of).ToList());
+            tasks.Select(t => TaskView.From(t, now)).ToList(), timers.Select(TimerView.From).ToList(), journal.Select(JournalView.Of).ToList(), materials);
     }
 
     public async ValueTask<JournalVerification> Handle(VerifyJournal query, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ public static class DemoCases
     private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
     private static readonly Actor JinanReviewer = new("reviewer.jinan", "370100", new HashSet<string> { Roles.Reviewer });
     private static readonly string[] ApplicationOnly = ["written-application"];
+    private static readonly string[] ReferralPapers = ["application", "referral-opinion"];
+    private static readonly string[] TransferApplicationOnly = ["application"];
     private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
     private static readonly string[] ViolenceProofOnly = ["violence-proof"];
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
@@ -88,13 +90,13 @@ public static class DemoCases
         }));
 
         var referral = new { hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" };
-        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", appliedOn = Day(-1), referral }));
+        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
         await Case("transfer filed, trip under way", async m =>
         {
-            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", appliedOn = Day(-6), referral });
+            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
             await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
         });
-        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral }, QingdaoOfficer));
+        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
         var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
         string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];

@@ -91,6 +91,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         Assert.Equal("recovered", recovered.Str("endOutcome"));
 
         var row = LedgerCase(await LedgerAsync(), caseId);
+        Assert.Equal("48000.00", row.GetProperty("advanced").GetRawText());
         Assert.Equal((48000m, 48000m, 0m, 0m), (row.GetProperty("advanced").GetDecimal(), row.GetProperty("recovered").GetDecimal(), row.GetProperty("writtenOff").GetDecimal(), row.GetProperty("outstanding").GetDecimal()));
         Assert.Equal(("2025-10-09", "2025-10-27", "recovered"), (row.Str("advancedOn"), row.Str("lastRepaidOn"), row.Str("state")));
         var postings = (await App.JournalAsync(caseId)).Where(j => j.Action == "ledger-posted").Select(j => JsonDocument.Parse(j.DataJson).RootElement.GetProperty("entry").GetString()).ToList();

@@ -96,7 +96,12 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
     {
         At("2025-09-29 10:00");
         var caseId = await StartAsync("violence", "IC-TP-4", ["violence-proof"]);
-        var check = Task(await CaseAsync(caseId));
+        var started = await CaseAsync(caseId);
+        var checklist = started.GetProperty("materials").EnumerateArray().ToDictionary(m => m.Str("key")!, m => (m.GetProperty("required").GetBoolean(), m.GetProperty("received").GetBoolean()));
+        Assert.Equal((true, true), checklist["violence-proof"]);
+        Assert.Equal((true, false), checklist["violence-compensation-proof"]);
+        Assert.Equal((false, false), checklist["accident-liability-finding"]);
+        var check = Task(started);
         var unclear = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "complete", new
         {
             splitUnclear = true, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 0m, invoices = Invoices(("C-1", 20000m)), materialsReceived = new[] { "violence-proof", "violence-compensation-proof", "medical-invoices" },

@@ -1,0 +1,31 @@
+using Cases.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Tests;
+
+/// <summary>The Development demo cases (README: "a living inbox on first run") open through the real commands, for every procedure.</summary>
+public sealed class DemoCasesTests
+{
+    [Fact]
+    public async Task First_run_opens_cases_of_every_procedure_in_several_states()
+    {
+        await using var factory = await CasesAppFactory.CreateAsync(TestProvider.Sqlite, settings: new Dictionary<string, string> { ["Seeding:DemoCases"] = "true" });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cases.Workflows.Persistence.CasesDb>();
+        var states = await db.Instances.AsNoTracking().Select(i => new { i.DefinitionKey, i.State }).ToListAsync();
+
+        string[] procedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];
+        Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
+        Assert.Equal(15, states.Count);
+        Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "recovery");
+        Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "awaiting-materials");
+        Assert.Contains(states, s => s.DefinitionKey == "third-party-reimbursement" && s.State == "approve");
+
+        // The overdue recovery's clock already passed: the start-up sweep hands it to a supervisor.
+        await scope.ServiceProvider.GetRequiredService<Cases.Workflows.Timers.TimerFiring>().RunDueAsync(1000, CancellationToken.None);
+        var escalated = await db.Tasks.AsNoTracking().CountAsync(t => t.State == "recovery-escalation" && t.Role == "supervisor");
+        Assert.Equal(1, escalated);
+        Assert.Equal(2, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "advanced"));
+    }
+}
