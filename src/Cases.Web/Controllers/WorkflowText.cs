@@ -222,6 +222,9 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                 case "onTime" when node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
                     lines.Add((L["是否按时"], Value(node)));
                     break;
+                case "dueOn":
+                    lines.Add((L["到期日"], Value(node)));
+                    break;
                 case "version":
                     lines.Add((L["流程版本"], Value(node)));
                     break;
