@@ -21,6 +21,12 @@ namespace Cases.Web.Controllers;
 /// <param name="Fields">An object's fields, or a list item's, named "field.member".</param>
 public sealed record WorkflowField(string Name, string Label, FieldSpec Spec, bool Required, IReadOnlyList<string> RequiredFor, IReadOnlyList<WorkflowField> Fields)
 {
+    /// <summary>For a checklist: the definition's materials (key, label with the article asking for it), 规程 第十五条.</summary>
+    public IReadOnlyList<(string Key, string Label)> Options { get; init; } = [];
+
+    /// <summary>The checked keys of a checklist as the page holds them (one a line, or comma-separated as posted).</summary>
+    public static IReadOnlyList<string> Checked(string value) => value.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public string Id => "f-" + Name.Replace('.', '-');
 
     public string Type => Spec.Type;
@@ -42,7 +48,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
         var fields = new List<WorkflowField>();
         foreach (var f in state.Form ?? [])
         {
-            fields.Add(Field(definition.Data, f.Field, f.Field, f.Required, RequiredFor(state, f.Field)));
+            fields.Add(Field(definition, f.Field, f.Required, RequiredFor(state, f.Field)));
         }
 
         foreach (var (_, outcome) in state.Outcomes ?? [])
@@ -51,7 +57,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
             {
                 if (fields.All(x => x.Name != f.Field))
                 {
-                    fields.Add(Field(definition.Data, f.Field, f.Field, required: false, RequiredFor(state, f.Field)));
+                    fields.Add(Field(definition, f.Field, required: false, RequiredFor(state, f.Field)));
                 }
             }
         }
@@ -61,7 +67,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 
     /// <summary>An awaited event's form.</summary>
     public static IReadOnlyList<WorkflowField> ForEvent(WorkflowDefinition definition, EventSpec spec) =>
-        [.. (spec.Fields ?? []).Select(f => Field(definition.Data, f.Field, f.Field, f.Required, []))];
+        [.. (spec.Fields ?? []).Select(f => Field(definition, f.Field, f.Required, []))];
 
     /// <summary>The fields a task's completion with <paramref name="outcome"/> may carry: the form's and that outcome's.</summary>
     public static IReadOnlyList<FieldRef> AllowedFor(StateSpec state, string outcome) =>
@@ -70,6 +76,14 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 
     private static List<string> RequiredFor(StateSpec state, string field) =>
         [.. (state.Outcomes ?? []).Where(o => o.Value.Requires?.Any(r => r.Field == field && r.Required) == true).Select(o => WorkflowText.Of(o.Value.Label, o.Key))];
+
+    private static WorkflowField Field(WorkflowDefinition definition, string name, bool required, IReadOnlyList<string> requiredFor) =>
+        Field(definition.Data, name, name, required, requiredFor) with
+        {
+            Options = definition.Data.GetValueOrDefault(name)?.Type == "checklist"
+                ? [.. (definition.Materials ?? []).Select(m => (m.Key, $"{WorkflowText.Of(m.Value.Label, m.Key)}（{m.Value.Basis}）"))]
+                : [],
+        };
 
     private static WorkflowField Field(Dictionary<string, FieldSpec> declared, string name, string path, bool required, IReadOnlyList<string> requiredFor)
     {
@@ -119,6 +133,13 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
                     data[field.Name] = inner;
                 }
 
+                continue;
+            }
+
+            if (field.Type == "checklist")
+            {
+                // The control is always on the form: nothing ticked is an empty checklist, not a missing one.
+                data[field.Name] = new JsonArray([.. posted(field.Name).OfType<string>().Where(field.Options.Select(o => o.Key).Contains).Distinct().Select(k => (JsonNode)JsonValue.Create(k)!)]);
                 continue;
             }
 
@@ -296,6 +317,9 @@ public static class CaseValues
             switch (o[field.Name])
             {
                 case null:
+                    break;
+                case JsonArray keys when field.Type == "checklist":
+                    values[field.Name] = string.Join("\n", keys.Select(k => Text(k)));
                     break;
                 case JsonArray items:
                     values[field.Name] = string.Join("\n", items.OfType<JsonObject>().Select(item =>

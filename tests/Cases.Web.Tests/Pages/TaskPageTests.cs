@@ -156,4 +156,40 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Null(page.QuerySelector("[data-testid=task-form]"));
         Assert.Contains("此任务不属于您的岗位", page.QuerySelector("[data-testid=not-actionable]").Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_materials_checklist_is_ticked_on_the_form_and_an_outcome_its_rule_refuses_is_said_plainly()
+    {
+        var officer = await app.As("officer.jinan");
+        var started = await (await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = "transfer-approval",
+            city = "370100",
+            data = new
+            {
+                injuryCaseId = "IC-PAGE-7",
+                appliedOn = "2025-10-17",
+                referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-10-16", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
+            },
+        })).JsonAsync(HttpStatusCode.Created);
+        var caseId = started.GetProperty("caseId").GetGuid();
+        var taskId = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        var page = await officer.OpenAsync($"/tasks/{taskId}");
+        var checklist = page.QuerySelector("[data-testid=checklist-materialsReceived]")!;
+        Assert.Equal(2, checklist.QuerySelectorAll("input[type=checkbox]").Length);
+        Assert.Contains("转诊转院申请（第三十八条）", checklist.Text(), StringComparison.Ordinal);
+
+        // One of the two materials ticked: filing is refused by the procedure's rule, and the tick stays.
+        var refused = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("outcome", "filed")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var again = await PageSupport.ParseAsync(refused);
+        Assert.Contains("1 required material(s) are not received yet", again.QuerySelector("[data-testid=refusal]").Text(), StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector("input[name=materialsReceived][value=application][checked]"));
+        Assert.Null(again.QuerySelector("input[name=materialsReceived][value=referral-opinion][checked]"));
+
+        var filed = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("materialsReceived", "referral-opinion"), new("outcome", "filed")]);
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var data = (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("data");
+        Assert.Equal<string>(["application", "referral-opinion"], data.GetProperty("materialsReceived").EnumerateArray().Select(k => k.GetString()!).ToList());
+    }
 }
