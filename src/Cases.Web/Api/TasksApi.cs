@@ -16,7 +16,7 @@ public static class TasksApi
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit,
+        tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort,
             ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var query = new ListTasks(scope, procedure, status,
@@ -24,7 +24,9 @@ public static class TasksApi
                 overdue is null ? null : ApiInput.Flag(overdue, "overdue"),
                 after,
                 limit is null ? null : ApiInput.WholeNumber(limit, "limit"),
-                user.ToActor());
+                user.ToActor(),
+                sla,
+                sort);
             return TypedResults.Ok(await mediator.Send(query, ct));
         });
 

@@ -97,6 +97,10 @@ public static class CasesServices
         // Chinese text is written as characters, not as &#x…; references, so page sources stay readable.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // The pages' texts: Chinese in the views is the key and the default; Resources/SharedResource.en.resx gives English.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScoped<Controllers.WorkflowText>();
+        services.AddScoped<Controllers.WorkflowForm>();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
         services.AddOpenApi();
@@ -110,6 +114,9 @@ public static class CasesServices
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
+            // Chinese unless the user switched (the 中文/English switch sets the cookie; ?culture=en works for a link).
+            // The browser's Accept-Language is not followed: the agency's pages are Chinese by default.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
         return builder;

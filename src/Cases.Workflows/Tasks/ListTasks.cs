@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Cases.Domain;
@@ -12,10 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Cases.Workflows.Tasks;
 
 /// <summary>
-/// The inbox: "mine" (claimed by me), "available" (open in my roles and city) or "all" (supervisors), filtered, by due
-/// date, with keyset paging: the cursor is the last row's (due instant, id), so page 50 costs what page 1 costs.
+/// The inbox: "mine" (claimed by me), "available" (open in my roles and city), "done" (completed by me) or "all"
+/// (supervisors), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
+/// paging: the cursor is the last row's sort key and id, so page 50 costs what page 1 costs. Sla is onTime, warning or
+/// breached as <see cref="TaskView.SlaOf"/> decides it (done tasks at their completion); Sort is due (earliest deadline
+/// first, the default), priority (highest first, then due) or age (oldest first).
 /// </summary>
-public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By) : IQuery<TaskPage>;
+public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By,
+    string? Sla = null, string? Sort = null) : IQuery<TaskPage>;
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
@@ -83,32 +88,71 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
             tasks = tasks.Where(t => t.DueAt <= now);
         }
 
-        if (query.After is { Length: > 0 } cursor)
+        tasks = FilterSla(tasks, query.Sla, done: query.Scope == "done", now);
+        var sort = query.Sort ?? "due";
+        if (sort is not ("due" or "priority" or "age"))
         {
-            var (dueAt, id) = Decode(cursor);
-            tasks = tasks.Where(t => t.DueAt > dueAt || (t.DueAt == dueAt && t.Id.CompareTo(id) > 0));
+            throw new DomainValidationException("sort", "sort must be due, priority or age.");
         }
 
-        var page = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Encode(page[limit - 1]) : null;
+        var cursor = query.After is { Length: > 0 } after ? Decode(after, sort) : null;
+        IQueryable<HumanTask> ordered = sort switch
+        {
+            "due" => (cursor is null ? tasks : tasks.Where(t => t.DueAt > cursor.At || (t.DueAt == cursor.At && t.Id.CompareTo(cursor.Id) > 0)))
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id),
+            "priority" => (cursor is null ? tasks : tasks.Where(t => t.Priority < cursor.Priority
+                    || (t.Priority == cursor.Priority && (t.DueAt > cursor.At || (t.DueAt == cursor.At && t.Id.CompareTo(cursor.Id) > 0)))))
+                .OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
+            "age" => (cursor is null ? tasks : tasks.Where(t => t.CreatedAt > cursor.At || (t.CreatedAt == cursor.At && t.Id.CompareTo(cursor.Id) > 0)))
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            _ => throw new UnreachableException(),
+        };
+
+        var page = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Encode(page[limit - 1], sort) : null;
         return new TaskPage(page.Take(limit).Select(t => TaskView.From(t, now)).ToList(), next);
     }
 
-    private static string Encode(HumanTask t) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"{t.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{t.Id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // The thresholds of TaskView.SlaOf as a filter: breached at or past the deadline, warning at or past the warning instant.
+    private static IQueryable<HumanTask> FilterSla(IQueryable<HumanTask> tasks, string? sla, bool done, DateTimeOffset now) => (sla, done) switch
+    {
+        (null or "", _) => tasks,
+        ("breached", false) => tasks.Where(t => now >= t.DueAt),
+        ("warning", false) => tasks.Where(t => now < t.DueAt && now >= t.WarnAt),
+        ("onTime", false) => tasks.Where(t => now < t.DueAt && now < t.WarnAt),
+        ("breached", true) => tasks.Where(t => t.CompletedAt >= t.DueAt),
+        ("warning", true) => tasks.Where(t => t.CompletedAt < t.DueAt && t.CompletedAt >= t.WarnAt),
+        ("onTime", true) => tasks.Where(t => t.CompletedAt < t.DueAt && t.CompletedAt < t.WarnAt),
+        _ => throw new DomainValidationException("sla", "sla must be onTime, warning or breached."),
+    };
 
-    private static (DateTimeOffset, Guid) Decode(string cursor)
+    private sealed record Cursor(int Priority, DateTimeOffset At, Guid Id);
+
+    // The cursor carries the sort it was made for: a cursor of one sort handed to another is refused, not misread.
+    private static string Encode(HumanTask t, string sort)
+    {
+        var at = sort == "age" ? t.CreatedAt : t.DueAt;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{sort}:{t.Priority}:{at.UtcTicks}:{t.Id:N}");
+        return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static Cursor Decode(string cursor, string sort)
     {
         try
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split(':');
-            return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
+            if (parts.Length != 4 || parts[0] != sort)
+            {
+                throw new FormatException("The cursor was made for another sort.");
+            }
+
+            return new Cursor(int.Parse(parts[1], CultureInfo.InvariantCulture), new DateTimeOffset(long.Parse(parts[2], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[3], "N"));
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            throw new DomainValidationException("after", "after is not a cursor this API gave out.");
+            throw new DomainValidationException("after", "after is not a cursor this API gave out (for this sort).");
         }
     }
 }

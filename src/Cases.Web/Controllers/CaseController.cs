@@ -1,0 +1,232 @@
+using System.Text.Json.Nodes;
+using Cases.Domain;
+using Cases.Domain.Calendar;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Parties;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>A party named by the case's data: an employer by credit code, a worker by identity number (masked unless the role needs it).</summary>
+/// <param name="Field">The data field that names it.</param>
+/// <param name="Label">That field's label.</param>
+/// <param name="Kind">职工 or 用人单位, in the user's language.</param>
+/// <param name="Number">The code or number as the user may see it.</param>
+/// <param name="Name">The registered name; null when the party is not registered (or not in the user's city).</param>
+public sealed record CaseParty(string Field, string Label, string Kind, string Number, string? Name);
+
+/// <summary>An event the case waits for, with its generated form.</summary>
+public sealed record AwaitedEvent(string Name, string Label, IReadOnlyList<WorkflowField> Fields);
+
+/// <summary>The case workspace.</summary>
+public sealed class CasePage
+{
+    public required CaseView Case { get; init; }
+
+    public required WorkflowDefinition Definition { get; init; }
+
+    /// <summary>The case data with identity numbers masked unless the user's role needs them.</summary>
+    public required JsonObject Data { get; init; }
+
+    public required IReadOnlyList<CaseParty> Parties { get; init; }
+
+    public required IReadOnlyList<AwaitedEvent> Events { get; init; }
+
+    public required JournalVerification Verification { get; init; }
+
+    /// <summary>Working days left until each open task's or pending clock's due date.</summary>
+    public required Func<DateOnly, int?> DaysLeft { get; init; }
+
+    /// <summary>The user records events on a case (officers and supervisors; the command checks it again).</summary>
+    public bool CanRecordEvents { get; init; }
+
+    public bool FullIdNumbers { get; init; }
+
+    /// <summary>The event whose form was posted and refused, with what was typed.</summary>
+    public string? PostedEvent { get; init; }
+
+    public IReadOnlyDictionary<string, string> Posted { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Why the posted event was refused as a whole (409: the case moved on; 422: a rule of the procedure).</summary>
+    public string? Refusal { get; init; }
+
+    public string Value(string eventName, string field) => eventName == PostedEvent ? Posted.GetValueOrDefault(field, "") : "";
+}
+
+/// <summary>
+/// The case workspace through <see cref="GetCase"/>, <see cref="VerifyJournal"/> and <see cref="RecordEvent"/>: parties,
+/// data, open tasks, pending clocks, the journal as a timeline with its verification, and forms for the events it awaits.
+/// </summary>
+[Route("cases/{id:guid}")]
+public sealed class CaseController(
+    IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
+        await PageAsync(id, null, null, null, ct) is { } page ? View("Case", page) : NotFound();
+
+    [HttpPost("events/{eventName}")]
+    public async Task<IActionResult> Record(Guid id, string eventName, CancellationToken ct)
+    {
+        var form = await Request.ReadFormAsync(ct);
+        var posted = form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal);
+        var page = await PageAsync(id, eventName, posted, null, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var awaited = page.Events.FirstOrDefault(e => e.Name == eventName);
+        if (awaited is null)
+        {
+            // The case is no longer waiting for it (someone recorded it, or a clock moved the case on).
+            return Answer(await PageAsync(id, eventName, posted, L["案件当前不在等待此事项（可能已由他人登记，或期限已到自动流转）；您的登记未被执行。"], ct) ?? page, StatusCodes.Status409Conflict);
+        }
+
+        var spec = page.Definition.States[page.Case.State].Events![eventName];
+        var errors = new List<(string Field, string Message)>();
+        var data = forms.Bind(awaited.Fields, k => form[k], errors);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(forms.Check(data, page.Definition.Data, spec.Fields ?? [], awaited.Fields));
+        }
+
+        if (errors.Count > 0)
+        {
+            errors.ForEach(e => ModelState.AddModelError(e.Field, e.Message));
+            return Answer(page, StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var state = await mediator.Send(new RecordEvent(id, eventName, data, User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["已登记「{0}」。案件当前环节：{1}。", awaited.Label, WorkflowText.StateTitle(page.Definition, state.State)].Value;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        catch (ConflictException)
+        {
+            return Answer(await PageAsync(id, eventName, posted, L["案件当前不在等待此事项（可能已由他人登记，或期限已到自动流转）；您的登记未被执行。"], ct) ?? page, StatusCodes.Status409Conflict);
+        }
+        catch (DomainValidationException e)
+        {
+            var (field, message) = forms.Describe(e, awaited.Fields);
+            ModelState.AddModelError(field, message);
+            return Answer(page, StatusCodes.Status400BadRequest);
+        }
+        catch (Exception e) when (e is DomainRuleException or CalendarYearMissingException)
+        {
+            // A refused event is journaled by the command: the timeline shows it too.
+            return Answer(await PageAsync(id, eventName, posted, L["按规程不予受理：{0}", e.Message], ct) ?? page, StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (ForbiddenException e)
+        {
+            return Answer(await PageAsync(id, eventName, posted, L["您不能登记此事项：{0}", e.Message], ct) ?? page, StatusCodes.Status403Forbidden);
+        }
+    }
+
+    private ViewResult Answer(CasePage page, int status)
+    {
+        Response.StatusCode = status;
+        return View("Case", page);
+    }
+
+    private async Task<CasePage?> PageAsync(Guid id, string? postedEvent, IReadOnlyDictionary<string, string>? posted, string? refusal, CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        CaseView view;
+        JournalVerification verification;
+        try
+        {
+            view = await mediator.Send(new GetCase(id, actor), ct);
+            verification = await mediator.Send(new VerifyJournal(id, actor), ct);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+
+        var definition = await definitions.GetAsync(db, view.Procedure, view.DefinitionVersion, ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var state = definition.States.GetValueOrDefault(view.State);
+        var events = view.Status == InstanceStatus.Running && state?.Events is { } awaited
+            ? awaited.Select(e => new AwaitedEvent(e.Key, WorkflowText.Of(e.Value.Label, e.Key), WorkflowForm.ForEvent(definition, e.Value))).ToList()
+            : [];
+        return new CasePage
+        {
+            Case = view,
+            Definition = definition,
+            Data = WorkflowText.Masked(view.Data, actor.NeedsFullIdNumbers) as JsonObject ?? [],
+            Parties = await PartiesAsync(view, definition, actor, ct),
+            Events = events,
+            Verification = verification,
+            DaysLeft = due => InboxController.DaysLeft(calendar, today, due),
+            CanRecordEvents = actor.IsIn(Workflows.Identity.Roles.Officer) || actor.IsIn(Workflows.Identity.Roles.Supervisor),
+            FullIdNumbers = actor.NeedsFullIdNumbers,
+            PostedEvent = postedEvent,
+            Posted = posted ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            Refusal = refusal,
+        };
+    }
+
+    /// <summary>
+    /// The parties a case names: data fields holding a unified social credit code (an employer) or a resident
+    /// identity number (a worker), looked up through the parties' own queries, which apply city scope and masking.
+    /// </summary>
+    private async Task<List<CaseParty>> PartiesAsync(CaseView view, WorkflowDefinition definition, Actor actor, CancellationToken ct)
+    {
+        var parties = new List<CaseParty>();
+        if (view.Data is not JsonObject data)
+        {
+            return parties;
+        }
+
+        foreach (var (field, node) in data)
+        {
+            if (node is not JsonValue v || !v.TryGetValue<string>(out var text))
+            {
+                continue;
+            }
+
+            var label = WorkflowText.FieldLabel(definition, field);
+            if (field.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) || Domain.Parties.IdNumber.TryParse(text, out _, out _))
+            {
+                string? name = null;
+                try
+                {
+                    name = (await mediator.Send(new GetWorker(text, actor), ct)).Name;
+                }
+                catch (Exception e) when (e is NotFoundException or DomainValidationException)
+                {
+                    // Not registered as a worker in this city (or not a valid number): the number alone is shown.
+                }
+
+                parties.Add(new CaseParty(field, label, L["职工"], WorkflowText.Party(text, actor.NeedsFullIdNumbers), name));
+            }
+            else if (field.EndsWith("CreditCode", StringComparison.OrdinalIgnoreCase) || Domain.Parties.CreditCode.TryParse(text, out _, out _))
+            {
+                string? name = null;
+                try
+                {
+                    name = (await mediator.Send(new GetEmployer(text, actor), ct)).Name;
+                }
+                catch (Exception e) when (e is NotFoundException or DomainValidationException)
+                {
+                    // Not registered in this city (or not a valid code): the code alone is shown.
+                }
+
+                parties.Add(new CaseParty(field, label, L["用人单位"], text, name));
+            }
+        }
+
+        return parties;
+    }
+}

@@ -1,0 +1,64 @@
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>
+/// What a page says when a task command was refused: above all, when someone else got there first (the handler's
+/// 409), it says who did what, from the task as it stands now, and that nothing of the user's was applied.
+/// </summary>
+internal static class TaskOutcomes
+{
+    public static async Task<string> RefusalAsync(IMediator mediator, IStringLocalizer<SharedResource> L, Guid taskId, Exception refusal, Actor by, CancellationToken ct)
+    {
+        switch (refusal)
+        {
+            case ConflictException:
+                try
+                {
+                    return Current(L, await mediator.Send(new GetTask(taskId, by), ct), null);
+                }
+                catch (NotFoundException)
+                {
+                    return L["找不到该任务（不存在或不属于本市）。"];
+                }
+
+            case ForbiddenException e:
+                return L["您不能办理此任务：{0}", e.Message];
+            default:
+                return L["找不到该任务（不存在或不属于本市）。"];
+        }
+    }
+
+    /// <summary>The plain sentence for a task someone else has taken or finished; <paramref name="definition"/> names the outcome when known.</summary>
+    public static string Current(IStringLocalizer<SharedResource> L, TaskView task, WorkflowDefinition? definition)
+    {
+        var step = WorkflowText.Title(task);
+        return task.Status switch
+        {
+            HumanTaskStatus.Completed => L["「{0}」已由 {1} 办理完毕（结果：{2}），您的操作未被执行。", step, task.CompletedBy ?? "", OutcomeLabel(task, definition)],
+            HumanTaskStatus.Claimed => L["「{0}」已由 {1} 领取办理，您的操作未被执行。", step, task.Assignee ?? ""],
+            HumanTaskStatus.Cancelled => L["「{0}」已取消（案件已进入其他环节），您的操作未被执行。", step],
+            _ => L["「{0}」在您操作的同时被他人处理，您的操作未被执行；请查看当前状态后重试。", step],
+        };
+    }
+
+    private static string OutcomeLabel(TaskView task, WorkflowDefinition? definition) =>
+        task.Outcome is null ? "" :
+        definition?.States.GetValueOrDefault(task.State)?.Outcomes?.GetValueOrDefault(task.Outcome) is { } outcome ? WorkflowText.Of(outcome.Label, task.Outcome) : task.Outcome;
+}
+
+/// <summary>TempData keys of the one-line messages a page shows after a redirect (Views/Shared/_Messages.cshtml).</summary>
+public static class PageMessages
+{
+    /// <summary>What was done.</summary>
+    public const string Notice = "page.notice";
+
+    /// <summary>What was refused and why, one line each.</summary>
+    public const string Problem = "page.problem";
+}

@@ -1,0 +1,359 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Cases.Domain;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Primitives;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>
+/// One control of a form generated from a procedure definition: a task's form fields and its outcomes' required
+/// fields, or an awaited event's fields. The type and limits come from the definition's data declaration.
+/// </summary>
+/// <param name="Name">The data field's name: the form field name and the ModelState key.</param>
+/// <param name="Label">The definition's label in the user's language.</param>
+/// <param name="Spec">Its declaration (type string, text, date, month, decimal, integer, boolean, enum, object or list).</param>
+/// <param name="Required">Required by the form itself.</param>
+/// <param name="RequiredFor">Outcomes (their labels) that require it beyond the form; empty when none.</param>
+/// <param name="Fields">An object's fields, or a list item's, named "field.member".</param>
+public sealed record WorkflowField(string Name, string Label, FieldSpec Spec, bool Required, IReadOnlyList<string> RequiredFor, IReadOnlyList<WorkflowField> Fields)
+{
+    /// <summary>For a checklist: the definition's materials (key, label with the article asking for it), 规程 第十五条.</summary>
+    public IReadOnlyList<(string Key, string Label)> Options { get; init; } = [];
+
+    /// <summary>The checked keys of a checklist as the page holds them (one a line, or comma-separated as posted).</summary>
+    public static IReadOnlyList<string> Checked(string value) => value.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public string Id => "f-" + Name.Replace('.', '-');
+
+    public string Type => Spec.Type;
+}
+
+/// <summary>
+/// The forms of workflow pages, generated from the definition; and the binding of a posted form to the JSON the
+/// application layer takes. Binding only turns text into typed JSON (numbers, true/false, lists); every rule
+/// (required, limits, formats, enum values) is the runtime's own check (<see cref="CaseData.Merge"/>), whose
+/// messages are shown per field.
+/// </summary>
+public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> localizer)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A task's form: its own fields, then the fields its outcomes require, each saying which outcome needs it.</summary>
+    public static IReadOnlyList<WorkflowField> ForTask(WorkflowDefinition definition, StateSpec state)
+    {
+        var fields = new List<WorkflowField>();
+        foreach (var f in state.Form ?? [])
+        {
+            fields.Add(Field(definition, f.Field, f.Required, RequiredFor(state, f.Field)));
+        }
+
+        foreach (var (_, outcome) in state.Outcomes ?? [])
+        {
+            foreach (var f in outcome.Requires ?? [])
+            {
+                if (fields.All(x => x.Name != f.Field))
+                {
+                    fields.Add(Field(definition, f.Field, required: false, RequiredFor(state, f.Field)));
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>An awaited event's form.</summary>
+    public static IReadOnlyList<WorkflowField> ForEvent(WorkflowDefinition definition, EventSpec spec) =>
+        [.. (spec.Fields ?? []).Select(f => Field(definition, f.Field, f.Required, []))];
+
+    /// <summary>The fields a task's completion with <paramref name="outcome"/> may carry: the form's and that outcome's.</summary>
+    public static IReadOnlyList<FieldRef> AllowedFor(StateSpec state, string outcome) =>
+        [.. (state.Form ?? []).Concat(state.Outcomes?.GetValueOrDefault(outcome)?.Requires ?? [])
+            .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) })];
+
+    private static List<string> RequiredFor(StateSpec state, string field) =>
+        [.. (state.Outcomes ?? []).Where(o => o.Value.Requires?.Any(r => r.Field == field && r.Required) == true).Select(o => WorkflowText.Of(o.Value.Label, o.Key))];
+
+    private static WorkflowField Field(WorkflowDefinition definition, string name, bool required, IReadOnlyList<string> requiredFor) =>
+        Field(definition.Data, name, name, required, requiredFor) with
+        {
+            Options = definition.Data.GetValueOrDefault(name)?.Type == "checklist"
+                ? [.. (definition.Materials ?? []).Select(m => (m.Key, $"{WorkflowText.Of(m.Value.Label, m.Key)}（{m.Value.Basis}）"))]
+                : [],
+        };
+
+    private static WorkflowField Field(Dictionary<string, FieldSpec> declared, string name, string path, bool required, IReadOnlyList<string> requiredFor)
+    {
+        var spec = declared.TryGetValue(name, out var s) ? s : new FieldSpec();
+        var children = spec.Type is "object" or "list"
+            ? (spec.Fields ?? []).Select(c => Field(spec.Fields!, c.Key, $"{path}.{c.Key}", required: true, [])).ToList()
+            : [];
+        return new WorkflowField(path, WorkflowText.Of(spec.Label, name), spec, required, requiredFor, children);
+    }
+
+    /// <summary>How a list is typed into its textarea: one item a line, its fields comma-separated in this order.</summary>
+    public string ListFormat(WorkflowField list) =>
+        localizer["每行一项，逗号分隔：{0}", string.Join(localizer["、"], list.Fields.Select(f => $"{f.Label}（{Hint(f.Type)}）"))];
+
+    public string Hint(string type) => type switch
+    {
+        "date" => "yyyy-MM-dd",
+        "month" => "yyyy-MM",
+        "decimal" or "integer" => localizer["数值"],
+        "boolean" => localizer["是/否"],
+        _ => localizer["文字"],
+    };
+
+    /// <summary>
+    /// The posted values of <paramref name="fields"/> as JSON; an empty control is left out (the runtime says whether
+    /// it was required). Text that is not a number or not yes/no is reported per field here.
+    /// </summary>
+    public JsonObject Bind(IEnumerable<WorkflowField> fields, Func<string, StringValues> posted, ICollection<(string Field, string Message)> errors)
+    {
+        var data = new JsonObject();
+        foreach (var field in fields)
+        {
+            if (field.Type == "object")
+            {
+                var inner = new JsonObject();
+                foreach (var child in field.Fields)
+                {
+                    var raw = posted(child.Name).ToString().Trim();
+                    if (raw.Length > 0 && Scalar(child, raw, errors, field.Name) is { } value)
+                    {
+                        inner[child.Name[(field.Name.Length + 1)..]] = value;
+                    }
+                }
+
+                if (inner.Count > 0)
+                {
+                    data[field.Name] = inner;
+                }
+
+                continue;
+            }
+
+            if (field.Type == "checklist")
+            {
+                // The control is always on the form: nothing ticked is an empty checklist, not a missing one.
+                data[field.Name] = new JsonArray([.. posted(field.Name).OfType<string>().Where(field.Options.Select(o => o.Key).Contains).Distinct().Select(k => (JsonNode)JsonValue.Create(k)!)]);
+                continue;
+            }
+
+            var text = posted(field.Name).ToString().Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (field.Type == "list")
+            {
+                var items = new JsonArray();
+                var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var values = lines[i].Split([',', '，'], StringSplitOptions.TrimEntries);
+                    if (values.Length != field.Fields.Count)
+                    {
+                        errors.Add((field.Name, localizer["「{0}」第 {1} 行应有 {2} 个逗号分隔的值，实有 {3} 个。", field.Label, i + 1, field.Fields.Count, values.Length]));
+                        continue;
+                    }
+
+                    var item = new JsonObject();
+                    for (var j = 0; j < values.Length; j++)
+                    {
+                        var child = field.Fields[j];
+                        if (values[j].Length > 0 && Scalar(child, values[j], errors, field.Name, i + 1) is { } value)
+                        {
+                            item[child.Name[(field.Name.Length + 1)..]] = value;
+                        }
+                    }
+
+                    items.Add(item);
+                }
+
+                data[field.Name] = items;
+                continue;
+            }
+
+            if (Scalar(field, text, errors, field.Name) is { } scalar)
+            {
+                data[field.Name] = scalar;
+            }
+        }
+
+        return data;
+    }
+
+    private JsonValue? Scalar(WorkflowField field, string text, ICollection<(string, string)> errors, string key, int? line = null)
+    {
+        var where = line is null ? Quote(field.Label) : localizer["第 {0} 行「{1}」", line.Value, field.Label].Value;
+        switch (field.Type)
+        {
+            case "decimal" or "integer":
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Invariant, out var number))
+                {
+                    return JsonValue.Create(number);
+                }
+
+                errors.Add((key, localizer["{0}须为数值（如 1234.56）；输入为「{1}」。", where, text]));
+                return null;
+            case "boolean":
+                switch (text.ToLowerInvariant())
+                {
+                    case "true" or "是" or "yes":
+                        return JsonValue.Create(true);
+                    case "false" or "否" or "no":
+                        return JsonValue.Create(false);
+                    default:
+                        errors.Add((key, localizer["{0}须为 是 或 否；输入为「{1}」。", where, text]));
+                        return null;
+                }
+
+            default:
+                return JsonValue.Create(text);
+        }
+    }
+
+    /// <summary>
+    /// Checks each field on its own with the runtime's check, so that every wrong field is reported at once (the
+    /// command itself stops at the first). The command runs the same check again and stays the authority.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> Check(JsonObject data, IReadOnlyDictionary<string, FieldSpec> declared, IEnumerable<FieldRef> allowed, IReadOnlyList<WorkflowField> fields)
+    {
+        var errors = new List<(string, string)>();
+        foreach (var field in allowed)
+        {
+            var one = new JsonObject();
+            if (data.TryGetPropertyValue(field.Field, out var value))
+            {
+                one[field.Field] = value?.DeepClone();
+            }
+
+            try
+            {
+                CaseData.Empty().Merge(one, declared, [field], "data");
+            }
+            catch (DomainValidationException e)
+            {
+                errors.Add(Describe(e, fields));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// A validation failure of the runtime ("data.monthlyWageTotals[1].total must be at least 0.") shown at its
+    /// field, in the user's language with the runtime's own words after it.
+    /// </summary>
+    public (string Field, string Message) Describe(DomainValidationException e, IReadOnlyList<WorkflowField> fields)
+    {
+        var path = e.Field.StartsWith("data.", StringComparison.Ordinal) ? e.Field[5..] : e.Field;
+        var m = PathPattern().Match(path);
+        var root = m.Groups["root"].Value;
+        var field = fields.FirstOrDefault(f => f.Name == root);
+        if (field is null)
+        {
+            return ("", localizer["输入有误：{0}", e.Message]);
+        }
+
+        var label = Quote(field.Label);
+        if (m.Groups["index"].Success)
+        {
+            label += localizer["第 {0} 行", int.Parse(m.Groups["index"].Value, Invariant) + 1];
+        }
+
+        if (m.Groups["member"].Success && field.Fields.FirstOrDefault(f => f.Name == $"{root}.{m.Groups["member"].Value}") is { } member)
+        {
+            label += " " + Quote(member.Label);
+        }
+
+        var message = e.Message;
+        var limit = LimitPattern().Match(message);
+        string what = message switch
+        {
+            _ when message.EndsWith("is required.", StringComparison.Ordinal) => localizer["必须填写"],
+            _ when message.Contains("must be at least", StringComparison.Ordinal) => localizer["不能小于 {0}", limit.Groups["n"].Value],
+            _ when message.Contains("characters", StringComparison.Ordinal) => localizer["最多 {0} 个字", limit.Groups["n"].Value],
+            _ when message.Contains("must be at most", StringComparison.Ordinal) => localizer["不能大于 {0}", limit.Groups["n"].Value],
+            _ when message.Contains("items", StringComparison.Ordinal) => localizer["最多 {0} 项", limit.Groups["n"].Value],
+            _ when message.Contains("real date", StringComparison.Ordinal) => localizer["须为有效日期（yyyy-MM-dd）"],
+            _ when message.Contains("month as", StringComparison.Ordinal) => localizer["须为月份（yyyy-MM）"],
+            _ when message.Contains("whole number", StringComparison.Ordinal) => localizer["须为整数"],
+            _ when message.Contains("must be a number", StringComparison.Ordinal) => localizer["须为数值"],
+            _ when message.Contains("must be one of", StringComparison.Ordinal) => localizer["须为所列选项之一"],
+            _ when message.Contains("true or false", StringComparison.Ordinal) => localizer["须选择 是 或 否"],
+            _ => localizer["输入有误"],
+        };
+        return (field.Name, localizer["{0}{1}（{2}）", label, what, message]);
+    }
+
+    private static string Quote(string label) => WorkflowText.English ? $"\"{label}\"" : $"「{label}」";
+
+    [GeneratedRegex(@"^(?<root>[A-Za-z0-9]+)(\[(?<index>\d+)\])?(\.(?<member>[A-Za-z0-9]+))?")]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"(at least|at most) (?<n>-?[0-9.]+)")]
+    private static partial Regex LimitPattern();
+}
+
+/// <summary>Case data as the text a generated form's controls hold (a list: one item a line, comma-separated).</summary>
+public static class CaseValues
+{
+    public static Dictionary<string, string> Of(System.Text.Json.Nodes.JsonNode? data, IEnumerable<WorkflowField> fields)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (data is not JsonObject o)
+        {
+            return values;
+        }
+
+        foreach (var field in fields)
+        {
+            switch (o[field.Name])
+            {
+                case null:
+                    break;
+                case JsonArray keys when field.Type == "checklist":
+                    values[field.Name] = string.Join("\n", keys.Select(k => Text(k)));
+                    break;
+                case JsonArray items:
+                    values[field.Name] = string.Join("\n", items.OfType<JsonObject>().Select(item =>
+                        string.Join(", ", field.Fields.Select(f => Text(item[f.Name[(field.Name.Length + 1)..]])))));
+                    break;
+                case JsonObject inner:
+                    foreach (var child in field.Fields)
+                    {
+                        values[child.Name] = Text(inner[child.Name[(field.Name.Length + 1)..]]);
+                    }
+
+                    break;
+                case var value:
+                    values[field.Name] = Text(value);
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    private static string Text(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.True => "true",
+        JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.False => "false",
+        _ => node.ToJsonString(),
+    };
+}
+
+/// <summary>What Views/Shared/_WorkflowField.cshtml draws: a field, the prefix that keeps its ids unique on the page, its text and errors.</summary>
+public sealed record WorkflowFieldView(WorkflowField Field, string IdPrefix, Func<string, string> Value, Func<string, string[]> Errors)
+{
+    public string Id(WorkflowField field) => IdPrefix + field.Id;
+}

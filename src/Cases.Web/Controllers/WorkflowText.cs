@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Cases.Domain.Calendar;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>
+/// How the inbox, task and case pages say things in the user's language: definition texts (zh/en), SLA states,
+/// deadlines with their counting rule, journal actions, case data with identity numbers masked unless the role needs them.
+/// </summary>
+public sealed partial class WorkflowText(IStringLocalizer<SharedResource> localizer)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public IStringLocalizer<SharedResource> L { get; } = localizer;
+
+    /// <summary>The English switch is on (the UI culture is en); otherwise Chinese.</summary>
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Of(LocalizedText? text, string fallback) =>
+        text is null ? fallback : English ? (string.IsNullOrEmpty(text.En) ? text.Zh : text.En) : (string.IsNullOrEmpty(text.Zh) ? fallback : text.Zh);
+
+    public static string Title(TaskView task) => English && task.TitleEn.Length > 0 ? task.TitleEn : task.Title;
+
+    public static string StateTitle(WorkflowDefinition? definition, string state) =>
+        definition is not null && definition.States.TryGetValue(state, out var spec) ? Of(spec.Title, state) : state;
+
+    public static string FieldLabel(WorkflowDefinition? definition, string field) =>
+        definition is not null && definition.Data.TryGetValue(field, out var spec) ? Of(spec.Label, field) : field;
+
+    /// <summary>The SLA state as a Bootstrap colour class and as words: colour is never the only signal.</summary>
+    public (string Css, string Text) Sla(SlaState sla) => sla switch
+    {
+        SlaState.Breached => ("text-bg-danger", L["已超时"]),
+        SlaState.Warning => ("text-bg-warning", L["临近到期"]),
+        _ => ("text-bg-success", L["按时"]),
+    };
+
+    public string Status(HumanTaskStatus status) => status switch
+    {
+        HumanTaskStatus.Open => L["待领取"],
+        HumanTaskStatus.Claimed => L["办理中"],
+        HumanTaskStatus.Completed => L["已完成"],
+        _ => L["已取消"],
+    };
+
+    public string Priority(int priority) => priority switch
+    {
+        >= 3 => L["特急"],
+        2 => L["紧急"],
+        0 => L["低"],
+        _ => L["普通"],
+    };
+
+    /// <summary>"剩 3 个工作日", "今日到期", "已超 2 个工作日"; null when the calendar has no data for the years between.</summary>
+    public string DaysLeft(int? workingDays) => workingDays switch
+    {
+        null => L["（日历缺少该年度数据）"],
+        0 => L["今日到期"],
+        > 0 => L["剩 {0} 个工作日", workingDays.Value],
+        _ => L["已超 {0} 个工作日", -workingDays.Value],
+    };
+
+    /// <summary>A clock's rule as the runtime states it ("10 working days from adjustedOn") in the user's words.</summary>
+    public string Rule(string rule, WorkflowDefinition? definition)
+    {
+        var m = RulePattern().Match(rule);
+        if (m.Success)
+        {
+            var field = m.Groups["field"].Value == Clocks.Entered ? L["进入本环节之日"] : $"「{FieldLabel(definition, m.Groups["field"].Value)}」";
+            var amount = int.Parse(m.Groups["n"].Value, Invariant);
+            var unit = m.Groups["unit"].Value switch
+            {
+                "working days" => L["{0}个工作日", amount],
+                "calendar days" => L["{0}日", amount],
+                _ => L["{0}个月", amount],
+            };
+            if (definition is null)
+            {
+                return unit; // a list row: the basis and the amount are enough; the task's page names the date it counts from
+            }
+
+            return m.Groups["minus"].Success ? L["{0}前{1}", field, unit] : L["{0}后{1}", field, unit];
+        }
+
+        var on = OnPattern().Match(rule);
+        return on.Success ? L["{0}当日", $"「{FieldLabel(definition, on.Groups["field"].Value)}」"] : rule;
+    }
+
+    public string Action(string action) => action switch
+    {
+        "started" => L["立案"],
+        "entered" => L["进入环节"],
+        "task-claimed" => L["领取任务"],
+        "task-released" => L["退回任务"],
+        "task-assigned" => L["指派任务"],
+        "task-completed" => L["完成任务"],
+        "event" => L["登记事项"],
+        "event-refused" => L["事项不予受理"],
+        "decided" => L["自动判断"],
+        "calculated" => L["计算"],
+        "field-set" => L["设定数据"],
+        "notified" => L["发出通知"],
+        "reminder-sent" => L["发出提醒"],
+        "milestone-passed" => L["期限届至"],
+        "timer-fired" => L["时限到期"],
+        "deadline-breached" => L["超过办理时限"],
+        "migrated" => L["迁移版本"],
+        "ended" => L["办结"],
+        "recorded" => L["记录"],
+        _ => action,
+    };
+
+    public string TimerKind(Workflows.Runtime.TimerKind kind) => kind switch
+    {
+        Workflows.Runtime.TimerKind.Transition => L["法定时限（到期自动流转）"],
+        Workflows.Runtime.TimerKind.Reminder => L["提醒"],
+        Workflows.Runtime.TimerKind.TaskBreach => L["办理时限"],
+        Workflows.Runtime.TimerKind.Milestone => L["期限节点"],
+        _ => L["预警"],
+    };
+
+    public string CaseStatus(InstanceStatus status) => status == InstanceStatus.Running ? L["办理中"] : L["已办结"];
+
+    /// <summary>A short case number for people: the id's last 8 hex digits (its first ones are a timestamp, shared by cases opened together).</summary>
+    public static string CaseNumber(Guid caseId) => caseId.ToString("N")[^8..].ToUpperInvariant();
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+
+    /// <summary>An instant as the date and time in China.</summary>
+    public static string Instant(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", Invariant);
+
+    /// <summary>One value of case data as text (lists and objects are shown by the view as tables).</summary>
+    public string Value(JsonNode? node) => node switch
+    {
+        null => "—",
+        JsonValue v when v.GetValueKind() is JsonValueKind.True => L["是"],
+        JsonValue v when v.GetValueKind() is JsonValueKind.False => L["否"],
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number => v.GetValue<decimal>().ToString(Invariant),
+        JsonValue v when v.GetValueKind() is JsonValueKind.String => v.GetValue<string>(),
+        _ => node.ToJsonString(Workflows.Runtime.CaseData.Storage),
+    };
+
+    /// <summary>
+    /// A copy of case data (or journal data) with every resident identity number masked unless <paramref name="full"/>
+    /// (规程 第一百四十一条: only those whose duty needs it see the whole number). Masked: any value of a field named
+    /// …IdNumber, and any text shaped like an identity number (17 digits and a digit or X), whether or not its check
+    /// digit is right: a mistyped number is still someone's.
+    /// </summary>
+    public static JsonNode? Masked(JsonNode? node, bool full, string? field = null)
+    {
+        if (full || node is null)
+        {
+            return node;
+        }
+
+        switch (node)
+        {
+            case JsonObject o:
+                var copy = new JsonObject();
+                foreach (var (key, value) in o)
+                {
+                    copy[key] = Masked(value?.DeepClone(), full, key);
+                }
+
+                return copy;
+            case JsonArray a:
+                return new JsonArray([.. a.Select(x => Masked(x?.DeepClone(), full, field))]);
+            case JsonValue v when v.TryGetValue<string>(out var s) && (IdShape().IsMatch(s) || (field?.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) == true && s.Length > 10)):
+                return JsonValue.Create(MaskIdNumber(s));
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    /// <summary>A party label or number as the user may see it: identity-number shapes masked unless <paramref name="full"/>.</summary>
+    public static string Party(string text, bool full) => full || !IdShape().IsMatch(text) ? text : MaskIdNumber(text);
+
+    // As IdNumber.Masked: the region (6) and the last 4 stay, the birth date and sequence go.
+    private static string MaskIdNumber(string s) => s.Length > 10 ? string.Concat(s.AsSpan(0, 6), new string('*', s.Length - 10), s.AsSpan(s.Length - 4)) : s;
+
+    [GeneratedRegex(@"^\d{17}[\dXx]$")]
+    private static partial Regex IdShape();
+
+    /// <summary>
+    /// A journal entry's data as label/value lines: the fields of a completed task or a recorded event under their
+    /// labels, an outcome or event under its label, a refusal's reason; ids of tasks are left to the API.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> Details(JournalView entry, WorkflowDefinition definition)
+    {
+        var lines = new List<(string, string)>();
+        if (entry.Data is not JsonObject data)
+        {
+            return lines;
+        }
+
+        var from = entry.From is null ? null : definition.States.GetValueOrDefault(entry.From);
+        foreach (var (key, node) in data)
+        {
+            switch (key)
+            {
+                case "task" or "job":
+                    break;
+                case "outcome" when node is JsonValue v && v.TryGetValue<string>(out var outcome):
+                    lines.Add((L["办理结果"], Of(from?.Outcomes?.GetValueOrDefault(outcome)?.Label, outcome)));
+                    break;
+                case "event" when node is JsonValue v && v.TryGetValue<string>(out var name):
+                    lines.Add((L["事项"], Of(from?.Events?.GetValueOrDefault(name)?.Label, name)));
+                    break;
+                case "reason":
+                    lines.Add((L["理由"], Value(node)));
+                    break;
+                case "data" when node is JsonObject fields:
+                    lines.AddRange(fields.Where(f => f.Value is not null).Select(f => (FieldLabel(definition, f.Key), f.Value is JsonValue ? Value(f.Value) : Compact(f.Value))));
+                    break;
+                case "onTime" when node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                    lines.Add((L["是否按时"], Value(node)));
+                    break;
+                case "dueOn":
+                    lines.Add((L["到期日"], Value(node)));
+                    break;
+                case "version":
+                    lines.Add((L["流程版本"], Value(node)));
+                    break;
+                default:
+                    if (node is not null)
+                    {
+                        lines.Add((definition.Data.ContainsKey(key) ? FieldLabel(definition, key) : key, node is JsonValue ? Value(node) : Compact(node)));
+                    }
+
+                    break;
+            }
+        }
+
+        return lines;
+    }
+
+    private static string Compact(JsonNode? node) => node?.ToJsonString(Workflows.Runtime.CaseData.Storage) ?? "";
+
+    [GeneratedRegex(@"^(?<minus>-)?(?<n>\d+) (?<unit>working days|calendar days|months) from (?<field>\$?[A-Za-z0-9]+)$")]
+    private static partial Regex RulePattern();
+
+    [GeneratedRegex(@"^on (?<field>[A-Za-z0-9]+)$")]
+    private static partial Regex OnPattern();
+}
+
+/// <summary>What Views/Shared/_CaseData.cshtml draws: case data (already masked) with the definition's labels.</summary>
+public sealed record CaseDataView(WorkflowDefinition Definition, JsonObject Data);

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Cases.Domain.Parties;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cases.Browser.Tests;
+
+/// <summary>
+/// The officer's day in Chromium: the inbox, claiming, the generated form, the case workspace's timeline; and the
+/// second officer who finds the task already done. The app's clock stands at 2025-10-20 09:00 in China.
+/// </summary>
+public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
+    private static int _serial = Random.Shared.Next(100_000, 900_000);
+
+    [Fact]
+    public async Task An_officer_claims_a_task_in_the_inbox_completes_it_through_its_form_and_sees_it_on_the_case_timeline()
+    {
+        var (caseId, taskId) = await StartRateCaseAsync("2025-10-17");
+        var page = await SignedInAsync("officer.jinan");
+        var violations = CollectCspViolations(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "待办", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
+        await page.GetByTestId("tab-available").ClickAsync();
+        var row = page.Locator($"[data-testid=task-row][data-task-id='{taskId}']");
+        Assert.Contains("按时", await row.GetByTestId("sla").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("剩 9 个工作日", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "inbox.png"), FullPage = true });
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "领取：告知用人单位浮动费率", Exact = false }).ClickAsync();
+        Assert.Contains("已领取 1 项任务", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByTestId("tab-mine").ClickAsync();
+        await page.Locator($"[data-testid=task-row][data-task-id='{taskId}']").GetByTestId("task-link").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/tasks/{taskId}", StringComparison.Ordinal));
+
+        // Submitted without the date the form requires: refused at the field, in Chinese, nothing applied.
+        await page.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
+        Assert.Contains("「单位收到告知日期」必须填写", await page.GetByTestId("error-noticeReceivedOn").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetByLabel("单位收到告知日期").GetAttributeAsync("aria-invalid"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "task-form.png"), FullPage = true });
+
+        await page.GetByLabel("单位收到告知日期").FillAsync("2025-10-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/cases/{caseId}", StringComparison.Ordinal));
+        Assert.Contains("案件当前环节：异议期", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        var completed = page.Locator("[data-testid=timeline-entry][data-action=task-completed]");
+        Assert.Contains("已告知", await completed.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("留痕校验通过", await page.GetByTestId("journal-verified").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2025-11-03", await page.GetByTestId("pending-clocks").InnerTextAsync(), StringComparison.Ordinal); // 10 working days after 10-20
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "case-workspace.png"), FullPage = true });
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task A_second_officer_who_submits_a_task_someone_else_completed_is_told_plainly_and_sees_the_current_state()
+    {
+        var (_, taskId) = await StartRateCaseAsync("2025-10-17");
+        var second = await SignedInAsync("officer2.jinan");
+        await second.GotoAsync($"/tasks/{taskId}");
+        await second.GetByLabel("单位收到告知日期").FillAsync("2025-10-20");
+
+        // Meanwhile officer.jinan completes it.
+        await SendAsync(new CompleteTask(taskId, "notified", new JsonObject { ["noticeReceivedOn"] = "2025-10-18" }, JinanOfficer));
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
+        var conflict = await second.GetByTestId("conflict").InnerTextAsync();
+        Assert.Contains("其他人已先处理了此任务", conflict, StringComparison.Ordinal);
+        Assert.Contains("已由 officer.jinan 办理完毕（结果：已告知），您的操作未被执行", conflict, StringComparison.Ordinal);
+        Assert.Contains("已完成（officer.jinan）", await second.GetByTestId("task-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await second.GetByTestId("task-form").CountAsync());
+        await second.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "task-conflict.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Filters_update_the_list_in_place_and_the_inbox_fits_a_tablet()
+    {
+        var (_, late) = await StartRateCaseAsync("2025-09-01");
+        var (_, fresh) = await StartRateCaseAsync("2025-10-17");
+        var page = await SignedInAsync("officer.jinan");
+        var violations = CollectCspViolations(page);
+        await page.GotoAsync("/inbox?tab=available");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        // Changing a select is enough: htmx fetches the list, swaps it in and puts the filter in the address bar.
+        await page.GetByLabel("时限状态").SelectOptionAsync("breached");
+        await page.WaitForURLAsync(url => url.Contains("sla=breached", StringComparison.Ordinal));
+        await page.Locator($"[data-testid=task-row][data-task-id='{fresh}']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await page.Locator($"[data-testid=task-row][data-task-id='{late}']").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The page was reloaded instead of updated in place.");
+        Assert.Equal("已超时", (await page.Locator($"[data-testid=task-row][data-task-id='{late}'] [data-testid=sla]").InnerTextAsync()).Trim());
+
+        // The keyboard reaches the row's claim button and presses it.
+        var claim = page.Locator($"[data-testid=task-row][data-task-id='{late}']").GetByRole(AriaRole.Button, new() { Name = "领取", Exact = false });
+        await claim.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Contains("已领取 1 项任务", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.SetViewportSizeAsync(768, 1024);
+        await page.GotoAsync("/inbox?tab=mine");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The inbox scrolls sideways at 768 px.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "inbox-tablet.png"), FullPage = true });
+        Assert.Empty(violations);
+    }
+
+    private async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn)
+    {
+        var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+        var data = new JsonObject
+        {
+            ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
+            ["previousRate"] = 0.005m,
+            ["newRate"] = 0.0045m,
+            ["effectiveFrom"] = "2025-06",
+            ["adjustedOn"] = adjustedOn,
+        };
+        var started = await SendAsync(new StartCase("fee-rate-objection", "370100", data, JinanOfficer));
+        var view = await SendAsync(new GetCase(started.CaseId, JinanOfficer));
+        return (started.CaseId, view.OpenTasks.Single().Id);
+    }
+
+    // The same commands the pages send, straight to the application layer: these steps are the scene, not the subject.
+    private async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    private async Task<T> SendAsync<T>(IQuery<T> query)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    private async Task<IPage> SignedInAsync(string userName)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Demo#2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static List<string> CollectCspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
+    }
+}
