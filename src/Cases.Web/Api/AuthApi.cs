@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cases.Domain;
+using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ public static class AuthApi
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RequestLimits.LoginPolicy);
         auth.MapPost("/logout", async (SignInManager<CasesUser> signIn) =>
         {
             await signIn.SignOutAsync();

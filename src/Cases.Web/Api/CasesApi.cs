@@ -20,19 +20,19 @@ public static class CasesApi
         {
             var started = await mediator.Send(new StartCase(body.Procedure, body.City, body.Data, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{started.CaseId}", started);
-        }).AddEndpointFilter<IdempotencyFilter>();
+        }).RequireAuthorization(Policies.OpenCases).AddEndpointFilter<IdempotencyFilter>();
 
         cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)));
 
         cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
-            .AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.RecordEvents).AddEndpointFilter<IdempotencyFilter>();
 
         // Supervisors move a running case to a newer version; dryRun (the default) shows what would change.
         cases.MapPost("/{id:guid}/migrate", async (Guid id, [FromBody] MigrateRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new MigrateInstance(id, body.ToVersion, body.StateMapping, body.DryRun ?? true, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Operations).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
 
         cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)));

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cases.Web.Controllers;
 
@@ -17,7 +19,7 @@ public sealed class LoginForm
     public string Password { get; set; } = "";
 }
 
-[Route("account")]
+[Route("account"), Authorize]
 public sealed class AccountController(SignInManager<CasesUser> signIn) : Controller
 {
     [HttpGet("login"), AllowAnonymous]
@@ -27,7 +29,7 @@ public sealed class AccountController(SignInManager<CasesUser> signIn) : Control
         return View(new LoginForm());
     }
 
-    [HttpPost("login"), AllowAnonymous]
+    [HttpPost("login"), AllowAnonymous, EnableRateLimiting(RequestLimits.LoginPolicy)]
     public async Task<IActionResult> Login(LoginForm form, string? returnUrl)
     {
         ViewData["ReturnUrl"] = returnUrl;

@@ -68,13 +68,27 @@ public static class CasesServices
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
-        // Deny by default: every endpoint needs an authenticated user unless it says [AllowAnonymous].
+        // The antiforgery cookie follows the sign-in cookie's rules: never readable by script, never sent cross-site,
+        // and only over TLS outside Development.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        // Deny by default: every endpoint declares who may call it (the authorization matrix test checks that each
+        // one does); an endpoint that forgot still needs an authenticated user through the fallback policy.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.Designer))
             .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin));
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor))
+            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
+        services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -142,4 +156,13 @@ public static class Policies
     public const string RegisterParties = "register-parties";
     public const string Designer = "designer";
     public const string Operations = "operations";
+
+    /// <summary>Supervisors only: reassigning tasks and migrating running cases.</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>Officers, supervisors and administrators open cases (the handler checks the city).</summary>
+    public const string OpenCases = "open-cases";
+
+    /// <summary>Officers and supervisors record external events on a case.</summary>
+    public const string RecordEvents = "record-events";
 }
