@@ -1,4 +1,3 @@
-using Cases.Domain;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
@@ -78,7 +77,7 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
 
         if (!string.IsNullOrWhiteSpace(requested) && requested != by.CityCode)
         {
-            throw new DomainValidationException("city", $"You supervise city {by.CityCode} only.");
+            throw new ForbiddenException($"You supervise city {by.CityCode} only.");
         }
 
         return by.CityCode;
