@@ -67,7 +67,7 @@ public sealed class WorkerQueryHandlers(CasesDb db) : IQueryHandler<GetWorker, W
 
     public async ValueTask<IReadOnlyList<WorkerView>> Handle(ListWorkers query, CancellationToken cancellationToken)
     {
-        var code = CreditCode.Parse(query.EmployerCreditCode, "employer");
+        var code = CreditCode.Parse(query.EmployerCreditCode, "creditCode");
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
         if (employer is null || !query.By.CanSeeCity(employer.CityCode))
         {
