@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Domain;
 using Cases.Web.Infrastructure;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Api;
 
@@ -17,8 +20,14 @@ public static class TasksApi
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit,
-            ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            ClaimsPrincipal user, IMediator mediator, CasesDb db, CancellationToken ct) =>
         {
+            // An unknown procedure is a mistake to name, not a filter that quietly matches nothing.
+            if (!string.IsNullOrEmpty(procedure) && !await db.Definitions.AnyAsync(d => d.Key == procedure, ct))
+            {
+                throw new DomainValidationException("procedure", $"There is no procedure '{ApiInput.Trim(procedure)}'; see GET /api/definitions.");
+            }
+
             var query = new ListTasks(scope, procedure, status,
                 dueBefore is null ? null : ApiInput.Date(dueBefore, "dueBefore"),
                 overdue is null ? null : ApiInput.Flag(overdue, "overdue"),

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cases.Domain;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +34,11 @@ public sealed class AccountController(SignInManager<CasesUser> signIn) : Control
     public async Task<IActionResult> Login(LoginForm form, string? returnUrl)
     {
         ViewData["ReturnUrl"] = returnUrl;
+        if (TextInput.ControlCharacter(form.UserName) is not null || TextInput.ControlCharacter(form.Password) is not null)
+        {
+            ModelState.AddModelError("", "用户名或密码含有无法输入的字符。");
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);

@@ -131,6 +131,9 @@ public static class CasesServices
     public static void ConfigureJson(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Chinese stays readable, but <, >, &, ' and " are always escaped: markup someone typed into a name never
+        // appears raw, even in JSON (defence in depth behind the content type and nosniff).
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // Unknown properties are a client mistake worth telling about, not something to drop silently.
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
