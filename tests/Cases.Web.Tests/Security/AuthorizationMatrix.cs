@@ -35,10 +35,16 @@ public enum Scope
 /// <summary>A request to make: the URL and a JSON body or form fields.</summary>
 public sealed record Attempt(string Url, object? Json = null, IReadOnlyDictionary<string, string>? Form = null);
 
-/// <summary>One cell: who calls, about which city's records.</summary>
-public sealed record Cell(SecurityApp App, Principal Principal, string City)
+/// <summary>One cell: who calls, about which city's records, and whether the call is expected to succeed.</summary>
+public sealed record Cell(SecurityApp App, Principal Principal, string City, bool Succeeds = true)
 {
     public SecurityApp.CityRecords Records => App.Cities[City];
+
+    /// <summary>
+    /// A record the call acts on: a fresh one when the call should change it, else one shared by the refused calls
+    /// of the same row and city (a refusal changes nothing, and a call let through by mistake fails its own cell).
+    /// </summary>
+    public Task<Guid> RecordAsync(string row, Func<Task<Guid>> open) => Succeeds ? open() : App.SharedAsync($"{row} {City}", open);
 }
 
 /// <summary>One row of the matrix: an endpoint (or a variant of its query), who may call it, and the answer when they may.</summary>
@@ -146,7 +152,7 @@ public static class AuthorizationMatrix
             Task.FromResult(new Attempt("/api/cases", new { procedure = SecurityApp.Procedure, city = c.City, data = new { contractEndsOn = "2026-06-30" } }))),
         new("GET", "/api/cases/{id:guid}", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}")),
         new("POST", "/api/cases/{id:guid}/events/{eventName}", Only(Officer, Supervisor), Scope.Record, "200", async c =>
-            new Attempt($"/api/cases/{await c.App.NewCaseAsync(c.City)}/events/filed", new { filedOn = "2025-10-20", newContractEndsOn = "2026-09-30" })),
+            new Attempt($"/api/cases/{await c.RecordAsync("events", () => c.App.NewCaseAsync(c.City))}/events/filed", new { filedOn = "2025-10-20", newContractEndsOn = "2026-09-30" })),
         new("POST", "/api/cases/{id:guid}/migrate", Only(Supervisor), Scope.Record, "200", c =>
             Task.FromResult(new Attempt($"/api/cases/{c.Records.CaseId}/migrate", new { toVersion = 2, stateMapping = new Dictionary<string, string> { ["await-filing"] = "await-filing" }, dryRun = true }))),
         new("GET", "/api/cases/{id:guid}/journal/verify", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}/journal/verify")),
@@ -155,13 +161,14 @@ public static class AuthorizationMatrix
         new("GET", "/api/tasks", SignedIn, Scope.None, "200", Get("/api/tasks")),
         new("GET", "/api/tasks", Only(Supervisor, Admin), Scope.None, "200", Get("/api/tasks?scope=all"), Variant: "scope=all"),
         new("POST", "/api/tasks/{id:guid}/claim", TaskRole(Officer), Scope.Record, "200", async c =>
-            new Attempt($"/api/tasks/{await c.App.NewOfficerTaskAsync(c.City)}/claim", new { })),
+            new Attempt($"/api/tasks/{await c.RecordAsync("claim", () => c.App.NewOfficerTaskAsync(c.City))}/claim", new { })),
         new("POST", "/api/tasks/{id:guid}/release", TaskRole(Supervisor), Scope.Record, "200", async c =>
-            new Attempt($"/api/tasks/{await c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer)}/release", new { }), Peers: (Officer, "409")),
+            new Attempt($"/api/tasks/{await c.RecordAsync("release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))}/release", new { }),
+            Peers: (Officer, "409")),
         new("POST", "/api/tasks/{id:guid}/assign", Only(Supervisor), Scope.Record, "200", async c =>
-            new Attempt($"/api/tasks/{await c.App.NewOfficerTaskAsync(c.City)}/assign", new { userName = c.Records.OtherOfficer })),
+            new Attempt($"/api/tasks/{await c.RecordAsync("assign", () => c.App.NewOfficerTaskAsync(c.City))}/assign", new { userName = c.Records.OtherOfficer })),
         new("POST", "/api/tasks/{id:guid}/complete", TaskRole(Officer), Scope.Record, "200", async c =>
-            new Attempt($"/api/tasks/{await c.App.NewOfficerTaskAsync(c.City)}/complete", new { outcome = "complete", data = new { materialsComplete = true } })),
+            new Attempt($"/api/tasks/{await c.RecordAsync("complete", () => c.App.NewOfficerTaskAsync(c.City))}/complete", new { outcome = "complete", data = new { materialsComplete = true } })),
 
         // Procedure definitions: everyone reads them, designers change them
         new("GET", "/api/definitions", SignedIn, Scope.None, "200", Get("/api/definitions")),
@@ -210,6 +217,13 @@ public static class AuthorizationMatrix
         new("POST", "/calculations/{name}", SignedIn, Scope.None, "200", Form("/calculations/late-fee", _ =>
             new() { ["arrears"] = "1000", ["dueOn"] = "2024-02-27", ["paidOn"] = "2024-03-01" })),
     ];
+
+    /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI or Hangfire's dashboard).</summary>
+    public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*"
+        && r.Pattern is not (StaticAssets or "/hangfire/{**path}" or "/openapi/{documentName}.json") && !r.Pattern.StartsWith("/health", StringComparison.Ordinal));
+
+    /// <summary>The rows of form posts.</summary>
+    public static IEnumerable<Rule> FormPosts => Rules.Where(r => !r.IsApi && r.Method == "POST");
 
     /// <summary>The table row (method and pattern) that covers an endpoint.</summary>
     public static RouteKey KeyOf(RoutedEndpoint endpoint) => endpoint.IsStaticAsset ? new RouteKey("GET", StaticAssets) : endpoint.Key;

@@ -7,6 +7,9 @@ using System.Text.RegularExpressions;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cases.Web.Tests.Security;
 
@@ -42,17 +45,28 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
 /// and a running case in 济南 and in 青岛, and a second version of demo-filing to migrate to. Requests carry each
 /// user's cookies by hand (no cookie container), so a sign-out in one test signs nobody out of the next.
 /// </summary>
-public sealed partial class SecurityApp() : AppFixture(TestProvider.Sqlite)
+public partial class SecurityApp : AppFixture
 {
     public const string Jinan = "370100";
     public const string Qingdao = "370200";
     public const string Procedure = "demo-filing";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> _cookies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Token, string Cookie)> _antiforgery = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, string Cookie)> _antiforgery = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Guid>>> _shared = new(StringComparer.Ordinal);
     private HttpClient? _raw;
     private bool _ready;
+
+    public SecurityApp()
+        : this(null)
+    {
+    }
+
+    protected SecurityApp(IReadOnlyDictionary<string, string>? settings)
+        : base(TestProvider.Sqlite, settings)
+    {
+    }
 
     public HttpClient Raw => _raw ??= Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
@@ -99,6 +113,9 @@ public sealed partial class SecurityApp() : AppFixture(TestProvider.Sqlite)
         return new CityRecords(city, officer, otherOfficer, code, worker, started.GetProperty("caseId").GetGuid());
     }
 
+    /// <summary>One record per key, opened on first use.</summary>
+    public Task<Guid> SharedAsync(string key, Func<Task<Guid>> open) => _shared.GetOrAdd(key, _ => new Lazy<Task<Guid>>(open)).Value;
+
     /// <summary>A fresh demo-filing case of the city, waiting for its filing.</summary>
     public async Task<Guid> NewCaseAsync(string city)
     {
@@ -131,6 +148,18 @@ public sealed partial class SecurityApp() : AppFixture(TestProvider.Sqlite)
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     public static JsonContent Json(object body) => JsonContent.Create(body);
+
+    /// <summary>Sends a prepared request as <paramref name="user"/> (null: nobody).</summary>
+    public async Task<HttpResponseMessage> SendAsync(string? user, HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (user is not null)
+        {
+            request.Headers.Add("Cookie", await CookieAsync(user));
+        }
+
+        return await Raw.SendAsync(request);
+    }
 
     /// <summary>Sends as <paramref name="user"/> (null: nobody); a form post carries that user's antiforgery token unless told not to.</summary>
     public async Task<HttpResponseMessage> SendAsync(string? user, HttpMethod method, string url, HttpContent? content = null,
@@ -209,6 +238,29 @@ public sealed partial class SecurityApp() : AppFixture(TestProvider.Sqlite)
             : null;
 
     public static JsonNode Node(string json) => JsonNode.Parse(json)!;
+
+    /// <summary>The number of rows of every table of the model (Identity's included), in one query.</summary>
+    public Task<IReadOnlyDictionary<string, long>> CountRowsAsync() => InDbAsync<IReadOnlyDictionary<string, long>>(async db =>
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var tables = db.Model.GetEntityTypes()
+            .Where(t => t.GetTableName() is not null && t.GetViewName() is null && !t.IsOwned())
+            .Select(t => (Name: t.GetTableName()!, Schema: t.GetSchema())).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT " + string.Join(", ", tables.Select(t => $"(SELECT COUNT(*) FROM {sql.DelimitIdentifier(t.Name, t.Schema)})"));
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return tables.Select((t, i) => (t.Name, Count: reader.GetInt64(i))).ToDictionary(x => x.Name, x => x.Count, StringComparer.Ordinal);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    });
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
