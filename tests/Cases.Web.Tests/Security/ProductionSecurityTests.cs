@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Cases.Web.Tests.Security;
 
@@ -12,7 +11,7 @@ public sealed partial class ProductionSecurityTests(ProductionApp app) : IClassF
     [Fact]
     public async Task Every_cookie_of_sign_in_is_secure_http_only_and_same_site_strict()
     {
-        using var client = Https();
+        using var client = app.Anonymous();
 
         var cookies = await SessionSecurityTests.CookiesOfSignInAsync(client, async () => (await LoginPageTokenAsync(client), ""));
 
@@ -58,7 +57,7 @@ public sealed partial class ProductionSecurityTests(ProductionApp app) : IClassF
     public async Task Five_wrong_passwords_on_the_login_page_lock_the_account()
     {
         const string user = "officer.qingdao";
-        using var client = Https();
+        using var client = app.Anonymous();
         var token = await LoginPageTokenAsync(client);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -73,10 +72,6 @@ public sealed partial class ProductionSecurityTests(ProductionApp app) : IClassF
         Assert.Null(SecurityApp.CookiePair(right, "cases.auth="));
         Assert.Contains("账户已暂时锁定", WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
-
-    // Secure cookies travel over https only, as they would behind the load balancer.
-    private HttpClient Https() =>
-        app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
 
     // The client keeps the antiforgery cookie itself; the token comes from the page.
     private static async Task<string> LoginPageTokenAsync(HttpClient client)
