@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Workflows.Identity;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +39,7 @@ public static class CasesServices
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddSingleton<IPersonalDataAccessLog, LoggedPersonalDataAccess>();
 
         services.AddIdentity<CasesUser, IdentityRole>(o =>
             {

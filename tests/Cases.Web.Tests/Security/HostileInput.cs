@@ -75,7 +75,17 @@ public static class HostileInput
         [new("POST", "/api/workers")] = app => Fixed(new("officer.jinan", None, None,
             Json(new { idNumber = TestParties.NewIdNumber(), name = "恶意输入测试职工", phone = "13800001111", employerCreditCode = app.Cities[SecurityApp.Jinan].EmployerCode }))
         { Required = ["idNumber", "name", "employerCreditCode"] }),
-        [new("GET", "/api/workers/{idNumber}")] = app => Fixed(new("officer.jinan", D(("idNumber", app.Cities[SecurityApp.Jinan].WorkerId)), None)),
+        [new("GET", "/api/workers/{idNumber}")] = app => Fixed(new("officer.jinan", D(("idNumber", app.Cities[SecurityApp.Jinan].WorkerId)), D(("purpose", "核对登记")))
+        {
+            Accepts = new Dictionary<string, string>
+            {
+                ["query purpose: path traversal"] = "a purpose is free text",
+                ["query purpose: path traversal, Windows"] = "a purpose is free text",
+                ["query purpose: a word"] = "a purpose is free text",
+                ["query purpose: 2^31"] = "a purpose is free text",
+                ["query purpose: -1"] = "a purpose is free text",
+            },
+        }),
 
         [new("POST", "/api/cases")] = _ => Fixed(new("officer.jinan", None, None,
             Json(new { procedure = SecurityApp.Procedure, city = SecurityApp.Jinan, data = new { contractEndsOn = "2026-06-30" } }))
