@@ -5,23 +5,8 @@ namespace Cases.Domain;
 /// <summary>Small argument checks shared by the entities; each failure names the field.</summary>
 internal static class Guard
 {
-    public static string RequiredText(string? value, string field, string label, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new DomainValidationException(field, $"{label} is required.");
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            throw new DomainValidationException(
-                field,
-                string.Create(CultureInfo.InvariantCulture, $"{label} must be at most {maxLength} characters; got {trimmed.Length}."));
-        }
-
-        return trimmed;
-    }
+    public static string RequiredText(string? value, string field, string label, int maxLength) =>
+        TextInput.Required(value, field, label, maxLength);
 
     public static Guid RequiredId(Guid value, string field, string label) =>
         value == Guid.Empty

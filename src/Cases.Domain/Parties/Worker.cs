@@ -75,10 +75,12 @@ public sealed class Worker
         }
 
         var digits = string.Concat(phone.Where(c => c is not (' ' or '-')));
-        var bad = digits.FirstOrDefault(c => !char.IsAsciiDigit(c));
-        if (bad != default)
+        // An index, not FirstOrDefault: default(char) is U+0000, which would let a NUL through as "no bad character".
+        var bad = digits.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        if (bad >= 0)
         {
-            throw new DomainValidationException("phone", $"Phone must contain digits only; got '{bad}'.");
+            var shown = char.IsControl(digits[bad]) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)digits[bad]:X4}") : $"'{digits[bad]}'";
+            throw new DomainValidationException("phone", $"Phone must contain digits only; got {shown}.");
         }
 
         if (digits.Length is < PhoneMinDigits or > PhoneMaxDigits)

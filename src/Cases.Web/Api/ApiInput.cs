@@ -39,6 +39,6 @@ public static class ApiInput
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // Echo at most a short prefix of bad input back to the client.
-    private static string Trim(string value) => value.Length > 40 ? value[..40] + "…" : value;
+    /// <summary>At most a short prefix of bad input, to echo back to the client.</summary>
+    public static string Trim(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

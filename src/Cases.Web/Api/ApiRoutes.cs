@@ -4,7 +4,8 @@ public static class ApiRoutes
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        // Every API route needs a signed-in user unless it says otherwise (sign-in); routes narrow it with a policy.
+        var api = app.MapGroup("/api").RequireAuthorization();
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapPartiesApi();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
+using Cases.Workflows.Parties;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,19 +21,23 @@ public static class CasesApi
         {
             var started = await mediator.Send(new StartCase(body.Procedure, body.City, body.Data, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{started.CaseId}", started);
-        }).AddEndpointFilter<IdempotencyFilter>();
+        }).RequireAuthorization(Policies.OpenCases).AddEndpointFilter<IdempotencyFilter>();
 
-        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)));
+        // Identity numbers in the case are masked for roles that do not handle cases; an officer's view is recorded.
+        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, IPersonalDataAccessLog accessLog, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            return TypedResults.Ok(await CasePersonalData.ProtectAsync(await mediator.Send(new GetCase(id, actor), ct), actor, accessLog, clock, ct));
+        });
 
         cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
-            .AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.RecordEvents).AddEndpointFilter<IdempotencyFilter>();
 
         // Supervisors move a running case to a newer version; dryRun (the default) shows what would change.
         cases.MapPost("/{id:guid}/migrate", async (Guid id, [FromBody] MigrateRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new MigrateInstance(id, body.ToVersion, body.StateMapping, body.DryRun ?? true, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Operations).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
 
         cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)));

@@ -33,8 +33,14 @@ public static class DefinitionsApi
     }
 
     // The definition is taken as text so the validator can report JSON syntax errors with their position.
+    // Only JSON: a form on another site can post text/plain without asking first.
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("A definition is sent as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
         using var reader = new StreamReader(request.Body);
         return await reader.ReadToEndAsync(ct);
     }

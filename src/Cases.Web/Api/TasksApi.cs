@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Domain;
 using Cases.Web.Infrastructure;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Api;
 
@@ -17,8 +20,14 @@ public static class TasksApi
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort,
-            ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            ClaimsPrincipal user, IMediator mediator, CasesDb db, CancellationToken ct) =>
         {
+            // An unknown procedure is a mistake to name, not a filter that quietly matches nothing.
+            if (!string.IsNullOrEmpty(procedure) && !await db.Definitions.AnyAsync(d => d.Key == procedure, ct))
+            {
+                throw new DomainValidationException("procedure", $"There is no procedure '{ApiInput.Trim(procedure)}'; see GET /api/definitions.");
+            }
+
             var query = new ListTasks(scope, procedure, status,
                 dueBefore is null ? null : ApiInput.Date(dueBefore, "dueBefore"),
                 overdue is null ? null : ApiInput.Flag(overdue, "overdue"),
@@ -35,7 +44,8 @@ public static class TasksApi
         tasks.MapPost("/{id:guid}/release", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ReleaseTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
         tasks.MapPost("/{id:guid}/assign", async (Guid id, [FromBody] AssignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new AssignTask(id, body.UserName, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+            TypedResults.Ok(await mediator.Send(new AssignTask(id, body.UserName, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
         tasks.MapPost("/{id:guid}/complete", async (Guid id, [FromBody] CompleteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new CompleteTask(id, body.Outcome, body.Data, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
     }

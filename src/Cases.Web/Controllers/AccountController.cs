@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Cases.Domain;
+using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cases.Web.Controllers;
 
@@ -17,7 +20,7 @@ public sealed class LoginForm
     public string Password { get; set; } = "";
 }
 
-[Route("account")]
+[Route("account"), Authorize]
 public sealed class AccountController(SignInManager<CasesUser> signIn) : Controller
 {
     [HttpGet("login"), AllowAnonymous]
@@ -27,10 +30,15 @@ public sealed class AccountController(SignInManager<CasesUser> signIn) : Control
         return View(new LoginForm());
     }
 
-    [HttpPost("login"), AllowAnonymous]
+    [HttpPost("login"), AllowAnonymous, EnableRateLimiting(RequestLimits.LoginPolicy)]
     public async Task<IActionResult> Login(LoginForm form, string? returnUrl)
     {
         ViewData["ReturnUrl"] = returnUrl;
+        if (TextInput.ControlCharacter(form.UserName) is not null || TextInput.ControlCharacter(form.Password) is not null)
+        {
+            ModelState.AddModelError("", "用户名或密码含有无法输入的字符。");
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);

@@ -4,6 +4,7 @@ using Cases.Domain.Calculations;
 using Cases.Workflows.Calculations;
 using Cases.Workflows.Common;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Controllers;
@@ -29,7 +30,7 @@ public sealed class CalculatorPage
 }
 
 /// <summary>The benefit and fee calculators for any signed-in user: a list, and a form per calculator (第二十二条 … 第九十条).</summary>
-[Route("calculations")]
+[Route("calculations"), Authorize]
 public sealed partial class CalculationsController(IMediator mediator) : Controller
 {
     [HttpGet("")]

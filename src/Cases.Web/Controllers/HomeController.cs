@@ -3,6 +3,7 @@ using Cases.Domain.Parties;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,12 @@ namespace Cases.Web.Controllers;
 public sealed record HomeModel(string DisplayName, string RolesText, string? CityName, string TodayText, string TodayKind,
     int Employers, int Workers, int Projects, int InjuryCases);
 
+[Authorize]
 public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProvider clock) : Controller
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var city = User.FindFirstValue(CasesClaims.City);

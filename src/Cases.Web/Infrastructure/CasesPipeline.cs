@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cases.Web.Api;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cases.Web.Infrastructure;
@@ -14,7 +15,9 @@ public static class CasesPipeline
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -48,15 +51,28 @@ public static class CasesPipeline
         }, cancellationToken: http.RequestAborted);
     }
 
+    // Set when the headers go out, not when the request comes in: the exception handler clears the response before
+    // it writes a ProblemDetails, and an error answer needs these headers as much as a page does.
     private static void UseSecurityHeaders(this WebApplication app) =>
         app.Use((http, next) =>
         {
-            var h = http.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            // No inline script anywhere in the pages: scripts come from /lib and /js only.
-            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            http.Response.OnStarting(() =>
+            {
+                var h = http.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                // No inline script anywhere in the pages: scripts come from /lib and /js only.
+                h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+                // Pages and API answers carry personal data: no browser or proxy keeps a copy. Static assets keep the
+                // caching they are served with.
+                if (http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+                {
+                    h.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
             return next(http);
         });
 }

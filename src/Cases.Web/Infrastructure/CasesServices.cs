@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Workflows.Identity;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +39,7 @@ public static class CasesServices
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddSingleton<IPersonalDataAccessLog, LoggedPersonalDataAccess>();
 
         services.AddIdentity<CasesUser, IdentityRole>(o =>
             {
@@ -68,14 +70,28 @@ public static class CasesServices
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
-        // Deny by default: every endpoint needs an authenticated user unless it says [AllowAnonymous].
+        // The antiforgery cookie follows the sign-in cookie's rules: never readable by script, never sent cross-site,
+        // and only over TLS outside Development.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        // Deny by default: every endpoint declares who may call it (the authorization matrix test checks that each
+        // one does); an endpoint that forgot still needs an authenticated user through the fallback policy.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.Designer))
             .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor))
             .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin));
+        services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -125,6 +141,9 @@ public static class CasesServices
     public static void ConfigureJson(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Chinese stays readable, but <, >, &, ' and " are always escaped: markup someone typed into a name never
+        // appears raw, even in JSON (defence in depth behind the content type and nosniff).
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // Unknown properties are a client mistake worth telling about, not something to drop silently.
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
@@ -151,4 +170,13 @@ public static class Policies
     public const string Designer = "designer";
     public const string Operations = "operations";
     public const string Ledgers = "ledgers";
+
+    /// <summary>Supervisors only: reassigning tasks and migrating running cases.</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>Officers, supervisors and administrators open cases (the handler checks the city).</summary>
+    public const string OpenCases = "open-cases";
+
+    /// <summary>Officers and supervisors record external events on a case.</summary>
+    public const string RecordEvents = "record-events";
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Common;
@@ -14,7 +15,7 @@ namespace Cases.Web.Infrastructure;
 /// The one place where failures become RFC 9457 ProblemDetails: 400 naming the field, 404, 409 with the current
 /// state, 422 for a statutory rule or a calendar year with no data, 503 when the database is away. Never a stack trace.
 /// </summary>
-public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
+public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogge
     {
         DomainValidationException e => Validation(e.Field, e.Message),
         BadHttpRequestException { InnerException: JsonException json } => Validation(FieldOf(json), $"The request body is not valid JSON for this request: {json.Message}"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } e => Validation(FieldOf(e), e.Message),
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
         JsonException json => Validation(FieldOf(json), json.Message),
         CalendarYearMissingException e => new ProblemDetails
@@ -86,6 +88,14 @@ public sealed class ProblemDetailsFunnel(IProblemDetailsService problems, ILogge
             Title = "The request has invalid fields",
             Detail = message,
         };
+
+    // Minimal APIs name the parameter they could not bind: 'Required parameter "LoginRequest request" was not provided
+    // from body.' → "body"; 'Failed to bind parameter "int days" from "x".' → "days".
+    private static string FieldOf(BadHttpRequestException e) =>
+        BoundParameter().Match(e.Message) is { Success: true } m && !e.Message.Contains("from body", StringComparison.Ordinal) ? m.Groups["name"].Value : "body";
+
+    [GeneratedRegex("parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial Regex BoundParameter();
 
     // "$.data.receivedOn" → "data.receivedOn"; a body that is not JSON at all → "body".
     private static string FieldOf(JsonException json) =>

@@ -45,6 +45,11 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store) :
         var changes = db.CalendarChanges.AsNoTracking();
         if (query.Year is int year)
         {
+            if (year is < 1 or > 9999)
+            {
+                throw new DomainValidationException("year", "year must be a calendar year such as 2025.");
+            }
+
             changes = changes.Where(c => c.Date >= new DateOnly(year, 1, 1) && c.Date <= new DateOnly(year, 12, 31));
         }
 

@@ -21,6 +21,10 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, Ti
             throw new DomainValidationException("reason", "Say why the calendar changes (e.g. the notice that announced it).");
         }
 
+        // The journal's columns: a holiday's name up to 100 characters, the reason up to 500.
+        var reason = TextInput.Required(command.Reason, "reason", "reason", 500, lineBreaks: true);
+        var name = TextInput.Optional(command.Name, "name", "name", 100);
+
         var calendar = await store.GetAsync(db, cancellationToken);
         var before = calendar.Describe(command.Date); // refuses a year with no data
         var weekend = command.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
@@ -32,7 +36,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, Ti
                 throw new DomainValidationException("kind", $"{command.Date:yyyy-MM-dd} is a weekday, not a weekend day.");
             case DayKind.Workday when weekend:
                 throw new DomainValidationException("kind", $"{command.Date:yyyy-MM-dd} is a weekend day; mark it makeUpWorkday to make it a working day.");
-            case DayKind.Holiday or DayKind.MakeUpWorkday when string.IsNullOrWhiteSpace(command.Name):
+            case DayKind.Holiday or DayKind.MakeUpWorkday when name is null:
                 throw new DomainValidationException("name", "A holiday or make-up working day needs the holiday's name (e.g. 国庆节).");
         }
 
@@ -45,7 +49,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, Ti
             }
 
             row.Kind = command.Kind;
-            row.Name = command.Name!.Trim();
+            row.Name = name!;
         }
         else if (row is not null)
         {
@@ -53,7 +57,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, Ti
         }
 
         var after = new DayInfo(command.Date, command.Kind is DayKind.Workday or DayKind.MakeUpWorkday, command.Kind,
-            command.Kind is DayKind.Holiday or DayKind.MakeUpWorkday ? command.Name!.Trim() : null);
+            command.Kind is DayKind.Holiday or DayKind.MakeUpWorkday ? name : null);
         db.CalendarChanges.Add(new CalendarChange
         {
             Date = command.Date,
@@ -61,7 +65,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, Ti
             BeforeName = before.Name,
             After = after.Kind,
             AfterName = after.Name,
-            Reason = command.Reason.Trim(),
+            Reason = reason,
             ChangedBy = command.ChangedBy,
             ChangedAt = clock.GetUtcNow(),
         });

@@ -12,7 +12,7 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
 
     /// <summary>
     /// The city a list or a report covers: the actor's own city, or — for provincial staff — all cities (null) or the
-    /// one asked for. A city user asking for another city is refused, naming the field.
+    /// one asked for. A city user asking for another city is refused (403: 规程 第一百四十条).
     /// </summary>
     public string? CityScope(string? requested)
     {
@@ -23,7 +23,7 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
 
         if (!string.IsNullOrWhiteSpace(requested) && requested != CityCode)
         {
-            throw new Domain.DomainValidationException("city", $"You work in city {CityCode} only.");
+            throw new ForbiddenException($"You work in city {CityCode} only.");
         }
 
         return CityCode;

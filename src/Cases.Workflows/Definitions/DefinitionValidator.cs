@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cases.Domain;
 using Cases.Workflows.Identity;
 using Json.Pointer;
 using Json.Schema;
@@ -41,6 +42,7 @@ public static class DefinitionRules
     public const string KeyVersion = "key-version";
     public const string Checklist = "checklist";
     public const string LedgerParameters = "ledger-parameters";
+    public const string Text = "text";
 }
 
 /// <summary>
@@ -133,6 +135,7 @@ public sealed class DefinitionValidator
         {
             var root = document.RootElement;
             errors.AddRange(SchemaErrors(root, source));
+            TextErrors(root, "$", null, null, source, errors);
 
             WorkflowDefinition? definition;
             try
@@ -173,6 +176,60 @@ public sealed class DefinitionValidator
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         return new StructuralCheck(definition, source, _knownActions).Run();
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /// <summary>The longest name (a state, a field, an event, an outcome): the runtime's columns hold 64 characters.</summary>
+    public const int MaxNameLength = 64;
+
+    // Text that the runtime copies into columns (a title into a task: 200; a basis, a template, a recipient: 100) or
+    // into PostgreSQL at all (no U+0000) is refused on publish, not by the first case that reaches it.
+    private static void TextErrors(JsonElement element, string path, string? property, string? parent, string source, List<DefinitionError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    var memberPath = path + PathSegment(member.Name);
+                    if (member.Name.Length > MaxNameLength || TextInput.ControlCharacter(member.Name) is not null)
+                    {
+                        errors.Add(new(source, memberPath, DefinitionRules.Text, $"A name must be at most {MaxNameLength} characters without control characters."));
+                    }
+
+                    TextErrors(member.Value, memberPath, member.Name, property, source, errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    TextErrors(item, $"{path}[{i++}]", property, parent, source, errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                var limit = (property, parent) switch
+                {
+                    (_, "title") => 200,
+                    ("basis" or "template" or "to", _) => 100,
+                    _ => 4000,
+                };
+                if (text.Length > limit)
+                {
+                    errors.Add(new(source, path, DefinitionRules.Text, $"At most {limit} characters here; got {text.Length}."));
+                }
+
+                if (TextInput.ControlCharacter(text, lineBreaks: true) is { } c)
+                {
+                    errors.Add(new(source, path, DefinitionRules.Text, $"The text contains the control character U+{(int)c:X4}."));
+                }
+
+                break;
+        }
     }
 
     // ---------------------------------------------------------------- schema

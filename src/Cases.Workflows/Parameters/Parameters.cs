@@ -109,10 +109,9 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
             throw new DomainValidationException("source", "source is required: the publication the figure comes from.");
         }
 
-        if (string.IsNullOrWhiteSpace(command.Reason))
-        {
-            throw new DomainValidationException("reason", "reason is required.");
-        }
+        // The table's columns hold 500 characters each.
+        var source = TextInput.Required(command.Source, "source", "source", 500);
+        var reason = TextInput.Required(command.Reason, "reason", "reason", 500, lineBreaks: true);
 
         var now = clock.GetUtcNow();
         var row = await db.ParameterValues.SingleOrDefaultAsync(p => p.Name == command.Name && p.Year == year && p.CityCode == city, cancellationToken);
@@ -123,7 +122,7 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
         }
 
         row.Value = value;
-        row.Source = command.Source.Trim();
+        row.Source = source;
         row.UpdatedAt = now;
         row.UpdatedBy = command.By.UserName;
         db.ParameterChanges.Add(new ParameterChange
@@ -134,7 +133,7 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
             Before = before,
             After = value,
             Source = row.Source,
-            Reason = command.Reason.Trim(),
+            Reason = reason,
             ChangedBy = command.By.UserName,
             ChangedAt = now,
         });

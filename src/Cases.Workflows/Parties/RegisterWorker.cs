@@ -43,31 +43,47 @@ public sealed class RegisterWorkerHandler(CasesDb db, TimeProvider clock) : ICom
     }
 }
 
-/// <summary>Look up one worker by identity number, within the caller's city (via the worker's employer).</summary>
-public sealed record GetWorker(string IdNumber, Actor By) : IQuery<WorkerView>;
+/// <summary>
+/// Look up one worker by identity number, within the caller's city (via the worker's employer). The full identity
+/// number and phone are shown only to a role that handles cases and only with a purpose, and the view is recorded
+/// (规程 第一百四十一条); otherwise both are masked.
+/// </summary>
+public sealed record GetWorker(string IdNumber, Actor By, string? Purpose = null) : IQuery<WorkerView>;
 
 /// <summary>The workers of one employer; identity numbers always masked in a list.</summary>
 public sealed record ListWorkers(string EmployerCreditCode, Actor By) : IQuery<IReadOnlyList<WorkerView>>;
 
-public sealed class WorkerQueryHandlers(CasesDb db) : IQueryHandler<GetWorker, WorkerView>, IQueryHandler<ListWorkers, IReadOnlyList<WorkerView>>
+public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock)
+    : IQueryHandler<GetWorker, WorkerView>, IQueryHandler<ListWorkers, IReadOnlyList<WorkerView>>
 {
     public async ValueTask<WorkerView> Handle(GetWorker query, CancellationToken cancellationToken)
     {
         var id = IdNumber.Parse(query.IdNumber);
+        var purpose = CasePersonalData.Purpose(query.Purpose);
         var found = await (from w in db.Workers.AsNoTracking()
                            where w.IdNumber == id
                            join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
                            from e in es.DefaultIfEmpty()
                            select new { Worker = w, Employer = e }).SingleOrDefaultAsync(cancellationToken);
         var visible = found is not null && (query.By.IsProvincial || (found.Employer is not null && query.By.CanSeeCity(found.Employer.CityCode)));
-        return visible
-            ? WorkerView.From(found!.Worker, found.Employer?.CreditCode.Value, query.By.NeedsFullIdNumbers)
-            : throw new NotFoundException($"No worker with identity number {id.Masked} in your city.");
+        if (!visible)
+        {
+            throw new NotFoundException($"No worker with identity number {id.Masked} in your city.");
+        }
+
+        var unmasked = query.By.NeedsFullIdNumbers && purpose is not null;
+        if (unmasked)
+        {
+            await accessLog.RecordAsync(new PersonalDataAccess(clock.GetUtcNow(), query.By.UserName, query.By.CityCode, purpose!, id.Masked,
+                found!.Worker.Phone is null ? "idNumber" : "idNumber, phone", found.Worker.Id, null), cancellationToken);
+        }
+
+        return WorkerView.From(found!.Worker, found.Employer?.CreditCode.Value, unmasked);
     }
 
     public async ValueTask<IReadOnlyList<WorkerView>> Handle(ListWorkers query, CancellationToken cancellationToken)
     {
-        var code = CreditCode.Parse(query.EmployerCreditCode, "employer");
+        var code = CreditCode.Parse(query.EmployerCreditCode, "creditCode");
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
         if (employer is null || !query.By.CanSeeCity(employer.CityCode))
         {

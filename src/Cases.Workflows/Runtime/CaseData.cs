@@ -224,6 +224,12 @@ public sealed class CaseData
                     throw new DomainValidationException(field, $"{name} must be at most {maxLength} characters.");
                 }
 
+                // PostgreSQL cannot store U+0000 and no form types a control character; a note may break lines.
+                if (TextInput.ControlCharacter(s, lineBreaks: spec.Type == "text") is { } control)
+                {
+                    throw new DomainValidationException(field, $"{name} contains the control character U+{(int)control:X4}.");
+                }
+
                 if (spec.Type == "enum" && spec.Values is { } values && !values.Contains(s, StringComparer.Ordinal))
                 {
                     throw new DomainValidationException(field, $"{name} must be one of: {string.Join(", ", values)}.");

@@ -57,6 +57,12 @@ public sealed class TaskCommandHandlers(
     {
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
         var supervisor = command.By.IsIn(Roles.Supervisor);
+        if (!supervisor)
+        {
+            // Someone outside the task's role could never release it, whoever holds it: a refusal, not a conflict.
+            EnsureCandidate(task, command.By);
+        }
+
         if (task.Status != HumanTaskStatus.Claimed || (task.Assignee != command.By.UserName && !supervisor))
         {
             throw Conflict(task, $"Only the assignee or a supervisor can release this task; it is {Describe(task)}.");

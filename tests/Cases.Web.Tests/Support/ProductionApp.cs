@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cases.Web.Tests.Support;
 
 /// <summary>
-/// The app as operators run it: the Production environment (no developer exception page, secure cookies), on a
+/// The app as operators run it: the Production environment (no developer exception page, secure cookies, https), on a
 /// SQLite database that a Development start has migrated and seeded with the demo users first.
 /// </summary>
 public sealed class ProductionApp : IAsyncLifetime
@@ -45,6 +45,7 @@ public sealed class ProductionApp : IAsyncLifetime
         }
     }
 
+    /// <summary>A client without a cookie, over https as behind the TLS-terminating load balancer (Secure cookies travel only so).</summary>
     public HttpClient Anonymous() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
 }

@@ -1,0 +1,237 @@
+using System.Net.Http.Json;
+using Cases.Web.Tests.Support;
+using static Cases.Workflows.Identity.Roles;
+
+namespace Cases.Web.Tests.Security;
+
+/// <summary>Who may call an endpoint: anyone, any signed-in user, or the named roles.</summary>
+/// <param name="Anyone">Nobody needs to sign in.</param>
+/// <param name="Roles">The roles that may; null for every signed-in user.</param>
+/// <param name="RoleFromRecord">The role is checked against the record (a task's candidate role), so another city's record is 404 before the role is looked at.</param>
+public sealed record Who(bool Anyone, IReadOnlySet<string>? Roles, bool RoleFromRecord = false)
+{
+    public override string ToString() => Anyone ? "anyone" : Roles is null ? "signed in" : string.Join("|", Roles) + (RoleFromRecord ? " (of the record)" : "");
+}
+
+/// <summary>How the target city matters.</summary>
+public enum Scope
+{
+    /// <summary>Not tied to a city: one call per user.</summary>
+    None,
+
+    /// <summary>A record of a city: another city's is answered 404, like a missing one (规程 第一百四十条).</summary>
+    Record,
+
+    /// <summary>Creates something in the city named in the body: another city is 403.</summary>
+    NewInCity,
+
+    /// <summary>The body refers to a record of the city (a worker's employer): another city's is 400 on that field, like a missing one.</summary>
+    Reference,
+
+    /// <summary>A figure filtered by a city in the query: another city is 403.</summary>
+    CityFilter,
+}
+
+/// <summary>A request to make: the URL and a JSON body or form fields.</summary>
+public sealed record Attempt(string Url, object? Json = null, IReadOnlyDictionary<string, string>? Form = null);
+
+/// <summary>One cell: who calls, about which city's records, and whether the call is expected to succeed.</summary>
+public sealed record Cell(SecurityApp App, Principal Principal, string City, bool Succeeds = true)
+{
+    public SecurityApp.CityRecords Records => App.Cities[City];
+
+    /// <summary>
+    /// A record the call acts on: a fresh one when the call should change it, else one shared by the refused calls
+    /// of the same row and city (a refusal changes nothing, and a call let through by mistake fails its own cell).
+    /// </summary>
+    public Task<Guid> RecordAsync(string row, Func<Task<Guid>> open) => Succeeds ? open() : App.SharedAsync($"{row} {City}", open);
+}
+
+/// <summary>One row of the matrix: an endpoint (or a variant of its query), who may call it, and the answer when they may.</summary>
+/// <param name="Method">The HTTP method, or * for an endpoint that takes any (called with GET).</param>
+/// <param name="Pattern">The route pattern as the routing table has it.</param>
+/// <param name="Who">Who may call it.</param>
+/// <param name="Scope">How the target city matters.</param>
+/// <param name="Ok">The answer when the caller may: "200", "201", or "302 /" for a page that redirects.</param>
+/// <param name="Make">Builds the request for a cell, opening the records it acts on when it changes them.</param>
+/// <param name="Variant">A query that a different rule guards (tasks?scope=all).</param>
+/// <param name="Peers">The answer for a role outside <see cref="Who"/> that meets a different refusal (a fellow officer releasing a task someone else holds: 409).</param>
+public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null, (string Role, string Answer)? Peers = null)
+{
+    public RouteKey Key => new(Method, Pattern);
+
+    public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Method} {Pattern}{(Variant is null ? "" : " [" + Variant + "]")}";
+
+    /// <summary>
+    /// The answer <paramref name="principal"/> must get about <paramref name="city"/>'s records: "200", "403", "404",
+    /// or for pages a redirect "302 /account/login".
+    /// </summary>
+    public string Expected(Principal principal, string city)
+    {
+        if (principal.IsAnonymous)
+        {
+            return Who.Anyone ? Ok : IsApi ? "401" : "302 /account/login";
+        }
+
+        var roleOk = Who.Roles is null || principal.IsIn(Who.Roles);
+        var cityOk = Scope == Scope.None || principal.Sees(city);
+        var forbidden = IsApi ? "403" : "302 /account/denied";
+        if (cityOk && !roleOk && Peers is { } peers && principal.Roles.Contains(peers.Role))
+        {
+            return peers.Answer;
+        }
+
+        if (!roleOk && (cityOk || !Who.RoleFromRecord))
+        {
+            return forbidden;
+        }
+
+        return cityOk ? Ok : Scope switch
+        {
+            Scope.Record => "404",
+            Scope.Reference => "400",
+            _ => "403",
+        };
+    }
+}
+
+/// <summary>
+/// The authorization matrix: every endpoint of the routing table with who may call it. An endpoint that is routed but
+/// not listed here fails <see cref="AuthorizationMatrixTests"/>, so a new endpoint cannot be forgotten; so does a row
+/// whose endpoint no longer exists. Static assets are one row for all of them.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    public const string StaticAssets = "(every static asset)";
+
+    private static readonly Who Anyone = new(true, null);
+    private static readonly Who SignedIn = new(false, null);
+
+    private static Who Only(params string[] roles) => new(false, roles.ToHashSet(StringComparer.Ordinal));
+
+    private static Who TaskRole(params string[] roles) => new(false, roles.ToHashSet(StringComparer.Ordinal), RoleFromRecord: true);
+
+    private static Func<Cell, Task<Attempt>> Get(string url) => _ => Task.FromResult(new Attempt(url));
+
+    private static Func<Cell, Task<Attempt>> Get(Func<Cell, string> url) => c => Task.FromResult(new Attempt(url(c)));
+
+    private static Func<Cell, Task<Attempt>> Send(string url, object json) => _ => Task.FromResult(new Attempt(url, json));
+
+    private static Func<Cell, Task<Attempt>> Form(string url, Func<Cell, Dictionary<string, string>> form) => c => Task.FromResult(new Attempt(url, Form: form(c)));
+
+    /// <summary>The sign-in body for the caller (nobody signs in as officer2.jinan).</summary>
+    private static object Credentials(Cell c) => new { userName = c.Principal.UserName ?? "officer2.jinan", password = Testing.CasesAppFactory.DemoPassword };
+
+    public static IReadOnlyList<Rule> Rules { get; } =
+    [
+        // Sign-in and the session
+        new("POST", "/api/auth/login", Anyone, Scope.None, "200", c => Task.FromResult(new Attempt("/api/auth/login", Credentials(c)))),
+        new("POST", "/api/auth/logout", SignedIn, Scope.None, "204", Send("/api/auth/logout", new { })),
+        new("GET", "/api/auth/me", SignedIn, Scope.None, "200", Get("/api/auth/me")),
+
+        // The working-day calendar: everyone counts, administrators change it
+        new("GET", "/api/calendar/working-days/add", SignedIn, Scope.None, "200", Get("/api/calendar/working-days/add?from=2025-09-26&days=10")),
+        new("GET", "/api/calendar/days/{date}", SignedIn, Scope.None, "200", Get("/api/calendar/days/2025-10-11")),
+        new("GET", "/api/calendar/years", SignedIn, Scope.None, "200", Get("/api/calendar/years")),
+        new("PUT", "/api/calendar/days/{date}", Only(Admin), Scope.None, "200", Send("/api/calendar/days/2026-12-26", new { kind = "weekend", reason = "授权矩阵" })),
+        new("GET", "/api/calendar/changes", Only(Admin), Scope.None, "200", Get("/api/calendar/changes")),
+
+        // Employers and workers: their city's staff
+        new("POST", "/api/employers", Only(Officer, Supervisor, Admin), Scope.NewInCity, "201", c =>
+            Task.FromResult(new Attempt("/api/employers", new { creditCode = TestParties.NewCreditCode(c.City), name = "矩阵单位", riskClass = 1, city = c.City }))),
+        new("GET", "/api/employers/{creditCode}", SignedIn, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}")),
+        new("GET", "/api/employers/{creditCode}/workers", SignedIn, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}/workers")),
+        new("POST", "/api/workers", Only(Officer, Supervisor, Admin), Scope.Reference, "201", c =>
+            Task.FromResult(new Attempt("/api/workers", new { idNumber = TestParties.NewIdNumber(), name = "矩阵职工", employerCreditCode = c.Records.EmployerCode }))),
+        new("GET", "/api/workers/{idNumber}", SignedIn, Scope.Record, "200", Get(c => $"/api/workers/{c.Records.WorkerId}")),
+
+        // Cases
+        new("POST", "/api/cases", Only(Officer, Supervisor, Admin), Scope.NewInCity, "201", c =>
+            Task.FromResult(new Attempt("/api/cases", new { procedure = SecurityApp.Procedure, city = c.City, data = new { contractEndsOn = "2026-06-30" } }))),
+        new("GET", "/api/cases/{id:guid}", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}")),
+        new("POST", "/api/cases/{id:guid}/events/{eventName}", Only(Officer, Supervisor), Scope.Record, "200", async c =>
+            new Attempt($"/api/cases/{await c.RecordAsync("events", () => c.App.NewCaseAsync(c.City))}/events/filed", new { filedOn = "2025-10-20", newContractEndsOn = "2026-09-30" })),
+        new("POST", "/api/cases/{id:guid}/migrate", Only(Supervisor), Scope.Record, "200", c =>
+            Task.FromResult(new Attempt($"/api/cases/{c.Records.CaseId}/migrate", new { toVersion = 2, stateMapping = new Dictionary<string, string> { ["await-filing"] = "await-filing" }, dryRun = true }))),
+        new("GET", "/api/cases/{id:guid}/journal/verify", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}/journal/verify")),
+
+        // Tasks: the candidate role of the task and its city; reassigning is a supervisor's
+        new("GET", "/api/tasks", SignedIn, Scope.None, "200", Get("/api/tasks")),
+        new("GET", "/api/tasks", Only(Supervisor, Admin), Scope.None, "200", Get("/api/tasks?scope=all"), Variant: "scope=all"),
+        new("POST", "/api/tasks/{id:guid}/claim", TaskRole(Officer), Scope.Record, "200", async c =>
+            new Attempt($"/api/tasks/{await c.RecordAsync("claim", () => c.App.NewOfficerTaskAsync(c.City))}/claim", new { })),
+        new("POST", "/api/tasks/{id:guid}/release", TaskRole(Supervisor), Scope.Record, "200", async c =>
+            new Attempt($"/api/tasks/{await c.RecordAsync("release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))}/release", new { }),
+            Peers: (Officer, "409")),
+        new("POST", "/api/tasks/{id:guid}/assign", Only(Supervisor), Scope.Record, "200", async c =>
+            new Attempt($"/api/tasks/{await c.RecordAsync("assign", () => c.App.NewOfficerTaskAsync(c.City))}/assign", new { userName = c.Records.OtherOfficer })),
+        new("POST", "/api/tasks/{id:guid}/complete", TaskRole(Officer), Scope.Record, "200", async c =>
+            new Attempt($"/api/tasks/{await c.RecordAsync("complete", () => c.App.NewOfficerTaskAsync(c.City))}/complete", new { outcome = "complete", data = new { materialsComplete = true } })),
+
+        // Procedure definitions: everyone reads them, designers change them
+        new("GET", "/api/definitions", SignedIn, Scope.None, "200", Get("/api/definitions")),
+        new("GET", "/api/definitions/{key}/versions/{version:int}", SignedIn, Scope.None, "200", Get($"/api/definitions/{SecurityApp.Procedure}/versions/1")),
+        new("GET", "/api/definitions/{key}/diff", SignedIn, Scope.None, "200", Get($"/api/definitions/{SecurityApp.Procedure}/diff?from=1&to=2")),
+        new("POST", "/api/definitions/validate", Only(Designer), Scope.None, "200", c => Task.FromResult(new Attempt("/api/definitions/validate", SecurityApp.Node(c.App.DefinitionJson)))),
+        new("POST", "/api/definitions/{key}/versions", Only(Designer), Scope.None, "201", c =>
+            Task.FromResult(new Attempt($"/api/definitions/{SecurityApp.Procedure}/versions", SecurityApp.Node(c.App.DefinitionJson)))),
+
+        // Supervision: supervisors of the city, provincial supervisors and administrators of every city
+        new("GET", "/api/sla", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/sla?city={c.City}")),
+        new("GET", "/api/escalations", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/escalations?city={c.City}")),
+
+        // Calculators and their parameters
+        new("GET", "/api/calculations", SignedIn, Scope.None, "200", Get("/api/calculations")),
+        new("POST", "/api/calculations/{name}", SignedIn, Scope.None, "200", Send("/api/calculations/late-fee", new { arrears = 1000m, dueOn = "2024-02-27", paidOn = "2024-03-01" })),
+        new("GET", "/api/parameters", SignedIn, Scope.None, "200", Get("/api/parameters")),
+        new("PUT", "/api/parameters", Only(Admin), Scope.None, "200", Send("/api/parameters",
+            new { name = "minimumWage", year = 2025, city = SecurityApp.Jinan, value = 2200m, source = "鲁政字〔2025〕1号", reason = "授权矩阵" })),
+        new("GET", "/api/parameters/changes", Only(Admin), Scope.None, "200", Get("/api/parameters/changes")),
+
+        // The test clock (Development only)
+        new("GET", "/api/dev/clock", Only(Supervisor, Admin), Scope.None, "200", Get("/api/dev/clock")),
+        new("PUT", "/api/dev/clock", Only(Supervisor, Admin), Scope.None, "200", Send("/api/dev/clock", new { now = "2025-10-20T09:00:00+08:00" })),
+        new("POST", "/api/dev/timers/run-due", Only(Supervisor, Admin), Scope.None, "200", Send("/api/dev/timers/run-due", new { })),
+
+        // Operations
+        new("*", "/health", Anyone, Scope.None, "200", Get("/health")),
+        new("*", "/health/live", Anyone, Scope.None, "200", Get("/health/live")),
+        new("*", "/health/ready", Anyone, Scope.None, "200", Get("/health/ready")),
+        new("GET", "/openapi/{documentName}.json", Anyone, Scope.None, "200", Get("/openapi/v1.json")),
+        // Its stylesheet, which needs no job storage: Hangfire keeps its storage in a process-wide static, which another
+        // test host in this process may have disposed already.
+        new("*", "/hangfire/{**path}", Only(Supervisor, Admin), Scope.None, "200", Get("/hangfire/css1")),
+        new("GET", StaticAssets, Anyone, Scope.None, "200", Get("/css/site.css")),
+
+        // Pages
+        new("GET", "/Home/Index", SignedIn, Scope.None, "200", Get("/")),
+        new("GET", "/account/login", Anyone, Scope.None, "200", Get("/account/login")),
+        new("POST", "/account/login", Anyone, Scope.None, "302 /", Form("/account/login", c =>
+            new() { ["UserName"] = c.Principal.UserName ?? "officer2.jinan", ["Password"] = Testing.CasesAppFactory.DemoPassword })),
+        new("POST", "/account/logout", SignedIn, Scope.None, "302 /account/login", Form("/account/logout", _ => [])),
+        new("GET", "/account/denied", SignedIn, Scope.None, "200", Get("/account/denied")),
+        new("GET", "/calculations", SignedIn, Scope.None, "200", Get("/calculations")),
+        new("GET", "/calculations/{name}", SignedIn, Scope.None, "200", Get("/calculations/late-fee")),
+        new("POST", "/calculations/{name}", SignedIn, Scope.None, "200", Form("/calculations/late-fee", _ =>
+            new() { ["arrears"] = "1000", ["dueOn"] = "2024-02-27", ["paidOn"] = "2024-03-01" })),
+    ];
+
+    /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI or Hangfire's dashboard).</summary>
+    public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*"
+        && r.Pattern is not (StaticAssets or "/hangfire/{**path}" or "/openapi/{documentName}.json") && !r.Pattern.StartsWith("/health", StringComparison.Ordinal));
+
+    /// <summary>The rows of form posts.</summary>
+    public static IEnumerable<Rule> FormPosts => Rules.Where(r => !r.IsApi && r.Method == "POST");
+
+    /// <summary>The table row (method and pattern) that covers an endpoint.</summary>
+    public static RouteKey KeyOf(RoutedEndpoint endpoint) => endpoint.IsStaticAsset ? new RouteKey("GET", StaticAssets) : endpoint.Key;
+
+    /// <summary>Sends a call as the cell's principal.</summary>
+    public static Task<HttpResponseMessage> SendAsync(Cell cell, Rule rule, Attempt call)
+    {
+        var method = rule.Method == "*" ? HttpMethod.Get : new HttpMethod(rule.Method);
+        return cell.App.SendAsync(cell.Principal.UserName, method, call.Url, call.Json is null ? null : JsonContent.Create(call.Json), call.Form);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Xunit.Abstractions;
+
+namespace Cases.Web.Tests.Security;
+
+/// <summary>
+/// Deny by default, proven from the routing table (规程 第一百四十、一百四十一条): every endpoint and page × every role
+/// and nobody × own city and another city gets the answer the matrix says, and every endpoint declares who may call it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SecurityApp app, ITestOutputHelper output) : IClassFixture<SecurityApp>
+{
+    private static readonly string[] Cities = [SecurityApp.Jinan, SecurityApp.Qingdao];
+
+    [Fact]
+    public void Every_routed_endpoint_has_a_row_and_every_row_an_endpoint()
+    {
+        var routed = EndpointCatalog.Of(app.Factory.Services);
+        var rows = AuthorizationMatrix.Rules.Select(r => r.Key).ToHashSet();
+
+        var missing = routed.Select(AuthorizationMatrix.KeyOf).Where(k => !rows.Contains(k)).Distinct().ToList();
+        var stale = rows.Where(k => !routed.Any(e => AuthorizationMatrix.KeyOf(e) == k)).ToList();
+
+        Assert.True(missing.Count == 0, "Routed but not in the authorization matrix: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "In the matrix but no longer routed: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public void Every_endpoint_declares_who_may_call_it()
+    {
+        var routed = EndpointCatalog.Of(app.Factory.Services);
+
+        var undeclared = routed.Where(e => !e.DeclaresAuthorization).Select(e => e.Key).Distinct().ToList();
+
+        Assert.True(undeclared.Count == 0, "No [Authorize]/RequireAuthorization and no [AllowAnonymous]: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Exactly_the_rows_for_anyone_allow_anonymous_callers()
+    {
+        var anyone = AuthorizationMatrix.Rules.Where(r => r.Who.Anyone).Select(r => r.Key).ToHashSet();
+
+        var wrong = EndpointCatalog.Of(app.Factory.Services)
+            .Where(e => e.AllowsAnonymous != anyone.Contains(AuthorizationMatrix.KeyOf(e)))
+            .Select(e => $"{e.Key} (allows anonymous: {e.AllowsAnonymous})").Distinct().ToList();
+
+        Assert.True(wrong.Count == 0, "The matrix and [AllowAnonymous] disagree: " + string.Join(", ", wrong));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_and_city_as_the_matrix_says()
+    {
+        await app.ReadyAsync();
+        var cells = (from rule in AuthorizationMatrix.Rules
+                     from principal in Principal.All
+                     from city in rule.Scope == Scope.None ? Cities[..1] : Cities
+                     select (rule, principal, city)).ToList();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        // A few at a time: the cells are independent (each success acts on records of its own).
+        await Parallel.ForEachAsync(cells, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        {
+            var (rule, principal, city) = c;
+            var expected = rule.Expected(principal, city);
+            var cell = new Cell(app, principal, city, Succeeds: expected == rule.Ok);
+            var attempt = await rule.Make(cell);
+            using var response = await AuthorizationMatrix.SendAsync(cell, rule, attempt);
+            var actual = Describe(response);
+            if (actual != expected)
+            {
+                failures.Enqueue($"{rule} as {principal} on {city}: expected {expected}, got {actual} {Shorten(await response.Content.ReadAsStringAsync(ct))}");
+            }
+
+            foreach (var missing in SecurityHeaders.Missing(response, cacheable: rule.Pattern == AuthorizationMatrix.StaticAssets))
+            {
+                failures.Enqueue($"{rule} as {principal}: {missing}");
+            }
+        });
+
+        output.WriteLine($"{AuthorizationMatrix.Rules.Count} rows, {Principal.All.Count} callers, {cells.Count} cells checked.");
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {cells.Count} cells differ:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_static_asset_is_served_to_anyone()
+    {
+        var assets = EndpointCatalog.Of(app.Factory.Services).Where(e => e.IsStaticAsset).Select(e => e.Key.Pattern).Distinct().ToList();
+
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            using var response = await app.SendAsync(null, HttpMethod.Get, asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>"200", or "302 /account/login" for a redirect (the path without its query).</summary>
+    private static string Describe(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } location
+            ? "302 " + (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0])
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
+}
