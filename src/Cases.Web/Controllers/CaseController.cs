@@ -10,6 +10,7 @@ using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -65,7 +66,7 @@ public sealed class CasePage
 /// The case workspace through <see cref="GetCase"/>, <see cref="VerifyJournal"/> and <see cref="RecordEvent"/>: parties,
 /// data, open tasks, pending clocks, the journal as a timeline with its verification, and forms for the events it awaits.
 /// </summary>
-[Route("cases/{id:guid}")]
+[Route("cases/{id:guid}"), Authorize]
 public sealed class CaseController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {
@@ -73,7 +74,8 @@ public sealed class CaseController(
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
         await PageAsync(id, null, null, null, ct) is { } page ? View("Case", page) : NotFound();
 
-    [HttpPost("events/{eventName}")]
+    // The same policy as POST /api/cases/{id}/events: other roles are turned away before the form is read.
+    [HttpPost("events/{eventName}"), Authorize(Policy = Policies.RecordEvents)]
     public async Task<IActionResult> Record(Guid id, string eventName, CancellationToken ct)
     {
         var form = await Request.ReadFormAsync(ct);

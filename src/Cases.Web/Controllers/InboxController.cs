@@ -8,6 +8,7 @@ using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -72,7 +73,8 @@ public sealed class InboxPage
 /// The officer's inbox: 我的待办 (claimed by me), 可领取 (open in my roles and city), 已办 (completed by me), with filters,
 /// sorts and keyset paging from <see cref="ListTasks"/>, and claim, bulk claim and release through the task commands.
 /// </summary>
-[Route("inbox")]
+// Every signed-in user has an inbox (empty for roles without tasks); claim and release check the task's role and city.
+[Route("inbox"), Authorize]
 public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStore calendars, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {
     private const int PageSize = 25;

@@ -9,6 +9,7 @@ using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -58,7 +59,8 @@ public sealed class TaskFormPage
 /// Opening and completing a task through <see cref="GetTask"/>, <see cref="ClaimTask"/>, <see cref="ReleaseTask"/> and
 /// <see cref="CompleteTask"/>: the same commands as the REST API, so every rule is the runtime's.
 /// </summary>
-[Route("tasks/{id:guid}")]
+// Signed-in users only; the task's candidate role and city are the commands' to check (they depend on the record).
+[Route("tasks/{id:guid}"), Authorize]
 public sealed class TaskController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {

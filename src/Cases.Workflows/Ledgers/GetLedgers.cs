@@ -1,3 +1,4 @@
+using Cases.Domain;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
@@ -65,9 +66,10 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             entries = entries.Where(e => e.CityCode == city);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.InjuryCaseId))
+        // As the procedures declare it (injuryCaseId: text of at most 64 characters): longer or with control characters is a 400.
+        if (TextInput.Optional(query.InjuryCaseId, "injuryCaseId", "injuryCaseId", 64) is { } injuryCaseId)
         {
-            entries = entries.Where(e => e.InjuryCaseId == query.InjuryCaseId);
+            entries = entries.Where(e => e.InjuryCaseId == injuryCaseId);
         }
 
         var list = await entries.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);

@@ -56,7 +56,13 @@ public sealed record Cell(SecurityApp App, Principal Principal, string City, boo
 /// <param name="Make">Builds the request for a cell, opening the records it acts on when it changes them.</param>
 /// <param name="Variant">A query that a different rule guards (tasks?scope=all).</param>
 /// <param name="Peers">The answer for a role outside <see cref="Who"/> that meets a different refusal (a fellow officer releasing a task someone else holds: 409).</param>
-public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null, (string Role, string Answer)? Peers = null)
+/// <param name="Denied">
+/// The answer for a signed-in caller outside <see cref="Who"/> when the page says no itself rather than through the
+/// access-denied redirect (a task page's 403, or its redirect with the refusal shown: "302 /tasks/{id} (problem)").
+/// </param>
+/// <param name="Elsewhere">The answer about another city's record when the page says it differently from the scope's 404/403/400.</param>
+public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null,
+    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null)
 {
     public RouteKey Key => new(Method, Pattern);
 
@@ -66,7 +72,8 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
 
     /// <summary>
     /// The answer <paramref name="principal"/> must get about <paramref name="city"/>'s records: "200", "403", "404",
-    /// or for pages a redirect "302 /account/login".
+    /// or for pages a redirect "302 /account/login"; a redirect that carries a one-line message names what the next page
+    /// shows ("302 /inbox (notice)", "302 /tasks/{id} (problem)", or its status when it shows none).
     /// </summary>
     public string Expected(Principal principal, string city)
     {
@@ -77,7 +84,7 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
 
         var roleOk = Who.Roles is null || principal.IsIn(Who.Roles);
         var cityOk = Scope == Scope.None || principal.Sees(city);
-        var forbidden = IsApi ? "403" : "302 /account/denied";
+        var forbidden = Denied ?? (IsApi ? "403" : "302 /account/denied");
         if (cityOk && !roleOk && Peers is { } peers && principal.Roles.Contains(peers.Role))
         {
             return peers.Answer;
@@ -88,7 +95,7 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
             return forbidden;
         }
 
-        return cityOk ? Ok : Scope switch
+        return cityOk ? Ok : Elsewhere ?? Scope switch
         {
             Scope.Record => "404",
             Scope.Reference => "400",
@@ -120,6 +127,9 @@ public static class AuthorizationMatrix
     private static Func<Cell, Task<Attempt>> Send(string url, object json) => _ => Task.FromResult(new Attempt(url, json));
 
     private static Func<Cell, Task<Attempt>> Form(string url, Func<Cell, Dictionary<string, string>> form) => c => Task.FromResult(new Attempt(url, Form: form(c)));
+
+    /// <summary>An open officer task of the city for a page to show, one per city.</summary>
+    private static Task<Guid> ShownTaskAsync(Cell c) => c.App.SharedAsync($"task page {c.City}", () => c.App.NewOfficerTaskAsync(c.City));
 
     /// <summary>The sign-in body for the caller (nobody signs in as officer2.jinan).</summary>
     private static object Credentials(Cell c) => new { userName = c.Principal.UserName ?? "officer2.jinan", password = Testing.CasesAppFactory.DemoPassword };
@@ -178,6 +188,11 @@ public static class AuthorizationMatrix
         new("POST", "/api/definitions/{key}/versions", Only(Designer), Scope.None, "201", c =>
             Task.FromResult(new Attempt($"/api/definitions/{SecurityApp.Procedure}/versions", SecurityApp.Node(c.App.DefinitionJson)))),
 
+        // Ledgers (第九十、九十三条): case staff and administrators; a city's staff their own city, provincial staff any
+        new("GET", "/api/ledgers/advance-payments", Only(Officer, Reviewer, Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/ledgers/advance-payments?city={c.City}")),
+        new("GET", "/api/ledgers/third-party-medical", Only(Officer, Reviewer, Supervisor, Admin), Scope.CityFilter, "200",
+            Get(c => $"/api/ledgers/third-party-medical?city={c.City}&injuryCaseId=GS-2025-0001")),
+
         // Supervision: supervisors of the city, provincial supervisors and administrators of every city
         new("GET", "/api/sla", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/sla?city={c.City}")),
         new("GET", "/api/escalations", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/escalations?city={c.City}")),
@@ -216,6 +231,37 @@ public static class AuthorizationMatrix
         new("GET", "/calculations/{name}", SignedIn, Scope.None, "200", Get("/calculations/late-fee")),
         new("POST", "/calculations/{name}", SignedIn, Scope.None, "200", Form("/calculations/late-fee", _ =>
             new() { ["arrears"] = "1000", ["dueOn"] = "2024-02-27", ["paidOn"] = "2024-03-01" })),
+
+        // The language switch is on the login page too. (Its returnUrl is not varied: anything but a local path goes to "/".)
+        new("POST", "/culture", Anyone, Scope.None, "302 /", Form("/culture", _ => new() { ["culture"] = "en" })),
+
+        // The inbox and the task and case pages. Every signed-in user opens them; the task commands check the task's
+        // role and city and say why not on the page they return to, so a refusal is a redirect with the reason shown.
+        new("GET", "/inbox", SignedIn, Scope.None, "200", Get("/inbox?tab=available")),
+        new("POST", "/inbox/claim", TaskRole(Officer), Scope.Record, "302 /inbox (notice)", async c =>
+            new Attempt("/inbox/claim", Form: new Dictionary<string, string> { ["taskId"] = (await c.RecordAsync("inbox claim", () => c.App.NewOfficerTaskAsync(c.City))).ToString() }),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)"),
+        new("POST", "/inbox/release", TaskRole(Supervisor), Scope.Record, "302 /inbox (notice)", async c =>
+            new Attempt("/inbox/release", Form: new Dictionary<string, string>
+            {
+                ["taskId"] = (await c.RecordAsync("inbox release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))).ToString(),
+            }),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)"),
+        new("GET", "/tasks/{id:guid}", SignedIn, Scope.Record, "200", async c => new Attempt($"/tasks/{await ShownTaskAsync(c)}")),
+        new("POST", "/tasks/{id:guid}/claim", TaskRole(Officer), Scope.Record, "302 /tasks/{id} (notice)", async c =>
+            new Attempt($"/tasks/{await c.RecordAsync("page claim", () => c.App.NewOfficerTaskAsync(c.City))}/claim", Form: new Dictionary<string, string>()),
+            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)"),
+        new("POST", "/tasks/{id:guid}/release", TaskRole(Supervisor), Scope.Record, "302 /inbox (notice)", async c =>
+            new Attempt($"/tasks/{await c.RecordAsync("page release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))}/release", Form: new Dictionary<string, string>()),
+            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)"),
+        new("POST", "/tasks/{id:guid}/complete", TaskRole(Officer), Scope.Record, "302 /cases/{id} (notice)", async c =>
+            new Attempt($"/tasks/{await c.RecordAsync("page complete", () => c.App.NewOfficerTaskAsync(c.City))}/complete",
+                Form: new Dictionary<string, string> { ["outcome"] = "complete", ["materialsComplete"] = "true" }),
+            Denied: "403"),
+        new("GET", "/cases/{id:guid}", SignedIn, Scope.Record, "200", Get(c => $"/cases/{c.Records.CaseId}")),
+        new("POST", "/cases/{id:guid}/events/{eventName}", Only(Officer, Supervisor), Scope.Record, "302 /cases/{id} (notice)", async c =>
+            new Attempt($"/cases/{await c.RecordAsync("page events", () => c.App.NewCaseAsync(c.City))}/events/filed",
+                Form: new Dictionary<string, string> { ["filedOn"] = "2025-10-20", ["newContractEndsOn"] = "2026-09-30" })),
     ];
 
     /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI or Hangfire's dashboard).</summary>

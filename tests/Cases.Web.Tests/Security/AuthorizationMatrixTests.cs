@@ -7,7 +7,7 @@ namespace Cases.Web.Tests.Security;
 /// Deny by default, proven from the routing table (规程 第一百四十、一百四十一条): every endpoint and page × every role
 /// and nobody × own city and another city gets the answer the matrix says, and every endpoint declares who may call it.
 /// </summary>
-public sealed class AuthorizationMatrixTests(SecurityApp app, ITestOutputHelper output) : IClassFixture<SecurityApp>
+public sealed partial class AuthorizationMatrixTests(SecurityApp app, ITestOutputHelper output) : IClassFixture<SecurityApp>
 {
     private static readonly string[] Cities = [SecurityApp.Jinan, SecurityApp.Qingdao];
 
@@ -64,7 +64,7 @@ public sealed class AuthorizationMatrixTests(SecurityApp app, ITestOutputHelper 
             var cell = new Cell(app, principal, city, Succeeds: expected == rule.Ok);
             var attempt = await rule.Make(cell);
             using var response = await AuthorizationMatrix.SendAsync(cell, rule, attempt);
-            var actual = Describe(response);
+            var actual = Describe(response) + (await app.MessageAfterAsync(principal.UserName, response) is { } shown ? $" ({shown})" : "");
             if (actual != expected)
             {
                 failures.Enqueue($"{rule} as {principal} on {city}: expected {expected}, got {actual} {Shorten(await response.Content.ReadAsStringAsync(ct))}");
@@ -93,11 +93,14 @@ public sealed class AuthorizationMatrixTests(SecurityApp app, ITestOutputHelper 
         }
     }
 
-    /// <summary>"200", or "302 /account/login" for a redirect (the path without its query).</summary>
+    /// <summary>"200", or "302 /account/login" for a redirect (the path without its query, a record's id as {id}).</summary>
     private static string Describe(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } location
-            ? "302 " + (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0])
+            ? "302 " + RecordId().Replace(location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0], "{id}")
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial System.Text.RegularExpressions.Regex RecordId();
 
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
 }

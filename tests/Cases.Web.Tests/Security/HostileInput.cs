@@ -50,6 +50,10 @@ public static class HostileInput
 
     private static Task<Sample> Fixed(Sample sample) => Task.FromResult(sample);
 
+    /// <summary>The generated query variants that are short, clean text: legitimate for a free-text query parameter (only too long or control characters are refused).</summary>
+    private static Dictionary<string, string> FreeText(string name, string reason) =>
+        new[] { "path traversal", "path traversal, Windows", "a word", "2^31", "-1" }.ToDictionary(v => $"query {name}: {v}", _ => reason, StringComparer.Ordinal);
+
     /// <summary>The valid request of each API endpoint, built fresh (new codes, new cases and tasks) for every variant.</summary>
     public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } = new Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>>
     {
@@ -77,14 +81,7 @@ public static class HostileInput
         { Required = ["idNumber", "name", "employerCreditCode"] }),
         [new("GET", "/api/workers/{idNumber}")] = app => Fixed(new("officer.jinan", D(("idNumber", app.Cities[SecurityApp.Jinan].WorkerId)), D(("purpose", "核对登记")))
         {
-            Accepts = new Dictionary<string, string>
-            {
-                ["query purpose: path traversal"] = "a purpose is free text",
-                ["query purpose: path traversal, Windows"] = "a purpose is free text",
-                ["query purpose: a word"] = "a purpose is free text",
-                ["query purpose: 2^31"] = "a purpose is free text",
-                ["query purpose: -1"] = "a purpose is free text",
-            },
+            Accepts = FreeText("purpose", "a purpose is free text"),
         }),
 
         [new("POST", "/api/cases")] = _ => Fixed(new("officer.jinan", None, None,
@@ -131,6 +128,13 @@ public static class HostileInput
 
         [new("GET", "/api/sla")] = _ => Fixed(new("supervisor.jinan", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/escalations")] = _ => Fixed(new("supervisor.jinan", None, D(("city", SecurityApp.Jinan), ("open", "true")))),
+
+        // A provincial caller, for whom a malformed city is a 400 naming city (a city's staff get 403 for any other city).
+        [new("GET", "/api/ledgers/advance-payments")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/ledgers/third-party-medical")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan), ("injuryCaseId", "GS-2025-0001")))
+        {
+            Accepts = FreeText("injuryCaseId", "an injury case number is free text of up to 64 characters, matched exactly"),
+        }),
 
         [new("GET", "/api/calculations")] = _ => Fixed(new("officer.jinan", None, None)),
         [new("POST", "/api/calculations/{name}")] = _ => Fixed(new("officer.jinan", D(("name", "late-fee")), None, Json(new { arrears = 1000m, dueOn = "2024-02-27", paidOn = "2024-03-01" }))

@@ -153,10 +153,16 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
         string[] hostile = [HostileInput.ScriptText, new string('长', 10_001), "2025-02-30", "abc", "-1", "1e400", "../../../../etc/passwd", "x\u0000y"];
         var failures = new List<string>();
         var tried = 0;
+        // Every form's records are opened first: hostile passwords on the sign-in form lock officer2.jinan, who holds the tasks to release.
+        var forms = new List<(Rule Rule, string? Caller, Attempt Attempt)>();
         foreach (var rule in AuthorizationMatrix.FormPosts)
         {
             var caller = rule.Who.Anyone ? null : "officer.jinan";
-            var attempt = await rule.Make(new Cell(app, Principal.All.Single(p => p.UserName == caller), SecurityApp.Jinan));
+            forms.Add((rule, caller, await rule.Make(new Cell(app, Principal.All.Single(p => p.UserName == caller), SecurityApp.Jinan))));
+        }
+
+        foreach (var (rule, caller, attempt) in forms)
+        {
             foreach (var field in attempt.Form!.Keys)
             {
                 foreach (var value in hostile)
@@ -166,7 +172,9 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                     using var response = await app.SendAsync(caller, HttpMethod.Post, attempt.Url, form: form);
                     var html = await response.Content.ReadAsStringAsync();
                     tried++;
-                    if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Redirect)
+                    // A page that answers with a redirect must show the refusal there (the inbox's claim and release).
+                    if ((int)response.StatusCode >= 500
+                        || (response.StatusCode == HttpStatusCode.Redirect && await app.MessageAfterAsync(caller, response) != "problem"))
                     {
                         failures.Add($"{rule} {field}={Shorten(value)}: {(int)response.StatusCode}");
                     }

@@ -232,6 +232,27 @@ public partial class SecurityApp : AppFixture
         return _antiforgery[key] = (WebUtility.HtmlDecode(token), cookie);
     }
 
+    /// <summary>
+    /// For a redirect that leaves a one-line message (TempData), what the next page shows: "notice", "problem", or its
+    /// status when it shows neither; null for any other answer.
+    /// </summary>
+    public async Task<string?> MessageAfterAsync(string? user, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location
+            || CookiePair(response, ".AspNetCore.Mvc.CookieTempDataProvider=") is not { } message)
+        {
+            return null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, location);
+        request.Headers.Add("Cookie", user is null ? message : $"{await CookieAsync(user)}; {message}");
+        using var next = await Raw.SendAsync(request);
+        var html = await next.Content.ReadAsStringAsync();
+        return html.Contains("data-testid=\"problem\"", StringComparison.Ordinal) ? "problem"
+            : html.Contains("data-testid=\"notice\"", StringComparison.Ordinal) ? "notice"
+            : ((int)next.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static string? CookiePair(HttpResponseMessage response, string prefix) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal))?.Split(';')[0]
