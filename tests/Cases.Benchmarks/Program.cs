@@ -1,0 +1,3 @@
+using Cases.Benchmarks;
+
+return await BenchmarkRunner.MainAsync(args, Console.Out);
