@@ -1,6 +1,8 @@
 using Cases.Testing;
 using Cases.Web.Infrastructure;
+using Cases.Workflows.Persistence;
 using Mediator;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cases.Benchmarks;
@@ -18,9 +20,9 @@ public sealed class BenchApp : IAsyncDisposable
 
     private const string ContentRootVariable = "ASPNETCORE_TEST_CONTENTROOT_CASES_WEB";
 
-    private readonly CasesAppFactory _factory;
+    private readonly WebApplicationFactory<Program> _factory;
 
-    private BenchApp(CasesAppFactory factory)
+    private BenchApp(WebApplicationFactory<Program> factory)
     {
         _factory = factory;
         Clock = factory.Services.GetRequiredService<AdjustableClock>();
@@ -31,7 +33,8 @@ public sealed class BenchApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static BenchApp Start(BenchDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the app; <paramref name="sqliteBusyTimeout"/> adds the <see cref="SqliteBusyTimeout"/> experiment.</summary>
+    public static BenchApp Start(BenchDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool sqliteBusyTimeout = false)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -53,7 +56,12 @@ public sealed class BenchApp : IAsyncDisposable
             Environment.SetEnvironmentVariable(ContentRootVariable, Path.Combine(WebProcess.RepositoryRoot(), "src", "Cases.Web"));
         }
 
-        var factory = new CasesAppFactory(database.Provider, database.ConnectionString, kestrel: false, all, fakeClock: false);
+        WebApplicationFactory<Program> factory = new CasesAppFactory(database.Provider, database.ConnectionString, kestrel: false, all, fakeClock: false);
+        if (sqliteBusyTimeout && database.Provider == TestProvider.Sqlite)
+        {
+            factory = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.ConfigureDbContext<CasesDb>(o => o.AddInterceptors(new SqliteBusyTimeout()))));
+        }
+
         _ = factory.Server; // migrations, calendar, definitions and demo users happen here
         return new BenchApp(factory);
     }

@@ -107,11 +107,12 @@ public sealed class BenchDatabase(TestProvider provider, string connectionString
     /// <summary>How long the bulk seed took, when this database was seeded with tasks.</summary>
     public TimeSpan? SeedTime { get; set; }
 
-    public async Task<DbConnection> OpenAsync()
+    /// <summary>A raw connection. Unpooled ones are for connection settings that must not leak into later users of a pool.</summary>
+    public async Task<DbConnection> OpenAsync(bool pooled = true)
     {
         DbConnection connection = Provider == TestProvider.Postgres
             ? new NpgsqlConnection(ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 60 }.ToString());
+            : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 60, Pooling = pooled }.ToString());
         await connection.OpenAsync();
         return connection;
     }

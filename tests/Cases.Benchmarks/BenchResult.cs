@@ -32,6 +32,9 @@ public sealed class BenchResult(string scenario, string provider, int size)
 
     public string Machine { get; } = MachineInfo.Describe();
 
+    /// <summary>The machine's 1-minute load average when the scenario started: other work on the same cores skews every figure.</summary>
+    public double LoadAverage { get; } = MachineInfo.LoadAverage();
+
     public List<Measure> Measures { get; } = [];
 
     /// <summary>Correctness counts (e.g. duplicates, errors, rows seen), by name.</summary>
@@ -70,7 +73,7 @@ public sealed class BenchResult(string scenario, string provider, int size)
     public string ToTable()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"== {Scenario} on {Provider} (size {Size}) — {Machine}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"== {Scenario} on {Provider} (size {Size}) — {Machine}, load average {LoadAverage:0.0} at start\n");
         var width = Math.Max(20, Measures.Count == 0 ? 0 : Measures.Max(m => m.Name.Length));
         foreach (var m in Measures)
         {
@@ -112,6 +115,18 @@ public sealed class BenchResult(string scenario, string provider, int size)
 /// <summary>The machine a figure was taken on: cores, memory, OS, runtime.</summary>
 public static class MachineInfo
 {
+    public static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     public static string Describe()
     {
         var memory = "";

@@ -118,6 +118,13 @@ public sealed class WebProcess : IAsyncDisposable
         return (current, peak);
     }
 
+    /// <summary>CPU time the web process has used so far (user + system), from /proc/PID/stat.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>A client signed in as a demo user: the auth cookie as a header value.</summary>
     public async Task<string> LoginAsync(string userName)
     {

@@ -15,7 +15,7 @@ public static class HttpScenario
     public static async Task<(BenchResult Http, BenchResult Memory)> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log, bool memoryOnly = false)
     {
         var size = settings.Size ?? 1_000_000;
-        var name = provider.ToString().ToLowerInvariant();
+        var name = settings.Label(provider);
         var http = new BenchResult("http", name, size);
         var memory = new BenchResult("memory", name, size);
         var database = await environment.SeededAsync(provider, size, log);
@@ -39,13 +39,18 @@ public static class HttpScenario
             foreach (var connections in levels)
             {
                 await LoadGenerator.RunAsync(url, cookie, connections, warmup, useWrk);
+                var cpuBefore = web.CpuTime();
                 var load = await LoadGenerator.RunAsync(url, cookie, connections, duration, useWrk, Sample);
+                var cpuPerRequest = (web.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, load.Requests);
                 Sample();
                 var api = target == "inbox API" && connections == 32;
                 http.Add($"{target}, {connections} conns", load.PerSecond, "req/s", api ? "≥ 1,500" : null, api ? load.PerSecond >= 1500 : null);
                 http.Add($"  p50, {connections} conns", load.P50, "ms");
                 http.Add($"  p95, {connections} conns", load.P95, "ms", api ? "≤ 50 ms" : null, api ? load.P95 <= 50 : null);
                 http.Add($"  p99, {connections} conns", load.P99, "ms");
+                // CPU per request does not depend on what else the machine is running; 2 cores / it = what 2 idle cores would serve.
+                http.Add($"  web process CPU per request, {connections} conns", cpuPerRequest, "ms");
+                http.Add($"  => capacity of 2 idle cores, {connections} conns", 2000 / Math.Max(0.001, cpuPerRequest), "req/s");
                 http.Check($"errors, {target}, {connections} conns", load.Errors, 0);
                 http.CheckAtLeast($"requests, {target}, {connections} conns", load.Requests, 1);
                 if (load.FirstError is not null)

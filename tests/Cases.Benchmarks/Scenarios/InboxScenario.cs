@@ -18,10 +18,10 @@ public static class InboxScenario
     public static async Task<BenchResult> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log)
     {
         var size = settings.Size ?? 1_000_000;
-        var result = new BenchResult("inbox", provider.ToString().ToLowerInvariant(), size);
+        var result = new BenchResult("inbox", settings.Label(provider), size);
         var database = await environment.SeededAsync(provider, size, log);
         result.Add("bulk seed of the tasks", database.SeedTime?.TotalSeconds ?? 0, "s");
-        await using var app = BenchApp.Start(database);
+        await using var app = BenchApp.Start(database, sqliteBusyTimeout: settings.SqliteBusyTimeout);
         var samples = settings.Smoke ? 16 : 400;
 
         // Warm-up: JIT and the database's caches, as on a server that has been up for a while.
@@ -31,6 +31,7 @@ public static class InboxScenario
             await AvailableAsync(app, CityOfficer(k % 16), null);
         }
 
+        var cpu = Environment.CpuUsage.TotalTime;
         var mine = new List<double>();
         var firstPage = new List<double>();
         int mineRight = 0, firstRight = 0, sortedRight = 0, inOrderRight = 0;
@@ -57,6 +58,9 @@ public static class InboxScenario
                 sortedRight += Sorted(page.Items) ? 1 : 0;
             }
         }
+
+        // Load-independent: this process's CPU (app and, on SQLite, the database engine) per query.
+        result.Add("CPU per query (my tasks + first page)", (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / (2.0 * samples), "ms");
 
         // Page 50 of each city: walk there once (not timed), then time that page's query again and again.
         var cursors = new List<(Actor Officer, string? After, int Page)>();

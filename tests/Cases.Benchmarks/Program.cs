@@ -1,3 +1,0 @@
-using Cases.Benchmarks;
-
-return await BenchmarkRunner.MainAsync(args, Console.Out);
