@@ -18,6 +18,8 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyVal
     public SqlCapture() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
     /// <summary>Runs <paramref name="work"/> and returns the commands it sent.</summary>
+    public static Task<IReadOnlyList<CapturedCommand>> DuringAsync<T>(Func<Task<T>> work) => DuringAsync(async () => { await work(); });
+
     public static async Task<IReadOnlyList<CapturedCommand>> DuringAsync(Func<Task> work)
     {
         using var capture = new SqlCapture();

@@ -36,6 +36,17 @@ public static class CommandsScenario
         // JIT, connection pools, the definition and calendar caches: not part of any level's figure.
         await RunLevelAsync(app, clients: 2, cases: settings.Smoke ? 2 : 20, offset: 1_000_000);
 
+        // Round trips per command: what each command sends to the database (statements, not rows).
+        var statements = await StatementsPerCommandAsync(app, 2_000_000);
+        foreach (var (command, sent) in statements)
+        {
+            result.Add($"SQL statements, {command}", sent.Count, "stmts");
+            if (settings.Explain)
+            {
+                result.Notes.Add($"SQL of {command}:\n" + string.Join("\n", sent.Select(c => "  " + c.Text.ReplaceLineEndings(" "))));
+            }
+        }
+
         var started = 0L;
         var offset = 0;
         foreach (var clients in Levels)
@@ -75,7 +86,7 @@ public static class CommandsScenario
 
         // Every case the measured levels started has run to its end, once, and left no open task behind.
         var ended = await database.ScalarAsync($"SELECT COUNT(*) FROM workflow_instances WHERE \"EndOutcome\" IS NOT NULL AND \"DefinitionKey\" = '{Procedure}'");
-        var warmup = settings.Smoke ? 2 : 20;
+        var warmup = (settings.Smoke ? 2 : 20) + 1;
         result.Check("cases ended", ended, started + warmup);
         result.Check("open tasks left", await database.ScalarAsync("SELECT COUNT(*) FROM human_tasks WHERE \"Status\" IN ('Open', 'Claimed')"), 0);
         result.Check("completed tasks", await database.ScalarAsync("SELECT COUNT(*) FROM human_tasks WHERE \"Status\" = 'Completed'"), started + warmup);
@@ -88,6 +99,32 @@ public static class CommandsScenario
 
         return result;
     }
+
+    private static async Task<List<(string Command, IReadOnlyList<CapturedCommand> Sent)>> StatementsPerCommandAsync(BenchApp app, int n)
+    {
+        var officer = new Actor("bench.officer.sql", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
+        StartedCase? started = null;
+        var start = await SqlCapture.DuringAsync(async () => started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, StartData(n), officer))));
+        var taskId = await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDb>().Tasks.AsNoTracking()
+            .Where(x => x.InstanceId == started!.InstanceId && x.Status == HumanTaskStatus.Open).Select(x => x.Id).SingleAsync());
+        var claim = await SqlCapture.DuringAsync(() => app.SendAsync(m => m.Send(new ClaimTask(taskId, officer))));
+        var complete = await SqlCapture.DuringAsync(() => app.SendAsync(m => m.Send(new CompleteTask(taskId, "rejected", new JsonObject { ["reviewNote"] = "基准测试：不予备案" }, officer))));
+        return [("start case", start), ("claim task", claim), ("complete task", complete)];
+    }
+
+    private static JsonObject StartData(int n) => new()
+    {
+        ["injuryCaseId"] = $"IC-BENCH-{n.ToString(CultureInfo.InvariantCulture)}",
+        ["appliedOn"] = "2025-10-17",
+        ["referral"] = new JsonObject
+        {
+            ["hospital"] = "济南市第四人民医院",
+            ["issuedOn"] = "2025-10-16",
+            ["destinationHospital"] = "北京积水潭医院",
+            ["destinationCity"] = "北京",
+            ["reason"] = "需行二期骨科手术",
+        },
+    };
 
     private sealed record Level(int Cases, TimeSpan Elapsed, Dictionary<string, ConcurrentBag<double>> Latencies, ConcurrentBag<string> Errors);
 
@@ -123,19 +160,7 @@ public static class CommandsScenario
 
     private static async Task OneCaseAsync(BenchApp app, Actor officer, int n, Dictionary<string, ConcurrentBag<double>> latencies)
     {
-        var data = new JsonObject
-        {
-            ["injuryCaseId"] = $"IC-BENCH-{n.ToString(CultureInfo.InvariantCulture)}",
-            ["appliedOn"] = "2025-10-17",
-            ["referral"] = new JsonObject
-            {
-                ["hospital"] = "济南市第四人民医院",
-                ["issuedOn"] = "2025-10-16",
-                ["destinationHospital"] = "北京积水潭医院",
-                ["destinationCity"] = "北京",
-                ["reason"] = "需行二期骨科手术",
-            },
-        };
+        var data = StartData(n);
         var t = Stopwatch.GetTimestamp();
         var started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, data, officer)));
         latencies["start"].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
