@@ -6,24 +6,11 @@ namespace Cases.Benchmarks.Tests;
 /// Every benchmark scenario at a tiny size, through the same code as the real runs: the figures are not looked at
 /// (speed is measured, never asserted); the counts are: every case ended once, no timer fired twice, no request failed.
 /// </summary>
-public abstract class BenchmarkSmokeTests(TestProvider provider) : IAsyncLifetime
+public abstract class BenchmarkSmokeTests(TestProvider provider, BenchFixture fixture)
 {
-    private readonly string _output = Directory.CreateTempSubdirectory("cases-bench-smoke-").FullName;
+    private readonly string _output = fixture.Output;
     private readonly StringWriter _log = new();
-    private BenchEnvironment _environment = null!;
-
-    public Task InitializeAsync()
-    {
-        // fsync off: correctness does not need durable commits, and CI time is short.
-        _environment = new BenchEnvironment(fsync: false);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _environment.DisposeAsync();
-        Directory.Delete(_output, recursive: true);
-    }
+    private readonly BenchEnvironment _environment = fixture.Environment;
 
     [Fact]
     public async Task Commands_end_every_case_they_start_with_no_error_and_write_their_figures()
@@ -74,6 +61,26 @@ public abstract class BenchmarkSmokeTests(TestProvider provider) : IAsyncLifetim
     }
 }
 
-public sealed class SqliteBenchmarkSmokeTests() : BenchmarkSmokeTests(TestProvider.Sqlite);
+public sealed class SqliteBenchmarkSmokeTests(BenchFixture fixture) : BenchmarkSmokeTests(TestProvider.Sqlite, fixture), IClassFixture<BenchFixture>;
 
-public sealed class PostgresBenchmarkSmokeTests() : BenchmarkSmokeTests(TestProvider.Postgres);
+public sealed class PostgresBenchmarkSmokeTests(BenchFixture fixture) : BenchmarkSmokeTests(TestProvider.Postgres, fixture), IClassFixture<BenchFixture>;
+
+/// <summary>
+/// One benchmark environment per test class: one PostgreSQL cluster, and the seeded task database shared by the
+/// inbox, dashboard and web tests (as in a real run), so the smoke test stays well inside CI's time.
+/// </summary>
+public sealed class BenchFixture : IAsyncLifetime
+{
+    public string Output { get; } = Directory.CreateTempSubdirectory("cases-bench-smoke-").FullName;
+
+    // fsync off: correctness does not need durable commits.
+    public BenchEnvironment Environment { get; } = new(fsync: false);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await Environment.DisposeAsync();
+        Directory.Delete(Output, recursive: true);
+    }
+}
