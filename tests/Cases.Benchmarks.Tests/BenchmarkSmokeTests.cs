@@ -61,8 +61,12 @@ public abstract class BenchmarkSmokeTests(TestProvider provider, BenchFixture fi
     }
 }
 
+// One collection, so the two classes run one after the other: Hangfire keeps its job activator in a static, so two
+// apps with Hangfire servers in one process at once would run each other's timer jobs.
+[Collection("benchmarks")]
 public sealed class SqliteBenchmarkSmokeTests(BenchFixture fixture) : BenchmarkSmokeTests(TestProvider.Sqlite, fixture), IClassFixture<BenchFixture>;
 
+[Collection("benchmarks")]
 public sealed class PostgresBenchmarkSmokeTests(BenchFixture fixture) : BenchmarkSmokeTests(TestProvider.Postgres, fixture), IClassFixture<BenchFixture>;
 
 /// <summary>

@@ -69,13 +69,13 @@ public static class CommandsScenario
                 result.Notes.Add($"{clients} clients: {error}");
             }
 
-            var raw = await RawInsertRateAsync(database, clients, settings.Smoke ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(8));
+            var raw = await RawInsertRateAsync(database, clients, settings.Smoke ? TimeSpan.FromSeconds(0.3) : TimeSpan.FromSeconds(8));
             result.Add($"raw 1-row INSERT commits/s, {clients} clients", raw, "tx/s");
             if (!database.Sql.IsPostgres && clients > 1)
             {
                 // Microsoft.Data.Sqlite retries a busy statement after sleeping 150 ms; SQLite's own busy handler waits
                 // in steps of 1 to 100 ms. The same inserts with the latter show what the former costs.
-                var waiting = await RawInsertRateAsync(database, clients, settings.Smoke ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(8), "PRAGMA busy_timeout = 30000");
+                var waiting = await RawInsertRateAsync(database, clients, settings.Smoke ? TimeSpan.FromSeconds(0.3) : TimeSpan.FromSeconds(8), "PRAGMA busy_timeout = 30000");
                 result.Add($"  same with PRAGMA busy_timeout, {clients} clients", waiting, "tx/s");
             }
 

@@ -26,8 +26,8 @@ public static class HttpScenario
         memory.Add("working set after start on the seeded database", started.Current, "MiB");
 
         var useWrk = settings.Load == "wrk" || (settings.Load == "auto" && LoadGenerator.WrkAvailable());
-        var duration = TimeSpan.FromSeconds(settings.Smoke ? 1 : settings.HttpSeconds);
-        var warmup = TimeSpan.FromSeconds(settings.Smoke ? 0.5 : 3);
+        var duration = TimeSpan.FromSeconds(settings.Smoke ? 0.5 : settings.HttpSeconds);
+        var warmup = TimeSpan.FromSeconds(settings.Smoke ? 0.2 : 3);
         var targets = new[] { ("inbox API", new Uri(web.Address, "/api/tasks?scope=available&limit=50")), ("workbench page", new Uri(web.Address, "/")) };
         var levels = memoryOnly ? new[] { 32 } : [32, 128];
         double sampledPeak = 0;

@@ -59,7 +59,7 @@ public static class TimerStormScenario
         var probes = settings.Smoke ? 20 : 400;
         await ScheduleAsync(scheduler, Enumerable.Range(0, probes).Select(_ => Guid.NewGuid()).ToList(), app.Clock.GetUtcNow(), parallel);
         var perSecond = probes / calibration.Elapsed.TotalSeconds;
-        var lead = TimeSpan.FromSeconds(5 + (size / perSecond * 1.5));
+        var lead = TimeSpan.FromSeconds((settings.Smoke ? 1 : 5) + (size / perSecond * 1.5));
         app.Clock.Set(dueAt - lead);
         var dueReal = Stopwatch.StartNew();
         await ScheduleAsync(scheduler, timerIds, dueAt, parallel);
