@@ -43,7 +43,18 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
                 break;
             case "available":
                 var roles = by.Roles.ToList();
-                tasks = tasks.Where(t => t.Status == HumanTaskStatus.Open && roles.Contains(t.Role));
+                // One role (the usual case) as an equality, not IN/ANY: PostgreSQL then walks ix_human_tasks_claimable
+                // in due order and stops after a page, instead of sorting every open task of the city (issue 7).
+                if (roles.Count == 1)
+                {
+                    var role = roles[0];
+                    tasks = tasks.Where(t => t.Status == HumanTaskStatus.Open && t.Role == role);
+                }
+                else
+                {
+                    tasks = tasks.Where(t => t.Status == HumanTaskStatus.Open && roles.Contains(t.Role));
+                }
+
                 break;
             case "all":
                 if (!by.IsIn(Roles.Supervisor) && !by.IsIn(Roles.Admin))
@@ -98,7 +109,9 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
         var cursor = query.After is { Length: > 0 } after ? Decode(after, sort) : null;
         IQueryable<HumanTask> ordered = sort switch
         {
-            "due" => (cursor is null ? tasks : tasks.Where(t => t.DueAt > cursor.At || (t.DueAt == cursor.At && t.Id.CompareTo(cursor.Id) > 0)))
+            // "due >= cursor" first: the index range then starts at the cursor instead of the first open task (issue 7);
+            // the same rows as "due > d or (due = d and id > i)".
+            "due" => (cursor is null ? tasks : tasks.Where(t => t.DueAt >= cursor.At && (t.DueAt > cursor.At || t.Id.CompareTo(cursor.Id) > 0)))
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id),
             "priority" => (cursor is null ? tasks : tasks.Where(t => t.Priority < cursor.Priority
                     || (t.Priority == cursor.Priority && (t.DueAt > cursor.At || (t.DueAt == cursor.At && t.Id.CompareTo(cursor.Id) > 0)))))
