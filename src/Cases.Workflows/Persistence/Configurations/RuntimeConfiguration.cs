@@ -93,6 +93,15 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         b.HasIndex(x => new { x.CityCode, x.Role, x.Status, x.DueAt, x.Id }).HasDatabaseName("ix_human_tasks_claimable");
         b.HasIndex(x => new { x.Assignee, x.Status, x.DueAt, x.Id }).HasDatabaseName("ix_human_tasks_assignee");
         b.HasIndex(x => new { x.InstanceId, x.Status }).HasDatabaseName("ix_human_tasks_instance");
+        // The inbox's other sorts (priority, age) read in index order and stop after a page (measured at 100,000 open
+        // tasks of one city and role on SQLite: 396 → 11 ms and 392 → <1 ms a page).
+        b.HasIndex(x => new { x.CityCode, x.Role, x.Status, x.Priority, x.DueAt, x.Id }).HasDatabaseName("ix_human_tasks_claimable_priority");
+        b.HasIndex(x => new { x.CityCode, x.Role, x.Status, x.CreatedAt, x.Id }).HasDatabaseName("ix_human_tasks_claimable_age");
+        // The SLA dashboard counts open tasks per city, procedure and officer: a partial index of the open ones in that
+        // order (docs/performance.md: at 1M tasks the city dashboard 315–513 → 10–15 ms, the province 0.8–4.2 s → 0.3 s).
+        b.HasIndex(x => new { x.CityCode, x.Procedure, x.Assignee, x.DueAt, x.WarnAt })
+            .HasFilter("\"Status\" IN ('Open', 'Claimed')")
+            .HasDatabaseName("ix_human_tasks_open_sla");
     }
 }
 

@@ -953,8 +953,18 @@ namespace Cases.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("Assignee", "Status", "DueAt", "Id")
                         .HasDatabaseName("ix_human_tasks_assignee");
 
+                    b.HasIndex("CityCode", "Procedure", "Assignee", "DueAt", "WarnAt")
+                        .HasDatabaseName("ix_human_tasks_open_sla")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("CityCode", "Role", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_human_tasks_claimable_age");
+
                     b.HasIndex("CityCode", "Role", "Status", "DueAt", "Id")
                         .HasDatabaseName("ix_human_tasks_claimable");
+
+                    b.HasIndex("CityCode", "Role", "Status", "Priority", "DueAt", "Id")
+                        .HasDatabaseName("ix_human_tasks_claimable_priority");
 
                     b.ToTable("human_tasks", (string)null);
                 });
