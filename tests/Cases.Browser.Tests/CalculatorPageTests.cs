@@ -9,7 +9,7 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task An_officer_runs_the_late_fee_and_dependants_pension_calculators_through_their_pages()
     {
         var page = await browser.NewPageAsync();
-        var violations = CollectCspViolations(page);
+        var violations = BrowserFixture.CollectCspViolations(page);
 
         await page.GotoAsync("/account/login");
         await page.GetByLabel("用户名").FillAsync("officer.jinan");
@@ -74,8 +74,8 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task Every_calculator_form_opens_with_a_label_for_each_control_and_unknown_names_are_not_found()
     {
-        var page = await SignedInAsync();
-        var violations = CollectCspViolations(page);
+        var page = await browser.SignedInAsync();
+        var violations = BrowserFixture.CollectCspViolations(page);
         foreach (var calculator in Cases.Domain.Calculations.CalculatorCatalog.All)
         {
             var response = await page.GotoAsync($"/calculations/{calculator.Name}");
@@ -103,7 +103,7 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task A_figure_missing_from_the_parameter_table_is_named_and_bad_list_lines_are_shown_at_their_field()
     {
-        var page = await SignedInAsync();
+        var page = await browser.SignedInAsync();
 
         // No provincial average wage is shipped in the parameter table: the page names it instead of guessing one.
         await page.GotoAsync("/calculations/nursing-care");
@@ -135,29 +135,5 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByLabel("月工资总额").FillAsync("2025-07, 850000\n2025-08, 900000");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
         Assert.Equal("1,750.00 元", (await page.GetByTestId("result-difference").InnerTextAsync()).Trim());
-    }
-
-    private async Task<IPage> SignedInAsync()
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync("officer.jinan");
-        await page.GetByLabel("密码").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
-    private static List<string> CollectCspViolations(IPage page)
-    {
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
-        return violations;
     }
 }

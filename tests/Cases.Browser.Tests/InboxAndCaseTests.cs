@@ -23,8 +23,8 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task An_officer_claims_a_task_in_the_inbox_completes_it_through_its_form_and_sees_it_on_the_case_timeline()
     {
         var (caseId, taskId) = await StartRateCaseAsync("2025-10-17");
-        var page = await SignedInAsync("officer.jinan");
-        var violations = CollectCspViolations(page);
+        var page = await browser.SignedInAsync("officer.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "待办", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task A_second_officer_who_submits_a_task_someone_else_completed_is_told_plainly_and_sees_the_current_state()
     {
         var (_, taskId) = await StartRateCaseAsync("2025-10-17");
-        var second = await SignedInAsync("officer2.jinan");
+        var second = await browser.SignedInAsync("officer2.jinan");
         await second.GotoAsync($"/tasks/{taskId}");
         await second.GetByLabel("单位收到告知日期").FillAsync("2025-10-20");
 
@@ -83,8 +83,8 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         var (_, late) = await StartRateCaseAsync("2025-09-01");
         var (_, fresh) = await StartRateCaseAsync("2025-10-17");
-        var page = await SignedInAsync("officer.jinan");
-        var violations = CollectCspViolations(page);
+        var page = await browser.SignedInAsync("officer.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
         await page.GotoAsync("/inbox?tab=available");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
@@ -136,29 +136,5 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
-    }
-
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
-    private static List<string> CollectCspViolations(IPage page)
-    {
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
-        return violations;
     }
 }
