@@ -109,7 +109,7 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
 /// not listed here fails <see cref="AuthorizationMatrixTests"/>, so a new endpoint cannot be forgotten; so does a row
 /// whose endpoint no longer exists. Static assets are one row for all of them.
 /// </summary>
-public static class AuthorizationMatrix
+public static partial class AuthorizationMatrix
 {
     public const string StaticAssets = "(every static asset)";
 
@@ -134,7 +134,10 @@ public static class AuthorizationMatrix
     /// <summary>The sign-in body for the caller (nobody signs in as officer2.jinan).</summary>
     private static object Credentials(Cell c) => new { userName = c.Principal.UserName ?? "officer2.jinan", password = Testing.CasesAppFactory.DemoPassword };
 
-    public static IReadOnlyList<Rule> Rules { get; } =
+    /// <summary>Every row: the core ones here, each area's in its own file (AuthorizationMatrix.(area).cs).</summary>
+    public static IReadOnlyList<Rule> Rules { get; } = [.. CoreRules, .. SupervisionRules, .. DesignerRules, .. AdminRules, .. CaseworkRules, .. AuditRules];
+
+    private static IEnumerable<Rule> CoreRules =>
     [
         // Sign-in and the session
         new("POST", "/api/auth/login", Anyone, Scope.None, "200", c => Task.FromResult(new Attempt("/api/auth/login", Credentials(c)))),

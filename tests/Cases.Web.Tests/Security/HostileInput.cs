@@ -37,7 +37,7 @@ public sealed record Variant(string Description, string? Field, Func<Sample, Htt
 /// Valid requests for every API endpoint, and the hostile variants generated from each endpoint's route pattern,
 /// handler parameters and sample body. An API endpoint without a sample fails the suite.
 /// </summary>
-public static class HostileInput
+public static partial class HostileInput
 {
     public const string ScriptText = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
 
@@ -55,7 +55,11 @@ public static class HostileInput
         new[] { "path traversal", "path traversal, Windows", "a word", "2^31", "-1" }.ToDictionary(v => $"query {name}: {v}", _ => reason, StringComparer.Ordinal);
 
     /// <summary>The valid request of each API endpoint, built fresh (new codes, new cases and tasks) for every variant.</summary>
-    public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } = new Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>>
+    public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } =
+        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples }.SelectMany(d => d).ToDictionary();
+
+    /// <summary>The core endpoints' samples; each area's are in its own file (HostileInput.(area).cs).</summary>
+    private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CoreSamples => new()
     {
         [new("POST", "/api/auth/login")] = _ => Fixed(new(null, None, None, Json(new { userName = "reviewer.jinan", password = Testing.CasesAppFactory.DemoPassword })) { Required = ["userName", "password"] }),
         [new("POST", "/api/auth/logout")] = _ => Fixed(new("officer.jinan", None, None)),
