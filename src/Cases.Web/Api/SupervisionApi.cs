@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Supervision;
 using Mediator;
@@ -30,6 +32,10 @@ public static class SupervisionApi
             TypedResults.Ok(await mediator.Send(new GetStepDurations(city, user.ToActor()), ct)));
         dashboard.MapGet("/assignees", async (string? city, string? role, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListAssignees(city, string.IsNullOrEmpty(role) ? null : role, user.ToActor()), ct)));
+        // Every list of the dashboard as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese), for its download links.
+        dashboard.MapGet("/export/{list}", async (string list, string? city, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
+            TypedResults.File(await SupervisionCsv.ExportAsync(list, city, user.ToActor(), mediator, text, ct), "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}.csv")));
         dashboard.MapPost("/reassign", async ([FromBody] ReassignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ReassignTasks(body.TaskIds, body.UserName, user.ToActor()), ct)))
             .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();

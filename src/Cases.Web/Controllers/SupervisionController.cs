@@ -1,10 +1,8 @@
-using System.Globalization;
 using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
-using Cases.Workflows.Definitions;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Supervision;
 using Cases.Workflows.Tasks;
@@ -59,6 +57,9 @@ public sealed class SupervisionPage
 
     public IEnumerable<Assignee> AssigneesFor(TaskView task) => Assignees.Where(a => a.City == task.City && a.Role == task.Role);
 
+    /// <summary>Where a list downloads as CSV (SupervisionApi's export), for this page's city.</summary>
+    public string ExportUrl(string list) => $"/api/supervision/export/{list}" + (City is null ? "" : $"?city={City}");
+
     /// <summary>The route values of this page, with another cursor for one list.</summary>
     public Dictionary<string, string> Route(string? breachedAfter = null, string? warningAfter = null)
     {
@@ -85,18 +86,15 @@ public sealed class SupervisionPage
 /// <summary>
 /// 「督办」: open tasks on time, in warning and breached per procedure and officer; the breached and at-risk lists with
 /// reassign and bulk reassign (AssignTask, journaled); escalations first; workload per officer; breaches per week and
-/// time to complete per step in working days as charts with their tables; every list as CSV. City supervisors and
+/// time to complete per step in working days as charts with their tables; every list as CSV (GET /api/supervision/export/{list}). City supervisors and
 /// administrators see their city, provincial ones every city or the one they pick (规程 第一百四十条).
 /// </summary>
 // Looking is for supervisors and administrators; the reassign post lets the command refuse others, so they get the
 // reason on their inbox instead of an access-denied page.
 [Route("supervision"), Authorize]
-public sealed class SupervisionController(IMediator mediator, WorkflowText T, IStringLocalizer<SharedResource> L) : Controller
+public sealed class SupervisionController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
 {
     private const int PageSize = 50;
-
-    /// <summary>At most this many rows in a CSV export of a task list.</summary>
-    private const int ExportLimit = 10_000;
 
     [HttpGet(""), Authorize(Policy = Policies.Operations)]
     public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, CancellationToken ct)
@@ -137,35 +135,6 @@ public sealed class SupervisionController(IMediator mediator, WorkflowText T, IS
         return View(model);
     }
 
-    /// <summary>Every list of the page as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese).</summary>
-    [HttpGet("export/{list}"), Authorize(Policy = Policies.Operations)]
-    public async Task<IActionResult> Export(string list, string? city, CancellationToken ct)
-    {
-        var by = User.ToActor();
-        var scope = SupervisionScope.Of(city, by);
-        var titles = await ProcedureTitlesAsync(ct);
-        string Title(string key) => titles.GetValueOrDefault(key, key);
-        var full = by.NeedsFullIdNumbers;
-        var table = list switch
-        {
-            "procedures" => SupervisionCsv.Procedures(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByProcedure, Title),
-            "officers" => SupervisionCsv.Officers(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByOfficer),
-            "workload" => SupervisionCsv.Workload(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).Workload),
-            "breached" or "warning" => SupervisionCsv.Tasks(T, await AllOpenAsync(list, scope, by, ct), Title, full),
-            "escalations" => SupervisionCsv.Escalations(T, await mediator.Send(new GetEscalationBoard(scope, by), ct), Title, full),
-            "breaches-per-week" => SupervisionCsv.Weeks(T, await mediator.Send(new GetBreachesPerWeek(scope, by), ct)),
-            "step-durations" => SupervisionCsv.Steps(T, await mediator.Send(new GetStepDurations(scope, by), ct), Title),
-            _ => null,
-        };
-        if (table is null)
-        {
-            return NotFound();
-        }
-
-        var name = string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{scope ?? "province"}.csv");
-        return File(SupervisionCsv.Write(table), "text/csv; charset=utf-8", name);
-    }
-
     /// <summary>Reassigns one task (its row's form) or every selected one (bulk) to the chosen user; each on its own.</summary>
     [HttpPost("reassign")]
     public async Task<IActionResult> Reassign(Guid? taskId, Guid[] selected, string? userName, string? returnUrl, CancellationToken ct)
@@ -194,6 +163,10 @@ public sealed class SupervisionController(IMediator mediator, WorkflowText T, IS
                 TempData[PageMessages.Problem] = string.Join("\n", refused);
             }
         }
+        catch (NotFoundException)
+        {
+            TempData[PageMessages.Problem] = L["找不到该任务（不存在或不属于本市）。"].Value;
+        }
         catch (DomainValidationException e)
         {
             TempData[PageMessages.Problem] = e.Field == "taskIds" ? L["请先勾选要改派的任务。"].Value : L["请选择改派给谁：{0}", e.Message].Value;
@@ -202,24 +175,7 @@ public sealed class SupervisionController(IMediator mediator, WorkflowText T, IS
         return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
     }
 
-    private async Task<IReadOnlyList<TaskView>> AllOpenAsync(string sla, string? city, Actor by, CancellationToken ct)
-    {
-        var rows = new List<TaskView>();
-        string? after = null;
-        do
-        {
-            var page = await mediator.Send(new ListTasks("open", null, null, null, null, after, 200, by, sla, "due", city), ct);
-            rows.AddRange(page.Items);
-            after = page.Next;
-        }
-        while (after is not null && rows.Count < ExportLimit);
-        return rows;
-    }
-
-    private async Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(CancellationToken ct) =>
-        (await mediator.Send(new ListDefinitions(), ct)).GroupBy(d => d.Key, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(d => d.Version)!)
-            .ToDictionary(d => d.Key, d => WorkflowText.English ? d.TitleEn : d.Title, StringComparer.Ordinal);
+    private Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(CancellationToken ct) => SupervisionCsv.ProcedureTitlesAsync(mediator, ct);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

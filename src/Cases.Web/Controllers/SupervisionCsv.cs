@@ -1,5 +1,9 @@
 using System.Globalization;
 using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Tasks;
+using Mediator;
 using Cases.Workflows.Supervision;
 using CsvHelper;
 
@@ -16,6 +20,53 @@ public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<IReadO
 public static class SupervisionCsv
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>At most this many rows in a CSV export of a task list.</summary>
+    public const int ExportLimit = 10_000;
+
+    /// <summary>The lists that export: the page's sections.</summary>
+    public static IReadOnlyList<string> Lists { get; } = ["escalations", "procedures", "officers", "breached", "warning", "workload", "breaches-per-week", "step-durations"];
+
+    /// <summary>One list of the dashboard for <paramref name="city"/> (null: every city, provincial staff only) as a CSV file's bytes.</summary>
+    public static async Task<byte[]> ExportAsync(string list, string? city, Actor by, IMediator mediator, WorkflowText T, CancellationToken ct)
+    {
+        var scope = SupervisionScope.Of(city, by);
+        var titles = await ProcedureTitlesAsync(mediator, ct);
+        string Title(string key) => titles.GetValueOrDefault(key, key);
+        var full = by.NeedsFullIdNumbers;
+        var table = list switch
+        {
+            "procedures" => Procedures(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByProcedure, Title),
+            "officers" => Officers(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByOfficer),
+            "workload" => Workload(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).Workload),
+            "breached" or "warning" => Tasks(T, await AllOpenAsync(mediator, list, scope, by, ct), Title, full),
+            "escalations" => Escalations(T, await mediator.Send(new GetEscalationBoard(scope, by), ct), Title, full),
+            "breaches-per-week" => Weeks(T, await mediator.Send(new GetBreachesPerWeek(scope, by), ct)),
+            "step-durations" => Steps(T, await mediator.Send(new GetStepDurations(scope, by), ct), Title),
+            _ => throw new NotFoundException($"There is no such list to export; the lists are {string.Join(", ", Lists)}."),
+        };
+        return Write(table);
+    }
+
+    /// <summary>Each procedure's title (its latest version's) in the user's language.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ListDefinitions(), ct)).GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .ToDictionary(d => d.Key, d => WorkflowText.English ? d.TitleEn : d.Title, StringComparer.Ordinal);
+
+    private static async Task<IReadOnlyList<TaskView>> AllOpenAsync(IMediator mediator, string sla, string? city, Actor by, CancellationToken ct)
+    {
+        var rows = new List<TaskView>();
+        string? after = null;
+        do
+        {
+            var page = await mediator.Send(new ListTasks("open", null, null, null, null, after, 200, by, sla, "due", city), ct);
+            rows.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null && rows.Count < ExportLimit);
+        return rows;
+    }
 
     public static byte[] Write(CsvTable table)
     {

@@ -16,9 +16,10 @@ public sealed record ListAssignees(string? City, string? Role, Actor By) : IQuer
 public sealed record Assignee(string UserName, string DisplayName, string City, string Role);
 
 /// <summary>
-/// A supervisor reassigns one or more tasks to a named user (规程 第一百二十条: 督办). Each goes through
-/// <see cref="AssignTask"/> on its own — its role, city and separation of duties checked, journaled — so one task that
-/// cannot go to that user does not stop the others; the answer says, per task, what happened.
+/// A supervisor reassigns one or more tasks to a named user (规程 第一百二十条: 督办). Every task must be of the
+/// supervisor's city (else 404, nothing done); each then goes through <see cref="AssignTask"/> on its own — its role,
+/// city and separation of duties checked, journaled — so one task that cannot go to that user does not stop the others;
+/// the answer says, per task, what happened.
 /// </summary>
 public sealed record ReassignTasks(IReadOnlyList<Guid>? TaskIds, string? UserName, Actor By) : ICommand<IReadOnlyList<ReassignResult>>
 {
@@ -83,6 +84,14 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         if (user is null || !(await users.GetRolesAsync(user)).Any(TaskRoles.Contains))
         {
             throw new DomainValidationException("userName", $"There is no user '{userName}' who takes tasks.");
+        }
+
+        // Every task named must be one the supervisor sees: another city's is answered as a missing one (规程 第一百四十条).
+        var visible = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.CityCode }).ToListAsync(cancellationToken);
+        var unseen = ids.FirstOrDefault(id => !visible.Any(t => t.Id == id && command.By.CanSeeCity(t.CityCode)));
+        if (unseen != Guid.Empty || ids.Contains(Guid.Empty))
+        {
+            throw new NotFoundException($"No task {unseen} in your city.");
         }
 
         var results = new List<ReassignResult>();
