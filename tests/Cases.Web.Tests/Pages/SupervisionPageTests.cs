@@ -49,7 +49,7 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         Assert.DoesNotContain("reviewer.jinan", options); // the task is for officers
         Assert.All(row.QuerySelectorAll("input:not([type=hidden]), select, button"), c => Assert.False(string.IsNullOrWhiteSpace(c.GetAttribute("aria-label")), c.OuterHtml));
         Assert.Equal("bulk-breached", row.QuerySelector("input[name=selected]")!.GetAttribute("form"));
-        Assert.NotNull(page.QuerySelector("a[href='/api/supervision/export/breached']"));
+        Assert.NotNull(page.QuerySelector("a[href='/api/supervision/export/breached?city=370100'][download]"));
         Assert.NotNull(page.QuerySelector("label[for=bulk-breached-to]"));
         Assert.Contains(page.QuerySelectorAll("[data-testid=by-procedure] tbody tr"), r => r.Text().Contains("工伤保险费率浮动告知与异议", StringComparison.Ordinal));
     }
