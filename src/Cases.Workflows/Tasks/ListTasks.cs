@@ -4,7 +4,6 @@ using System.Text;
 using Cases.Domain;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -13,14 +12,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Cases.Workflows.Tasks;
 
 /// <summary>
-/// The inbox: "mine" (claimed by me), "available" (open in my roles and city), "done" (completed by me) or "all"
-/// (supervisors), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
+/// The inbox: "mine" (claimed by me), "available" (open in my roles and city), "done" (completed by me), "all"
+/// (supervisors) or "open" (supervisors: every open or claimed task — the dashboard's breached and at-risk lists, where a
+/// provincial supervisor may narrow to one <see cref="City"/>), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
 /// paging: the cursor is the last row's sort key and id, so page 50 costs what page 1 costs. Sla is onTime, warning or
 /// breached as <see cref="TaskView.SlaOf"/> decides it (done tasks at their completion); Sort is due (earliest deadline
 /// first, the default), priority (highest first, then due) or age (oldest first).
 /// </summary>
 public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By,
-    string? Sla = null, string? Sort = null) : IQuery<TaskPage>;
+    string? Sla = null, string? Sort = null, string? City = null) : IQuery<TaskPage>;
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
@@ -36,6 +36,11 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
 
         var by = query.By;
         var tasks = db.Tasks.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.City) && query.Scope is not ("all" or "open"))
+        {
+            throw new DomainValidationException("city", "city narrows scope all or open only.");
+        }
+
         switch (query.Scope ?? "mine")
         {
             case "mine":
@@ -56,10 +61,15 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
                 }
 
                 break;
-            case "all":
-                if (!by.IsIn(Roles.Supervisor) && !by.IsIn(Roles.Admin))
+            case "all" or "open":
+                if (Supervision.SupervisionScope.Of(query.City, by) is { } city)
                 {
-                    throw new ForbiddenException("Only supervisors and administrators list all tasks.");
+                    tasks = tasks.Where(t => t.CityCode == city);
+                }
+
+                if (query.Scope == "open")
+                {
+                    tasks = tasks.Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
                 }
 
                 break;
@@ -67,7 +77,7 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
                 tasks = tasks.Where(t => t.CompletedBy == by.UserName && t.Status == HumanTaskStatus.Completed);
                 break;
             default:
-                throw new DomainValidationException("scope", "scope must be mine, available, done or all.");
+                throw new DomainValidationException("scope", "scope must be mine, available, done, all or open.");
         }
 
         if (!by.IsProvincial)
