@@ -39,9 +39,9 @@ public static class AdminApi
         users.MapPost("/{userName}/unlock", async (string userName, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new SetUserLockout(Name(userName), false, user.ToActor()), ct)));
 
-        // No body, or no password in it: the product makes one up and answers it once.
-        users.MapPost("/{userName}/password", async (string userName, [FromBody] PasswordRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ResetUserPassword(Name(userName), body?.Password, user.ToActor()), ct)));
+        // {"password": null} (or empty): the product makes one up and answers it once.
+        users.MapPost("/{userName}/password", async (string userName, [FromBody] PasswordRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ResetUserPassword(Name(userName), body.Password, user.ToActor()), ct)));
     }
 
     /// <summary>A user name from the route: a name that could never have been created is a 400, not a search.</summary>

@@ -35,7 +35,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
         var calendar = await store.GetAsync(db, cancellationToken);
         var (before, after, proposed) = Propose(calendar, query.Date, query.Kind, query.Name);
         var result = await recalculation.RunAsync(calendar, proposed, null, null, cancellationToken);
-        return new CalendarDayPreview(before, after, result.Moved, CalendarConfirmation.Of(Describe(after), TextInput.Optional(query.Reason, "reason", "reason", 500, lineBreaks: true), result.Moved));
+        return new CalendarDayPreview(before, after, result.Moved, CalendarConfirmation.Of(Describe(after, query.Name), TextInput.Optional(query.Reason, "reason", "reason", 500, lineBreaks: true), result.Moved));
     }
 
     public async ValueTask<CalendarDayChanged> Handle(ChangeCalendarDay command, CancellationToken cancellationToken)
@@ -87,13 +87,14 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
             ["reason"] = reason,
         };
         var moved = await recalculation.RunAsync(calendar, proposed, cause, command.ChangedBy, cancellationToken);
-        CalendarConfirmation.Check(command.Confirm, CalendarConfirmation.Of(Describe(after), reason, moved.Moved));
+        CalendarConfirmation.Check(command.Confirm, CalendarConfirmation.Of(Describe(after, command.Name), reason, moved.Moved));
         await BumpRevisionAndSaveAsync(db, cancellationToken);
         scheduler.ScheduleAfterCommit(moved.TimersToSchedule);
         return new CalendarDayChanged(after, moved.Moved);
     }
 
-    private static string Describe(DayInfo day) => $"day {Clocks.Format(day.Date)} {day.Kind} {day.Name}";
+    // The name as given, even where the day keeps none (back to normal): a confirmation is of what was typed and shown.
+    private static string Describe(DayInfo day, string? name) => $"day {Clocks.Format(day.Date)} {day.Kind} {name?.Trim()}";
 
     /// <summary>
     /// Saves the calendar change and everything that goes with it. The revision is a concurrency token: two
