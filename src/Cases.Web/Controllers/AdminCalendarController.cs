@@ -3,7 +3,6 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Common;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -195,14 +194,7 @@ public sealed class AdminCalendarController(IMediator mediator, CasesDb db, Cale
     }
 
     /// <summary>The refusals a page shows (the field and why); anything else is a fault for the error handler.</summary>
-    private static (string Field, string Message)? Refusal(Exception e) => e switch
-    {
-        DomainValidationException v => (v.Field, v.Message),
-        CalendarYearMissingException m => ("", m.Message),
-        DomainRuleException r => ("", r.Message),
-        ConflictException c => ("", c.Message),
-        _ => null,
-    };
+    private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
 
     private async Task<CalendarYearPage> YearPageAsync(int year, DateOnly? selected, CalendarForm form, string? importReason, IReadOnlyList<(string, string)> errors, CancellationToken ct)
     {

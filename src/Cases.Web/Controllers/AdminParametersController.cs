@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Common;
 using Cases.Workflows.Parameters;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -61,13 +60,9 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
             TempData[PageMessages.Notice] = L["已保存 {0} {1} 年{2}：{3}。", set.Name, set.Year, set.CityCode.Length > 0 ? " " + set.CityCode : "", set.Value.ToString(CultureInfo.InvariantCulture)].Value;
             return RedirectToAction(nameof(Index));
         }
-        catch (DomainValidationException e)
+        catch (Exception e) when (AdminRefusal.Of(e) is { } problem)
         {
-            return View("Index", await PageAsync(form, [(e.Field, e.Message)], ct));
-        }
-        catch (ForbiddenException e)
-        {
-            return View("Index", await PageAsync(form, [("", e.Message)], ct));
+            return View("Index", await PageAsync(form, [problem], ct));
         }
     }
 

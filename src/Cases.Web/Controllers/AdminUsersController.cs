@@ -1,6 +1,4 @@
-using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -135,14 +133,7 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
     private async Task<UserSummary?> FindAsync(string userName, CancellationToken ct) =>
         (await mediator.Send(new ListUsers(User.ToActor()), ct)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.Ordinal));
 
-    private static (string Field, string Message)? Refusal(Exception e) => e switch
-    {
-        DomainValidationException v => (v.Field, v.Message),
-        DomainRuleException r => ("", r.Message),
-        ConflictException c => ("", c.Message),
-        NotFoundException n => ("", n.Message),
-        _ => null,
-    };
+    private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

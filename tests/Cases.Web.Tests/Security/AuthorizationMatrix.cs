@@ -272,6 +272,12 @@ public static partial class AuthorizationMatrix
     public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*"
         && r.Pattern is not (StaticAssets or "/hangfire/{**path}" or "/openapi/{documentName}.json") && !r.Pattern.StartsWith("/health", StringComparison.Ordinal));
 
+    /// <summary>Who posts a form in the form tests: nobody for a public form, an officer where officers may, else the first demo user whose role may.</summary>
+    public static string? FormCaller(Rule rule) =>
+        rule.Who.Anyone ? null
+        : rule.Who.Roles is null || rule.Who.Roles.Contains(Officer) ? "officer.jinan"
+        : Principal.All.First(p => !p.IsAnonymous && p.IsIn(rule.Who.Roles)).UserName;
+
     /// <summary>The rows of form posts.</summary>
     public static IEnumerable<Rule> FormPosts => Rules.Where(r => !r.IsApi && r.Method == "POST");
 

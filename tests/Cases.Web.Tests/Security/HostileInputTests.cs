@@ -157,10 +157,7 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
         var forms = new List<(Rule Rule, string? Caller, Attempt Attempt)>();
         foreach (var rule in AuthorizationMatrix.FormPosts)
         {
-            // Someone the form is for: an officer where officers may post it, else the first demo user whose role may.
-            var caller = rule.Who.Anyone ? null
-                : rule.Who.Roles is null || rule.Who.Roles.Contains(Workflows.Identity.Roles.Officer) ? "officer.jinan"
-                : Principal.All.First(p => !p.IsAnonymous && p.IsIn(rule.Who.Roles)).UserName;
+            var caller = AuthorizationMatrix.FormCaller(rule);
             forms.Add((rule, caller, await rule.Make(new Cell(app, Principal.All.Single(p => p.UserName == caller), SecurityApp.Jinan))));
         }
 
