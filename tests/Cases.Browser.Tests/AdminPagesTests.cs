@@ -87,13 +87,13 @@ public class AdminPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByLabel("参数", new() { Exact = true }).SelectOptionAsync("hospitalMealDailyStandard");
         await page.GetByLabel("年度").FillAsync("2025");
         await page.GetByLabel("城市（按城市的参数必选）").SelectOptionAsync("370100");
-        await page.GetByLabel("数值").FillAsync("abc");
+        await page.GetByLabel("数值", new() { Exact = true }).FillAsync("abc");
         await page.GetByLabel("来源（发布机关与文件）").FillAsync("济南市医保局通知（测试）");
         await page.GetByLabel("修改原因").FillAsync("浏览器测试");
         await page.GetByTestId("save-parameter").ClickAsync();
         Assert.Contains("value", await page.GetByTestId("form-errors").InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByLabel("数值").FillAsync("30");
+        await page.GetByLabel("数值", new() { Exact = true }).FillAsync("30");
         await page.GetByTestId("save-parameter").ClickAsync();
         Assert.Contains("已保存", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
         var group = await page.GetByTestId("parameter-group-hospitalMealDailyStandard").InnerTextAsync();
