@@ -18,7 +18,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-03-10", new { kind = "holiday", name = "临时休假", reason = "省政府通知（测试）" });
 
-        await response.JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假"}""");
+        await response.JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假","moved":[]}""");
         await (await officer.GetAsync("/api/calendar/days/2026-03-10"))
             .JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假"}""");
         await (await officer.GetAsync("/api/calendar/working-days/add?from=2026-03-09&days=1"))
@@ -34,7 +34,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-06-19", new { kind = "workday", reason = "更正（测试）" });
 
-        await response.JsonEqualsAsync("""{"date":"2026-06-19","workingDay":true,"kind":"workday","name":null}""");
+        await response.JsonEqualsAsync("""{"date":"2026-06-19","workingDay":true,"kind":"workday","name":null,"moved":[]}""");
         await (await admin.GetAsync("/api/calendar/working-days/add?from=2026-06-18&days=1"))
             .JsonEqualsAsync("""{"from":"2026-06-18","days":1,"result":"2026-06-19"}""");
         Assert.False(await app.InDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == new DateOnly(2026, 6, 19))));
@@ -47,7 +47,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-11-07", new { kind = "makeUpWorkday", name = "调休（测试）", reason = "通知（测试）" });
 
-        await response.JsonEqualsAsync("""{"date":"2026-11-07","workingDay":true,"kind":"makeUpWorkday","name":"调休（测试）"}""");
+        await response.JsonEqualsAsync("""{"date":"2026-11-07","workingDay":true,"kind":"makeUpWorkday","name":"调休（测试）","moved":[]}""");
         await (await admin.GetAsync("/api/calendar/working-days/add?from=2026-11-06&days=1"))
             .JsonEqualsAsync("""{"from":"2026-11-06","days":1,"result":"2026-11-07"}""");
     }

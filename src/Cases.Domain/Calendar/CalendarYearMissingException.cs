@@ -12,5 +12,12 @@ public sealed class CalendarYearMissingException : Exception
         Year = year;
     }
 
+    /// <summary>The same refusal, saying what needed the year (e.g. the case whose deadline would move into it).</summary>
+    public CalendarYearMissingException(int year, string message)
+        : base(message)
+    {
+        Year = year;
+    }
+
     public int Year { get; }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
@@ -15,6 +16,12 @@ public static class CalendarApi
     public sealed record DayResult(string Date, bool WorkingDay, DayKind Kind, string? Name);
 
     public sealed record ChangeDayRequest(DayKind? Kind, string? Name, string? Reason);
+
+    /// <summary>The day as it now counts, and the pending deadlines the change moved (each journaled in its case).</summary>
+    public sealed record DayChangeResult(string Date, bool WorkingDay, DayKind Kind, string? Name, IReadOnlyList<MovedDeadline> Moved);
+
+    /// <summary>A year's holiday file in the shipped form (Calendar/Data/cn-YYYY.json) and why it is loaded.</summary>
+    public sealed record ImportRequest(string? Reason, JsonElement? File);
 
     public static void MapCalendarApi(this RouteGroupBuilder api)
     {
@@ -36,15 +43,38 @@ public static class CalendarApi
         calendar.MapPut("/days/{date}", async (string date, [FromBody] ChangeDayRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var day = ApiInput.Date(date, "date");
-            var kind = body.Kind ?? throw new DomainValidationException("kind", "kind is required: holiday, makeUpWorkday, workday or weekend.");
-            var result = await mediator.Send(new ChangeCalendarDay(day, kind, body.Name, body.Reason ?? "", user.Identity!.Name!), ct);
-            return TypedResults.Ok(ToResult(result));
+            var result = await mediator.Send(new ChangeCalendarDay(day, KindOf(body), body.Name, body.Reason ?? "", user.Identity!.Name!), ct);
+            var d = result.Day;
+            return TypedResults.Ok(new DayChangeResult(ApiInput.Format(d.Date), d.WorkingDay, d.Kind, d.Name, result.Moved));
         }).RequireAuthorization(Policies.Admin);
+
+        // The same body as the PUT; nothing changes. The answer lists the deadlines the change would move and the hash
+        // of what a confirmation would do (the admin page sends it back, so it applies exactly what was shown).
+        calendar.MapPost("/days/{date}/preview", async (string date, [FromBody] ChangeDayRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            var day = ApiInput.Date(date, "date");
+            return TypedResults.Ok(await mediator.Send(new PreviewCalendarDayChange(day, KindOf(body), body.Name, body.Reason), ct));
+        }).RequireAuthorization(Policies.Admin);
+
+        calendar.MapPost("/years", async ([FromBody] ImportRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ImportCalendarYear(FileOf(body), ImportCalendarYearHandler.FileField, body.Reason, user.Identity!.Name!), ct)))
+            .RequireAuthorization(Policies.Admin);
+
+        calendar.MapPost("/years/preview", async ([FromBody] ImportRequest body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new PreviewCalendarImport(FileOf(body), ImportCalendarYearHandler.FileField, body.Reason), ct)))
+            .RequireAuthorization(Policies.Admin);
 
         calendar.MapGet("/changes", async (string? year, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListCalendarChanges(year is null ? null : ApiInput.WholeNumber(year, "year")), ct)))
             .RequireAuthorization(Policies.Admin);
     }
+
+    private static DayKind KindOf(ChangeDayRequest body) =>
+        body.Kind ?? throw new DomainValidationException("kind", "kind is required: holiday, makeUpWorkday, workday or weekend.");
+
+    private static string FileOf(ImportRequest body) => body.File is { ValueKind: JsonValueKind.Object } file
+        ? file.GetRawText()
+        : throw new DomainValidationException(ImportCalendarYearHandler.FileField, "file is required: the year's holiday file as a JSON object ({\"year\":…,\"papers\":[…],\"days\":[…]}).");
 
     private static DayResult ToResult(DayInfo d) => new(ApiInput.Format(d.Date), d.WorkingDay, d.Kind, d.Name);
 }

@@ -112,6 +112,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "timer-fired" => L["时限到期"],
         "deadline-breached" => L["超过办理时限"],
         "migrated" => L["迁移版本"],
+        "deadline-moved" => L["因日历调整重算期限"],
         "ended" => L["办结"],
         "recorded" => L["记录"],
         _ => action,

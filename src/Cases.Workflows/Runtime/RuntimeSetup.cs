@@ -23,6 +23,7 @@ public static class RuntimeSetup
 
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
+        services.AddScoped<DeadlineRecalculation>();
         services.AddScoped<TimerScheduler>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<TimerJobs>();

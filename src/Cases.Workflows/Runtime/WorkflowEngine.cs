@@ -107,10 +107,8 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
             progress.Journal.Add(new JournalPlan("entered", from, name, []));
         }
 
-        foreach (var (field, clock) in spec.Set ?? [])
+        foreach (var (field, date) in StateClocks.ApplySets(spec, progress.Data, progress.EnteredOn, calendar))
         {
-            var date = Clocks.Compute(clock, progress.Data, progress.EnteredOn, calendar);
-            progress.Data.Set(field, System.Text.Json.Nodes.JsonValue.Create(Clocks.Format(date.DueOn)));
             progress.Timers.Add(new TimerPlan(name, TimerKind.Milestone, date, null, field, null));
         }
 
@@ -122,23 +120,20 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
         switch (spec.Kind)
         {
             case "task":
-                var due = Clocks.Compute(spec.Deadline!, progress.Data, progress.EnteredOn, calendar);
-                var warnAt = Clocks.Share(now, due.DueAt, spec.WarnAt ?? 0.7m);
+                var (due, warnAt) = StateClocks.TaskDeadline(spec, progress.Data, now, calendar);
                 progress.Tasks.Add(new TaskPlan(name, spec, due, warnAt, PriorityOf(spec.Priority)));
                 progress.Timers.Add(new TimerPlan(name, TimerKind.TaskWarning, due with { DueAt = warnAt }, null, null, null));
                 progress.Timers.Add(new TimerPlan(name, TimerKind.TaskBreach, due, null, null, null));
                 break;
             case "wait":
-                if (spec.Timer is { } timer)
+                if (StateClocks.WaitTimer(spec, progress.Data, progress.EnteredOn, calendar) is { } timer)
                 {
-                    progress.Timers.Add(new TimerPlan(name, TimerKind.Transition, Clocks.Compute(timer, progress.Data, progress.EnteredOn, calendar), timer.To, null, null));
+                    progress.Timers.Add(new TimerPlan(name, TimerKind.Transition, timer, spec.Timer!.To, null, null));
                 }
 
-                foreach (var reminder in spec.Reminders ?? [])
+                foreach (var (reminder, at) in StateClocks.Reminders(spec, progress.Data, progress.EnteredOn, calendar))
                 {
-                    var at = Clocks.Compute(reminder.At, progress.Data, progress.EnteredOn, calendar);
-                    // A reminder is sent at the start of its day, not at its end.
-                    progress.Timers.Add(new TimerPlan(name, TimerKind.Reminder, at with { DueAt = ChinaTime.StartOf(at.DueOn) }, null, reminder.Notify.Template, reminder.Notify.To));
+                    progress.Timers.Add(new TimerPlan(name, TimerKind.Reminder, at, null, reminder.Notify.Template, reminder.Notify.To));
                 }
 
                 break;

@@ -61,8 +61,9 @@ public sealed record Cell(SecurityApp App, Principal Principal, string City, boo
 /// access-denied redirect (a task page's 403, or its redirect with the refusal shown: "302 /tasks/{id} (problem)").
 /// </param>
 /// <param name="Elsewhere">The answer about another city's record when the page says it differently from the scope's 404/403/400.</param>
+/// <param name="FreeText">Form fields where any short clean text is a legitimate value (a reason, a name): the hostile-form test lets such text be saved, escaped.</param>
 public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null,
-    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null)
+    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null, IReadOnlyList<string>? FreeText = null)
 {
     public RouteKey Key => new(Method, Pattern);
 
@@ -270,6 +271,12 @@ public static partial class AuthorizationMatrix
     /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI or Hangfire's dashboard).</summary>
     public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*"
         && r.Pattern is not (StaticAssets or "/hangfire/{**path}" or "/openapi/{documentName}.json") && !r.Pattern.StartsWith("/health", StringComparison.Ordinal));
+
+    /// <summary>Who posts a form in the form tests: nobody for a public form, an officer where officers may, else the first demo user whose role may.</summary>
+    public static string? FormCaller(Rule rule) =>
+        rule.Who.Anyone ? null
+        : rule.Who.Roles is null || rule.Who.Roles.Contains(Officer) ? "officer.jinan"
+        : Principal.All.First(p => !p.IsAnonymous && p.IsIn(rule.Who.Roles)).UserName;
 
     /// <summary>The rows of form posts.</summary>
     public static IEnumerable<Rule> FormPosts => Rules.Where(r => !r.IsApi && r.Method == "POST");

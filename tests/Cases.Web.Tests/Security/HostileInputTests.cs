@@ -157,7 +157,7 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
         var forms = new List<(Rule Rule, string? Caller, Attempt Attempt)>();
         foreach (var rule in AuthorizationMatrix.FormPosts)
         {
-            var caller = rule.Who.Anyone ? null : "officer.jinan";
+            var caller = AuthorizationMatrix.FormCaller(rule);
             forms.Add((rule, caller, await rule.Make(new Cell(app, Principal.All.Single(p => p.UserName == caller), SecurityApp.Jinan))));
         }
 
@@ -172,16 +172,18 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                     using var response = await app.SendAsync(caller, HttpMethod.Post, attempt.Url, form: form);
                     var html = await response.Content.ReadAsStringAsync();
                     tried++;
+                    // Short clean text in a free-text field (a reason, a name) is a legitimate value: it may be saved, and is shown escaped.
+                    var text = rule.FreeText?.Contains(field) == true && value.Length <= 100 && !value.Contains('\u0000', StringComparison.Ordinal);
                     // A page that answers with a redirect must show the refusal there (the inbox's claim and release).
                     if ((int)response.StatusCode >= 500
-                        || (response.StatusCode == HttpStatusCode.Redirect && await app.MessageAfterAsync(caller, response) != "problem"))
+                        || (response.StatusCode == HttpStatusCode.Redirect && await app.MessageAfterAsync(caller, response) is var shown && shown != "problem" && !(text && shown == "notice")))
                     {
                         failures.Add($"{rule} {field}={Shorten(value)}: {(int)response.StatusCode}");
                     }
 
                     failures.AddRange(HostileInput.RawMarkup.Where(m => html.Contains(m, StringComparison.Ordinal)).Select(m => $"{rule} {field}: shows {m} unescaped"));
                     var after = await app.CountRowsAsync();
-                    if (before.Any(t => after[t.Key] != t.Value))
+                    if (!text && before.Any(t => after[t.Key] != t.Value))
                     {
                         failures.Add($"{rule} {field}={Shorten(value)}: rows changed");
                     }

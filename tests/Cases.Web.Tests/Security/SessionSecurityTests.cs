@@ -24,7 +24,7 @@ public sealed partial class SessionSecurityTests(SecurityApp app) : IClassFixtur
         foreach (var post in posts)
         {
             var rule = Assert.Single(AuthorizationMatrix.Rules, r => r.Key == post.Key);
-            var caller = post.AllowsAnonymous ? null : "officer.jinan";
+            var caller = post.AllowsAnonymous ? null : AuthorizationMatrix.FormCaller(rule);
             var attempt = await rule.Make(new Cell(app, caller is null ? Principal.Anonymous : Principal.All.Single(p => p.UserName == caller), SecurityApp.Jinan));
 
             using var response = await app.SendAsync(caller, HttpMethod.Post, attempt.Url, form: attempt.Form ?? new Dictionary<string, string>(), antiforgery: false);

@@ -11,6 +11,11 @@ public class CalendarPersistenceTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The handler as the app wires it; no case is open here, so no timer is ever scheduled.</summary>
+    private static ChangeCalendarDayHandler Handler(Persistence.CasesDb db, CalendarStore store) => new(
+        db, store, new DeadlineRecalculation(db, new Runtime.DefinitionStore(), new Runtime.ProgressWriter(db), Clock),
+        new Timers.TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Timers.TimerScheduler>.Instance), Clock);
+
     [Theory]
     [MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
     public async Task Shipped_years_load_once_and_a_second_start_adds_nothing(TestProvider provider)
@@ -79,9 +84,10 @@ public class CalendarPersistenceTests
 
         await using (var db = test.Open())
         {
-            var result = await new ChangeCalendarDayHandler(db, nodeA, Clock)
+            var result = await Handler(db, nodeA)
                 .Handle(new ChangeCalendarDay(new DateOnly(2025, 10, 13), DayKind.Holiday, "地方性假日", "省政府通知", "admin"), default);
-            Assert.False(result.WorkingDay);
+            Assert.False(result.Day.WorkingDay);
+            Assert.Empty(result.Moved);
         }
 
         await using (var db = test.Open())
@@ -99,7 +105,7 @@ public class CalendarPersistenceTests
         await using (var db = test.Open())
         {
             // And back to an ordinary day: the entry goes, the journal keeps both changes.
-            await new ChangeCalendarDayHandler(db, nodeA, Clock)
+            await Handler(db, nodeA)
                 .Handle(new ChangeCalendarDay(new DateOnly(2025, 10, 13), DayKind.Workday, null, "撤销", "admin"), default);
             Assert.True((await nodeB.GetAsync(db)).IsWorkingDay(new DateOnly(2025, 10, 13)));
             Assert.Equal(2, await db.CalendarChanges.CountAsync());
@@ -113,7 +119,7 @@ public class CalendarPersistenceTests
         await using var db = test.Open();
         await LoadShippedCalendar.RunAsync(db, Clock);
         using var store = new CalendarStore();
-        var handler = new ChangeCalendarDayHandler(db, store, Clock);
+        var handler = Handler(db, store);
 
         var weekday = await Assert.ThrowsAsync<DomainValidationException>(async () =>
             await handler.Handle(new ChangeCalendarDay(new DateOnly(2025, 10, 13), DayKind.MakeUpWorkday, "x", "r", "admin"), default));

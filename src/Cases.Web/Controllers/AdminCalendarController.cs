@@ -1,0 +1,240 @@
+using System.Globalization;
+using Cases.Domain;
+using Cases.Domain.Calendar;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>One day of a month grid: how it counts and, for days of the next or last month that fill the first and last weeks, nothing.</summary>
+public sealed record CalendarCell(DateOnly Date, DayKind Kind, string? Name, bool InMonth);
+
+/// <summary>What the administrator typed into the day form or the import form, shown again with the problems found.</summary>
+public sealed record CalendarForm(string? Date, string? Kind, string? Name, string? Reason)
+{
+    public static readonly CalendarForm Empty = new(null, null, null, null);
+}
+
+public sealed class CalendarYearPage
+{
+    public required int Year { get; init; }
+
+    public required IReadOnlyList<CalendarYear> Years { get; init; }
+
+    /// <summary>Twelve months of weeks (Monday first); empty when the year has no calendar data.</summary>
+    public IReadOnlyList<IReadOnlyList<CalendarCell[]>> Months { get; init; } = [];
+
+    public bool Loaded => Months.Count > 0;
+
+    /// <summary>The day chosen for marking, as it counts now.</summary>
+    public DayInfo? Selected { get; init; }
+
+    public CalendarForm Form { get; init; } = CalendarForm.Empty;
+
+    public string? ImportReason { get; init; }
+
+    public IReadOnlyList<(string Field, string Message)> Errors { get; init; } = [];
+
+    public IReadOnlyList<CalendarChange> Changes { get; init; } = [];
+}
+
+/// <summary>A previewed change (a day, or an imported year) with the deadlines it would move, and the form that confirms it.</summary>
+public sealed class CalendarPreviewPage
+{
+    public required int Year { get; init; }
+
+    public CalendarDayPreview? Day { get; init; }
+
+    public CalendarImportPreview? Import { get; init; }
+
+    public required CalendarForm Form { get; init; }
+
+    /// <summary>The imported file's text, carried by the confirmation.</summary>
+    public string? Content { get; init; }
+
+    public IReadOnlyList<MovedDeadline> Moved => Day?.Moved ?? Import?.Moved ?? [];
+
+    public string Confirmation => Day?.Confirmation ?? Import!.Confirmation;
+}
+
+/// <summary>
+/// The working-day calendar as a year view for administrators (issue 5 §5): twelve month grids, a day marked as a
+/// holiday, a make-up working day or back to normal with a reason, a year imported from its holiday file. Every
+/// change is previewed first with the pending deadlines it moves, and confirmed as previewed.
+/// </summary>
+[Route("admin/calendar"), Authorize(Policy = Policies.Admin)]
+public sealed class AdminCalendarController(IMediator mediator, CasesDb db, CalendarStore store, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
+{
+    /// <summary>The form's "back to its ordinary meaning": a weekday works, a weekend day rests.</summary>
+    public const string Normal = "normal";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? year, string? date, CancellationToken ct)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var chosen = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var y = int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 2000 and <= 2100 ? n : chosen?.Year ?? today.Year;
+        return View("Index", await YearPageAsync(y, chosen?.Year == y ? chosen : null, CalendarForm.Empty, null, [], ct));
+    }
+
+    [HttpPost("preview")]
+    public async Task<IActionResult> Preview(string? date, string? kind, string? name, string? reason, CancellationToken ct)
+    {
+        var form = new CalendarForm(date, kind, name, reason);
+        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
+        var year = day?.Year ?? ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        try
+        {
+            var (when, what) = Parse(date, kind);
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new DomainValidationException("reason", L["请填写修改原因（例如发布调整的通知）。"]);
+            }
+
+            var preview = await mediator.Send(new PreviewCalendarDayChange(when, what, name, reason), ct);
+            return View("Preview", new CalendarPreviewPage { Year = when.Year, Day = preview, Form = form });
+        }
+        catch (Exception e) when (Refusal(e) is { } problem)
+        {
+            return View("Index", await YearPageAsync(year, day, form, null, [problem], ct));
+        }
+    }
+
+    [HttpPost("days")]
+    public async Task<IActionResult> Change(string? date, string? kind, string? name, string? reason, string? confirm, CancellationToken ct)
+    {
+        try
+        {
+            var (when, what) = Parse(date, kind);
+            var done = await mediator.Send(new ChangeCalendarDay(when, what, name, reason ?? "", User.Identity!.Name!, confirm ?? ""), ct);
+            TempData[PageMessages.Notice] = L["已将 {0} 改为「{1}」；{2} 个待办期限已重新计算，并记入各案件日志。", Api.ApiInput.Format(when), KindText(done.Day.Kind, L), done.Moved.Count].Value;
+            return RedirectToAction(nameof(Index), new { year = when.Year.ToString(CultureInfo.InvariantCulture), date = Api.ApiInput.Format(when) });
+        }
+        catch (Exception e) when (Refusal(e) is { } problem)
+        {
+            TempData[PageMessages.Problem] = L["未修改日历：{0}", problem.Message].Value;
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
+    [HttpPost("import/preview")]
+    public async Task<IActionResult> ImportPreview(IFormFile? file, string? content, string? reason, CancellationToken ct)
+    {
+        var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        try
+        {
+            var json = await ReadAsync(file, content, ct);
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new DomainValidationException("reason", L["请填写导入原因（例如国务院办公厅的放假通知）。"]);
+            }
+
+            var preview = await mediator.Send(new PreviewCalendarImport(json, file?.FileName ?? ImportCalendarYearHandler.FileField, reason), ct);
+            return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Form = new CalendarForm(null, null, null, reason), Content = json });
+        }
+        catch (Exception e) when (Refusal(e) is { } problem)
+        {
+            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, reason, [problem], ct));
+        }
+    }
+
+    [HttpPost("import")]
+    public async Task<IActionResult> Import(string? content, string? reason, string? confirm, CancellationToken ct)
+    {
+        try
+        {
+            var done = await mediator.Send(new ImportCalendarYear(content ?? "", ImportCalendarYearHandler.FileField, reason, User.Identity!.Name!, confirm ?? ""), ct);
+            TempData[PageMessages.Notice] = L["已导入 {0} 年日历（{1} 天有变化）；{2} 个待办期限已重新计算，并记入各案件日志。", done.Year, done.Changes.Count, done.Moved.Count].Value;
+            return RedirectToAction(nameof(Index), new { year = done.Year.ToString(CultureInfo.InvariantCulture) });
+        }
+        catch (Exception e) when (Refusal(e) is { } problem)
+        {
+            TempData[PageMessages.Problem] = L["未导入：{0}", problem.Message].Value;
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
+    /// <summary>The words for a day's kind, shown beside its colour.</summary>
+    public static string KindText(DayKind kind, IStringLocalizer L) => kind switch
+    {
+        DayKind.Holiday => L["法定节假日"],
+        DayKind.MakeUpWorkday => L["调休上班"],
+        DayKind.Weekend => L["周末"],
+        _ => L["工作日"],
+    };
+
+    private static (DateOnly Date, DayKind Kind) Parse(string? date, string? kind)
+    {
+        var day = Api.ApiInput.Date(date, "date");
+        var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        return (day, kind switch
+        {
+            "holiday" => DayKind.Holiday,
+            "makeUpWorkday" => DayKind.MakeUpWorkday,
+            Normal => weekend ? DayKind.Weekend : DayKind.Workday,
+            _ => throw new DomainValidationException("kind", "Choose holiday, make-up working day or back to normal."),
+        });
+    }
+
+    private static async Task<string> ReadAsync(IFormFile? file, string? content, CancellationToken ct)
+    {
+        if (file is { Length: > 0 })
+        {
+            // A year's file is a few kilobytes; the request limit bounds it anyway.
+            using var reader = new StreamReader(file.OpenReadStream());
+            return await reader.ReadToEndAsync(ct);
+        }
+
+        return content ?? "";
+    }
+
+    /// <summary>The refusals a page shows (the field and why); anything else is a fault for the error handler.</summary>
+    private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
+
+    private async Task<CalendarYearPage> YearPageAsync(int year, DateOnly? selected, CalendarForm form, string? importReason, IReadOnlyList<(string, string)> errors, CancellationToken ct)
+    {
+        var calendar = await store.GetAsync(db, ct);
+        var years = await mediator.Send(new ListCalendarYears(), ct);
+        var loaded = calendar.Covers(new DateOnly(year, 1, 1));
+        return new CalendarYearPage
+        {
+            Year = year,
+            Years = years,
+            Months = loaded ? Enumerable.Range(1, 12).Select(m => Month(calendar, year, m)).ToList() : [],
+            Selected = loaded && selected is { } s ? calendar.Describe(s) : null,
+            Form = form,
+            ImportReason = importReason,
+            Errors = errors,
+            Changes = loaded ? await mediator.Send(new ListCalendarChanges(year), ct) : [],
+        };
+    }
+
+    /// <summary>A month as weeks from Monday to Sunday; the days of the neighbouring months that fill them are blanks.</summary>
+    private static List<CalendarCell[]> Month(WorkingDayCalendar calendar, int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
+        var weeks = new List<CalendarCell[]>();
+        for (var monday = start; monday.Year < year || (monday.Year == year && monday.Month <= month); monday = monday.AddDays(7))
+        {
+            weeks.Add(Enumerable.Range(0, 7).Select(i =>
+            {
+                var day = monday.AddDays(i);
+                if (day.Month != month || day.Year != year)
+                {
+                    return new CalendarCell(day, DayKind.Workday, null, false);
+                }
+
+                var info = calendar.Describe(day);
+                return new CalendarCell(day, info.Kind, info.Name, true);
+            }).ToArray());
+        }
+
+        return weeks;
+    }
+}

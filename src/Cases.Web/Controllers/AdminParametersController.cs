@@ -1,0 +1,82 @@
+using System.Globalization;
+using Cases.Domain;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Parameters;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>The values typed into the parameter form, shown again with the problems found.</summary>
+public sealed record ParameterForm(string? Name, string? Year, string? City, string? Value, string? Source, string? Reason);
+
+/// <summary>One figure of the table with the reason of its last change.</summary>
+public sealed record ParameterRow(ParameterValue Value, string? LastReason);
+
+public sealed class ParametersPage
+{
+    /// <summary>The figures by parameter (in the order of <see cref="ParameterNames.All"/>), each newest year first.</summary>
+    public required IReadOnlyList<(string Name, string Title, string Unit, bool PerCity, IReadOnlyList<ParameterRow> Rows)> Groups { get; init; }
+
+    public required ParameterForm Form { get; init; }
+
+    public IReadOnlyList<(string Field, string Message)> Errors { get; init; } = [];
+
+    public IReadOnlyList<ParameterChange> Changes { get; init; } = [];
+}
+
+/// <summary>
+/// The parameter table by year (and city) with sources, for administrators: each figure with its value, source and
+/// last change; a figure set or corrected with its source and a reason through <see cref="SetParameter"/>, journaled.
+/// </summary>
+[Route("admin/parameters"), Authorize(Policy = Policies.Admin)]
+public sealed class AdminParametersController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? name, string? year, string? city, CancellationToken ct)
+    {
+        // "Edit" on a row fills the form with that figure.
+        var values = await mediator.Send(new ListParameters(), ct);
+        var row = values.FirstOrDefault(v => v.Name == name && v.Year.ToString(CultureInfo.InvariantCulture) == year && v.CityCode == (city ?? ""));
+        var form = row is null
+            ? new ParameterForm(ParameterNames.All.ContainsKey(name ?? "") ? name : null, null, null, null, null, null)
+            : new ParameterForm(row.Name, year, row.CityCode, row.Value.ToString(CultureInfo.InvariantCulture), row.Source, null);
+        return View("Index", await PageAsync(form, [], ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Set(string? name, string? year, string? city, string? value, string? source, string? reason, CancellationToken ct)
+    {
+        var form = new ParameterForm(name, year, city, value, source, reason);
+        try
+        {
+            var y = int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : throw new DomainValidationException("year", L["年份应为 2000–2100 之间的整数。"]);
+            var v = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new DomainValidationException("value", L["数值应为正数，例如 8250.50。"]);
+            var set = await mediator.Send(new SetParameter(name, y, city, v, source, reason, User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["已保存 {0} {1} 年{2}：{3}。", set.Name, set.Year, set.CityCode.Length > 0 ? " " + set.CityCode : "", set.Value.ToString(CultureInfo.InvariantCulture)].Value;
+            return RedirectToAction(nameof(Index));
+        }
+        catch (Exception e) when (AdminRefusal.Of(e) is { } problem)
+        {
+            return View("Index", await PageAsync(form, [problem], ct));
+        }
+    }
+
+    private async Task<ParametersPage> PageAsync(ParameterForm form, IReadOnlyList<(string, string)> errors, CancellationToken ct)
+    {
+        var values = await mediator.Send(new ListParameters(), ct);
+        var changes = await mediator.Send(new ListParameterChanges(), ct);
+        // The reason of each figure's latest change (the change list is newest first).
+        var reasons = changes.GroupBy(c => (c.Name, c.Year, c.CityCode)).ToDictionary(g => g.Key, g => g.First().Reason);
+        var groups = ParameterNames.All
+            .Select(p => (p.Key, p.Value.TitleZh, p.Value.Unit, p.Value.PerCity,
+                (IReadOnlyList<ParameterRow>)values.Where(v => v.Name == p.Key).OrderByDescending(v => v.Year).ThenBy(v => v.CityCode, StringComparer.Ordinal)
+                    .Select(v => new ParameterRow(v, reasons.GetValueOrDefault((v.Name, v.Year, v.CityCode)))).ToList()))
+            .ToList();
+        return new ParametersPage { Groups = groups, Form = form, Errors = errors, Changes = changes.Take(20).ToList() };
+    }
+}
