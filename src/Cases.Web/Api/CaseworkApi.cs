@@ -55,7 +55,8 @@ public static class CaseworkApi
 
             var attachment = await mediator.Send(new UploadAttachment(id, fileName, material, request.Body, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{id}/attachments/{attachment.Id}", attachment);
-        }).RequireAuthorization(writers).WithMetadata(new UploadBodyLimitAttribute()).Accepts<Stream>("application/octet-stream");
+        }).RequireAuthorization(writers).WithMetadata(new UploadBodyLimitAttribute())
+            .Accepts<Stream>("application/pdf", "image/jpeg", "image/png", "application/ofd", "application/octet-stream");
         cases.MapGet("/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var file = await mediator.Send(new OpenAttachment(id, attachmentId, user.ToActor()), ct);

@@ -120,7 +120,7 @@ public sealed class CaseController(
         {
             await mediator.Send(new AddComment(id, text, User.ToActor()), ct);
             TempData[PageMessages.Notice] = L["备注已添加。"].Value;
-            return Redirect(Url.Action(nameof(Show), new { id }) + "#comments-heading");
+            return RedirectToAction(nameof(Show), new { id });
         }
         catch (NotFoundException)
         {
@@ -152,7 +152,7 @@ public sealed class CaseController(
                 await using var content = file.OpenReadStream();
                 var saved = await mediator.Send(new UploadAttachment(id, file.FileName, material, content, User.ToActor()), ct);
                 TempData[PageMessages.Notice] = L["已上传「{0}」。", saved.FileName].Value;
-                return Redirect(Url.Action(nameof(Show), new { id }) + "#attachments-heading");
+                return RedirectToAction(nameof(Show), new { id });
             }
             catch (NotFoundException)
             {

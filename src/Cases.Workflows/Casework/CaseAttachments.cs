@@ -58,7 +58,7 @@ public sealed class CaseAttachmentHandlers(
         await using var staged = await store.StageAsync(command.Content, max, cancellationToken);
         if (staged.TooLarge)
         {
-            throw new DomainValidationException("file", string.Create(CultureInfo.InvariantCulture, $"The file may be at most {max:N0} bytes ({max / 1024.0 / 1024.0:0.#} MB)."));
+            throw new DomainValidationException("file", string.Create(CultureInfo.InvariantCulture, $"The file may be at most {max:N0} bytes."));
         }
 
         if (staged.Size == 0)
