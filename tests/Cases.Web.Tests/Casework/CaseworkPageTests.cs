@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Cases.Web.Tests.Pages;
@@ -40,9 +39,9 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var posted = await officer.SubmitAsync(page, "[data-testid=comment-form]", [new("text", HostileInput.ScriptText + "\n第二行")]);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
-        using var response = await officer.GetAsync($"/cases/{caseId}");
+        using var response = await officer.GetAsync(new Uri($"/cases/{caseId}", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
-        var after = await officer.OpenAsync($"/cases/{caseId}");
+        var after = await PageSupport.ParseAsync(response);
         Assert.Equal("备注已添加。", after.QuerySelector("[data-testid=notice]").Text());
         var texts = after.QuerySelectorAll("[data-testid=comment-text]").Select(e => e.TextContent).ToList();
         Assert.Equal([HostileInput.ScriptText + "\n第二行", "第一条：已收申请表"], texts);

@@ -67,7 +67,7 @@ public sealed class AttachmentUseCaseTests : IDisposable
             Assert.Equal(1_001, staged.Size);
         }
 
-        Assert.Equal(1_001, source.Read);
+        Assert.Equal(1_001, source.BytesRead);
         Assert.Empty(Files());
     }
 
@@ -209,12 +209,12 @@ public sealed class AttachmentUseCaseTests : IDisposable
     /// <summary>A stream that counts what was read from it.</summary>
     private sealed class CountingStream(byte[] content) : MemoryStream(content)
     {
-        public long Read { get; private set; }
+        public long BytesRead { get; private set; }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var n = await base.ReadAsync(buffer, cancellationToken);
-            Read += n;
+            BytesRead += n;
             return n;
         }
     }
