@@ -16,6 +16,7 @@ public static class ApiRoutes
         api.MapCalculationsApi();
         api.MapLedgersApi();
         api.MapAdminApi();
+        api.MapCaseworkApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Workflows.Casework;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
@@ -35,6 +36,7 @@ public static class CasesServices
 
         services.AddCasesDatabase(builder.Configuration);
         services.AddWorkflowRuntime(builder.Configuration);
+        services.AddCasework(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 

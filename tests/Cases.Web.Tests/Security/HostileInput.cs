@@ -28,6 +28,9 @@ public sealed record Sample(string? Caller, IReadOnlyDictionary<string, string> 
 
     /// <summary>How deep into the body variants go: a whole definition has hundreds of texts, its top levels stand for them.</summary>
     public int MaxDepth { get; init; } = int.MaxValue;
+
+    /// <summary>A body that is not JSON (an upload's file, with its content type); its own tests spoil it, the variants here spoil the rest.</summary>
+    public (byte[] Content, string ContentType)? RawBody { get; init; }
 }
 
 /// <summary>One hostile variant of a sample: what it spoils (the field a 400 must name, when there is one) and the request.</summary>
@@ -445,6 +448,11 @@ public static partial class HostileInput
         if (text is not null)
         {
             request.Content = new StringContent(text, Encoding.UTF8, "application/json");
+        }
+        else if (sample.RawBody is var (bytes, type))
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(type);
         }
 
         return request;

@@ -163,7 +163,7 @@ public partial class SecurityApp : AppFixture
 
     /// <summary>Sends as <paramref name="user"/> (null: nobody); a form post carries that user's antiforgery token unless told not to.</summary>
     public async Task<HttpResponseMessage> SendAsync(string? user, HttpMethod method, string url, HttpContent? content = null,
-        IReadOnlyDictionary<string, string>? form = null, bool antiforgery = true, IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? form = null, bool antiforgery = true, IReadOnlyDictionary<string, string>? headers = null, FormFile? file = null)
     {
         using var request = new HttpRequestMessage(method, url);
         var cookies = new List<string>();
@@ -182,7 +182,7 @@ public partial class SecurityApp : AppFixture
                 cookies.Add(cookie);
             }
 
-            content = new FormUrlEncodedContent(fields);
+            content = file is null ? new FormUrlEncodedContent(fields) : Multipart(fields, file);
         }
 
         if (cookies.Count > 0)
@@ -197,6 +197,22 @@ public partial class SecurityApp : AppFixture
 
         request.Content = content;
         return await Raw.SendAsync(request);
+    }
+
+    /// <summary>A form with a file, as a browser sends an upload form.</summary>
+    public static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields, FormFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+        multipart.Add(bytes, file.Field, file.FileName);
+        return multipart;
     }
 
     /// <summary>The user's sign-in cookie ("cases.auth=…"), signing in on first use.</summary>
