@@ -55,7 +55,15 @@ public sealed class DefinitionDiagram
     /// <summary>The SVG, with the states marked as given (a diff's changes, a dry run's path).</summary>
     public string Svg(IReadOnlyDictionary<string, DiagramMark>? marks = null, string? id = null)
     {
-        var layout = Layout();
+        var layout = Layout(name => (marks?.GetValueOrDefault(name) ?? DiagramMark.None) switch
+        {
+            DiagramMark.Added => _text.L["（新增）"].Value,
+            DiagramMark.Removed => _text.L["（删除）"].Value,
+            DiagramMark.Changed => _text.L["（修改）"].Value,
+            DiagramMark.Current => _text.L["（停在此处）"].Value,
+            DiagramMark.Visited => _text.L["（已经过）"].Value,
+            _ => "",
+        });
         var svg = new StringBuilder();
         var title = WorkflowText.Of(_definition.Title, _definition.Key);
         var diagramId = id ?? "diagram-" + _definition.Key;
@@ -90,17 +98,12 @@ public sealed class DefinitionDiagram
                 y += LineHeight;
             }
 
-            var markText = mark switch
+            foreach (var line in node.KindLines)
             {
-                DiagramMark.Added => _text.L["（新增）"].Value,
-                DiagramMark.Removed => _text.L["（删除）"].Value,
-                DiagramMark.Changed => _text.L["（修改）"].Value,
-                DiagramMark.Current => _text.L["（停在此处）"].Value,
-                DiagramMark.Visited => _text.L["（已经过）"].Value,
-                _ => "",
-            };
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"diagram-kind\" x=\"10\" y=\"{N(y)}\">{E(state.KindText + " · " + state.Name + markText)}</text>");
-            y += LineHeight;
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"diagram-kind\" x=\"10\" y=\"{N(y)}\">{E(line)}</text>");
+                y += LineHeight;
+            }
+
             foreach (var line in node.ClockLines)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"diagram-clock\" x=\"10\" y=\"{N(y)}\">{E(line)}</text>");
@@ -256,6 +259,8 @@ public sealed class DefinitionDiagram
 
         public List<string> TitleLines { get; init; } = [];
 
+        public List<string> KindLines { get; init; } = [];
+
         public List<string> ClockLines { get; init; } = [];
 
         public List<Node> Up { get; } = [];
@@ -269,18 +274,20 @@ public sealed class DefinitionDiagram
 
     private sealed record Placed(List<Node> Nodes, List<PlacedEdge> Edges, double Width, double Height);
 
-    private Placed Layout()
+    private Placed Layout(Func<string, string> markText)
     {
         var nodes = States.ToDictionary(s => s.Name, s =>
         {
             var titleLines = Wrap(s.Title, NodeWidth - 20, FontSize + 0.5);
+            var kindLines = Wrap($"{s.KindText} · {s.Name}{markText(s.Name)}", NodeWidth - 20, 11);
             var clockLines = s.Clocks.SelectMany(c => Wrap(c, NodeWidth - 20, 11)).ToList();
             return new Node
             {
                 State = s,
                 Width = NodeWidth,
-                Height = 12 + ((titleLines.Count + 1 + clockLines.Count) * LineHeight),
+                Height = 12 + ((titleLines.Count + kindLines.Count + clockLines.Count) * LineHeight),
                 TitleLines = titleLines,
+                KindLines = kindLines,
                 ClockLines = clockLines,
             };
         }, StringComparer.Ordinal);

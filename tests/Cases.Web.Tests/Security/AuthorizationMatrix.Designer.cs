@@ -4,8 +4,11 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class AuthorizationMatrix
 {
-    /// <summary>A dry run of demo-filing: opened, then the filing recorded (the API takes it as JSON, the page as a timeline).</summary>
-    private static readonly object DryRunBody = new
+    /// <summary>
+    /// A dry run of demo-filing: opened, then the filing recorded (the API takes it as JSON, the page as a timeline). A property,
+    /// not a field: <see cref="Rules"/> is built in the static initialiser, before a field of another part would be.
+    /// </summary>
+    private static object DryRunBody => new
     {
         city = SecurityApp.Jinan,
         start = new { on = "2025-10-09", data = new { contractEndsOn = "2026-06-30" } },
