@@ -69,4 +69,33 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task A_supervisor_previews_then_applies_the_migration_of_a_running_case_from_the_page()
+    {
+        // A demo-filing case opened on version 1, and a version 2 published after it.
+        var officer = await browser.SignedInAsync("officer.jinan");
+        var started = await officer.APIRequest.PostAsync("/api/cases", new() { DataObject = new { procedure = "demo-filing", city = "370100", data = new { contractEndsOn = "2026-06-30" } } });
+        Assert.Equal(201, started.Status);
+        var caseId = (await started.JsonAsync())!.Value.GetProperty("caseId").GetString();
+        var designer = await browser.SignedInAsync("designer");
+        var v1 = await (await designer.APIRequest.GetAsync("/api/definitions/demo-filing/versions/1")).TextAsync();
+        var published = await designer.APIRequest.PostAsync("/api/definitions/demo-filing/versions", new() { Data = v1, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" } });
+        Assert.Equal(201, published.Status);
+
+        var page = await browser.SignedInAsync("supervisor.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
+        await page.GotoAsync("/designer/demo-filing/migrate");
+        await page.Locator($"tr[data-case-id='{caseId}']").GetByRole(AriaRole.Link, new() { Name = "选择" }).ClickAsync();
+        Assert.Equal("await-filing=await-filing", await page.GetByLabel("环节对应（每行：原环节=新环节）").InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "预演（不改变案件）" }).ClickAsync();
+        await page.Locator("[data-testid=migration-plan][data-dry-run=true]").WaitForAsync();
+        Assert.Contains("第九条", await page.GetByTestId("timers-armed").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "执行迁移" }).ClickAsync();
+        await page.Locator("[data-testid=migration-plan][data-dry-run=false]").WaitForAsync();
+        Assert.Equal(0, await page.Locator($"[data-testid=running-cases] tr[data-case-id='{caseId}']").CountAsync());
+        Assert.Empty(violations);
+    }
 }
