@@ -15,6 +15,7 @@ public static class ApiRoutes
         api.MapSupervisionApi();
         api.MapCalculationsApi();
         api.MapLedgersApi();
+        api.MapAuditApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

@@ -37,6 +37,7 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
         new("supervisor.province", "supervisor.province", new HashSet<string> { Workflows.Identity.Roles.Supervisor }, null),
         new("designer", "designer", new HashSet<string> { Workflows.Identity.Roles.Designer }, null),
         new("admin", "admin", new HashSet<string> { Workflows.Identity.Roles.Admin }, null),
+        new("auditor", "auditor", new HashSet<string> { Workflows.Identity.Roles.Auditor }, null),
     ];
 }
 
