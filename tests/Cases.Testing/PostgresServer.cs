@@ -29,6 +29,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The cluster's own folder, which its server user may write: where a test puts dumps.</summary>
+    public string Folder => _dir;
+
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
     public static async Task<PostgresServer> StartAsync(bool fsync = false)
