@@ -17,6 +17,7 @@ public static class ApiRoutes
         api.MapLedgersApi();
         api.MapAdminApi();
         api.MapCaseworkApi();
+        api.MapAuditApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

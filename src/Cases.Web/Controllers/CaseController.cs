@@ -6,7 +6,6 @@ using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -35,7 +34,7 @@ public sealed class CasePage
 
     public required WorkflowDefinition Definition { get; init; }
 
-    /// <summary>The case data with identity numbers masked unless the user's role needs them.</summary>
+    /// <summary>The case data, identity numbers masked by GetCase unless the user's role needs them.</summary>
     public required JsonObject Data { get; init; }
 
     public required IReadOnlyList<CaseParty> Parties { get; init; }
@@ -297,8 +296,8 @@ public sealed class CaseController(
         {
             Case = view,
             Definition = definition,
-            Data = WorkflowText.Masked(view.Data, actor.NeedsFullIdNumbers) as JsonObject ?? [],
-            Parties = await PartiesAsync(view, definition, actor, ct),
+            Data = view.Data as JsonObject ?? [],
+            Parties = Parties(view, definition),
             Events = events,
             Verification = verification,
             DaysLeft = due => InboxController.DaysLeft(calendar, today, due),
@@ -316,56 +315,8 @@ public sealed class CaseController(
         };
     }
 
-    /// <summary>
-    /// The parties a case names: data fields holding a unified social credit code (an employer) or a resident
-    /// identity number (a worker), looked up through the parties' own queries, which apply city scope and masking.
-    /// </summary>
-    private async Task<List<CaseParty>> PartiesAsync(CaseView view, WorkflowDefinition definition, Actor actor, CancellationToken ct)
-    {
-        var parties = new List<CaseParty>();
-        if (view.Data is not JsonObject data)
-        {
-            return parties;
-        }
-
-        foreach (var (field, node) in data)
-        {
-            if (node is not JsonValue v || !v.TryGetValue<string>(out var text))
-            {
-                continue;
-            }
-
-            var label = WorkflowText.FieldLabel(definition, field);
-            if (field.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) || Domain.Parties.IdNumber.TryParse(text, out _, out _))
-            {
-                string? name = null;
-                try
-                {
-                    name = (await mediator.Send(new GetWorker(text, actor), ct)).Name;
-                }
-                catch (Exception e) when (e is NotFoundException or DomainValidationException)
-                {
-                    // Not registered as a worker in this city (or not a valid number): the number alone is shown.
-                }
-
-                parties.Add(new CaseParty(field, label, L["职工"], WorkflowText.Party(text, actor.NeedsFullIdNumbers), name));
-            }
-            else if (field.EndsWith("CreditCode", StringComparison.OrdinalIgnoreCase) || Domain.Parties.CreditCode.TryParse(text, out _, out _))
-            {
-                string? name = null;
-                try
-                {
-                    name = (await mediator.Send(new GetEmployer(text, actor), ct)).Name;
-                }
-                catch (Exception e) when (e is NotFoundException or DomainValidationException)
-                {
-                    // Not registered in this city (or not a valid code): the code alone is shown.
-                }
-
-                parties.Add(new CaseParty(field, label, L["用人单位"], text, name));
-            }
-        }
-
-        return parties;
-    }
+    /// <summary>The parties the case names (GetCase looks them up within the user's city and masks their numbers), labelled.</summary>
+    private List<CaseParty> Parties(CaseView view, WorkflowDefinition definition) =>
+        (view.Parties ?? []).Select(p => new CaseParty(p.Field, WorkflowText.FieldLabel(definition, p.Field),
+            p.Kind == PartyView.Worker ? L["职工"] : L["用人单位"], p.Number, p.Name)).ToList();
 }

@@ -41,7 +41,9 @@ public static class CasesServices
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
-        services.AddSingleton<IPersonalDataAccessLog, LoggedPersonalDataAccess>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<LoggedPersonalDataAccess>();
+        services.AddScoped<IPersonalDataAccessLog, RecordedPersonalDataAccess>();
 
         services.AddIdentity<CasesUser, IdentityRole>(o =>
             {
@@ -92,7 +94,8 @@ public static class CasesServices
             .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor))
-            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin));
+            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
         services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -172,6 +175,9 @@ public static class Policies
     public const string Designer = "designer";
     public const string Operations = "operations";
     public const string Ledgers = "ledgers";
+
+    /// <summary>Auditors: the log of views of personal data (规程 第一百四十一条).</summary>
+    public const string Audit = "audit";
 
     /// <summary>Supervisors only: reassigning tasks and migrating running cases.</summary>
     public const string Supervisor = "supervisor";

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Cases.Domain;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
@@ -155,27 +154,19 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
     private static string Encode(HumanTask t, string sort)
     {
         var at = sort == "age" ? t.CreatedAt : t.DueAt;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{sort}:{t.Priority}:{at.UtcTicks}:{t.Id:N}");
-        return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{sort}:{t.Priority}:{at.UtcTicks}:{t.Id:N}"));
     }
 
     private static Cursor Decode(string cursor, string sort)
     {
+        var parts = KeysetCursor.Decode(cursor, sort, 4);
         try
         {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split(':');
-            if (parts.Length != 4 || parts[0] != sort)
-            {
-                throw new FormatException("The cursor was made for another sort.");
-            }
-
             return new Cursor(int.Parse(parts[1], CultureInfo.InvariantCulture), new DateTimeOffset(long.Parse(parts[2], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[3], "N"));
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            throw new DomainValidationException("after", "after is not a cursor this API gave out (for this sort).");
+            throw KeysetCursor.Refused(sort);
         }
     }
 }
