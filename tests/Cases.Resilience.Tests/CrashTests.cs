@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Cases.Testing;
 using Cases.Workflows.Runtime;
@@ -14,7 +13,7 @@ namespace Cases.Resilience.Tests;
 /// state, tasks, clocks and journal agree), the start-up sweep fires every clock that came due while it was down, and
 /// each command the clients send again with its Idempotency-Key applies exactly once.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CrashTests(ITestOutputHelper output) : NodeRun(output)
 {
     // Flow cases wait in check-materials; the burst checks and approves them and opens new cases, all at once. Clock
     // cases have a filing deadline (第九条) at the end of the next day, which passes while the node is down.
@@ -27,21 +26,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     private const int KillAfter = 30;
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
-    private readonly List<CasesWebProcess> _nodes = [];
-    private readonly NodeClient _client = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        _client.Dispose();
-    }
 
     [Theory]
     [Trait("Category", "Heavy")]
@@ -57,7 +41,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var started = run.Elapsed;
         foreach (var user in new[] { "officer.jinan", "reviewer.jinan", "supervisor.jinan" })
         {
-            await _client.SignInAsync(node, user);
+            await Client.SignInAsync(node, user);
         }
 
         var checks = new ConcurrentDictionary<int, Guid>();
@@ -92,7 +76,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 return null;
             }
 
-            var answer = await _client.SendAsync(node, command.User, HttpMethod.Post, command.Path, command.Body, command.Key);
+            var answer = await Client.SendAsync(node, command.User, HttpMethod.Post, command.Path, command.Body, command.Key);
             if (answer.Status is null)
             {
                 unanswered.Add(command);
@@ -146,6 +130,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var ready = restarting.Elapsed;
 
         // The start-up sweep fires every clock that came due while the node was down, once, on the restarted node.
+        var watch = new StallWatch(TimeSpan.FromSeconds(90));
         List<WorkflowTimer> fired;
         while (true)
         {
@@ -156,24 +141,28 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 break;
             }
 
-            Assert.True(restarting.Elapsed < Patience, $"{fired.Count(t => t.Status == TimerStatus.Pending)} of {overdue.Count} overdue clocks still pending {Patience.TotalSeconds} s after the restart.\n{node.Tail()}");
+            if (watch.Stalled(fired.Count(t => t.Status == TimerStatus.Pending)))
+            {
+                Assert.Fail(Invariant($"{fired.Count(t => t.Status == TimerStatus.Pending)} of {overdue.Count} overdue clocks still pending, none fired for {watch.Stall.TotalSeconds} s: {await RunAudit.PendingFiguresAsync(db, restartedAppNow)}.\n{node.Tail()}"));
+            }
+
             await Task.Delay(200);
         }
 
         var swept = restarting.Elapsed;
-        Assert.All(fired, t => Assert.Equal((TimerStatus.Fired, $"{Environment.MachineName}:{node.Id.ToString(CultureInfo.InvariantCulture)}"), (t.Status, t.LeaseOwner)));
+        Assert.All(fired, t => Assert.Equal((TimerStatus.Fired, LeaseOwnerOf(node)), (t.Status, t.LeaseOwner)));
 
         // The clients send their unanswered commands again, same keys: each applies once, whether or not it had before the kill.
         foreach (var user in new[] { "officer.jinan", "reviewer.jinan", "supervisor.jinan" })
         {
-            await _client.SignInAsync(node, user);
+            await Client.SignInAsync(node, user);
         }
 
         var replayed = 0;
         var appliedNow = 0;
         foreach (var command in unanswered)
         {
-            var (answer, _) = await _client.SendUntilAnsweredAsync([node], 0, _ => true, command.User, HttpMethod.Post, command.Path, command.Body, command.Key, Patience);
+            var (answer, _) = await Client.SendUntilAnsweredAsync([node], 0, _ => true, command.User, HttpMethod.Post, command.Path, command.Body, command.Key, Patience);
             Assert.True(answer.Ok, $"{command.Path} (key {command.Key}) after the restart: {(int?)answer.Status} {answer.Body}");
             if (answer.Replayed)
             {
@@ -186,7 +175,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         var audit = await AuditAsync(provider, connection, await AppNowAsync(node));
-        var stuck = await _client.SendAsync(node, "supervisor.jinan", HttpMethod.Get, "/api/supervision/stuck?verifyJournals=true", null, null);
+        var stuck = await Client.SendAsync(node, "supervisor.jinan", HttpMethod.Get, "/api/supervision/stuck?verifyJournals=true", null, null);
         Assert.True(stuck.Ok, $"{stuck.Status} {stuck.Body}");
         int opened;
         int keys;
@@ -198,9 +187,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             timers = await RunAudit.TimerFiguresAsync(db);
         }
 
-        output.WriteLine(Invariant($"{provider}: node ready at {started.TotalSeconds:0.0} s; {FlowCases} flow and {ClockCases} clock cases opened by {seeded.TotalSeconds:0.0} s; burst of {work.Count} work items from {Clients} clients; SIGKILL at {killedAt.TotalSeconds:0.0} s after {KillAfter} answers, with {unanswered.Count(c => c.Sent)} commands in flight (and {unanswered.Count(c => !c.Sent)} not yet sent)."));
-        output.WriteLine(Invariant($"Restarted two days later (app clock): {overdue.Count} clocks overdue ({string.Join(", ", fired.GroupBy(t => t.Kind).Select(g => $"{g.Key}×{g.Count()}"))}); ready {ready.TotalSeconds:0.0} s after the start, all fired by the restarted node {swept.TotalSeconds:0.0} s after the start. {timers}."));
-        output.WriteLine(Invariant($"Sent again with their keys: of the {unanswered.Count(c => c.Sent)} in flight, {replayed} answered from the idempotency record (applied before the kill) and {appliedNow} applied now. Cases {opened}, idempotency records {keys}, tasks completed {audit.TasksCompleted}, journal entries {audit.JournalEntries}; kills 1, duplicates {audit.Duplicates}, lost {audit.Lost}, half applied {afterKill.HalfApplied.Count} after the kill and {audit.HalfApplied.Count} at the end; {run.Elapsed.TotalSeconds:0.0} s."));
+        Output.WriteLine(Invariant($"{provider}: node ready at {started.TotalSeconds:0.0} s; {FlowCases} flow and {ClockCases} clock cases opened by {seeded.TotalSeconds:0.0} s; burst of {work.Count} work items from {Clients} clients; SIGKILL at {killedAt.TotalSeconds:0.0} s after {KillAfter} answers, with {unanswered.Count(c => c.Sent)} commands in flight (and {unanswered.Count(c => !c.Sent)} not yet sent)."));
+        Output.WriteLine(Invariant($"Restarted two days later (app clock): {overdue.Count} clocks overdue ({string.Join(", ", fired.GroupBy(t => t.Kind).Select(g => $"{g.Key}×{g.Count()}"))}); ready {ready.TotalSeconds:0.0} s after the start, all fired by the restarted node {swept.TotalSeconds:0.0} s after the start. {timers}."));
+        Output.WriteLine(Invariant($"Sent again with their keys: of the {unanswered.Count(c => c.Sent)} in flight, {replayed} answered from the idempotency record (applied before the kill) and {appliedNow} applied now. Cases {opened}, idempotency records {keys}, tasks completed {audit.TasksCompleted}, journal entries {audit.JournalEntries}; kills 1, duplicates {audit.Duplicates}, lost {audit.Lost}, half applied {afterKill.HalfApplied.Count} after the kill and {audit.HalfApplied.Count} at the end; {run.Elapsed.TotalSeconds:0.0} s."));
 
         Assert.Empty(audit.Problems);
         Assert.Empty(audit.HalfApplied);
@@ -223,7 +212,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<JsonElement> CommandAsync(CasesWebProcess node, string user, string path, object body, string key)
     {
-        var answer = await _client.SendAsync(node, user, HttpMethod.Post, path, body, key);
+        var answer = await Client.SendAsync(node, user, HttpMethod.Post, path, body, key);
         Assert.True(answer.Ok, $"{path} (key {key}): {(int?)answer.Status} {answer.Body}\n{node.Tail()}");
         return answer.Body;
     }
@@ -233,25 +222,4 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         await using var db = TestDatabases.Open(provider, connection);
         return await RunAudit.ReadAsync(db, now);
     }
-
-    private async Task<DateTimeOffset> AppNowAsync(CasesWebProcess node)
-    {
-        var answer = await _client.SendAsync(node, "supervisor.jinan", HttpMethod.Get, "/api/dev/clock", null, null);
-        Assert.True(answer.Ok, $"{node.Name}: {answer.Status}\n{node.Tail()}");
-        return answer.Body.GetProperty("now").GetDateTimeOffset();
-    }
-
-    private static object Start(DateOnly contractEndsOn) =>
-        new { procedure = "demo-filing", city = "370100", data = new { contractEndsOn = NodeSettings.Iso(contractEndsOn) } };
-
-    private static Guid OnlyTask(JsonElement caseState) => Assert.Single(caseState.GetProperty("openTasks").EnumerateArray()).GetProperty("id").GetGuid();
-
-    private async Task<CasesWebProcess> StartAsync(string name, Dictionary<string, string> settings)
-    {
-        var node = await CasesWebProcess.StartAsync(name, settings);
-        _nodes.Add(node);
-        return node;
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

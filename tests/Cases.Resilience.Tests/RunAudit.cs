@@ -101,6 +101,16 @@ public sealed record RunAudit(
         return string.Join(", ", rows.OrderBy(r => r.Kind).ThenBy(r => r.Status).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Kind}/{r.Status}×{r.Count}")));
     }
 
+    /// <summary>The clocks due and still pending, grouped by kind, lease holder, whether the lease is live and attempts: what a stall report needs.</summary>
+    public static async Task<string> PendingFiguresAsync(CasesDb db, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+            .Select(t => new { t.Kind, t.LeaseOwner, t.LeaseUntil, t.Attempts }).ToListAsync();
+        return string.Join(", ", rows.GroupBy(r => (r.Kind, r.LeaseOwner, Live: r.LeaseUntil > now, r.Attempts))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Kind} lease {g.Key.LeaseOwner ?? "none"}{(g.Key.Live ? " (live)" : "")} attempts {g.Key.Attempts}×{g.Count()}")));
+    }
+
     private static IEnumerable<string> Disagreements(WorkflowInstance instance, WorkflowDefinition definition, List<JournalEntry> entries, List<HumanTask> open, List<WorkflowTimer> timers)
     {
         var pending = timers.Where(t => t.Status == TimerStatus.Pending).ToList();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Cases.Domain.Calendar;
 using Cases.Testing;
@@ -15,7 +14,7 @@ namespace Cases.Resilience.Tests;
 /// cases; clocks falling due during the run and a stream of task completions spread over both nodes; one node killed
 /// with SIGKILL in the middle; the other finishes everything.
 /// </summary>
-public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
 {
     // Flow cases are filed, then checked (officer) and approved (reviewer): two completions each, the stream. Clock cases
     // wait for a filing that never comes: their reminder is overdue when they open and their filing deadline (第九条)
@@ -26,21 +25,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 
     // Guards against a hung run, not speed limits: a shared 2-core machine can be many times slower than an idle one.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
-
-    private readonly List<CasesWebProcess> _nodes = [];
-    private readonly NodeClient _client = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        _client.Dispose();
-    }
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(90);
 
     [Fact]
     [Trait("Category", "Heavy")]
@@ -58,7 +43,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         bool Alive(CasesWebProcess node) => !killed.ContainsKey(node);
         foreach (var user in new[] { "officer.jinan", "reviewer.jinan", "supervisor.jinan", "supervisor.province" })
         {
-            await _client.SignInAsync(a, user);
+            await Client.SignInAsync(a, user);
         }
 
         var started = run.Elapsed;
@@ -67,7 +52,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         var sent = 0;
         async Task<JsonElement> CommandAsync(string user, string path, object body, string key)
         {
-            var (answer, attempts) = await _client.SendUntilAnsweredAsync(nodes, Interlocked.Increment(ref sent) % 2, Alive, user, HttpMethod.Post, path, body, key, Patience);
+            var (answer, attempts) = await Client.SendUntilAnsweredAsync(nodes, Interlocked.Increment(ref sent) % 2, Alive, user, HttpMethod.Post, path, body, key, Patience);
             Assert.True(answer.Ok, $"{path} (key {key}) on {answer.Node}: {(int?)answer.Status} {answer.Body}");
             if (attempts > 1)
             {
@@ -100,7 +85,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         var lead = TimeSpan.FromSeconds(3) + ((seeded - started) * ClockCases / (2.0 * FlowCases));
         foreach (var node in nodes)
         {
-            var moved = await _client.SendAsync(node, "supervisor.jinan", HttpMethod.Put, "/api/dev/clock", new { now = dueAt - lead }, null);
+            var moved = await Client.SendAsync(node, "supervisor.jinan", HttpMethod.Put, "/api/dev/clock", new { now = dueAt - lead }, null);
             Assert.True(moved.Ok, $"{node.Name}: {moved.Status} {moved.Body}");
         }
 
@@ -145,7 +130,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         // Node B finishes everything: the deadlines, and the timers node A held a lease on when it died. Those leases last
         // two minutes; rather than wait two real minutes, node B's clock moves past the last of them.
         var deadLeases = 0;
-        var waited = Stopwatch.StartNew();
+        var watch = new StallWatch(Stall);
         while (true)
         {
             await using var db = Open(connection);
@@ -160,11 +145,15 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
             if (held.Count > 0 && held.Count == due.Count)
             {
                 deadLeases += held.Count;
-                var moved = await _client.SendAsync(b, "supervisor.jinan", HttpMethod.Put, "/api/dev/clock", new { now = held.Max(t => t.LeaseUntil!.Value).AddSeconds(1) }, null);
+                var moved = await Client.SendAsync(b, "supervisor.jinan", HttpMethod.Put, "/api/dev/clock", new { now = held.Max(t => t.LeaseUntil!.Value).AddSeconds(1) }, null);
                 Assert.True(moved.Ok, $"{b.Name}: {moved.Status} {moved.Body}");
             }
 
-            Assert.True(waited.Elapsed < Patience, $"{due.Count} timers still due and pending after {Patience.TotalSeconds} s.\n{b.Tail()}");
+            if (watch.Stalled(due.Count))
+            {
+                Assert.Fail(Invariant($"{due.Count} timers due and pending, none fired for {watch.Stall.TotalSeconds} s (node A was {LeaseOwnerOf(a)}): {await RunAudit.PendingFiguresAsync(db, now)}. Hangfire jobs: {await HangfireJobsAsync(connection)}.\n{b.Tail()}"));
+            }
+
             await Task.Delay(250);
         }
 
@@ -182,14 +171,14 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // The product's own check, as a provincial supervisor would run it after an incident: nothing stuck, every journal intact.
-        var stuck = await _client.SendAsync(b, "supervisor.province", HttpMethod.Get, "/api/supervision/stuck?verifyJournals=true&graceMinutes=0", null, null);
+        var stuck = await Client.SendAsync(b, "supervisor.province", HttpMethod.Get, "/api/supervision/stuck?verifyJournals=true&graceMinutes=0", null, null);
         Assert.True(stuck.Ok, $"{stuck.Status} {stuck.Body}");
 
-        output.WriteLine(Invariant($"Two nodes (PostgreSQL, Hangfire on PostgreSQL, {Environment.ProcessorCount} CPUs): started in {started.TotalSeconds:0.0} s; {FlowCases} flow cases opened and filed by {seeded.TotalSeconds:0.0} s; {ClockCases} clock cases by {clocksOpened.TotalSeconds:0.0} s (lead {lead.TotalSeconds:0.0} s; {openedBeforeDue.TotalSeconds:0.0} s to spare before their deadlines fell due)."));
-        output.WriteLine(Invariant($"Stream: {2 * FlowCases} completions over both nodes; node A (pid {a.Id}) SIGKILLed at {killedAt.TotalSeconds:0.0} s after {killAt} answers, with {firedAtKill} of {ClockCases} deadlines fired; stream done at {streamed.TotalSeconds:0.0} s; every due timer fired by {finished.TotalSeconds:0.0} s."));
-        output.WriteLine(Invariant($"Commands re-sent after the kill: {retried}, of which {replayed} answered from the idempotency record (applied on node A before it died). Leases left by node A: {deadLeases}."));
-        output.WriteLine("Timers fired by node: " + string.Join(", ", firedBy.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => Invariant($"{f.Key} {f.Value}"))) + ". " + timerFigures);
-        output.WriteLine(Invariant($"Cases {audit.Cases}, instances ended {audit.CompletedInstances}, journal entries {audit.JournalEntries}, timers fired {audit.TimersFired}, tasks completed {audit.TasksCompleted}; kills 1, duplicates {audit.Duplicates}, lost {audit.Lost}, half applied {audit.HalfApplied.Count}, stuck {stuck.Body.GetProperty("total").GetInt32()}; {run.Elapsed.TotalSeconds:0.0} s."));
+        Output.WriteLine(Invariant($"Two nodes (PostgreSQL, Hangfire on PostgreSQL, {Environment.ProcessorCount} CPUs): started in {started.TotalSeconds:0.0} s; {FlowCases} flow cases opened and filed by {seeded.TotalSeconds:0.0} s; {ClockCases} clock cases by {clocksOpened.TotalSeconds:0.0} s (lead {lead.TotalSeconds:0.0} s; {openedBeforeDue.TotalSeconds:0.0} s to spare before their deadlines fell due)."));
+        Output.WriteLine(Invariant($"Stream: {2 * FlowCases} completions over both nodes; node A (pid {a.Id}) SIGKILLed at {killedAt.TotalSeconds:0.0} s after {killAt} answers, with {firedAtKill} of {ClockCases} deadlines fired; stream done at {streamed.TotalSeconds:0.0} s; every due timer fired by {finished.TotalSeconds:0.0} s."));
+        Output.WriteLine(Invariant($"Commands re-sent after the kill: {retried}, of which {replayed} answered from the idempotency record (applied on node A before it died). Leases left by node A: {deadLeases}."));
+        Output.WriteLine("Timers fired by node: " + string.Join(", ", firedBy.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => Invariant($"{f.Key} {f.Value}"))) + ". " + timerFigures);
+        Output.WriteLine(Invariant($"Cases {audit.Cases}, instances ended {audit.CompletedInstances}, journal entries {audit.JournalEntries}, timers fired {audit.TimersFired}, tasks completed {audit.TasksCompleted}; kills 1, duplicates {audit.Duplicates}, lost {audit.Lost}, half applied {audit.HalfApplied.Count}, stuck {stuck.Body.GetProperty("total").GetInt32()}; {run.Elapsed.TotalSeconds:0.0} s."));
 
         Assert.Empty(audit.Problems);
         Assert.Empty(audit.HalfApplied);
@@ -202,30 +191,23 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(firedBy.ContainsKey("node-b"), "node B fired nothing");
     }
 
-    private static object Start(DateOnly contractEndsOn) =>
-        new { procedure = "demo-filing", city = "370100", data = new { contractEndsOn = NodeSettings.Iso(contractEndsOn) } };
-
-    private static Guid OnlyTask(JsonElement caseState) => Assert.Single(caseState.GetProperty("openTasks").EnumerateArray()).GetProperty("id").GetGuid();
-
     private static Cases.Workflows.Persistence.CasesDb Open(string connection) => TestDatabases.Open(TestProvider.Postgres, connection);
 
-    /// <summary>The name a node's timer leases carry (NodeIdentity: machine and process id).</summary>
-    private static string LeaseOwnerOf(CasesWebProcess node) => $"{Environment.MachineName}:{node.Id.ToString(CultureInfo.InvariantCulture)}";
-
-    // The node's clock, read from the node itself: the API moves it during the run.
-    private async Task<DateTimeOffset> AppNowAsync(CasesWebProcess node)
+    /// <summary>Hangfire's jobs by state and the locks held, from its tables in the same database, for a stall report.</summary>
+    private static async Task<string> HangfireJobsAsync(string connection)
     {
-        var answer = await _client.SendAsync(node, "supervisor.jinan", HttpMethod.Get, "/api/dev/clock", null, null);
-        Assert.True(answer.Ok, $"{node.Name}: {answer.Status}\n{node.Tail()}");
-        return answer.Body.GetProperty("now").GetDateTimeOffset();
-    }
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT coalesce(statename, '(none)') || ' ' || count(*) FROM hangfire.job GROUP BY statename " +
+            "UNION ALL SELECT 'lock ' || resource || ' taken ' || round(extract(epoch FROM now() - acquired)) || ' s ago' FROM hangfire.lock ORDER BY 1", db);
+        var states = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            states.Add(reader.GetString(0));
+        }
 
-    private async Task<CasesWebProcess> StartAsync(string name, Dictionary<string, string> settings)
-    {
-        var node = await CasesWebProcess.StartAsync(name, settings);
-        _nodes.Add(node);
-        return node;
+        return string.Join(", ", states);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -77,6 +77,8 @@ public sealed class CasesWebProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // A test host that dies before its tests dispose their nodes must not leave them running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.KillIfRunning();
 
         try
         {
@@ -98,6 +100,18 @@ public sealed class CasesWebProcess : IAsyncDisposable
         {
             _process.Kill();
             _process.WaitForExit();
+        }
+    }
+
+    private void KillIfRunning()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed.
         }
     }
 
