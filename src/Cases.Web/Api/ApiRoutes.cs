@@ -13,6 +13,7 @@ public static class ApiRoutes
         api.MapTasksApi();
         api.MapDefinitionsApi();
         api.MapSupervisionApi();
+        api.MapStuckInstancesApi();
         api.MapCalculationsApi();
         api.MapLedgersApi();
         api.MapAdminApi();

@@ -25,12 +25,17 @@ public static class CasesServices
                 throw new InvalidOperationException("Clock:AllowOverride is refused in Production: statutory clocks run on real time there.");
             }
 
-            var adjustable = new AdjustableClock(TimeProvider.System);
+            var adjustable = new AdjustableClock(TimeProvider.System, builder.Configuration.GetValue<TimeSpan?>("Clock:Offset") ?? TimeSpan.Zero);
             services.AddSingleton(adjustable);
             services.AddSingleton<TimeProvider>(adjustable);
         }
         else
         {
+            if (builder.Configuration["Clock:Offset"] is { Length: > 0 })
+            {
+                throw new InvalidOperationException("Clock:Offset needs Clock:AllowOverride=true (never in Production): without the test clock the app runs on real time.");
+            }
+
             services.AddSingleton(TimeProvider.System);
         }
 
