@@ -178,8 +178,8 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                     var kept = attempt.FreeText?.Contains(field) == true && value.Length <= 1000 && !value.Any(char.IsControl);
                     if (kept && response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } next)
                     {
-                        using var shown = await app.SendAsync(caller, HttpMethod.Get, next.OriginalString);
-                        var page = await shown.Content.ReadAsStringAsync();
+                        using var landing = await app.SendAsync(caller, HttpMethod.Get, next.OriginalString);
+                        var page = await landing.Content.ReadAsStringAsync();
                         failures.AddRange(HostileInput.RawMarkup.Where(m => page.Contains(m, StringComparison.Ordinal)).Select(m => $"{rule} {field}: {next} shows {m} unescaped"));
                         continue;
                     }

@@ -2,6 +2,9 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,9 +15,9 @@ public class CalendarPersistenceTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
 
     /// <summary>The handler as the app wires it; no case is open here, so no timer is ever scheduled.</summary>
-    private static ChangeCalendarDayHandler Handler(Persistence.CasesDb db, CalendarStore store) => new(
-        db, store, new DeadlineRecalculation(db, new Runtime.DefinitionStore(), new Runtime.ProgressWriter(db), Clock),
-        new Timers.TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Timers.TimerScheduler>.Instance), Clock);
+    private static ChangeCalendarDayHandler Handler(CasesDb db, CalendarStore store) => new(
+        db, store, new DeadlineRecalculation(db, new DefinitionStore(), new ProgressWriter(db), Clock),
+        new TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TimerScheduler>.Instance), Clock);
 
     [Theory]
     [MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
