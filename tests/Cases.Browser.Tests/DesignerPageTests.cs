@@ -67,6 +67,15 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("notify-employer", await page.GetByTestId("dry-run-path").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("第二十二条", await page.GetByTestId("dry-run-tasks").InnerTextAsync(), StringComparison.Ordinal);
 
+        // A case opened after the publication runs on version 2.
+        var officer = await browser.SignedInAsync("officer.jinan");
+        var opened = await officer.APIRequest.PostAsync("/api/cases", new()
+        {
+            DataObject = new { procedure = "fee-rate-objection", city = "370100", data = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = "2025-07", adjustedOn = "2025-09-26" } },
+        });
+        Assert.Equal(201, opened.Status);
+        Assert.Equal(2, (await opened.JsonAsync())!.Value.GetProperty("definitionVersion").GetInt32());
+
         Assert.Empty(violations);
     }
 
