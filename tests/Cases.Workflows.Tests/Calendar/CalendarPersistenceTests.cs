@@ -12,9 +12,9 @@ public class CalendarPersistenceTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero));
 
     /// <summary>The handler as the app wires it; no case is open here, so no timer is ever scheduled.</summary>
-    private static ChangeCalendarDayHandler Handler(Persistence.CasesDb db, CalendarStore store) => new(
-        db, store, new DeadlineRecalculation(db, new Runtime.DefinitionStore(), new Runtime.ProgressWriter(db), Clock),
-        new Timers.TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Timers.TimerScheduler>.Instance), Clock);
+    private static ChangeCalendarDayHandler Handler(Cases.Workflows.Persistence.CasesDb db, CalendarStore store) => new(
+        db, store, new DeadlineRecalculation(db, new Cases.Workflows.Runtime.DefinitionStore(), new Cases.Workflows.Runtime.ProgressWriter(db), Clock),
+        new Cases.Workflows.Timers.TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Cases.Workflows.Timers.TimerScheduler>.Instance), Clock);
 
     [Theory]
     [MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
