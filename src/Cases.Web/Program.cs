@@ -1,6 +1,12 @@
 using Cases.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.Matches(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, builder.Configuration, Console.Out);
+    return;
+}
+
 builder.AddCasesServices();
 
 var app = builder.Build();

@@ -1,6 +1,5 @@
 using Cases.Testing;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +32,8 @@ public sealed class BenchApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the app; <paramref name="sqliteBusyTimeout"/> adds the <see cref="SqliteBusyTimeout"/> experiment.</summary>
-    public static BenchApp Start(BenchDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool sqliteBusyTimeout = false)
+    /// <summary>Starts the app.</summary>
+    public static BenchApp Start(BenchDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -57,11 +56,6 @@ public sealed class BenchApp : IAsyncDisposable
         }
 
         WebApplicationFactory<Program> factory = new CasesAppFactory(database.Provider, database.ConnectionString, kestrel: false, all, fakeClock: false);
-        if (sqliteBusyTimeout && database.Provider == TestProvider.Sqlite)
-        {
-            factory = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.ConfigureDbContext<CasesDb>(o => o.AddInterceptors(new SqliteBusyTimeout()))));
-        }
-
         _ = factory.Server; // migrations, calendar, definitions and demo users happen here
         return new BenchApp(factory);
     }

@@ -23,15 +23,11 @@ public sealed record BenchSettings
 
     public int HttpSeconds { get; init; } = 15;
 
-    /// <summary>Run the in-process app with <see cref="SqliteBusyTimeout"/> (an experiment for a recommended product change).</summary>
-    public bool SqliteBusyTimeout { get; init; }
-
     /// <summary>Also measure with the index changes this harness recommends, created by hand and dropped afterwards.</summary>
     public bool TryIndexes { get; init; }
 
-    /// <summary>The provider's name in results and file names, marked when an experiment changes the app.</summary>
-    public string Label(TestProvider provider) =>
-        provider.ToString().ToLowerInvariant() + (SqliteBusyTimeout && provider == TestProvider.Sqlite ? "-busy-timeout" : "");
+    /// <summary>The provider's name in results and file names.</summary>
+    public static string Label(TestProvider provider) => provider.ToString().ToLowerInvariant();
 
     public string OutputFolder { get; init; } = Path.Combine(WebProcessRoot(), "artifacts", "bench");
 
@@ -113,7 +109,7 @@ public static class BenchmarkRunner
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            await log.WriteLineAsync("usage: dotnet run -c Release --project tests/Cases.Benchmarks -- <" + string.Join("|", Scenarios) + "|all> [--provider sqlite|postgres|both] [--size N] [--smoke] [--explain] [--load auto|wrk|dotnet] [--seconds N] [--no-fsync] [--sqlite-busy-timeout] [--try-indexes] [--out DIR]");
+            await log.WriteLineAsync("usage: dotnet run -c Release --project tests/Cases.Benchmarks -- <" + string.Join("|", Scenarios) + "|all> [--provider sqlite|postgres|both] [--size N] [--smoke] [--explain] [--load auto|wrk|dotnet] [--seconds N] [--no-fsync] [--try-indexes] [--out DIR]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -147,9 +143,6 @@ public static class BenchmarkRunner
                     break;
                 case "--seconds":
                     settings = settings with { HttpSeconds = int.Parse(Value(), CultureInfo.InvariantCulture) };
-                    break;
-                case "--sqlite-busy-timeout":
-                    settings = settings with { SqliteBusyTimeout = true };
                     break;
                 case "--try-indexes":
                     settings = settings with { TryIndexes = true };

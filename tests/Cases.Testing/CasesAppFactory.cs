@@ -23,6 +23,9 @@ public sealed class CasesAppFactory(
 
     public TestProvider Provider { get; } = provider;
 
+    /// <summary>The attachment store's folder: a fresh temporary one (removed with the factory) unless the settings name one.</summary>
+    public string AttachmentsPath { get; } = settings?.GetValueOrDefault("Attachments:Path") ?? Path.Combine(Path.GetTempPath(), "cases-attachments-" + Guid.NewGuid().ToString("N"));
+
     public static async Task<CasesAppFactory> CreateAsync(TestProvider provider, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, bool fakeClock = true)
     {
         var factory = new CasesAppFactory(provider, await TestDatabases.CreateAsync(provider), kestrel, settings, fakeClock);
@@ -51,6 +54,7 @@ public sealed class CasesAppFactory(
         // Demo users and parties, but no demo cases: tests count the tasks and cases they open themselves.
         builder.UseSetting("Seeding:DemoCases", "false");
         builder.UseSetting("Urls", kestrel ? "http://127.0.0.1:0" : "http://localhost");
+        builder.UseSetting("Attachments:Path", AttachmentsPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -60,6 +64,17 @@ public sealed class CasesAppFactory(
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(AttachmentsPath) && AttachmentsPath.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+        {
+            Directory.Delete(AttachmentsPath, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>An HTTP client signed in as a demo user through <c>POST /api/auth/login</c>.</summary>

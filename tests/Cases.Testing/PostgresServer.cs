@@ -24,7 +24,13 @@ public sealed class PostgresServer : IAsyncDisposable
         _asPostgresUser = asPostgresUser;
     }
 
+    /// <summary>The server's options (port, socket folder, durability): a restart must come back where it was.</summary>
+    private string Options { get; init; } = "";
+
     public int Port { get; }
+
+    /// <summary>The cluster's own folder, which its server user may write: where a test puts dumps.</summary>
+    public string Folder => _dir;
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
@@ -42,11 +48,13 @@ public sealed class PostgresServer : IAsyncDisposable
 
         // The owning process's id: a later run removes this cluster if that process is gone (see RemoveStaleClusters).
         await File.WriteAllTextAsync(Path.Combine(dir, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var server = new PostgresServer(bin, dir, FreePort(), asPostgres);
-        var data = Path.Combine(dir, "data");
-        await server.Pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        var opts = $"-p {server.Port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (fsync ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        await server.Pg("pg_ctl", ["-D", data, "-l", Path.Combine(dir, "server.log"), "-o", opts, "-w", "start"]);
+        var port = FreePort();
+        var server = new PostgresServer(bin, dir, port, asPostgres)
+        {
+            Options = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200" + (fsync ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
+        };
+        await server.Pg("initdb", ["-D", Path.Combine(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        await server.StartAgainAsync();
         return server;
     }
 
@@ -61,9 +69,14 @@ public sealed class PostgresServer : IAsyncDisposable
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
+    /// <summary>Stops the server as an operator would (fast: open sessions are ended, nothing committed is lost).</summary>
     public Task StopAsync() => Pg("pg_ctl", ["-D", Path.Combine(_dir, "data"), "-m", "fast", "-w", "stop"]);
 
-    public Task StartAgainAsync() => Pg("pg_ctl", ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "server.log"), "-w", "start"]);
+    /// <summary>Starts the (stopped) server again on the same port with the same options.</summary>
+    public Task StartAgainAsync() => Pg("pg_ctl", ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "server.log"), "-o", Options, "-w", "start"]);
+
+    /// <summary>Runs one of the cluster's client tools (pg_dump, pg_restore …) against it as its superuser, e.g. for backups.</summary>
+    public Task ToolAsync(string tool, params string[] args) => Pg(tool, ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", .. args]);
 
     public async ValueTask DisposeAsync()
     {

@@ -31,20 +31,5 @@ public sealed class TestDb
         return db;
     }
 
-    public CasesDb Open()
-    {
-        switch (Provider)
-        {
-            case TestProvider.Sqlite:
-                var sqlite = new DbContextOptionsBuilder<SqliteCasesDb>();
-                PersistenceSetup.ConfigureSqlite(sqlite, PersistenceSetup.PrepareSqlite(ConnectionString));
-                return new SqliteCasesDb(sqlite.Options);
-            case TestProvider.Postgres:
-                var pg = new DbContextOptionsBuilder<PostgresCasesDb>();
-                PersistenceSetup.ConfigurePostgres(pg, ConnectionString);
-                return new PostgresCasesDb(pg.Options);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(Provider));
-        }
-    }
+    public CasesDb Open() => TestDatabases.Open(Provider, ConnectionString);
 }

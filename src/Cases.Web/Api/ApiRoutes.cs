@@ -13,9 +13,12 @@ public static class ApiRoutes
         api.MapTasksApi();
         api.MapDefinitionsApi();
         api.MapSupervisionApi();
+        api.MapStuckInstancesApi();
         api.MapCalculationsApi();
         api.MapLedgersApi();
         api.MapAdminApi();
+        api.MapCaseworkApi();
+        api.MapAuditApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         return app;
     }

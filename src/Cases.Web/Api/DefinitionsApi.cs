@@ -1,12 +1,21 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Identity;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 
 public static class DefinitionsApi
 {
+    /// <summary>
+    /// A dry run: the version to play (the latest when left out) or an unpublished draft (<c>definition</c>, validated as a
+    /// publication would be), the city of the sample case, its start, and the steps of its timeline.
+    /// </summary>
+    public sealed record DryRunRequest(int? Version, JsonObject? Definition, string? City, DryRunStart? Start, List<DryRunStep>? Steps);
+
     public static void MapDefinitionsApi(this RouteGroupBuilder api)
     {
         var definitions = api.MapGroup("/definitions").WithTags("Definitions");
@@ -30,6 +39,14 @@ public static class DefinitionsApi
             var published = await mediator.Send(new PublishDefinition(key, await ReadBodyAsync(request, ct), user.ToActor()), ct);
             return TypedResults.Created($"/api/definitions/{published.Key}/versions/{published.Version}", published);
         }).RequireAuthorization(Policies.Designer);
+
+        // Plays a version on a sample case through the real runtime on a throwaway database; refusals come back as the
+        // ProblemDetails the runtime answers with, inside the report (the dry run itself succeeded).
+        definitions.MapPost("/{key}/dry-run", async (string key, [FromBody] DryRunRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var report = await mediator.Send(new DryRunDefinition(key, body.Version, body.Definition, body.City, body.Start, body.Steps, user.ToActor()), ct);
+            return TypedResults.Ok(report.Refused is { } refused ? report with { Refused = refused with { Problem = ProblemDetailsFunnel.Map(refused.Error, http) } } : report);
+        }).RequireAuthorization(p => p.RequireRole(Roles.Designer, Roles.Supervisor));
     }
 
     // The definition is taken as text so the validator can report JSON syntax errors with their position.

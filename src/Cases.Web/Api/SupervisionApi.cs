@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Security.Claims;
+using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Supervision;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 
 public static class SupervisionApi
 {
+    public sealed record ReassignRequest(IReadOnlyList<Guid>? TaskIds, string? UserName);
+
     public static void MapSupervisionApi(this RouteGroupBuilder api)
     {
         var sla = api.MapGroup("").WithTags("Supervision").RequireAuthorization(Policies.Operations);
@@ -14,5 +19,25 @@ public static class SupervisionApi
             TypedResults.Ok(await mediator.Send(new GetSlaCounts(city, user.ToActor()), ct)));
         sla.MapGet("/escalations", async (string? city, string? open, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListEscalations(city, open is null || ApiInput.Flag(open, "open"), user.ToActor()), ct)));
+
+        // The supervisor dashboard (issue 5 §3). Its breached and at-risk lists are GET /api/tasks?scope=open&sla=…&city=.
+        var dashboard = api.MapGroup("/supervision").WithTags("Supervision").RequireAuthorization(Policies.Operations);
+        dashboard.MapGet("/overview", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetSlaOverview(city, user.ToActor()), ct)));
+        dashboard.MapGet("/escalations", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetEscalationBoard(city, user.ToActor()), ct)));
+        dashboard.MapGet("/breaches-per-week", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetBreachesPerWeek(city, user.ToActor()), ct)));
+        dashboard.MapGet("/step-durations", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetStepDurations(city, user.ToActor()), ct)));
+        dashboard.MapGet("/assignees", async (string? city, string? role, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListAssignees(city, string.IsNullOrEmpty(role) ? null : role, user.ToActor()), ct)));
+        // Every list of the dashboard as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese), for its download links.
+        dashboard.MapGet("/export/{list}", async (string list, string? city, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
+            TypedResults.File(await SupervisionCsv.ExportAsync(list, city, user.ToActor(), mediator, text, ct), "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}.csv")));
+        dashboard.MapPost("/reassign", async ([FromBody] ReassignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ReassignTasks(body.TaskIds, body.UserName, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
     }
 }

@@ -19,7 +19,7 @@ public static class TasksApi
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort,
+        tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort, string? city,
             ClaimsPrincipal user, IMediator mediator, CasesDb db, CancellationToken ct) =>
         {
             // An unknown procedure is a mistake to name, not a filter that quietly matches nothing.
@@ -35,7 +35,8 @@ public static class TasksApi
                 limit is null ? null : ApiInput.WholeNumber(limit, "limit"),
                 user.ToActor(),
                 sla,
-                sort);
+                sort,
+                city);
             return TypedResults.Ok(await mediator.Send(query, ct));
         });
 

@@ -6,13 +6,13 @@ using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Cases.Web.Controllers;
 
@@ -34,7 +34,7 @@ public sealed class CasePage
 
     public required WorkflowDefinition Definition { get; init; }
 
-    /// <summary>The case data with identity numbers masked unless the user's role needs them.</summary>
+    /// <summary>The case data, identity numbers masked by GetCase unless the user's role needs them.</summary>
     public required JsonObject Data { get; init; }
 
     public required IReadOnlyList<CaseParty> Parties { get; init; }
@@ -60,6 +60,42 @@ public sealed class CasePage
     public string? Refusal { get; init; }
 
     public string Value(string eventName, string field) => eventName == PostedEvent ? Posted.GetValueOrDefault(field, "") : "";
+
+    /// <summary>The case's comments, newest first.</summary>
+    public IReadOnlyList<CommentView> Comments { get; init; } = [];
+
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>The one-time missing-materials notices the runtime sent, each printable.</summary>
+    public IReadOnlyList<MaterialsNoticeView> Notices { get; init; } = [];
+
+    /// <summary>The user comments and uploads (officers, reviewers, supervisors; the use cases check the city).</summary>
+    public bool CanWork { get; init; }
+
+    /// <summary>The largest file an upload accepts, in bytes.</summary>
+    public long MaxUploadBytes { get; init; }
+
+    /// <summary>A refused comment or upload, shown back at its form.</summary>
+    public CaseworkRefusal Refused { get; init; } = CaseworkRefusal.None;
+}
+
+/// <summary>A refused comment (what was typed and why) or upload (why, by field: file, fileName, material; and the material chosen).</summary>
+public sealed record CaseworkRefusal(string? CommentText, string? CommentError, IReadOnlyDictionary<string, string> UploadErrors, string? UploadMaterial)
+{
+    public static CaseworkRefusal None { get; } = new(null, null, new Dictionary<string, string>(StringComparer.Ordinal), null);
+}
+
+/// <summary>A one-time missing-materials notice laid out for printing.</summary>
+public sealed class NoticePage
+{
+    public required MaterialsNoticeView Notice { get; init; }
+
+    public required WorkflowDefinition Definition { get; init; }
+
+    /// <summary>The city's name in the user's language, for the agency's heading.</summary>
+    public required string CityName { get; init; }
+
+    public bool FullIdNumbers { get; init; }
 }
 
 /// <summary>
@@ -68,11 +104,102 @@ public sealed class CasePage
 /// </summary>
 [Route("cases/{id:guid}"), Authorize]
 public sealed class CaseController(
-    IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
+    IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms,
+    IOptions<AttachmentOptions> attachments, IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
         await PageAsync(id, null, null, null, ct) is { } page ? View("Case", page) : NotFound();
+
+    /// <summary>Adds a comment through <see cref="AddComment"/>; a refused one comes back with what was typed.</summary>
+    [HttpPost("comments"), Authorize(Roles = Api.CaseworkRoles.Writers)]
+    public async Task<IActionResult> Comment(Guid id, string? text, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new AddComment(id, text, User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["备注已添加。"].Value;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainValidationException)
+        {
+            var refused = CaseworkRefusal.None with { CommentText = text, CommentError = L["请填写备注：不超过 {0} 字，不含控制字符。", CaseCommentHandlers.MaxLength] };
+            return await PageAsync(id, null, null, null, ct, refused) is { } page ? Answer(page, StatusCodes.Status400BadRequest) : NotFound();
+        }
+    }
+
+    /// <summary>
+    /// Attaches a file through <see cref="UploadAttachment"/> (multipart form, antiforgery token checked as on every form);
+    /// a refused file is named at its field and nothing is stored.
+    /// </summary>
+    [HttpPost("attachments"), Authorize(Roles = Api.CaseworkRoles.Writers), UploadBodyLimit]
+    public async Task<IActionResult> Upload(Guid id, IFormFile? file, string? material, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (file is null)
+        {
+            errors["file"] = L["请选择要上传的文件。"];
+        }
+        else
+        {
+            try
+            {
+                await using var content = file.OpenReadStream();
+                var saved = await mediator.Send(new UploadAttachment(id, file.FileName, material, content, User.ToActor()), ct);
+                TempData[PageMessages.Notice] = L["已上传「{0}」。", saved.FileName].Value;
+                return RedirectToAction(nameof(Show), new { id });
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+            catch (DomainValidationException e)
+            {
+                errors[e.Field] = e.Field switch
+                {
+                    "fileName" => L["文件名须是不含路径的普通文件名（不含 / \\ : * ? \" < > | 和 ..），扩展名为 .pdf、.jpg、.jpeg、.png 或 .ofd。"],
+                    "material" => L["请选择本案材料清单中的一项，或不选。"],
+                    _ when file.Length > attachments.Value.MaxBytes => L["文件不能超过 {0}。", Megabytes(attachments.Value.MaxBytes)],
+                    _ when file.Length == 0 => L["文件是空的。"],
+                    _ => L["文件内容与扩展名不符：只接受真实的 PDF、JPEG、PNG 或 OFD 文件。"],
+                };
+            }
+        }
+
+        var refusal = CaseworkRefusal.None with { UploadErrors = errors, UploadMaterial = material };
+        return await PageAsync(id, null, null, null, ct, refusal) is { } page ? Answer(page, StatusCodes.Status400BadRequest) : NotFound();
+    }
+
+    /// <summary>A one-time missing-materials notice (第十五条) as the runtime sent it, laid out for printing.</summary>
+    [HttpGet("notices/{noticeId:guid}")]
+    public async Task<IActionResult> Notice(Guid id, Guid noticeId, CancellationToken ct)
+    {
+        MaterialsNoticeView notice;
+        try
+        {
+            notice = await mediator.Send(new GetMaterialsNotice(id, noticeId, User.ToActor()), ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        var city = Domain.Parties.City.All.FirstOrDefault(c => c.Code == notice.City);
+        return View("Notice", new NoticePage
+        {
+            Notice = notice,
+            Definition = await definitions.GetAsync(db, notice.Procedure, notice.DefinitionVersion, ct),
+            CityName = city is null ? notice.City : WorkflowText.English ? city.NameEn : city.NameZh,
+            FullIdNumbers = User.ToActor().NeedsFullIdNumbers,
+        });
+    }
+
+    /// <summary>"10 MB" for a limit in bytes.</summary>
+    public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 
     // The same policy as POST /api/cases/{id}/events: other roles are turned away before the form is read.
     [HttpPost("events/{eventName}"), Authorize(Policy = Policies.RecordEvents)]
@@ -140,7 +267,7 @@ public sealed class CaseController(
         return View("Case", page);
     }
 
-    private async Task<CasePage?> PageAsync(Guid id, string? postedEvent, IReadOnlyDictionary<string, string>? posted, string? refusal, CancellationToken ct)
+    private async Task<CasePage?> PageAsync(Guid id, string? postedEvent, IReadOnlyDictionary<string, string>? posted, string? refusal, CancellationToken ct, CaseworkRefusal? refused = null)
     {
         var actor = User.ToActor();
         CaseView view;
@@ -156,6 +283,9 @@ public sealed class CaseController(
         }
 
         var definition = await definitions.GetAsync(db, view.Procedure, view.DefinitionVersion, ct);
+        var comments = await mediator.Send(new ListComments(id, actor), ct);
+        var files = await mediator.Send(new ListAttachments(id, actor), ct);
+        var notices = await mediator.Send(new ListMaterialsNotices(id, actor), ct);
         var calendar = await calendars.GetAsync(db, ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var state = definition.States.GetValueOrDefault(view.State);
@@ -166,8 +296,8 @@ public sealed class CaseController(
         {
             Case = view,
             Definition = definition,
-            Data = WorkflowText.Masked(view.Data, actor.NeedsFullIdNumbers) as JsonObject ?? [],
-            Parties = await PartiesAsync(view, definition, actor, ct),
+            Data = view.Data as JsonObject ?? [],
+            Parties = Parties(view, definition),
             Events = events,
             Verification = verification,
             DaysLeft = due => InboxController.DaysLeft(calendar, today, due),
@@ -176,59 +306,17 @@ public sealed class CaseController(
             PostedEvent = postedEvent,
             Posted = posted ?? new Dictionary<string, string>(StringComparer.Ordinal),
             Refusal = refusal,
+            Comments = comments,
+            Attachments = files,
+            Notices = notices,
+            CanWork = actor.IsIn(Workflows.Identity.Roles.Officer) || actor.IsIn(Workflows.Identity.Roles.Reviewer) || actor.IsIn(Workflows.Identity.Roles.Supervisor),
+            MaxUploadBytes = attachments.Value.MaxBytes,
+            Refused = refused ?? CaseworkRefusal.None,
         };
     }
 
-    /// <summary>
-    /// The parties a case names: data fields holding a unified social credit code (an employer) or a resident
-    /// identity number (a worker), looked up through the parties' own queries, which apply city scope and masking.
-    /// </summary>
-    private async Task<List<CaseParty>> PartiesAsync(CaseView view, WorkflowDefinition definition, Actor actor, CancellationToken ct)
-    {
-        var parties = new List<CaseParty>();
-        if (view.Data is not JsonObject data)
-        {
-            return parties;
-        }
-
-        foreach (var (field, node) in data)
-        {
-            if (node is not JsonValue v || !v.TryGetValue<string>(out var text))
-            {
-                continue;
-            }
-
-            var label = WorkflowText.FieldLabel(definition, field);
-            if (field.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) || Domain.Parties.IdNumber.TryParse(text, out _, out _))
-            {
-                string? name = null;
-                try
-                {
-                    name = (await mediator.Send(new GetWorker(text, actor), ct)).Name;
-                }
-                catch (Exception e) when (e is NotFoundException or DomainValidationException)
-                {
-                    // Not registered as a worker in this city (or not a valid number): the number alone is shown.
-                }
-
-                parties.Add(new CaseParty(field, label, L["职工"], WorkflowText.Party(text, actor.NeedsFullIdNumbers), name));
-            }
-            else if (field.EndsWith("CreditCode", StringComparison.OrdinalIgnoreCase) || Domain.Parties.CreditCode.TryParse(text, out _, out _))
-            {
-                string? name = null;
-                try
-                {
-                    name = (await mediator.Send(new GetEmployer(text, actor), ct)).Name;
-                }
-                catch (Exception e) when (e is NotFoundException or DomainValidationException)
-                {
-                    // Not registered in this city (or not a valid code): the code alone is shown.
-                }
-
-                parties.Add(new CaseParty(field, label, L["用人单位"], text, name));
-            }
-        }
-
-        return parties;
-    }
+    /// <summary>The parties the case names (GetCase looks them up within the user's city and masks their numbers), labelled.</summary>
+    private List<CaseParty> Parties(CaseView view, WorkflowDefinition definition) =>
+        (view.Parties ?? []).Select(p => new CaseParty(p.Field, WorkflowText.FieldLabel(definition, p.Field),
+            p.Kind == PartyView.Worker ? L["职工"] : L["用人单位"], p.Number, p.Name)).ToList();
 }

@@ -68,6 +68,7 @@ internal static class RoleNames
         Roles.Supervisor => "主管",
         Roles.Designer => "流程设计",
         Roles.Admin => "系统管理员",
+        Roles.Auditor => "审计",
         _ => role,
     };
 }

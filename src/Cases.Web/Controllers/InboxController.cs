@@ -64,6 +64,12 @@ public sealed class InboxPage
     /// <summary>The user's role needs whole identity numbers (规程 第一百四十一条); otherwise party labels are masked.</summary>
     public bool FullIdNumbers { get; init; }
 
+    /// <summary>The user's saved filters and those shared with their role (<see cref="ListFilters"/>).</summary>
+    public IReadOnlyList<SavedFilterView> SavedFilters { get; init; } = [];
+
+    /// <summary>The user works for the whole province: a filter they share reaches the role in every city.</summary>
+    public bool Provincial { get; init; }
+
     public bool CanClaim => Query.Tab == "available";
 
     public bool CanRelease => Query.Tab == "mine";
@@ -117,8 +123,11 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
         }
 
         var titles = procedures.ToDictionary(p => p.Key, p => p.Title, StringComparer.Ordinal);
+        var saved = await mediator.Send(new ListFilters(User.ToActor()), ct);
         var model = new InboxPage
         {
+            SavedFilters = saved,
+            Provincial = User.ToActor().IsProvincial,
             Query = query,
             Procedures = procedures,
             FilterProblem = problem,
@@ -183,6 +192,88 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
 
         return Back(returnUrl);
     }
+
+    /// <summary>
+    /// Saves the filter on screen under a name through <see cref="SaveFilter"/>, optionally shared with a role of the
+    /// user's city, and opens the inbox with it. Every value is checked: one that does not fit is refused, not dropped.
+    /// </summary>
+    [HttpPost("filters")]
+    public async Task<IActionResult> SaveFilter([FromQuery] string? tab, string? name, string? procedure, string? sla, string? within, string? sort, string? shareWithRole, CancellationToken ct)
+    {
+        var current = InboxQuery.Tabs.Contains(tab) ? tab! : "mine";
+        try
+        {
+            int? days = string.IsNullOrWhiteSpace(within) ? null
+                : int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+                : throw new DomainValidationException("within", "within must be a whole number of working days.");
+            var filter = await mediator.Send(new SaveFilter(name, procedure, sla, days, sort, shareWithRole, User.ToActor()), ct);
+            TempData[PageMessages.Notice] = (filter.SharedWithRole is { } role
+                ? L["已保存筛选「{0}」，并共享给{1}。", filter.Name, RoleName(role, User.ToActor().IsProvincial)]
+                : L["已保存筛选「{0}」。", filter.Name]).Value;
+            return Redirect(Url.Action(nameof(Index))! + "?" + Applied(current, filter));
+        }
+        catch (DomainValidationException e)
+        {
+            TempData[PageMessages.Problem] = L["筛选未保存：{0}", FilterFieldProblem(e.Field)].Value;
+        }
+        catch (DomainRuleException)
+        {
+            TempData[PageMessages.Problem] = L["筛选未保存：您保存的筛选已达 {0} 个，请先删除不用的。", SavedFilterHandlers.MaxPerUser].Value;
+        }
+
+        return RedirectToAction(nameof(Index), new { tab = current });
+    }
+
+    /// <summary>Deletes one of the user's own saved filters through <see cref="DeleteFilter"/>; a shared one stays theirs who shared it.</summary>
+    [HttpPost("filters/{filterId:guid}/delete")]
+    public async Task<IActionResult> DeleteFilter(Guid filterId, [FromQuery] string? tab, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new DeleteFilter(filterId, User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["筛选已删除。"].Value;
+        }
+        catch (ForbiddenException)
+        {
+            TempData[PageMessages.Problem] = L["这个筛选是别人共享给您的，只有创建人可以删除。"].Value;
+        }
+        catch (NotFoundException)
+        {
+            TempData[PageMessages.Problem] = L["没有找到这个筛选（可能已被删除）。"].Value;
+        }
+
+        return RedirectToAction(nameof(Index), new { tab = InboxQuery.Tabs.Contains(tab) ? tab : "mine" });
+    }
+
+    /// <summary>The inbox's query string with a saved filter applied to a tab.</summary>
+    public static string Applied(string tab, SavedFilterView filter) =>
+        "tab=" + Uri.EscapeDataString(tab) + (filter.Query.Length > 0 ? "&" + filter.Query : "");
+
+    /// <summary>The role a filter is shared with, as the inbox says it: "本市的经办人员" / "全省的经办人员".</summary>
+    internal string RoleName(string role, bool provincial)
+    {
+        var name = role switch
+        {
+            Workflows.Identity.Roles.Officer => L["经办人员"].Value,
+            Workflows.Identity.Roles.Reviewer => L["复核人员"].Value,
+            Workflows.Identity.Roles.Supervisor => L["主管"].Value,
+            Workflows.Identity.Roles.Designer => L["流程设计人员"].Value,
+            Workflows.Identity.Roles.Admin => L["系统管理员"].Value,
+            _ => role,
+        };
+        return provincial ? L["全省的{0}", name] : L["本市的{0}", name];
+    }
+
+    private string FilterFieldProblem(string field) => field switch
+    {
+        "name" => L["请填写筛选名称（不超过 {0} 字，不含控制字符）。", SavedFilterHandlers.MaxNameLength],
+        "procedure" => L["所选业务不存在。"],
+        "sla" => L["时限状态只能是按时、临近到期或已超时。"],
+        "within" => L["「几个工作日内到期」须为 0 至 {0} 的整数。", InboxFilter.MaxWithin],
+        "sort" => L["排序方式不正确。"],
+        "shareWithRole" => L["共享对象不正确。"],
+        _ => field,
+    };
 
     private RedirectResult Back(string? returnUrl) => Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
 

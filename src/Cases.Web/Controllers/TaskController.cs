@@ -202,7 +202,7 @@ public sealed class TaskController(
             Case = @case,
             Definition = definition,
             State = state,
-            Data = WorkflowText.Masked(@case.Data, actor.NeedsFullIdNumbers) as System.Text.Json.Nodes.JsonObject ?? [],
+            Data = @case.Data as System.Text.Json.Nodes.JsonObject ?? [],
             Fields = fields,
             Values = posted ?? CaseValues.Of(@case.Data, fields),
             DaysLeft = InboxController.DaysLeft(calendar, ChinaTime.DateOf(clock.GetUtcNow()), task.DueOn),

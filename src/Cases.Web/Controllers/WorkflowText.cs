@@ -149,45 +149,14 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     };
 
     /// <summary>
-    /// A copy of case data (or journal data) with every resident identity number masked unless <paramref name="full"/>
-    /// (规程 第一百四十一条: only those whose duty needs it see the whole number). Masked: any value of a field named
-    /// …IdNumber, and any text shaped like an identity number (17 digits and a digit or X), whether or not its check
-    /// digit is right: a mistyped number is still someone's.
+    /// A copy of case data (or journal data) with identity numbers and phones masked unless <paramref name="full"/>, by
+    /// the one rule of <see cref="Workflows.Privacy.PersonalDataMask"/> (GetCase applies it already; the view applies it
+    /// again to what it builds itself).
     /// </summary>
-    public static JsonNode? Masked(JsonNode? node, bool full, string? field = null)
-    {
-        if (full || node is null)
-        {
-            return node;
-        }
-
-        switch (node)
-        {
-            case JsonObject o:
-                var copy = new JsonObject();
-                foreach (var (key, value) in o)
-                {
-                    copy[key] = Masked(value?.DeepClone(), full, key);
-                }
-
-                return copy;
-            case JsonArray a:
-                return new JsonArray([.. a.Select(x => Masked(x?.DeepClone(), full, field))]);
-            case JsonValue v when v.TryGetValue<string>(out var s) && (IdShape().IsMatch(s) || (field?.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) == true && s.Length > 10)):
-                return JsonValue.Create(MaskIdNumber(s));
-            default:
-                return node.DeepClone();
-        }
-    }
+    public static JsonNode? Masked(JsonNode? node, bool full) => full ? node : Workflows.Privacy.PersonalDataMask.Json(node, full);
 
     /// <summary>A party label or number as the user may see it: identity-number shapes masked unless <paramref name="full"/>.</summary>
-    public static string Party(string text, bool full) => full || !IdShape().IsMatch(text) ? text : MaskIdNumber(text);
-
-    // As IdNumber.Masked: the region (6) and the last 4 stay, the birth date and sequence go.
-    private static string MaskIdNumber(string s) => s.Length > 10 ? string.Concat(s.AsSpan(0, 6), new string('*', s.Length - 10), s.AsSpan(s.Length - 4)) : s;
-
-    [GeneratedRegex(@"^\d{17}[\dXx]$")]
-    private static partial Regex IdShape();
+    public static string Party(string text, bool full) => Workflows.Privacy.PersonalDataMask.Label(text, full);
 
     /// <summary>
     /// A journal entry's data as label/value lines: the fields of a completed task or a recorded event under their

@@ -15,8 +15,8 @@ public static class CasesPipeline
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
-        app.UseRequestBodyLimit();
         app.UseRouting();
+        app.UseRequestBodyLimit();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Workflows.Casework;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
@@ -24,22 +25,30 @@ public static class CasesServices
                 throw new InvalidOperationException("Clock:AllowOverride is refused in Production: statutory clocks run on real time there.");
             }
 
-            var adjustable = new AdjustableClock(TimeProvider.System);
+            var adjustable = new AdjustableClock(TimeProvider.System, builder.Configuration.GetValue<TimeSpan?>("Clock:Offset") ?? TimeSpan.Zero);
             services.AddSingleton(adjustable);
             services.AddSingleton<TimeProvider>(adjustable);
         }
         else
         {
+            if (builder.Configuration["Clock:Offset"] is { Length: > 0 })
+            {
+                throw new InvalidOperationException("Clock:Offset needs Clock:AllowOverride=true (never in Production): without the test clock the app runs on real time.");
+            }
+
             services.AddSingleton(TimeProvider.System);
         }
 
         services.AddCasesDatabase(builder.Configuration);
         services.AddWorkflowRuntime(builder.Configuration);
+        services.AddCasework(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();
 
         services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
-        services.AddSingleton<IPersonalDataAccessLog, LoggedPersonalDataAccess>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<LoggedPersonalDataAccess>();
+        services.AddScoped<IPersonalDataAccessLog, RecordedPersonalDataAccess>();
 
         services.AddIdentity<CasesUser, IdentityRole>(o =>
             {
@@ -90,7 +99,8 @@ public static class CasesServices
             .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor))
-            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin));
+            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
         services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -170,6 +180,9 @@ public static class Policies
     public const string Designer = "designer";
     public const string Operations = "operations";
     public const string Ledgers = "ledgers";
+
+    /// <summary>Auditors: the log of views of personal data (规程 第一百四十一条).</summary>
+    public const string Audit = "audit";
 
     /// <summary>Supervisors only: reassigning tasks and migrating running cases.</summary>
     public const string Supervisor = "supervisor";

@@ -25,6 +25,8 @@ public sealed class DatabaseReadyCheck(CasesDb db) : IHealthCheck
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // The probe is often the first to meet the server again: it must not leave dead pooled connections behind.
+            DatabaseFaults.ForgetConnections(e);
             return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
         }
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cases.Domain;
@@ -8,6 +7,7 @@ using Cases.Workflows.Definitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Infrastructure;
 
@@ -15,7 +15,7 @@ namespace Cases.Web.Infrastructure;
 /// The one place where failures become RFC 9457 ProblemDetails: 400 naming the field, 404, 409 with the current
 /// state, 422 for a statutory rule or a calendar year with no data, 503 when the database is away. Never a stack trace.
 /// </summary>
-public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
+public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,7 +30,14 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
+            log.LogWarning("The database is away ({Failure}) on {Path}; answered 503", exception.GetBaseException().Message, http.Request.Path);
+            DatabaseFaults.ForgetConnections(exception);
             http.Response.Headers.RetryAfter = "5";
+            if (!http.Request.Path.StartsWithSegments("/api"))
+            {
+                await DatabaseFaults.WritePageAsync(http, localizer);
+                return true;
+            }
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
@@ -72,7 +79,7 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
         ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message, Extensions = { ["current"] = e.Current } },
         DbUpdateConcurrencyException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Someone else changed this at the same time; reload and try again." },
-        DbException or TimeoutException when !http.RequestAborted.IsCancellationRequested => new ProblemDetails
+        _ when DatabaseFaults.IsAway(exception) && !http.RequestAborted.IsCancellationRequested => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "Database unavailable",

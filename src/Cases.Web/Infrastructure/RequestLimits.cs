@@ -43,12 +43,21 @@ public static class RequestLimits
         return services;
     }
 
-    /// <summary>Refuses a body larger than the limit before anything reads it; Kestrel enforces the same limit on bodies without a length.</summary>
+    /// <summary>Room for the form around an uploaded file (its boundary, headers and the other fields).</summary>
+    public const long UploadFormOverheadBytes = 64 * 1024;
+
+    /// <summary>
+    /// Refuses a body larger than the limit before anything reads it; Kestrel enforces the same limit on bodies without a
+    /// length. Runs after routing, so that an upload endpoint (<see cref="UploadBodyLimitAttribute"/>) gets the
+    /// attachment limit instead.
+    /// </summary>
     public static WebApplication UseRequestBodyLimit(this WebApplication app)
     {
-        var limit = app.Configuration.GetValue("Security:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        var general = app.Configuration.GetValue("Security:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        var upload = Math.Max(general, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workflows.Casework.AttachmentOptions>>().Value.MaxBytes + UploadFormOverheadBytes);
         app.Use((http, next) =>
         {
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<UploadBodyLimitAttribute>() is null ? general : upload;
             if (http.Request.ContentLength > limit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -78,3 +87,7 @@ public static class RequestLimits
         }
     }
 }
+
+/// <summary>An endpoint that takes a file: its body may be as large as <c>Attachments:MaxBytes</c> plus the form around it.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
+public sealed class UploadBodyLimitAttribute : Attribute;

@@ -45,6 +45,12 @@ public static class WorkflowServices
                         SchemaName = "hangfire",
                         QueuePollInterval = TimeSpan.FromSeconds(1),
                         PrepareSchemaIfNecessary = true,
+                        // Hangfire's locks here are rows: one held by a node that dies (SIGKILL, power cut) stays until
+                        // this timeout, and while it does the surviving nodes' schedulers neither enqueue due per-timer
+                        // jobs nor start the sweep (the default of 10 minutes held a two-node test's deadlines that long).
+                        // Its holders keep a lock for one polling round; a round that outlived this and overlapped with
+                        // another node's would at worst enqueue a job twice, and a timer job runs safely twice.
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
                     });
                     break;
                 case DatabaseProvider.SqlServer:

@@ -1,12 +1,20 @@
+using System.Text.Json.Nodes;
+using Cases.Domain.Parties;
 using Cases.Workflows.Common;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Casework;
 
-/// <summary>A case with its data, state, open tasks, pending clocks and journal.</summary>
+/// <summary>
+/// A case with its data, state, open tasks, pending clocks, journal and the parties it names. Identity numbers and
+/// phones in it are masked unless the actor's role handles cases (规程 第一百四十一条); when they are shown whole, the
+/// view is recorded first, with the case as its purpose, and a view that cannot be recorded is not shown.
+/// </summary>
 public sealed record GetCase(Guid CaseId, Actor By) : IQuery<CaseView>;
 
 /// <summary>Checks a case's journal chain: "ok", or the first entry that does not verify.</summary>
@@ -14,7 +22,8 @@ public sealed record VerifyJournal(Guid CaseId, Actor By) : IQuery<JournalVerifi
 
 public sealed record JournalVerification(Guid CaseId, string Status, int Entries, int? FirstBrokenSeq, string? Reason);
 
-public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, TimeProvider clock) : IQueryHandler<GetCase, CaseView>, IQueryHandler<VerifyJournal, JournalVerification>
+public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, IPersonalDataAccessLog accessLog, TimeProvider clock)
+    : IQueryHandler<GetCase, CaseView>, IQueryHandler<VerifyJournal, JournalVerification>
 {
     public async ValueTask<CaseView> Handle(GetCase query, CancellationToken cancellationToken)
     {
@@ -30,9 +39,21 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, T
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         var materials = Materials.Checklist(definition, CaseData.Parse(instance.DataJson))
             .Select(m => new MaterialView(m.Key, m.Spec.Label.Zh, m.Spec.Label.En, m.Spec.Basis, m.Required, m.Received)).ToList();
-        return new CaseView(@case.Id, instance.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, @case.Party,
-            instance.State, instance.Status, instance.EndOutcome, instance.Revision, System.Text.Json.Nodes.JsonNode.Parse(instance.DataJson),
-            tasks.Select(t => TaskView.From(t, now)).ToList(), timers.Select(TimerView.From).ToList(), journal.Select(JournalView.Of).ToList(), materials);
+
+        var full = query.By.NeedsFullIdNumbers;
+        var found = new List<PersonalDataFound>();
+        var raw = JsonNode.Parse(instance.DataJson);
+        var data = PersonalDataMask.Json(raw, full, found);
+        var entries = journal.Select(JournalView.Of).Select(e => e with { Data = PersonalDataMask.Json(e.Data, full, found) }).ToList();
+        var parties = await PartiesAsync(raw as JsonObject, query.By, full, cancellationToken);
+        if (full && found.Count > 0)
+        {
+            await accessLog.RecordAsync(Views(found, @case.Id, @case.CityCode, query.By, now), cancellationToken);
+        }
+
+        return new CaseView(@case.Id, instance.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, PersonalDataMask.Label(@case.Party, full),
+            instance.State, instance.Status, instance.EndOutcome, instance.Revision, data,
+            tasks.Select(t => TaskView.From(t, now)).ToList(), timers.Select(TimerView.From).ToList(), entries, materials, parties);
     }
 
     public async ValueTask<JournalVerification> Handle(VerifyJournal query, CancellationToken cancellationToken)
@@ -42,5 +63,64 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, T
         return JournalChain.Verify(entries) is { } broken
             ? new JournalVerification(query.CaseId, "broken", entries.Count, broken.Seq, broken.Reason)
             : new JournalVerification(query.CaseId, "ok", entries.Count, null, null);
+    }
+
+    // One record per person seen: the same number in the data and in three journal entries is one view.
+    private static List<PersonalDataAccess> Views(List<PersonalDataFound> found, Guid caseId, string city, Actor by, DateTimeOffset now) =>
+        found.GroupBy(f => (f.Kind, f.Value))
+            .Select(g => new PersonalDataAccess(now, by.UserName, by.CityCode, $"case {caseId}",
+                g.Key.Kind == PersonalDataMask.IdNumberKind ? PersonalDataMask.IdNumber(g.Key.Value) : PersonalDataMask.Phone(g.Key.Value),
+                g.Key.Kind, null, caseId)
+            {
+                SubjectKind = g.Key.Kind == PersonalDataMask.IdNumberKind ? PersonalDataAccess.Worker : PersonalDataAccess.Phone,
+                SubjectKey = g.Key.Value,
+                SubjectCity = city,
+            })
+            .ToList();
+
+    /// <summary>
+    /// The parties the data names at its top level: a field holding a resident identity number (or named …IdNumber)
+    /// is a worker, one holding a unified social credit code (or named …CreditCode) an employer; their names come from
+    /// the registers, within the actor's city as the parties' own queries apply it.
+    /// </summary>
+    private async Task<List<PartyView>> PartiesAsync(JsonObject? data, Actor by, bool full, CancellationToken ct)
+    {
+        var parties = new List<PartyView>();
+        foreach (var (field, node) in data ?? [])
+        {
+            if (node is not JsonValue v || !v.TryGetValue<string>(out var text))
+            {
+                continue;
+            }
+
+            if (field.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) || IdNumber.TryParse(text, out _, out _))
+            {
+                string? name = null;
+                if (IdNumber.TryParse(text, out var id, out _))
+                {
+                    var worker = await (from w in db.Workers.AsNoTracking()
+                                        where w.IdNumber == id
+                                        join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                                        from e in es.DefaultIfEmpty()
+                                        select new { w.Name, City = e == null ? null : e.CityCode }).SingleOrDefaultAsync(ct);
+                    name = worker is not null && (by.IsProvincial || (worker.City is not null && by.CanSeeCity(worker.City))) ? worker.Name : null;
+                }
+
+                parties.Add(new PartyView(field, PartyView.Worker, full ? text : PersonalDataMask.IdNumber(text), name));
+            }
+            else if (field.EndsWith("CreditCode", StringComparison.OrdinalIgnoreCase) || CreditCode.TryParse(text, out _, out _))
+            {
+                string? name = null;
+                if (CreditCode.TryParse(text, out var code, out _))
+                {
+                    var employer = await db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => new { e.Name, e.CityCode }).SingleOrDefaultAsync(ct);
+                    name = employer is not null && by.CanSeeCity(employer.CityCode) ? employer.Name : null;
+                }
+
+                parties.Add(new PartyView(field, PartyView.Employer, text, name));
+            }
+        }
+
+        return parties;
     }
 }

@@ -41,7 +41,17 @@ public sealed record JournalView(int Seq, DateTimeOffset At, string Actor, strin
 public sealed record CaseView(
     Guid CaseId, Guid InstanceId, string Procedure, int DefinitionVersion, string City, string Party, string State, InstanceStatus Status,
     string? EndOutcome, int Revision, JsonNode? Data, IReadOnlyList<TaskView> OpenTasks, IReadOnlyList<TimerView> PendingTimers,
-    IReadOnlyList<JournalView> Journal, IReadOnlyList<MaterialView>? Materials = null);
+    IReadOnlyList<JournalView> Journal, IReadOnlyList<MaterialView>? Materials = null, IReadOnlyList<PartyView>? Parties = null);
+
+/// <summary>
+/// A party the case's data names: a worker by identity number or an employer by credit code, the number as the user
+/// may see it and the registered name (null when not registered in the user's city).
+/// </summary>
+public sealed record PartyView(string Field, string Kind, string Number, string? Name)
+{
+    public const string Worker = "worker";
+    public const string Employer = "employer";
+}
 
 /// <summary>One material of the case's checklist (第十五条): whether this case needs it and whether it was received.</summary>
 public sealed record MaterialView(string Key, string LabelZh, string LabelEn, string Basis, bool Required, bool Received);

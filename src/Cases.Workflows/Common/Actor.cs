@@ -29,6 +29,9 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
         return CityCode;
     }
 
-    /// <summary>Officers and reviewers handle cases and need the full identity number; everyone else sees it masked.</summary>
-    public bool NeedsFullIdNumbers => IsIn(Identity.Roles.Officer) || IsIn(Identity.Roles.Reviewer);
+    /// <summary>
+    /// Officers and reviewers handle cases and need the full identity number; everyone else sees it masked. An auditor
+    /// never does, whatever other role they hold: who checks the views must not add to them.
+    /// </summary>
+    public bool NeedsFullIdNumbers => (IsIn(Identity.Roles.Officer) || IsIn(Identity.Roles.Reviewer)) && !IsIn(Identity.Roles.Auditor);
 }

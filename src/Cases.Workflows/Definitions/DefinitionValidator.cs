@@ -43,6 +43,7 @@ public static class DefinitionRules
     public const string Checklist = "checklist";
     public const string LedgerParameters = "ledger-parameters";
     public const string Text = "text";
+    public const string TargetWorkingDays = "target-working-days";
 }
 
 /// <summary>
@@ -637,6 +638,11 @@ public sealed class DefinitionValidator
                     break;
                 default:
                     break;
+            }
+
+            if (state.Kind != "task" && state.TargetWorkingDays is not null)
+            {
+                Add(path + ".targetWorkingDays", DefinitionRules.TargetWorkingDays, $"Only a task has a time to complete; this state is a {state.Kind}.");
             }
 
             if (state.Kind != "task" && state.Deadline is { } deadline)

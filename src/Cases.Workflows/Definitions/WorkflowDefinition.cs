@@ -124,6 +124,13 @@ public sealed class StateSpec
     /// <summary>When the task turns to "warning": this fraction of the period from entering the state to the deadline (default 0.7).</summary>
     public decimal? WarnAt { get; init; }
 
+    /// <summary>
+    /// The supervisor dashboard's target for this step, in working days from the task's start to its completion, where
+    /// the deadline is not itself a working-day clock (calendar days, months); it takes precedence over the deadline's
+    /// own working days when both are given.
+    /// </summary>
+    public int? TargetWorkingDays { get; init; }
+
     public List<FieldRef>? Form { get; init; }
 
     public Dictionary<string, OutcomeSpec>? Outcomes { get; init; }

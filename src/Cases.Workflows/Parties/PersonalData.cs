@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using Cases.Domain;
-using Cases.Domain.Parties;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Workflows.Parties;
@@ -16,18 +12,32 @@ namespace Cases.Workflows.Parties;
 /// <param name="CaseId">The case, when seen in a case.</param>
 /// <param name="Subject">The worker's identity number, masked: the log itself must not become a list of numbers.</param>
 /// <param name="Fields">What was shown unmasked, e.g. "idNumber, phone".</param>
-public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, string? UserCity, string Purpose, string Subject, string Fields, Guid? WorkerId, Guid? CaseId);
+public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, string? UserCity, string Purpose, string Subject, string Fields, Guid? WorkerId, Guid? CaseId)
+{
+    /// <summary>What kind of person: a <see cref="Worker"/> (by identity number) or a phone met in a case's data.</summary>
+    public string SubjectKind { get; init; } = Worker;
+
+    /// <summary>The whole number the person is known by: the stored log is searched by it and shows it only masked.</summary>
+    public string SubjectKey { get; init; } = "";
+
+    /// <summary>The city whose record was seen (the case's, the worker's employer's); empty when none.</summary>
+    public string SubjectCity { get; init; } = "";
+
+    public const string Worker = "worker";
+
+    public const string Phone = "phone";
+}
 
 /// <summary>Where every view of unmasked personal data is recorded for auditors (规程 第一百四十一条).</summary>
 public interface IPersonalDataAccessLog
 {
-    /// <summary>Records the view; the data is shown only after this returns.</summary>
-    ValueTask RecordAsync(PersonalDataAccess access, CancellationToken cancellationToken);
+    /// <summary>Records the views; the data is shown only after this returns, and not at all when it throws (fail closed).</summary>
+    ValueTask RecordAsync(IReadOnlyList<PersonalDataAccess> views, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// The access log as structured log entries (category <see cref="Category"/>, event <see cref="ViewedEvent"/>), until
-/// the access table an auditor's page reads exists.
+/// The access log as structured log entries (category <see cref="Category"/>, event <see cref="ViewedEvent"/>): a copy for
+/// log shipping beside the table auditors read (see RecordedPersonalDataAccess in Cases.Web).
 /// </summary>
 public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : IPersonalDataAccessLog
 {
@@ -37,10 +47,14 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
 
     private readonly ILogger _log = loggers.CreateLogger(Category);
 
-    public ValueTask RecordAsync(PersonalDataAccess access, CancellationToken cancellationToken)
+    public ValueTask RecordAsync(IReadOnlyList<PersonalDataAccess> views, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        Viewed(_log, access.UserName, access.UserCity, access.At, access.Purpose, access.Subject, access.Fields, access.WorkerId, access.CaseId);
+        ArgumentNullException.ThrowIfNull(views);
+        foreach (var access in views)
+        {
+            Viewed(_log, access.UserName, access.UserCity, access.At, access.Purpose, access.Subject, access.Fields, access.WorkerId, access.CaseId);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -49,79 +63,9 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
     private static partial void Viewed(ILogger log, string userName, string? userCity, DateTimeOffset at, string purpose, string subject, string fields, Guid? workerId, Guid? caseId);
 }
 
-/// <summary>
-/// Identity numbers inside a case (its data and journal): masked for roles that do not handle cases; shown to officers
-/// and reviewers, who are working the case, and then recorded with the case as the purpose.
-/// </summary>
+/// <summary>The purpose a user gives for seeing a worker's full data.</summary>
 public static class CasePersonalData
 {
-    public static async Task<CaseView> ProtectAsync(CaseView view, Actor by, IPersonalDataAccessLog log, TimeProvider clock, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(by);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(clock);
-        var mask = !by.NeedsFullIdNumbers;
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        var data = Walk(view.Data?.DeepClone(), mask, found);
-        var journal = view.Journal.Select(j => j with { Data = Walk(j.Data?.DeepClone(), mask, found) }).ToList();
-        if (!mask && found.Count > 0)
-        {
-            await log.RecordAsync(new PersonalDataAccess(clock.GetUtcNow(), by.UserName, by.CityCode, $"case {view.CaseId}", string.Join(", ", found), "idNumber", null, view.CaseId), ct);
-        }
-
-        return view with { Data = data, Journal = journal };
-    }
-
-    // Every string that is an identity number is collected (masked) and, when asked, replaced by its masked form.
-    private static JsonNode? Walk(JsonNode? node, bool mask, SortedSet<string> found)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var name in o.Select(p => p.Key).ToList())
-                {
-                    if (Replacement(o[name], mask, found) is { } masked)
-                    {
-                        o[name] = masked;
-                    }
-                    else
-                    {
-                        Walk(o[name], mask, found);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (Replacement(a[i], mask, found) is { } masked)
-                    {
-                        a[i] = masked;
-                    }
-                    else
-                    {
-                        Walk(a[i], mask, found);
-                    }
-                }
-
-                break;
-        }
-
-        return node;
-    }
-
-    private static JsonValue? Replacement(JsonNode? node, bool mask, SortedSet<string> found)
-    {
-        if (node is not JsonValue v || !v.TryGetValue<string>(out var text) || !IdNumber.TryParse(text, out var id, out _))
-        {
-            return null;
-        }
-
-        found.Add(id.Masked);
-        return mask ? JsonValue.Create(id.Masked) : null;
-    }
-
     /// <summary>The purpose given for seeing a worker's full data: 2 to 200 characters of text.</summary>
     public static string? Purpose(string? purpose)
     {

@@ -74,8 +74,13 @@ public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog acces
         var unmasked = query.By.NeedsFullIdNumbers && purpose is not null;
         if (unmasked)
         {
-            await accessLog.RecordAsync(new PersonalDataAccess(clock.GetUtcNow(), query.By.UserName, query.By.CityCode, purpose!, id.Masked,
-                found!.Worker.Phone is null ? "idNumber" : "idNumber, phone", found.Worker.Id, null), cancellationToken);
+            var access = new PersonalDataAccess(clock.GetUtcNow(), query.By.UserName, query.By.CityCode, purpose!, id.Masked,
+                found!.Worker.Phone is null ? "idNumber" : "idNumber, phone", found.Worker.Id, null)
+            {
+                SubjectKey = id.Value,
+                SubjectCity = found.Employer?.CityCode ?? "",
+            };
+            await accessLog.RecordAsync([access], cancellationToken);
         }
 
         return WorkerView.From(found!.Worker, found.Employer?.CreditCode.Value, unmasked);

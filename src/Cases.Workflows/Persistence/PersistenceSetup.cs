@@ -36,7 +36,7 @@ public static class PersistenceSetup
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(SqliteBusyTimeout.Instance);
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString);

@@ -81,7 +81,8 @@ public sealed class ProgressWriter(CasesDb db)
             tasksByState[plan.State] = task;
         }
 
-        foreach (var plan in progress.Timers)
+        var alreadySent = await RemindersAlreadySentAsync(instance.Id, progress.Timers, now, ct);
+        foreach (var plan in progress.Timers.Where(p => !alreadySent.Contains((p.State, p.Template, p.Due.DueOn))))
         {
             var timer = new WorkflowTimer
             {
@@ -129,6 +130,26 @@ public sealed class ProgressWriter(CasesDb db)
     /// Posts the ledger entries, refusing (422, nothing saved) an item another posting already paid for the same injury
     /// case (第九十条: 工伤医疗费用不得重复享受). The key of ledger_items enforces the same rule when two cases race.
     /// </summary>
+    /// <summary>
+    /// Reminders of this plan whose day has come and that this instance already sent from the same state: a wait
+    /// re-entered (a missing-materials loop back to it) arms its reminders again, and one already sent for the same day
+    /// must not go out twice. A reminder due today or earlier that was never sent still goes (a case opened late).
+    /// </summary>
+    private async Task<HashSet<(string, string?, DateOnly)>> RemindersAlreadySentAsync(Guid instanceId, List<TimerPlan> plans, DateTimeOffset now, CancellationToken ct)
+    {
+        var past = plans.Where(p => p.Kind == TimerKind.Reminder && p.Due.DueAt <= now).ToList();
+        if (past.Count == 0)
+        {
+            return [];
+        }
+
+        var states = past.Select(p => p.State).Distinct().ToList();
+        var sent = await db.Timers.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.Kind == TimerKind.Reminder && t.Status == TimerStatus.Fired && states.Contains(t.State))
+            .Select(t => new { t.State, t.Template, t.DueOn }).ToListAsync(ct);
+        return sent.Select(t => (t.State, t.Template, t.DueOn)).ToHashSet();
+    }
+
     private async Task PostLedgerAsync(CaseRecord @case, WorkflowInstance instance, List<LedgerPlan> plans, string actor, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var plan in plans)

@@ -30,6 +30,7 @@ public static class DemoSeed
         ("supervisor.province", "杨洋（省级主管）", Roles.Supervisor, null),
         ("designer", "赵磊（流程设计）", Roles.Designer, null),
         ("admin", "孙敏（系统管理员）", Roles.Admin, null),
+        ("auditor", "周静（省级审计）", Roles.Auditor, null),
     ];
 
     private static readonly string[] DemoCities = ["370100", "370200", "370300", "370600", "370700"];

@@ -21,7 +21,7 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
 {
     public async ValueTask<IReadOnlyList<SlaCount>> Handle(GetSlaCounts query, CancellationToken cancellationToken)
     {
-        var city = CityScope(query.City, query.By);
+        var city = SupervisionScope.Of(query.City, query.By);
         var now = clock.GetUtcNow();
         var tasks = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
         if (city is not null)
@@ -47,7 +47,7 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
 
     public async ValueTask<IReadOnlyList<Escalation>> Handle(ListEscalations query, CancellationToken cancellationToken)
     {
-        var city = CityScope(query.City, query.By);
+        var city = SupervisionScope.Of(query.City, query.By);
         var escalations = db.Escalations.AsNoTracking();
         if (city is not null)
         {
@@ -61,13 +61,20 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
 
         return await escalations.OrderByDescending(e => e.RaisedAt).Take(500).ToListAsync(cancellationToken);
     }
+}
 
-    // City supervisors see their city; provincial ones see all or the one they pick.
-    private static string? CityScope(string? requested, Actor by)
+/// <summary>Who sees SLA figures, and of which city (规程 第一百四十条).</summary>
+public static class SupervisionScope
+{
+    /// <summary>
+    /// The city a supervision figure or list covers: city supervisors and administrators their own city, provincial
+    /// ones every city (null) or the one they pick. Anyone else is refused.
+    /// </summary>
+    public static string? Of(string? requested, Actor by)
     {
         if (!by.IsIn(Roles.Supervisor) && !by.IsIn(Roles.Admin))
         {
-            throw new ForbiddenException("Only supervisors and administrators see SLA figures.");
+            throw new ForbiddenException("Only supervisors and administrators see every task of a city and its SLA figures.");
         }
 
         return by.CityScope(requested);

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Cases.Domain;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -13,14 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Cases.Workflows.Tasks;
 
 /// <summary>
-/// The inbox: "mine" (claimed by me), "available" (open in my roles and city), "done" (completed by me) or "all"
-/// (supervisors), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
+/// The inbox: "mine" (claimed by me), "available" (open in my roles and city), "done" (completed by me), "all"
+/// (supervisors) or "open" (supervisors: every open or claimed task — the dashboard's breached and at-risk lists, where a
+/// provincial supervisor may narrow to one <see cref="City"/>), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
 /// paging: the cursor is the last row's sort key and id, so page 50 costs what page 1 costs. Sla is onTime, warning or
 /// breached as <see cref="TaskView.SlaOf"/> decides it (done tasks at their completion); Sort is due (earliest deadline
 /// first, the default), priority (highest first, then due) or age (oldest first).
 /// </summary>
 public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By,
-    string? Sla = null, string? Sort = null) : IQuery<TaskPage>;
+    string? Sla = null, string? Sort = null, string? City = null) : IQuery<TaskPage>;
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
@@ -36,6 +35,11 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
 
         var by = query.By;
         var tasks = db.Tasks.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.City) && query.Scope is not ("all" or "open"))
+        {
+            throw new DomainValidationException("city", "city narrows scope all or open only.");
+        }
+
         switch (query.Scope ?? "mine")
         {
             case "mine":
@@ -56,10 +60,15 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
                 }
 
                 break;
-            case "all":
-                if (!by.IsIn(Roles.Supervisor) && !by.IsIn(Roles.Admin))
+            case "all" or "open":
+                if (Supervision.SupervisionScope.Of(query.City, by) is { } city)
                 {
-                    throw new ForbiddenException("Only supervisors and administrators list all tasks.");
+                    tasks = tasks.Where(t => t.CityCode == city);
+                }
+
+                if (query.Scope == "open")
+                {
+                    tasks = tasks.Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
                 }
 
                 break;
@@ -67,7 +76,7 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
                 tasks = tasks.Where(t => t.CompletedBy == by.UserName && t.Status == HumanTaskStatus.Completed);
                 break;
             default:
-                throw new DomainValidationException("scope", "scope must be mine, available, done or all.");
+                throw new DomainValidationException("scope", "scope must be mine, available, done, all or open.");
         }
 
         if (!by.IsProvincial)
@@ -145,27 +154,19 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
     private static string Encode(HumanTask t, string sort)
     {
         var at = sort == "age" ? t.CreatedAt : t.DueAt;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{sort}:{t.Priority}:{at.UtcTicks}:{t.Id:N}");
-        return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{sort}:{t.Priority}:{at.UtcTicks}:{t.Id:N}"));
     }
 
     private static Cursor Decode(string cursor, string sort)
     {
+        var parts = KeysetCursor.Decode(cursor, sort, 4);
         try
         {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split(':');
-            if (parts.Length != 4 || parts[0] != sort)
-            {
-                throw new FormatException("The cursor was made for another sort.");
-            }
-
             return new Cursor(int.Parse(parts[1], CultureInfo.InvariantCulture), new DateTimeOffset(long.Parse(parts[2], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[3], "N"));
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            throw new DomainValidationException("after", "after is not a cursor this API gave out (for this sort).");
+            throw KeysetCursor.Refused(sort);
         }
     }
 }

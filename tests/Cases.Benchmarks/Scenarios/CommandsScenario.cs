@@ -29,9 +29,9 @@ public static class CommandsScenario
     public static async Task<BenchResult> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log)
     {
         var casesPerLevel = settings.Size ?? 1000;
-        var result = new BenchResult("commands", settings.Label(provider), casesPerLevel);
+        var result = new BenchResult("commands", BenchSettings.Label(provider), casesPerLevel);
         var database = await environment.CreateDatabaseAsync(provider);
-        await using var app = BenchApp.Start(database, sqliteBusyTimeout: settings.SqliteBusyTimeout);
+        await using var app = BenchApp.Start(database);
 
         // JIT, connection pools, the definition and calendar caches: not part of any level's figure.
         await RunLevelAsync(app, clients: 2, cases: settings.Smoke ? 2 : 20, offset: 1_000_000);
@@ -92,10 +92,6 @@ public static class CommandsScenario
         result.Check("completed tasks", await database.ScalarAsync("SELECT COUNT(*) FROM human_tasks WHERE \"Status\" = 'Completed'"), started + warmup);
         result.Notes.Add($"each case = 3 durable commands (StartCase, ClaimTask, CompleteTask) through the Mediator, each in its own DI scope as an HTTP request has; {casesPerLevel} cases per level");
         result.Notes.Add("raw = one-row INSERT, autocommit, same connection string (SQLite: WAL, default synchronous; PostgreSQL: fsync " + (environment.Fsync ? "on" : "off") + ")");
-        if (settings.SqliteBusyTimeout && !database.Sql.IsPostgres)
-        {
-            result.Notes.Add("EXPERIMENT: run with PRAGMA busy_timeout on every connection of the app (--sqlite-busy-timeout), not the product as shipped");
-        }
 
         return result;
     }

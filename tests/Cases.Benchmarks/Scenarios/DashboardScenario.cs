@@ -16,9 +16,9 @@ public static class DashboardScenario
     public static async Task<BenchResult> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log)
     {
         var size = settings.Size ?? 1_000_000;
-        var result = new BenchResult("dashboard", settings.Label(provider), size);
+        var result = new BenchResult("dashboard", BenchSettings.Label(provider), size);
         var database = await environment.SeededAsync(provider, size, log);
-        await using var app = BenchApp.Start(database, sqliteBusyTimeout: settings.SqliteBusyTimeout);
+        await using var app = BenchApp.Start(database);
         var samples = settings.Smoke ? 3 : 40;
         var province = new Actor("bench.supervisor", null, new HashSet<string>(StringComparer.Ordinal) { Roles.Supervisor });
         var jinan = new Actor("bench.supervisor.jinan", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Supervisor });

@@ -15,7 +15,7 @@ public static class HttpScenario
     public static async Task<(BenchResult Http, BenchResult Memory)> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log, bool memoryOnly = false)
     {
         var size = settings.Size ?? 1_000_000;
-        var name = settings.Label(provider);
+        var name = BenchSettings.Label(provider);
         var http = new BenchResult("http", name, size);
         var memory = new BenchResult("memory", name, size);
         var database = await environment.SeededAsync(provider, size, log);

@@ -18,10 +18,10 @@ public static class InboxScenario
     public static async Task<BenchResult> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log)
     {
         var size = settings.Size ?? 1_000_000;
-        var result = new BenchResult("inbox", settings.Label(provider), size);
+        var result = new BenchResult("inbox", BenchSettings.Label(provider), size);
         var database = await environment.SeededAsync(provider, size, log);
         result.Add("bulk seed of the tasks", database.SeedTime?.TotalSeconds ?? 0, "s");
-        await using var app = BenchApp.Start(database, sqliteBusyTimeout: settings.SqliteBusyTimeout);
+        await using var app = BenchApp.Start(database);
         var samples = settings.Smoke ? 16 : 400;
 
         // Warm-up: JIT and the database's caches, as on a server that has been up for a while.

@@ -29,9 +29,9 @@ public static class TimerStormScenario
     public static async Task<BenchResult> RunAsync(BenchEnvironment environment, TestProvider provider, BenchSettings settings, TextWriter log)
     {
         var size = settings.Size ?? 100_000;
-        var result = new BenchResult("timers", settings.Label(provider), size);
+        var result = new BenchResult("timers", BenchSettings.Label(provider), size);
         var database = await environment.CreateDatabaseAsync(provider);
-        await using var app = BenchApp.Start(database, sqliteBusyTimeout: settings.SqliteBusyTimeout);
+        await using var app = BenchApp.Start(database);
 
         // One real case: demo-filing waits for the contractor with the 第九条 timer (15 days before the contract ends).
         var officer = new Actor("officer.jinan", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
@@ -104,10 +104,6 @@ public static class TimerStormScenario
         result.Check("duplicate firings", firings - distinct, 0);
         result.Checks["claims (attempts)"] = await database.ScalarAsync("SELECT COALESCE(SUM(\"Attempts\"), 0) FROM workflow_timers WHERE \"Kind\" = 'Transition'");
         result.Notes.Add($"Hangfire: {(provider == TestProvider.Postgres ? "PostgreSQL storage" : "in-memory storage")}, the product's worker count, sweep every minute; {parallel} threads scheduled the jobs");
-        if (settings.SqliteBusyTimeout && !database.Sql.IsPostgres)
-        {
-            result.Notes.Add("EXPERIMENT: run with PRAGMA busy_timeout on every connection of the app (--sqlite-busy-timeout), not the product as shipped");
-        }
 
         return result;
     }

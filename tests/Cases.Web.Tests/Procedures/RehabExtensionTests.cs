@@ -148,6 +148,28 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         Assert.Equal("review-application", again.Str("state"));
         Assert.Equal("committee-decision", (await CompleteAsync(again, "forward", new { reviewNote = "材料齐全" })).Str("state"));
     }
+
+    [Fact]
+    public async Task Returning_to_the_wait_after_unsupplied_materials_does_not_send_the_window_reminders_again()
+    {
+        At("2025-09-20 09:00");
+        var caseId = await StartAsync();
+        At("2025-09-30 08:00");
+        await App.RunDueTimersAsync();
+        At("2025-10-09 09:30");
+        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "口头意见", materialsReceived = new[] { "application" } }));
+        Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "请协议机构出具书面诊疗意见" })).Str("state"));
+
+        // Nothing supplied: the materials deadline (10/24) takes the case back to the wait, whose reminders (9/30) and
+        // end of period (10/15) have passed; the period ends, and the worker is not told again that the window opened.
+        At("2025-10-25 09:00");
+        await App.RunDueTimersAsync();
+        await App.RunDueTimersAsync();
+        var view = await CaseAsync(caseId);
+        Assert.Equal("period-ended", view.Str("state"));
+        Assert.Equal(2, DemoFiling.Actions(view).Count(a => a == "reminder-sent"));
+        Assert.Equal(2, (await App.OutboxAsync(caseId)).Count(m => m.Template == "rehab-extension-window-open"));
+    }
 }
 
 public sealed class RehabExtensionOnSqlite(SqliteRuntimeApp app) : RehabExtensionScenarios(app), IClassFixture<SqliteRuntimeApp>;

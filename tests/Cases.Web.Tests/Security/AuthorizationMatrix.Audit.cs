@@ -1,7 +1,15 @@
+using static Cases.Workflows.Identity.Roles;
+
 namespace Cases.Web.Tests.Security;
 
 public static partial class AuthorizationMatrix
 {
     /// <summary>The rows of the auditor's personal-data access log (issue 8 §6) and operations.</summary>
-    private static IEnumerable<Rule> AuditRules => [];
+    private static IEnumerable<Rule> AuditRules =>
+    [
+        // Auditors only, not even administrators: who checks the views is not who runs the system. A city auditor
+        // would read their city's records; the demo auditor is provincial.
+        new("GET", "/api/audit/personal-data", Only(Auditor), Scope.CityFilter, "200", Get(c => $"/api/audit/personal-data?city={c.City}&from=2025-01-01")),
+        new("GET", "/audit", Only(Auditor), Scope.None, "200", Get("/audit?from=2025-01-01")),
+    ];
 }

@@ -1,7 +1,46 @@
+using static Cases.Workflows.Identity.Roles;
+
 namespace Cases.Web.Tests.Security;
 
 public static partial class AuthorizationMatrix
 {
-    /// <summary>The rows of the definition designer (issue 5 §4).</summary>
-    private static IEnumerable<Rule> DesignerRules => [];
+    /// <summary>
+    /// A dry run of demo-filing: opened, then the filing recorded (the API takes it as JSON, the page as a timeline). A property,
+    /// not a field: <see cref="Rules"/> is built in the static initialiser, before a field of another part would be.
+    /// </summary>
+    private static object DryRunBody => new
+    {
+        city = SecurityApp.Jinan,
+        start = new { on = "2025-10-09", data = new { contractEndsOn = "2026-06-30" } },
+        steps = new object[] { new { on = "2025-10-20", @event = "filed", data = new { filedOn = "2025-10-20", newContractEndsOn = "2026-09-30" } } },
+    };
+
+    private const string DryRunTimeline = "2025-10-09 start {\"contractEndsOn\":\"2026-06-30\"}\n2025-10-20 event filed {\"filedOn\":\"2025-10-20\",\"newContractEndsOn\":\"2026-09-30\"}";
+
+    /// <summary>
+    /// The rows of the definition designer (issue 5 §4). Everyone signed in reads definitions, diagrams and diffs; designers
+    /// edit and publish; designers and supervisors dry-run; supervisors migrate running cases. The pages' forms are open to
+    /// every signed-in user and the page (or its use case) refuses the others with a 403 page (so a refusal changes nothing and says why).
+    /// </summary>
+    private static IEnumerable<Rule> DesignerRules =>
+    [
+        new("POST", "/api/definitions/{key}/dry-run", Only(Designer, Supervisor), Scope.None, "200", Send($"/api/definitions/{SecurityApp.Procedure}/dry-run", DryRunBody)),
+
+        new("GET", "/designer", SignedIn, Scope.None, "200", Get("/designer")),
+        new("GET", "/designer/{key}", SignedIn, Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}")),
+        new("GET", "/designer/{key}/diff", SignedIn, Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}/diff?from=1&to=2")),
+        new("GET", "/designer/{key}/edit", Only(Designer), Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}/edit"), Denied: "403"),
+        new("POST", "/designer/{key}/publish", Only(Designer), Scope.None, $"302 /designer/{SecurityApp.Procedure} (notice)",
+            Form($"/designer/{SecurityApp.Procedure}/publish", c => new() { ["json"] = c.App.DefinitionJson, ["from"] = "1" }), Denied: "403"),
+        new("GET", "/designer/{key}/dry-run", Only(Designer, Supervisor), Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}/dry-run"), Denied: "403"),
+        new("POST", "/designer/{key}/dry-run", Only(Designer, Supervisor), Scope.None, "200",
+            Form($"/designer/{SecurityApp.Procedure}/dry-run", _ => new() { ["timeline"] = DryRunTimeline, ["city"] = SecurityApp.Jinan, ["version"] = "1" }), Denied: "403"),
+        new("GET", "/designer/{key}/migrate", Only(Supervisor), Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}/migrate"), Denied: "403"),
+        new("POST", "/designer/{key}/migrate", Only(Supervisor), Scope.Record, "200", c => Task.FromResult(new Attempt($"/designer/{SecurityApp.Procedure}/migrate", Form: new Dictionary<string, string>
+        {
+            ["caseId"] = c.Records.CaseId.ToString(),
+            ["toVersion"] = "2",
+            ["mapping"] = "await-filing=await-filing",
+        })), Denied: "403"),
+    ];
 }

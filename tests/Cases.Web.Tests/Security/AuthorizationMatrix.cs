@@ -32,8 +32,15 @@ public enum Scope
     CityFilter,
 }
 
-/// <summary>A request to make: the URL and a JSON body or form fields.</summary>
-public sealed record Attempt(string Url, object? Json = null, IReadOnlyDictionary<string, string>? Form = null);
+/// <summary>
+/// A request to make: the URL and a JSON body or form fields; with <paramref name="File"/> the form is sent as
+/// multipart/form-data carrying that file (without a form, the file is the body itself). <paramref name="FreeText"/> names the form fields that keep any text as typed
+/// (a comment, a name): a hostile value there may be stored and shown back escaped rather than refused.
+/// </summary>
+public sealed record Attempt(string Url, object? Json = null, IReadOnlyDictionary<string, string>? Form = null, FormFile? File = null, IReadOnlyList<string>? FreeText = null);
+
+/// <summary>A file a multipart form sends: its field, its name and its bytes.</summary>
+public sealed record FormFile(string Field, string FileName, string ContentType, byte[] Content);
 
 /// <summary>One cell: who calls, about which city's records, and whether the call is expected to succeed.</summary>
 public sealed record Cell(SecurityApp App, Principal Principal, string City, bool Succeeds = true)
@@ -136,7 +143,7 @@ public static partial class AuthorizationMatrix
     private static object Credentials(Cell c) => new { userName = c.Principal.UserName ?? "officer2.jinan", password = Testing.CasesAppFactory.DemoPassword };
 
     /// <summary>Every row: the core ones here, each area's in its own file (AuthorizationMatrix.(area).cs).</summary>
-    public static IReadOnlyList<Rule> Rules { get; } = [.. CoreRules, .. SupervisionRules, .. DesignerRules, .. AdminRules, .. CaseworkRules, .. AuditRules];
+    public static IReadOnlyList<Rule> Rules { get; } = [.. CoreRules, .. SupervisionRules, .. DesignerRules, .. AdminRules, .. CaseworkRules, .. AuditRules, .. OperationsRules];
 
     private static IEnumerable<Rule> CoreRules =>
     [
@@ -288,6 +295,10 @@ public static partial class AuthorizationMatrix
     public static Task<HttpResponseMessage> SendAsync(Cell cell, Rule rule, Attempt call)
     {
         var method = rule.Method == "*" ? HttpMethod.Get : new HttpMethod(rule.Method);
-        return cell.App.SendAsync(cell.Principal.UserName, method, call.Url, call.Json is null ? null : JsonContent.Create(call.Json), call.Form);
+        // A file without a form is the body itself (an API upload).
+        HttpContent? content = call.Json is not null ? JsonContent.Create(call.Json)
+            : call.File is { } file && call.Form is null ? new ByteArrayContent(file.Content) { Headers = { ContentType = new(file.ContentType) } }
+            : null;
+        return cell.App.SendAsync(cell.Principal.UserName, method, call.Url, content, call.Form, file: call.Form is null ? null : call.File);
     }
 }

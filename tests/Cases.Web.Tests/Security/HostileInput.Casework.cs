@@ -1,7 +1,34 @@
+using Cases.Web.Tests.Support;
+
 namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of comments, attachments, notices and saved filters (issue 5 §1–2)'s API endpoints.</summary>
-    private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CaseworkSamples => [];
+    /// <summary>
+    /// The valid requests of comments, attachments, notices and saved filters (issue 5 §1–2)'s API endpoints. An upload's
+    /// body is the file itself (<see cref="Sample.RawBody"/>): the generated variants spoil its route and query (the file
+    /// name among them); the file's own hostile forms (wrong magic number, over the size, empty, a form's content type)
+    /// are tried in Cases.Web.Tests.Casework.AttachmentApiTests.
+    /// </summary>
+    private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CaseworkSamples => new()
+    {
+        [new("GET", "/api/cases/{id:guid}/comments")] = app => Fixed(new("officer.jinan", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), None)),
+        [new("POST", "/api/cases/{id:guid}/comments")] = app => Fixed(new("officer.jinan", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), None,
+            Json(new { text = "已电话联系单位，补充材料下周送达" }))
+        { Required = ["text"], Idempotent = true }),
+        [new("GET", "/api/cases/{id:guid}/attachments")] = app => Fixed(new("officer.jinan", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), None)),
+        [new("POST", "/api/cases/{id:guid}/attachments")] = app => Fixed(new("officer.jinan", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), D(("fileName", "申请表.pdf")))
+        {
+            RawBody = (TestFiles.Pdf, "application/pdf"),
+            Required = ["?fileName"],
+        }),
+        [new("GET", "/api/cases/{id:guid}/attachments/{attachmentId:guid}")] = async app => new("officer.jinan",
+            D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString()), ("attachmentId", (await app.SharedAsync("hostile attachment", () => CaseworkSupport.UploadAsync(app, SecurityApp.Jinan))).ToString())), None),
+
+        [new("GET", "/api/inbox/filters")] = _ => Fixed(new("officer.jinan", None, None)),
+        [new("POST", "/api/inbox/filters")] = _ => Fixed(new("officer.jinan", None, None,
+            Json(new { name = "本周到期的顺延申请", procedure = SecurityApp.Procedure, sla = "warning", within = 5, sort = "priority", shareWithRole = "officer" }))
+        { Required = ["name"], Idempotent = true }),
+        [new("DELETE", "/api/inbox/filters/{filterId:guid}")] = async app => new("officer.jinan", D(("filterId", (await CaseworkSupport.FilterAsync(app, "officer.jinan")).ToString())), None),
+    };
 }

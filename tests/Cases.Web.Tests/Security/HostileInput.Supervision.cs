@@ -2,6 +2,20 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of the supervisor dashboard (issue 5 §3)'s API endpoints.</summary>
-    private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> SupervisionSamples => [];
+    /// <summary>
+    /// The valid requests of the supervisor dashboard (issue 5 §3)'s API endpoints. The figures are asked by a provincial
+    /// supervisor, for whom a malformed city is a 400 naming city (a city's staff get 403 for any other city).
+    /// </summary>
+    private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> SupervisionSamples => new()
+    {
+        [new("GET", "/api/supervision/overview")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/escalations")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/breaches-per-week")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/step-durations")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/export/{list}")] = _ => Fixed(new("supervisor.province", D(("list", "breached")), D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/assignees")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan), ("role", "officer")))),
+        [new("POST", "/api/supervision/reassign")] = async app => new("supervisor.jinan", None, None,
+            Json(new { taskIds = new[] { await app.NewOfficerTaskAsync(SecurityApp.Jinan) }, userName = "officer2.jinan" }))
+        { Required = ["taskIds", "userName"], Idempotent = true },
+    };
 }

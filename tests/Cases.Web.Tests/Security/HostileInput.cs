@@ -28,6 +28,9 @@ public sealed record Sample(string? Caller, IReadOnlyDictionary<string, string> 
 
     /// <summary>How deep into the body variants go: a whole definition has hundreds of texts, its top levels stand for them.</summary>
     public int MaxDepth { get; init; } = int.MaxValue;
+
+    /// <summary>A body that is not JSON (an upload's file, with its content type); its own tests spoil it, the variants here spoil the rest.</summary>
+    public (byte[] Content, string ContentType)? RawBody { get; init; }
 }
 
 /// <summary>One hostile variant of a sample: what it spoils (the field a 400 must name, when there is one) and the request.</summary>
@@ -56,7 +59,7 @@ public static partial class HostileInput
 
     /// <summary>The valid request of each API endpoint, built fresh (new codes, new cases and tasks) for every variant.</summary>
     public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } =
-        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples }.SelectMany(d => d).ToDictionary();
+        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples, OperationsSamples }.SelectMany(d => d).ToDictionary();
 
     /// <summary>The core endpoints' samples; each area's are in its own file (HostileInput.(area).cs).</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CoreSamples => new()
@@ -445,6 +448,11 @@ public static partial class HostileInput
         if (text is not null)
         {
             request.Content = new StringContent(text, Encoding.UTF8, "application/json");
+        }
+        else if (sample.RawBody is var (bytes, type))
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(type);
         }
 
         return request;

@@ -169,11 +169,21 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                 {
                     var before = await app.CountRowsAsync();
                     var form = new Dictionary<string, string>(attempt.Form, StringComparer.Ordinal) { [field] = value };
-                    using var response = await app.SendAsync(caller, HttpMethod.Post, attempt.Url, form: form);
+                    using var response = await app.SendAsync(caller, HttpMethod.Post, attempt.Url, form: form, file: attempt.File);
                     var html = await response.Content.ReadAsStringAsync();
                     tried++;
                     // Short clean text in a free-text field (a reason, a name) is a legitimate value: it may be saved, and is shown escaped.
                     var text = rule.FreeText?.Contains(field) == true && value.Length <= 100 && !value.Contains('\u0000', StringComparison.Ordinal);
+                    // Free text (a comment, a name) keeps what fits as typed: it may be stored, and is then shown escaped on the page the redirect leads to.
+                    var kept = attempt.FreeText?.Contains(field) == true && value.Length <= 1000 && !value.Any(char.IsControl);
+                    if (kept && response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } next)
+                    {
+                        using var shown = await app.SendAsync(caller, HttpMethod.Get, next.OriginalString);
+                        var page = await shown.Content.ReadAsStringAsync();
+                        failures.AddRange(HostileInput.RawMarkup.Where(m => page.Contains(m, StringComparison.Ordinal)).Select(m => $"{rule} {field}: {next} shows {m} unescaped"));
+                        continue;
+                    }
+
                     // A page that answers with a redirect must show the refusal there (the inbox's claim and release).
                     if ((int)response.StatusCode >= 500
                         || (response.StatusCode == HttpStatusCode.Redirect && await app.MessageAfterAsync(caller, response) is var shown && shown != "problem" && !(text && shown == "notice")))

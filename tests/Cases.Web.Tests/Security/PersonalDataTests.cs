@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Support;
 using Cases.Workflows.Parties;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -93,6 +95,7 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
     [InlineData("supervisor.province", "?purpose=" + Purpose)]
     [InlineData("admin", "?purpose=" + Purpose)]
     [InlineData("designer", "?purpose=" + Purpose)]
+    [InlineData("auditor", "?purpose=" + Purpose)]
     public async Task Without_a_purpose_or_a_role_that_handles_cases_the_worker_is_masked_and_nothing_is_recorded(string user, string query)
     {
         using var response = await _app.SendAsync(user, HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}{query}");
@@ -140,6 +143,7 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
     [InlineData("supervisor.province")]
     [InlineData("designer")]
     [InlineData("admin")]
+    [InlineData("auditor")]
     public async Task Roles_that_do_not_handle_cases_see_the_number_masked_in_the_case_and_its_journal(string user)
     {
         using var response = await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{_case}");
@@ -190,5 +194,183 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {pages} answers show personal data in full:\n" + string.Join("\n", failures));
         Assert.Empty(Accesses());
+    }
+
+    private string MaskedWorker => Jinan.WorkerId[..6] + "********" + Jinan.WorkerId[14..];
+
+    /// <summary>The auditor's reading of the stored log: every row for the query, following the cursor to the end.</summary>
+    private async Task<List<JsonElement>> AuditAsync(string query)
+    {
+        var rows = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            using var response = await _app.SendAsync("auditor", HttpMethod.Get, $"/api/audit/personal-data?{query}" + (after is null ? "" : $"&after={after}"));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Jinan.WorkerId, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("13800001111", body, StringComparison.Ordinal);
+            var page = await response.JsonAsync(HttpStatusCode.OK);
+            rows.AddRange(page.GetProperty("items").EnumerateArray());
+            after = page.GetProperty("next").GetString();
+        }
+        while (after is not null);
+        return rows;
+    }
+
+    private Task<List<JsonElement>> AuditForAsync(string reason) =>
+        AuditAsync($"subject={Jinan.WorkerId}").ContinueWith(t => t.Result.Where(r => r.GetProperty("reason").GetString() == reason).ToList(), TaskScheduler.Default);
+
+    [Fact]
+    public async Task A_view_of_a_workers_full_data_is_stored_and_the_auditor_reads_who_when_why_whose_masked()
+    {
+        const string reason = "核对工伤认定申请材料（审计读取）";
+        using (var response = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(reason)}"))
+        {
+            await response.JsonAsync(HttpStatusCode.OK);
+        }
+
+        var row = Assert.Single(await AuditForAsync(reason));
+        Assert.Equal("officer.jinan", row.GetProperty("userName").GetString());
+        Assert.Equal(_app.Factory.Clock.GetUtcNow(), row.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(MaskedWorker, row.GetProperty("subject").GetString());
+        Assert.Equal("worker", row.GetProperty("subjectKind").GetString());
+        Assert.Equal("idNumber, phone", row.GetProperty("fields").GetString());
+        Assert.Equal(SecurityApp.Jinan, row.GetProperty("city").GetString());
+        Assert.Equal("GET /api/workers/{idNumber}", row.GetProperty("route").GetString());
+    }
+
+    [Fact]
+    public async Task A_case_seen_whole_on_the_api_or_its_page_is_stored_once_per_view_with_the_case_as_reason()
+    {
+        var before = (await AuditForAsync($"case {_case}")).Count;
+        using (var response = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/cases/{_case}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var page = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/cases/{_case}"))
+        {
+            Assert.Contains(Jinan.WorkerId, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var rows = await AuditForAsync($"case {_case}");
+        Assert.Equal(before + 2, rows.Count);
+        Assert.Equal(["GET /api/cases/{id:guid}", "GET /cases/{id:guid}"], rows.Take(2).Select(r => r.GetProperty("route").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(MaskedWorker, r.GetProperty("subject").GetString()));
+    }
+
+    [Theory]
+    [InlineData("supervisor.jinan")]
+    [InlineData("auditor")]
+    public async Task The_case_page_masks_as_the_api_does_and_a_masked_view_is_not_recorded(string user)
+    {
+        var before = (await AuditForAsync($"case {_case}")).Count;
+        using var api = await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{_case}");
+        using var page = await _app.SendAsync(user, HttpMethod.Get, $"/cases/{_case}");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(Jinan.WorkerId, html, StringComparison.Ordinal);
+        var document = await PageSupport.ParseAsync(page);
+        Assert.Equal(MaskedWorker, document.QuerySelector("[data-testid=party-number]").Text());
+        Assert.Equal(MaskedWorker, (await api.JsonAsync(HttpStatusCode.OK)).GetProperty("parties")[0].GetProperty("number").GetString());
+        Assert.Equal(before, (await AuditForAsync($"case {_case}")).Count);
+    }
+
+    [Fact]
+    public async Task A_view_that_cannot_be_recorded_is_not_shown()
+    {
+        // The store refuses every new row, as a full disk or a revoked grant would.
+        await _app.InDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_views BEFORE INSERT ON personal_data_views BEGIN SELECT RAISE(ABORT, 'refused'); END"));
+        try
+        {
+            using var worker = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(Purpose)}");
+            using var caseView = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/cases/{_case}");
+            using var casePage = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/cases/{_case}");
+
+            foreach (var response in new[] { worker, caseView, casePage })
+            {
+                // The number the caller put in the URL may come back (the problem's instance); nothing else may.
+                var body = (await response.Content.ReadAsStringAsync()).Replace(response.RequestMessage!.RequestUri!.AbsolutePath, "", StringComparison.Ordinal);
+                Assert.True((int)response.StatusCode >= 500, $"{response.RequestMessage!.RequestUri}: {(int)response.StatusCode}");
+                Assert.DoesNotContain(Jinan.WorkerId, body, StringComparison.Ordinal);
+                Assert.DoesNotContain("13800001111", body, StringComparison.Ordinal);
+            }
+
+            Assert.Empty(Accesses());
+        }
+        finally
+        {
+            await _app.InDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_views"));
+        }
+    }
+
+    [Fact]
+    public async Task Numbers_typed_into_a_purpose_reach_the_auditor_masked()
+    {
+        var reason = $"电话13800001111，身份证{Jinan.WorkerId}";
+        using (var response = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(reason)}"))
+        {
+            await response.JsonAsync(HttpStatusCode.OK);
+        }
+
+        var rows = await AuditForAsync($"电话138****1111，身份证{MaskedWorker}");
+        Assert.Single(rows);
+    }
+
+    [Fact]
+    public async Task The_log_pages_newest_first_without_gaps_or_repeats_and_filters_by_user_date_and_city()
+    {
+        var reason = "翻页核对" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _app.SendAsync(i % 2 == 0 ? "officer.jinan" : "reviewer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(reason)}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var day = Cases.Domain.Calendar.ChinaTime.DateOf(_app.Factory.Clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var all = (await AuditAsync($"subject={Jinan.WorkerId}&limit=2&from={day}&to={day}&city={SecurityApp.Jinan}")).Where(r => r.GetProperty("reason").GetString() == reason).ToList();
+        var ids = all.Select(r => r.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(5, ids.Count);
+        Assert.Equal(ids.OrderDescending(), ids);
+        Assert.Equal(5, ids.Distinct().Count());
+
+        var reviewer = (await AuditAsync($"subject={Jinan.WorkerId}&user=reviewer.jinan")).Where(r => r.GetProperty("reason").GetString() == reason).ToList();
+        Assert.Equal(2, reviewer.Count);
+        Assert.Empty(await AuditAsync($"subject={Jinan.WorkerId}&to=2025-10-19"));
+        Assert.Empty(await AuditAsync($"subject={Jinan.WorkerId}&city={SecurityApp.Qingdao}"));
+    }
+
+    [Fact]
+    public async Task A_masked_number_is_no_search_and_to_before_from_is_refused()
+    {
+        using var masked = await _app.SendAsync("auditor", HttpMethod.Get, $"/api/audit/personal-data?subject={Uri.EscapeDataString(MaskedWorker)}");
+        using var backwards = await _app.SendAsync("auditor", HttpMethod.Get, "/api/audit/personal-data?from=2025-10-20&to=2025-10-19");
+
+        await masked.FieldErrorAsync("subject");
+        await backwards.FieldErrorAsync("to");
+    }
+
+    [Fact]
+    public async Task The_audit_page_lists_the_views_masked_and_filters_by_person()
+    {
+        using (var response = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(Purpose)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var page = await _app.SendAsync("auditor", HttpMethod.Get, $"/audit?subject={Jinan.WorkerId}");
+        var html = await page.Content.ReadAsStringAsync();
+        var document = await PageSupport.ParseAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // The number the auditor typed comes back in the filter and the language switch's return address, nowhere else.
+        var shown = html.Replace($"value=\"{Jinan.WorkerId}\"", "", StringComparison.Ordinal).Replace($"subject={Jinan.WorkerId}", "", StringComparison.Ordinal);
+        Assert.DoesNotContain(Jinan.WorkerId, shown, StringComparison.Ordinal);
+        var rows = document.QuerySelectorAll("[data-testid=audit-row]");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(MaskedWorker, r.QuerySelector("[data-testid=audit-subject]").Text()));
+        Assert.Contains(rows, r => r.QuerySelector("[data-testid=audit-reason]").Text() == Purpose);
+        Assert.NotNull(document.QuerySelector("[data-testid=nav-audit]"));
     }
 }

@@ -7,9 +7,6 @@ using System.Text.RegularExpressions;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cases.Web.Tests.Security;
 
@@ -37,6 +34,7 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
         new("supervisor.province", "supervisor.province", new HashSet<string> { Workflows.Identity.Roles.Supervisor }, null),
         new("designer", "designer", new HashSet<string> { Workflows.Identity.Roles.Designer }, null),
         new("admin", "admin", new HashSet<string> { Workflows.Identity.Roles.Admin }, null),
+        new("auditor", "auditor", new HashSet<string> { Workflows.Identity.Roles.Auditor }, null),
     ];
 }
 
@@ -163,7 +161,7 @@ public partial class SecurityApp : AppFixture
 
     /// <summary>Sends as <paramref name="user"/> (null: nobody); a form post carries that user's antiforgery token unless told not to.</summary>
     public async Task<HttpResponseMessage> SendAsync(string? user, HttpMethod method, string url, HttpContent? content = null,
-        IReadOnlyDictionary<string, string>? form = null, bool antiforgery = true, IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? form = null, bool antiforgery = true, IReadOnlyDictionary<string, string>? headers = null, FormFile? file = null)
     {
         using var request = new HttpRequestMessage(method, url);
         var cookies = new List<string>();
@@ -182,7 +180,7 @@ public partial class SecurityApp : AppFixture
                 cookies.Add(cookie);
             }
 
-            content = new FormUrlEncodedContent(fields);
+            content = file is null ? new FormUrlEncodedContent(fields) : Multipart(fields, file);
         }
 
         if (cookies.Count > 0)
@@ -197,6 +195,22 @@ public partial class SecurityApp : AppFixture
 
         request.Content = content;
         return await Raw.SendAsync(request);
+    }
+
+    /// <summary>A form with a file, as a browser sends an upload form.</summary>
+    public static MultipartFormDataContent Multipart(IEnumerable<KeyValuePair<string, string>> fields, FormFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+        multipart.Add(bytes, file.Field, file.FileName);
+        return multipart;
     }
 
     /// <summary>The user's sign-in cookie ("cases.auth=…"), signing in on first use.</summary>
@@ -261,27 +275,7 @@ public partial class SecurityApp : AppFixture
     public static JsonNode Node(string json) => JsonNode.Parse(json)!;
 
     /// <summary>The number of rows of every table of the model (Identity's included), in one query.</summary>
-    public Task<IReadOnlyDictionary<string, long>> CountRowsAsync() => InDbAsync<IReadOnlyDictionary<string, long>>(async db =>
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var tables = db.Model.GetEntityTypes()
-            .Where(t => t.GetTableName() is not null && t.GetViewName() is null && !t.IsOwned())
-            .Select(t => (Name: t.GetTableName()!, Schema: t.GetSchema())).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT " + string.Join(", ", tables.Select(t => $"(SELECT COUNT(*) FROM {sql.DelimitIdentifier(t.Name, t.Schema)})"));
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            return tables.Select((t, i) => (t.Name, Count: reader.GetInt64(i))).ToDictionary(x => x.Name, x => x.Count, StringComparer.Ordinal);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    });
+    public Task<IReadOnlyDictionary<string, long>> CountRowsAsync() => InDbAsync(RowCounts.OfAsync);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Supervision;
+using Mediator;
+
+namespace Cases.Web.Api;
+
+/// <summary>The stuck-case check for supervisors (<see cref="FindStuckInstances"/>), city-scoped like <c>/api/sla</c>.</summary>
+public static class StuckInstancesApi
+{
+    public static void MapStuckInstancesApi(this RouteGroupBuilder api) =>
+        api.MapGet("/supervision/stuck", async (string? city, string? graceMinutes, string? verifyJournals, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new FindStuckInstances(
+                    city,
+                    graceMinutes is null ? null : ApiInput.WholeNumber(graceMinutes, "graceMinutes"),
+                    verifyJournals is not null && ApiInput.Flag(verifyJournals, "verifyJournals"),
+                    user.ToActor()), ct)))
+            .WithTags("Supervision").RequireAuthorization(Policies.Operations);
+}

@@ -1,0 +1,323 @@
+using Cases.Domain;
+using Cases.Domain.Calendar;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>A procedure with its published versions (newest last).</summary>
+public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis);
+
+/// <summary>One version of a procedure: its diagram and the same content as a table.</summary>
+public sealed record DefinitionPage(DesignerProcedure Procedure, WorkflowDefinition Definition, DefinitionDiagram Diagram)
+{
+    public int Version => Definition.Version;
+}
+
+/// <summary>The JSON editor: the text, where it started from, and the validator's messages (path, rule, message).</summary>
+public sealed record EditorPage(DesignerProcedure Procedure, int FromVersion, string Json, IReadOnlyList<DefinitionError> Errors, string? Problem = null);
+
+/// <summary>Two versions side by side: their diagrams marked, and the structural difference.</summary>
+public sealed record DiffPage(DesignerProcedure Procedure, DefinitionPage From, DefinitionPage To, DefinitionDiffResult Diff);
+
+/// <summary>The dry run's form and, once run, its report (or the lines and fields it refused).</summary>
+public sealed record DryRunPage(DesignerProcedure Procedure, int Version, string City, string Timeline, IReadOnlyList<string> Errors,
+    DryRunReport? Report = null, DefinitionPage? Shown = null, Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal = null, int? RefusedLine = null);
+
+/// <summary>Migration of running cases, for supervisors: the cases to pick from, the form, and the plan (dry run or applied).</summary>
+public sealed record MigratePage(DesignerProcedure Procedure, IReadOnlyList<RunningCase> Cases, Guid? CaseId, int? ToVersion, string Mapping,
+    MigrationPlan? Plan = null, string? Problem = null, string? ProblemField = null);
+
+/// <summary>
+/// The definition designer (issue 5 §4): every procedure and its versions, a diagram of any version, the JSON editor with
+/// the validator's messages as you type and before publishing, the diff of two versions, the dry run of a version on a
+/// sample case, and — for supervisors — migrating running cases with its dry run. Everyone signed in reads definitions;
+/// the use cases decide who changes anything (designers publish; designers and supervisors dry-run; supervisors migrate).
+/// </summary>
+[Route("designer"), Authorize]
+public sealed class DesignerController(IMediator mediator, CasesDb db, DefinitionStore store, WorkflowText text, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await ProceduresAsync(ct));
+
+    [HttpGet("{key}")]
+    public async Task<IActionResult> Show(string key, int? version, CancellationToken ct)
+    {
+        var page = await PageAsync(key, version, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("{key}/edit")]
+    public async Task<IActionResult> Edit(string key, int? from, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Designer))
+        {
+            return Refused(L["只有流程设计人员可以编辑和发布流程。"]);
+        }
+
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        var version = from ?? procedure?.Versions[^1].Version;
+        if (procedure is null || procedure.Versions.All(v => v.Version != version))
+        {
+            return NotFound();
+        }
+
+        var json = await mediator.Send(new GetDefinitionVersion(key, version!.Value), ct);
+        return View(new EditorPage(procedure, version.Value, json, []));
+    }
+
+    /// <summary>Publishes the edited text as version N+1; a refusal shows every message again and stores nothing.</summary>
+    [HttpPost("{key}/publish")]
+    public async Task<IActionResult> Publish(string key, string? json, int? from, CancellationToken ct)
+    {
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["已发布 {0} 第 {1} 版。新立案件使用此版本；在办案件仍按原版本办理，除非主管迁移。", procedure.Title, published.Version].Value;
+            return RedirectToAction(nameof(Show), new { key, version = published.Version });
+        }
+        catch (ForbiddenException e)
+        {
+            return Refused(e.Message);
+        }
+        catch (DefinitionInvalidException e)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.Versions[^1].Version, json ?? "", e.Errors, L["未发布：定义有 {0} 处错误，请修改后再发布。", e.Errors.Count]));
+        }
+        catch (ConflictException e)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.Versions[^1].Version, json ?? "", [], e.Message));
+        }
+    }
+
+    [HttpGet("{key}/diff")]
+    public async Task<IActionResult> Diff(string key, int? from, int? to, CancellationToken ct)
+    {
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        var versions = procedure.Versions.Select(v => v.Version).ToList();
+        var after = to is { } t && versions.Contains(t) ? t : versions[^1];
+        var before = from is { } f && versions.Contains(f) ? f : versions.Where(v => v < after).DefaultIfEmpty(after).Max();
+        var left = (await PageAsync(key, before, ct))!;
+        var right = (await PageAsync(key, after, ct))!;
+        var diff = await mediator.Send(new DiffDefinitions(key, before, after), ct);
+        return View(new DiffPage(procedure, left, right, diff));
+    }
+
+    [HttpGet("{key}/dry-run")]
+    public async Task<IActionResult> DryRun(string key, int? version, CancellationToken ct)
+    {
+        if (!CanDryRun)
+        {
+            return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
+        }
+
+        var page = await PageAsync(key, version, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var sample = DryRunTimeline.Sample(page.Definition, today, L["每行一步：日期 start {立案数据}｜日期 task 环节 结果 {表单数据} [as 办理人]｜日期 event 事项 {事项数据}｜日期（仅推进时间）"]);
+        return View(new DryRunPage(page.Procedure, page.Version, User.ToActor().CityCode ?? "370100", sample, []));
+    }
+
+    /// <summary>Plays the timeline through the real runtime on a throwaway database and shows what happened.</summary>
+    [HttpPost("{key}/dry-run")]
+    public async Task<IActionResult> DryRun(string key, int? version, string? city, string? timeline, CancellationToken ct)
+    {
+        var page = await PageAsync(key, version, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var form = new DryRunPage(page.Procedure, page.Version, city ?? "", timeline ?? "", []);
+        var errors = new List<string>();
+        var parsed = DryRunTimeline.Parse(timeline, L, errors);
+        if (parsed is null)
+        {
+            if (!CanDryRun)
+            {
+                return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form with { Errors = errors });
+        }
+
+        try
+        {
+            var report = await mediator.Send(new DryRunDefinition(key, page.Version, null, city, parsed.Start, parsed.Steps, User.ToActor()), ct);
+            var problem = report.Refused is { } r ? ProblemDetailsFunnel.Map(r.Error, HttpContext) : null;
+            var line = report.Refused is { } refused && problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails v
+                ? v.Errors.Keys.Select(parsed.LineOf).FirstOrDefault(l => l is not null)
+                : report.Refused is { } rr && rr.Step >= 1 ? parsed.StepLines[rr.Step - 1] : null;
+            return View(form with { Report = report, Shown = page, Refusal = problem, RefusedLine = line });
+        }
+        catch (ForbiddenException e)
+        {
+            return Refused(e.Message);
+        }
+        catch (Exception e) when (e is DomainValidationException or DomainRuleException or CalendarYearMissingException)
+        {
+            var where = e is DomainValidationException dv && parsed.LineOf(dv.Field) is { } n ? L["第 {0} 行：", n].Value : "";
+            var field = e is DomainValidationException named ? $"{named.Field}: " : "";
+            Response.StatusCode = e is DomainValidationException ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            return View(form with { Errors = [where + field + e.Message] });
+        }
+    }
+
+    [HttpGet("{key}/migrate")]
+    public async Task<IActionResult> Migrate(string key, Guid? caseId, CancellationToken ct)
+    {
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        IReadOnlyList<RunningCase> cases;
+        try
+        {
+            cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct);
+        }
+        catch (ForbiddenException e)
+        {
+            return Refused(e.Message);
+        }
+
+        var chosen = cases.FirstOrDefault(c => c.CaseId == caseId);
+        var latest = procedure.Versions[^1].Version;
+        var mapping = chosen is null ? "" : $"{chosen.State}={chosen.State}";
+        return View(new MigratePage(procedure, cases, caseId, latest, mapping));
+    }
+
+    /// <summary>Runs the runtime's migration of one case: a dry run lists what would change, otherwise it is applied.</summary>
+    [HttpPost("{key}/migrate")]
+    public async Task<IActionResult> Migrate(string key, Guid? caseId, int? toVersion, string? mapping, string? apply, CancellationToken ct)
+    {
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        var dryRun = apply != "true";
+        IReadOnlyList<RunningCase> cases = [];
+        var page = new MigratePage(procedure, cases, caseId, toVersion, mapping ?? "");
+        try
+        {
+            cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct);
+            page = page with { Cases = cases };
+            var pairs = ParseMapping(mapping);
+            if (caseId is not { } id)
+            {
+                throw new DomainValidationException("caseId", L["请选择要迁移的案件。"]);
+            }
+
+            var plan = await mediator.Send(new MigrateInstance(id, toVersion, pairs, dryRun, User.ToActor()), ct);
+            if (!dryRun)
+            {
+                page = page with { Cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct) };
+            }
+
+            return View(page with { Plan = plan });
+        }
+        catch (ForbiddenException e)
+        {
+            return Refused(e.Message);
+        }
+        catch (NotFoundException e)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View(page with { Problem = e.Message });
+        }
+        catch (Exception e) when (e is DomainValidationException or DomainRuleException or ConflictException or CalendarYearMissingException)
+        {
+            Response.StatusCode = e switch
+            {
+                DomainValidationException => StatusCodes.Status400BadRequest,
+                ConflictException => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+            return View(page with { Problem = e.Message, ProblemField = (e as DomainValidationException)?.Field });
+        }
+    }
+
+    // "old=new" a line (or separated by commas): the supervisor names where each state goes.
+    private Dictionary<string, string> ParseMapping(string? mapping)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in (mapping ?? "").Split(['\n', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var sides = part.Split('=', StringSplitOptions.TrimEntries);
+            if (sides.Length != 2 || sides[0].Length is 0 or > 64 || sides[1].Length is 0 or > 64)
+            {
+                throw new DomainValidationException("stateMapping", L["状态映射每行写作 原状态=新状态。"]);
+            }
+
+            pairs[sides[0]] = sides[1];
+        }
+
+        return pairs;
+    }
+
+    // The dry run's use case says the same; the page asks first so a designer-only form is never shown to others.
+    private bool CanDryRun => User.IsInRole(Roles.Designer) || User.IsInRole(Roles.Supervisor);
+
+    private ViewResult Refused(string message)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Refused", message);
+    }
+
+    private async Task<List<DesignerProcedure>> ProceduresAsync(CancellationToken ct)
+    {
+        var versions = await mediator.Send(new ListDefinitions(), ct);
+        var procedures = new List<DesignerProcedure>();
+        foreach (var group in versions.GroupBy(v => v.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var latest = group.MaxBy(v => v.Version)!;
+            var definition = await store.GetAsync(db, latest.Key, latest.Version, ct);
+            procedures.Add(new DesignerProcedure(group.Key, WorkflowText.English ? latest.TitleEn : latest.Title, [.. group.OrderBy(v => v.Version)], definition.Basis));
+        }
+
+        return procedures;
+    }
+
+    private async Task<DefinitionPage?> PageAsync(string key, int? version, CancellationToken ct)
+    {
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        var wanted = version ?? procedure?.Versions[^1].Version;
+        if (procedure is null || procedure.Versions.All(v => v.Version != wanted))
+        {
+            return null;
+        }
+
+        var definition = await store.GetAsync(db, key, wanted!.Value, ct);
+        return new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text));
+    }
+}

@@ -1,0 +1,181 @@
+using Cases.Domain;
+using Cases.Domain.Parties;
+using Cases.Web.Infrastructure;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Supervision;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>One of the dashboard's task lists (breached or at risk): a page of open tasks, earliest deadline first.</summary>
+public sealed record SlaTaskList(string Sla, IReadOnlyList<TaskView> Rows, string? After, string? Next);
+
+/// <summary>What Views/Supervision/_SlaTaskList.cshtml draws: one list of the page, its heading and the address to come back to.</summary>
+public sealed record SlaTaskListView(SupervisionPage Page, SlaTaskList List, string Heading, string ReturnUrl);
+
+/// <summary>The supervisor dashboard 「督办」 (issue 5 §3) for one city or, for provincial staff, every city.</summary>
+public sealed class SupervisionPage
+{
+    /// <summary>The city shown; null for every city (provincial staff only).</summary>
+    public string? City { get; init; }
+
+    /// <summary>The cities to pick from: every city for provincial staff, none for a city's (they see their own).</summary>
+    public IReadOnlyList<City> Cities { get; init; } = [];
+
+    public required SlaOverview Overview { get; init; }
+
+    public required EscalationBoard Escalations { get; init; }
+
+    public required SlaTaskList Breached { get; init; }
+
+    public required SlaTaskList Warning { get; init; }
+
+    public required IReadOnlyList<WeekBreaches> Weeks { get; init; }
+
+    public required IReadOnlyList<StepDuration> Steps { get; init; }
+
+    /// <summary>Whom tasks can go to, by city and role.</summary>
+    public required IReadOnlyList<Assignee> Assignees { get; init; }
+
+    public required IReadOnlyDictionary<string, string> ProcedureTitles { get; init; }
+
+    /// <summary>Supervisors reassign; administrators only look.</summary>
+    public bool CanReassign { get; init; }
+
+    public bool FullIdNumbers { get; init; }
+
+    /// <summary>A cursor of a list that no longer fits (the first page is shown instead).</summary>
+    public string? ListProblem { get; init; }
+
+    public string ProcedureTitle(string key) => ProcedureTitles.GetValueOrDefault(key, key);
+
+    public IEnumerable<Assignee> AssigneesFor(TaskView task) => Assignees.Where(a => a.City == task.City && a.Role == task.Role);
+
+    /// <summary>Where a list downloads as CSV (SupervisionApi's export), for this page's city.</summary>
+    public string ExportUrl(string list) => $"/api/supervision/export/{list}" + (City is null ? "" : $"?city={City}");
+
+    /// <summary>The route values of this page, with another cursor for one list.</summary>
+    public Dictionary<string, string> Route(string? breachedAfter = null, string? warningAfter = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (City is not null)
+        {
+            values["city"] = City;
+        }
+
+        if (breachedAfter is not null)
+        {
+            values["breachedAfter"] = breachedAfter;
+        }
+
+        if (warningAfter is not null)
+        {
+            values["warningAfter"] = warningAfter;
+        }
+
+        return values;
+    }
+}
+
+/// <summary>
+/// 「督办」: open tasks on time, in warning and breached per procedure and officer; the breached and at-risk lists with
+/// reassign and bulk reassign (AssignTask, journaled); escalations first; workload per officer; breaches per week and
+/// time to complete per step in working days as charts with their tables; every list as CSV (GET /api/supervision/export/{list}). City supervisors and
+/// administrators see their city, provincial ones every city or the one they pick (规程 第一百四十条).
+/// </summary>
+// Looking is for supervisors and administrators; the reassign post lets the command refuse others, so they get the
+// reason on their inbox instead of an access-denied page.
+[Route("supervision"), Authorize]
+public sealed class SupervisionController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
+{
+    private const int PageSize = 50;
+
+    [HttpGet(""), Authorize(Policy = Policies.Operations)]
+    public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, CancellationToken ct)
+    {
+        var by = User.ToActor();
+        var scope = SupervisionScope.Of(city, by);
+        string? problem = null;
+        async Task<SlaTaskList> ListAsync(string sla, string? after)
+        {
+            try
+            {
+                var page = await mediator.Send(new ListTasks("open", null, null, null, null, Blank(after), PageSize, by, sla, "due", scope), ct);
+                return new SlaTaskList(sla, page.Items, Blank(after), page.Next);
+            }
+            catch (DomainValidationException) when (!string.IsNullOrEmpty(after))
+            {
+                problem = L["列表的翻页位置已失效，已回到第一页。"];
+                return await ListAsync(sla, null);
+            }
+        }
+
+        var model = new SupervisionPage
+        {
+            City = scope,
+            Cities = by.IsProvincial ? City.All : [],
+            Overview = await mediator.Send(new GetSlaOverview(scope, by), ct),
+            Escalations = await mediator.Send(new GetEscalationBoard(scope, by), ct),
+            Breached = await ListAsync("breached", breachedAfter),
+            Warning = await ListAsync("warning", warningAfter),
+            Weeks = await mediator.Send(new GetBreachesPerWeek(scope, by), ct),
+            Steps = await mediator.Send(new GetStepDurations(scope, by), ct),
+            Assignees = await mediator.Send(new ListAssignees(scope, null, by), ct),
+            ProcedureTitles = await ProcedureTitlesAsync(ct),
+            CanReassign = by.IsIn(Roles.Supervisor),
+            FullIdNumbers = by.NeedsFullIdNumbers,
+            ListProblem = problem,
+        };
+        return View(model);
+    }
+
+    /// <summary>Reassigns one task (its row's form) or every selected one (bulk) to the chosen user; each on its own.</summary>
+    [HttpPost("reassign")]
+    public async Task<IActionResult> Reassign(Guid? taskId, Guid[] selected, string? userName, string? returnUrl, CancellationToken ct)
+    {
+        var by = User.ToActor();
+        if (!by.IsIn(Roles.Supervisor))
+        {
+            // Not a supervisor: nothing to go back to here (administrators look, they do not reassign).
+            TempData[PageMessages.Problem] = L["只有主管可以改派任务。"].Value;
+            return RedirectToAction(nameof(InboxController.Index), "Inbox");
+        }
+
+        var ids = taskId is Guid one ? [one] : selected.Distinct().ToArray();
+        try
+        {
+            var results = await mediator.Send(new ReassignTasks(ids, userName, by), ct);
+            var assigned = results.Count(r => r.Assigned);
+            if (assigned > 0)
+            {
+                TempData[PageMessages.Notice] = L["已将 {0} 项任务改派给 {1}。", assigned, userName!.Trim()].Value;
+            }
+
+            var refused = results.Where(r => !r.Assigned).Select(r => L["任务 {0} 未改派：{1}", r.Task is { } t ? WorkflowText.Title(t) : WorkflowText.CaseNumber(r.TaskId), r.Problem ?? ""].Value).ToList();
+            if (refused.Count > 0)
+            {
+                TempData[PageMessages.Problem] = string.Join("\n", refused);
+            }
+        }
+        catch (NotFoundException)
+        {
+            TempData[PageMessages.Problem] = L["找不到该任务（不存在或不属于本市）。"].Value;
+        }
+        catch (DomainValidationException e)
+        {
+            TempData[PageMessages.Problem] = e.Field == "taskIds" ? L["请先勾选要改派的任务。"].Value : L["请选择改派给谁：{0}", e.Message].Value;
+        }
+
+        return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
+    }
+
+    private Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(CancellationToken ct) => SupervisionCsv.ProcedureTitlesAsync(mediator, ct);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Cases.Workflows.Supervision;
+using CsvHelper;
+
+namespace Cases.Web.Controllers;
+
+/// <summary>A list as a CSV file holds it: the header and the rows, as text in the user's language.</summary>
+public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>
+/// The dashboard's lists as CSV: the same columns as the page, identity numbers masked as on the page, written by
+/// CsvHelper as RFC 4180 in UTF-8 with a byte-order mark (Excel otherwise reads Chinese as the ANSI code page), and
+/// cells that a spreadsheet would run as a formula (=, +, -, @) escaped.
+/// </summary>
+public static class SupervisionCsv
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>At most this many rows in a CSV export of a task list.</summary>
+    public const int ExportLimit = 10_000;
+
+    /// <summary>The lists that export: the page's sections.</summary>
+    public static IReadOnlyList<string> Lists { get; } = ["escalations", "procedures", "officers", "breached", "warning", "workload", "breaches-per-week", "step-durations"];
+
+    /// <summary>One list of the dashboard for <paramref name="city"/> (null: every city, provincial staff only) as a CSV file's bytes.</summary>
+    public static async Task<byte[]> ExportAsync(string list, string? city, Actor by, IMediator mediator, WorkflowText T, CancellationToken ct)
+    {
+        var scope = SupervisionScope.Of(city, by);
+        var titles = await ProcedureTitlesAsync(mediator, ct);
+        string Title(string key) => titles.GetValueOrDefault(key, key);
+        var full = by.NeedsFullIdNumbers;
+        var table = list switch
+        {
+            "procedures" => Procedures(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByProcedure, Title),
+            "officers" => Officers(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByOfficer),
+            "workload" => Workload(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).Workload),
+            "breached" or "warning" => Tasks(T, await AllOpenAsync(mediator, list, scope, by, ct), Title, full),
+            "escalations" => Escalations(T, await mediator.Send(new GetEscalationBoard(scope, by), ct), Title, full),
+            "breaches-per-week" => Weeks(T, await mediator.Send(new GetBreachesPerWeek(scope, by), ct)),
+            "step-durations" => Steps(T, await mediator.Send(new GetStepDurations(scope, by), ct), Title),
+            _ => throw new NotFoundException($"There is no such list to export; the lists are {string.Join(", ", Lists)}."),
+        };
+        return Write(table);
+    }
+
+    /// <summary>Each procedure's title (its latest version's) in the user's language.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ListDefinitions(), ct)).GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .ToDictionary(d => d.Key, d => WorkflowText.English ? d.TitleEn : d.Title, StringComparer.Ordinal);
+
+    private static async Task<IReadOnlyList<TaskView>> AllOpenAsync(IMediator mediator, string sla, string? city, Actor by, CancellationToken ct)
+    {
+        var rows = new List<TaskView>();
+        string? after = null;
+        do
+        {
+            var page = await mediator.Send(new ListTasks("open", null, null, null, null, after, 200, by, sla, "due", city), ct);
+            rows.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null && rows.Count < ExportLimit);
+        return rows;
+    }
+
+    public static byte[] Write(CsvTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape, FormatProvider = Invariant }, leaveOpen: true))
+        {
+            foreach (var row in table.Rows.Prepend(table.Header))
+            {
+                csv.WriteRecord([.. row]);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static CsvTable Procedures(WorkflowText T, IEnumerable<ProcedureSla> rows, Func<string, string> title) => new(
+        [T.L["业务"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
+        [.. rows.Select(r => Row(title(r.Procedure), r.OnTime, r.Warning, r.Breached, r.Open))]);
+
+    public static CsvTable Officers(WorkflowText T, IEnumerable<OfficerSla> rows) => new(
+        [T.L["城市"], T.L["经办人"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
+        [.. rows.Select(r => Row(CityName(r.City), r.Assignee ?? T.L["（未领取）"], r.OnTime, r.Warning, r.Breached, r.Open))]);
+
+    public static CsvTable Workload(WorkflowText T, IEnumerable<OfficerWorkload> rows) => new(
+        [T.L["城市"], T.L["经办人"], T.L["在办任务"], T.L["其中已超时"]],
+        [.. rows.Select(r => Row(CityName(r.City), r.Assignee, r.Claimed, r.Breached))]);
+
+    public static CsvTable Tasks(WorkflowText T, IEnumerable<TaskView> rows, Func<string, string> title, bool fullIdNumbers) => new(
+        [T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["岗位"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["时限状态"]],
+        [.. rows.Select(t => Row(WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t), WorkflowText.Party(t.Party, fullIdNumbers),
+            t.Role, t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, T.Sla(t.Sla).Text))]);
+
+    public static CsvTable Escalations(WorkflowText T, EscalationBoard board, Func<string, string> title, bool fullIdNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        return new(
+            [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["升级时间"]],
+            [
+                .. board.Breaches.Select(e => Row(T.L["超时升级"], WorkflowText.CaseNumber(e.CaseId), CityName(e.City), title(e.Procedure), WorkflowText.English ? e.TitleEn : e.Title,
+                    WorkflowText.Party(e.Party, fullIdNumbers), e.Assignee ?? T.L["（未领取）"], WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt))),
+                .. board.SupervisorTasks.Select(t => Row(T.L["主管任务"], WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t),
+                    WorkflowText.Party(t.Party, fullIdNumbers), t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, "")),
+            ]);
+    }
+
+    public static CsvTable Weeks(WorkflowText T, IEnumerable<WeekBreaches> rows) => new(
+        [T.L["周（自周一）"], T.L["超时次数"]],
+        [.. rows.Select(w => Row(WorkflowText.Date(w.WeekOf), w.Breaches))]);
+
+    public static CsvTable Steps(WorkflowText T, IEnumerable<StepDuration> rows, Func<string, string> title) => new(
+        [T.L["业务"], T.L["环节"], T.L["完成数"], T.L["平均（工作日）"], T.L["中位数（工作日）"], T.L["90%（工作日）"], T.L["目标（工作日）"], T.L["达标数"]],
+        [.. rows.Select(s => Row(title(s.Procedure), WorkflowText.English ? s.TitleEn : s.Title, s.Completed, s.Mean, s.Median, s.P90,
+            s.Target is int t ? t : T.L["（未设定）"].Value, s.Target is null ? "" : s.WithinTarget))]);
+
+    public static string CityName(string code) =>
+        Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } city ? (WorkflowText.English ? city.NameEn : city.NameZh) : code;
+
+    private static IReadOnlyList<string> Row(params object[] cells) =>
+        [.. cells.Select(c => c switch { IFormattable f => f.ToString(null, Invariant), _ => c.ToString() ?? "" })];
+}

@@ -1,0 +1,39 @@
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Workflows.Definitions;
+
+/// <summary>A running case of a procedure, on the version it started on, as a supervisor picks one to migrate.</summary>
+public sealed record RunningCase(Guid CaseId, string City, string Party, int Version, string State, DateTimeOffset StateEnteredAt);
+
+/// <summary>
+/// A supervisor lists the running cases of a procedure that are on an older version than the latest, in their city
+/// (provincial supervisors: every city), newest first, to migrate them with <see cref="Casework.MigrateInstance"/>.
+/// </summary>
+public sealed record ListRunningCases(string Key, Actor By, int Limit = 200) : IQuery<IReadOnlyList<RunningCase>>;
+
+public sealed class ListRunningCasesHandler(CasesDb db) : IQueryHandler<ListRunningCases, IReadOnlyList<RunningCase>>
+{
+    public async ValueTask<IReadOnlyList<RunningCase>> Handle(ListRunningCases query, CancellationToken cancellationToken)
+    {
+        if (!query.By.IsIn(Roles.Supervisor))
+        {
+            throw new ForbiddenException("Only supervisors migrate running cases.");
+        }
+
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key).MaxAsync(d => (int?)d.Version, cancellationToken)
+            ?? throw new NotFoundException($"There is no procedure '{query.Key}'.");
+        var city = query.By.CityCode;
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionKey == query.Key && i.Status == InstanceStatus.Running && i.DefinitionVersion < latest && (city == null || i.CityCode == city))
+            .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { i, c })
+            .OrderByDescending(x => x.i.StartedAt)
+            .Take(query.Limit)
+            .Select(x => new RunningCase(x.c.Id, x.c.CityCode, x.c.Party, x.i.DefinitionVersion, x.i.State, x.i.StateEnteredAt))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Web.Tests.Pages;
+
+/// <summary>The definition designer's pages: list, diagram with its table, editor and publishing, diff, dry run, migration.</summary>
+public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>
+{
+    private static readonly string[] RealProcedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];
+
+    [Fact]
+    public async Task The_list_shows_every_procedure_with_its_versions_and_only_designers_get_the_editor()
+    {
+        var officer = await app.As("officer.jinan");
+        var page = await officer.OpenAsync("/designer");
+        var keys = page.QuerySelectorAll("[data-testid=procedure]").Select(r => r.GetAttribute("data-key")).ToList();
+        Assert.All(RealProcedures.Append("demo-filing"), key => Assert.Contains(key, keys));
+        Assert.Contains("第二十二条", page.QuerySelector("[data-key=fee-rate-objection]").Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("a[href$='/edit']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PageAsync("/designer/fee-rate-objection/edit")).Status);
+
+        var designer = await app.As("designer");
+        Assert.NotEmpty((await designer.OpenAsync("/designer")).QuerySelectorAll("a[href='/designer/fee-rate-objection/edit']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Procedures))]
+    public async Task Each_real_procedure_is_drawn_without_overlaps_and_listed_state_by_state_with_its_clocks(string key)
+    {
+        var page = await (await app.As("officer.jinan")).OpenAsync($"/designer/{key}");
+        var svg = page.QuerySelector("svg[data-testid=diagram]")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Contains("下表列出相同内容", svg.QuerySelector("title").Text(), StringComparison.Ordinal);
+
+        var nodes = svg.QuerySelectorAll("g.diagram-node").Select(g =>
+        {
+            var m = Translate().Match(g.GetAttribute("transform")!);
+            var rect = g.QuerySelector("rect")!;
+            return (State: g.GetAttribute("data-state"), X: D(m.Groups[1].Value), Y: D(m.Groups[2].Value), W: D(rect.GetAttribute("width")!), H: D(rect.GetAttribute("height")!));
+        }).ToList();
+        var rows = page.QuerySelectorAll("[data-testid=state-row]").Select(r => r.GetAttribute("data-state")).ToList();
+        Assert.Equal(rows.Order(StringComparer.Ordinal), nodes.Select(n => n.State).Order(StringComparer.Ordinal));
+
+        // Readable: no two states overlap, and every state lies inside the drawing.
+        var box = svg.GetAttribute("viewBox")!.Split(' ').Select(D).ToArray();
+        foreach (var a in nodes)
+        {
+            Assert.True(a.X >= 0 && a.Y >= 0 && a.X + a.W <= box[2] && a.Y + a.H <= box[3], $"{key}: {a.State} lies outside the drawing");
+            foreach (var b in nodes.Where(b => string.CompareOrdinal(b.State, a.State) > 0))
+            {
+                var apart = a.X + a.W <= b.X || b.X + b.W <= a.X || a.Y + a.H <= b.Y || b.Y + b.H <= a.Y;
+                Assert.True(apart, $"{key}: {a.State} overlaps {b.State}");
+            }
+        }
+
+        // Every transition is an edge of the drawing and a line of the table.
+        var definition = JsonNode.Parse(await (await (await app.As("officer.jinan")).GetAsync(new Uri($"/api/definitions/{key}/versions/1", UriKind.Relative))).Content.ReadAsStringAsync())!;
+        var edges = svg.QuerySelectorAll("g.diagram-edge").Select(e => (e.GetAttribute("data-from"), e.GetAttribute("data-to"))).ToHashSet();
+        foreach (var (name, state) in definition["states"]!.AsObject())
+        {
+            foreach (var target in Targets(state!.AsObject()).Where(t => t != name))
+            {
+                Assert.Contains((name, target), edges);
+            }
+
+            // Each clock is listed with its basis.
+            foreach (var clock in new[] { "deadline", "timer" }.Select(c => state![c]).OfType<JsonObject>())
+            {
+                Assert.Contains(clock["basis"]!.GetValue<string>(), page.QuerySelector($"[data-testid=state-row][data-state='{name}']").Text(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    public static TheoryData<string> Procedures => [.. RealProcedures];
+
+    [Fact]
+    public async Task A_designer_publishes_from_the_editor_a_refusal_lists_path_and_rule_and_stores_nothing_and_the_diff_shows_the_change()
+    {
+        var designer = await app.As("designer");
+        var editor = await designer.OpenAsync("/designer/rehab-extension/edit");
+        var json = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
+        Assert.Equal("rehab-extension", json["key"]!.GetValue<string>());
+        var versions = await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "rehab-extension"));
+
+        var broken = json.DeepClone();
+        broken["states"]!["review-application"]!["deadline"]!.AsObject().Remove("basis");
+        var refused = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", broken.ToJsonString())]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedPage = await PageSupport.ParseAsync(refused);
+        var error = refusedPage.QuerySelector("[data-testid=validation-error]")!;
+        Assert.Contains("$.states.review-application.deadline", error.Text(), StringComparison.Ordinal);
+        Assert.Contains("未发布", refusedPage.QuerySelector("[data-testid=publish-refused]").Text(), StringComparison.Ordinal);
+        // The text stays as typed, to be fixed.
+        Assert.Equal(broken.ToJsonString(), refusedPage.QuerySelector("#json")!.TextContent);
+        Assert.Equal(versions, await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "rehab-extension")));
+
+        var changed = json.DeepClone();
+        changed["states"]!["review-application"]!["deadline"]!["workingDays"] = 7;
+        var published = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", changed.ToJsonString())]);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var next = versions + 1;
+        Assert.Equal($"/designer/rehab-extension?version={next}", published.Headers.Location!.OriginalString);
+        var shown = await designer.OpenAsync(published.Headers.Location.OriginalString);
+        Assert.Contains($"已发布", shown.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
+        Assert.Equal($"第 {next} 版", shown.QuerySelector("[data-testid=version]").Text());
+        Assert.Contains("7个工作日", shown.QuerySelector("[data-testid=state-row][data-state=review-application]").Text(), StringComparison.Ordinal);
+
+        var diff = await designer.OpenAsync($"/designer/rehab-extension/diff?from={versions}&to={next}");
+        var clockRow = diff.QuerySelector("[data-testid=diff-clocks] [data-change=changed]")!;
+        Assert.Contains("修改", clockRow.Text(), StringComparison.Ordinal);
+        Assert.Contains("review-application.deadline", clockRow.Text(), StringComparison.Ordinal);
+        Assert.Contains("5 working days", clockRow.Text(), StringComparison.Ordinal);
+        Assert.Contains("7 working days", clockRow.Text(), StringComparison.Ordinal);
+        Assert.NotNull(diff.QuerySelector("#diagram-to g.diagram-node.mark-changed[data-state=review-application]"));
+        Assert.Contains("（修改）", diff.QuerySelector("#diagram-to g[data-state=review-application]").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_cannot_publish_through_the_form()
+    {
+        var designer = await app.As("designer");
+        var editor = await designer.OpenAsync("/designer/transfer-approval/edit");
+        var officer = await app.As("officer.jinan");
+        var anyPage = await officer.OpenAsync("/designer");
+        var versions = await app.InDbAsync(db => db.Definitions.CountAsync());
+
+        var response = await officer.SubmitAsync(anyPage, "form[action='/culture']", [new("json", editor.QuerySelector("#json")!.TextContent)], action: "/designer/transfer-approval/publish");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Only designers publish", (await PageSupport.ParseAsync(response)).QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Equal(versions, await app.InDbAsync(db => db.Definitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_dry_run_page_plays_a_timeline_and_shows_the_path_the_deadlines_and_the_refused_line()
+    {
+        var designer = await app.As("designer");
+        var form = await designer.OpenAsync("/designer/fee-rate-objection/dry-run");
+        Assert.Contains(" start {", form.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+        var timeline = string.Join('\n',
+            "# 迟到的异议",
+            """2025-09-26 start {"employerCreditCode":"91370100MA3C4E5F61","previousRate":0.005,"newRate":0.0045,"effectiveFrom":"2025-07","adjustedOn":"2025-09-26"}""",
+            """2025-10-09 task notify-employer notified {"noticeReceivedOn":"2025-10-09"}""",
+            """2025-10-23 event objection {"receivedOn":"2025-10-23","reason":"支缴率计算有误"}""");
+
+        var response = await designer.SubmitAsync(form, "[data-testid=dry-run-form]", [new("timeline", timeline)]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageSupport.ParseAsync(response);
+        var refusal = page.QuerySelector("[data-testid=dry-run-refusal]").Text();
+        Assert.Contains("HTTP 422", refusal, StringComparison.Ordinal);
+        Assert.Contains("时间线第 4 行", refusal, StringComparison.Ordinal);
+        Assert.Contains("2025-10-22", refusal, StringComparison.Ordinal);
+        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], page.QuerySelectorAll("[data-testid=dry-run-path] tbody tr").Select(r => r.GetAttribute("data-state")));
+        var window = page.QuerySelector("[data-testid=dry-run-clocks] tr[data-kind=transition]").Text();
+        Assert.Contains("2025-10-22", window, StringComparison.Ordinal);
+        Assert.Contains("第二十二条", window, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#diagram-dry-run g.mark-current[data-state=final-no-objection]"));
+
+        // A line that cannot be read is named, and nothing runs.
+        var bad = await designer.SubmitAsync(form, "[data-testid=dry-run-form]", [new("timeline", timeline + "\n2025-11-01 finish")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("第 5 行", (await PageSupport.ParseAsync(bad)).QuerySelector("[data-testid=dry-run-errors]").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supervisor_previews_then_applies_the_migration_of_a_running_case_to_the_new_version()
+    {
+        var officer = await app.As("officer.jinan");
+        var caseId = await DemoFiling.StartCaseAsync(officer, "2026-06-30");
+        var other = await DemoFiling.StartCaseAsync(officer, "2026-06-30");
+        var designer = await app.As("designer");
+        var v1 = await (await designer.GetAsync(new Uri($"/api/definitions/{DemoFiling.Key}/versions/1", UriKind.Relative))).Content.ReadAsStringAsync();
+        var published = await (await designer.PostRawJsonAsync($"/api/definitions/{DemoFiling.Key}/versions", v1)).JsonAsync(HttpStatusCode.Created);
+        var target = published.GetProperty("version").GetInt32();
+
+        var supervisor = await app.As("supervisor.jinan");
+        var page = await supervisor.OpenAsync($"/designer/{DemoFiling.Key}/migrate?caseId={caseId}");
+        Assert.NotNull(page.QuerySelector($"[data-testid=running-cases] tr[data-case-id='{caseId}']"));
+        Assert.Equal("await-filing=await-filing", page.QuerySelector("#mapping")!.TextContent);
+
+        var fields = new Dictionary<string, string> { ["caseId"] = caseId.ToString(), ["toVersion"] = target.ToString(CultureInfo.InvariantCulture), ["mapping"] = "await-filing=await-filing" };
+        var preview = await PageSupport.ParseAsync(await supervisor.SubmitAsync(page, "[data-testid=migrate-form]", fields));
+        Assert.Equal("true", preview.QuerySelector("[data-testid=migration-plan]")!.GetAttribute("data-dry-run"));
+        Assert.Contains("第九条", preview.QuerySelector("[data-testid=timers-armed]").Text(), StringComparison.Ordinal);
+        Assert.Equal(1, (await DemoFiling.GetAsync(officer, caseId)).GetProperty("definitionVersion").GetInt32());
+
+        var applied = await PageSupport.ParseAsync(await supervisor.SubmitAsync(page, "[data-testid=migrate-form]", fields.Append(new("apply", "true"))));
+        Assert.Equal("false", applied.QuerySelector("[data-testid=migration-plan]")!.GetAttribute("data-dry-run"));
+        Assert.Equal(target, (await DemoFiling.GetAsync(officer, caseId)).GetProperty("definitionVersion").GetInt32());
+        Assert.Null(applied.QuerySelector($"[data-testid=running-cases] tr[data-case-id='{caseId}']"));
+
+        // A mapping to a state the new version lacks is refused by the runtime, named and shown.
+        var refused = await supervisor.SubmitAsync(page, "[data-testid=migrate-form]", new Dictionary<string, string>(fields) { ["caseId"] = other.ToString(), ["mapping"] = "await-filing=nowhere" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("stateMapping.await-filing", (await PageSupport.ParseAsync(refused)).QuerySelector("[data-testid=migrate-problem]").Text(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Targets(JsonObject state)
+    {
+        foreach (var group in new[] { "outcomes", "events" })
+        {
+            foreach (var (_, spec) in state[group]?.AsObject() ?? [])
+            {
+                yield return spec!["to"]!.GetValue<string>();
+            }
+        }
+
+        if (state["timer"]?["to"] is { } timer)
+        {
+            yield return timer.GetValue<string>();
+        }
+
+        foreach (var branch in state["branches"]?.AsArray() ?? [])
+        {
+            yield return branch!["to"]!.GetValue<string>();
+        }
+
+        foreach (var single in new[] { "otherwise", "to" })
+        {
+            if (state[single] is JsonValue value)
+            {
+                yield return value.GetValue<string>();
+            }
+        }
+    }
+
+    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"translate\(([-\d.]+),([-\d.]+)\)")]
+    private static partial Regex Translate();
+}

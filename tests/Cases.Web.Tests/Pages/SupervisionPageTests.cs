@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using Cases.Web.Tests.Runtime;
+using Cases.Web.Tests.Supervision;
+
+namespace Cases.Web.Tests.Pages;
+
+/// <summary>The supervisor dashboard page 「督办」: who opens it, escalations first, the lists with reassign, charts with their tables.</summary>
+public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>
+{
+    [Fact]
+    public async Task Supervisors_and_administrators_have_the_nav_item_and_the_page_others_neither()
+    {
+        var officer = await app.As("officer.jinan");
+        var home = await officer.OpenAsync("/inbox");
+        Assert.Null(home.QuerySelector("[data-testid=nav-supervision]"));
+        using var denied = await officer.GetAsync(new Uri("/supervision", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
+
+        foreach (var user in new[] { "supervisor.jinan", "supervisor.province", "admin" })
+        {
+            var page = await (await app.As(user)).OpenAsync("/supervision");
+            Assert.Equal("督办", page.QuerySelector("[data-testid=nav-supervision]").Text());
+            Assert.Equal("page", page.QuerySelector("[data-testid=nav-supervision]")!.GetAttribute("aria-current"));
+        }
+    }
+
+    [Fact]
+    public async Task Escalations_come_first_then_the_counts_and_the_breached_list_with_its_reassign_controls()
+    {
+        var officer = await app.As("officer.jinan");
+        var task = await SupervisionScenario.BreachedTaskAsync(officer);
+        await app.RunDueTimersAsync();
+
+        var page = await (await app.As("supervisor.jinan")).OpenAsync("/supervision");
+
+        var sections = page.QuerySelectorAll("main section[data-testid]").Select(s => s.GetAttribute("data-testid")).ToList();
+        Assert.Equal("escalations", sections[0]);
+        Assert.True(sections.IndexOf("list-breached") < sections.IndexOf("list-warning"));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=escalation-row] a"), a => a.GetAttribute("href") == $"/tasks/{task}");
+        Assert.Equal("济南市", page.QuerySelector("[data-testid=scope]").Text());
+        Assert.Null(page.QuerySelector("[data-testid=city-picker]"));
+
+        var row = page.Row(task);
+        Assert.Equal("（未领取）", row.QuerySelector("[data-testid=assignee]").Text());
+        var options = row.QuerySelectorAll("form.reassign-row select option").Select(o => o.GetAttribute("value")).Where(v => v!.Length > 0).ToList();
+        Assert.Contains("officer2.jinan", options);
+        Assert.DoesNotContain("reviewer.jinan", options); // the task is for officers
+        Assert.All(row.QuerySelectorAll("input:not([type=hidden]), select, button"), c => Assert.False(string.IsNullOrWhiteSpace(c.GetAttribute("aria-label")), c.OuterHtml));
+        Assert.Equal("bulk-breached", row.QuerySelector("input[name=selected]")!.GetAttribute("form"));
+        Assert.NotNull(page.QuerySelector("a[href='/api/supervision/export/breached?city=370100'][download]"));
+        Assert.NotNull(page.QuerySelector("label[for=bulk-breached-to]"));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=by-procedure] tbody tr"), r => r.Text().Contains("工伤保险费率浮动告知与异议", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bulk_reassign_gives_the_selected_tasks_to_the_chosen_officer_and_says_so()
+    {
+        var officer = await app.As("officer.jinan");
+        var first = await SupervisionScenario.BreachedTaskAsync(officer);
+        var second = await SupervisionScenario.BreachedTaskAsync(officer);
+        var supervisor = await app.As("supervisor.jinan");
+        var page = await supervisor.OpenAsync("/supervision");
+
+        using var posted = await supervisor.SubmitAsync(page, "#bulk-breached",
+            [new("selected", first.ToString()), new("selected", second.ToString()), new("userName", "officer2.jinan")]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("/supervision", posted.Headers.Location!.OriginalString);
+        var after = await supervisor.OpenAsync("/supervision");
+
+        Assert.Equal("已将 2 项任务改派给 officer2.jinan。", after.QuerySelector("[data-testid=notice]").Text());
+        Assert.Equal("officer2.jinan", after.Row(first).QuerySelector("[data-testid=assignee]").Text());
+        Assert.Equal("officer2.jinan", after.Row(second).QuerySelector("[data-testid=assignee]").Text());
+        Assert.Contains(after.QuerySelectorAll("[data-testid=workload-row]"), r => r.GetAttribute("data-officer") == "officer2.jinan");
+    }
+
+    [Fact]
+    public async Task A_reassignment_that_cannot_be_done_is_explained_and_a_non_supervisor_is_sent_to_the_inbox()
+    {
+        var task = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
+        var supervisor = await app.As("supervisor.jinan");
+        var page = await supervisor.OpenAsync("/supervision");
+
+        using var none = await supervisor.SubmitAsync(page, "#bulk-breached", [new("userName", "officer2.jinan")]);
+        Assert.Equal("请先勾选要改派的任务。", (await supervisor.OpenAsync(none.Headers.Location!.OriginalString)).QuerySelector("[data-testid=problem]").Text());
+        using var wrong = await supervisor.SubmitAsync(page, "#bulk-breached", [new("selected", task.ToString()), new("userName", "reviewer.jinan")]);
+        Assert.StartsWith("任务 ", (await supervisor.OpenAsync(wrong.Headers.Location!.OriginalString)).QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+
+        var admin = await app.As("admin");
+        var adminPage = await admin.OpenAsync("/supervision");
+        Assert.Null(adminPage.QuerySelector("#bulk-breached")); // administrators look; supervisors reassign
+        using var refused = await admin.SubmitAsync(adminPage, "form[data-testid=culture-switch]", [new("taskId", task.ToString()), new("userName", "officer2.jinan")], "/supervision/reassign");
+        Assert.Equal("/inbox", refused.Headers.Location!.OriginalString);
+        Assert.Equal("只有主管可以改派任务。", (await admin.OpenAsync("/inbox")).QuerySelector("[data-testid=problem]").Text());
+    }
+
+    [Fact]
+    public async Task Provincial_staff_pick_a_city_and_see_only_its_tasks()
+    {
+        var qingdao = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.qingdao"), "370200");
+        var jinan = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
+        var province = await app.As("supervisor.province");
+
+        var all = await province.OpenAsync("/supervision");
+        Assert.Equal("全省", all.QuerySelector("[data-testid=scope]").Text());
+        Assert.Equal(16, all.QuerySelectorAll("#city option").Count(o => o.GetAttribute("value")!.Length > 0));
+        Assert.True(all.HasRow(qingdao) && all.HasRow(jinan));
+
+        var picked = await province.OpenAsync("/supervision?city=370200");
+        Assert.Equal("青岛市", picked.QuerySelector("[data-testid=scope]").Text());
+        Assert.Equal("370200", picked.QuerySelector("#city option[selected]")?.GetAttribute("value"));
+        Assert.True(picked.HasRow(qingdao));
+        Assert.False(picked.HasRow(jinan));
+        Assert.Contains(picked.QuerySelectorAll("a").Select(a => a.GetAttribute("href")), h => h == "/api/supervision/export/breached?city=370200");
+
+        var (status, _) = await (await app.As("supervisor.jinan")).PageAsync("/supervision?city=370200");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+
+    [Fact]
+    public async Task Each_chart_has_its_data_for_the_script_and_the_same_figures_in_a_table_in_English_too()
+    {
+        await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
+        await app.RunDueTimersAsync();
+        var page = await (await app.As("supervisor.jinan")).OpenAsync("/supervision?culture=en");
+
+        var weeks = JsonDocument.Parse(page.QuerySelector("#chart-weeks")!.GetAttribute("data-chart")!).RootElement;
+        Assert.Equal(12, weeks.GetProperty("labels").GetArrayLength());
+        var rows = page.QuerySelectorAll("[data-testid=weeks-table] tbody tr").ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(weeks.GetProperty("series")[0].GetProperty("data")[11].GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), rows[11].QuerySelector("td").Text());
+        Assert.Equal("img", page.QuerySelector("#chart-weeks")!.GetAttribute("role"));
+        Assert.Equal(3, JsonDocument.Parse(page.QuerySelector("#chart-steps")!.GetAttribute("data-chart")!).RootElement.GetProperty("series").GetArrayLength());
+        Assert.Equal("Supervision", page.QuerySelector("h1")!.FirstChild!.TextContent.Trim());
+        Assert.Equal("Breached tasks", page.QuerySelector("#breached-heading").Text());
+        Assert.Equal("Breaches per week (last 12 weeks)", page.QuerySelector("#weeks-heading").Text());
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
+    }
+}
