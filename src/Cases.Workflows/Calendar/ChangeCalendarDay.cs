@@ -67,17 +67,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
         }
 
         var now = clock.GetUtcNow();
-        db.CalendarChanges.Add(new CalendarChange
-        {
-            Date = command.Date,
-            Before = before.Kind,
-            BeforeName = before.Name,
-            After = after.Kind,
-            AfterName = after.Name,
-            Reason = reason,
-            ChangedBy = command.ChangedBy,
-            ChangedAt = now,
-        });
+        db.CalendarChanges.Add(new DayDifference(command.Date, before.Kind, before.Name, after.Kind, after.Name).Journal(reason, command.ChangedBy, now));
 
         var cause = new JsonObject
         {

@@ -21,8 +21,22 @@ public sealed record ImportCalendarYear(string FileJson, string FileName, string
 /// <summary>What <see cref="ImportCalendarYear"/> would do: the days that change meaning and the deadlines that would move.</summary>
 public sealed record PreviewCalendarImport(string FileJson, string FileName, string? Reason = null) : IQuery<CalendarImportPreview>;
 
-/// <summary>One day whose meaning an import changes.</summary>
-public sealed record DayDifference(DateOnly Date, DayKind Before, string? BeforeName, DayKind After, string? AfterName);
+/// <summary>One day whose meaning a change or an import changes.</summary>
+public sealed record DayDifference(DateOnly Date, DayKind Before, string? BeforeName, DayKind After, string? AfterName)
+{
+    /// <summary>The journal row of this difference (规程 第一百二十条: 留痕可溯).</summary>
+    public CalendarChange Journal(string reason, string by, DateTimeOffset at) => new()
+    {
+        Date = Date,
+        Before = Before,
+        BeforeName = BeforeName,
+        After = After,
+        AfterName = AfterName,
+        Reason = reason,
+        ChangedBy = by,
+        ChangedAt = at,
+    };
+}
 
 public sealed record CalendarImportPreview(int Year, bool Replaces, string Source, int Days, IReadOnlyList<DayDifference> Changes, IReadOnlyList<MovedDeadline> Moved, string Confirmation);
 
@@ -78,17 +92,7 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
         }
 
         db.CalendarDays.RemoveRange(held.Values);
-        db.CalendarChanges.AddRange(changes.Select(c => new CalendarChange
-        {
-            Date = c.Date,
-            Before = c.Before,
-            BeforeName = c.BeforeName,
-            After = c.After,
-            AfterName = c.AfterName,
-            Reason = reason,
-            ChangedBy = command.By,
-            ChangedAt = now,
-        }));
+        db.CalendarChanges.AddRange(changes.Select(c => c.Journal(reason, command.By, now)));
 
         var cause = new JsonObject { ["calendarYear"] = file.Year, ["imported"] = command.FileName, ["reason"] = reason };
         var moved = await recalculation.RunAsync(calendar, proposed, cause, command.By, cancellationToken);

@@ -41,10 +41,10 @@ public static partial class AuthorizationMatrix
 
         // Parameters by year with their sources
         new("GET", "/admin/parameters", Only(Admin), Scope.None, "200", Get("/admin/parameters?name=minimumWage")),
-        new("POST", "/admin/parameters", Only(Admin), Scope.None, "302 /admin/parameters (notice)", Form("/admin/parameters", _ => new()
+        new("POST", "/admin/parameters", Only(Admin), Scope.None, "302 /admin/parameters (notice)", _ => Task.FromResult(new Attempt("/admin/parameters", Form: new Dictionary<string, string>
         {
             ["name"] = "minimumWage", ["year"] = "2025", ["city"] = SecurityApp.Jinan, ["value"] = "2200", ["source"] = "鲁政字〔2025〕1号", ["reason"] = "授权矩阵",
-        }), FreeText: ["source", "reason"]),
+        }, FreeText: ["source", "reason"]))),
 
         // Users, roles and cities: each call that succeeds acts on a user of its own
         new("GET", "/api/admin/users", Only(Admin), Scope.None, "200", Get("/api/admin/users")),
@@ -57,14 +57,14 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/admin/users/{userName}/password", Only(Admin), Scope.None, "200", async c =>
             new Attempt($"/api/admin/users/{await TargetUserAsync(c)}/password", new { password = (string?)null })),
         new("GET", "/admin/users", Only(Admin), Scope.None, "200", Get("/admin/users")),
-        new("POST", "/admin/users", Only(Admin), Scope.None, "200", Form("/admin/users", _ => new()
+        new("POST", "/admin/users", Only(Admin), Scope.None, "200", _ => Task.FromResult(new Attempt("/admin/users", Form: new Dictionary<string, string>
         {
             ["userName"] = NewUserName(), ["displayName"] = "矩阵用户", ["roles"] = Officer, ["city"] = SecurityApp.Jinan, ["password"] = "",
-        }), FreeText: ["userName", "displayName"]),
+        }, FreeText: ["userName", "displayName"]))),
         new("GET", "/admin/users/{userName}", Only(Admin), Scope.None, "200", Get("/admin/users/officer.jinan")),
         new("POST", "/admin/users/{userName}", Only(Admin), Scope.None, "302 /admin/users (notice)", async c =>
-            new Attempt($"/admin/users/{await TargetUserAsync(c)}", Form: new Dictionary<string, string> { ["displayName"] = "矩阵用户", ["roles"] = Reviewer, ["city"] = SecurityApp.Jinan }),
-            FreeText: ["displayName"]),
+            new Attempt($"/admin/users/{await TargetUserAsync(c)}", Form: new Dictionary<string, string> { ["displayName"] = "矩阵用户", ["roles"] = Reviewer, ["city"] = SecurityApp.Jinan },
+                FreeText: ["displayName"])),
         new("POST", "/admin/users/{userName}/lock", Only(Admin), Scope.None, "302 /admin/users (notice)", async c =>
             new Attempt($"/admin/users/{await TargetUserAsync(c)}/lock", Form: new Dictionary<string, string>())),
         new("POST", "/admin/users/{userName}/unlock", Only(Admin), Scope.None, "302 /admin/users (notice)", async c =>

@@ -68,9 +68,8 @@ public sealed record Cell(SecurityApp App, Principal Principal, string City, boo
 /// access-denied redirect (a task page's 403, or its redirect with the refusal shown: "302 /tasks/{id} (problem)").
 /// </param>
 /// <param name="Elsewhere">The answer about another city's record when the page says it differently from the scope's 404/403/400.</param>
-/// <param name="FreeText">Form fields where any short clean text is a legitimate value (a reason, a name): the hostile-form test lets such text be saved, escaped.</param>
 public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null,
-    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null, IReadOnlyList<string>? FreeText = null)
+    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null)
 {
     public RouteKey Key => new(Method, Pattern);
 
