@@ -190,7 +190,10 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var inbox = await officer.OpenAsync("/inbox?tab=available&sla=warning&within=5&sort=priority");
         var save = inbox.QuerySelector<IHtmlFormElement>("[data-testid=save-filter]")!;
         Assert.Equal("warning", save.QuerySelector<IHtmlInputElement>("input[name=sla]")!.Value);
-        Assert.NotNull(inbox.QuerySelector("#inbox-results [data-testid=save-filter]")); // refreshed with the results when htmx swaps them
+        // Outside the results htmx swaps (a name being typed stays); its script copies the filter form's values in as it is sent.
+        Assert.Equal("inbox-filters", save.GetAttribute("data-filters-from"));
+        Assert.NotNull(inbox.QuerySelector("form#inbox-filters[data-testid=inbox-filters]"));
+        Assert.NotNull(inbox.QuerySelector("script[src^='/js/saved-filters.js']"));
 
         var saved = await officer.SubmitAsync(inbox, "[data-testid=save-filter]", [new("name", name), new("shareWithRole", "officer")]);
 
