@@ -65,7 +65,8 @@ public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.False(await page.Locator("header nav").IsVisibleAsync());
         Assert.False(await page.GetByTestId("print").IsVisibleAsync());
         Assert.False(await page.Locator("body > footer").IsVisibleAsync());
-        Assert.True(await sheet.IsVisibleAsync());
+        Assert.True(await sheet.GetByTestId("notice-agency").IsVisibleAsync());
+        Assert.True(await sheet.GetByTestId("notice-date").IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "missing-materials-notice-print.png"), FullPage = true });
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         Assert.Empty(violations);

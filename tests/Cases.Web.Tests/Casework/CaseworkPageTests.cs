@@ -235,5 +235,19 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         Assert.DoesNotContain(after.QuerySelectorAll("[data-testid=saved-filter]"), e => e.Text().Contains("坏筛选", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_casework_sections_speak_english_when_asked()
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+
+        var page = await officer.OpenAsync($"/cases/{caseId}?culture=en");
+
+        Assert.Equal("Attachments", page.QuerySelector("#attachments-heading").Text());
+        Assert.Equal("Comments", page.QuerySelector("#comments-heading").Text());
+        Assert.Equal("A PDF, JPEG, PNG or OFD file of at most 10 MB.", page.QuerySelector("#attachment-file-hint").Text());
+        Assert.Equal("Saved filters", (await officer.OpenAsync("/inbox?culture=en")).QuerySelector("#saved-filters-heading").Text());
+    }
+
     private static string WorkflowTextNumber(Guid caseId) => caseId.ToString("N")[^8..].ToUpperInvariant();
 }
