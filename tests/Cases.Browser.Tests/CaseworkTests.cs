@@ -1,12 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Cases.Domain.Parties;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cases.Browser.Tests;
@@ -18,7 +13,6 @@ namespace Cases.Browser.Tests;
 public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Script = "<script>alert('x')</script>";
-    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
     private static int _serial = Random.Shared.Next(100_000, 900_000);
 
@@ -111,37 +105,15 @@ public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     /// <summary>A fee-rate objection whose officer asked for the missing supporting materials: one notice in the outbox.</summary>
     private async Task<Guid> RateCaseWithNoticeAsync()
     {
-        var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        var started = await SendAsync(new StartCase("fee-rate-objection", "370100", new JsonObject
-        {
-            ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
-            ["previousRate"] = 0.005m,
-            ["newRate"] = 0.0045m,
-            ["effectiveFrom"] = "2025-06",
-            ["adjustedOn"] = "2025-10-17",
-        }, JinanOfficer));
-        var notify = (await SendAsync(new GetCase(started.CaseId, JinanOfficer))).OpenTasks.Single().Id;
-        await SendAsync(new CompleteTask(notify, "notified", new JsonObject { ["noticeReceivedOn"] = "2025-10-17" }, JinanOfficer));
-        var objected = await SendAsync(new RecordEvent(started.CaseId, "objection", new JsonObject
+        var (caseId, notify) = await browser.StartRateCaseAsync("2025-10-17");
+        await browser.SendAsync(new CompleteTask(notify, "notified", new JsonObject { ["noticeReceivedOn"] = "2025-10-17" }, BrowserFixture.JinanOfficer));
+        var objected = await browser.SendAsync(new RecordEvent(caseId, "objection", new JsonObject
         {
             ["receivedOn"] = "2025-10-20",
             ["reason"] = "安全生产标准化等级已提升",
             ["materialsReceived"] = new JsonArray("objection-application"),
-        }, JinanOfficer));
-        await SendAsync(new CompleteTask(objected.OpenTasks.Single().Id, "missing-materials", new JsonObject { ["grounds"] = "请补充安全生产标准化等级证书" }, JinanOfficer));
-        return started.CaseId;
-    }
-
-    // The same commands the pages send, straight to the application layer: these steps are the scene, not the subject.
-    private async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
-    }
-
-    private async Task<T> SendAsync<T>(IQuery<T> query)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+        }, BrowserFixture.JinanOfficer));
+        await browser.SendAsync(new CompleteTask(objected.OpenTasks.Single().Id, "missing-materials", new JsonObject { ["grounds"] = "请补充安全生产标准化等级证书" }, BrowserFixture.JinanOfficer));
+        return caseId;
     }
 }
