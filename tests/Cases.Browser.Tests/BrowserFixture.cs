@@ -1,4 +1,11 @@
+using System.Text.Json.Nodes;
+using Cases.Domain.Parties;
 using Cases.Testing;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cases.Browser.Tests;
@@ -79,6 +86,41 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         return violations;
+    }
+
+    /// <summary>officer.jinan, as the application layer sees them.</summary>
+    public static Actor JinanOfficer { get; } = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
+
+    private static int _serial = Random.Shared.Next(100_000, 900_000);
+
+    // The same commands the pages send, straight to the application layer: a test's scene, not its subject.
+    public async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    public async Task<T> SendAsync<T>(IQuery<T> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    /// <summary>A fee-rate objection of 济南 for a new employer, adjusted on <paramref name="adjustedOn"/>: its notify-employer task is open to officers.</summary>
+    public async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn)
+    {
+        var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+        var data = new JsonObject
+        {
+            ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
+            ["previousRate"] = 0.005m,
+            ["newRate"] = 0.0045m,
+            ["effectiveFrom"] = "2025-06",
+            ["adjustedOn"] = adjustedOn,
+        };
+        var started = await SendAsync(new StartCase("fee-rate-objection", "370100", data, JinanOfficer));
+        var view = await SendAsync(new GetCase(started.CaseId, JinanOfficer));
+        return (started.CaseId, view.OpenTasks.Single().Id);
     }
 
     public async Task DisposeAsync()

@@ -1,11 +1,5 @@
 using System.Text.Json.Nodes;
-using Cases.Domain.Parties;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cases.Browser.Tests;
@@ -16,13 +10,10 @@ namespace Cases.Browser.Tests;
 /// </summary>
 public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
-    private static int _serial = Random.Shared.Next(100_000, 900_000);
-
     [Fact]
     public async Task An_officer_claims_a_task_in_the_inbox_completes_it_through_its_form_and_sees_it_on_the_case_timeline()
     {
-        var (caseId, taskId) = await StartRateCaseAsync("2025-10-17");
+        var (caseId, taskId) = await browser.StartRateCaseAsync("2025-10-17");
         var page = await browser.SignedInAsync("officer.jinan");
         var violations = BrowserFixture.CollectCspViolations(page);
 
@@ -61,13 +52,13 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     [Fact]
     public async Task A_second_officer_who_submits_a_task_someone_else_completed_is_told_plainly_and_sees_the_current_state()
     {
-        var (_, taskId) = await StartRateCaseAsync("2025-10-17");
+        var (_, taskId) = await browser.StartRateCaseAsync("2025-10-17");
         var second = await browser.SignedInAsync("officer2.jinan");
         await second.GotoAsync($"/tasks/{taskId}");
         await second.GetByLabel("单位收到告知日期").FillAsync("2025-10-20");
 
         // Meanwhile officer.jinan completes it.
-        await SendAsync(new CompleteTask(taskId, "notified", new JsonObject { ["noticeReceivedOn"] = "2025-10-18" }, JinanOfficer));
+        await browser.SendAsync(new CompleteTask(taskId, "notified", new JsonObject { ["noticeReceivedOn"] = "2025-10-18" }, BrowserFixture.JinanOfficer));
 
         await second.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
         var conflict = await second.GetByTestId("conflict").InnerTextAsync();
@@ -81,8 +72,8 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
     [Fact]
     public async Task Filters_update_the_list_in_place_and_the_inbox_fits_a_tablet()
     {
-        var (_, late) = await StartRateCaseAsync("2025-09-01");
-        var (_, fresh) = await StartRateCaseAsync("2025-10-17");
+        var (_, late) = await browser.StartRateCaseAsync("2025-09-01");
+        var (_, fresh) = await browser.StartRateCaseAsync("2025-10-17");
         var page = await browser.SignedInAsync("officer.jinan");
         var violations = BrowserFixture.CollectCspViolations(page);
         await page.GotoAsync("/inbox?tab=available");
@@ -107,34 +98,5 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The inbox scrolls sideways at 768 px.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "inbox-tablet.png"), FullPage = true });
         Assert.Empty(violations);
-    }
-
-    private async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn)
-    {
-        var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        var data = new JsonObject
-        {
-            ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
-            ["previousRate"] = 0.005m,
-            ["newRate"] = 0.0045m,
-            ["effectiveFrom"] = "2025-06",
-            ["adjustedOn"] = adjustedOn,
-        };
-        var started = await SendAsync(new StartCase("fee-rate-objection", "370100", data, JinanOfficer));
-        var view = await SendAsync(new GetCase(started.CaseId, JinanOfficer));
-        return (started.CaseId, view.OpenTasks.Single().Id);
-    }
-
-    // The same commands the pages send, straight to the application layer: these steps are the scene, not the subject.
-    private async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
-    }
-
-    private async Task<T> SendAsync<T>(IQuery<T> query)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 }

@@ -163,7 +163,7 @@ public sealed class CaseController(
                 {
                     "fileName" => L["文件名须是不含路径的普通文件名（不含 / \\ : * ? \" < > | 和 ..），扩展名为 .pdf、.jpg、.jpeg、.png 或 .ofd。"],
                     "material" => L["请选择本案材料清单中的一项，或不选。"],
-                    _ when file.Length > attachments.Value.MaxBytes => L["文件不能超过 {0}。", Megabytes(attachments.Value.MaxBytes)],
+                    _ when file.Length > attachments.Value.MaxBytes => L["文件不能超过 {0}。", FileSize(attachments.Value.MaxBytes)],
                     _ when file.Length == 0 => L["文件是空的。"],
                     _ => L["文件内容与扩展名不符：只接受真实的 PDF、JPEG、PNG 或 OFD 文件。"],
                 };
@@ -198,8 +198,13 @@ public sealed class CaseController(
         });
     }
 
-    /// <summary>"10 MB" for a limit in bytes.</summary>
-    public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+    /// <summary>A size as people read it: "812 B", "3.5 KB", "10 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB",
+    };
 
     // The same policy as POST /api/cases/{id}/events: other roles are turned away before the form is read.
     [HttpPost("events/{eventName}"), Authorize(Policy = Policies.RecordEvents)]

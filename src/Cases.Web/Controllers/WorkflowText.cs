@@ -107,6 +107,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "calculated" => L["计算"],
         "field-set" => L["设定数据"],
         "notified" => L["发出通知"],
+        "materials-notice" => L["一次性告知补正材料"],
         "reminder-sent" => L["发出提醒"],
         "milestone-passed" => L["期限届至"],
         "timer-fired" => L["时限到期"],

@@ -30,7 +30,8 @@ public sealed class CaseCommentHandlers(CasesDb db, TimeProvider clock) :
 
     public async ValueTask<CommentView> Handle(AddComment command, CancellationToken cancellationToken)
     {
-        var text = TextInput.Required(command.Text, "text", "The comment", MaxLength, lineBreaks: true);
+        // Browsers send CR LF, API clients LF: kept one way, so the same comment reads the same whoever typed it.
+        var text = TextInput.Required(command.Text?.ReplaceLineEndings("\n"), "text", "The comment", MaxLength, lineBreaks: true);
         var (@case, _) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: false, cancellationToken);
         var now = clock.GetUtcNow();
         var comment = new CaseComment { Id = Guid.CreateVersion7(now), CaseId = @case.Id, At = now, Author = command.By.UserName, Text = text };

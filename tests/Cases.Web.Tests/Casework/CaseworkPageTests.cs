@@ -190,7 +190,10 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var inbox = await officer.OpenAsync("/inbox?tab=available&sla=warning&within=5&sort=priority");
         var save = inbox.QuerySelector<IHtmlFormElement>("[data-testid=save-filter]")!;
         Assert.Equal("warning", save.QuerySelector<IHtmlInputElement>("input[name=sla]")!.Value);
-        Assert.NotNull(inbox.QuerySelector("#inbox-results [data-testid=save-filter]")); // refreshed with the results when htmx swaps them
+        // Outside the results htmx swaps (a name being typed stays); its script copies the filter form's values in as it is sent.
+        Assert.Equal("inbox-filters", save.GetAttribute("data-filters-from"));
+        Assert.NotNull(inbox.QuerySelector("form#inbox-filters[data-testid=inbox-filters]"));
+        Assert.NotNull(inbox.QuerySelector("script[src^='/js/saved-filters.js']"));
 
         var saved = await officer.SubmitAsync(inbox, "[data-testid=save-filter]", [new("name", name), new("shareWithRole", "officer")]);
 
@@ -230,6 +233,20 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var after = await officer.OpenAsync("/inbox");
         Assert.Contains("须为 0 至 365 的整数", after.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
         Assert.DoesNotContain(after.QuerySelectorAll("[data-testid=saved-filter]"), e => e.Text().Contains("坏筛选", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_casework_sections_speak_english_when_asked()
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+
+        var page = await officer.OpenAsync($"/cases/{caseId}?culture=en");
+
+        Assert.Equal("Attachments", page.QuerySelector("#attachments-heading").Text());
+        Assert.Equal("Comments", page.QuerySelector("#comments-heading").Text());
+        Assert.Equal("A PDF, JPEG, PNG or OFD file of at most 10 MB.", page.QuerySelector("#attachment-file-hint").Text());
+        Assert.Equal("Saved filters", (await officer.OpenAsync("/inbox?culture=en")).QuerySelector("#saved-filters-heading").Text());
     }
 
     private static string WorkflowTextNumber(Guid caseId) => caseId.ToString("N")[^8..].ToUpperInvariant();

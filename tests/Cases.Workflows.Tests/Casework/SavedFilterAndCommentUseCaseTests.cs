@@ -77,7 +77,7 @@ public sealed class SavedFilterAndCommentUseCaseTests
         _clock.Advance(TimeSpan.FromSeconds(1));
         await comments.Handle(new AddComment(caseId, "第二条\r\n换行", Colleague), CancellationToken.None);
 
-        Assert.Equal(["第二条\r\n换行", "第一条"], (await comments.Handle(new ListComments(caseId, Officer), CancellationToken.None)).Select(c => c.Text));
+        Assert.Equal(["第二条\n换行", "第一条"], (await comments.Handle(new ListComments(caseId, Officer), CancellationToken.None)).Select(c => c.Text));
         await Assert.ThrowsAsync<NotFoundException>(async () => await comments.Handle(new AddComment(caseId, "越权", QingdaoOfficer), CancellationToken.None));
         await Assert.ThrowsAsync<NotFoundException>(async () => await comments.Handle(new ListComments(caseId, QingdaoOfficer), CancellationToken.None));
     }
