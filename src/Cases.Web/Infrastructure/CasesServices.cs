@@ -131,6 +131,8 @@ public static class CasesServices
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
         services.AddOpenApi();
 
+        services.AddSingleton<DatabaseOutage>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseOutage>());
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 

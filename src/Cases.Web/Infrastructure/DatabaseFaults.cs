@@ -29,22 +29,6 @@ public static class DatabaseFaults
         return false;
     }
 
-    /// <summary>
-    /// Forgets pooled PostgreSQL connections: after the server went away every idle one is dead, and each would fail one
-    /// more request after the server is back. New connections are opened as requests come, so recovery needs no restart.
-    /// </summary>
-    public static void ForgetConnections(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException)
-            {
-                NpgsqlConnection.ClearAllPools();
-                return;
-            }
-        }
-    }
-
     /// <summary>The plain page a browser gets instead of a ProblemDetails: 503, what happened, and a way to try again.</summary>
     public static async Task WritePageAsync(HttpContext http, IStringLocalizer localizer)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cases.Web.Infrastructure;
 
 /// <summary>Readiness: the database answers and no migration is pending.</summary>
-public sealed class DatabaseReadyCheck(CasesDb db) : IHealthCheck
+public sealed class DatabaseReadyCheck(CasesDb db, DatabaseOutage outage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,6 +13,7 @@ public sealed class DatabaseReadyCheck(CasesDb db) : IHealthCheck
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
+                outage.Report();
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
 
@@ -25,8 +26,12 @@ public sealed class DatabaseReadyCheck(CasesDb db) : IHealthCheck
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            // The probe is often the first to meet the server again: it must not leave dead pooled connections behind.
-            DatabaseFaults.ForgetConnections(e);
+            // A load balancer's probe is often the first to find the database away: recovery starts from here too.
+            if (DatabaseFaults.IsAway(e))
+            {
+                outage.Report();
+            }
+
             return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
         }
     }

@@ -15,7 +15,7 @@ namespace Cases.Web.Infrastructure;
 /// The one place where failures become RFC 9457 ProblemDetails: 400 naming the field, 404, 409 with the current
 /// state, 422 for a statutory rule or a calendar year with no data, 503 when the database is away. Never a stack trace.
 /// </summary>
-public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
+public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems, DatabaseOutage outage, IStringLocalizer<SharedResource> localizer, ILogger<ProblemDetailsFunnel> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             log.LogWarning("The database is away ({Failure}) on {Path}; answered 503", exception.GetBaseException().Message, http.Request.Path);
-            DatabaseFaults.ForgetConnections(exception);
+            outage.Report();
             http.Response.Headers.RetryAfter = "5";
             if (!http.Request.Path.StartsWithSegments("/api"))
             {

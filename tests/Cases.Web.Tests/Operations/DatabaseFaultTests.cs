@@ -37,7 +37,7 @@ public sealed class FaultyPostgresApp : IAsyncLifetime
 /// Issue 8 §3: the database goes away and comes back. While it is away, API calls get 503 ProblemDetails with
 /// Retry-After and pages a plain 503 page; readiness turns false and liveness stays true; nothing half-done is kept.
 /// When it is back the product recovers by itself: requests succeed on the same process, a refused command retried
-/// with its Idempotency-Key is applied once, and a timer that came due meanwhile fires once.
+/// with its Idempotency-Key is applied once, and the timers that came due meanwhile fire once.
 /// </summary>
 public sealed class DatabaseFaultTests(FaultyPostgresApp app, ITestOutputHelper output) : IClassFixture<FaultyPostgresApp>
 {
@@ -131,7 +131,6 @@ public sealed class DatabaseFaultTests(FaultyPostgresApp app, ITestOutputHelper 
 
         // The next request of the same process succeeds: no restart, no dead pooled connection handed out.
         Assert.Equal("await-filing", (await CaseAsync(officer, command)).GetProperty("state").GetString());
-        Assert.Equal("await-filing", (await CaseAsync(supervisor, probe)).GetProperty("state").GetString());
 
         // Nothing refused was applied: the case started during the outage does not exist, the event was not recorded.
         Assert.Equal(3, await CountCasesAsync());
@@ -152,21 +151,29 @@ public sealed class DatabaseFaultTests(FaultyPostgresApp app, ITestOutputHelper 
 
         Assert.Single(Actions(await CaseAsync(officer, command)), a => a == "event");
 
-        // The timer whose job came due while the database was away fires once, by itself (Hangfire reconnects).
+        // The timers that came due while the database was away fire by themselves once it is back: the one whose
+        // Hangfire job came due in the outage, and the one whose job lies months ahead (the app's clock passed it).
         var firing = Stopwatch.StartNew();
-        while ((await CaseAsync(officer, timed)).GetProperty("state").GetString() != "term-ends")
+        foreach (var id in new[] { timed, probe })
         {
-            Assert.True(firing.Elapsed < TimeSpan.FromSeconds(90), "the timer due during the outage did not fire within 90 s of recovery");
-            await Task.Delay(500);
+            while ((await CaseAsync(officer, id)).GetProperty("state").GetString() != "term-ends")
+            {
+                Assert.True(firing.Elapsed < TimeSpan.FromSeconds(90), "a timer due during the outage did not fire within 90 s of recovery");
+                await Task.Delay(250);
+            }
         }
 
-        output.WriteLine($"The timer due during the outage fired {firing.Elapsed.TotalSeconds:0.0} s after readiness.");
+        output.WriteLine($"The timers due during the outage had fired {firing.Elapsed.TotalSeconds:0.0} s after readiness.");
+
+        // Once: neither the sweep run by hand now nor the timed case's Hangfire job (which runs whenever Hangfire's
+        // back-off ends) fires them again.
         using (var runDue = await supervisor.PostAsJsonAsync(new Uri("/api/dev/timers/run-due", UriKind.Relative), new { }))
         {
-            Assert.Equal(HttpStatusCode.OK, runDue.StatusCode);
+            await runDue.JsonAsync(HttpStatusCode.OK);
         }
 
         Assert.Single(Actions(await CaseAsync(officer, timed)), a => a == "timer-fired");
+        Assert.Single(Actions(await CaseAsync(officer, probe)), a => a == "timer-fired");
         foreach (var id in new[] { probe, timed, command })
         {
             var verified = await supervisor.GetFromJsonAsync<JsonElement>(new Uri($"/api/cases/{id}/journal/verify", UriKind.Relative));
