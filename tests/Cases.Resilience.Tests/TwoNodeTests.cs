@@ -79,10 +79,11 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
         var seeded = run.Elapsed;
 
         // Both clocks to shortly before the end of the day, then the clock cases: their deadlines fall due about when the
-        // last of them has opened, going by how fast this machine opened the flow cases (two commands each). Moving the two
+        // last of them has opened, going by how fast this machine opened the flow cases (two commands each; opening a
+        // clock case takes about three quarters of one of those). Moving the two
         // clocks takes one request each: the nodes then read the same time within milliseconds.
         var dueAt = ChinaTime.EndOf(day);
-        var lead = TimeSpan.FromSeconds(3) + ((seeded - started) * ClockCases / (2.0 * FlowCases));
+        var lead = TimeSpan.FromSeconds(3) + ((seeded - started) * 0.75 * ClockCases / (2.0 * FlowCases));
         foreach (var node in nodes)
         {
             var moved = await Client.SendAsync(node, "supervisor.jinan", HttpMethod.Put, "/api/dev/clock", new { now = dueAt - lead }, null);
@@ -100,6 +101,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
         var killAt = FlowCases; // half of the stream
         var killedAt = TimeSpan.Zero;
         var firedAtKill = 0;
+        var killedAfter = 0;
         var stream = Parallel.ForAsync(0, FlowCases, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (i, _) =>
         {
             var check = checks[i];
@@ -112,16 +114,24 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
         });
         var killer = Task.Run(async () =>
         {
-            while (Volatile.Read(ref completions) < killAt && !stream.IsCompleted)
+            // Halfway through the stream, and once the deadlines have begun to fire (unless the stream is nearly done):
+            // node A dies with commands in flight and clocks being fired.
+            while (!stream.IsCompleted)
             {
-                await Task.Delay(20);
+                var done = Volatile.Read(ref completions);
+                if (done >= killAt && (done >= killAt * 9 / 5 || await FiredDeadlinesAsync(connection) > 0))
+                {
+                    break;
+                }
+
+                await Task.Delay(50);
             }
 
             killed[a] = true;
             a.Kill();
+            killedAfter = Volatile.Read(ref completions);
             killedAt = run.Elapsed;
-            await using var db = Open(connection);
-            firedAtKill = await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && t.Kind == TimerKind.Transition);
+            firedAtKill = await FiredDeadlinesAsync(connection);
         });
         await stream;
         await killer;
@@ -175,7 +185,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
         Assert.True(stuck.Ok, $"{stuck.Status} {stuck.Body}");
 
         Output.WriteLine(Invariant($"Two nodes (PostgreSQL, Hangfire on PostgreSQL, {Environment.ProcessorCount} CPUs): started in {started.TotalSeconds:0.0} s; {FlowCases} flow cases opened and filed by {seeded.TotalSeconds:0.0} s; {ClockCases} clock cases by {clocksOpened.TotalSeconds:0.0} s (lead {lead.TotalSeconds:0.0} s; {openedBeforeDue.TotalSeconds:0.0} s to spare before their deadlines fell due)."));
-        Output.WriteLine(Invariant($"Stream: {2 * FlowCases} completions over both nodes; node A (pid {a.Id}) SIGKILLed at {killedAt.TotalSeconds:0.0} s after {killAt} answers, with {firedAtKill} of {ClockCases} deadlines fired; stream done at {streamed.TotalSeconds:0.0} s; every due timer fired by {finished.TotalSeconds:0.0} s."));
+        Output.WriteLine(Invariant($"Stream: {2 * FlowCases} completions over both nodes; node A (pid {a.Id}) SIGKILLed at {killedAt.TotalSeconds:0.0} s after {killedAfter} answers, with {firedAtKill} of {ClockCases} deadlines fired; stream done at {streamed.TotalSeconds:0.0} s; every due timer fired by {finished.TotalSeconds:0.0} s."));
         Output.WriteLine(Invariant($"Commands re-sent after the kill: {retried}, of which {replayed} answered from the idempotency record (applied on node A before it died). Leases left by node A: {deadLeases}."));
         Output.WriteLine("Timers fired by node: " + string.Join(", ", firedBy.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => Invariant($"{f.Key} {f.Value}"))) + ". " + timerFigures);
         Output.WriteLine(Invariant($"Cases {audit.Cases}, instances ended {audit.CompletedInstances}, journal entries {audit.JournalEntries}, timers fired {audit.TimersFired}, tasks completed {audit.TasksCompleted}; kills 1, duplicates {audit.Duplicates}, lost {audit.Lost}, half applied {audit.HalfApplied.Count}, stuck {stuck.Body.GetProperty("total").GetInt32()}; {run.Elapsed.TotalSeconds:0.0} s."));
@@ -192,6 +202,12 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
     }
 
     private static Cases.Workflows.Persistence.CasesDb Open(string connection) => TestDatabases.Open(TestProvider.Postgres, connection);
+
+    private static async Task<int> FiredDeadlinesAsync(string connection)
+    {
+        await using var db = Open(connection);
+        return await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired && t.Kind == TimerKind.Transition);
+    }
 
     /// <summary>Hangfire's jobs by state and the locks held, from its tables in the same database, for a stall report.</summary>
     private static async Task<string> HangfireJobsAsync(string connection)
