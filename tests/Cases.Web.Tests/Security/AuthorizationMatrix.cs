@@ -283,6 +283,7 @@ public static partial class AuthorizationMatrix
         rule.Who.Anyone ? null
         : rule.Who.Roles is null || rule.Who.Roles.Contains(Officer) ? "officer.jinan"
         : Principal.All.First(p => !p.IsAnonymous && p.IsIn(rule.Who.Roles)).UserName;
+
     /// <summary>A signed-in user the row lets in, the administrator wherever they may: who looks at what a page shows.</summary>
     public static Principal Viewer(Rule rule) =>
         Principal.All.Where(p => !p.IsAnonymous && rule.Expected(p, SecurityApp.Jinan) == rule.Ok).OrderBy(p => p.UserName == "admin" ? 0 : 1).First();
