@@ -69,7 +69,8 @@ public sealed class FileSystemAttachmentStore : IAttachmentStore
 
     public FileSystemAttachmentStore(string root)
     {
-        Root = System.IO.Path.GetFullPath(root);
+        // Without a trailing separator, so that "inside the folder" is one prefix test however the folder was configured.
+        Root = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(root));
     }
 
     public string Root { get; }

@@ -71,6 +71,17 @@ public sealed class AttachmentUseCaseTests : IDisposable
         Assert.Empty(Files());
     }
 
+    [Fact]
+    public async Task A_folder_configured_with_a_trailing_separator_stores_the_same()
+    {
+        var store = new FileSystemAttachmentStore(_root + Path.DirectorySeparatorChar);
+        await using var staged = await store.StageAsync(new MemoryStream(Pdf), 1_000, CancellationToken.None);
+
+        await staged.CommitAsync("case/a.pdf", CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_root, "case", "a.pdf"), Assert.Single(Files()));
+    }
+
     [Theory]
     [InlineData("../outside.pdf")]
     [InlineData("/etc/passwd")]
