@@ -3,6 +3,7 @@ using Cases.Domain.Parties;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
+using Cases.Workflows.Timers;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -54,7 +55,43 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(violations);
     }
 
-    private async Task<Guid> StartLateRateCaseAsync()
+    [Fact]
+    public async Task When_the_test_clock_passes_a_deadline_the_supervisor_sees_the_breach_and_reassigns_it()
+    {
+        // Notified within 10 working days of 2025-10-17: due 2025-10-31, on time at the app's 2025-10-20.
+        var task = await StartRateCaseAsync("2025-10-17");
+        var page = await browser.SignedInAsync("supervisor.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
+        await page.GotoAsync("/supervision");
+        var row = page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{task}']");
+        Assert.Equal(0, await row.CountAsync());
+
+        var before = browser.App.Clock.GetUtcNow();
+        browser.App.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 4, 1, 0, 0, TimeSpan.Zero));
+        try
+        {
+            await using (var scope = browser.App.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<TimerFiring>().RunDueAsync(1000, CancellationToken.None);
+            }
+
+            await page.ReloadAsync();
+            await row.WaitForAsync();
+            await row.Locator("select[name=userName]").SelectOptionAsync("officer2.jinan");
+            await row.Locator("form.reassign-row button[type=submit]").ClickAsync();
+            await page.GetByTestId("notice").WaitForAsync();
+            Assert.Equal("officer2.jinan", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{task}'] [data-testid=assignee]").InnerTextAsync()).Trim());
+            Assert.Empty(violations);
+        }
+        finally
+        {
+            browser.App.Clock.SetUtcNow(before);
+        }
+    }
+
+    private Task<Guid> StartLateRateCaseAsync() => StartRateCaseAsync("2025-09-01"); // its 10 working days ended in September: breached at the app's 2025-10-20
+
+    private async Task<Guid> StartRateCaseAsync(string adjustedOn)
     {
         var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
         var data = new JsonObject
@@ -63,7 +100,7 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
             ["previousRate"] = 0.005m,
             ["newRate"] = 0.0045m,
             ["effectiveFrom"] = "2025-06",
-            ["adjustedOn"] = "2025-09-01", // its 10 working days ended in September: breached at the app's 2025-10-20
+            ["adjustedOn"] = adjustedOn,
         };
         await using var scope = browser.App.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

@@ -85,6 +85,14 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             return NotFound();
         }
 
+        // "from" only says which version the text was edited from, but a value that is not a version is still bad
+        // input: refused, nothing published.
+        if (!ModelState.IsValid || from is < 1 || (from is int v && !procedure.Versions.Any(x => x.Version == v)))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Edit), new EditorPage(procedure, procedure.Versions[^1].Version, json ?? "", [], L["未发布：from 不是本流程的版本号。"]));
+        }
+
         try
         {
             var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);

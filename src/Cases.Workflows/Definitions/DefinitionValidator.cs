@@ -677,9 +677,9 @@ public sealed class DefinitionValidator
 
         private void CheckTask(string name, StateSpec state, string path)
         {
-            if (state.Role is null || !Roles.All.Contains(state.Role))
+            if (state.Role is null || !Roles.Casework.Contains(state.Role))
             {
-                Add(path + ".role", DefinitionRules.UnknownRole, $"The role \"{state.Role}\" is not a role of the product ({string.Join(", ", Roles.All)}).");
+                Add(path + ".role", DefinitionRules.UnknownRole, $"The role \"{state.Role}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
             }
 
             if (state.Deadline is null)
@@ -911,9 +911,9 @@ public sealed class DefinitionValidator
         private void CheckNotify(string path, NotifySpec notify)
         {
             const string RolePrefix = "role:";
-            if (notify.To.StartsWith(RolePrefix, StringComparison.Ordinal) && !Roles.All.Contains(notify.To[RolePrefix.Length..]))
+            if (notify.To.StartsWith(RolePrefix, StringComparison.Ordinal) && !Roles.Casework.Contains(notify.To[RolePrefix.Length..]))
             {
-                Add(path + ".to", DefinitionRules.UnknownRole, $"The role \"{notify.To[RolePrefix.Length..]}\" is not a role of the product ({string.Join(", ", Roles.All)}).");
+                Add(path + ".to", DefinitionRules.UnknownRole, $"The role \"{notify.To[RolePrefix.Length..]}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
             }
         }
 

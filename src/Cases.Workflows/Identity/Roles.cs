@@ -13,6 +13,9 @@ public static class Roles
     public const string Auditor = "auditor";
 
     public static IReadOnlyList<string> All { get; } = [Officer, Reviewer, Supervisor, Designer, Admin, Auditor];
+
+    /// <summary>The roles a definition may give a task or a notification to: the auditor works no case (第一百一十九条).</summary>
+    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor, Designer, Admin];
 }
 
 /// <summary>Claim types the product adds to the Identity principal.</summary>

@@ -188,6 +188,10 @@ public sealed class DefinitionValidatorTests
         AssertSingle(Errors(r => r.State("review")["role"] = "clerk"), DefinitionRules.UnknownRole, "$.states.review.role");
 
     [Fact]
+    public void Validator_refuses_a_task_for_the_auditor_who_works_no_case() =>
+        AssertSingle(Errors(r => r.State("review")["role"] = "auditor"), DefinitionRules.UnknownRole, "$.states.review.role");
+
+    [Fact]
     public void Validator_reports_unknown_role_in_notification() =>
         AssertSingle(
             Errors(r => r.State("done")["onEnter"] = JsonNode.Parse("""[ { "to": "role:boss", "template": "closed" } ]""")),
