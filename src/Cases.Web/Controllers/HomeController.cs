@@ -47,7 +47,7 @@ public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProv
 
         var model = new HomeModel(
             User.FindFirstValue("display_name") ?? User.Identity!.Name!,
-            string.Join("、", User.FindAll(ClaimTypes.Role).Select(r => RoleNames.Zh(r.Value))),
+            string.Join("、", User.FindAll(ClaimTypes.Role).Select(r => WorkflowText.Role(r.Value))),
             city is null ? null : City.TryParse(city, out var c, out _) ? c.NameZh : city,
             today.ToString("yyyy年M月d日 dddd", new System.Globalization.CultureInfo("zh-CN")),
             kind,
@@ -57,18 +57,4 @@ public sealed class HomeController(CasesDb db, CalendarStore calendars, TimeProv
             await cases.CountAsync(ct));
         return View(model);
     }
-}
-
-internal static class RoleNames
-{
-    public static string Zh(string role) => role switch
-    {
-        Roles.Officer => "经办人员",
-        Roles.Reviewer => "复核人员",
-        Roles.Supervisor => "主管",
-        Roles.Designer => "流程设计",
-        Roles.Admin => "系统管理员",
-        Roles.Auditor => "审计",
-        _ => role,
-    };
 }

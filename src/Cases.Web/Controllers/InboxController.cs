@@ -252,15 +252,7 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
     /// <summary>The role a filter is shared with, as the inbox says it: "本市的经办人员" / "全省的经办人员".</summary>
     internal string RoleName(string role, bool provincial)
     {
-        var name = role switch
-        {
-            Workflows.Identity.Roles.Officer => L["经办人员"].Value,
-            Workflows.Identity.Roles.Reviewer => L["复核人员"].Value,
-            Workflows.Identity.Roles.Supervisor => L["主管"].Value,
-            Workflows.Identity.Roles.Designer => L["流程设计人员"].Value,
-            Workflows.Identity.Roles.Admin => L["系统管理员"].Value,
-            _ => role,
-        };
+        var name = WorkflowText.RoleGroup(role);
         return provincial ? L["全省的{0}", name] : L["本市的{0}", name];
     }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Identity;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 
@@ -33,6 +34,24 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
 
     public static string FieldLabel(WorkflowDefinition? definition, string field) =>
         definition is not null && definition.Data.TryGetValue(field, out var spec) ? Of(spec.Label, field) : field;
+
+    private static readonly Dictionary<string, (string Zh, string En, string EnGroup)> RoleTexts = new(StringComparer.Ordinal)
+    {
+        [Roles.Officer] = ("经办人员", "Officer", "officers"),
+        [Roles.Reviewer] = ("复核人员", "Reviewer", "reviewers"),
+        [Roles.Supervisor] = ("主管", "Supervisor", "supervisors"),
+        [Roles.Designer] = ("流程设计人员", "Designer", "designers"),
+        [Roles.Admin] = ("系统管理员", "Administrator", "administrators"),
+        [Roles.Auditor] = ("审计人员", "Auditor", "auditors"),
+    };
+
+    /// <summary>A role as a label ("经办人员" / "Officer"); an unknown role shows as its key.</summary>
+    public static string Role(string role) =>
+        RoleTexts.TryGetValue(role, out var t) ? English ? t.En : t.Zh : role;
+
+    /// <summary>A role as the people holding it, inside a sentence ("经办人员" / "officers").</summary>
+    public static string RoleGroup(string role) =>
+        RoleTexts.TryGetValue(role, out var t) ? English ? t.EnGroup : t.Zh : role;
 
     /// <summary>The SLA state as a Bootstrap colour class and as words: colour is never the only signal.</summary>
     public (string Css, string Text) Sla(SlaState sla) => sla switch
