@@ -89,6 +89,42 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
         }
     }
 
+    [Fact]
+    public async Task The_navigation_badge_shows_an_unacknowledged_escalation_until_the_supervisor_acknowledges_it()
+    {
+        var task = await StartLateRateCaseAsync();
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TimerFiring>().RunDueAsync(1000, CancellationToken.None); // raises its escalation
+        }
+
+        var page = await browser.SignedInAsync("supervisor.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
+        var badge = page.GetByTestId("badge-escalations");
+        await badge.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        var before = int.Parse((await badge.Locator("[data-count]").InnerTextAsync()).TrimEnd('+'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("项未确认的升级事项", await badge.Locator("[data-label]").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "督办", Exact = true }).ClickAsync();
+        var row = page.GetByTestId("escalations").Locator("[data-testid=escalation-row]").Filter(new() { Has = page.Locator($"a[href='/tasks/{task}']") });
+        await row.GetByLabel("确认说明（可选）").FillAsync("已电话督促，今日办结");
+        await row.GetByTestId("acknowledge").ClickAsync();
+
+        Assert.Equal("已确认该升级事项，记入案件日志。", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        Assert.StartsWith("已确认", (await row.GetByTestId("escalation-acknowledgement").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Contains("supervisor.jinan", await row.GetByTestId("escalation-acknowledgement").InnerTextAsync(), StringComparison.Ordinal);
+        if (before == 1)
+        {
+            await badge.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        }
+        else
+        {
+            await Assertions.Expect(badge.Locator("[data-count]")).ToHaveTextAsync((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Empty(violations);
+    }
+
     private Task<Guid> StartLateRateCaseAsync() => StartRateCaseAsync("2025-09-01"); // its 10 working days ended in September: breached at the app's 2025-10-20
 
     private async Task<Guid> StartRateCaseAsync(string adjustedOn)

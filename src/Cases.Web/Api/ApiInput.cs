@@ -30,6 +30,20 @@ public static class ApiInput
             : throw new DomainValidationException(field, $"{field} must be a whole number; got '{Trim(value)}'.");
     }
 
+    /// <summary>An instant as ISO 8601 with its offset (e.g. 2025-10-09T08:30:00+08:00 or …Z), as the API's answers give them.</summary>
+    public static DateTimeOffset Instant(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainValidationException(field, $"{field} is required (an ISO 8601 instant with its offset).");
+        }
+
+        return DateTimeOffset.TryParseExact(value.Trim(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : throw new DomainValidationException(field, $"{field} must be an ISO 8601 instant with its offset, e.g. 2025-10-09T08:30:00+08:00; got '{Trim(value)}'.");
+    }
+
     public static bool Flag(string? value, string field) => value?.Trim().ToLowerInvariant() switch
     {
         "true" or "1" => true,

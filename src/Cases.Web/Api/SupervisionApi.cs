@@ -12,6 +12,8 @@ public static class SupervisionApi
 {
     public sealed record ReassignRequest(IReadOnlyList<Guid>? TaskIds, string? UserName);
 
+    public sealed record AcknowledgeRequest(string? Note);
+
     public static void MapSupervisionApi(this RouteGroupBuilder api)
     {
         var sla = api.MapGroup("").WithTags("Supervision").RequireAuthorization(Policies.Operations);
@@ -36,6 +38,9 @@ public static class SupervisionApi
         dashboard.MapGet("/export/{list}", async (string list, string? city, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
             TypedResults.File(await SupervisionCsv.ExportAsync(list, city, user.ToActor(), mediator, text, ct), "text/csv; charset=utf-8",
                 string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}.csv")));
+        dashboard.MapPost("/escalations/{id:guid}/acknowledge", async (Guid id, [FromBody] AcknowledgeRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new AcknowledgeEscalation(id, body.Note, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
         dashboard.MapPost("/reassign", async ([FromBody] ReassignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ReassignTasks(body.TaskIds, body.UserName, user.ToActor()), ct)))
             .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();

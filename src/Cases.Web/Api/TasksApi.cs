@@ -40,6 +40,11 @@ public static class TasksApi
             return TypedResults.Ok(await mediator.Send(query, ct));
         });
 
+        // The navigation's badges (every page polls this): new tasks since the last answer's "now", unacknowledged escalations.
+        api.MapGet("/notifications", async (string? since, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetNotifications(string.IsNullOrEmpty(since) ? null : ApiInput.Instant(since, "since"), user.ToActor()), ct)))
+            .WithTags("Tasks");
+
         tasks.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ClaimTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
         tasks.MapPost("/{id:guid}/release", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -175,6 +175,40 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
         return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
     }
 
+    /// <summary>A supervisor acknowledges an escalation ("seen, being dealt with"), with an optional note, journaled on the case.</summary>
+    [HttpPost("escalations/{id:guid}/acknowledge")]
+    public async Task<IActionResult> Acknowledge(Guid id, string? note, string? returnUrl, CancellationToken ct)
+    {
+        var by = User.ToActor();
+        if (!by.IsIn(Roles.Supervisor))
+        {
+            TempData[PageMessages.Problem] = L["只有主管可以确认升级事项。"].Value;
+            return RedirectToAction(nameof(InboxController.Index), "Inbox");
+        }
+
+        try
+        {
+            await mediator.Send(new AcknowledgeEscalation(id, note, by), ct);
+            TempData[PageMessages.Notice] = L["已确认该升级事项，记入案件日志。"].Value;
+        }
+        catch (NotFoundException)
+        {
+            TempData[PageMessages.Problem] = L["找不到该升级事项（不存在或不属于本市）。"].Value;
+        }
+        catch (ConflictException e)
+        {
+            TempData[PageMessages.Problem] = e.Current is EscalationAcknowledgement a
+                ? L["该升级事项已由 {0} 于 {1} 确认。", a.AcknowledgedBy, WorkflowText.Instant(a.AcknowledgedAt)].Value
+                : e.Message;
+        }
+        catch (DomainValidationException)
+        {
+            TempData[PageMessages.Problem] = L["说明不超过 {0} 字，不含控制字符。", AcknowledgeEscalation.MaxNoteLength].Value;
+        }
+
+        return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
+    }
+
     private Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(CancellationToken ct) => SupervisionCsv.ProcedureTitlesAsync(mediator, ct);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -15,9 +15,9 @@ namespace Cases.Workflows.Supervision;
 /// </summary>
 public sealed record GetEscalationBoard(string? City, Actor By) : IQuery<EscalationBoard>;
 
-/// <summary>A raised escalation whose task is still open, with the task as officers see it.</summary>
+/// <summary>A raised escalation whose task is still open, with the task as officers see it, and who acknowledged it (<see cref="AcknowledgeEscalation"/>).</summary>
 public sealed record EscalationRow(Guid Id, Guid CaseId, Guid TaskId, string City, string Procedure, string State, string Title, string TitleEn,
-    string Party, string? Assignee, DateOnly DueOn, string Basis, DateTimeOffset RaisedAt);
+    string Party, string? Assignee, DateOnly DueOn, string Basis, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null);
 
 public sealed record EscalationBoard(IReadOnlyList<EscalationRow> Breaches, IReadOnlyList<TaskView> SupervisorTasks);
 
@@ -31,7 +31,7 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
         var city = SupervisionScope.Of(query.City, query.By);
         var now = clock.GetUtcNow();
 
-        // Newest first along ix_escalations_city_raised; each joined to its task by key.
+        // Unacknowledged first, then newest first; each joined to its task by key.
         var escalations = db.Escalations.AsNoTracking();
         var tasks = db.Tasks.AsNoTracking();
         if (city is not null)
@@ -43,10 +43,10 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
         var breaches = await escalations
             .Join(db.Tasks.AsNoTracking(), e => e.TaskId, t => (Guid?)t.Id, (e, t) => new { e, t })
             .Where(x => x.t.Status == HumanTaskStatus.Open || x.t.Status == HumanTaskStatus.Claimed)
-            .OrderByDescending(x => x.e.RaisedAt)
+            .OrderBy(x => x.e.AcknowledgedAt != null).ThenByDescending(x => x.e.RaisedAt)
             .Take(Limit)
             .Select(x => new EscalationRow(x.e.Id, x.e.CaseId, x.t.Id, x.e.CityCode, x.e.Procedure, x.e.State, x.t.TitleZh, x.t.TitleEn,
-                x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt))
+                x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt, x.e.AcknowledgedAt, x.e.AcknowledgedBy))
             .ToListAsync(cancellationToken);
 
         // The supervisor role's own open tasks, earliest deadline first (ix_human_tasks_claimable: city, role, status, due).

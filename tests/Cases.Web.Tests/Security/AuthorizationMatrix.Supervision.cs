@@ -20,6 +20,13 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/supervision/reassign", Only(Supervisor), Scope.Record, "200", async c =>
             new Attempt("/api/supervision/reassign", new { taskIds = new[] { await c.RecordAsync("supervision reassign", () => c.App.NewOfficerTaskAsync(c.City)) }, userName = c.Records.OtherOfficer })),
 
+        // Acknowledging an escalation: supervisors only; another city's escalation is not found.
+        new("POST", "/api/supervision/escalations/{id:guid}/acknowledge", Only(Supervisor), Scope.Record, "200", async c =>
+            new Attempt($"/api/supervision/escalations/{await c.RecordAsync("acknowledge", () => c.App.NewEscalationAsync(c.City))}/acknowledge", new { note = "已督促" })),
+
+        // The navigation's badges: everyone signed in, each counting only what they may see.
+        new("GET", "/api/notifications", SignedIn, Scope.None, "200", Get("/api/notifications")),
+
         // The page.
         new("GET", "/supervision", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/supervision?city={c.City}")),
         // The page's reassign form: the command refuses anyone but a supervisor, whose reason shows on their inbox; another
@@ -30,6 +37,10 @@ public static partial class AuthorizationMatrix
                 ["taskId"] = (await c.RecordAsync("page supervision reassign", () => c.App.NewOfficerTaskAsync(c.City))).ToString(),
                 ["userName"] = c.Records.OtherOfficer,
             }),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /supervision (problem)"),
+        new("POST", "/supervision/escalations/{id:guid}/acknowledge", Only(Supervisor), Scope.Record, "302 /supervision (notice)", async c =>
+            new Attempt($"/supervision/escalations/{await c.RecordAsync("page acknowledge", () => c.App.NewEscalationAsync(c.City))}/acknowledge",
+                Form: new Dictionary<string, string> { ["note"] = "已督促" }, FreeText: ["note"]),
             Denied: "302 /inbox (problem)", Elsewhere: "302 /supervision (problem)"),
     ];
 }
