@@ -131,6 +131,8 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "milestone-passed" => L["期限届至"],
         "timer-fired" => L["时限到期"],
         "deadline-breached" => L["超过办理时限"],
+        "escalation-acknowledged" => L["主管确认升级事项"],
+        "ledger-posted" => L["记入台账"],
         "migrated" => L["迁移版本"],
         "deadline-moved" => L["因日历调整重算期限"],
         "ended" => L["办结"],
