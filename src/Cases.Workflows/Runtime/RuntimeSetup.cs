@@ -26,6 +26,7 @@ public static class RuntimeSetup
         services.AddScoped<DeadlineRecalculation>();
         services.AddScoped<TimerScheduler>();
         services.AddScoped<TimerFiring>();
+        services.AddSingleton<InstanceGate>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<OutboxDelivery>();
         services.AddSingleton<IOutboxSender, LoggingOutboxSender>();

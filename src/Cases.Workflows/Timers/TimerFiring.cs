@@ -18,7 +18,7 @@ public sealed record FiredTimer(Guid TimerId, Guid CaseId, TimerKind Kind, strin
 /// </summary>
 public sealed class TimerFiring(
     CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
-    TimerScheduler scheduler, TimeProvider clock, NodeIdentity node, ILogger<TimerFiring> log)
+    TimerScheduler scheduler, TimeProvider clock, NodeIdentity node, InstanceGate gate, ILogger<TimerFiring> log)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -86,6 +86,18 @@ public sealed class TimerFiring(
         {
             // Cancelled (or fired) between the claim and this read: a command left the state meanwhile.
             return null;
+        }
+
+        var (held, waited) = await gate.EnterAsync(timer.InstanceId, ct);
+        using var _ = held;
+        if (waited)
+        {
+            // Another timer of this case fired meanwhile and may have left the state (cancelling this one).
+            await db.Entry(timer).ReloadAsync(ct);
+            if (timer.Status != TimerStatus.Pending)
+            {
+                return null;
+            }
         }
 
         var instance = await db.Instances.SingleAsync(i => i.Id == timer.InstanceId, ct);

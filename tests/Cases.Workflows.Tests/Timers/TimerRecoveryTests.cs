@@ -80,6 +80,54 @@ public class TimerRecoveryTests
         }
     }
 
+    /// <summary>
+    /// A case's reminder and its deadline, overdue together (a node back after a stop), fired side by side by two of
+    /// Hangfire's workers: the node takes them one after the other, so neither loses a race on the case's journal (which
+    /// EF Core would log as a failed command) and neither is left for a retry.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
+    public async Task Two_timers_of_one_case_falling_due_together_both_settle_at_the_first_attempt(TestProvider provider)
+    {
+        var test = await TestDb.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Start);
+        await using var node = TimerNode.Create(test, "node-a", clock, JobStore.InMemory);
+        await node.SeedAsync();
+        var cases = new List<StartedCase>();
+        for (var i = 0; i < 8; i++)
+        {
+            cases.Add(await node.StartFilingCaseAsync(ContractEndsOn));
+        }
+
+        clock.SetUtcNow(FilingDeadlinePasses.AddHours(1));
+        List<Guid> ids;
+        await using (var db = test.Open())
+        {
+            ids = await db.Timers.AsNoTracking().Select(t => t.Id).ToListAsync();
+        }
+
+        Assert.Equal(16, ids.Count);
+        await Task.WhenAll(ids.Select(id => Task.Run(() => node.FireAsync(id))));
+
+        await using (var db = test.Open())
+        {
+            var timers = await db.Timers.AsNoTracking().ToListAsync();
+            // Each deadline fired; each reminder fired before it, or was cancelled by it (the state it waited in was left).
+            Assert.All(timers.Where(t => t.Kind == TimerKind.Transition), t => Assert.Equal((TimerStatus.Fired, 1), (t.Status, t.Attempts)));
+            Assert.All(timers.Where(t => t.Kind == TimerKind.Reminder), t => Assert.Contains(t.Status, new[] { TimerStatus.Fired, TimerStatus.Cancelled }));
+            // None lost a race and waits for a retry (a reminder cancelled before its claim was never attempted).
+            Assert.All(timers, t => Assert.True(t.Status != TimerStatus.Pending && t.Attempts <= 1, $"{t.Kind} {t.Status} after {t.Attempts} attempts"));
+            foreach (var started in cases)
+            {
+                var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == started.InstanceId);
+                Assert.Equal(("term-ends", InstanceStatus.Completed), (instance.State, instance.Status));
+                var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == started.InstanceId).OrderBy(j => j.Seq).ToListAsync();
+                Assert.Equal(1, journal.Count(j => j.Action == "timer-fired"));
+                Assert.Null(JournalChain.Verify(journal));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
     public async Task A_timer_leased_by_a_node_that_died_mid_firing_fires_once_after_the_lease_runs_out(TestProvider provider)
