@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
@@ -29,9 +30,9 @@ public sealed record EditorPage(DesignerProcedure Procedure, int FromVersion, st
 /// <summary>Two versions side by side: their diagrams marked, and the structural difference.</summary>
 public sealed record DiffPage(DesignerProcedure Procedure, DefinitionPage From, DefinitionPage To, DefinitionDiffResult Diff);
 
-/// <summary>The dry run's form and, once run, its report (or the lines and fields it refused).</summary>
+/// <summary>The dry run's form and, once run, its report (or the lines and fields it refused). <see cref="Draft"/>: the editor's unpublished text being tried.</summary>
 public sealed record DryRunPage(DesignerProcedure Procedure, int Version, string City, string Timeline, IReadOnlyList<string> Errors,
-    DryRunReport? Report = null, DefinitionPage? Shown = null, Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal = null, int? RefusedLine = null);
+    DryRunReport? Report = null, DefinitionPage? Shown = null, Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal = null, int? RefusedLine = null, string? Draft = null);
 
 /// <summary>Migration of running cases, for supervisors: the cases to pick from, the form, and the plan (dry run or applied).</summary>
 public sealed record MigratePage(DesignerProcedure Procedure, IReadOnlyList<RunningCase> Cases, Guid? CaseId, int? ToVersion, string Mapping,
@@ -133,6 +134,57 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         return View(new DiffPage(procedure, left, right, diff));
     }
 
+    /// <summary>Back from a draft's dry run to the editor, with the draft as it was.</summary>
+    [HttpPost("{key}/edit")]
+    public async Task<IActionResult> EditDraft(string key, string? json, int? from, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Designer))
+        {
+            return Refused(L["只有流程设计人员可以编辑和发布流程。"]);
+        }
+
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        var version = from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
+        var errors = string.IsNullOrWhiteSpace(json) ? [] : await mediator.Send(new ValidateDefinition(json), ct);
+        return View(nameof(Edit), new EditorPage(procedure, version, json ?? "", errors));
+    }
+
+    /// <summary>
+    /// The editor's "dry-run this draft": the text is validated as publishing would (refused: back to the editor with every
+    /// message, 400), then the dry-run page opens on it with a sample timeline; nothing is published.
+    /// </summary>
+    [HttpPost("{key}/dry-run/draft")]
+    public async Task<IActionResult> DryRunDraft(string key, string? json, int? from, CancellationToken ct)
+    {
+        if (!CanDryRun)
+        {
+            return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
+        }
+
+        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        var (shown, errors) = await DraftPageAsync(procedure, json, ct);
+        if (shown is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var version = from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
+            return View(nameof(Edit), new EditorPage(procedure, version, json ?? "", errors, L["不能试运行：草稿有 {0} 处错误，请先修改。", errors.Count]));
+        }
+
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var sample = DryRunTimeline.Sample(shown.Definition, today, L["每行一步：日期 start {立案数据}｜日期 task 环节 结果 {表单数据} [as 办理人]｜日期 event 事项 {事项数据}｜日期（仅推进时间）"]);
+        return View(nameof(DryRun), new DryRunPage(procedure, shown.Version, User.ToActor().CityCode ?? "370100", sample, [], Draft: json));
+    }
+
     [HttpGet("{key}/dry-run")]
     public async Task<IActionResult> DryRun(string key, int? version, CancellationToken ct)
     {
@@ -154,15 +206,38 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
 
     /// <summary>Plays the timeline through the real runtime on a throwaway database and shows what happened.</summary>
     [HttpPost("{key}/dry-run")]
-    public async Task<IActionResult> DryRun(string key, int? version, string? city, string? timeline, CancellationToken ct)
+    public async Task<IActionResult> DryRun(string key, int? version, string? city, string? timeline, string? draft, CancellationToken ct)
     {
-        var page = await PageAsync(key, version, ct);
+        DefinitionPage? page;
+        JsonObject? draftJson = null;
+        if (draft is not null)
+        {
+            var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
+            if (procedure is null)
+            {
+                return NotFound();
+            }
+
+            (page, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
+            if (page is null)
+            {
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Edit), new EditorPage(procedure, procedure.Versions[^1].Version, draft, draftErrors, L["不能试运行：草稿有 {0} 处错误，请先修改。", draftErrors.Count]));
+            }
+
+            draftJson = JsonNode.Parse(draft) as JsonObject;
+        }
+        else
+        {
+            page = await PageAsync(key, version, ct);
+        }
+
         if (page is null)
         {
             return NotFound();
         }
 
-        var form = new DryRunPage(page.Procedure, page.Version, city ?? "", timeline ?? "", []);
+        var form = new DryRunPage(page.Procedure, page.Version, city ?? "", timeline ?? "", [], Draft: draft);
         var errors = new List<string>();
         var parsed = DryRunTimeline.Parse(timeline, L, errors);
         if (parsed is null)
@@ -178,7 +253,7 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
 
         try
         {
-            var report = await mediator.Send(new DryRunDefinition(key, page.Version, null, city, parsed.Start, parsed.Steps, User.ToActor()), ct);
+            var report = await mediator.Send(new DryRunDefinition(key, draftJson is null ? page.Version : null, draftJson, city, parsed.Start, parsed.Steps, User.ToActor()), ct);
             var problem = report.Refused is { } r ? ProblemDetailsFunnel.Map(r.Error, HttpContext) : null;
             var line = report.Refused is { } refused && problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails v
                 ? v.Errors.Keys.Select(parsed.LineOf).FirstOrDefault(l => l is not null)
@@ -314,6 +389,28 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         }
 
         return procedures;
+    }
+
+    /// <summary>A draft as a page (diagram and all), numbered as the version it would be published as; or the validator's messages.</summary>
+    private async Task<(DefinitionPage? Page, IReadOnlyList<DefinitionError> Errors)> DraftPageAsync(DesignerProcedure procedure, string? json, CancellationToken ct)
+    {
+        IReadOnlyList<DefinitionError> errors = string.IsNullOrWhiteSpace(json)
+            ? [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]
+            : await mediator.Send(new ValidateDefinition(json), ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var draft = (JsonObject)JsonNode.Parse(json!)!;
+        if (draft["key"]?.GetValue<string>() != procedure.Key)
+        {
+            return (null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]);
+        }
+
+        draft["version"] = procedure.Versions[^1].Version + 1;
+        var definition = DefinitionStore.Parse(draft.ToJsonString());
+        return (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), []);
     }
 
     private async Task<DefinitionPage?> PageAsync(string key, int? version, CancellationToken ct)

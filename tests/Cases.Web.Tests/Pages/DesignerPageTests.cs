@@ -169,6 +169,47 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_designer_dry_runs_an_unpublished_draft_from_the_editor_and_nothing_is_published()
+    {
+        var designer = await app.As("designer");
+        var editor = await designer.OpenAsync("/designer/fee-rate-objection/edit");
+        var json = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
+        var versions = await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "fee-rate-objection"));
+
+        // A broken draft goes back to the editor with the validator's messages, as publishing would.
+        var broken = json.DeepClone();
+        broken["states"]!["notify-employer"]!["deadline"]!.AsObject().Remove("basis");
+        var refused = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", broken.ToJsonString())], action: "/designer/fee-rate-objection/dry-run/draft");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedPage = await PageSupport.ParseAsync(refused);
+        Assert.Contains("$.states.notify-employer.deadline", refusedPage.QuerySelector("[data-testid=validation-error]").Text(), StringComparison.Ordinal);
+        Assert.Contains("不能试运行", refusedPage.QuerySelector("[data-testid=publish-refused]").Text(), StringComparison.Ordinal);
+
+        // The draft shortens the notice to 5 working days; the dry run counts it across the National Day holidays.
+        var draft = json.DeepClone();
+        draft["states"]!["notify-employer"]!["deadline"]!["workingDays"] = 5;
+        var opened = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())], action: "/designer/fee-rate-objection/dry-run/draft");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var form = await PageSupport.ParseAsync(opened);
+        Assert.Equal($"草稿（发布后为第 {versions + 1} 版）", form.QuerySelector("[data-testid=dry-run-draft]").Text());
+        Assert.Contains(" start {", form.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+
+        var timeline = """2025-09-26 start {"employerCreditCode":"91370100MA3C4E5F61","previousRate":0.005,"newRate":0.0045,"effectiveFrom":"2025-07","adjustedOn":"2025-09-26"}""";
+        var ran = await PageSupport.ParseAsync(await designer.SubmitAsync(form, "[data-testid=dry-run-form]", [new("timeline", timeline)]));
+        Assert.Contains("（草稿）", ran.QuerySelector("[data-testid=dry-run-summary]").Text(), StringComparison.Ordinal);
+        // 5 working days from Friday 9/26: Sunday 9/28 (a make-up working day), 9/29, 9/30, then 10/9 and 10/10 after the holidays.
+        Assert.Contains("2025-10-10", ran.QuerySelector("[data-testid=dry-run-tasks] tr[data-state=notify-employer]").Text(), StringComparison.Ordinal);
+        Assert.Equal($"草稿（发布后为第 {versions + 1} 版）", ran.QuerySelector("[data-testid=dry-run-draft]").Text());
+
+        // Back to the editor with the draft as it was; nothing was published.
+        var back = await designer.SubmitAsync(ran, "form:has([data-testid=back-to-draft])", []);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        var again = JsonNode.Parse((await PageSupport.ParseAsync(back)).QuerySelector("#json")!.TextContent)!;
+        Assert.Equal(5, again["states"]!["notify-employer"]!["deadline"]!["workingDays"]!.GetValue<int>());
+        Assert.Equal(versions, await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "fee-rate-objection")));
+    }
+
+    [Fact]
     public async Task A_supervisor_previews_then_applies_the_migration_of_a_running_case_to_the_new_version()
     {
         var officer = await app.As("officer.jinan");
