@@ -12,6 +12,8 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task An_officer_opens_a_rehabilitation_extension_fixes_a_refused_field_lands_on_the_workspace_and_finds_the_case()
     {
         // The period ends Wednesday 2025-10-15: on 2025-09-20 the 第四十九条 window (the 15 days before) is still ahead.
+        var page = await browser.SignedInAsync("officer.jinan");
+        var violations = BrowserFixture.CollectCspViolations(page);
         var before = browser.App.Clock.GetUtcNow();
         browser.App.Clock.SetUtcNow(new DateTimeOffset(2025, 9, 20, 1, 0, 0, TimeSpan.Zero));
         try
@@ -19,8 +21,6 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
             var body = "370102" + "19880808" + Random.Shared.Next(0, 1000).ToString("D3", CultureInfo.InvariantCulture);
             var idNumber = body + IdNumber.ComputeCheckDigit(body);
             var wrong = idNumber[..17] + (idNumber[17] == '1' ? '2' : '1');
-            var page = await browser.SignedInAsync("officer.jinan");
-            var violations = BrowserFixture.CollectCspViolations(page);
 
             await page.GotoAsync("/cases");
             await page.GetByTestId("open-case").ClickAsync();
@@ -31,14 +31,16 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
             await page.GetByLabel("工伤案件编号").FillAsync("IC-2025-0777");
             await page.GetByLabel("康复期起始日").FillAsync("2025-08-01");
             await page.GetByLabel("康复期截止日").FillAsync("2025-10-15");
-            await page.GetByLabel("康复服务协议机构").FillAsync("山东省工伤康复医院");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "康复服务协议机构" }).FillAsync("山东省工伤康复医院");
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = "诊疗意见" }).CheckAsync();
             await page.GetByTestId("open").ClickAsync();
 
             // Refused at the field, everything typed still there.
             var error = page.GetByTestId("error-workerIdNumber");
             Assert.Contains("「工伤职工身份号码」", await error.InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal("山东省工伤康复医院", await page.GetByLabel("康复服务协议机构").InputValueAsync());
+            Assert.Equal("山东省工伤康复医院", await page.GetByRole(AriaRole.Textbox, new() { Name = "康复服务协议机构" }).InputValueAsync());
             Assert.Equal("2025-10-15", await page.GetByLabel("康复期截止日").InputValueAsync());
+            Assert.True(await page.GetByRole(AriaRole.Checkbox, new() { Name = "诊疗意见" }).IsCheckedAsync());
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "new-case-refused.png"), FullPage = true });
 
             await page.GetByLabel("工伤职工身份号码").FillAsync(idNumber);
