@@ -146,7 +146,8 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
                 x.Case.Party,
                 x.Case.CityCode,
                 x.Case.CreatedAt,
-                NextDueOn = db.Tasks.Where(t => t.CaseId == x.Case.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
+                // By instance: ix_human_tasks_instance answers it (there is no index on a task's case).
+                NextDueOn = db.Tasks.Where(t => t.InstanceId == x.Instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
                     .Min(t => (DateOnly?)t.DueOn),
             })
             .Take(limit + 1)
