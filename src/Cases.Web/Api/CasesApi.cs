@@ -22,6 +22,16 @@ public static class CasesApi
             return TypedResults.Created($"/api/cases/{started.CaseId}", started);
         }).RequireAuthorization(Policies.OpenCases).AddEndpointFilter<IdempotencyFilter>();
 
+        // 案件查询: the user's city (provincial staff: every city or the one named); party labels masked as in the inbox.
+        cases.MapGet("", async (string? procedure, string? status, string? state, string? q, string? openedFrom, string? openedTo, string? city, string? after, string? limit,
+            ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SearchCases(procedure, status, state, q,
+                openedFrom is null ? null : ApiInput.Date(openedFrom, "openedFrom"),
+                openedTo is null ? null : ApiInput.Date(openedTo, "openedTo"),
+                city, after,
+                limit is null ? null : ApiInput.WholeNumber(limit, "limit"),
+                user.ToActor()), ct)));
+
         // Identity numbers in the case are masked for roles that do not handle cases; an officer's view is recorded (GetCase).
         cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)));

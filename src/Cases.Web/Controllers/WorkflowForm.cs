@@ -69,6 +69,18 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
     public static IReadOnlyList<WorkflowField> ForEvent(WorkflowDefinition definition, EventSpec spec) =>
         [.. (spec.Fields ?? []).Select(f => Field(definition, f.Field, f.Required, []))];
 
+    /// <summary>
+    /// The form that opens a case: the definition's start fields (required, as StartCase requires them) and, where the
+    /// procedure keeps a materials checklist, the materials received at the counter (规程 第十五条; optional).
+    /// </summary>
+    public static IReadOnlyList<WorkflowField> ForStart(WorkflowDefinition definition) =>
+        [.. StartFields(definition).Select(f => Field(definition, f.Field, f.Required, []))];
+
+    /// <summary>The fields a start form may carry, each required as StartCase requires it.</summary>
+    public static IReadOnlyList<FieldRef> StartFields(WorkflowDefinition definition) =>
+        [.. definition.StartWith.Select(f => new FieldRef { Field = f, Required = true }),
+            .. definition.Data.Where(d => d.Value.Type == "checklist" && !definition.StartWith.Contains(d.Key)).Select(d => new FieldRef { Field = d.Key, Required = false })];
+
     /// <summary>The fields a task's completion with <paramref name="outcome"/> may carry: the form's and that outcome's.</summary>
     public static IReadOnlyList<FieldRef> AllowedFor(StateSpec state, string outcome) =>
         [.. (state.Form ?? []).Concat(state.Outcomes?.GetValueOrDefault(outcome)?.Requires ?? [])

@@ -29,6 +29,16 @@ public static partial class AuthorizationMatrix
         new("DELETE", "/api/inbox/filters/{filterId:guid}", SignedIn, Scope.None, "204", async c =>
             new Attempt($"/api/inbox/filters/{await CaseworkSupport.FilterAsync(c.App, c.Principal.UserName)}")),
 
+        // 案件查询 and 受理新案件: everyone signed in searches their city's cases (provincial staff any city they name);
+        // opening one is POST /api/cases's policy, in the city the form names (another city: 403, the form shown again).
+        new("GET", "/api/cases", SignedIn, Scope.CityFilter, "200", Get(c => $"/api/cases?city={c.City}")),
+        new("GET", "/cases", SignedIn, Scope.CityFilter, "200", Get(c => $"/cases?city={c.City}")),
+        new("GET", "/cases/new", Only(Officer, Supervisor, Admin), Scope.None, "200", Get($"/cases/new?procedure={SecurityApp.Procedure}")),
+        new("POST", "/cases/new", Only(Officer, Supervisor, Admin), Scope.NewInCity, "302 /cases/{id} (notice)", c => Task.FromResult(new Attempt("/cases/new", Form: new Dictionary<string, string>
+        {
+            ["procedure"] = SecurityApp.Procedure, ["city"] = c.City, ["formKey"] = Guid.NewGuid().ToString(), ["contractEndsOn"] = "2026-06-30",
+        }))),
+
         // Pages: the case page's forms and the printable notice; the inbox's saved filters.
         new("POST", "/cases/{id:guid}/comments", Only(Officer, Reviewer, Supervisor), Scope.Record, "302 /cases/{id} (notice)",
             c => Task.FromResult(new Attempt($"/cases/{c.Records.CaseId}/comments", Form: new Dictionary<string, string> { ["text"] = "授权矩阵：页面备注" }, FreeText: ["text"]))),

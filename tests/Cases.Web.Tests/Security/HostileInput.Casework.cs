@@ -25,6 +25,13 @@ public static partial class HostileInput
         [new("GET", "/api/cases/{id:guid}/attachments/{attachmentId:guid}")] = async app => new("officer.jinan",
             D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString()), ("attachmentId", (await app.SharedAsync("hostile attachment", () => CaseworkSupport.UploadAsync(app, SecurityApp.Jinan))).ToString())), None),
 
+        // 案件查询, asked by a provincial supervisor (a malformed city is a 400 naming city; a city's staff get 403 for another).
+        [new("GET", "/api/cases")] = _ => Fixed(new("supervisor.province", None, D(("procedure", SecurityApp.Procedure), ("status", "running"), ("state", "await-filing"),
+            ("q", "3701"), ("openedFrom", "2025-01-01"), ("openedTo", "2026-12-31"), ("city", SecurityApp.Jinan), ("limit", "10")))
+        {
+            Accepts = FreeText("q", "the search text is any short text: it matches a party or a case number, or nothing"),
+        }),
+
         [new("GET", "/api/inbox/filters")] = _ => Fixed(new("officer.jinan", None, None)),
         [new("POST", "/api/inbox/filters")] = _ => Fixed(new("officer.jinan", None, None,
             Json(new { name = "本周到期的顺延申请", procedure = SecurityApp.Procedure, sla = "warning", within = 5, sort = "priority", shareWithRole = "officer" }))

@@ -761,6 +761,12 @@ namespace Cases.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_cases_created");
+
+                    b.HasIndex("CityCode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_cases_city_created");
+
                     b.HasIndex("CityCode", "Procedure", "CreatedAt")
                         .HasDatabaseName("ix_cases_city_procedure_created");
 
