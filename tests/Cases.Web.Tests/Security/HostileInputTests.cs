@@ -194,7 +194,9 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                     if ((int)response.StatusCode >= 500
                         || (response.StatusCode == HttpStatusCode.Redirect && await app.MessageAfterAsync(caller, response) != "problem"))
                     {
-                        failures.Add($"{rule} {field}={Shorten(value)}: {(int)response.StatusCode}");
+                        // A server error says what the server said, so that a rare one can be told apart from the others.
+                        var said = (int)response.StatusCode >= 500 ? " " + html[..Math.Min(html.Length, 400)] : "";
+                        failures.Add($"{rule} {field}={Shorten(value)}: {(int)response.StatusCode}{said}");
                     }
 
                     failures.AddRange(HostileInput.RawMarkup.Where(m => html.Contains(m, StringComparison.Ordinal)).Select(m => $"{rule} {field}: shows {m} unescaped"));
