@@ -11,6 +11,7 @@ using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,9 @@ public sealed class CasePage
 
     /// <summary>The largest file an upload accepts, in bytes.</summary>
     public long MaxUploadBytes { get; init; }
+
+    /// <summary>A newer published version a supervisor could migrate this running case to (null: none, or not a supervisor).</summary>
+    public int? MigrateTo { get; init; }
 
     /// <summary>A refused comment or upload, shown back at its form.</summary>
     public CaseworkRefusal Refused { get; init; } = CaseworkRefusal.None;
@@ -293,6 +297,13 @@ public sealed class CaseController(
         var notices = await mediator.Send(new ListMaterialsNotices(id, actor), ct);
         var calendar = await calendars.GetAsync(db, ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
+        int? migrateTo = null;
+        if (view.Status == InstanceStatus.Running && actor.IsIn(Workflows.Identity.Roles.Supervisor))
+        {
+            var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == view.Procedure).MaxAsync(d => d.Version, ct);
+            migrateTo = latest > view.DefinitionVersion ? latest : null;
+        }
+
         var state = definition.States.GetValueOrDefault(view.State);
         var events = view.Status == InstanceStatus.Running && state?.Events is { } awaited
             ? awaited.Select(e => new AwaitedEvent(e.Key, WorkflowText.Of(e.Value.Label, e.Key), WorkflowForm.ForEvent(definition, e.Value))).ToList()
@@ -316,6 +327,7 @@ public sealed class CaseController(
             Notices = notices,
             CanWork = actor.IsIn(Workflows.Identity.Roles.Officer) || actor.IsIn(Workflows.Identity.Roles.Reviewer) || actor.IsIn(Workflows.Identity.Roles.Supervisor),
             MaxUploadBytes = attachments.Value.MaxBytes,
+            MigrateTo = migrateTo,
             Refused = refused ?? CaseworkRefusal.None,
         };
     }

@@ -220,7 +220,11 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var published = await (await designer.PostRawJsonAsync($"/api/definitions/{DemoFiling.Key}/versions", v1)).JsonAsync(HttpStatusCode.Created);
         var target = published.GetProperty("version").GetInt32();
 
+        // The case's workspace tells a supervisor (and only a supervisor) that a newer version exists, and links to the migration.
         var supervisor = await app.As("supervisor.jinan");
+        var workspace = await supervisor.OpenAsync($"/cases/{caseId}");
+        Assert.Equal($"/designer/{DemoFiling.Key}/migrate?caseId={caseId}", workspace.QuerySelector("[data-testid=migrate-link]")!.GetAttribute("href"));
+        Assert.Null((await officer.OpenAsync($"/cases/{caseId}")).QuerySelector("[data-testid=migrate-hint]"));
         var page = await supervisor.OpenAsync($"/designer/{DemoFiling.Key}/migrate?caseId={caseId}");
         Assert.NotNull(page.QuerySelector($"[data-testid=running-cases] tr[data-case-id='{caseId}']"));
         Assert.Equal("await-filing=await-filing", page.QuerySelector("#mapping")!.TextContent);
@@ -235,6 +239,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Equal("false", applied.QuerySelector("[data-testid=migration-plan]")!.GetAttribute("data-dry-run"));
         Assert.Equal(target, (await DemoFiling.GetAsync(officer, caseId)).GetProperty("definitionVersion").GetInt32());
         Assert.Null(applied.QuerySelector($"[data-testid=running-cases] tr[data-case-id='{caseId}']"));
+        Assert.Null((await supervisor.OpenAsync($"/cases/{caseId}")).QuerySelector("[data-testid=migrate-hint]"));
 
         // A mapping to a state the new version lacks is refused by the runtime, named and shown.
         var refused = await supervisor.SubmitAsync(page, "[data-testid=migrate-form]", new Dictionary<string, string>(fields) { ["caseId"] = other.ToString(), ["mapping"] = "await-filing=nowhere" });
