@@ -112,7 +112,8 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             entries = entries.Where(e => e.InjuryCaseId == injuryCaseId);
         }
 
-        var list = await entries.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Take(ThirdPartyMedicalLimit).ToListAsync(cancellationToken);
+        // In the order they were paid, as a ledger is kept: by the payment date, then as they were posted.
+        var list = await entries.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).Take(ThirdPartyMedicalLimit).ToListAsync(cancellationToken);
         var ids = list.Select(e => e.Id).ToList();
         var items = (await db.LedgerItems.AsNoTracking().Where(i => ids.Contains(i.EntryId)).ToListAsync(cancellationToken))
             .ToLookup(i => i.EntryId);
