@@ -37,8 +37,8 @@ public static class LedgerCsv
         ArgumentNullException.ThrowIfNull(T);
         ArgumentNullException.ThrowIfNull(ledger);
         return new(
-            [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["当事人"], T.L["状态"], T.L["先行支付日期"], T.L["先行支付金额"], T.L["已追回"], T.L["已核销"], T.L["未追回余额"], T.L["最近还款日期"]],
-            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCaseId, c.Party, Standing(T, c.Standing),
+            [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["追偿对象"], T.L["状态"], T.L["先行支付日期"], T.L["先行支付金额"], T.L["已追回"], T.L["已核销"], T.L["未追回余额"], T.L["最近还款日期"]],
+            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCaseId, c.LiableParty ?? c.Party, Standing(T, c.Standing),
                 WorkflowText.Date(c.AdvancedOn), Plain(c.Advanced), Plain(c.Recovered), Plain(c.WrittenOff), Plain(c.Outstanding), c.LastRepaidOn is { } d ? WorkflowText.Date(d) : ""])]);
     }
 

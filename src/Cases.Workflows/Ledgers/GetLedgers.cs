@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
@@ -23,8 +24,12 @@ public sealed record AdvancePaymentTotals(string City, int Cases, decimal Advanc
 /// <summary>The sums over every city answered (第九十三条's ledger as a whole).</summary>
 public sealed record AdvancePaymentTotal(int Cases, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding);
 
-/// <summary>One advance (第九十三条) and its recovery; <paramref name="Party"/> masked as every list masks it (第一百四十一条).</summary>
-public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn);
+/// <summary>
+/// One advance (第九十三条) and its recovery: <paramref name="Party"/> is the case's label, <paramref name="LiableParty"/>
+/// whom the fund recovers from (the employer or the third party; null when the case names none), both masked as every list
+/// masks them (第一百四十一条).
+/// </summary>
+public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string? LiableParty, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn);
 
 /// <summary>Where the recovery of an advance stands (第九十三条 追偿): still recovering, recovered in full, referred to legal action, or written off.</summary>
 public static class AdvancePaymentStanding
@@ -74,7 +79,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         // the rare advance payments of a year (hundreds per city), not a volume that needs the database to sum.
         var rows = await entries
             .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.CaseId, e.CityCode, e.InjuryCaseId, e.Entry, e.Amount, e.OccurredOn, c.Party })
-            .Join(db.Instances, e => e.CaseId, i => i.CaseId, (e, i) => new { e.CaseId, e.CityCode, e.InjuryCaseId, e.Entry, e.Amount, e.OccurredOn, e.Party, i.State, i.Status, i.EndOutcome })
+            .Join(db.Instances, e => e.CaseId, i => i.CaseId, (e, i) => new { e.CaseId, e.CityCode, e.InjuryCaseId, e.Entry, e.Amount, e.OccurredOn, e.Party, i.State, i.Status, i.EndOutcome, i.DataJson })
             .ToListAsync(cancellationToken);
         var cases = rows.GroupBy(r => r.CaseId).Select(g =>
         {
@@ -82,7 +87,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             var advanced = g.Where(r => r.Entry == "advanced").Sum(r => r.Amount);
             var recovered = g.Where(r => r.Entry == "repaid").Sum(r => r.Amount);
             var writtenOff = g.Where(r => r.Entry == "written-off").Sum(r => r.Amount);
-            return new AdvancePaymentCase(g.Key, first.CityCode, first.InjuryCaseId, PersonalDataMask.Label(first.Party, full: false), first.State,
+            return new AdvancePaymentCase(g.Key, first.CityCode, first.InjuryCaseId, PersonalDataMask.Label(first.Party, full: false), LiablePartyOf(first.DataJson), first.State,
                 AdvancePaymentStanding.Of(first.Status, first.EndOutcome), advanced, recovered, writtenOff, advanced - recovered - writtenOff,
                 g.Where(r => r.Entry == "advanced").Min(r => r.OccurredOn), g.Where(r => r.Entry == "repaid").Select(r => (DateOnly?)r.OccurredOn).Max());
         })
@@ -120,6 +125,12 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         return list.Select(e => new ThirdPartyReimbursement(e.CaseId, e.CityCode, e.InjuryCaseId, e.Amount + 0.00m, e.OccurredOn,
             items[e.Id].Select(i => i.ItemKey).Order(StringComparer.Ordinal).ToList())).ToList();
     }
+
+    /// <summary>The liable party's name from the case data (advance-payment's liableParty.name), masked like a label.</summary>
+    private static string? LiablePartyOf(string dataJson) =>
+        JsonNode.Parse(dataJson)?["liableParty"]?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
+            ? PersonalDataMask.Label(text, full: false)
+            : null;
 
     private static string? Scope(string? requested, Actor by)
     {

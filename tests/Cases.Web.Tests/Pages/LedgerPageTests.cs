@@ -100,7 +100,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Equal("济南市", page.QuerySelector("[data-testid=scope]").Text());
         var row = Row(page, caseId);
         Assert.Equal(("48,000.00", "20,000.00", "0.00", "28,000.00"), (Cell(row, "advanced"), Cell(row, "recovered"), Cell(row, "written-off"), Cell(row, "outstanding")));
-        Assert.Equal(("IC-LP-0001", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "standing"), Cell(row, "last-repaid")));
+        Assert.Equal(("IC-LP-0001", "济南恒达建材有限公司", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "liable-party"), Cell(row, "standing"), Cell(row, "last-repaid")));
         Assert.Contains("2025-10-09", row.Text(), StringComparison.Ordinal);
         Assert.Equal($"/cases/{caseId}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.All(row.QuerySelectorAll("[data-testid=outstanding], [data-testid=advanced]"), c => Assert.Contains("text-end", c.ClassList));
@@ -199,12 +199,12 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
 
         var (bytes, rows) = await CsvAsync(supervisor, page.QuerySelector("[data-testid=advance-export]")!.GetAttribute("href")!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Equal(["城市", "案件", "工伤案件编号", "当事人", "状态", "先行支付日期", "先行支付金额", "已追回", "已核销", "未追回余额", "最近还款日期"], rows[0]);
+        Assert.Equal(["城市", "案件", "工伤案件编号", "追偿对象", "状态", "先行支付日期", "先行支付金额", "已追回", "已核销", "未追回余额", "最近还款日期"], rows[0]);
         Assert.Equal(RowIds(page).Count, rows.Count - 1);
         var row = Assert.Single(rows, r => r[2].Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.Equal("'" + formula, row[2]);
         Assert.Equal(["济南市", Cases.Web.Controllers.WorkflowText.CaseNumber(caseId)], row[..2]);
-        Assert.Equal(["追偿中", "2025-10-09", "12345.67", "345.67", "0.00", "12000.00", "2025-10-20"], row[4..]);
+        Assert.Equal(["济南恒达建材有限公司", "追偿中", "2025-10-09", "12345.67", "345.67", "0.00", "12000.00", "2025-10-20"], row[3..]);
 
         var (thirdBytes, thirdRows) = await CsvAsync(supervisor, page.QuerySelector("[data-testid=third-party-export]")!.GetAttribute("href")!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, thirdBytes[..3]);
