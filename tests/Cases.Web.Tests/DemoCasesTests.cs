@@ -17,7 +17,7 @@ public sealed class DemoCasesTests
 
         string[] procedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
-        Assert.Equal(15, states.Count);
+        Assert.Equal(16, states.Count);
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "recovery");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "awaiting-materials");
         Assert.Contains(states, s => s.DefinitionKey == "third-party-reimbursement" && s.State == "approve");
@@ -34,5 +34,7 @@ public sealed class DemoCasesTests
         }
         Assert.Equal(1, escalated);
         Assert.Equal(2, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "advanced"));
+        // A paid top-up, so that the third-party medical ledger on 「台账」 is not empty on the first run.
+        Assert.Equal(1, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "reimbursed"));
     }
 }

@@ -147,6 +147,20 @@ public static class DemoCases
                 invoices = new[] { new { number = "37010025A0012345", amount = 21250.40m }, new { number = "37010025A0012346", amount = 10000m } },
             }), JinanOfficer));
         });
+        // Paid, so that the third-party medical ledger (第九十条) on 「台账」 has a top-up and its invoices on the first run.
+        await Case("third-party top-up paid", async m =>
+        {
+            var id = await Start(m, "third-party-reimbursement", new
+            {
+                injuryCaseId = "IC-DEMO-0011", accidentType = "traffic", eligibleMedicalCost = 15680.50m, materialsReceived = TrafficPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
+            {
+                splitUnclear = false, compensatedMedicalAmount = 9000m,
+                invoices = new[] { new { number = "37010025A0020871", amount = 12680.50m }, new { number = "37010025A0020872", amount = 3000m } },
+            }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "paid", Json(new { paidOn = Day(-4) }), JinanReviewer));
+        });
         await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
         {
             injuryCaseId = "IC-DEMO-0010", accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
