@@ -12,8 +12,8 @@ namespace Cases.Workflows.Casework;
 
 /// <summary>
 /// 案件查询: the cases a user may see (规程 第一百四十条: their city; provincial staff every city or the one they name),
-/// filtered by procedure, status (running or completed), current state, text (the party label, or a case id, its prefix
-/// or the short number pages show) and the China-time dates it was opened between; newest first, keyset-paged on
+/// filtered by procedure, status (running or completed), current state, text (the party label, the name of a worker or
+/// employer the case names, or a case id, its prefix or the short number pages show) and the China-time dates it was opened between; newest first, keyset-paged on
 /// (opened at, id) so that a page never repeats or skips a case that was there when the first page was read.
 /// </summary>
 public sealed record SearchCases(
@@ -109,6 +109,10 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
         if (Text(query.Q) is { } q)
         {
+            // A name finds the cases of the workers and employers of that name: their identity numbers and credit codes
+            // as the procedures' party fields hold them (the case's own label is the masked number).
+            var (partyFields, partyKeys) = await PartiesNamedAsync(q, cancellationToken);
+            var named = db.CaseValues.Where(v => partyFields.Contains(v.Field) && partyKeys.Contains(v.Text!)).Select(v => v.CaseId);
             var party = q.ToUpperInvariant();
             var (prefix, suffix) = IdParts(q);
             var upperPrefix = prefix?.ToUpperInvariant();
@@ -117,10 +121,10 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 #pragma warning disable CA1304, CA1311, CA1862
             cases = (prefix, suffix) switch
             {
-                (null, _) => cases.Where(x => x.Case.Party.ToUpper().Contains(party)),
-                (_, null) => cases.Where(x => x.Case.Party.ToUpper().Contains(party)
+                (null, _) => cases.Where(x => x.Case.Party.ToUpper().Contains(party) || named.Contains(x.Case.Id)),
+                (_, null) => cases.Where(x => x.Case.Party.ToUpper().Contains(party) || named.Contains(x.Case.Id)
                     || x.Case.Id.ToString().StartsWith(upperPrefix!) || x.Case.Id.ToString().StartsWith(prefix)),
-                _ => cases.Where(x => x.Case.Party.ToUpper().Contains(party)
+                _ => cases.Where(x => x.Case.Party.ToUpper().Contains(party) || named.Contains(x.Case.Id)
                     || x.Case.Id.ToString().StartsWith(upperPrefix!) || x.Case.Id.ToString().StartsWith(prefix)
                     || x.Case.Id.ToString().EndsWith(upperSuffix!) || x.Case.Id.ToString().EndsWith(suffix)),
             };
@@ -167,6 +171,33 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
         var next = page.Count > limit ? Encode(page[limit - 1].CreatedAt, page[limit - 1].Id) : null;
         return new CaseSearchPage(rows, next);
+    }
+
+    /// <summary>At most this many workers and employers of a searched name are looked for in the cases.</summary>
+    public const int MaxNamedParties = 200;
+
+    /// <summary>
+    /// The party fields of the published procedures (data fields of format id-number or credit-code, as the cases'
+    /// typed values hold them) and the numbers and codes of the workers and employers whose name contains the text.
+    /// </summary>
+    private async Task<(List<string> Fields, List<string> Keys)> PartiesNamedAsync(string q, CancellationToken ct)
+    {
+        var workers = await db.Workers.AsNoTracking().Where(w => w.Name.Contains(q)).Select(w => w.IdNumber).Take(MaxNamedParties).ToListAsync(ct);
+        var employers = await db.Employers.AsNoTracking().Where(e => e.Name.Contains(q)).Select(e => e.CreditCode).Take(MaxNamedParties).ToListAsync(ct);
+        List<string> keys = [.. workers.Select(w => w.Value), .. employers.Select(e => e.Value)];
+        if (keys.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var latest in await db.Definitions.AsNoTracking().GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(ct))
+        {
+            var definition = await definitions.GetAsync(db, latest.Key, latest.Version, ct);
+            fields.UnionWith(definition.Data.Where(f => f.Value.Format is "id-number" or "credit-code").Select(f => f.Key));
+        }
+
+        return ([.. fields], keys);
     }
 
     /// <summary>The states of every published version of the procedure: a running case may sit in a state a later version dropped.</summary>

@@ -120,6 +120,35 @@ public abstract class SearchCasesScenarios(AppFixture app) : ProcedureScenario(a
     }
 
     [Fact]
+    public async Task A_name_finds_the_cases_of_the_registered_worker_or_employer_of_that_name()
+    {
+        At("2024-09-02 09:00");
+        var officer = await App.As("officer.jinan");
+        var code = TestParties.NewCreditCode();
+        var employerName = "泉城查询测试建材" + code[^6..];
+        (await officer.PostJsonAsync("/api/employers", new { creditCode = code, name = employerName, riskClass = 2, city = "370100" })).EnsureSuccessStatusCode();
+        var id = TestParties.NewIdNumber();
+        var workerName = "查询测试" + id[^4..];
+        (await officer.PostJsonAsync("/api/workers", new { idNumber = id, name = workerName, phone = "13812345678", employerCreditCode = code })).EnsureSuccessStatusCode();
+
+        var rate = await OpenRateCaseAsync(code);
+        var rehab = await StartAsync("rehab-extension", new
+        {
+            workerIdNumber = id, injuryCaseId = "IC-SEARCH-1", rehabStartsOn = "2024-09-01", rehabEndsOn = "2024-12-31", institution = "山东省康复中心",
+        });
+        var unrelated = await OpenRateCaseAsync(TestParties.NewCreditCode());
+
+        // The cases' own labels hold codes and masked numbers, not names: the names are found through the registers.
+        Assert.Equal([rehab], Ids(await SearchAsync($"q={Uri.EscapeDataString(workerName)}")));
+        Assert.Equal([rate], Ids(await SearchAsync($"q={Uri.EscapeDataString(employerName)}")));
+        var byPart = Ids(await SearchAsync($"q={Uri.EscapeDataString("泉城查询测试")}"));
+        Assert.Contains(rate, byPart);
+        Assert.DoesNotContain(unrelated, byPart);
+        // Another city's staff still see none of them.
+        Assert.Empty(Ids(await SearchAsync($"q={Uri.EscapeDataString(workerName)}", "officer.qingdao")));
+    }
+
+    [Fact]
     public async Task Text_finds_a_case_by_its_party_in_any_case_by_the_short_number_shown_by_an_id_prefix_or_the_whole_id()
     {
         At("2024-08-05 09:00");
