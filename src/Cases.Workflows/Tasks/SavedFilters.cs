@@ -130,6 +130,21 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
             throw new DomainValidationException("shareWithRole", $"shareWithRole must be one of {string.Join(", ", Roles.All)} (or empty to keep the filter to yourself).");
         }
 
+        try
+        {
+            return await SaveAsync(by, name, filter, share, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same name was saved at the same moment (two tabs, a double click): the unique key kept one row; this
+            // save updates it instead, as saving an existing name always does.
+            db.ChangeTracker.Clear();
+            return await SaveAsync(by, name, filter, share, cancellationToken);
+        }
+    }
+
+    private async Task<SavedFilterView> SaveAsync(Actor by, string name, InboxFilter filter, string? share, CancellationToken cancellationToken)
+    {
         var existing = await db.SavedFilters.SingleOrDefaultAsync(f => f.Owner == by.UserName && f.Name == name, cancellationToken);
         if (existing is null)
         {

@@ -31,6 +31,20 @@ public sealed class SavedFilterApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Saving_one_name_from_several_tabs_at_once_keeps_one_filter_with_one_of_the_values()
+    {
+        var tabs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.As("officer.jinan")));
+        var name = Unique("同时保存");
+
+        var answers = await Task.WhenAll(tabs.Select((tab, i) => tab.PostJsonAsync("/api/inbox/filters", new { name, within = i + 1 })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var kept = Assert.Single(await ListAsync(tabs[0]), f => f.Str("name") == name);
+        Assert.Matches("^within=[1-6]&sort=due$", kept.Str("query"));
+        Assert.Equal(1, await app.InDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SavedFilters, f => f.Name == name)));
+    }
+
+    [Fact]
     public async Task A_filter_shared_with_a_role_reaches_that_role_in_the_same_city_only_and_only_its_owner_deletes_it()
     {
         var officer = await app.As("officer.jinan");

@@ -50,7 +50,8 @@ internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedF
         b.Property(x => x.SharedWithRole).HasMaxLength(40);
         b.Property(x => x.CityCode).HasMaxLength(6);
         b.Property(x => x.Query).HasMaxLength(2000);
-        b.HasIndex(x => x.Owner).HasDatabaseName("ix_saved_filters_owner");
+        // A user's filters are known by their names (saving a name again updates it); the key also serves "my filters".
+        b.HasIndex(x => new { x.Owner, x.Name }).IsUnique().HasDatabaseName("ux_saved_filters_owner_name");
         b.HasIndex(x => new { x.SharedWithRole, x.CityCode }).HasDatabaseName("ix_saved_filters_shared");
     }
 }

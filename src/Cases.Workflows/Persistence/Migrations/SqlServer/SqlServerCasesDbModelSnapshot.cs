@@ -1363,8 +1363,9 @@ namespace Cases.Workflows.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Owner")
-                        .HasDatabaseName("ix_saved_filters_owner");
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_saved_filters_owner_name");
 
                     b.HasIndex("SharedWithRole", "CityCode")
                         .HasDatabaseName("ix_saved_filters_shared");
