@@ -106,6 +106,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
+    /// <summary>Fires every timer due at the app's clock now (breaches raise their escalations), as the sweep would.</summary>
+    public async Task RunDueTimersAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Cases.Workflows.Timers.TimerFiring>().RunDueAsync(1000, CancellationToken.None);
+    }
+
     /// <summary>A fee-rate objection of 济南 for a new employer, adjusted on <paramref name="adjustedOn"/>: its notify-employer task is open to officers.</summary>
     public async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn)
     {

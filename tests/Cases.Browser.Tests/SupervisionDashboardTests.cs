@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Cases.Domain.Parties;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
-using Cases.Workflows.Timers;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cases.Browser.Tests;
@@ -16,9 +8,6 @@ namespace Cases.Browser.Tests;
 /// </summary>
 public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
-    private static int _serial = Random.Shared.Next(100_000, 900_000);
-
     [Fact]
     public async Task A_supervisor_opens_the_dashboard_and_bulk_reassigns_two_breached_tasks()
     {
@@ -70,10 +59,7 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
         browser.App.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 4, 1, 0, 0, TimeSpan.Zero));
         try
         {
-            await using (var scope = browser.App.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<TimerFiring>().RunDueAsync(1000, CancellationToken.None);
-            }
+            await browser.RunDueTimersAsync();
 
             await page.ReloadAsync();
             await row.WaitForAsync();
@@ -93,10 +79,7 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
     public async Task The_navigation_badge_shows_an_unacknowledged_escalation_until_the_supervisor_acknowledges_it()
     {
         var task = await StartLateRateCaseAsync();
-        await using (var scope = browser.App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TimerFiring>().RunDueAsync(1000, CancellationToken.None); // raises its escalation
-        }
+        await browser.RunDueTimersAsync(); // raises its escalation
 
         var page = await browser.SignedInAsync("supervisor.jinan");
         var violations = BrowserFixture.CollectCspViolations(page);
@@ -127,20 +110,5 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
 
     private Task<Guid> StartLateRateCaseAsync() => StartRateCaseAsync("2025-09-01"); // its 10 working days ended in September: breached at the app's 2025-10-20
 
-    private async Task<Guid> StartRateCaseAsync(string adjustedOn)
-    {
-        var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
-        var data = new JsonObject
-        {
-            ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
-            ["previousRate"] = 0.005m,
-            ["newRate"] = 0.0045m,
-            ["effectiveFrom"] = "2025-06",
-            ["adjustedOn"] = adjustedOn,
-        };
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var started = await mediator.Send(new StartCase("fee-rate-objection", "370100", data, JinanOfficer));
-        return (await mediator.Send(new GetCase(started.CaseId, JinanOfficer))).OpenTasks.Single().Id;
-    }
+    private async Task<Guid> StartRateCaseAsync(string adjustedOn) => (await browser.StartRateCaseAsync(adjustedOn)).TaskId;
 }

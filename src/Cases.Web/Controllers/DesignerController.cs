@@ -149,9 +149,8 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             return NotFound();
         }
 
-        var version = from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
         var errors = string.IsNullOrWhiteSpace(json) ? [] : await mediator.Send(new ValidateDefinition(json), ct);
-        return View(nameof(Edit), new EditorPage(procedure, version, json ?? "", errors));
+        return View(nameof(Edit), new EditorPage(procedure, FromVersion(procedure, from), json ?? "", errors));
     }
 
     /// <summary>
@@ -172,12 +171,10 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             return NotFound();
         }
 
-        var (shown, errors) = await DraftPageAsync(procedure, json, ct);
+        var (shown, _, errors) = await DraftPageAsync(procedure, json, ct);
         if (shown is null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            var version = from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
-            return View(nameof(Edit), new EditorPage(procedure, version, json ?? "", errors, L["不能试运行：草稿有 {0} 处错误，请先修改。", errors.Count]));
+            return DraftRefused(procedure, FromVersion(procedure, from), json, errors);
         }
 
         var today = ChinaTime.DateOf(clock.GetUtcNow());
@@ -218,14 +215,11 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
                 return NotFound();
             }
 
-            (page, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
+            (page, draftJson, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
             if (page is null)
             {
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View(nameof(Edit), new EditorPage(procedure, procedure.Versions[^1].Version, draft, draftErrors, L["不能试运行：草稿有 {0} 处错误，请先修改。", draftErrors.Count]));
+                return DraftRefused(procedure, procedure.Versions[^1].Version, draft, draftErrors);
             }
-
-            draftJson = JsonNode.Parse(draft) as JsonObject;
         }
         else
         {
@@ -392,26 +386,39 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
     }
 
     /// <summary>A draft as a page (diagram and all), numbered as the version it would be published as; or the validator's messages.</summary>
-    private async Task<(DefinitionPage? Page, IReadOnlyList<DefinitionError> Errors)> DraftPageAsync(DesignerProcedure procedure, string? json, CancellationToken ct)
+    private async Task<(DefinitionPage? Page, JsonObject? Draft, IReadOnlyList<DefinitionError> Errors)> DraftPageAsync(DesignerProcedure procedure, string? json, CancellationToken ct)
     {
         IReadOnlyList<DefinitionError> errors = string.IsNullOrWhiteSpace(json)
             ? [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]
             : await mediator.Send(new ValidateDefinition(json), ct);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, null, errors);
         }
 
         var draft = (JsonObject)JsonNode.Parse(json!)!;
         if (draft["key"]?.GetValue<string>() != procedure.Key)
         {
-            return (null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]);
+            return (null, null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]);
         }
 
-        draft["version"] = procedure.Versions[^1].Version + 1;
-        var definition = DefinitionStore.Parse(draft.ToJsonString());
-        return (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), []);
+        // The dry run gets the draft as typed; the page shows it numbered as the version it would become.
+        var numbered = (JsonObject)draft.DeepClone();
+        numbered["version"] = procedure.Versions[^1].Version + 1;
+        var definition = DefinitionStore.Parse(numbered.ToJsonString());
+        return (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), draft, []);
     }
+
+    /// <summary>A draft the validator refuses goes back to the editor with every message (400); nothing runs or is stored.</summary>
+    private ViewResult DraftRefused(DesignerProcedure procedure, int fromVersion, string? json, IReadOnlyList<DefinitionError> errors)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Edit), new EditorPage(procedure, fromVersion, json ?? "", errors, L["不能试运行：草稿有 {0} 处错误，请先修改。", errors.Count]));
+    }
+
+    /// <summary>The version an edit started from, when the form names one of the procedure's; else the latest.</summary>
+    private static int FromVersion(DesignerProcedure procedure, int? from) =>
+        from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
 
     private async Task<DefinitionPage?> PageAsync(string key, int? version, CancellationToken ct)
     {

@@ -182,6 +182,13 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
     /// </summary>
     private async Task<(List<string> Fields, List<string> Keys)> PartiesNamedAsync(string q, CancellationToken ct)
     {
+        // A code, a number or a case id has digits and no other script: it names no one, so the registers (scanned for
+        // a part of a name) are not read for it.
+        if (q.Any(char.IsAsciiDigit) && q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return ([], []);
+        }
+
         var workers = await db.Workers.AsNoTracking().Where(w => w.Name.Contains(q)).Select(w => w.IdNumber).Take(MaxNamedParties).ToListAsync(ct);
         var employers = await db.Employers.AsNoTracking().Where(e => e.Name.Contains(q)).Select(e => e.CreditCode).Take(MaxNamedParties).ToListAsync(ct);
         List<string> keys = [.. workers.Select(w => w.Value), .. employers.Select(e => e.Value)];
