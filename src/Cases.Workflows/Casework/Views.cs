@@ -11,24 +11,36 @@ public enum SlaState
     Breached,
 }
 
-/// <summary>A task as every API response shows it.</summary>
+/// <summary>
+/// A task as every API response shows it. <c>Kind</c>: a step of the procedure, or a supervisor's confirmation that a
+/// period counted on a provisional calendar has ended. <c>ProvisionalYear</c>: the due date was counted over that year,
+/// whose State Council notice is not loaded yet (暂定).
+/// </summary>
 public sealed record TaskView(
     Guid Id, Guid CaseId, string Procedure, string State, string Title, string TitleEn, string Role, string City, string Party,
     string? Assignee, HumanTaskStatus Status, int Priority, DateOnly DueOn, DateTimeOffset DueAt, DateTimeOffset WarnAt,
-    string Basis, string DueRule, SlaState Sla, string? Outcome, string? CompletedBy, DateTimeOffset CreatedAt)
+    string Basis, string DueRule, SlaState Sla, string? Outcome, string? CompletedBy, DateTimeOffset CreatedAt,
+    HumanTaskKind Kind = HumanTaskKind.Step, int? ProvisionalYear = null)
 {
+    /// <summary>The due date is provisional (counted over a year without the State Council's notice).</summary>
+    public bool Provisional => ProvisionalYear is not null;
+
     public static TaskView From(HumanTask t, DateTimeOffset now) => new(
         t.Id, t.CaseId, t.Procedure, t.State, t.TitleZh, t.TitleEn, t.Role, t.CityCode, t.Party, t.Assignee, t.Status, t.Priority,
-        t.DueOn, t.DueAt, t.WarnAt, t.Basis, t.DueRule, SlaOf(t.DueAt, t.WarnAt, t.CompletedAt ?? now), t.Outcome, t.CompletedBy, t.CreatedAt);
+        t.DueOn, t.DueAt, t.WarnAt, t.Basis, t.DueRule, SlaOf(t.DueAt, t.WarnAt, t.CompletedAt ?? now), t.Outcome, t.CompletedBy, t.CreatedAt,
+        t.Kind, t.ProvisionalYear);
 
     public static SlaState SlaOf(DateTimeOffset dueAt, DateTimeOffset warnAt, DateTimeOffset at) =>
         at >= dueAt ? SlaState.Breached : at >= warnAt ? SlaState.Warning : SlaState.OnTime;
 }
 
-/// <summary>A pending clock of a case, with its date and basis.</summary>
-public sealed record TimerView(Guid Id, string State, TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Basis, string Rule, string? TargetState, TimerStatus Status)
+/// <summary>A pending clock of a case, with its date and basis; <c>ProvisionalYear</c> as on <see cref="TaskView"/>.</summary>
+public sealed record TimerView(Guid Id, string State, TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Basis, string Rule, string? TargetState, TimerStatus Status, int? ProvisionalYear = null)
 {
-    public static TimerView From(WorkflowTimer t) => new(t.Id, t.State, t.Kind, t.DueOn, t.DueAt, t.Basis, t.Rule, t.TargetState, t.Status);
+    /// <summary>The date is provisional (counted over, or falling in, a year without the State Council's notice).</summary>
+    public bool Provisional => ProvisionalYear is not null;
+
+    public static TimerView From(WorkflowTimer t) => new(t.Id, t.State, t.Kind, t.DueOn, t.DueAt, t.Basis, t.Rule, t.TargetState, t.Status, t.ProvisionalYear);
 }
 
 /// <summary>One journal entry as shown on the case.</summary>

@@ -37,13 +37,22 @@ public sealed record DryRunVisit(string State, string Kind, string TitleZh, stri
 /// <summary>What became of one input: played, refused or not played (after a refusal nothing more is played).</summary>
 public sealed record DryRunInput(int Step, DateOnly On, string Input, string Result, string? StateAfter);
 
-/// <summary>A human task the run opened, with its deadline, how it was counted and its basis, and how it ended.</summary>
+/// <summary>
+/// A human task the run opened, with its deadline, how it was counted and its basis, and how it ended;
+/// <c>ProvisionalYear</c>: the deadline was counted over a year without the State Council's notice (暂定).
+/// </summary>
 public sealed record DryRunTask(string State, string TitleZh, string TitleEn, string Role, DateOnly OpenedOn, DateOnly DueOn, string Rule, string Basis,
-    string Status, string? Outcome, string? CompletedBy, DateOnly? CompletedOn, bool? OnTime, bool Breached);
+    string Status, string? Outcome, string? CompletedBy, DateOnly? CompletedOn, bool? OnTime, bool Breached, int? ProvisionalYear = null)
+{
+    public bool Provisional => ProvisionalYear is not null;
+}
 
-/// <summary>A clock the run armed (transition, reminder, milestone, task warning or breach) and what became of it.</summary>
+/// <summary>A clock the run armed (transition, reminder, milestone, task warning or breach) and what became of it; <c>ProvisionalYear</c> as on a task.</summary>
 public sealed record DryRunClock(string State, string Kind, DateOnly DueOn, DateTimeOffset DueAt, string Rule, string Basis, string? TargetState,
-    string? Template, string? Recipient, string Status, DateTimeOffset? FiredAt);
+    string? Template, string? Recipient, string Status, DateTimeOffset? FiredAt, int? ProvisionalYear = null)
+{
+    public bool Provisional => ProvisionalYear is not null;
+}
 
 /// <summary>A notification the run wrote to its outbox (第九十四条), when and to whom.</summary>
 public sealed record DryRunNotification(DateTimeOffset At, string Recipient, string Template);

@@ -171,8 +171,8 @@ internal sealed class DryRunSandbox : IAsyncDisposable
             definition.Key, definition.Version, draft, city, inputs, PathOf(definition, journal),
             tasks.Select(t => new DryRunTask(t.State, t.TitleZh, t.TitleEn, t.Role, ChinaTime.DateOf(t.CreatedAt), t.DueOn, t.DueRule, t.Basis,
                 Name(t.Status), t.Outcome, t.CompletedBy, t.CompletedAt is { } c ? ChinaTime.DateOf(c) : null,
-                t.Status == HumanTaskStatus.Completed ? t.CompletedAt < t.DueAt : null, t.Breached)).ToList(),
-            timers.Select(t => new DryRunClock(t.State, Name(t.Kind), t.DueOn, t.DueAt, t.Rule, t.Basis, t.TargetState, t.Template, t.Recipient, Name(t.Status), t.FiredAt)).ToList(),
+                t.Status == HumanTaskStatus.Completed ? t.CompletedAt < t.DueAt : null, t.Breached, t.ProvisionalYear)).ToList(),
+            timers.Select(t => new DryRunClock(t.State, Name(t.Kind), t.DueOn, t.DueAt, t.Rule, t.Basis, t.TargetState, t.Template, t.Recipient, Name(t.Status), t.FiredAt, t.ProvisionalYear)).ToList(),
             outbox.Select(o => new DryRunNotification(o.CreatedAt, o.Recipient, o.Template)).ToList(),
             escalations.Select(e => new DryRunEscalation(e.RaisedAt, e.State, e.DueOn, e.Basis)).ToList(),
             journal, instance.State, Name(instance.Status), instance.EndOutcome, _clock.Now, CaseData.Parse(instance.DataJson).AsJson(), refused);

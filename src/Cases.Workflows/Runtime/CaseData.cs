@@ -14,13 +14,26 @@ public sealed class CaseData
 {
     private readonly JsonObject _values;
 
+    // Dates a state set by counting over a provisional calendar year, while one command computes; not stored (a later
+    // computation counts again from the calendar as it then is).
+    private readonly Dictionary<string, int> _provisional = new(StringComparer.Ordinal);
+
     private CaseData(JsonObject values) => _values = values;
 
     public static CaseData Empty() => new([]);
 
     public static CaseData Parse(string json) => new(JsonNode.Parse(json) as JsonObject ?? []);
 
-    public CaseData Clone() => new((JsonObject)_values.DeepClone());
+    public CaseData Clone()
+    {
+        var copy = new CaseData((JsonObject)_values.DeepClone());
+        foreach (var (field, year) in _provisional)
+        {
+            copy._provisional[field] = year;
+        }
+
+        return copy;
+    }
 
     /// <summary>Stored JSON keeps Chinese as characters (it is data, never markup), so it reads as written.</summary>
     public static readonly JsonSerializerOptions Storage = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -46,7 +59,24 @@ public sealed class CaseData
     public string? GetText(string field) =>
         _values[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    public void Set(string field, JsonNode? value) => _values[field] = value?.DeepClone();
+    public void Set(string field, JsonNode? value)
+    {
+        _values[field] = value?.DeepClone();
+        _provisional.Remove(field);
+    }
+
+    /// <summary>Sets a date a state computed; <paramref name="provisionalYear"/> marks it as counted over a provisional year, for the clocks that read it next.</summary>
+    public void SetComputedDate(string field, DateOnly date, int? provisionalYear)
+    {
+        Set(field, JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (provisionalYear is int year)
+        {
+            _provisional[field] = year;
+        }
+    }
+
+    /// <summary>The provisional year a date set in this computation was counted over, or null.</summary>
+    public int? ProvisionalYearOf(string field) => _provisional.TryGetValue(field, out var year) ? year : null;
 
     /// <summary>
     /// Checks <paramref name="input"/> against the declared fields and merges it in. <paramref name="allowed"/> names

@@ -5,8 +5,16 @@ using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 
-/// <summary>A computed deadline: its last day, the instant it passes, and how it was counted and why.</summary>
-public sealed record ComputedClock(DateOnly DueOn, DateTimeOffset DueAt, string Rule, string Basis);
+/// <summary>
+/// A computed deadline: its last day, the instant it passes, and how it was counted and why.
+/// <paramref name="ProvisionalYear"/>: the latest year without the State Council's notice whose days the count looked at
+/// (or that the date it started from was counted in), null when it rests on official data only; such a deadline is
+/// shown as 暂定 and is recomputed when the year's notice is imported.
+/// </summary>
+public sealed record ComputedClock(DateOnly DueOn, DateTimeOffset DueAt, string Rule, string Basis, int? ProvisionalYear = null)
+{
+    public bool Provisional => ProvisionalYear is not null;
+}
 
 /// <summary>
 /// Turns a clock declared in a definition into a date, by the counting rules of DESIGN.md: working days skip
@@ -26,6 +34,9 @@ public static class Clocks
         var after = clock.After is not null;
         DateOnly due;
         string rule;
+        // The days the count looks at, for its provisional mark: none for a plain date or a subtraction, which need no
+        // working-day data (DESIGN.md: "到期N日前" is counted back without shifting).
+        (DateOnly First, DateOnly Last)? looked = null;
         if (clock.On is not null)
         {
             due = from;
@@ -35,24 +46,43 @@ public static class Clocks
         {
             due = calendar.AddWorkingDays(from, after ? wd : -wd);
             rule = $"{(after ? "" : "-")}{wd} working days from {field}";
+            looked = wd == 0 ? null : after ? (from.AddDays(1), due) : (due, from.AddDays(-1));
         }
         else if (clock.CalendarDays is int cd)
         {
             due = after ? calendar.AddCalendarDays(from, cd) : from.AddDays(-cd);
             rule = $"{(after ? "" : "-")}{cd} calendar days from {field}";
+            looked = after ? (from.AddDays(cd), due) : null;
         }
         else if (clock.Months is int m)
         {
             due = after ? RollToWorkingDay(from.AddMonths(m), calendar) : from.AddMonths(-m);
             rule = $"{(after ? "" : "-")}{m} months from {field}";
+            looked = after ? (from.AddMonths(m), due) : null;
         }
         else
         {
             throw new InvalidOperationException("A clock has no amount; the validator should have refused the definition.");
         }
 
-        return new ComputedClock(due, ChinaTime.EndOf(due), rule, clock.Basis ?? "");
+        var provisional = Later(looked is { } span ? calendar.ProvisionalYearIn(span.First, span.Last) : null, field == Entered ? null : data.ProvisionalYearOf(field));
+        return new ComputedClock(due, ChinaTime.EndOf(due), rule, clock.Basis ?? "", provisional);
     }
+
+    /// <summary>
+    /// A wait state's timer, which closes a party's window or ends a right when it fires (第二十二条's objection window, a
+    /// rehabilitation period, a project's term, a lapse after missing materials): due on a day of a provisional year it is
+    /// provisional however it was counted, so that it never acts on its own on a date the State Council's notice may yet
+    /// make a holiday (民法典 第二百零三条 would then move the period's end).
+    /// </summary>
+    public static ComputedClock ClosingWindow(ComputedClock clock, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.IsProvisional(clock.DueOn.Year) ? clock with { ProvisionalYear = Later(clock.ProvisionalYear, clock.DueOn.Year) } : clock;
+    }
+
+    private static int? Later(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     /// <summary>The instant at which a given share of the time from <paramref name="start"/> to <paramref name="due"/> has passed.</summary>
     public static DateTimeOffset Share(DateTimeOffset start, DateTimeOffset due, decimal share)

@@ -13,8 +13,14 @@ public sealed class ProgressWriter(CasesDb db)
     /// <summary>Timers added by the last <see cref="ApplyAsync"/>, to schedule once the transaction has committed.</summary>
     public List<WorkflowTimer> NewTimers { get; } = [];
 
+    /// <summary>Tasks added by the last <see cref="ApplyAsync"/>.</summary>
+    public List<HumanTask> NewTasks { get; } = [];
+
     public async Task ApplyAsync(CaseRecord @case, WorkflowInstance instance, WorkflowDefinition definition, Progress progress, string actor, DateTimeOffset now, CancellationToken ct)
     {
+        // One writer serves a whole scope: the timer sweep fires many timers in one, and each firing reads only its own.
+        NewTimers.Clear();
+        NewTasks.Clear();
         now = JournalChain.Normalize(now);
         if (progress.LeftStates.Count > 0)
         {
@@ -59,6 +65,7 @@ public sealed class ProgressWriter(CasesDb db)
             var task = new HumanTask
             {
                 Id = Guid.CreateVersion7(now),
+                Kind = plan.Kind,
                 InstanceId = instance.Id,
                 CaseId = @case.Id,
                 Procedure = definition.Key,
@@ -75,9 +82,11 @@ public sealed class ProgressWriter(CasesDb db)
                 WarnAt = plan.WarnAt,
                 Basis = plan.Due.Basis,
                 DueRule = plan.Due.Rule,
+                ProvisionalYear = plan.Due.ProvisionalYear,
                 CreatedAt = now,
             };
             db.Tasks.Add(task);
+            NewTasks.Add(task);
             tasksByState[plan.State] = task;
         }
 
@@ -95,6 +104,7 @@ public sealed class ProgressWriter(CasesDb db)
                 DueAt = plan.Due.DueAt,
                 Basis = plan.Due.Basis,
                 Rule = plan.Due.Rule,
+                ProvisionalYear = plan.Due.ProvisionalYear,
                 TargetState = plan.TargetState,
                 Template = plan.Template,
                 Recipient = plan.Recipient,

@@ -105,6 +105,20 @@ public enum HumanTaskStatus
     Cancelled,
 }
 
+/// <summary>What a human task is for.</summary>
+public enum HumanTaskKind
+{
+    /// <summary>A task state of the case's definition: its form and outcomes come from there.</summary>
+    Step,
+
+    /// <summary>
+    /// A supervisor confirms that a wait state's period has ended before the case moves on, because the period's end was
+    /// counted on a provisional calendar year (no State Council notice yet): 「确认期限届满（暂定日历）」, outcomes
+    /// <see cref="ExpiryConfirmation.Confirm"/> and <see cref="ExpiryConfirmation.Extend"/>.
+    /// </summary>
+    ExpiryConfirmation,
+}
+
 /// <summary>
 /// A human task: offered to a role in a city, claimed by one user, completed with an outcome. Carries its due
 /// date, warning and breach instants and the article that sets the deadline.
@@ -112,6 +126,8 @@ public enum HumanTaskStatus
 public sealed class HumanTask
 {
     public Guid Id { get; set; }
+
+    public HumanTaskKind Kind { get; set; }
 
     public Guid InstanceId { get; set; }
 
@@ -150,6 +166,9 @@ public sealed class HumanTask
 
     /// <summary>How the deadline counts: "workingDays", "calendarDays" or "months", with the amount.</summary>
     public string DueRule { get; set; } = "";
+
+    /// <summary>The latest year without the State Council's notice that the deadline was counted over (shown as 暂定), or null.</summary>
+    public int? ProvisionalYear { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -199,6 +218,10 @@ public sealed class WorkflowTimer
 
     public Guid InstanceId { get; set; }
 
+    /// <summary>
+    /// The task a warning or breach clock watches; for a transition held on a provisional date, the supervisor's
+    /// confirmation task that decides it.
+    /// </summary>
     public Guid? TaskId { get; set; }
 
     /// <summary>The state that armed it; leaving the state cancels it.</summary>
@@ -213,6 +236,13 @@ public sealed class WorkflowTimer
     public string Basis { get; set; } = "";
 
     public string Rule { get; set; } = "";
+
+    /// <summary>
+    /// The latest year without the State Council's notice that the date was counted over, or for a transition the year it
+    /// falls in when that year is provisional; null when official. A transition still provisional when it comes due does
+    /// not move the case: it opens a supervisor's confirmation task instead.
+    /// </summary>
+    public int? ProvisionalYear { get; set; }
 
     public string? TargetState { get; set; }
 

@@ -21,7 +21,7 @@ public static class StateClocks
         foreach (var (field, clock) in spec.Set ?? [])
         {
             var date = Clocks.Compute(clock, data, enteredOn, calendar);
-            data.Set(field, System.Text.Json.Nodes.JsonValue.Create(Clocks.Format(date.DueOn)));
+            data.SetComputedDate(field, date.DueOn, date.ProvisionalYear);
             set.Add((field, date));
         }
 
@@ -35,9 +35,9 @@ public static class StateClocks
         return (due, Clocks.Share(enteredAt, due.DueAt, spec.WarnAt ?? 0.7m));
     }
 
-    /// <summary>A wait state's timer (null when it has none).</summary>
+    /// <summary>A wait state's timer (null when it has none); due in a provisional year, it is provisional (<see cref="Clocks.ClosingWindow"/>).</summary>
     public static ComputedClock? WaitTimer(StateSpec spec, CaseData data, DateOnly enteredOn, WorkingDayCalendar calendar) =>
-        spec.Timer is { } timer ? Clocks.Compute(timer, data, enteredOn, calendar) : null;
+        spec.Timer is { } timer ? Clocks.ClosingWindow(Clocks.Compute(timer, data, enteredOn, calendar), calendar) : null;
 
     /// <summary>A wait state's reminders; each is sent at the start of its day, not at its end.</summary>
     public static List<ReminderClock> Reminders(StateSpec spec, CaseData data, DateOnly enteredOn, WorkingDayCalendar calendar) =>

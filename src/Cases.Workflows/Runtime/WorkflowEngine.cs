@@ -5,8 +5,8 @@ using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 
-/// <summary>A task the progress opens.</summary>
-public sealed record TaskPlan(string State, StateSpec Spec, ComputedClock Due, DateTimeOffset WarnAt, int Priority);
+/// <summary>A task the progress opens: a step of the definition, or a supervisor's confirmation of an expiry.</summary>
+public sealed record TaskPlan(string State, StateSpec Spec, ComputedClock Due, DateTimeOffset WarnAt, int Priority, HumanTaskKind Kind = HumanTaskKind.Step);
 
 /// <summary>A timer the progress arms.</summary>
 public sealed record TimerPlan(string State, TimerKind Kind, ComputedClock Due, string? TargetState, string? Template, string? Recipient);

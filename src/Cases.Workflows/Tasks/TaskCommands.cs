@@ -128,7 +128,7 @@ public sealed class TaskCommandHandlers(
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         await EnsureSeparationAsync(task, definition, command.By, cancellationToken);
         var @case = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        var spec = definition.States[task.State];
+        var spec = task.Kind == HumanTaskKind.ExpiryConfirmation ? ExpiryConfirmation.Spec(definition, task.State) : definition.States[task.State];
         if (string.IsNullOrWhiteSpace(command.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(command.Outcome, out var outcome))
         {
             throw new DomainValidationException("outcome", $"outcome must be one of: {string.Join(", ", spec.Outcomes?.Keys.ToArray() ?? [])}.");
@@ -136,17 +136,35 @@ public sealed class TaskCommandHandlers(
 
         var now = clock.GetUtcNow();
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
-        var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
-            .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
-        progress.Data.Merge(command.Data, definition.Data, fields, "data");
-        var extras = Materials.GuardExtras(definition, progress.Data, now);
-        foreach (var rule in outcome.Rules ?? [])
+        var journal = new JsonObject
         {
-            if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
+            ["task"] = task.Id.ToString(),
+            ["outcome"] = command.Outcome,
+            ["data"] = command.Data?.DeepClone(),
+            ["dueOn"] = Clocks.Format(task.DueOn),
+            ["onTime"] = now < task.DueAt,
+        };
+        if (task.Kind == HumanTaskKind.ExpiryConfirmation)
+        {
+            await DecideExpiryAsync(task, definition, progress, command, journal, now, cancellationToken);
+        }
+        else
+        {
+            var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
+                .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
+            progress.Data.Merge(command.Data, definition.Data, fields, "data");
+            var extras = Materials.GuardExtras(definition, progress.Data, now);
+            foreach (var rule in outcome.Rules ?? [])
             {
-                // A refused outcome changes nothing: the task stays with its officer, who corrects the form and tries again.
-                throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+                if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
+                {
+                    // A refused outcome changes nothing: the task stays with its officer, who corrects the form and tries again.
+                    throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+                }
             }
+
+            progress.Journal.Add(new JournalPlan("task-completed", task.State, outcome.To, journal));
+            engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         }
 
         task.Status = HumanTaskStatus.Completed;
@@ -155,15 +173,6 @@ public sealed class TaskCommandHandlers(
         task.CompletedAt = now;
         task.CompletedBy = command.By.UserName;
         task.Outcome = command.Outcome;
-        progress.Journal.Add(new JournalPlan("task-completed", task.State, outcome.To, new JsonObject
-        {
-            ["task"] = task.Id.ToString(),
-            ["outcome"] = command.Outcome,
-            ["data"] = command.Data?.DeepClone(),
-            ["dueOn"] = Clocks.Format(task.DueOn),
-            ["onTime"] = now < task.DueAt,
-        }));
-        engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
         try
         {
@@ -178,6 +187,34 @@ public sealed class TaskCommandHandlers(
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A supervisor decides a period held on a provisional date (<see cref="ExpiryConfirmation"/>): confirmed, the case
+    /// moves on as the held timer would have moved it; extended, a new timer ends the period on the date given.
+    /// </summary>
+    private async Task DecideExpiryAsync(HumanTask task, WorkflowDefinition definition, Progress progress, CompleteTask command, JsonObject journal, DateTimeOffset now, CancellationToken ct)
+    {
+        var held = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.TaskId == task.Id && t.Kind == TimerKind.Transition, ct)
+            ?? throw new DomainRuleException("The period this confirmation was opened for is no longer held; nothing was changed.");
+        journal["held"] = new JsonObject { ["timer"] = held.Id.ToString(), ["dueOn"] = Clocks.Format(held.DueOn), ["basis"] = held.Basis, ["provisionalYear"] = held.ProvisionalYear };
+        if (command.Outcome == ExpiryConfirmation.Confirm)
+        {
+            if (command.Data is { Count: > 0 } extra)
+            {
+                var name = extra.First().Key;
+                throw new DomainValidationException($"data.{name}", $"{name} is not a field of this step (expected: none).");
+            }
+
+            progress.Journal.Add(new JournalPlan("expiry-confirmed", task.State, held.TargetState, journal));
+            engine.Transition(definition, progress, held.TargetState!, now, await calendars.GetAsync(db, ct));
+            return;
+        }
+
+        var (timer, moved) = ExpiryConfirmation.PlanExtension(progress, definition, held, command.Data, now);
+        journal["extendedTo"] = Clocks.Format(timer.DueOn);
+        journal["fields"] = new JsonArray([.. moved.Select(f => (JsonNode)JsonValue.Create(f)!)]);
+        progress.Journal.Add(new JournalPlan("expiry-extended", task.State, task.State, journal));
     }
 
     private async Task<HumanTask> LoadAsync(Guid id, Actor actor, CancellationToken ct)

@@ -120,8 +120,16 @@ public sealed class TimerFiring(
         switch (timer.Kind)
         {
             case TimerKind.Transition:
+                var calendar = await calendars.GetAsync(db, ct);
+                if (timer.ProvisionalYear is int year && calendar.IsProvisional(year))
+                {
+                    // Its end was counted on a year the State Council has not yet set: a supervisor confirms it first.
+                    ExpiryConfirmation.Hold(progress, definition, timer, now, calendar);
+                    break;
+                }
+
                 progress.Journal.Add(new JournalPlan("timer-fired", instance.State, timer.TargetState, info));
-                engine.Transition(definition, progress, timer.TargetState!, now, await calendars.GetAsync(db, ct));
+                engine.Transition(definition, progress, timer.TargetState!, now, calendar);
                 movedTo = progress.State;
                 break;
             case TimerKind.Reminder:
@@ -166,6 +174,11 @@ public sealed class TimerFiring(
         }
 
         await writer.ApplyAsync(@case, instance, definition, progress, "system:timer", now, ct);
+        if (writer.NewTasks.FirstOrDefault(t => t.Kind == HumanTaskKind.ExpiryConfirmation) is { } confirmation)
+        {
+            timer.TaskId = confirmation.Id;
+        }
+
         await db.SaveChangesAsync(ct);
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return new FiredTimer(timer.Id, @case.Id, timer.Kind, timer.State, movedTo, timer.DueOn, timer.Basis);

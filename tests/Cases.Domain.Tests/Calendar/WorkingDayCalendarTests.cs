@@ -53,18 +53,47 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_year_without_data_is_refused_naming_the_year_never_guessed()
+    public void A_year_before_the_first_official_one_is_refused_naming_the_year_never_guessed()
     {
-        var e = Assert.Throws<CalendarYearMissingException>(() => NationalDay2025.Describe(new DateOnly(2026, 1, 5)));
-        Assert.Equal(2026, e.Year);
-        Assert.Contains("2026", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<CalendarYearMissingException>(() => NationalDay2025.Describe(new DateOnly(2024, 12, 31)));
+        Assert.Equal(2024, e.Year);
+        Assert.Contains("2024", e.Message, StringComparison.Ordinal);
+        Assert.Throws<CalendarYearMissingException>(() => NationalDay2025.AddWorkingDays(new DateOnly(2025, 1, 3), -5));
     }
 
     [Fact]
-    public void A_count_that_runs_into_a_year_without_data_is_refused()
+    public void A_later_year_without_its_notice_counts_on_the_laws_holidays_and_says_it_is_provisional()
     {
-        var e = Assert.Throws<CalendarYearMissingException>(() => NationalDay2025.AddWorkingDays(new DateOnly(2025, 12, 29), 5));
-        Assert.Equal(2026, e.Year);
+        // 2026-01-01 is 元旦 by 第二条 of 《全国年节及纪念日放假办法》; the notice's make-up Sunday 1/4 is unknown without it.
+        var newYear = NationalDay2025.Describe(new DateOnly(2026, 1, 1));
+        Assert.Equal((false, DayKind.Holiday, "元旦", true), (newYear.WorkingDay, newYear.Kind, newYear.Name, newYear.Provisional));
+        Assert.Equal(DayKind.Weekend, NationalDay2025.Describe(new DateOnly(2026, 1, 4)).Kind);
+        Assert.False(NationalDay2025.Describe(new DateOnly(2025, 12, 31)).Provisional);
+        // 12/30, 12/31, (1/1 元旦), 1/2, 1/5, 1/6.
+        Assert.Equal(new DateOnly(2026, 1, 6), NationalDay2025.AddWorkingDays(new DateOnly(2025, 12, 29), 5));
+        Assert.True(NationalDay2025.IsProvisional(2026));
+        Assert.False(NationalDay2025.IsProvisional(2025));
+        Assert.False(NationalDay2025.IsProvisional(2024));
+    }
+
+    [Fact]
+    public void ProvisionalYearIn_names_the_latest_provisional_year_a_span_touches()
+    {
+        Assert.Null(NationalDay2025.ProvisionalYearIn(new DateOnly(2025, 3, 1), new DateOnly(2025, 12, 31)));
+        Assert.Equal(2026, NationalDay2025.ProvisionalYearIn(new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1)));
+        Assert.Equal(2027, NationalDay2025.ProvisionalYearIn(new DateOnly(2027, 2, 1), new DateOnly(2025, 6, 1)));
+        Assert.Equal([2026, 2027], NationalDay2025.ProvisionalYears(2027));
+    }
+
+    [Fact]
+    public void WithYear_makes_a_provisional_year_official_with_the_notices_days()
+    {
+        var official = NationalDay2025.WithYear(2026, [new(new DateOnly(2026, 1, 4), DayKind.MakeUpWorkday, "元旦")]);
+        Assert.False(official.IsProvisional(2026));
+        Assert.Equal((true, false), (official.Describe(new DateOnly(2026, 1, 4)).WorkingDay, official.Describe(new DateOnly(2026, 1, 4)).Provisional));
+        // Only what the notice says: without an entry, 1/1 is an ordinary Thursday of an official year.
+        Assert.True(official.IsWorkingDay(new DateOnly(2026, 1, 1)));
+        Assert.True(official.IsProvisional(2027));
     }
 
     [Fact]

@@ -64,7 +64,9 @@ public class CalendarPersistenceTests
         // Spring Festival 2026: 2/13 (Fri) + 1 working day is the make-up Saturday 2/14; + 2 is 2/24 after the break.
         Assert.Equal(new DateOnly(2026, 2, 14), calendar.AddWorkingDays(new DateOnly(2026, 2, 13), 1));
         Assert.Equal(new DateOnly(2026, 2, 24), calendar.AddWorkingDays(new DateOnly(2026, 2, 13), 2));
-        Assert.Equal(2027, Assert.Throws<CalendarYearMissingException>(() => calendar.AddWorkingDays(new DateOnly(2026, 12, 28), 5)).Year);
+        // 2027 has no notice yet: counted on its statutory holidays (1/1 元旦) and marked provisional; 2023 is never guessed.
+        Assert.Equal(new DateOnly(2027, 1, 5), calendar.AddWorkingDays(new DateOnly(2026, 12, 28), 5));
+        Assert.Equal(2027, calendar.ProvisionalYearIn(new DateOnly(2026, 12, 29), new DateOnly(2027, 1, 5)));
         Assert.Equal(2023, Assert.Throws<CalendarYearMissingException>(() => calendar.Describe(new DateOnly(2023, 12, 29))).Year);
     }
 
@@ -130,8 +132,12 @@ public class CalendarPersistenceTests
         var noReason = await Assert.ThrowsAsync<DomainValidationException>(async () =>
             await handler.Handle(new ChangeCalendarDay(new DateOnly(2025, 10, 13), DayKind.Holiday, "x", " ", "admin"), default));
         Assert.Equal("reason", noReason.Field);
-        await Assert.ThrowsAsync<CalendarYearMissingException>(async () =>
+        // A provisional year is changed by importing its notice, not day by day.
+        var provisional = await Assert.ThrowsAsync<DomainValidationException>(async () =>
             await handler.Handle(new ChangeCalendarDay(new DateOnly(2027, 1, 1), DayKind.Holiday, "元旦", "r", "admin"), default));
+        Assert.Equal("date", provisional.Field);
+        await Assert.ThrowsAsync<CalendarYearMissingException>(async () =>
+            await handler.Handle(new ChangeCalendarDay(new DateOnly(2023, 1, 2), DayKind.Holiday, "元旦", "r", "admin"), default));
 
         Assert.Equal(0, await db.CalendarChanges.CountAsync());
         Assert.Equal(1L, await db.CalendarRevisions.Select(r => r.Revision).SingleAsync());

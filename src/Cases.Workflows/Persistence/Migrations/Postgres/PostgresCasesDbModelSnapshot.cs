@@ -918,6 +918,11 @@ namespace Cases.Workflows.Persistence.Migrations.Postgres
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -934,6 +939,9 @@ namespace Cases.Workflows.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ProvisionalYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1285,6 +1293,9 @@ namespace Cases.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ProvisionalYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Recipient")
                         .HasMaxLength(100)

@@ -920,6 +920,11 @@ namespace Cases.Workflows.Persistence.Migrations.SqlServer
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -936,6 +941,9 @@ namespace Cases.Workflows.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("ProvisionalYear")
+                        .HasColumnType("int");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1287,6 +1295,9 @@ namespace Cases.Workflows.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ProvisionalYear")
+                        .HasColumnType("int");
 
                     b.Property<string>("Recipient")
                         .HasMaxLength(100)
