@@ -14,17 +14,17 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
         var admin = await app.As("admin");
         var officer = await app.As("officer.jinan");
         await (await officer.GetAsync("/api/calendar/working-days/add?from=2026-03-09&days=1"))
-            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-10"}""");
+            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-10","provisional":false}""");
 
         var response = await admin.PutAsJsonAsync("/api/calendar/days/2026-03-10", new { kind = "holiday", name = "临时休假", reason = "省政府通知（测试）" });
 
         await response.JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假","moved":[]}""");
         await (await officer.GetAsync("/api/calendar/days/2026-03-10"))
-            .JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假"}""");
+            .JsonEqualsAsync("""{"date":"2026-03-10","workingDay":false,"kind":"holiday","name":"临时休假","provisional":false}""");
         await (await officer.GetAsync("/api/calendar/working-days/add?from=2026-03-09&days=1"))
-            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-11"}""");
+            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-11","provisional":false}""");
         await (await officer.GetAsync("/api/calendar/working-days/add?from=2026-03-06&days=5"))
-            .JsonEqualsAsync("""{"from":"2026-03-06","days":5,"result":"2026-03-16"}""");
+            .JsonEqualsAsync("""{"from":"2026-03-06","days":5,"result":"2026-03-16","provisional":false}""");
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         await response.JsonEqualsAsync("""{"date":"2026-06-19","workingDay":true,"kind":"workday","name":null,"moved":[]}""");
         await (await admin.GetAsync("/api/calendar/working-days/add?from=2026-06-18&days=1"))
-            .JsonEqualsAsync("""{"from":"2026-06-18","days":1,"result":"2026-06-19"}""");
+            .JsonEqualsAsync("""{"from":"2026-06-18","days":1,"result":"2026-06-19","provisional":false}""");
         Assert.False(await app.InDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == new DateOnly(2026, 6, 19))));
     }
 
@@ -49,7 +49,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         await response.JsonEqualsAsync("""{"date":"2026-11-07","workingDay":true,"kind":"makeUpWorkday","name":"调休（测试）","moved":[]}""");
         await (await admin.GetAsync("/api/calendar/working-days/add?from=2026-11-06&days=1"))
-            .JsonEqualsAsync("""{"from":"2026-11-06","days":1,"result":"2026-11-07"}""");
+            .JsonEqualsAsync("""{"from":"2026-11-06","days":1,"result":"2026-11-07","provisional":false}""");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(response.Headers.Location);
         await (await officer.GetAsync("/api/calendar/days/2026-03-17"))
-            .JsonEqualsAsync("""{"date":"2026-03-17","workingDay":true,"kind":"workday","name":null}""");
+            .JsonEqualsAsync("""{"date":"2026-03-17","workingDay":true,"kind":"workday","name":null,"provisional":false}""");
         Assert.False(await app.InDbAsync(db => db.CalendarChanges.AnyAsync(c => c.Date == new DateOnly(2026, 3, 17))));
     }
 
@@ -106,7 +106,7 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         await response.FieldErrorAsync("reason");
         await (await admin.GetAsync("/api/calendar/days/2026-03-18"))
-            .JsonEqualsAsync("""{"date":"2026-03-18","workingDay":true,"kind":"workday","name":null}""");
+            .JsonEqualsAsync("""{"date":"2026-03-18","workingDay":true,"kind":"workday","name":null,"provisional":false}""");
         Assert.False(await app.InDbAsync(db => db.CalendarChanges.AnyAsync(c => c.Date == new DateOnly(2026, 3, 18))));
     }
 
@@ -146,13 +146,14 @@ public sealed class CalendarAdminTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task Changing_a_day_of_a_year_without_data_is_422()
+    public async Task Changing_a_day_of_a_year_without_data_is_422_and_of_a_provisional_year_is_400_pointing_to_the_notice()
     {
         var admin = await app.As("admin");
 
-        var response = await admin.PutAsJsonAsync("/api/calendar/days/2027-01-01", new { kind = "holiday", name = "元旦", reason = "提前录入" });
+        var past = await admin.PutAsJsonAsync("/api/calendar/days/2023-01-02", new { kind = "holiday", name = "元旦", reason = "补录" });
+        Assert.Equal(2023, (await past.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("year").GetInt32());
 
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(2027, problem.GetProperty("year").GetInt32());
+        var provisional = await admin.PutAsJsonAsync("/api/calendar/days/2027-01-04", new { kind = "holiday", name = "元旦", reason = "提前录入" });
+        await provisional.FieldErrorAsync("date");
     }
 }

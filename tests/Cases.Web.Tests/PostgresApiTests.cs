@@ -42,11 +42,13 @@ public sealed class PostgresApiTests(PostgresApp app) : IClassFixture<PostgresAp
         var client = await app.As("officer.jinan");
 
         await (await client.GetAsync("/api/calendar/working-days/add?from=2025-09-26&days=10"))
-            .JsonEqualsAsync("""{"from":"2025-09-26","days":10,"result":"2025-10-16"}""");
+            .JsonEqualsAsync("""{"from":"2025-09-26","days":10,"result":"2025-10-16","provisional":false}""");
         await (await client.GetAsync("/api/calendar/days/2025-10-11"))
-            .JsonEqualsAsync("""{"date":"2025-10-11","workingDay":true,"kind":"makeUpWorkday","name":"国庆节、中秋节"}""");
-        var problem = await (await client.GetAsync("/api/calendar/days/2027-01-04")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(2027, problem.GetProperty("year").GetInt32());
+            .JsonEqualsAsync("""{"date":"2025-10-11","workingDay":true,"kind":"makeUpWorkday","name":"国庆节、中秋节","provisional":false}""");
+        await (await client.GetAsync("/api/calendar/days/2027-01-01"))
+            .JsonEqualsAsync("""{"date":"2027-01-01","workingDay":false,"kind":"holiday","name":"元旦","provisional":true}""");
+        var problem = await (await client.GetAsync("/api/calendar/days/2023-01-04")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(2023, problem.GetProperty("year").GetInt32());
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class PostgresApiTests(PostgresApp app) : IClassFixture<PostgresAp
         Assert.Equal(("2026-03-10", false, "holiday", "临时休假"), (day.GetProperty("date").GetString(), day.GetProperty("workingDay").GetBoolean(), day.GetProperty("kind").GetString(), day.GetProperty("name").GetString()));
         Assert.Equal(System.Text.Json.JsonValueKind.Array, day.GetProperty("moved").ValueKind);
         await (await admin.GetAsync("/api/calendar/working-days/add?from=2026-03-09&days=1"))
-            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-11"}""");
+            .JsonEqualsAsync("""{"from":"2026-03-09","days":1,"result":"2026-03-11","provisional":false}""");
         var changes = await (await admin.GetAsync("/api/calendar/changes?year=2026")).JsonAsync(HttpStatusCode.OK);
         var change = Assert.Single(changes.EnumerateArray(), c => c.GetProperty("date").GetString() == "2026-03-10");
         Assert.Equal("admin", change.GetProperty("changedBy").GetString());

@@ -11,9 +11,11 @@ namespace Cases.Web.Api;
 
 public static class CalendarApi
 {
-    public sealed record AddResult(string From, int Days, string Result);
+    /// <summary><c>Provisional</c>: the count went through a year whose State Council notice is not loaded yet.</summary>
+    public sealed record AddResult(string From, int Days, string Result, bool Provisional);
 
-    public sealed record DayResult(string Date, bool WorkingDay, DayKind Kind, string? Name);
+    /// <summary><c>Provisional</c>: the day's year has no State Council notice yet; it counts as the law alone makes it.</summary>
+    public sealed record DayResult(string Date, bool WorkingDay, DayKind Kind, string? Name, bool Provisional);
 
     public sealed record ChangeDayRequest(DayKind? Kind, string? Name, string? Reason);
 
@@ -22,6 +24,9 @@ public static class CalendarApi
 
     /// <summary>A year's holiday file in the shipped form (Calendar/Data/cn-YYYY.json) and why it is loaded.</summary>
     public sealed record ImportRequest(string? Reason, JsonElement? File);
+
+    /// <summary>The State Council's holiday notice as published, pasted.</summary>
+    public sealed record ParseRequest(string? Text);
 
     public static void MapCalendarApi(this RouteGroupBuilder api)
     {
@@ -32,7 +37,7 @@ public static class CalendarApi
             var start = ApiInput.Date(from, "from");
             var count = ApiInput.WholeNumber(days, "days");
             var result = await mediator.Send(new AddWorkingDays(start, count), ct);
-            return TypedResults.Ok(new AddResult(ApiInput.Format(start), count, ApiInput.Format(result)));
+            return TypedResults.Ok(new AddResult(ApiInput.Format(start), count, ApiInput.Format(result.Date), result.Provisional));
         });
 
         calendar.MapGet("/days/{date}", async (string date, IMediator mediator, CancellationToken ct) =>
@@ -60,6 +65,11 @@ public static class CalendarApi
             TypedResults.Ok(await mediator.Send(new ImportCalendarYear(FileOf(body), ImportCalendarYearHandler.FileField, body.Reason, user.Identity!.Name!), ct)))
             .RequireAuthorization(Policies.Admin);
 
+        // Reads a pasted notice into the year's file (the "file" of the answer is what POST /years takes); changes nothing.
+        calendar.MapPost("/years/parse", async ([FromBody] ParseRequest body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ParseHolidayNotice(body.Text), ct)))
+            .RequireAuthorization(Policies.Admin);
+
         calendar.MapPost("/years/preview", async ([FromBody] ImportRequest body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new PreviewCalendarImport(FileOf(body), ImportCalendarYearHandler.FileField, body.Reason), ct)))
             .RequireAuthorization(Policies.Admin);
@@ -76,5 +86,5 @@ public static class CalendarApi
         ? file.GetRawText()
         : throw new DomainValidationException(ImportCalendarYearHandler.FileField, "file is required: the year's holiday file as a JSON object ({\"year\":…,\"papers\":[…],\"days\":[…]}).");
 
-    private static DayResult ToResult(DayInfo d) => new(ApiInput.Format(d.Date), d.WorkingDay, d.Kind, d.Name);
+    private static DayResult ToResult(DayInfo d) => new(ApiInput.Format(d.Date), d.WorkingDay, d.Kind, d.Name, d.Provisional);
 }

@@ -3,7 +3,6 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,12 +23,23 @@ public sealed class CalendarYearPage
 {
     public required int Year { get; init; }
 
-    public required IReadOnlyList<CalendarYear> Years { get; init; }
+    public required IReadOnlyList<CalendarYearView> Years { get; init; }
 
     /// <summary>Twelve months of weeks (Monday first); empty when the year has no calendar data.</summary>
     public IReadOnlyList<IReadOnlyList<CalendarCell[]>> Months { get; init; } = [];
 
     public bool Loaded => Months.Count > 0;
+
+    /// <summary>The year has no State Council notice yet: its days are derived from 《全国年节及纪念日放假办法》 and cannot be edited one by one.</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>The notice text as pasted, shown again with the lines it could not read.</summary>
+    public string? NoticeText { get; init; }
+
+    public string? NoticeReason { get; init; }
+
+    /// <summary>What could not be read in the pasted notice, line by line.</summary>
+    public IReadOnlyList<string> NoticeErrors { get; init; } = [];
 
     /// <summary>The day chosen for marking, as it counts now.</summary>
     public DayInfo? Selected { get; init; }
@@ -52,6 +62,9 @@ public sealed class CalendarPreviewPage
 
     public CalendarImportPreview? Import { get; init; }
 
+    /// <summary>The pasted notice, read: shown beside the calendar held now before its import is previewed.</summary>
+    public ParsedNotice? Notice { get; init; }
+
     public required CalendarForm Form { get; init; }
 
     /// <summary>The imported file's text, carried by the confirmation.</summary>
@@ -68,7 +81,7 @@ public sealed class CalendarPreviewPage
 /// change is previewed first with the pending deadlines it moves, and confirmed as previewed.
 /// </summary>
 [Route("admin/calendar"), Authorize(Policy = Policies.Admin)]
-public sealed class AdminCalendarController(IMediator mediator, CasesDb db, CalendarStore store, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
+public sealed class AdminCalendarController(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {
     /// <summary>The form's "back to its ordinary meaning": a weekday works, a weekend day rests.</summary>
     public const string Normal = "normal";
@@ -159,6 +172,34 @@ public sealed class AdminCalendarController(IMediator mediator, CasesDb db, Cale
         }
     }
 
+    /// <summary>
+    /// The pasted State Council notice, read and shown beside the calendar held now (for a year without data: the
+    /// provisional one), with the pending deadlines its import would move; confirming imports it as the year's official data.
+    /// </summary>
+    [HttpPost("notice/preview")]
+    public async Task<IActionResult> NoticePreview(string? text, string? reason, CancellationToken ct)
+    {
+        var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        try
+        {
+            var notice = await mediator.Send(new ParseHolidayNotice(text), ct);
+            var why = string.IsNullOrWhiteSpace(reason) ? L["导入国务院放假通知：{0}", notice.Source].Value : reason;
+            var json = notice.File.ToJsonString();
+            var preview = await mediator.Send(new PreviewCalendarImport(json, ImportCalendarYearHandler.FileField, why), ct);
+            return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Notice = notice, Form = new CalendarForm(null, null, null, why), Content = json });
+        }
+        catch (HolidayNoticeException e)
+        {
+            var english = WorkflowText.English;
+            var lines = e.Problems.Select(p => english ? $"Line {p.Line}: {p.En} (\"{p.Excerpt}\")" : $"第{p.Line}行：{p.Zh}（「{p.Excerpt}」）").ToList();
+            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, null, [], ct, text, reason, lines));
+        }
+        catch (Exception e) when (Refusal(e) is { } problem)
+        {
+            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, null, [], ct, text, reason, [problem.Message]));
+        }
+    }
+
     /// <summary>The words for a day's kind, shown beside its colour.</summary>
     public static string KindText(DayKind kind, IStringLocalizer L) => kind switch
     {
@@ -196,26 +237,33 @@ public sealed class AdminCalendarController(IMediator mediator, CasesDb db, Cale
     /// <summary>The refusals a page shows (the field and why); anything else is a fault for the error handler.</summary>
     private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
 
-    private async Task<CalendarYearPage> YearPageAsync(int year, DateOnly? selected, CalendarForm form, string? importReason, IReadOnlyList<(string, string)> errors, CancellationToken ct)
+    private async Task<CalendarYearPage> YearPageAsync(
+        int year, DateOnly? selected, CalendarForm form, string? importReason, IReadOnlyList<(string, string)> errors, CancellationToken ct,
+        string? noticeText = null, string? noticeReason = null, IReadOnlyList<string>? noticeErrors = null)
     {
-        var calendar = await store.GetAsync(db, ct);
+        var days = await mediator.Send(new GetCalendarYear(year), ct);
         var years = await mediator.Send(new ListCalendarYears(), ct);
-        var loaded = calendar.Covers(new DateOnly(year, 1, 1));
+        var loaded = days.Days.Count > 0;
+        var byDate = days.Days.ToDictionary(d => d.Date);
         return new CalendarYearPage
         {
             Year = year,
             Years = years,
-            Months = loaded ? Enumerable.Range(1, 12).Select(m => Month(calendar, year, m)).ToList() : [],
-            Selected = loaded && selected is { } s ? calendar.Describe(s) : null,
+            Months = loaded ? Enumerable.Range(1, 12).Select(m => Month(byDate, year, m)).ToList() : [],
+            Provisional = days.Provisional,
+            Selected = loaded && selected is { } s ? byDate.GetValueOrDefault(s) : null,
             Form = form,
             ImportReason = importReason,
             Errors = errors,
             Changes = loaded ? await mediator.Send(new ListCalendarChanges(year), ct) : [],
+            NoticeText = noticeText,
+            NoticeReason = noticeReason,
+            NoticeErrors = noticeErrors ?? [],
         };
     }
 
     /// <summary>A month as weeks from Monday to Sunday; the days of the neighbouring months that fill them are blanks.</summary>
-    private static List<CalendarCell[]> Month(WorkingDayCalendar calendar, int year, int month)
+    private static List<CalendarCell[]> Month(Dictionary<DateOnly, DayInfo> days, int year, int month)
     {
         var first = new DateOnly(year, month, 1);
         var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
@@ -230,7 +278,7 @@ public sealed class AdminCalendarController(IMediator mediator, CasesDb db, Cale
                     return new CalendarCell(day, DayKind.Workday, null, false);
                 }
 
-                var info = calendar.Describe(day);
+                var info = days[day];
                 return new CalendarCell(day, info.Kind, info.Name, true);
             }).ToArray());
         }

@@ -26,6 +26,12 @@ public sealed class TaskFormPage
 
     public required StateSpec State { get; init; }
 
+    /// <summary>The types and labels of the form's fields: the definition's data, or a confirmation's own date field.</summary>
+    public required IReadOnlyDictionary<string, FieldSpec> FormData { get; init; }
+
+    /// <summary>For a supervisor's confirmation of an expiry (<see cref="ExpiryConfirmation"/>): the held last day of the period, as journaled.</summary>
+    public string? HeldDueOn { get; init; }
+
     /// <summary>The case data with identity numbers masked unless the user's role needs them.</summary>
     public required System.Text.Json.Nodes.JsonObject Data { get; init; }
 
@@ -123,7 +129,7 @@ public sealed class TaskController(
         var data = forms.Bind(fields, k => form[k], errors);
         if (errors.Count == 0)
         {
-            errors.AddRange(forms.Check(data, page.Definition.Data, allowed, page.Fields));
+            errors.AddRange(forms.Check(data, page.FormData, allowed, page.Fields));
         }
 
         if (errors.Count > 0)
@@ -192,8 +198,10 @@ public sealed class TaskController(
         }
 
         var definition = await definitions.GetAsync(db, @case.Procedure, @case.DefinitionVersion, ct);
-        var state = definition.States[task.State];
-        var fields = WorkflowForm.ForTask(definition, state);
+        var confirmation = task.Kind == HumanTaskKind.ExpiryConfirmation;
+        var state = confirmation ? ExpiryConfirmation.Spec(definition, task.State) : definition.States[task.State];
+        var formData = confirmation ? ExpiryConfirmation.Fields : definition.Data;
+        var fields = WorkflowForm.ForTask(definition, state, formData);
         var calendar = await calendars.GetAsync(db, ct);
         var inRole = actor.IsIn(task.Role);
         return new TaskFormPage
@@ -202,6 +210,8 @@ public sealed class TaskController(
             Case = @case,
             Definition = definition,
             State = state,
+            FormData = formData,
+            HeldDueOn = confirmation ? @case.Journal.LastOrDefault(j => j.Action == "expiry-held")?.Data?["dueOn"]?.GetValue<string>() : null,
             Data = @case.Data as System.Text.Json.Nodes.JsonObject ?? [],
             Fields = fields,
             Values = posted ?? CaseValues.Of(@case.Data, fields),

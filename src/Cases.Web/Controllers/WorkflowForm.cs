@@ -42,13 +42,16 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>A task's form: its own fields, then the fields its outcomes require, each saying which outcome needs it.</summary>
-    public static IReadOnlyList<WorkflowField> ForTask(WorkflowDefinition definition, StateSpec state)
+    /// <summary>
+    /// A task's form: its own fields, then the fields its outcomes require, each saying which outcome needs it. The fields'
+    /// types and labels come from <paramref name="declared"/> (by default the definition's data).
+    /// </summary>
+    public static IReadOnlyList<WorkflowField> ForTask(WorkflowDefinition definition, StateSpec state, IReadOnlyDictionary<string, FieldSpec>? declared = null)
     {
         var fields = new List<WorkflowField>();
         foreach (var f in state.Form ?? [])
         {
-            fields.Add(Field(definition, f.Field, f.Required, RequiredFor(state, f.Field)));
+            fields.Add(Field(definition, f.Field, f.Required, RequiredFor(state, f.Field), declared));
         }
 
         foreach (var (_, outcome) in state.Outcomes ?? [])
@@ -57,7 +60,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
             {
                 if (fields.All(x => x.Name != f.Field))
                 {
-                    fields.Add(Field(definition, f.Field, required: false, RequiredFor(state, f.Field)));
+                    fields.Add(Field(definition, f.Field, required: false, RequiredFor(state, f.Field), declared));
                 }
             }
         }
@@ -89,15 +92,15 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
     private static List<string> RequiredFor(StateSpec state, string field) =>
         [.. (state.Outcomes ?? []).Where(o => o.Value.Requires?.Any(r => r.Field == field && r.Required) == true).Select(o => WorkflowText.Of(o.Value.Label, o.Key))];
 
-    private static WorkflowField Field(WorkflowDefinition definition, string name, bool required, IReadOnlyList<string> requiredFor) =>
-        Field(definition.Data, name, name, required, requiredFor) with
+    private static WorkflowField Field(WorkflowDefinition definition, string name, bool required, IReadOnlyList<string> requiredFor, IReadOnlyDictionary<string, FieldSpec>? declared = null) =>
+        Field(declared ?? definition.Data, name, name, required, requiredFor) with
         {
             Options = definition.Data.GetValueOrDefault(name)?.Type == "checklist"
                 ? [.. (definition.Materials ?? []).Select(m => (m.Key, $"{WorkflowText.Of(m.Value.Label, m.Key)}（{m.Value.Basis}）"))]
                 : [],
         };
 
-    private static WorkflowField Field(Dictionary<string, FieldSpec> declared, string name, string path, bool required, IReadOnlyList<string> requiredFor)
+    private static WorkflowField Field(IReadOnlyDictionary<string, FieldSpec> declared, string name, string path, bool required, IReadOnlyList<string> requiredFor)
     {
         var spec = declared.TryGetValue(name, out var s) ? s : new FieldSpec();
         var children = spec.Type is "object" or "list"

@@ -135,6 +135,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "ledger-posted" => L["记入台账"],
         "migrated" => L["迁移版本"],
         "deadline-moved" => L["因日历调整重算期限"],
+        "deadline-settled" => L["期限按正式日历确认"],
+        "expiry-held" => L["期限届满待主管确认（暂定日历）"],
+        "expiry-confirmed" => L["主管确认期限届满"],
+        "expiry-extended" => L["主管延长期限"],
         "ended" => L["办结"],
         "recorded" => L["记录"],
         _ => action,
@@ -148,6 +152,25 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         Workflows.Runtime.TimerKind.Milestone => L["期限节点"],
         _ => L["预警"],
     };
+
+    /// <summary>
+    /// The 「暂定」 mark beside a date counted over <paramref name="year"/>, whose State Council holiday notice is not loaded
+    /// yet; its tooltip says which year and why. Nothing for an official date.
+    /// </summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Provisional(int? year)
+    {
+        if (year is not int y)
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+
+        var why = L["{0}年放假安排尚未公布：此日期按《全国年节及纪念日放假办法》推算，国务院通知导入后重新计算。", y].Value;
+        var builder = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        builder.AppendHtml("<span class=\"badge text-bg-warning ms-1\" data-provisional=\"")
+            .Append(y.ToString(Invariant)).AppendHtml("\" title=\"").Append(why).AppendHtml("\">")
+            .Append(L["暂定"].Value).AppendHtml("<span class=\"visually-hidden\"> ").Append(why).AppendHtml("</span></span>");
+        return builder;
+    }
 
     public string CaseStatus(InstanceStatus status) => status == InstanceStatus.Running ? L["办理中"] : L["已办结"];
 

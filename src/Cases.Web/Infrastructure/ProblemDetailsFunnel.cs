@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cases.Domain;
 using Cases.Domain.Calendar;
+using Cases.Workflows.Calendar;
 using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -58,6 +59,7 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
             Type = "https://workinjurycases.local/problems/calendar-year-missing",
             Extensions = { ["year"] = e.Year },
         },
+        HolidayNoticeException e => NoticeProblems(e, http),
         DefinitionInvalidException e => new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
@@ -87,6 +89,26 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         },
         _ => null,
     };
+
+    // The notice's problems, each naming its line, in the user's language (zh-CN unless the English switch is on).
+    private static ValidationProblemDetails NoticeProblems(HolidayNoticeException e, HttpContext http)
+    {
+        // The request's culture as the localization middleware chose it: this handler runs outside that middleware.
+        var culture = http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture;
+        var english = culture?.TwoLetterISOLanguageName == "en";
+        var messages = e.Problems.Select(p => english
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Line {p.Line}: {p.En} (\"{p.Excerpt}\")")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{p.Line}行：{p.Zh}（「{p.Excerpt}」）")).ToArray();
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [ParseHolidayNoticeHandler.TextField] = messages })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = english ? "The notice's text could not be read" : "无法识别放假通知的文字",
+            Detail = messages.Length > 0 ? messages[0] : null,
+            Type = "https://workinjurycases.local/problems/holiday-notice",
+        };
+        problem.Extensions["problems"] = e.Problems.Select(p => new { line = p.Line, excerpt = p.Excerpt, message = english ? p.En : p.Zh }).ToList();
+        return problem;
+    }
 
     private static ValidationProblemDetails Validation(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })

@@ -102,6 +102,13 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
     {
         // A holiday's name is kept in a column of 100 characters.
         var text = TextInput.Optional(name, "name", "name", 100);
+        if (calendar.IsProvisional(date.Year))
+        {
+            // A provisional year is the law's derivation as a whole; days are set one by one only on the notice's data.
+            throw new DomainValidationException("date",
+                $"{date.Year} has no State Council holiday notice yet: its days are provisional. Import the notice for {date.Year} (导入国务院放假通知) rather than changing its days one by one.");
+        }
+
         var before = calendar.Describe(date); // refuses a year with no data
         var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         switch (kind)

@@ -23,10 +23,14 @@ public enum MovedClock
     Milestone,
 }
 
-/// <summary>One pending deadline a calendar change moves: which case, which clock, on what basis, from which day to which.</summary>
+/// <summary>
+/// One pending deadline a calendar change moves: which case, which clock, on what basis, from which day to which, and
+/// whether the new date is still provisional (<c>ProvisionalYear</c>: counted over a year without the State Council's
+/// notice). A deadline whose date stands but stops being provisional (its year's notice imported) has <c>From == To</c>.
+/// </summary>
 public sealed record MovedDeadline(
     Guid CaseId, string Procedure, string City, string Party, string State, string StateTitle, MovedClock Clock, string? Field,
-    string Basis, string Rule, DateOnly From, DateOnly To, bool Overdue);
+    string Basis, string Rule, DateOnly From, DateOnly To, bool Overdue, int? ProvisionalYear = null);
 
 /// <summary>
 /// Recomputes every pending deadline (open tasks, pending timers, and the dates a state set that they read) under a
@@ -40,7 +44,8 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
     // Bounded IN lists: SQL Server takes at most 2,100 parameters and SQLite's default is 32,766.
     private const int Chunk = 500;
 
-    public sealed record Result(IReadOnlyList<MovedDeadline> Moved, IReadOnlyList<WorkflowTimer> TimersToSchedule, int InstancesChecked);
+    /// <remarks><c>Settled</c>: provisional deadlines whose dates stand and that the change makes official.</remarks>
+    public sealed record Result(IReadOnlyList<MovedDeadline> Moved, IReadOnlyList<WorkflowTimer> TimersToSchedule, int InstancesChecked, IReadOnlyList<MovedDeadline> Settled);
 
     public async Task<Result> RunAsync(WorkingDayCalendar current, WorkingDayCalendar proposed, JsonObject? cause, string? actor, CancellationToken ct)
     {
@@ -54,6 +59,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
         var ids = openTasks.Select(t => t.InstanceId).Concat(pendingTimers.Select(t => t.InstanceId)).Distinct().ToList();
 
         var moved = new List<MovedDeadline>();
+        var settled = new List<MovedDeadline>();
         var reschedule = new List<WorkflowTimer>();
         var tasksOf = openTasks.ToLookup(t => t.InstanceId);
         var timersOf = pendingTimers.ToLookup(t => t.InstanceId);
@@ -101,8 +107,18 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 var spec = definition.States[instance.State];
                 var stateTitle = spec.Title?.Zh ?? instance.State;
                 var moves = new List<(MovedDeadline Move, Action Apply)>();
+                var settles = new List<(MovedDeadline Move, Action Apply)>();
                 MovedDeadline Move(MovedClock kind, string? field, string basis, string rule, DateOnly from, ComputedClock to) =>
-                    new(@case.Id, @case.Procedure, @case.CityCode, @case.Party, instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now);
+                    new(@case.Id, @case.Procedure, @case.CityCode, @case.Party, instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
+
+                // A date that stands but whose provisional mark the change takes away (or gives): relabelled, not moved.
+                void Settle(MovedClock kind, string? field, ComputedClock to, int? held, Action relabel)
+                {
+                    if (held != to.ProvisionalYear)
+                    {
+                        settles.Add((Move(kind, field, to.Basis, to.Rule, to.DueOn, to), relabel));
+                    }
+                }
 
                 // Dates the state set: the case data, its typed projection and the milestone timer move together.
                 var changedData = false;
@@ -110,8 +126,14 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 {
                     var old = before?.Sets.Where(s => s.State == state && s.Field == field).Select(s => (DateOnly?)s.Date.DueOn).FirstOrDefault();
                     var milestone = timersOf[instance.Id].FirstOrDefault(t => t.Kind == TimerKind.Milestone && t.Template == field);
-                    if (milestone is null || (old ?? milestone.DueOn) == date.DueOn)
+                    if (milestone is null)
                     {
+                        continue;
+                    }
+
+                    if ((old ?? milestone.DueOn) == date.DueOn)
+                    {
+                        Settle(MovedClock.Milestone, field, date, milestone.ProvisionalYear, () => milestone.ProvisionalYear = date.ProvisionalYear);
                         continue;
                     }
 
@@ -119,34 +141,55 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                     {
                         data.Set(field, JsonValue.Create(Clocks.Format(date.DueOn)));
                         changedData = true;
-                        Reschedule(milestone, date.DueOn, date.DueAt);
+                        Reschedule(milestone, date);
                     }));
                 }
 
                 if (after.Task is { } task)
                 {
                     var old = before?.Task?.Due.DueOn;
-                    foreach (var row in tasksOf[instance.Id].Where(t => t.State == instance.State && (old ?? t.DueOn) != task.Due.DueOn))
+                    // A supervisor's confirmation of a held expiry has its own deadline, not the state's.
+                    foreach (var row in tasksOf[instance.Id].Where(t => t.State == instance.State && t.Kind == HumanTaskKind.Step))
                     {
+                        if ((old ?? row.DueOn) == task.Due.DueOn)
+                        {
+                            Settle(MovedClock.Task, null, task.Due, row.ProvisionalYear, () =>
+                            {
+                                row.ProvisionalYear = task.Due.ProvisionalYear;
+                                foreach (var timer in allTimersOf[row.Id])
+                                {
+                                    timer.ProvisionalYear = task.Due.ProvisionalYear;
+                                }
+                            });
+                            continue;
+                        }
+
                         var warnAt = Clocks.Share(row.CreatedAt, task.Due.DueAt, spec.WarnAt ?? 0.7m);
                         moves.Add((Move(MovedClock.Task, null, task.Due.Basis, task.Due.Rule, row.DueOn, task.Due), () =>
                         {
                             row.DueOn = task.Due.DueOn;
                             row.DueAt = task.Due.DueAt;
                             row.WarnAt = warnAt;
+                            row.ProvisionalYear = task.Due.ProvisionalYear;
                             foreach (var timer in allTimersOf[row.Id])
                             {
-                                Reschedule(timer, task.Due.DueOn, timer.Kind == TimerKind.TaskWarning ? warnAt : task.Due.DueAt);
+                                Reschedule(timer, timer.Kind == TimerKind.TaskWarning ? task.Due with { DueAt = warnAt } : task.Due);
                             }
                         }));
                     }
                 }
 
                 if (after.Timer is { } deadline
-                    && timersOf[instance.Id].FirstOrDefault(t => t.Kind == TimerKind.Transition && t.State == instance.State) is { } transition
-                    && (before?.Timer?.DueOn ?? transition.DueOn) != deadline.DueOn)
+                    && timersOf[instance.Id].FirstOrDefault(t => t.Kind == TimerKind.Transition && t.State == instance.State) is { } transition)
                 {
-                    moves.Add((Move(MovedClock.Transition, null, deadline.Basis, deadline.Rule, transition.DueOn, deadline), () => Reschedule(transition, deadline.DueOn, deadline.DueAt)));
+                    if ((before?.Timer?.DueOn ?? transition.DueOn) != deadline.DueOn)
+                    {
+                        moves.Add((Move(MovedClock.Transition, null, deadline.Basis, deadline.Rule, transition.DueOn, deadline), () => Reschedule(transition, deadline)));
+                    }
+                    else
+                    {
+                        Settle(MovedClock.Transition, null, deadline, transition.ProvisionalYear, () => transition.ProvisionalYear = deadline.ProvisionalYear);
+                    }
                 }
 
                 var unmatched = timersOf[instance.Id].Where(t => t.Kind == TimerKind.Reminder && t.State == instance.State).ToList();
@@ -163,17 +206,22 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                     unmatched.Remove(row);
                     if ((old ?? row.DueOn) != at.DueOn)
                     {
-                        moves.Add((Move(MovedClock.Reminder, reminder.Notify.Template, at.Basis, at.Rule, row.DueOn, at), () => Reschedule(row, at.DueOn, at.DueAt)));
+                        moves.Add((Move(MovedClock.Reminder, reminder.Notify.Template, at.Basis, at.Rule, row.DueOn, at), () => Reschedule(row, at)));
+                    }
+                    else
+                    {
+                        Settle(MovedClock.Reminder, reminder.Notify.Template, at, row.ProvisionalYear, () => row.ProvisionalYear = at.ProvisionalYear);
                     }
                 }
 
                 moved.AddRange(moves.Select(m => m.Move));
-                if (!apply || moves.Count == 0)
+                settled.AddRange(settles.Select(m => m.Move));
+                if (!apply || moves.Count + settles.Count == 0)
                 {
                     continue;
                 }
 
-                foreach (var (_, change) in moves)
+                foreach (var (_, change) in moves.Concat(settles))
                 {
                     change();
                 }
@@ -190,16 +238,17 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
 
                 // The instance's revision is its concurrency token: a command on the case racing this change loses one side with 409.
                 instance.Revision++;
-                await writer.AppendJournalAsync(instance.Id, moves.Select(m => Journal(m.Move, cause)), actor!, now, ct);
+                await writer.AppendJournalAsync(instance.Id, moves.Select(m => Journal("deadline-moved", m.Move, cause)).Concat(settles.Select(m => Journal("deadline-settled", m.Move, cause))), actor!, now, ct);
             }
         }
 
-        return new Result(moved.OrderBy(m => m.To).ThenBy(m => m.CaseId).ToList(), reschedule, ids.Count);
+        return new Result(moved.OrderBy(m => m.To).ThenBy(m => m.CaseId).ToList(), reschedule, ids.Count, settled.OrderBy(m => m.To).ThenBy(m => m.CaseId).ToList());
 
-        void Reschedule(WorkflowTimer timer, DateOnly dueOn, DateTimeOffset dueAt)
+        void Reschedule(WorkflowTimer timer, ComputedClock to)
         {
-            timer.DueOn = dueOn;
-            timer.DueAt = dueAt;
+            timer.DueOn = to.DueOn;
+            timer.DueAt = to.DueAt;
+            timer.ProvisionalYear = to.ProvisionalYear;
             reschedule.Add(timer);
         }
     }
@@ -218,7 +267,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
         }
     }
 
-    private static JournalPlan Journal(MovedDeadline move, JsonObject? cause) => new("deadline-moved", move.State, move.State, new JsonObject
+    private static JournalPlan Journal(string action, MovedDeadline move, JsonObject? cause) => new(action, move.State, move.State, new JsonObject
     {
         ["clock"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(move.Clock.ToString()),
         ["field"] = move.Field,
@@ -226,6 +275,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
         ["rule"] = move.Rule,
         ["from"] = Clocks.Format(move.From),
         ["to"] = Clocks.Format(move.To),
+        ["provisionalYear"] = move.ProvisionalYear,
         ["cause"] = cause?.DeepClone(),
     });
 }

@@ -38,9 +38,16 @@ public sealed record DayDifference(DateOnly Date, DayKind Before, string? Before
     };
 }
 
-public sealed record CalendarImportPreview(int Year, bool Replaces, string Source, int Days, IReadOnlyList<DayDifference> Changes, IReadOnlyList<MovedDeadline> Moved, string Confirmation);
+/// <summary>
+/// What an import would do. <c>ReplacesProvisional</c>: the year was provisional (its days derived from the law) and the
+/// import makes it official; <c>Changes</c> are then the days the notice sets differently from the law's derivation.
+/// <c>Settled</c>: provisional deadlines whose dates stand and that the import makes official.
+/// </summary>
+public sealed record CalendarImportPreview(
+    int Year, bool Replaces, string Source, int Days, IReadOnlyList<DayDifference> Changes, IReadOnlyList<MovedDeadline> Moved, string Confirmation,
+    bool ReplacesProvisional = false, IReadOnlyList<MovedDeadline>? Settled = null);
 
-public sealed record CalendarYearImported(int Year, bool Replaced, int Days, IReadOnlyList<DayDifference> Changes, IReadOnlyList<MovedDeadline> Moved);
+public sealed record CalendarYearImported(int Year, bool Replaced, int Days, IReadOnlyList<DayDifference> Changes, IReadOnlyList<MovedDeadline> Moved, IReadOnlyList<MovedDeadline>? Settled = null);
 
 public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, DeadlineRecalculation recalculation, TimerScheduler scheduler, TimeProvider clock)
     : ICommandHandler<ImportCalendarYear, CalendarYearImported>, IQueryHandler<PreviewCalendarImport, CalendarImportPreview>
@@ -54,7 +61,8 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
         var (file, changes, proposed) = Propose(calendar, query.FileJson, query.FileName);
         var result = await recalculation.RunAsync(calendar, proposed, null, null, cancellationToken);
         return new CalendarImportPreview(file.Year, calendar.Years.Contains(file.Year), file.Source, file.Entries.Count, changes, result.Moved,
-            CalendarConfirmation.Of(Describe(file), TextInput.Optional(query.Reason, "reason", "reason", 500, lineBreaks: true), result.Moved));
+            CalendarConfirmation.Of(Describe(file), TextInput.Optional(query.Reason, "reason", "reason", 500, lineBreaks: true), result.Moved),
+            calendar.IsProvisional(file.Year), result.Settled);
     }
 
     public async ValueTask<CalendarYearImported> Handle(ImportCalendarYear command, CancellationToken cancellationToken)
@@ -99,7 +107,7 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
         CalendarConfirmation.Check(command.Confirm, CalendarConfirmation.Of(Describe(file), reason, moved.Moved));
         await ChangeCalendarDayHandler.BumpRevisionAndSaveAsync(db, cancellationToken);
         scheduler.ScheduleAfterCommit(moved.TimersToSchedule);
-        return new CalendarYearImported(file.Year, replaced, file.Entries.Count, changes, moved.Moved);
+        return new CalendarYearImported(file.Year, replaced, file.Entries.Count, changes, moved.Moved, moved.Settled);
     }
 
     // What the file says, in a canonical form: the same days confirm the same import whatever the file's layout.
@@ -115,13 +123,11 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
 
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var file = HolidayYearFile.Parse(stream, fileName, FileField);
-        var proposed = new WorkingDayCalendar(
-            calendar.Years.Append(file.Year).Distinct(),
-            calendar.Entries.Where(e => e.Date.Year != file.Year).Concat(file.Entries));
+        var proposed = calendar.WithYear(file.Year, file.Entries);
         var changes = new List<DayDifference>();
         for (var date = new DateOnly(file.Year, 1, 1); date.Year == file.Year; date = date.AddDays(1))
         {
-            var before = calendar.Covers(date) ? calendar.Describe(date) : Ordinary(date);
+            var before = calendar.Covers(date) ? calendar.Describe(date) : WorkingDayCalendar.Ordinary(date);
             var after = proposed.Describe(date);
             if (before.Kind != after.Kind || before.Name != after.Name)
             {
@@ -130,12 +136,5 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
         }
 
         return (file, changes, proposed);
-    }
-
-    // A year not loaded yet has no meaning for any day; the journal records the Monday–Friday rule as "before".
-    private static DayInfo Ordinary(DateOnly date)
-    {
-        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        return new DayInfo(date, !weekend, weekend ? DayKind.Weekend : DayKind.Workday, null);
     }
 }

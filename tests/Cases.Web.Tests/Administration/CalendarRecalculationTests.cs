@@ -116,47 +116,41 @@ public abstract class CalendarRecalculationScenarios(AppFixture app) : Procedure
     }
 
     [Fact]
-    public async Task A_change_that_moves_a_deadline_into_a_year_without_calendar_is_422_naming_the_year_until_that_year_is_imported()
+    public async Task A_change_that_moves_a_deadline_into_a_provisional_year_marks_it_provisional_until_the_years_import_settles_it()
     {
         At("2026-12-17 09:00");
         var caseId = await StartAsync(Rate, RateData("2026-12-17"));
-        Assert.Equal("2026-12-31", Task(await CaseAsync(caseId)).Str("dueOn"));
+        var before = Task(await CaseAsync(caseId));
+        Assert.Equal(("2026-12-31", false), (before.Str("dueOn"), before.GetProperty("provisional").GetBoolean()));
         var admin = await Admin;
-        var changes = await App.InDbAsync(db => db.CalendarChanges.CountAsync());
 
-        foreach (var refused in new[]
-        {
-            await admin.PostJsonAsync("/api/calendar/days/2026-12-28/preview", new { kind = "holiday", name = "年末假日" }),
-            await admin.PutJsonAsync("/api/calendar/days/2026-12-28", new { kind = "holiday", name = "年末假日", reason = "测试" }),
-        })
-        {
-            var problem = await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-            Assert.Equal(2027, problem.GetProperty("year").GetInt32());
-            Assert.Contains(caseId.ToString(), problem.Str("detail"), StringComparison.Ordinal);
-        }
-
-        Assert.True((await (await admin.GetAsync("/api/calendar/days/2026-12-28")).JsonAsync(HttpStatusCode.OK)).GetProperty("workingDay").GetBoolean());
-        Assert.Equal("2026-12-31", Task(await CaseAsync(caseId)).Str("dueOn"));
-        Assert.Equal(changes, await App.InDbAsync(db => db.CalendarChanges.CountAsync()));
+        var preview = await (await admin.PostJsonAsync("/api/calendar/days/2026-12-28/preview", new { kind = "holiday", name = "年末假日" })).JsonAsync(HttpStatusCode.OK);
+        // 12/29, 12/30, 12/31, then 2027 without its notice: 1/1 元旦 and the weekend, so Monday 1/4, provisionally.
+        var previewed = Assert.Single(MovesOf(preview, caseId));
+        Assert.Equal(("2026-12-31", "2027-01-04", 2027), (previewed.Str("from"), previewed.Str("to"), previewed.GetProperty("provisionalYear").GetInt32()));
+        var changed = await (await admin.PutJsonAsync("/api/calendar/days/2026-12-28", new { kind = "holiday", name = "年末假日", reason = "测试" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("2027-01-04", Assert.Single(MovesOf(changed, caseId)).Str("to"));
+        var moved = Task(await CaseAsync(caseId));
+        Assert.Equal(("2027-01-04", true), (moved.Str("dueOn"), moved.GetProperty("provisional").GetBoolean()));
 
         var file = new { year = 2027, papers = new[] { "https://example.gov.cn/2027（测试）" }, days = new[] { new { name = "元旦", date = "2027-01-01", isOffDay = true } } };
         var importPreview = await (await admin.PostJsonAsync("/api/calendar/years/preview", new { reason = "2027 年放假通知（测试）", file })).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal((2027, false, 1), (importPreview.GetProperty("year").GetInt32(), importPreview.GetProperty("replaces").GetBoolean(), importPreview.GetProperty("days").GetInt32()));
-        Assert.Empty(importPreview.GetProperty("moved").EnumerateArray());
-        Assert.DoesNotContain(2027, (await App.InDbAsync(db => db.CalendarYears.Select(y => y.Year).ToListAsync())));
+        Assert.Equal((2027, false, true, 1), (importPreview.GetProperty("year").GetInt32(), importPreview.GetProperty("replaces").GetBoolean(),
+            importPreview.GetProperty("replacesProvisional").GetBoolean(), importPreview.GetProperty("days").GetInt32()));
+        Assert.Empty(MovesOf(importPreview, caseId));
+        Assert.Contains(importPreview.GetProperty("settled").EnumerateArray(), m => m.GetProperty("caseId").GetGuid() == caseId && m.Str("clock") == "task");
+        Assert.DoesNotContain(2027, await App.InDbAsync(db => db.CalendarYears.Select(y => y.Year).ToListAsync()));
 
         var imported = await (await admin.PostJsonAsync("/api/calendar/years", new { reason = "2027 年放假通知（测试）", file })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2027, imported.GetProperty("year").GetInt32());
         var year = await App.InDbAsync(db => db.CalendarYears.SingleAsync(y => y.Year == 2027));
         Assert.Equal(("https://example.gov.cn/2027（测试）", "admin"), (year.Source, year.LoadedBy));
-        // The journal keeps the import's days like single changes: 1/1 was a Friday, now a holiday.
-        Assert.Contains(await App.InDbAsync(db => db.CalendarChanges.Where(c => c.Date == new DateOnly(2027, 1, 1)).ToListAsync()),
-            c => c is { Before: Domain.Calendar.DayKind.Workday, After: Domain.Calendar.DayKind.Holiday, AfterName: "元旦", ChangedBy: "admin" });
-
-        var changed = await (await admin.PutJsonAsync("/api/calendar/days/2026-12-28", new { kind = "holiday", name = "年末假日", reason = "测试" })).JsonAsync(HttpStatusCode.OK);
-        // 12/29, 12/30, 12/31, then New Year's Day and a weekend: the tenth working day is Monday 2027-01-04.
-        Assert.Equal(("2026-12-31", "2027-01-04"), (Assert.Single(MovesOf(changed, caseId)).Str("from"), MovesOf(changed, caseId)[0].Str("to")));
-        Assert.Equal("2027-01-04", Task(await CaseAsync(caseId)).Str("dueOn"));
+        // The notice alone decides: the law's Spring Festival days the file does not list are working days now, journaled.
+        Assert.Contains(await App.InDbAsync(db => db.CalendarChanges.Where(c => c.Date == new DateOnly(2027, 2, 8)).ToListAsync()),
+            c => c is { Before: Domain.Calendar.DayKind.Holiday, BeforeName: "春节", After: Domain.Calendar.DayKind.Workday, ChangedBy: "admin" });
+        var settled = Task(await CaseAsync(caseId));
+        Assert.Equal(("2027-01-04", false), (settled.Str("dueOn"), settled.GetProperty("provisional").GetBoolean()));
+        Assert.Equal("deadline-settled", (await App.JournalAsync(caseId))[^1].Action);
     }
 
     [Fact]

@@ -35,8 +35,14 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         Assert.Equal("/admin/calendar?year=2026&date=2026-10-01#mark-day", link.GetAttribute("href"));
         Assert.Equal("2026-10-01 法定节假日：国庆节", link.GetAttribute("aria-label"));
         Assert.Contains("休", page.QuerySelector("[data-testid=calendar-legend]").Text(), StringComparison.Ordinal);
-        var missing = await (await app.As("admin")).OpenAsync("/admin/calendar?year=2031");
+        var missing = await (await app.As("admin")).OpenAsync("/admin/calendar?year=2023");
         Assert.NotNull(missing.QuerySelector("[data-testid=year-missing]"));
+        // A later year without its notice shows its provisional days, marked so, and cannot be edited day by day.
+        var provisional = await (await app.As("admin")).OpenAsync("/admin/calendar?year=2031&date=2031-01-01");
+        Assert.NotNull(provisional.QuerySelector("[data-testid=year-provisional]"));
+        Assert.Contains("cal-holiday", provisional.QuerySelector("td[data-date='2031-01-01']")!.ClassName, StringComparison.Ordinal);
+        Assert.NotNull(provisional.QuerySelector("[data-testid=mark-day-provisional]"));
+        Assert.Null(provisional.QuerySelector("[data-testid=mark-day-form]"));
     }
 
     [Fact]
@@ -102,7 +108,7 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         const string good = """{"year":2032,"papers":["https://example.gov.cn/2032（测试）"],"days":[{"name":"元旦","date":"2032-01-01","isOffDay":true}]}""";
         using var previewed = await admin.SubmitAsync(page, "[data-testid=import-form]", [new("content", good), new("reason", "2032 年放假通知（测试）")]);
         var preview = await PageSupport.ParseAsync(previewed);
-        Assert.Contains("新增 2032 年的日历", preview.QuerySelector("[data-testid=preview-summary]").Text(), StringComparison.Ordinal);
+        Assert.Contains("以正式放假安排取代 2032 年的暂定日历", preview.QuerySelector("[data-testid=preview-summary]").Text(), StringComparison.Ordinal);
         Assert.NotNull(preview.QuerySelector("[data-testid=moved-none]"));
 
         using var imported = await admin.SubmitAsync(preview, "[data-testid=confirm-form]", []);

@@ -17,6 +17,7 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/calendar/days/{date}/preview", Only(Admin), Scope.None, "200", Send("/api/calendar/days/2026-12-26/preview", new { kind = "weekend", reason = "授权矩阵" })),
         new("POST", "/api/calendar/years/preview", Only(Admin), Scope.None, "200", Send("/api/calendar/years/preview", new { reason = "授权矩阵", file = AdminYearFile })),
         new("POST", "/api/calendar/years", Only(Admin), Scope.None, "200", Send("/api/calendar/years", new { reason = "授权矩阵", file = AdminYearFile })),
+        new("POST", "/api/calendar/years/parse", Only(Admin), Scope.None, "200", Send("/api/calendar/years/parse", new { text = Cases.Testing.SampleNotices.Notice2027 })),
         new("GET", "/admin/calendar", Only(Admin), Scope.None, "200", Get("/admin/calendar?year=2026&date=2026-03-10")),
         new("POST", "/admin/calendar/preview", Only(Admin), Scope.None, "200", Form("/admin/calendar/preview", _ =>
             new() { ["date"] = "2026-12-26", ["kind"] = "normal", ["name"] = "", ["reason"] = "授权矩阵" })),
@@ -28,6 +29,8 @@ public static partial class AuthorizationMatrix
                 ["date"] = "2026-12-26", ["kind"] = "normal", ["name"] = "", ["reason"] = "授权矩阵", ["confirm"] = preview,
             });
         }),
+        new("POST", "/admin/calendar/notice/preview", Only(Admin), Scope.None, "200", Form("/admin/calendar/notice/preview", _ =>
+            new() { ["text"] = Cases.Testing.SampleNotices.Notice2027, ["reason"] = "授权矩阵" })),
         new("POST", "/admin/calendar/import/preview", Only(Admin), Scope.None, "200", Form("/admin/calendar/import/preview", _ =>
             new() { ["content"] = System.Text.Json.JsonSerializer.Serialize(AdminYearFile), ["reason"] = "授权矩阵" })),
         new("POST", "/admin/calendar/import", Only(Admin), Scope.None, "302 /admin/calendar (notice)", async c =>

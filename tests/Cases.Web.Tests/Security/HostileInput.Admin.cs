@@ -19,6 +19,10 @@ public static partial class HostileInput
         {
             Required = ["reason", "file", "file.year"],
         }),
+        [new("POST", "/api/calendar/years/parse")] = _ => Fixed(new("admin", None, None, Json(new { text = Cases.Testing.SampleNotices.Notice2027 }))
+        {
+            Required = ["text"],
+        }),
 
         [new("GET", "/api/admin/users")] = _ => Fixed(new("admin", None, None)),
         [new("POST", "/api/admin/users")] = _ => Fixed(new("admin", None, None,
