@@ -66,7 +66,8 @@ public sealed class CaseAttachmentHandlers(
             throw new DomainValidationException("file", "The file is empty.");
         }
 
-        if (!type.Opens(staged.Head.Span) || !type.IsWellFormed(staged.OpenRead))
+        // A container may unpack to at most ten times the largest attachment (OfdPackage.UnpackedFactor).
+        if (!type.Opens(staged.Head.Span) || !type.IsWellFormed(staged.OpenRead, max * OfdPackage.UnpackedFactor))
         {
             throw new DomainValidationException("file", $"The file is named as {type.Name} but its content is not {type.Name}; only {AttachmentType.Described} files are accepted.");
         }

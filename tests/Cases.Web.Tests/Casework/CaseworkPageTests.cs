@@ -13,7 +13,7 @@ namespace Cases.Web.Tests.Casework;
 public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>
 {
     /// <summary>Posts the upload form of <paramref name="page"/> as a browser does: multipart, with the form's antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IDocument page, string fileName, byte[] content, string material = "", bool token = true)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IDocument page, string fileName, byte[] content, string material = "", bool token = true, string query = "")
     {
         var form = page.QuerySelector<IHtmlFormElement>("[data-testid=upload-form]") ?? throw new InvalidOperationException("No upload form.");
         Assert.Equal("multipart/form-data", form.Enctype);
@@ -24,7 +24,7 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         }
 
         using var multipart = SecurityApp.Multipart(fields, new FormFile("file", fileName, "application/pdf", content));
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), multipart);
+        return await client.PostAsync(new Uri(form.GetAttribute("action")! + query, UriKind.Relative), multipart);
     }
 
     [Fact]
@@ -114,6 +114,28 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         Assert.Equal("true", impostorPage.QuerySelector("#attachment-file")!.GetAttribute("aria-invalid"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await UploadAsync(officer, page, "无令牌.pdf", TestFiles.Pdf, token: false)).StatusCode);
+        Assert.Equal(before, app.StoredFiles());
+        Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task A_name_with_a_right_to_left_override_and_an_ofd_bomb_are_refused_at_their_field_in_the_users_language()
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+        var page = await officer.OpenAsync($"/cases/{caseId}");
+        var before = app.StoredFiles();
+
+        var reversed = await UploadAsync(officer, page, "发票\u202Egpj.pdf", TestFiles.Pdf);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("不可见的格式字符 U+202E", (await PageSupport.ParseAsync(reversed)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
+
+        var bomb = await UploadAsync(officer, page, "电子发票.ofd", TestFiles.OfdBomb);
+        Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
+        Assert.Contains("解压后超过 100 MB", (await PageSupport.ParseAsync(bomb)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
+
+        var english = await UploadAsync(officer, page, "电子发票.ofd", TestFiles.OfdBomb, query: "?culture=en");
+        Assert.Contains("unpacks to more than 100 MB", (await PageSupport.ParseAsync(english)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
         Assert.Equal(before, app.StoredFiles());
         Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
     }
