@@ -26,6 +26,8 @@ public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, stri
     public const string Worker = "worker";
 
     public const string Phone = "phone";
+
+    public const string BankCard = "bankCard";
 }
 
 /// <summary>Where every view of unmasked personal data is recorded for auditors (规程 第一百四十一条).</summary>
@@ -52,7 +54,8 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
         ArgumentNullException.ThrowIfNull(views);
         foreach (var access in views)
         {
-            Viewed(_log, access.UserName, access.UserCity, access.At, access.Purpose, access.Subject, access.Fields, access.WorkerId, access.CaseId);
+            // The purpose is what someone typed: a number in it is masked before it reaches the log.
+            Viewed(_log, access.UserName, access.UserCity, access.At, Privacy.PersonalDataMask.Text(access.Purpose), access.Subject, access.Fields, access.WorkerId, access.CaseId);
         }
 
         return ValueTask.CompletedTask;

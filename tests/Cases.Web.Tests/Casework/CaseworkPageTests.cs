@@ -181,6 +181,31 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task A_number_typed_into_a_notices_reasons_prints_masked_for_a_supervisor_and_whole_for_the_officer_who_is_recorded()
+    {
+        var officer = await app.As("officer.jinan");
+        var (caseId, notifyTask) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17");
+        await (await officer.PostJsonAsync($"/api/tasks/{notifyTask}/complete", new { outcome = "notified", data = new { noticeReceivedOn = "2025-10-17" } })).JsonAsync(HttpStatusCode.OK);
+        var objected = await (await officer.PostJsonAsync($"/api/cases/{caseId}/events/objection",
+            new { receivedOn = "2025-10-20", reason = "安全生产标准化等级已提升，联系人13900004444", materialsReceived = new[] { "objection-application" } })).JsonAsync(HttpStatusCode.OK);
+        await (await officer.PostJsonAsync($"/api/tasks/{objected.GetProperty("openTasks")[0].Id()}/complete",
+            new { outcome = "missing-materials", data = new { grounds = "请联系经办人13900004444补充等级证书" } })).JsonAsync(HttpStatusCode.OK);
+        var noticeId = (await app.OutboxAsync(caseId)).Single(m => m.Template == "one-time-missing-materials-notice").Id;
+
+        var supervisor = await (await app.As("supervisor.jinan")).OpenAsync($"/cases/{caseId}/notices/{noticeId}");
+        var casePage = await (await app.As("supervisor.jinan")).OpenAsync($"/cases/{caseId}");
+        var whole = await officer.OpenAsync($"/cases/{caseId}/notices/{noticeId}");
+
+        Assert.Equal("请联系经办人139****4444补充等级证书", supervisor.QuerySelector("[data-testid=notice-reasons] p").Text());
+        Assert.DoesNotContain("13900004444", supervisor.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("13900004444", casePage.DocumentElement.OuterHtml, StringComparison.Ordinal); // the objection's reason in the data and timeline
+        Assert.Equal("请联系经办人13900004444补充等级证书", whole.QuerySelector("[data-testid=notice-reasons] p").Text());
+        var recorded = await app.InDbAsync(db => db.PersonalDataViews.Where(v => v.Reason == $"case {caseId}" && v.SubjectKey == "13900004444").ToListAsync());
+        Assert.Equal(["officer.jinan"], recorded.Select(v => v.UserName).Distinct());
+        Assert.Contains(recorded, v => v.Route == "GET /cases/{id:guid}/notices/{noticeId:guid}" && v.Fields == "phone (notice)");
+    }
+
+    [Fact]
     public async Task A_notice_sent_by_the_notify_action_prints_the_fields_it_carried_and_another_citys_notice_is_not_found()
     {
         var officer = await app.As("officer.jinan");

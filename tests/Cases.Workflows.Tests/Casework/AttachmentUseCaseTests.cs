@@ -295,7 +295,7 @@ public sealed class AttachmentUseCaseTests : IDisposable
 
     private CaseAttachmentHandlers Handlers(CasesDb db) => new(
         db, new DefinitionStore(), new FileSystemAttachmentStore(_root), Options.Create(new AttachmentOptions { MaxBytes = 10_000 }),
-        new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero)), NullLogger<CaseAttachmentHandlers>.Instance);
+        new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 1, 0, 0, TimeSpan.Zero)), NullLogger<CaseAttachmentHandlers>.Instance, new Privacy.RecordingAccessLog());
 
     /// <summary>A case of 济南 with its instance, as the runtime would have opened it.</summary>
     internal static async Task<Guid> NewCaseAsync(TestDb test, string city = "370100")
