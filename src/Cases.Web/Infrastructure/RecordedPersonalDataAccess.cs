@@ -18,7 +18,7 @@ public sealed class RecordedPersonalDataAccess(CasesDb db, IHttpContextAccessor 
     public async ValueTask RecordAsync(IReadOnlyList<PersonalDataAccess> views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
-        views = [.. views.Where(v => _recorded.Add((v.SubjectKind, v.SubjectKey, v.Purpose)))];
+        views = [.. views.Where(v => v.Fields == PersonalDataAccess.RegistrationRefused || _recorded.Add((v.SubjectKind, v.SubjectKey, v.Purpose)))];
         if (views.Count == 0)
         {
             return;

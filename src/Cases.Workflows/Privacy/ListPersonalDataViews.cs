@@ -98,7 +98,7 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
     }
 
     // The person: a whole identity number (17 digits and a digit or X), phone number (7 to 15 digits) or bank card
-    // number (16 to 19 digits).
+    // number (16 to 19 digits), or an employer's credit code (a refused registration is journaled by it).
     private static string? Subject(string? subject)
     {
         var text = TextInput.Optional(subject, "subject", "subject", 19)?.ToUpperInvariant();
@@ -109,9 +109,9 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
 
         var idShaped = text.Length == 18 && text[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[17]) || text[17] == 'X');
         var digits = text.All(char.IsAsciiDigit) && text.Length is >= 7 and <= 19;
-        return idShaped || digits
+        return idShaped || digits || Domain.Parties.CreditCode.TryParse(text, out _, out _)
             ? text
-            : throw new DomainValidationException("subject", "subject must be a whole identity number, phone or bank card number: the log is searched by the person, never by a masked number.");
+            : throw new DomainValidationException("subject", "subject must be a whole identity number, phone, bank card number or credit code: the log is searched by the person, never by a masked number.");
     }
 
     private static string Encode(PersonalDataView v) => KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{v.At.UtcTicks}:{v.Id}"));
