@@ -153,6 +153,34 @@ public sealed class WorkersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_masked_worker_comes_without_birth_date_or_sex_which_would_give_the_hidden_digits_back()
+    {
+        var officer = await app.As("officer.jinan");
+        var supervisor = await app.As("supervisor.jinan");
+        var employer = await JinanEmployerAsync();
+        var id = TestParties.NewIdNumber();
+        (await officer.PostJsonAsync("/api/workers", new { idNumber = id, name = "出生日期", employerCreditCode = employer })).EnsureSuccessStatusCode();
+
+        var masked = new[]
+        {
+            await (await supervisor.GetAsync($"/api/workers/{id}")).JsonAsync(HttpStatusCode.OK),
+            await (await officer.GetAsync($"/api/workers/{id}")).JsonAsync(HttpStatusCode.OK), // no purpose: masked
+            Assert.Single((await (await officer.GetAsync($"/api/employers/{employer}/workers")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()),
+            await (await supervisor.PostJsonAsync("/api/workers", new { idNumber = TestParties.NewIdNumber(), name = "主管登记", employerCreditCode = employer })).JsonAsync(HttpStatusCode.Created),
+        };
+        var whole = await (await officer.GetAsync($"/api/workers/{id}?purpose=核对出生日期")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.All(masked, w =>
+        {
+            Assert.True(w.GetProperty("idNumberMasked").GetBoolean());
+            Assert.False(w.TryGetProperty("birthDate", out _), w.ToString());
+            Assert.False(w.TryGetProperty("sex", out _), w.ToString());
+        });
+        Assert.Equal($"{id[6..10]}-{id[10..12]}-{id[12..14]}", whole.GetProperty("birthDate").GetString());
+        Assert.True(whole.TryGetProperty("sex", out _));
+    }
+
+    [Fact]
     public async Task A_number_the_province_already_holds_gets_one_answer_from_every_city_and_each_attempt_is_journaled_for_auditors()
     {
         var officer = await app.As("officer.jinan");
