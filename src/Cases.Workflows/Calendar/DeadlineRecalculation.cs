@@ -102,7 +102,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 var stateTitle = spec.Title?.Zh ?? instance.State;
                 var moves = new List<(MovedDeadline Move, Action Apply)>();
                 MovedDeadline Move(MovedClock kind, string? field, string basis, string rule, DateOnly from, ComputedClock to) =>
-                    new(@case.Id, @case.Procedure, @case.CityCode, @case.Party, instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now);
+                    new(@case.Id, @case.Procedure, @case.CityCode, Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now);
 
                 // Dates the state set: the case data, its typed projection and the milestone timer move together.
                 var changedData = false;

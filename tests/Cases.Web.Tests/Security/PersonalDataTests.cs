@@ -329,6 +329,42 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_tasks_party_is_masked_in_every_list_as_the_cases_party_is()
+    {
+        // A number with a wrong check digit is kept as the case's label as typed; the case masks it, and so must its tasks.
+        var mistyped = TestParties.WithWrongCheck(TestParties.NewIdNumber());
+        var started = await _app.CreatedAsync("officer.jinan", "/api/cases", new { procedure = "privacy-check", city = SecurityApp.Jinan, data = new { workerIdNumber = mistyped, filedOn = "2025-10-20" } });
+        var caseId = started.GetProperty("caseId").GetGuid();
+
+        foreach (var (user, url) in new[]
+        {
+            ("supervisor.jinan", "/api/tasks?scope=all&procedure=privacy-check&limit=200"),
+            ("supervisor.province", "/api/tasks?scope=open&procedure=privacy-check&limit=200"),
+            ("admin", "/api/tasks?scope=all&procedure=privacy-check&limit=200"),
+            ("officer.jinan", "/api/tasks?scope=available&procedure=privacy-check&limit=200"),
+            ("supervisor.jinan", $"/api/cases/{caseId}"),
+            ("supervisor.jinan", $"/cases/{caseId}"),
+            ("supervisor.jinan", "/supervision"),
+            ("officer.jinan", "/inbox?tab=available"),
+        })
+        {
+            using var response = await _app.SendAsync(user, HttpMethod.Get, url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(body.Contains(mistyped, StringComparison.Ordinal), $"{url} as {user} shows the number whole");
+            if (url.StartsWith("/api/tasks", StringComparison.Ordinal))
+            {
+                using var json = JsonDocument.Parse(body);
+                var task = json.RootElement.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == caseId);
+                Assert.Equal(MaskedId(mistyped), task.GetProperty("party").GetString());
+            }
+        }
+
+        var view = await (await _app.SendAsync("supervisor.jinan", HttpMethod.Get, $"/api/cases/{caseId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(view.GetProperty("party").GetString(), view.GetProperty("openTasks")[0].GetProperty("party").GetString());
+    }
+
+    [Fact]
     public async Task A_purpose_and_a_notification_reach_the_log_masked()
     {
         var purpose = $"回电{TypedPhone}核对身份证{Jinan.WorkerId}";
