@@ -14,8 +14,9 @@ public sealed record PersonalDataFound(string Kind, string Value, string Field);
 /// last 4 (138****1111); a bank card its first 4 and last 4 (6222***********1234).
 /// <para>
 /// A whole value is masked when its field is named …IdNumber or …Phone, or when it is shaped like an identity number
-/// (17 digits and a digit or X, whether or not its check digit is right: a mistyped number is still someone's) or a
-/// mainland mobile number. Inside free text (a comment, a reason, a note, a file name) it masks every identity number in
+/// (17 digits and a digit or X, whether or not its check digit is right: a mistyped number is still someone's) — unless
+/// it is a unified social credit code whose birth-date digits are no date (91370100…: an employer's code of digits only
+/// has that shape too) — or like a mainland mobile number. Inside free text (a comment, a reason, a note, a file name) it masks every identity number in
 /// the GB 11643 layout whose birth-date digits are a real date — which every number with a right check digit has, and a
 /// mistyped one mostly keeps —, every mainland mobile number (1[3-9] and 9 digits, also written 138 0000 1111 or with
 /// +86), and every bank card number of 16 to 19 digits whose Luhn check holds; full-width digits count as digits.
@@ -241,7 +242,7 @@ public static partial class PersonalDataMask
 
     private static string? KindOf(string s, string? field)
     {
-        if (IdShape().IsMatch(s) || (Ends(field, "IdNumber") && s.Length > 10))
+        if ((IdShape().IsMatch(s) && (HasBirthDate(s) || !Domain.Parties.CreditCode.TryParse(s, out _, out _))) || (Ends(field, "IdNumber") && s.Length > 10))
         {
             return IdNumberKind;
         }

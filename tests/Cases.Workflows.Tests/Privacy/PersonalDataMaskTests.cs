@@ -73,6 +73,19 @@ public sealed class PersonalDataMaskTests
     }
 
     [Fact]
+    public void An_employers_credit_code_of_digits_only_is_no_identity_number_and_stays_whole()
+    {
+        // 91 370100 000019849 and its check character: 18 digits, but its 7th to 14th digits (00000019) are no birth date.
+        var code = "91370100000019849" + Domain.Parties.CreditCode.ComputeCheckCharacter("91370100000019849");
+        var data = JsonNode.Parse($$"""{"employerCreditCode":"{{code}}"}""");
+
+        Assert.Equal(code, PersonalDataMask.Label(code, full: false));
+        Assert.Equal(code, PersonalDataMask.Json(data, full: false)!["employerCreditCode"]!.GetValue<string>());
+        // An identity number's shape that is no credit code is masked whatever its digits (a mistyped number is someone's).
+        Assert.Equal("370107********4213", PersonalDataMask.Label("370107999999994213", full: false));
+    }
+
+    [Fact]
     public void Case_data_masks_text_fields_and_drops_what_a_masked_number_would_give_away()
     {
         var data = JsonNode.Parse($$"""
