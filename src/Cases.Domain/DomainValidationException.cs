@@ -9,4 +9,10 @@ public sealed class DomainValidationException(string field, string message) : Ex
 {
     /// <summary>The offending field, camelCase as the API's JSON names it.</summary>
     public string Field { get; } = field;
+
+    /// <summary>
+    /// Which of a field's several failures this is, when a page words them differently (e.g. an OFD that unpacks past
+    /// its bound, <c>"file"</c>); null when the field fails one way only.
+    /// </summary>
+    public string? Reason { get; init; }
 }

@@ -128,6 +128,35 @@ public sealed class EmployersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_credit_code_the_province_already_holds_gets_one_answer_from_every_city_and_each_attempt_is_journaled_for_auditors()
+    {
+        var jinan = await app.As("officer.jinan");
+        var qingdao = await app.As("officer.qingdao");
+        var code = TestParties.NewCreditCode();
+        (await jinan.PostJsonAsync("/api/employers", new { creditCode = code, name = "已在济南登记公司", riskClass = 1, city = "370100" })).EnsureSuccessStatusCode();
+
+        var elsewhere = await (await qingdao.PostJsonAsync("/api/employers", new { creditCode = code, name = "青岛重复公司", riskClass = 1, city = "370200" })).ProblemAsync(HttpStatusCode.Conflict);
+        var here = await (await jinan.PostJsonAsync("/api/employers", new { creditCode = code, name = "济南重复公司", riskClass = 1, city = "370100" })).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal(here.GetProperty("detail").GetString(), elsewhere.GetProperty("detail").GetString());
+        Assert.Contains("ask the provincial agency", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("已在济南登记公司", elsewhere.ToString(), StringComparison.Ordinal);
+        await (await qingdao.GetAsync($"/api/employers/{code}")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(await app.InDbAsync(db => db.Employers.AnyAsync(e => e.Name == "青岛重复公司" || e.Name == "济南重复公司")));
+
+        var log = await (await (await app.As("auditor")).GetAsync($"/api/audit/personal-data?subject={code}")).JsonAsync(HttpStatusCode.OK);
+        var rows = log.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["officer.jinan", "officer.qingdao"], rows.Select(r => r.GetProperty("userName").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("registration refused", r.GetProperty("fields").GetString());
+            Assert.Equal("employer", r.GetProperty("subjectKind").GetString());
+            Assert.Equal(code[..6] + "********" + code[14..], r.GetProperty("subject").GetString());
+            Assert.Equal("370100", r.GetProperty("city").GetString());
+        });
+    }
+
+    [Fact]
     public async Task Another_citys_officer_gets_404_for_a_Jinan_employer()
     {
         var jinan = await app.As("officer.jinan");

@@ -153,6 +153,71 @@ public sealed class WorkersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_masked_worker_comes_without_birth_date_or_sex_which_would_give_the_hidden_digits_back()
+    {
+        var officer = await app.As("officer.jinan");
+        var supervisor = await app.As("supervisor.jinan");
+        var employer = await JinanEmployerAsync();
+        var id = TestParties.NewIdNumber();
+        (await officer.PostJsonAsync("/api/workers", new { idNumber = id, name = "出生日期", employerCreditCode = employer })).EnsureSuccessStatusCode();
+
+        var masked = new[]
+        {
+            await (await supervisor.GetAsync($"/api/workers/{id}")).JsonAsync(HttpStatusCode.OK),
+            await (await officer.GetAsync($"/api/workers/{id}")).JsonAsync(HttpStatusCode.OK), // no purpose: masked
+            Assert.Single((await (await officer.GetAsync($"/api/employers/{employer}/workers")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()),
+            await (await supervisor.PostJsonAsync("/api/workers", new { idNumber = TestParties.NewIdNumber(), name = "主管登记", employerCreditCode = employer })).JsonAsync(HttpStatusCode.Created),
+        };
+        var whole = await (await officer.GetAsync($"/api/workers/{id}?purpose=核对出生日期")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.All(masked, w =>
+        {
+            Assert.True(w.GetProperty("idNumberMasked").GetBoolean());
+            Assert.False(w.TryGetProperty("birthDate", out _), w.ToString());
+            Assert.False(w.TryGetProperty("sex", out _), w.ToString());
+        });
+        Assert.Equal($"{id[6..10]}-{id[10..12]}-{id[12..14]}", whole.GetProperty("birthDate").GetString());
+        Assert.True(whole.TryGetProperty("sex", out _));
+    }
+
+    [Fact]
+    public async Task A_number_the_province_already_holds_gets_one_answer_from_every_city_and_each_attempt_is_journaled_for_auditors()
+    {
+        var officer = await app.As("officer.jinan");
+        var qingdao = await app.As("officer.qingdao");
+        var employer = await JinanEmployerAsync();
+        var qingdaoEmployer = TestParties.NewCreditCode("370200");
+        (await qingdao.PostJsonAsync("/api/employers", new { creditCode = qingdaoEmployer, name = "青岛登记测试" + qingdaoEmployer[^6..], riskClass = 1, city = "370200" })).EnsureSuccessStatusCode();
+        var id = TestParties.NewIdNumber();
+        (await officer.PostJsonAsync("/api/workers", new { idNumber = id, name = "已登记职工", employerCreditCode = employer })).EnsureSuccessStatusCode();
+
+        var elsewhere = await (await qingdao.PostJsonAsync("/api/workers", new { idNumber = id, name = "外市重复", employerCreditCode = qingdaoEmployer })).ProblemAsync(HttpStatusCode.Conflict);
+        var here = await (await officer.PostJsonAsync("/api/workers", new { idNumber = id, name = "本市重复", employerCreditCode = employer })).ProblemAsync(HttpStatusCode.Conflict);
+
+        // One answer: neither says where the number is, and another city still reads it as missing.
+        Assert.Equal(here.GetProperty("detail").GetString(), elsewhere.GetProperty("detail").GetString());
+        Assert.Contains("ask the provincial agency", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(id, elsewhere.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("370100", elsewhere.ToString(), StringComparison.Ordinal);
+        Assert.False(elsewhere.TryGetProperty("current", out var current) && current.ValueKind != JsonValueKind.Null);
+        await (await qingdao.GetAsync($"/api/workers/{id}")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(await app.InDbAsync(db => db.Workers.AnyAsync(w => w.Name == "外市重复" || w.Name == "本市重复")));
+
+        // Each attempt is in the auditors' log: who, when, which number (masked), whose city.
+        var log = await (await (await app.As("auditor")).GetAsync($"/api/audit/personal-data?subject={id}")).JsonAsync(HttpStatusCode.OK);
+        var rows = log.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("fields").GetString() == "registration refused").ToList();
+        Assert.Equal(["officer.jinan", "officer.qingdao"], rows.Select(r => r.GetProperty("userName").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(Masked(id), r.GetProperty("subject").GetString());
+            Assert.Equal("worker", r.GetProperty("subjectKind").GetString());
+            Assert.Equal("370100", r.GetProperty("city").GetString());
+            Assert.Equal("POST /api/workers/", r.GetProperty("route").GetString()); // the group's pattern
+        });
+        Assert.Contains("370200", rows.Single(r => r.GetProperty("userName").GetString() == "officer.qingdao").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_citys_officer_gets_404_for_a_Jinan_worker()
     {
         var officer = await app.As("officer.jinan");

@@ -165,7 +165,11 @@ public sealed class CaseController(
             {
                 errors[e.Field] = e.Field switch
                 {
+                    "fileName" when AttachmentFileName.FormatCharacter(file.FileName) is { } format =>
+                        L["文件名含有不可见的格式字符 U+{0}（如从右到左覆盖符），会使文件名看起来与实际不同；请重命名后再上传。", format.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)],
                     "fileName" => L["文件名须是不含路径的普通文件名（不含 / \\ : * ? \" < > | 和 ..），扩展名为 .pdf、.jpg、.jpeg、.png 或 .ofd。"],
+                    "file" when e.Reason == OfdPackage.TooLargeReason =>
+                        L["OFD 文件解压后超过 {0}，或包含超过 {1} 个文件，不予接收。", FileSize(attachments.Value.MaxBytes * OfdPackage.UnpackedFactor), OfdPackage.MaxEntries],
                     "material" => L["请选择本案材料清单中的一项，或不选。"],
                     _ when file.Length > attachments.Value.MaxBytes => L["文件不能超过 {0}。", FileSize(attachments.Value.MaxBytes)],
                     _ when file.Length == 0 => L["文件是空的。"],

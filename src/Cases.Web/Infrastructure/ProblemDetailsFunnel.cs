@@ -5,6 +5,7 @@ using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Privacy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,14 +25,15 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         var problem = Map(exception, http);
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
+            // A path may carry a number (/api/workers/{idNumber}): the log gets it masked.
+            log.LogError(exception, "Unhandled failure on {Path}", PersonalDataMask.Text(http.Request.Path.Value ?? ""));
             return false;
         }
 
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            log.LogWarning("The database is away ({Failure}) on {Path}; answered 503", exception.GetBaseException().Message, http.Request.Path);
+            log.LogWarning("The database is away ({Failure}) on {Path}; answered 503", exception.GetBaseException().Message, PersonalDataMask.Text(http.Request.Path.Value ?? ""));
             outage.Report();
             http.Response.Headers.RetryAfter = "5";
             if (!http.Request.Path.StartsWithSegments("/api"))

@@ -11,9 +11,19 @@ namespace Cases.Web.Infrastructure;
 /// </summary>
 public sealed class RecordedPersonalDataAccess(CasesDb db, IHttpContextAccessor http, LoggedPersonalDataAccess log) : IPersonalDataAccessLog
 {
+    // What this request has recorded already: the case page reads a case's data, comments, files and notices through
+    // their own queries, and a person seen in several of them for one purpose is one view.
+    private readonly HashSet<(string Kind, string Key, string Purpose)> _recorded = [];
+
     public async ValueTask RecordAsync(IReadOnlyList<PersonalDataAccess> views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
+        views = [.. views.Where(v => v.Fields == PersonalDataAccess.RegistrationRefused || _recorded.Add((v.SubjectKind, v.SubjectKey, v.Purpose)))];
+        if (views.Count == 0)
+        {
+            return;
+        }
+
         var route = Route();
         foreach (var access in views)
         {

@@ -90,7 +90,17 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
             changes = changes.Where(c => c.Date >= new DateOnly(year, 1, 1) && c.Date <= new DateOnly(year, 12, 31));
         }
 
-        return await changes.OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        var list = await changes.OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        // Read without tracking, so masking the copies changes nothing stored: a reason or a holiday's name is free text,
+        // and a number typed into it serves no duty of its readers (规程 第一百四十一条).
+        foreach (var c in list)
+        {
+            c.Reason = Privacy.PersonalDataMask.Text(c.Reason);
+            c.BeforeName = c.BeforeName is null ? null : Privacy.PersonalDataMask.Text(c.BeforeName);
+            c.AfterName = c.AfterName is null ? null : Privacy.PersonalDataMask.Text(c.AfterName);
+        }
+
+        return list;
     }
 
     public async ValueTask<CalendarYearDays> Handle(GetCalendarYear query, CancellationToken cancellationToken)

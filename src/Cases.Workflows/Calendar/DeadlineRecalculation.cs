@@ -109,7 +109,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 var moves = new List<(MovedDeadline Move, Action Apply)>();
                 var settles = new List<(MovedDeadline Move, Action Apply)>();
                 MovedDeadline Move(MovedClock kind, string? field, string basis, string rule, DateOnly from, ComputedClock to) =>
-                    new(@case.Id, @case.Procedure, @case.CityCode, @case.Party, instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
+                    new(@case.Id, @case.Procedure, @case.CityCode, Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
 
                 // A date that stands but whose provisional mark the change takes away (or gives): relabelled, not moved.
                 void Settle(MovedClock kind, string? field, ComputedClock to, int? held, Action relabel)

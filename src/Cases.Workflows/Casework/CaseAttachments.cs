@@ -1,7 +1,9 @@
 using System.Globalization;
 using Cases.Domain;
 using Cases.Workflows.Common;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -24,16 +26,20 @@ public sealed record AttachmentView(Guid Id, Guid CaseId, string FileName, strin
 /// </summary>
 public sealed record UploadAttachment(Guid CaseId, string? FileName, string? Material, Stream Content, Actor By) : ICommand<AttachmentView>;
 
-/// <summary>A case's attachments, newest first.</summary>
+/// <summary>
+/// A case's attachments, newest first. A file name is free text: a number in it (张三370102….pdf) is masked unless the
+/// actor's role handles cases, and a view of it whole recorded with the case as its purpose.
+/// </summary>
 public sealed record ListAttachments(Guid CaseId, Actor By) : IQuery<IReadOnlyList<AttachmentView>>;
 
-/// <summary>One attachment with its bytes, for download; the caller disposes <see cref="AttachmentFile.Content"/>.</summary>
+/// <summary>One attachment with its bytes, for download (its name masked as in the list); the caller disposes <see cref="AttachmentFile.Content"/>.</summary>
 public sealed record OpenAttachment(Guid CaseId, Guid AttachmentId, Actor By) : IQuery<AttachmentFile>;
 
 public sealed record AttachmentFile(AttachmentView Attachment, Stream Content);
 
 public sealed class CaseAttachmentHandlers(
-    CasesDb db, DefinitionStore definitions, IAttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, ILogger<CaseAttachmentHandlers> log) :
+    CasesDb db, DefinitionStore definitions, IAttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, ILogger<CaseAttachmentHandlers> log,
+    IPersonalDataAccessLog accessLog) :
     ICommandHandler<UploadAttachment, AttachmentView>,
     IQueryHandler<ListAttachments, IReadOnlyList<AttachmentView>>,
     IQueryHandler<OpenAttachment, AttachmentFile>
@@ -66,7 +72,8 @@ public sealed class CaseAttachmentHandlers(
             throw new DomainValidationException("file", "The file is empty.");
         }
 
-        if (!type.Opens(staged.Head.Span) || !type.IsWellFormed(staged.OpenRead))
+        // A container may unpack to at most ten times the largest attachment (OfdPackage.UnpackedFactor).
+        if (!type.Opens(staged.Head.Span) || !type.IsWellFormed(staged.OpenRead, max * OfdPackage.UnpackedFactor))
         {
             throw new DomainValidationException("file", $"The file is named as {type.Name} but its content is not {type.Name}; only {AttachmentType.Described} files are accepted.");
         }
@@ -98,24 +105,34 @@ public sealed class CaseAttachmentHandlers(
             throw;
         }
 
-        return AttachmentView.Of(attachment);
+        // The answer is the name the uploader gave, masked as they would read it back.
+        return AttachmentView.Of(attachment) with { FileName = PersonalDataMask.Label(name, command.By.NeedsFullIdNumbers) };
     }
 
     public async ValueTask<IReadOnlyList<AttachmentView>> Handle(ListAttachments query, CancellationToken cancellationToken)
     {
         var (@case, _) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var rows = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == @case.Id).ToListAsync(cancellationToken);
-        return rows.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id).Select(AttachmentView.Of).ToList();
+        var found = new List<PersonalDataFound>();
+        var views = rows.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id).Select(a => Shown(a, query.By, found)).ToList();
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "file name", cancellationToken);
+        return views;
     }
+
+    private static AttachmentView Shown(CaseAttachment a, Actor by, List<PersonalDataFound> found) =>
+        AttachmentView.Of(a) with { FileName = PersonalDataMask.Text(a.FileName, by.NeedsFullIdNumbers, found, "fileName") };
 
     public async ValueTask<AttachmentFile> Handle(OpenAttachment query, CancellationToken cancellationToken)
     {
         var (@case, _) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var attachment = await db.CaseAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AttachmentId && a.CaseId == @case.Id, cancellationToken)
             ?? throw new NotFoundException($"Case {query.CaseId} has no attachment {query.AttachmentId}.");
+        var found = new List<PersonalDataFound>();
+        var view = Shown(attachment, query.By, found);
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "file name", cancellationToken);
         try
         {
-            return new AttachmentFile(AttachmentView.Of(attachment), store.OpenRead(attachment.StorageKey));
+            return new AttachmentFile(view, store.OpenRead(attachment.StorageKey));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,6 +1,8 @@
 using Cases.Domain;
 using Cases.Workflows.Common;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Privacy;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +20,13 @@ public sealed record CommentView(Guid Id, Guid CaseId, DateTimeOffset At, string
 /// </summary>
 public sealed record AddComment(Guid CaseId, string? Text, Actor By) : ICommand<CommentView>;
 
-/// <summary>A case's comments, newest first.</summary>
+/// <summary>
+/// A case's comments, newest first. An identity, mobile or bank card number typed into one is masked unless the actor's
+/// role handles cases, and a view of one whole is recorded with the case as its purpose (规程 第一百四十一条).
+/// </summary>
 public sealed record ListComments(Guid CaseId, Actor By) : IQuery<IReadOnlyList<CommentView>>;
 
-public sealed class CaseCommentHandlers(CasesDb db, TimeProvider clock) :
+public sealed class CaseCommentHandlers(CasesDb db, TimeProvider clock, IPersonalDataAccessLog accessLog) :
     ICommandHandler<AddComment, CommentView>,
     IQueryHandler<ListComments, IReadOnlyList<CommentView>>
 {
@@ -37,7 +42,8 @@ public sealed class CaseCommentHandlers(CasesDb db, TimeProvider clock) :
         var comment = new CaseComment { Id = Guid.CreateVersion7(now), CaseId = @case.Id, At = now, Author = command.By.UserName, Text = text };
         db.CaseComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return CommentView.Of(comment);
+        // The answer is what the writer typed, masked as they would read it back: not a view of anyone else's record.
+        return CommentView.Of(comment) with { Text = PersonalDataMask.Label(text, command.By.NeedsFullIdNumbers) };
     }
 
     public async ValueTask<IReadOnlyList<CommentView>> Handle(ListComments query, CancellationToken cancellationToken)
@@ -45,6 +51,11 @@ public sealed class CaseCommentHandlers(CasesDb db, TimeProvider clock) :
         var (@case, _) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var comments = await db.CaseComments.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(cancellationToken);
         // Ordered here, not in SQL: a case has tens of comments, and ties of one instant then break by the (time-ordered) id alike on every provider.
-        return comments.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(CommentView.Of).ToList();
+        var full = query.By.NeedsFullIdNumbers;
+        var found = new List<PersonalDataFound>();
+        var views = comments.OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => CommentView.Of(c) with { Text = PersonalDataMask.Text(c.Text, full, found, "comment") }).ToList();
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "comment", cancellationToken);
+        return views;
     }
 }

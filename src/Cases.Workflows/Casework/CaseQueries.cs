@@ -45,11 +45,15 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
         var raw = JsonNode.Parse(instance.DataJson);
         var data = PersonalDataMask.Json(raw, full, found);
         var entries = journal.Select(JournalView.Of).Select(e => e with { Data = PersonalDataMask.Json(e.Data, full, found) }).ToList();
-        var parties = await PartiesAsync(raw as JsonObject, query.By, full, cancellationToken);
-        if (full && found.Count > 0)
+        if (!full && found.Any(f => f.Kind == PersonalDataMask.IdNumberKind))
         {
-            await accessLog.RecordAsync(Views(found, @case.Id, @case.CityCode, query.By, now), cancellationToken);
+            // A number masked in one part leaves no birth date, sex or age in any other (the data beside the journal).
+            data = PersonalDataMask.WithoutDerived(data);
+            entries = entries.Select(e => e with { Data = PersonalDataMask.WithoutDerived(e.Data) }).ToList();
         }
+
+        var parties = await PartiesAsync(raw as JsonObject, query.By, full, cancellationToken);
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, now, null, cancellationToken);
 
         return new CaseView(@case.Id, instance.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, PersonalDataMask.Label(@case.Party, full),
             instance.State, instance.Status, instance.EndOutcome, instance.Revision, data,
@@ -64,19 +68,6 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
             ? new JournalVerification(query.CaseId, "broken", entries.Count, broken.Seq, broken.Reason)
             : new JournalVerification(query.CaseId, "ok", entries.Count, null, null);
     }
-
-    // One record per person seen: the same number in the data and in three journal entries is one view.
-    private static List<PersonalDataAccess> Views(List<PersonalDataFound> found, Guid caseId, string city, Actor by, DateTimeOffset now) =>
-        found.GroupBy(f => (f.Kind, f.Value))
-            .Select(g => new PersonalDataAccess(now, by.UserName, by.CityCode, $"case {caseId}",
-                g.Key.Kind == PersonalDataMask.IdNumberKind ? PersonalDataMask.IdNumber(g.Key.Value) : PersonalDataMask.Phone(g.Key.Value),
-                g.Key.Kind, null, caseId)
-            {
-                SubjectKind = g.Key.Kind == PersonalDataMask.IdNumberKind ? PersonalDataAccess.Worker : PersonalDataAccess.Phone,
-                SubjectKey = g.Key.Value,
-                SubjectCity = city,
-            })
-            .ToList();
 
     /// <summary>
     /// The parties the data names at its top level: a field holding a resident identity number (or named …IdNumber)

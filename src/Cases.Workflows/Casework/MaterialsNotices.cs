@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Workflows.Common;
+using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +21,16 @@ public sealed record MaterialsNoticeView(
     Guid Id, Guid CaseId, string Procedure, int DefinitionVersion, string City, string Party, string Recipient, DateTimeOffset SentAt,
     OutboxStatus Status, IReadOnlyList<MissingMaterial> Missing, string? Reasons, IReadOnlyList<(string Field, string Text)> Notes);
 
-/// <summary>A case's one-time missing-materials notices, oldest first.</summary>
+/// <summary>
+/// A case's one-time missing-materials notices, oldest first. The officer's reasons and the fields a notice carried are
+/// free text: a number typed into them is masked, and a view of it whole recorded, as in the case's data.
+/// </summary>
 public sealed record ListMaterialsNotices(Guid CaseId, Actor By) : IQuery<IReadOnlyList<MaterialsNoticeView>>;
 
-/// <summary>One notice of a case, for printing.</summary>
+/// <summary>One notice of a case, for printing (masked and recorded as <see cref="ListMaterialsNotices"/>).</summary>
 public sealed record GetMaterialsNotice(Guid CaseId, Guid NoticeId, Actor By) : IQuery<MaterialsNoticeView>;
 
-public sealed class MaterialsNoticeHandlers(CasesDb db) :
+public sealed class MaterialsNoticeHandlers(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) :
     IQueryHandler<ListMaterialsNotices, IReadOnlyList<MaterialsNoticeView>>,
     IQueryHandler<GetMaterialsNotice, MaterialsNoticeView>
 {
@@ -43,21 +48,30 @@ public sealed class MaterialsNoticeHandlers(CasesDb db) :
         }
 
         var messages = await db.Outbox.AsNoTracking().Where(m => m.CaseId == @case.Id && m.Template == Template).ToListAsync(cancellationToken);
-        return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => View(m, @case, instance)).ToList();
+        var found = new List<PersonalDataFound>();
+        var views = messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => View(m, @case, instance, query.By.NeedsFullIdNumbers, found)).ToList();
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "notice", cancellationToken);
+        return views;
     }
 
     public async ValueTask<MaterialsNoticeView> Handle(GetMaterialsNotice query, CancellationToken cancellationToken)
     {
         var (@case, instance) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var message = await db.Outbox.AsNoTracking().SingleOrDefaultAsync(m => m.Id == query.NoticeId, cancellationToken);
-        return message is not null && message.CaseId == @case.Id && message.Template == Template
-            ? View(message, @case, instance)
-            : throw new NotFoundException($"Case {query.CaseId} has no missing-materials notice {query.NoticeId}.");
+        if (message is null || message.CaseId != @case.Id || message.Template != Template)
+        {
+            throw new NotFoundException($"Case {query.CaseId} has no missing-materials notice {query.NoticeId}.");
+        }
+
+        var found = new List<PersonalDataFound>();
+        var view = View(message, @case, instance, query.By.NeedsFullIdNumbers, found);
+        await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "notice", cancellationToken);
+        return view;
     }
 
     private static readonly HashSet<string> Envelope = new(StringComparer.Ordinal) { "state", "missing", "reasons", "caseId", "procedure" };
 
-    private static MaterialsNoticeView View(OutboxMessage m, CaseRecord @case, WorkflowInstance instance)
+    private static MaterialsNoticeView View(OutboxMessage m, CaseRecord @case, WorkflowInstance instance, bool full, List<PersonalDataFound> found)
     {
         var payload = JsonNode.Parse(m.PayloadJson) as JsonObject ?? [];
         var missing = (payload["missing"] as JsonArray ?? [])
@@ -65,9 +79,12 @@ public sealed class MaterialsNoticeHandlers(CasesDb db) :
             .Select(i => new MissingMaterial(Text(i["key"]) ?? "", Text(i["zh"]) ?? "", Text(i["en"]) ?? "", Text(i["basis"]) ?? ""))
             .ToList();
         var notes = payload.Where(p => !Envelope.Contains(p.Key) && Text(p.Value) is { Length: > 0 })
-            .Select(p => (p.Key, Text(p.Value)!)).ToList();
-        return new MaterialsNoticeView(m.Id, @case.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, @case.Party, m.Recipient,
-            m.CreatedAt, m.Status, missing, Text(payload["reasons"]), notes);
+            .Select(p => (p.Key, PersonalDataMask.Text(Text(p.Value)!, full, found, p.Key))).ToList();
+        var reasons = Text(payload["reasons"]) is { } typed ? PersonalDataMask.Text(typed, full, found, "reasons") : null;
+        // The party and the recipient are labels: masked as a label is, and a number in them seen whole is recorded too.
+        string Label(string label, string field) => full ? PersonalDataMask.Text(label, true, found, field) : PersonalDataMask.Label(label, false);
+        return new MaterialsNoticeView(m.Id, @case.Id, instance.DefinitionKey, instance.DefinitionVersion, @case.CityCode, Label(@case.Party, "party"),
+            Label(m.Recipient, "recipient"), m.CreatedAt, m.Status, missing, reasons, notes);
     }
 
     // A text field as text; a list of texts one per line; anything else as its JSON.

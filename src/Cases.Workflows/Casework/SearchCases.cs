@@ -157,7 +157,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             .Take(limit + 1)
             .ToListAsync(cancellationToken);
 
-        var full = query.By.NeedsFullIdNumbers;
+        // The party masked as in every list, whatever the role (TaskView.Party): a search result is not a recorded view.
         var rows = new List<CaseSearchRow>(Math.Min(page.Count, limit));
         foreach (var x in page.Take(limit))
         {
@@ -166,7 +166,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             rows.Add(new CaseSearchRow(
                 x.Id, x.Procedure, x.DefinitionVersion, definition.Title.Zh, definition.Title.En, x.State,
                 state?.Title?.Zh ?? x.State, state?.Title?.En ?? x.State, x.Status, x.EndOutcome,
-                PersonalDataMask.Label(x.Party, full), x.CityCode, x.CreatedAt, x.NextDueOn));
+                PersonalDataMask.Label(x.Party, full: false), x.CityCode, x.CreatedAt, x.NextDueOn));
         }
 
         var next = page.Count > limit ? Encode(page[limit - 1].CreatedAt, page[limit - 1].Id) : null;

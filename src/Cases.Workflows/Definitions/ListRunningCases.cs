@@ -28,12 +28,14 @@ public sealed class ListRunningCasesHandler(CasesDb db) : IQueryHandler<ListRunn
         var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key).MaxAsync(d => (int?)d.Version, cancellationToken)
             ?? throw new NotFoundException($"There is no procedure '{query.Key}'.");
         var city = query.By.CityCode;
-        return await db.Instances.AsNoTracking()
+        var cases = await db.Instances.AsNoTracking()
             .Where(i => i.DefinitionKey == query.Key && i.Status == InstanceStatus.Running && i.DefinitionVersion < latest && (city == null || i.CityCode == city))
             .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { i, c })
             .OrderByDescending(x => x.i.StartedAt)
             .Take(query.Limit)
             .Select(x => new RunningCase(x.c.Id, x.c.CityCode, x.c.Party, x.i.DefinitionVersion, x.i.State, x.i.StateEnteredAt))
             .ToListAsync(cancellationToken);
+        // The party masked as in every list (TaskView.Party).
+        return [.. cases.Select(c => c with { Party = Privacy.PersonalDataMask.Label(c.Party, full: false) })];
     }
 }

@@ -15,13 +15,17 @@ public interface IOutboxSender
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
 
-/// <summary>The default sender: writes each notification to the log.</summary>
+/// <summary>
+/// The default sender: writes each notification to the log, with every identity, mobile and bank card number in its
+/// recipient and payload masked (a log is read by operators and shipped elsewhere: 规程 第一百四十一条).
+/// </summary>
 public sealed class LoggingOutboxSender(ILogger<LoggingOutboxSender> log) : IOutboxSender
 {
     public Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(message);
         log.LogInformation("Notification {Template} to {Recipient} (city {City}, case {Case}): {Payload}",
-            message.Template, message.Recipient, message.CityCode, message.CaseId, message.PayloadJson);
+            message.Template, Privacy.PersonalDataMask.Label(message.Recipient, full: false), message.CityCode, message.CaseId, Privacy.PersonalDataMask.Text(message.PayloadJson));
         return Task.CompletedTask;
     }
 }

@@ -81,11 +81,21 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
     ICommandHandler<SetParameter, ParameterValue>,
     IQueryHandler<ListParameterChanges, IReadOnlyList<ParameterChange>>
 {
-    public async ValueTask<IReadOnlyList<ParameterValue>> Handle(ListParameters query, CancellationToken cancellationToken) =>
-        await db.ParameterValues.AsNoTracking().OrderBy(p => p.Name).ThenByDescending(p => p.Year).ThenBy(p => p.CityCode).ToListAsync(cancellationToken);
+    // Read without tracking, so masking the copies changes nothing stored: a source or a reason is free text, and a number
+    // typed into it serves no duty of its readers (规程 第一百四十一条).
+    public async ValueTask<IReadOnlyList<ParameterValue>> Handle(ListParameters query, CancellationToken cancellationToken)
+    {
+        var rows = await db.ParameterValues.AsNoTracking().OrderBy(p => p.Name).ThenByDescending(p => p.Year).ThenBy(p => p.CityCode).ToListAsync(cancellationToken);
+        rows.ForEach(r => r.Source = Privacy.PersonalDataMask.Text(r.Source));
+        return rows;
+    }
 
-    public async ValueTask<IReadOnlyList<ParameterChange>> Handle(ListParameterChanges query, CancellationToken cancellationToken) =>
-        await db.ParameterChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<ParameterChange>> Handle(ListParameterChanges query, CancellationToken cancellationToken)
+    {
+        var changes = await db.ParameterChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        changes.ForEach(c => (c.Source, c.Reason) = (Privacy.PersonalDataMask.Text(c.Source), Privacy.PersonalDataMask.Text(c.Reason)));
+        return changes;
+    }
 
     public async ValueTask<ParameterValue> Handle(SetParameter command, CancellationToken cancellationToken)
     {

@@ -25,7 +25,29 @@ public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, stri
 
     public const string Worker = "worker";
 
+    public const string Employer = "employer";
+
     public const string Phone = "phone";
+
+    public const string BankCard = "bankCard";
+
+    /// <summary>
+    /// The <see cref="Fields"/> of a refused registration: not a view, but an attempt to register a number the province's
+    /// register already holds, journaled where auditors read the views because probing the register is what it can be
+    /// (规程 第一百四十条: a city sees only its own records; 第一百二十条: 留痕可溯).
+    /// </summary>
+    public const string RegistrationRefused = "registration refused";
+
+    /// <summary>The refused registration of <paramref name="number"/>, whose record is in <paramref name="registeredIn"/> (empty when it has no city).</summary>
+    public static PersonalDataAccess RefusedRegistration(DateTimeOffset at, Common.Actor by, string kind, string number, string masked, string registeredIn) =>
+        new(at, by.UserName, by.CityCode,
+            $"registration refused: the number is in the province's register{(registeredIn.Length > 0 ? $" (city {registeredIn})" : "")}; attempted by a user of {by.CityCode ?? "the province"}",
+            masked, RegistrationRefused, null, null)
+        {
+            SubjectKind = kind,
+            SubjectKey = number,
+            SubjectCity = registeredIn,
+        };
 }
 
 /// <summary>Where every view of unmasked personal data is recorded for auditors (规程 第一百四十一条).</summary>
@@ -52,7 +74,14 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
         ArgumentNullException.ThrowIfNull(views);
         foreach (var access in views)
         {
-            Viewed(_log, access.UserName, access.UserCity, access.At, access.Purpose, access.Subject, access.Fields, access.WorkerId, access.CaseId);
+            // The purpose is what someone typed: a number in it is masked before it reaches the log.
+            if (access.Fields == PersonalDataAccess.RegistrationRefused)
+            {
+                Refused(_log, access.UserName, access.UserCity, access.At, access.SubjectKind, access.Subject, access.SubjectCity);
+                continue;
+            }
+
+            Viewed(_log, access.UserName, access.UserCity, access.At, Privacy.PersonalDataMask.Text(access.Purpose), access.Subject, access.Fields, access.WorkerId, access.CaseId);
         }
 
         return ValueTask.CompletedTask;
@@ -61,6 +90,12 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
     [LoggerMessage(EventId = ViewedEvent, EventName = "PersonalDataViewed", Level = LogLevel.Information,
         Message = "Personal data viewed by {UserName} ({UserCity}) at {At:O} for '{Purpose}': {Subject} [{Fields}] worker {WorkerId} case {CaseId}")]
     private static partial void Viewed(ILogger log, string userName, string? userCity, DateTimeOffset at, string purpose, string subject, string fields, Guid? workerId, Guid? caseId);
+
+    public const int RefusedEvent = 4102;
+
+    [LoggerMessage(EventId = RefusedEvent, EventName = "RegistrationRefused", Level = LogLevel.Warning,
+        Message = "Registration refused for {UserName} ({UserCity}) at {At:O}: {Kind} {Subject} is in the province's register (city {RegisteredIn})")]
+    private static partial void Refused(ILogger log, string userName, string? userCity, DateTimeOffset at, string kind, string subject, string registeredIn);
 }
 
 /// <summary>The purpose a user gives for seeing a worker's full data.</summary>

@@ -10,7 +10,7 @@ namespace Cases.Workflows.Parties;
 /// <summary>An officer registers an employer for work-injury insurance (规程 第六条、第七条、第八条).</summary>
 public sealed record RegisterEmployer(string? CreditCode, string? Name, int? RiskClass, string? City, DateOnly? RegisteredOn, Actor By) : ICommand<EmployerView>;
 
-public sealed class RegisterEmployerHandler(CasesDb db) : ICommandHandler<RegisterEmployer, EmployerView>
+public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterEmployer, EmployerView>
 {
     public async ValueTask<EmployerView> Handle(RegisterEmployer command, CancellationToken cancellationToken)
     {
@@ -24,9 +24,9 @@ public sealed class RegisterEmployerHandler(CasesDb db) : ICommandHandler<Regist
         }
 
         var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn);
-        if (await db.Employers.AnyAsync(e => e.CreditCode == code, cancellationToken))
+        if (await RegisteredCityAsync(code, cancellationToken) is { } registeredIn)
         {
-            throw new ConflictException($"An employer with credit code {code} is already registered.");
+            throw await RefusedAsync(code, registeredIn, command.By, cancellationToken);
         }
 
         db.Employers.Add(employer);
@@ -37,9 +37,10 @@ public sealed class RegisterEmployerHandler(CasesDb db) : ICommandHandler<Regist
         catch (DbUpdateException)
         {
             // Two registrations raced past the check above; the unique index let one in.
-            if (await ExistsAfterRaceAsync(code, cancellationToken))
+            db.ChangeTracker.Clear();
+            if (await RegisteredCityAsync(code, cancellationToken) is { } racedIn)
             {
-                throw new ConflictException($"An employer with credit code {code} is already registered.");
+                throw await RefusedAsync(code, racedIn, command.By, cancellationToken);
             }
 
             throw;
@@ -48,11 +49,23 @@ public sealed class RegisterEmployerHandler(CasesDb db) : ICommandHandler<Regist
         return EmployerView.From(employer);
     }
 
-    private async Task<bool> ExistsAfterRaceAsync(CreditCode code, CancellationToken ct)
+    private Task<string?> RegisteredCityAsync(CreditCode code, CancellationToken ct) =>
+        db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => (string?)e.CityCode).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The one answer to a code the province's register already holds, whether in the caller's city or another: the
+    /// register is one for the province (省级统筹), so refusing tells that the code is known somewhere, but never where or
+    /// whose, and a read of another city's employer stays 404 (规程 第一百四十条). The attempt is journaled for auditors.
+    /// </summary>
+    private async Task<ConflictException> RefusedAsync(CreditCode code, string registeredIn, Actor by, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        return await db.Employers.AnyAsync(e => e.CreditCode == code, ct);
+        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Employer, code.Value, Privacy.PersonalDataMask.IdNumber(code.Value), registeredIn)], ct);
+        return new ConflictException(DuplicateMessage(code.Value));
     }
+
+    /// <summary>What a refused registration says, the same for a number of the caller's city and of any other.</summary>
+    public static string DuplicateMessage(string number) =>
+        $"{number} cannot be registered here: the province's register already holds it. If it should be registered in your city, ask the provincial agency to check the register.";
 }
 
 /// <summary>Look up one employer by credit code, within the caller's city.</summary>

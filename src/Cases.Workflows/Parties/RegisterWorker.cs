@@ -10,7 +10,7 @@ namespace Cases.Workflows.Parties;
 /// <summary>An officer registers an insured worker, optionally with their employer (规程 第十一条).</summary>
 public sealed record RegisterWorker(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, Actor By) : ICommand<WorkerView>;
 
-public sealed class RegisterWorkerHandler(CasesDb db, TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
+public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
 {
     public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
     {
@@ -32,14 +32,52 @@ public sealed class RegisterWorkerHandler(CasesDb db, TimeProvider clock) : ICom
         }
 
         var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
-        if (await db.Workers.AnyAsync(w => w.IdNumber == id, cancellationToken))
+        if (await RegisteredCityAsync(id, cancellationToken) is { } registeredIn)
         {
-            throw new ConflictException($"A worker with identity number {id.Masked} is already registered.");
+            throw await RefusedAsync(id, registeredIn, command.By, cancellationToken);
         }
 
         db.Workers.Add(worker);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations raced past the check above; the unique index let one in.
+            db.ChangeTracker.Clear();
+            if (await RegisteredCityAsync(id, cancellationToken) is { } racedIn)
+            {
+                throw await RefusedAsync(id, racedIn, command.By, cancellationToken);
+            }
+
+            throw;
+        }
+
         return WorkerView.From(worker, employer?.CreditCode.Value, command.By.NeedsFullIdNumbers);
+    }
+
+    // The city of the worker's employer; "" for a worker registered without one; null when the number is not registered.
+    private async Task<string?> RegisteredCityAsync(IdNumber id, CancellationToken ct)
+    {
+        var found = await (from w in db.Workers.AsNoTracking()
+                           where w.IdNumber == id
+                           join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                           from e in es.DefaultIfEmpty()
+                           select new { City = e == null ? null : e.CityCode }).FirstOrDefaultAsync(ct);
+        return found is null ? null : found.City ?? "";
+    }
+
+    /// <summary>
+    /// The one answer to a number the province's register already holds, whether under an employer of the caller's city
+    /// or of another: 409, saying neither where nor whose (a read of another city's worker stays 404, 规程 第一百四十条). A
+    /// 404 would tell the officer the number is free to register when it is not, and any refusal tells that the number is
+    /// known somewhere in the province; what it must not tell is where. The attempt is journaled for auditors.
+    /// </summary>
+    private async Task<ConflictException> RefusedAsync(IdNumber id, string registeredIn, Actor by, CancellationToken ct)
+    {
+        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Worker, id.Value, id.Masked, registeredIn)], ct);
+        return new ConflictException(RegisterEmployerHandler.DuplicateMessage(id.Masked));
     }
 }
 

@@ -85,8 +85,7 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
     }
 
     private static PersonalDataViewRow Row(PersonalDataView v) => new(
-        v.Id, v.At, v.UserName, v.CityCode, v.SubjectKind,
-        v.SubjectKind == Parties.PersonalDataAccess.Phone ? PersonalDataMask.Phone(v.SubjectKey) : PersonalDataMask.IdNumber(v.SubjectKey),
+        v.Id, v.At, v.UserName, v.CityCode, v.SubjectKind, PersonalDataMask.Subject(v.SubjectKind, v.SubjectKey),
         v.Fields, PersonalDataMask.Text(v.Reason), PersonalDataMask.Text(v.Route));
 
     // A user name as ASP.NET Core Identity allows them: letters, digits and -._@+, at most 100.
@@ -98,20 +97,21 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
             : throw new DomainValidationException("user", "user must be a user name (letters, digits and - . _ @ +).");
     }
 
-    // The person: a whole identity number (17 digits and a digit or X) or a phone number (7 to 15 digits).
+    // The person: a whole identity number (17 digits and a digit or X), phone number (7 to 15 digits) or bank card
+    // number (16 to 19 digits), or an employer's credit code (a refused registration is journaled by it).
     private static string? Subject(string? subject)
     {
-        var text = TextInput.Optional(subject, "subject", "subject", 18)?.ToUpperInvariant();
+        var text = TextInput.Optional(subject, "subject", "subject", 19)?.ToUpperInvariant();
         if (text is null)
         {
             return null;
         }
 
         var idShaped = text.Length == 18 && text[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[17]) || text[17] == 'X');
-        var phoneShaped = text.Length is >= 7 and <= 15 && text.All(char.IsAsciiDigit);
-        return idShaped || phoneShaped
+        var digits = text.All(char.IsAsciiDigit) && text.Length is >= 7 and <= 19;
+        return idShaped || digits || Domain.Parties.CreditCode.TryParse(text, out _, out _)
             ? text
-            : throw new DomainValidationException("subject", "subject must be a whole identity number or phone number: the log is searched by the person, never by a masked number.");
+            : throw new DomainValidationException("subject", "subject must be a whole identity number, phone, bank card number or credit code: the log is searched by the person, never by a masked number.");
     }
 
     private static string Encode(PersonalDataView v) => KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{v.At.UtcTicks}:{v.Id}"));

@@ -64,6 +64,8 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
             ["note"] = note,
         })], command.By.UserName, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new EscalationAcknowledgement(escalation.Id, escalation.CaseId, escalation.TaskId, now, command.By.UserName, note);
+        // The note as its writer would read it back on the case: masked unless their role handles cases.
+        return new EscalationAcknowledgement(escalation.Id, escalation.CaseId, escalation.TaskId, now, command.By.UserName,
+            note is null ? null : Privacy.PersonalDataMask.Label(note, command.By.NeedsFullIdNumbers));
     }
 }

@@ -48,6 +48,8 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
             .Select(x => new EscalationRow(x.e.Id, x.e.CaseId, x.t.Id, x.e.CityCode, x.e.Procedure, x.e.State, x.t.TitleZh, x.t.TitleEn,
                 x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt, x.e.AcknowledgedAt, x.e.AcknowledgedBy))
             .ToListAsync(cancellationToken);
+        // The party masked as in every list (TaskView.Party).
+        breaches = [.. breaches.Select(b => b with { Party = Privacy.PersonalDataMask.Label(b.Party, full: false) })];
 
         // The supervisor role's own open tasks, earliest deadline first (ix_human_tasks_claimable: city, role, status, due).
         var supervisorTasks = await tasks

@@ -123,6 +123,38 @@ public sealed class CaseworkApiTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
     }
 
     [Theory]
+    [InlineData("发票\u202Egpj.pdf")] // right-to-left override: a browser shows 发票fdp.jpg
+    [InlineData("申请\u200B表.pdf")] // zero-width space
+    [InlineData("\uFEFF申请表.pdf")] // byte-order mark
+    public async Task A_name_with_an_invisible_format_character_is_refused_naming_fileName_and_nothing_is_stored(string name)
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+        var before = app.StoredFiles();
+
+        var message = await (await officer.UploadAsync(caseId, name, TestFiles.Pdf)).FieldErrorAsync("fileName");
+
+        Assert.Contains("format character", message, StringComparison.Ordinal);
+        Assert.Equal(before, app.StoredFiles());
+        Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task An_ofd_of_300_KB_that_unpacks_to_300_MB_is_refused_naming_file_and_nothing_is_stored()
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+        var before = app.StoredFiles();
+        Assert.True(TestFiles.OfdBomb.Length < 1024 * 1024, $"the bomb is {TestFiles.OfdBomb.Length} bytes");
+
+        var message = await (await officer.UploadAsync(caseId, "电子发票.ofd", TestFiles.OfdBomb, "application/ofd")).FieldErrorAsync("file");
+
+        Assert.Contains("100 MiB", message, StringComparison.Ordinal); // ten times the 10 MiB an attachment may be
+        Assert.Equal(before, app.StoredFiles());
+        Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
+    }
+
+    [Theory]
     [InlineData("伪装.pdf", "html")]
     [InlineData("伪装.png", "exe")]
     [InlineData("伪装.jpg", "pdf")]

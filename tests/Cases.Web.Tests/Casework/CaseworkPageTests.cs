@@ -13,7 +13,7 @@ namespace Cases.Web.Tests.Casework;
 public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>
 {
     /// <summary>Posts the upload form of <paramref name="page"/> as a browser does: multipart, with the form's antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IDocument page, string fileName, byte[] content, string material = "", bool token = true)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IDocument page, string fileName, byte[] content, string material = "", bool token = true, string query = "")
     {
         var form = page.QuerySelector<IHtmlFormElement>("[data-testid=upload-form]") ?? throw new InvalidOperationException("No upload form.");
         Assert.Equal("multipart/form-data", form.Enctype);
@@ -24,7 +24,7 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         }
 
         using var multipart = SecurityApp.Multipart(fields, new FormFile("file", fileName, "application/pdf", content));
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), multipart);
+        return await client.PostAsync(new Uri(form.GetAttribute("action")! + query, UriKind.Relative), multipart);
     }
 
     [Fact]
@@ -119,6 +119,28 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task A_name_with_a_right_to_left_override_and_an_ofd_bomb_are_refused_at_their_field_in_the_users_language()
+    {
+        var caseId = await app.NewCaseAsync();
+        var officer = await app.As("officer.jinan");
+        var page = await officer.OpenAsync($"/cases/{caseId}");
+        var before = app.StoredFiles();
+
+        var reversed = await UploadAsync(officer, page, "发票\u202Egpj.pdf", TestFiles.Pdf);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("不可见的格式字符 U+202E", (await PageSupport.ParseAsync(reversed)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
+
+        var bomb = await UploadAsync(officer, page, "电子发票.ofd", TestFiles.OfdBomb);
+        Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
+        Assert.Contains("解压后超过 100 MB", (await PageSupport.ParseAsync(bomb)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
+
+        var english = await UploadAsync(officer, page, "电子发票.ofd", TestFiles.OfdBomb, query: "?culture=en");
+        Assert.Contains("unpacks to more than 100 MB", (await PageSupport.ParseAsync(english)).QuerySelector("[data-testid=error-file]").Text(), StringComparison.Ordinal);
+        Assert.Equal(before, app.StoredFiles());
+        Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
+    }
+
+    [Fact]
     public async Task The_one_time_notice_prints_with_the_agency_the_case_the_party_each_missing_item_with_its_article_the_reasons_and_the_date()
     {
         var officer = await app.As("officer.jinan");
@@ -156,6 +178,31 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         Assert.NotNull(notice.QuerySelector("header nav"));
         Assert.Contains("d-print-none", notice.QuerySelector("[data-testid=print]")!.ParentElement!.ClassName, StringComparison.Ordinal);
         Assert.NotNull(notice.QuerySelector("script[src^='/js/print.js']"));
+    }
+
+    [Fact]
+    public async Task A_number_typed_into_a_notices_reasons_prints_masked_for_a_supervisor_and_whole_for_the_officer_who_is_recorded()
+    {
+        var officer = await app.As("officer.jinan");
+        var (caseId, notifyTask) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17");
+        await (await officer.PostJsonAsync($"/api/tasks/{notifyTask}/complete", new { outcome = "notified", data = new { noticeReceivedOn = "2025-10-17" } })).JsonAsync(HttpStatusCode.OK);
+        var objected = await (await officer.PostJsonAsync($"/api/cases/{caseId}/events/objection",
+            new { receivedOn = "2025-10-20", reason = "安全生产标准化等级已提升，联系人13900004444", materialsReceived = new[] { "objection-application" } })).JsonAsync(HttpStatusCode.OK);
+        await (await officer.PostJsonAsync($"/api/tasks/{objected.GetProperty("openTasks")[0].Id()}/complete",
+            new { outcome = "missing-materials", data = new { grounds = "请联系经办人13900004444补充等级证书" } })).JsonAsync(HttpStatusCode.OK);
+        var noticeId = (await app.OutboxAsync(caseId)).Single(m => m.Template == "one-time-missing-materials-notice").Id;
+
+        var supervisor = await (await app.As("supervisor.jinan")).OpenAsync($"/cases/{caseId}/notices/{noticeId}");
+        var casePage = await (await app.As("supervisor.jinan")).OpenAsync($"/cases/{caseId}");
+        var whole = await officer.OpenAsync($"/cases/{caseId}/notices/{noticeId}");
+
+        Assert.Equal("请联系经办人139****4444补充等级证书", supervisor.QuerySelector("[data-testid=notice-reasons] p").Text());
+        Assert.DoesNotContain("13900004444", supervisor.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("13900004444", casePage.DocumentElement.OuterHtml, StringComparison.Ordinal); // the objection's reason in the data and timeline
+        Assert.Equal("请联系经办人13900004444补充等级证书", whole.QuerySelector("[data-testid=notice-reasons] p").Text());
+        var recorded = await app.InDbAsync(db => db.PersonalDataViews.Where(v => v.Reason == $"case {caseId}" && v.SubjectKey == "13900004444").ToListAsync());
+        Assert.Equal(["officer.jinan"], recorded.Select(v => v.UserName).Distinct());
+        Assert.Contains(recorded, v => v.Route == "GET /cases/{id:guid}/notices/{noticeId:guid}" && v.Fields == "phone (notice)");
     }
 
     [Fact]

@@ -65,9 +65,16 @@ public sealed partial class AuthorizationMatrixTests(SecurityApp app, ITestOutpu
             var attempt = await rule.Make(cell);
             using var response = await AuthorizationMatrix.SendAsync(cell, rule, attempt);
             var actual = Describe(response) + (await app.MessageAfterAsync(principal.UserName, response) is { } shown ? $" ({shown})" : "");
+            var body = await response.Content.ReadAsStringAsync(ct);
             if (actual != expected)
             {
-                failures.Enqueue($"{rule} as {principal} on {city}: expected {expected}, got {actual} {Shorten(await response.Content.ReadAsStringAsync(ct))}");
+                failures.Enqueue($"{rule} as {principal} on {city}: expected {expected}, got {actual} {Shorten(body)}");
+            }
+
+            // A masked identity number beside its birth date (or sex, age) is no mask: the hidden digits are those.
+            if (response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true && MaskedNumbers.Rebuildable(body) is { } rebuilt)
+            {
+                failures.Enqueue($"{rule} as {principal} on {city}: a masked number can be rebuilt: {rebuilt}");
             }
 
             foreach (var missing in SecurityHeaders.Missing(response, cacheable: rule.Pattern == AuthorizationMatrix.StaticAssets))
@@ -78,6 +85,18 @@ public sealed partial class AuthorizationMatrixTests(SecurityApp app, ITestOutpu
 
         output.WriteLine($"{AuthorizationMatrix.Rules.Count} rows, {Principal.All.Count} callers, {cells.Count} cells checked.");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cells.Count} cells differ:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("""{"idNumber":"370107********4213","birthDate":"1994-10-22"}""", true)]
+    [InlineData("""[{"idNumber":"370107********4213","name":"甲"},{"sex":"male"}]""", true)]
+    [InlineData("""{"data":{"note":"身份证370107********4213"},"journal":[{"data":{"workerAge":31}}]}""", true)]
+    [InlineData("""{"idNumber":"370107********4213","birthDate":null}""", false)]
+    [InlineData("""{"idNumber":"370107199410224213","birthDate":"1994-10-22"}""", false)]
+    [InlineData("""{"party":"370107********4213","stage":"review","sort":"age"}""", false)]
+    public void The_rebuild_check_finds_a_masked_number_beside_what_its_hidden_digits_are(string json, bool rebuildable)
+    {
+        Assert.Equal(rebuildable, MaskedNumbers.Rebuildable(json) is not null);
     }
 
     [Fact]

@@ -21,6 +21,18 @@ public static partial class HostileInput
         {
             RawBody = (TestFiles.Pdf, "application/pdf"),
             Required = ["?fileName"],
+            HostileQueries =
+            [
+                ("a right-to-left override (U+202E)", "fileName", "发票\u202Egpj.pdf"),
+                ("a zero-width space (U+200B)", "fileName", "申请\u200B表.pdf"),
+                ("a byte-order mark (U+FEFF)", "fileName", "\uFEFF申请表.pdf"),
+                ("a tag character (U+E0041)", "fileName", "申请表\U000E0041.pdf"),
+            ],
+            HostileBodies =
+            [
+                ("an OFD that unpacks to 300 MB", "file", TestFiles.OfdBomb, "application/ofd"),
+                ("an OFD of 1,001 entries", "file", TestFiles.OfdOfEntries(1_001), "application/ofd"),
+            ],
         }),
         [new("GET", "/api/cases/{id:guid}/attachments/{attachmentId:guid}")] = async app => new("officer.jinan",
             D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString()), ("attachmentId", (await app.SharedAsync("hostile attachment", () => CaseworkSupport.UploadAsync(app, SecurityApp.Jinan))).ToString())), None),

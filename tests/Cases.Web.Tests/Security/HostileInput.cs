@@ -31,6 +31,12 @@ public sealed record Sample(string? Caller, IReadOnlyDictionary<string, string> 
 
     /// <summary>A body that is not JSON (an upload's file, with its content type); its own tests spoil it, the variants here spoil the rest.</summary>
     public (byte[] Content, string ContentType)? RawBody { get; init; }
+
+    /// <summary>Query values hostile to this endpoint alone (a file name with a right-to-left override), each with the field a 400 must name.</summary>
+    public IReadOnlyList<(string What, string Name, string Value)> HostileQueries { get; init; } = [];
+
+    /// <summary>Raw bodies hostile to this endpoint alone (an OFD that unpacks to 300 MB), each with the field a 400 must name.</summary>
+    public IReadOnlyList<(string What, string Field, byte[] Content, string ContentType)> HostileBodies { get; init; } = [];
 }
 
 /// <summary>One hostile variant of a sample: what it spoils (the field a 400 must name, when there is one) and the request.</summary>
@@ -186,6 +192,16 @@ public static partial class HostileInput
             {
                 variants.Add(new($"query {name}: {what}", name, s => Build(endpoint, s, query: With(s.Query, name, value))));
             }
+        }
+
+        foreach (var (what, name, value) in sample.HostileQueries)
+        {
+            variants.Add(new($"query {name}: {what}", name, s => Build(endpoint, s, query: With(s.Query, name, value))));
+        }
+
+        foreach (var (what, field, content, type) in sample.HostileBodies)
+        {
+            variants.Add(new($"body: {what}", field, s => Build(endpoint, s with { RawBody = (content, type) })));
         }
 
         foreach (var name in sample.Required.Where(r => r.StartsWith('?')).Select(r => r[1..]))

@@ -38,9 +38,15 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
             var sample = await HostileInput.Samples[endpoint.Key](app);
             using var request = HostileInput.Build(endpoint, sample);
             using var response = await app.SendAsync(sample.Caller, request);
+            var body = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {
-                failures.Add($"{endpoint.Key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                failures.Add($"{endpoint.Key}: {(int)response.StatusCode} {body}");
+            }
+
+            if (MaskedNumbers.Rebuildable(body) is { } rebuilt)
+            {
+                failures.Add($"{endpoint.Key}: a masked number can be rebuilt: {rebuilt}");
             }
         }
 
@@ -71,6 +77,11 @@ public sealed class HostileInputTests(HostileInputApp app, ITestOutputHelper out
                 if (problem is not null)
                 {
                     failures.Add($"{endpoint.Key} {variant.Description}: {problem} — {(int)response.StatusCode} {Shorten(body)}");
+                }
+
+                if (MaskedNumbers.Rebuildable(body) is { } rebuilt)
+                {
+                    failures.Add($"{endpoint.Key} {variant.Description}: a masked number can be rebuilt: {rebuilt}");
                 }
 
                 var changed = before.Where(t => after[t.Key] != t.Value).Select(t => $"{t.Key} {t.Value}→{after[t.Key]}").ToList();

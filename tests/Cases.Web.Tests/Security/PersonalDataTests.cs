@@ -25,7 +25,10 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
           "title": { "zh": "个人信息测试", "en": "Privacy check" },
           "basis": ["第一百四十一条"],
           "initial": "review",
-          "data": { "workerIdNumber": { "type": "string", "maxLength": 18 }, "filedOn": { "type": "date" } },
+          "data": {
+            "workerIdNumber": { "type": "string", "maxLength": 18 }, "filedOn": { "type": "date" },
+            "workerBirthDate": { "type": "date" }, "note": { "type": "string", "maxLength": 500 }
+          },
           "startWith": ["workerIdNumber", "filedOn"],
           "states": {
             "review": {
@@ -197,6 +200,197 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
     }
 
     private string MaskedWorker => Jinan.WorkerId[..6] + "********" + Jinan.WorkerId[14..];
+
+    private static string MaskedId(string id) => id[..6] + "********" + id[14..];
+
+    // Numbers someone types into free text: a mobile number, another person's identity number, a bank card number (Luhn).
+    private const string TypedPhone = "13900003333";
+    private const string TypedCard = "6217001234567893";
+
+    private static string Note(string id) => $"联系人电话{TypedPhone}，身份证{id}，银行卡{TypedCard}";
+
+    private static string MaskedNote(string id) => $"联系人电话139****3333，身份证{MaskedId(id)}，银行卡6217********7893";
+
+    /// <summary>
+    /// A case whose data (a note, a birth date beside the worker's number), comment and file name hold numbers typed as
+    /// text: an officer opens it with the note, comments it and uploads a file named with a number.
+    /// </summary>
+    private async Task<(Guid CaseId, string Typed)> CaseWithTypedNumbersAsync()
+    {
+        var typed = TestParties.NewIdNumber("370103");
+        var started = await _app.CreatedAsync("officer.jinan", "/api/cases", new
+        {
+            procedure = "privacy-check", city = SecurityApp.Jinan,
+            data = new { workerIdNumber = Jinan.WorkerId, filedOn = "2025-10-20", workerBirthDate = $"{Jinan.WorkerId[6..10]}-{Jinan.WorkerId[10..12]}-{Jinan.WorkerId[12..14]}", note = Note(typed) },
+        });
+        var caseId = started.GetProperty("caseId").GetGuid();
+        await _app.CreatedAsync("officer.jinan", $"/api/cases/{caseId}/comments", new { text = Note(typed) });
+        using var upload = await _app.SendAsync("officer.jinan", HttpMethod.Post, $"/api/cases/{caseId}/attachments?fileName={Uri.EscapeDataString($"身份证{typed}.pdf")}",
+            new ByteArrayContent(TestFiles.Pdf) { Headers = { ContentType = new("application/pdf") } });
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        _log.Clear();
+        return (caseId, typed);
+    }
+
+    [Theory]
+    [InlineData("supervisor.jinan")]
+    [InlineData("supervisor.province")]
+    [InlineData("admin")]
+    [InlineData("designer")]
+    [InlineData("auditor")]
+    public async Task Numbers_typed_into_case_data_the_journal_comments_and_file_names_reach_roles_that_see_masked_data_masked(string user)
+    {
+        var (caseId, typed) = await CaseWithTypedNumbersAsync();
+        string[] secrets = [TypedPhone, typed, TypedCard, Jinan.WorkerId];
+
+        foreach (var url in new[] { $"/api/cases/{caseId}", $"/api/cases/{caseId}/comments", $"/api/cases/{caseId}/attachments", $"/cases/{caseId}" })
+        {
+            using var response = await _app.SendAsync(user, HttpMethod.Get, url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.All(secrets, s => Assert.DoesNotContain(s, body, StringComparison.Ordinal));
+            Assert.Null(MaskedNumbers.Rebuildable(body));
+        }
+
+        var view = await (await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{caseId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(MaskedNote(typed), view.GetProperty("data").GetProperty("note").GetString());
+        // Beside the masked number, the birth date its hidden digits are is left out, in the data and in the journal.
+        Assert.False(view.GetProperty("data").TryGetProperty("workerBirthDate", out _));
+        Assert.All(view.GetProperty("journal").EnumerateArray(), e => Assert.DoesNotContain("workerBirthDate", e.ToString(), StringComparison.Ordinal));
+        var comments = await (await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{caseId}/comments")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(MaskedNote(typed), comments[0].GetProperty("text").GetString());
+        var files = await (await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{caseId}/attachments")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal($"身份证{MaskedId(typed)}.pdf", files[0].GetProperty("fileName").GetString());
+        using var download = await _app.SendAsync(user, HttpMethod.Get, $"/api/cases/{caseId}/attachments/{files[0].GetProperty("id").GetGuid()}");
+        Assert.Equal($"身份证{MaskedId(typed)}.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Empty(Accesses());
+    }
+
+    [Fact]
+    public async Task An_officer_reads_typed_numbers_whole_and_each_person_is_recorded_once_per_view_with_the_case()
+    {
+        var (caseId, typed) = await CaseWithTypedNumbersAsync();
+
+        var comments = await (await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/cases/{caseId}/comments")).JsonAsync(HttpStatusCode.OK);
+        using var page = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/cases/{caseId}");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(Note(typed), comments[0].GetProperty("text").GetString());
+        Assert.Contains(Note(typed), html, StringComparison.Ordinal);
+        var phone = (await AuditAsync($"subject={TypedPhone}")).Where(r => r.GetProperty("reason").GetString() == $"case {caseId}").ToList();
+        // The comments' list once; the page once, though the number is in the data, the journal and a comment.
+        Assert.Equal(["GET /api/cases/{id:guid}/comments", "GET /cases/{id:guid}"], phone.Select(r => r.GetProperty("route").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("phone (comment)", phone.Single(r => r.GetProperty("route").GetString()!.Contains("comments", StringComparison.Ordinal)).GetProperty("fields").GetString());
+        Assert.All(phone, r => Assert.Equal("139****3333", r.GetProperty("subject").GetString()));
+        var card = Assert.Single(await AuditAsync($"subject={TypedCard}"), r => r.GetProperty("reason").GetString() == $"case {caseId}"
+            && r.GetProperty("route").GetString() == "GET /cases/{id:guid}");
+        Assert.Equal("bankCard", card.GetProperty("subjectKind").GetString());
+        Assert.Equal("6217********7893", card.GetProperty("subject").GetString());
+        Assert.Single(await AuditAsync($"subject={typed}"), r => r.GetProperty("reason").GetString() == $"case {caseId}"
+            && r.GetProperty("route").GetString() == "GET /cases/{id:guid}");
+    }
+
+    [Fact]
+    public async Task A_number_in_a_saved_filters_name_a_calendar_reason_or_a_parameters_source_is_masked_for_every_reader()
+    {
+        var name = $"回访{TypedPhone}";
+        await _app.CreatedAsync("officer.jinan", "/api/inbox/filters", new { name, shareWithRole = "officer" });
+        using (var day = await _app.SendAsync("admin", HttpMethod.Put, "/api/calendar/days/2026-12-27", SecurityApp.Json(new { kind = "weekend", reason = $"经办人电话{TypedPhone}" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, day.StatusCode);
+        }
+
+        using (var parameter = await _app.SendAsync("admin", HttpMethod.Put, "/api/parameters", SecurityApp.Json(new
+        {
+            name = "minimumWage", year = 2024, city = SecurityApp.Qingdao, value = 2100m, source = $"青岛市人社局（联系{TypedPhone}）", reason = $"核对人身份证{Jinan.WorkerId}",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, parameter.StatusCode);
+        }
+
+        var filters = await (await _app.SendAsync("officer2.jinan", HttpMethod.Get, "/api/inbox/filters")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(filters.EnumerateArray(), f => f.GetProperty("name").GetString() == "回访139****3333");
+        foreach (var (user, url) in new[]
+        {
+            ("officer.jinan", "/api/inbox/filters"), ("officer2.jinan", "/api/inbox/filters"), ("officer2.jinan", "/inbox"),
+            ("admin", "/api/calendar/changes?year=2026"), ("admin", "/admin/calendar?year=2026"),
+            ("officer.jinan", "/api/parameters"), ("admin", "/api/parameters/changes"), ("admin", "/admin/parameters"),
+        })
+        {
+            using var response = await _app.SendAsync(user, HttpMethod.Get, url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain(TypedPhone, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(Jinan.WorkerId, body, StringComparison.Ordinal);
+        }
+
+        var changes = await (await _app.SendAsync("admin", HttpMethod.Get, "/api/calendar/changes?year=2026")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(changes.EnumerateArray(), c => c.GetProperty("reason").GetString() == "经办人电话139****3333");
+    }
+
+    [Fact]
+    public async Task A_tasks_party_is_masked_in_every_list_as_the_cases_party_is()
+    {
+        // A number with a wrong check digit is kept as the case's label as typed; the case masks it, and so must its tasks.
+        var mistyped = TestParties.WithWrongCheck(TestParties.NewIdNumber());
+        var started = await _app.CreatedAsync("officer.jinan", "/api/cases", new { procedure = "privacy-check", city = SecurityApp.Jinan, data = new { workerIdNumber = mistyped, filedOn = "2025-10-20" } });
+        var caseId = started.GetProperty("caseId").GetGuid();
+
+        foreach (var (user, url) in new[]
+        {
+            ("supervisor.jinan", "/api/tasks?scope=all&procedure=privacy-check&limit=200"),
+            ("supervisor.province", "/api/tasks?scope=open&procedure=privacy-check&limit=200"),
+            ("admin", "/api/tasks?scope=all&procedure=privacy-check&limit=200"),
+            ("officer.jinan", "/api/tasks?scope=available&procedure=privacy-check&limit=200"),
+            ("supervisor.jinan", $"/api/cases/{caseId}"),
+            ("supervisor.jinan", $"/cases/{caseId}"),
+            ("supervisor.jinan", "/supervision"),
+            ("officer.jinan", "/inbox?tab=available"),
+        })
+        {
+            using var response = await _app.SendAsync(user, HttpMethod.Get, url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(body.Contains(mistyped, StringComparison.Ordinal), $"{url} as {user} shows the number whole");
+            if (url.StartsWith("/api/tasks", StringComparison.Ordinal))
+            {
+                using var json = JsonDocument.Parse(body);
+                var task = json.RootElement.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == caseId);
+                Assert.Equal(MaskedId(mistyped), task.GetProperty("party").GetString());
+            }
+        }
+
+        var view = await (await _app.SendAsync("supervisor.jinan", HttpMethod.Get, $"/api/cases/{caseId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(view.GetProperty("party").GetString(), view.GetProperty("openTasks")[0].GetProperty("party").GetString());
+    }
+
+    [Fact]
+    public async Task A_purpose_and_a_notification_reach_the_log_masked()
+    {
+        var purpose = $"回电{TypedPhone}核对身份证{Jinan.WorkerId}";
+        using (var response = await _app.SendAsync("officer.jinan", HttpMethod.Get, $"/api/workers/{Jinan.WorkerId}?purpose={Uri.EscapeDataString(purpose)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var sender = new Cases.Workflows.Outbox.LoggingOutboxSender(new FakeLogger<Cases.Workflows.Outbox.LoggingOutboxSender>(_log));
+        await sender.SendAsync(new Cases.Workflows.Runtime.OutboxMessage
+        {
+            Template = "one-time-missing-materials-notice", Recipient = TypedPhone, CityCode = SecurityApp.Jinan, CaseId = _case,
+            PayloadJson = $$"""{"workerIdNumber":"{{Jinan.WorkerId}}","reasons":"请联系{{TypedPhone}}补正"}""",
+        }, CancellationToken.None);
+
+        var access = Assert.Single(Accesses());
+        Assert.Equal($"回电139****3333核对身份证{MaskedWorker}", Value(access, "Purpose"));
+        // The app's own log (its categories are Cases.*): no number in it whole.
+        var records = _log.GetSnapshot().Where(r => r.Category?.StartsWith("Cases", StringComparison.Ordinal) == true).ToList();
+        Assert.Contains(records, r => r.Category == typeof(Cases.Workflows.Outbox.LoggingOutboxSender).FullName && r.Message.Contains("139****3333", StringComparison.Ordinal));
+        Assert.All(records, r =>
+        {
+            Assert.DoesNotContain(TypedPhone, r.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Jinan.WorkerId, r.Message, StringComparison.Ordinal);
+        });
+    }
 
     /// <summary>The auditor's reading of the stored log: every row for the query, following the cursor to the end.</summary>
     private async Task<List<JsonElement>> AuditAsync(string query)

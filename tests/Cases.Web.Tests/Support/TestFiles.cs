@@ -18,6 +18,37 @@ public static class TestFiles
     /// <summary>An OFD package: a ZIP whose root holds OFD.xml.</summary>
     public static byte[] Ofd { get; } = Zip(("OFD.xml", "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\"/>"), ("Doc_0/Document.xml", "<ofd:Document/>"));
 
+    /// <summary>
+    /// A zip bomb named OFD: a real OFD.xml and 300 MB of zeros that deflate to about 300 KB, the package the penetration
+    /// test slipped through. Built once (deflating 300 MB takes a moment) and shared.
+    /// </summary>
+    public static byte[] OfdBomb => Bomb.Value;
+
+    private static readonly Lazy<byte[]> Bomb = new(() =>
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("OFD.xml").Open(), Encoding.UTF8))
+            {
+                writer.Write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\"/>");
+            }
+
+            using var content = zip.CreateEntry("Doc_0/Pages/Page_0/Content.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 300; i++)
+            {
+                content.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
+    });
+
+    /// <summary>An OFD package of <paramref name="count"/> entries (OFD.xml and empty pages).</summary>
+    public static byte[] OfdOfEntries(int count) =>
+        Zip([("OFD.xml", "<ofd:OFD/>"), .. Enumerable.Range(1, count - 1).Select(i => ($"Doc_0/Pages/Page_{i}/Content.xml", ""))]);
+
     /// <summary>A ZIP that is not an OFD package (a Word document, say) named .ofd.</summary>
     public static byte[] PlainZip { get; } = Zip(("word/document.xml", "<w:document/>"));
 

@@ -71,7 +71,7 @@ public sealed class SavedFilterAndCommentUseCaseTests
         var test = await TestDb.CreateAsync(TestProvider.Sqlite);
         var caseId = await AttachmentUseCaseTests.NewCaseAsync(test);
         await using var db = test.Open();
-        var comments = new CaseCommentHandlers(db, _clock);
+        var comments = new CaseCommentHandlers(db, _clock, new Privacy.RecordingAccessLog());
 
         await comments.Handle(new AddComment(caseId, "第一条", Officer), CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(1));
