@@ -225,9 +225,6 @@ public static partial class AuthorizationMatrix
         new("*", "/health/live", Anyone, Scope.None, "200", Get("/health/live")),
         new("*", "/health/ready", Anyone, Scope.None, "200", Get("/health/ready")),
         new("GET", "/openapi/{documentName}.json", Anyone, Scope.None, "200", Get("/openapi/v1.json")),
-        // Its stylesheet, which needs no job storage: Hangfire keeps its storage in a process-wide static, which another
-        // test host in this process may have disposed already.
-        new("*", "/hangfire/{**path}", Only(Supervisor, Admin), Scope.None, "200", Get("/hangfire/css1")),
         new("GET", StaticAssets, Anyone, Scope.None, "200", Get("/css/site.css")),
 
         // Pages
