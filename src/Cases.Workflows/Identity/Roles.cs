@@ -14,8 +14,12 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Officer, Reviewer, Supervisor, Designer, Admin, Auditor];
 
-    /// <summary>The roles a definition may give a task or a notification to: the auditor works no case (第一百一十九条).</summary>
-    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor, Designer, Admin];
+    /// <summary>
+    /// The roles a definition may give a task or a notification to, and the only ones that claim and complete tasks
+    /// (规程 第一百一十九条): whoever designs procedures, administers the system or audits it works no case, so a designer
+    /// cannot route casework to themselves.
+    /// </summary>
+    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor];
 }
 
 /// <summary>Claim types the product adds to the Identity principal.</summary>

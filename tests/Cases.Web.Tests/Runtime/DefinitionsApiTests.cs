@@ -125,6 +125,31 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Equal(before, await VersionCountAsync());
     }
 
+    // 规程 第一百一十九条: a designer who could give a task to their own role would route casework to themselves.
+    [Theory]
+    [InlineData("designer")]
+    [InlineData("admin")]
+    [InlineData("auditor")]
+    public async Task A_task_or_a_notification_for_a_role_that_works_no_case_is_refused_and_nothing_is_stored(string role)
+    {
+        var designer = await app.As("designer");
+        var before = await VersionCountAsync();
+
+        var task = await Version1Async();
+        task["states"]!["check-materials"]!["role"] = role;
+        var taskErrors = (await (await PublishAsync(designer, task)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(taskErrors, e => e.Str("path") == "$.states.check-materials.role");
+
+        var notice = await Version1Async();
+        notice["states"]!["term-ends"]!["onEnter"]![0]!["to"] = "role:" + role;
+        var noticeErrors = (await (await PublishAsync(designer, notice)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(noticeErrors, e => e.Str("path") == "$.states.term-ends.onEnter[0].to");
+
+        var validated = await (await designer.PostRawJsonAsync("/api/definitions/validate", task.ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.False(validated.GetProperty("valid").GetBoolean());
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
     [Fact]
     public async Task Only_designers_validate_and_publish()
     {
