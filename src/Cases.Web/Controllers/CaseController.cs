@@ -11,7 +11,6 @@ using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -300,7 +299,7 @@ public sealed class CaseController(
         int? migrateTo = null;
         if (view.Status == InstanceStatus.Running && actor.IsIn(Workflows.Identity.Roles.Supervisor))
         {
-            var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == view.Procedure).MaxAsync(d => d.Version, ct);
+            var latest = await DefinitionStore.InForceVersionAsync(db, view.Procedure, ct);
             migrateTo = latest > view.DefinitionVersion ? latest : null;
         }
 

@@ -340,12 +340,13 @@ public sealed class CasesController(
     /// </summary>
     private async Task<IReadOnlyList<OpenableProcedure>> OpenableAsync(CancellationToken ct)
     {
-        var latest = await db.Definitions.AsNoTracking().GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(ct);
+        // The versions in use: one waiting for a second person's approval starts no case.
+        var latest = await DefinitionStore.InForceVersionsAsync(db, ct);
         var list = new List<OpenableProcedure>();
-        foreach (var d in latest)
+        foreach (var (key, version) in latest)
         {
-            var definition = await definitions.GetAsync(db, d.Key, d.Version, ct);
-            list.Add(new OpenableProcedure(d.Key, d.Version, WorkflowText.Of(definition.Title, d.Key), definition.Basis, d.Key == DemoProcedure));
+            var definition = await definitions.GetAsync(db, key, version, ct);
+            list.Add(new OpenableProcedure(key, version, WorkflowText.Of(definition.Title, key), definition.Basis, key == DemoProcedure));
         }
 
         return [.. list.OrderBy(p => p.Demo).ThenBy(p => p.Key, StringComparer.Ordinal)];

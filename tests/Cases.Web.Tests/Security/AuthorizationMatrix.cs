@@ -8,9 +8,10 @@ namespace Cases.Web.Tests.Security;
 /// <param name="Anyone">Nobody needs to sign in.</param>
 /// <param name="Roles">The roles that may; null for every signed-in user.</param>
 /// <param name="RoleFromRecord">The role is checked against the record (a task's candidate role), so another city's record is 404 before the role is looked at.</param>
-public sealed record Who(bool Anyone, IReadOnlySet<string>? Roles, bool RoleFromRecord = false)
+/// <param name="Provincial">Only provincial staff of those roles (a provincial supervisor approving a procedure version); a city's get the refusal.</param>
+public sealed record Who(bool Anyone, IReadOnlySet<string>? Roles, bool RoleFromRecord = false, bool Provincial = false)
 {
-    public override string ToString() => Anyone ? "anyone" : Roles is null ? "signed in" : string.Join("|", Roles) + (RoleFromRecord ? " (of the record)" : "");
+    public override string ToString() => Anyone ? "anyone" : Roles is null ? "signed in" : string.Join("|", Roles) + (RoleFromRecord ? " (of the record)" : "") + (Provincial ? " (provincial)" : "");
 }
 
 /// <summary>How the target city matters.</summary>
@@ -89,7 +90,7 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
             return Who.Anyone ? Ok : IsApi ? "401" : "302 /account/login";
         }
 
-        var roleOk = Who.Roles is null || principal.IsIn(Who.Roles);
+        var roleOk = (Who.Roles is null || principal.IsIn(Who.Roles)) && (!Who.Provincial || principal.City is null);
         var cityOk = Scope == Scope.None || principal.Sees(city);
         var forbidden = Denied ?? (IsApi ? "403" : "302 /account/denied");
         if (cityOk && !roleOk && Peers is { } peers && principal.Roles.Contains(peers.Role))
