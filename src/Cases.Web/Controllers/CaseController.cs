@@ -105,7 +105,7 @@ public sealed class NoticePage
 /// The case workspace through <see cref="GetCase"/>, <see cref="VerifyJournal"/> and <see cref="RecordEvent"/>: parties,
 /// data, open tasks, pending clocks, the journal as a timeline with its verification, and forms for the events it awaits.
 /// </summary>
-[Route("cases/{id:guid}"), Authorize]
+[Route("cases/{id:guid}"), Authorize(Policy = Policies.CaseData)]
 public sealed class CaseController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms,
     IOptions<AttachmentOptions> attachments, IStringLocalizer<SharedResource> L) : Controller

@@ -103,8 +103,9 @@ public sealed class NewCasePage
 /// 案件查询 (<see cref="SearchCases"/>) and 受理新案件 (<see cref="StartCase"/>, the handler of POST /api/cases): an officer
 /// at the counter finds a case, or opens one with the form generated from the procedure's start fields.
 /// </summary>
-// Reading cases is every signed-in user's, within their city (like GET /api/cases/{id}); opening them is the OpenCases policy's.
-[Route("cases"), Authorize]
+// Reading cases is the case staff's, within their city (like GET /api/cases/{id}; designers and auditors read none, 规程
+// 第一百四十一条); opening them is the OpenCases policy's.
+[Route("cases"), Authorize(Policy = Policies.CaseData)]
 public sealed class CasesController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, TimeProvider clock, WorkflowForm forms, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> L) : Controller

@@ -36,6 +36,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
     public async ValueTask<CaseSearchPage> Handle(SearchCases query, CancellationToken cancellationToken)
     {
+        CaseAccess.EnsureCaseStaff(query.By);
         var limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {

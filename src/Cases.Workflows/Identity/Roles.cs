@@ -20,6 +20,13 @@ public static class Roles
     /// cannot route casework to themselves.
     /// </summary>
     public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor];
+
+    /// <summary>
+    /// The roles that read real case data — cases, tasks, the inbox, attachments, ledgers, the parties' registers: those who
+    /// work cases, and administrators (规程 第一百四十一条: personal data only to those whose duty needs it). Designers see
+    /// definitions and dry runs; auditors the audit log and the journals they audit.
+    /// </summary>
+    public static IReadOnlyList<string> CaseStaff { get; } = [Officer, Reviewer, Supervisor, Admin];
 }
 
 /// <summary>Claim types the product adds to the Identity principal.</summary>
