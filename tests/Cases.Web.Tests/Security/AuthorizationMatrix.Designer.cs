@@ -21,7 +21,8 @@ public static partial class AuthorizationMatrix
     private static Who ProvincialSupervisor => new(false, new HashSet<string>(StringComparer.Ordinal) { Supervisor }, Provincial: true);
 
     /// <summary>A pending version to decide: a fresh one when the call should decide it, else one shared by the refused calls.</summary>
-    private static Task<int> PendingAsync(Cell c) => c.Succeeds ? c.App.NewPendingVersionAsync() : c.App.SharedPendingAsync("refused decisions");
+    private static Task<int> PendingAsync(Cell c, string procedure = SecurityApp.PaymentProcedure) =>
+        c.Succeeds ? c.App.NewPendingVersionAsync(procedure) : c.App.SharedPendingAsync(procedure);
 
     /// <summary>
     /// The rows of the definition designer (issue 5 §4). Everyone signed in reads definitions, diagrams and diffs; designers
@@ -38,8 +39,10 @@ public static partial class AuthorizationMatrix
             new Attempt($"/api/definitions/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/approve", new { note = "授权矩阵：已核对" })),
         new("POST", "/api/definitions/{key}/versions/{version:int}/reject", ProvincialSupervisor, Scope.None, "200", async c =>
             new Attempt($"/api/definitions/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/reject", new { reason = "授权矩阵：不予启用" })),
-        new("POST", "/designer/{key}/versions/{version:int}/approve", ProvincialSupervisor, Scope.None, $"302 /designer/{SecurityApp.PaymentProcedure} (notice)", async c =>
-            new Attempt($"/designer/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/approve", Form: new Dictionary<string, string> { ["note"] = "授权矩阵：页面批准" }, FreeText: ["note"]),
+        // The page approves a procedure of its own: the API row's approval may come first, and a version older than one in use is not approved.
+        new("POST", "/designer/{key}/versions/{version:int}/approve", ProvincialSupervisor, Scope.None, $"302 /designer/{SecurityApp.OtherPaymentProcedure} (notice)", async c =>
+            new Attempt($"/designer/{SecurityApp.OtherPaymentProcedure}/versions/{await PendingAsync(c, SecurityApp.OtherPaymentProcedure)}/approve",
+                Form: new Dictionary<string, string> { ["note"] = "授权矩阵：页面批准" }, FreeText: ["note"]),
             Denied: "403"),
         new("POST", "/designer/{key}/versions/{version:int}/reject", ProvincialSupervisor, Scope.None, $"302 /designer/{SecurityApp.PaymentProcedure} (notice)", async c =>
             new Attempt($"/designer/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/reject", Form: new Dictionary<string, string> { ["reason"] = "授权矩阵：页面驳回" }, FreeText: ["reason"]),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Web.Tests.Support;
 
@@ -9,40 +10,54 @@ public partial class SecurityApp
     /// <summary>The procedure whose versions wait for approval in the four-eyes rows: it posts payments to a ledger.</summary>
     public const string PaymentProcedure = "advance-payment";
 
+    /// <summary>
+    /// Another procedure that pays, for the page's approvals: an approval is refused once a newer version is in use, so two
+    /// rows that approve at the same moment each decide a procedure of their own.
+    /// </summary>
+    public const string OtherPaymentProcedure = "third-party-reimbursement";
+
+    // The task of each procedure that leads to "approve", where the extra approver's way in starts.
+    private static readonly Dictionary<string, string> Before = new(StringComparer.Ordinal) { [PaymentProcedure] = "review", [OtherPaymentProcedure] = "check-materials" };
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<int>>> _pending = new(StringComparer.Ordinal);
+
+    // One publication at a time: two at the same moment take the same number, and the store answers the second 409.
     private readonly SemaphoreSlim _publishing = new(1, 1);
 
-    /// <summary>One pending version per key, proposed on first use (for the calls that are refused and change nothing).</summary>
-    public Task<int> SharedPendingAsync(string key) => _pending.GetOrAdd(key, _ => new Lazy<Task<int>>(NewPendingVersionAsync)).Value;
+    /// <summary>One pending version per procedure, proposed on first use (for the calls that are refused and change nothing).</summary>
+    public Task<int> SharedPendingAsync(string procedure) => _pending.GetOrAdd(procedure, p => new Lazy<Task<int>>(() => NewPendingVersionAsync(p))).Value;
 
     /// <summary>
-    /// A new version of advance-payment that waits for a provincial supervisor: the role approving the payment flipped
-    /// (reviewer ↔ supervisor) against the version in use, which is a sensitive change whatever was approved before.
+    /// A new version of a procedure that pays, waiting for a provincial supervisor: version 1 with one more task, of a name no
+    /// other version has, that approves the payment. A new approver is a sensitive change against whichever version is in
+    /// use, however many of these were approved meanwhile.
     /// </summary>
-    public async Task<int> NewPendingVersionAsync()
+    public Task<int> NewPendingVersionAsync() => NewPendingVersionAsync(PaymentProcedure);
+
+    /// <inheritdoc cref="NewPendingVersionAsync()"/>
+    public async Task<int> NewPendingVersionAsync(string procedure)
     {
-        // One at a time: each is compared with the version in use, which an approval elsewhere may change meanwhile.
+        var json = JsonNode.Parse(await (await SendAsync("designer", HttpMethod.Get, $"/api/definitions/{procedure}/versions/1")).Content.ReadAsStringAsync())!;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var states = json["states"]!.AsObject();
+        states["approve-" + suffix] = states["approve"]!.DeepClone();
+        states[Before[procedure]]!["outcomes"]!["fast-" + suffix] = new JsonObject { ["to"] = "approve-" + suffix };
+        JsonElement published;
         await _publishing.WaitAsync();
         try
         {
-            var versions = await (await SendAsync("designer", HttpMethod.Get, "/api/definitions")).JsonAsync(HttpStatusCode.OK);
-            var inForce = versions.EnumerateArray()
-                .Where(v => v.GetProperty("key").GetString() == PaymentProcedure && v.GetProperty("status").GetString() == "approved")
-                .Max(v => v.GetProperty("version").GetInt32());
-            var json = JsonNode.Parse(await (await SendAsync("designer", HttpMethod.Get, $"/api/definitions/{PaymentProcedure}/versions/{inForce}")).Content.ReadAsStringAsync())!;
-            var approve = json["states"]!["approve"]!;
-            approve["role"] = approve["role"]!.GetValue<string>() == "reviewer" ? "supervisor" : "reviewer";
-            var published = await (await SendAsync("designer", HttpMethod.Post, $"/api/definitions/{PaymentProcedure}/versions", Json(json.ToJsonString()))).JsonAsync(HttpStatusCode.Created);
-            if (published.GetProperty("status").GetString() != "pending")
-            {
-                throw new InvalidOperationException($"{PaymentProcedure} v{published.GetProperty("version").GetInt32()} was not sent for approval.");
-            }
-
-            return published.GetProperty("version").GetInt32();
+            published = await (await SendAsync("designer", HttpMethod.Post, $"/api/definitions/{procedure}/versions", Json(json.ToJsonString()))).JsonAsync(HttpStatusCode.Created);
         }
         finally
         {
             _publishing.Release();
         }
+
+        if (published.GetProperty("status").GetString() != "pending")
+        {
+            throw new InvalidOperationException($"{procedure} v{published.GetProperty("version").GetInt32()} was not sent for approval.");
+        }
+
+        return published.GetProperty("version").GetInt32();
     }
 }
