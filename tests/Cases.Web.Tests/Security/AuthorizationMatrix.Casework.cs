@@ -19,7 +19,7 @@ public static partial class AuthorizationMatrix
     private static Who CaseStaffAndAuditors => Only(Officer, Reviewer, Supervisor, Admin, Auditor);
 
     /// <summary>
-    /// The rows of comments, attachments, notices and saved filters (issue 5 §1–2). The case staff who see a case's city
+    /// The rows of comments, attachments, notices and saved filters. The case staff who see a case's city
     /// read its comments, files and notices; the people who handle cases (officers, reviewers, supervisors) add them. Saved
     /// filters are each case staff member's own.
     /// </summary>

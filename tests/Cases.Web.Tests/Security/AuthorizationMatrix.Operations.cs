@@ -5,7 +5,7 @@ namespace Cases.Web.Tests.Security;
 public static partial class AuthorizationMatrix
 {
     /// <summary>
-    /// The rows of the operations checks (issue 8 §1): the stuck-case check, city-scoped like the SLA figures; and Hangfire's
+    /// The rows of the operations checks: the stuck-case check, city-scoped like the SLA figures; and Hangfire's
     /// dashboard, which knows no city and so is for administrators only (supervisors see their city's clocks in the stuck-case check).
     /// </summary>
     private static IEnumerable<Rule> OperationsRules =>
