@@ -30,11 +30,13 @@ public static class CasesApi
                 openedTo is null ? null : ApiInput.Date(openedTo, "openedTo"),
                 city, after,
                 limit is null ? null : ApiInput.WholeNumber(limit, "limit"),
-                user.ToActor()), ct)));
+                user.ToActor()), ct)))
+            .RequireAuthorization(Policies.CaseData);
 
         // Identity numbers in the case are masked for roles that do not handle cases; an officer's view is recorded (GetCase).
         cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)));
+            TypedResults.Ok(await mediator.Send(new GetCase(id, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.CaseData);
 
         cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
@@ -46,6 +48,12 @@ public static class CasesApi
             .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
 
         cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)));
+            TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.CaseJournal);
+
+        // The journals auditors audit: a case's journal, masked, with its verification — not the case itself.
+        cases.MapGet("/{id:guid}/journal", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetCaseJournal(id, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Audit);
     }
 }

@@ -32,7 +32,8 @@ public static class CaseworkApi
     public static RouteGroupBuilder MapCaseworkApi(this RouteGroupBuilder api)
     {
         var writers = new AuthorizeAttribute { Roles = CaseworkRoles.Writers };
-        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Casework");
+        // Comments and files are case data: the case staff only (规程 第一百四十一条).
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Casework").RequireAuthorization(Policies.CaseData);
         cases.MapGet("/comments", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListComments(id, user.ToActor()), ct)));
         cases.MapPost("/comments", async (Guid id, [FromBody] CommentRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -63,7 +64,7 @@ public static class CaseworkApi
             return Download(file);
         });
 
-        var filters = api.MapGroup("/inbox/filters").WithTags("Inbox");
+        var filters = api.MapGroup("/inbox/filters").WithTags("Inbox").RequireAuthorization(Policies.CaseData);
         filters.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListFilters(user.ToActor()), ct)));
         filters.MapPost("", async ([FromBody] SaveFilterRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -16,6 +16,12 @@ public static class DefinitionsApi
     /// </summary>
     public sealed record DryRunRequest(int? Version, JsonObject? Definition, string? City, DryRunStart? Start, List<DryRunStep>? Steps);
 
+    /// <summary>A provincial supervisor's approval of a pending version, with an optional note.</summary>
+    public sealed record ApproveRequest(string? Note);
+
+    /// <summary>A provincial supervisor's rejection of a pending version: the reason is required.</summary>
+    public sealed record RejectRequest(string? Reason);
+
     public static void MapDefinitionsApi(this RouteGroupBuilder api)
     {
         var definitions = api.MapGroup("/definitions").WithTags("Definitions");
@@ -28,17 +34,32 @@ public static class DefinitionsApi
         definitions.MapGet("/{key}/diff", async (string key, string? from, string? to, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new DiffDefinitions(key, ApiInput.WholeNumber(from, "from"), ApiInput.WholeNumber(to, "to")), ct)));
 
-        definitions.MapPost("/validate", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        // The validator's errors, and the sensitive changes against the version the text was edited from (from; left out:
+        // the version in use), which publishing would send to a provincial supervisor for approval.
+        definitions.MapPost("/validate", async (string? from, HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
-            var errors = await mediator.Send(new ValidateDefinition(await ReadBodyAsync(request, ct)), ct);
-            return TypedResults.Ok(new { valid = errors.Count == 0, errors });
+            var version = from is null ? (int?)null : ApiInput.WholeNumber(from, "from");
+            var check = await mediator.Send(new ValidateDefinition(await ReadBodyAsync(request, ct), version), ct);
+            return TypedResults.Ok(new { valid = check.Valid, errors = check.Errors, sensitiveChanges = check.SensitiveChanges, comparedWith = check.ComparedWith });
         }).RequireAuthorization(Policies.Designer);
 
+        // 201 either way: the version exists. Its status says whether it is in use or waits for a provincial supervisor.
         definitions.MapPost("/{key}/versions", async (string key, HttpRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var published = await mediator.Send(new PublishDefinition(key, await ReadBodyAsync(request, ct), user.ToActor()), ct);
             return TypedResults.Created($"/api/definitions/{published.Key}/versions/{published.Version}", published);
         }).RequireAuthorization(Policies.Designer);
+
+        // Four-eyes publication (规程 第一百一十九条): the versions waiting for a second person, and their decision.
+        definitions.MapGet("/pending", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListPendingDefinitions(user.ToActor()), ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Designer, Roles.Supervisor));
+        definitions.MapPost("/{key}/versions/{version:int}/approve", async (string key, int version, [FromBody] ApproveRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ApproveDefinitionVersion(key, version, body.Note, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+        definitions.MapPost("/{key}/versions/{version:int}/reject", async (string key, int version, [FromBody] RejectRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new RejectDefinitionVersion(key, version, body.Reason, user.ToActor()), ct)))
+            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
 
         // Plays a version on a sample case through the real runtime on a throwaway database; refusals come back as the
         // ProblemDetails the runtime answers with, inside the report (the dry run itself succeeded).

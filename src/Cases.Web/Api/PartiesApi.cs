@@ -14,7 +14,8 @@ public static class PartiesApi
 
     public static void MapPartiesApi(this RouteGroupBuilder api)
     {
-        var employers = api.MapGroup("/employers").WithTags("Employers");
+        // The registers hold personal data: the case staff only (规程 第一百四十一条), never designers or auditors.
+        var employers = api.MapGroup("/employers").WithTags("Employers").RequireAuthorization(Policies.CaseData);
         employers.MapPost("", async ([FromBody] RegisterEmployerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var registeredOn = body.RegisteredOn is null ? (DateOnly?)null : ApiInput.Date(body.RegisteredOn, "registeredOn");
@@ -26,7 +27,7 @@ public static class PartiesApi
         employers.MapGet("/{creditCode}/workers", async (string creditCode, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListWorkers(creditCode, user.ToActor()), ct)));
 
-        var workers = api.MapGroup("/workers").WithTags("Workers");
+        var workers = api.MapGroup("/workers").WithTags("Workers").RequireAuthorization(Policies.CaseData);
         workers.MapPost("", async ([FromBody] RegisterWorkerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var view = await mediator.Send(new RegisterWorker(body.IdNumber, body.Name, body.Phone, body.EmployerCreditCode, user.ToActor()), ct);

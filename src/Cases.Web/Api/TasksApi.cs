@@ -18,7 +18,8 @@ public static class TasksApi
 
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        // Tasks are casework: designers and auditors take none and read none (规程 第一百一十九、一百四十一条).
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.CaseData);
         tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort, string? city,
             ClaimsPrincipal user, IMediator mediator, CasesDb db, CancellationToken ct) =>
         {

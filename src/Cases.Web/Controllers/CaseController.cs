@@ -11,7 +11,6 @@ using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -106,7 +105,7 @@ public sealed class NoticePage
 /// The case workspace through <see cref="GetCase"/>, <see cref="VerifyJournal"/> and <see cref="RecordEvent"/>: parties,
 /// data, open tasks, pending clocks, the journal as a timeline with its verification, and forms for the events it awaits.
 /// </summary>
-[Route("cases/{id:guid}"), Authorize]
+[Route("cases/{id:guid}"), Authorize(Policy = Policies.CaseData)]
 public sealed class CaseController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms,
     IOptions<AttachmentOptions> attachments, IStringLocalizer<SharedResource> L) : Controller
@@ -304,7 +303,7 @@ public sealed class CaseController(
         int? migrateTo = null;
         if (view.Status == InstanceStatus.Running && actor.IsIn(Workflows.Identity.Roles.Supervisor))
         {
-            var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == view.Procedure).MaxAsync(d => d.Version, ct);
+            var latest = await DefinitionStore.InForceVersionAsync(db, view.Procedure, ct);
             migrateTo = latest > view.DefinitionVersion ? latest : null;
         }
 

@@ -103,8 +103,9 @@ public sealed class NewCasePage
 /// 案件查询 (<see cref="SearchCases"/>) and 受理新案件 (<see cref="StartCase"/>, the handler of POST /api/cases): an officer
 /// at the counter finds a case, or opens one with the form generated from the procedure's start fields.
 /// </summary>
-// Reading cases is every signed-in user's, within their city (like GET /api/cases/{id}); opening them is the OpenCases policy's.
-[Route("cases"), Authorize]
+// Reading cases is the case staff's, within their city (like GET /api/cases/{id}; designers and auditors read none, 规程
+// 第一百四十一条); opening them is the OpenCases policy's.
+[Route("cases"), Authorize(Policy = Policies.CaseData)]
 public sealed class CasesController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, TimeProvider clock, WorkflowForm forms, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> L) : Controller
@@ -340,12 +341,13 @@ public sealed class CasesController(
     /// </summary>
     private async Task<IReadOnlyList<OpenableProcedure>> OpenableAsync(CancellationToken ct)
     {
-        var latest = await db.Definitions.AsNoTracking().GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(ct);
+        // The versions in use: one waiting for a second person's approval starts no case.
+        var latest = await DefinitionStore.InForceVersionsAsync(db, ct);
         var list = new List<OpenableProcedure>();
-        foreach (var d in latest)
+        foreach (var (key, version) in latest)
         {
-            var definition = await definitions.GetAsync(db, d.Key, d.Version, ct);
-            list.Add(new OpenableProcedure(d.Key, d.Version, WorkflowText.Of(definition.Title, d.Key), definition.Basis, d.Key == DemoProcedure));
+            var definition = await definitions.GetAsync(db, key, version, ct);
+            list.Add(new OpenableProcedure(key, version, WorkflowText.Of(definition.Title, key), definition.Basis, key == DemoProcedure));
         }
 
         return [.. list.OrderBy(p => p.Demo).ThenBy(p => p.Key, StringComparer.Ordinal)];

@@ -15,17 +15,45 @@ using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 
-/// <summary>A procedure with its published versions (newest last).</summary>
-public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis);
+/// <summary>A procedure with its published versions (newest last) and the one in use (the latest approved).</summary>
+public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis)
+{
+    /// <summary>The version new cases start on: the latest one approved (a later one may wait for a second person).</summary>
+    public int InForce => Versions.Where(v => v.Status == PublicationStatus.Approved).Select(v => v.Version).DefaultIfEmpty(Versions[^1].Version).Max();
 
-/// <summary>One version of a procedure: its diagram and the same content as a table.</summary>
+    /// <summary>The versions waiting for a provincial supervisor's approval.</summary>
+    public IReadOnlyList<DefinitionVersionView> Pending => [.. Versions.Where(v => v.Status == PublicationStatus.Pending)];
+}
+
+/// <summary>
+/// One version of a procedure: its diagram and the same content as a table; on its own page also its publication (status,
+/// sensitive changes, who proposed and decided it), whether the viewer may decide it, and a refused decision's message.
+/// </summary>
 public sealed record DefinitionPage(DesignerProcedure Procedure, WorkflowDefinition Definition, DefinitionDiagram Diagram)
 {
     public int Version => Definition.Version;
+
+    /// <summary>The version as published; null for a draft.</summary>
+    public DefinitionVersionView? Published => Procedure.Versions.FirstOrDefault(v => v.Version == Version);
+
+    public IReadOnlyList<PublicationRecord> Journal { get; init; } = [];
+
+    /// <summary>A provincial supervisor who did not propose it, looking at a pending version.</summary>
+    public bool CanDecide { get; init; }
+
+    public string? Problem { get; init; }
+
+    public string? ProblemField { get; init; }
 }
 
-/// <summary>The JSON editor: the text, where it started from, and the validator's messages (path, rule, message).</summary>
-public sealed record EditorPage(DesignerProcedure Procedure, int FromVersion, string Json, IReadOnlyList<DefinitionError> Errors, string? Problem = null);
+/// <summary>
+/// The JSON editor: the text, where it started from, the validator's messages (path, rule, message), and the sensitive
+/// changes against the version it was edited from (publishing them needs a provincial supervisor's approval).
+/// </summary>
+public sealed record EditorPage(DesignerProcedure Procedure, int FromVersion, string Json, IReadOnlyList<DefinitionError> Errors, string? Problem = null)
+{
+    public IReadOnlyList<SensitiveChange> Sensitive { get; init; } = [];
+}
 
 /// <summary>Two versions side by side: their diagrams marked, and the structural difference.</summary>
 public sealed record DiffPage(DesignerProcedure Procedure, DefinitionPage From, DefinitionPage To, DefinitionDiffResult Diff);
@@ -53,8 +81,63 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
     [HttpGet("{key}")]
     public async Task<IActionResult> Show(string key, int? version, CancellationToken ct)
     {
-        var page = await PageAsync(key, version, ct);
+        var page = await PublicationPageAsync(key, version, ct);
         return page is null ? NotFound() : View(page);
+    }
+
+    /// <summary>A provincial supervisor approves a pending version (four-eyes publication, 规程 第一百一十九条): from then on it is in use.</summary>
+    [HttpPost("{key}/versions/{version:int}/approve")]
+    public Task<IActionResult> Approve(string key, int version, string? note, CancellationToken ct) =>
+        DecideAsync(key, version, new ApproveDefinitionVersion(key, version, note, User.ToActor()), L["已批准 {0} 第 {1} 版：新立案件自此使用此版本。"], ct);
+
+    /// <summary>A provincial supervisor rejects a pending version, with the reason: it is never used.</summary>
+    [HttpPost("{key}/versions/{version:int}/reject")]
+    public Task<IActionResult> Reject(string key, int version, string? reason, CancellationToken ct) =>
+        DecideAsync(key, version, new RejectDefinitionVersion(key, version, reason, User.ToActor()), L["已驳回 {0} 第 {1} 版：此版本不会启用。"], ct);
+
+    private async Task<IActionResult> DecideAsync(string key, int version, ICommand<DefinitionVersionView> decision, LocalizedString done, CancellationToken ct)
+    {
+        try
+        {
+            var decided = await mediator.Send(decision, ct);
+            TempData[PageMessages.Notice] = string.Format(System.Globalization.CultureInfo.CurrentCulture, done.Value, WorkflowText.English ? decided.TitleEn : decided.Title, decided.Version);
+            return RedirectToAction(nameof(Show), new { key, version });
+        }
+        catch (ForbiddenException e)
+        {
+            return Refused(e.Message);
+        }
+        catch (Exception e) when (e is DomainValidationException or ConflictException or NotFoundException)
+        {
+            var page = await PublicationPageAsync(key, version, ct);
+            if (page is null)
+            {
+                return NotFound();
+            }
+
+            Response.StatusCode = e switch
+            {
+                DomainValidationException => StatusCodes.Status400BadRequest,
+                ConflictException => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status404NotFound,
+            };
+            return View(nameof(Show), page with { Problem = e.Message, ProblemField = (e as DomainValidationException)?.Field });
+        }
+    }
+
+    /// <summary>A version's page with its publication journal, and whether the viewer may decide it.</summary>
+    private async Task<DefinitionPage?> PublicationPageAsync(string key, int? version, CancellationToken ct)
+    {
+        var page = await PageAsync(key, version, ct);
+        if (page is null)
+        {
+            return null;
+        }
+
+        var actor = User.ToActor();
+        var canDecide = page.Published is { Status: PublicationStatus.Pending } pending && actor.IsIn(Roles.Supervisor) && actor.IsProvincial
+            && !string.Equals(pending.PublishedBy, actor.UserName, StringComparison.Ordinal);
+        return page with { Journal = await mediator.Send(new GetPublicationJournal(key, page.Version), ct), CanDecide = canDecide };
     }
 
     [HttpGet("{key}/edit")]
@@ -66,7 +149,7 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         }
 
         var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        var version = from ?? procedure?.Versions[^1].Version;
+        var version = from ?? procedure?.InForce;
         if (procedure is null || procedure.Versions.All(v => v.Version != version))
         {
             return NotFound();
@@ -91,13 +174,15 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         if (!ModelState.IsValid || from is < 1 || (from is int v && !procedure.Versions.Any(x => x.Version == v)))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Edit), new EditorPage(procedure, procedure.Versions[^1].Version, json ?? "", [], L["未发布：from 不是本流程的版本号。"]));
+            return View(nameof(Edit), new EditorPage(procedure, procedure.InForce, json ?? "", [], L["未发布：from 不是本流程的版本号。"]));
         }
 
         try
         {
             var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已发布 {0} 第 {1} 版。新立案件使用此版本；在办案件仍按原版本办理，除非主管迁移。", procedure.Title, published.Version].Value;
+            TempData[PageMessages.Notice] = published.Status == PublicationStatus.Pending
+                ? L["已提交 {0} 第 {1} 版，含 {2} 项敏感变更，须经省级主管审批后才启用；在此之前新立案件仍使用第 {3} 版。", procedure.Title, published.Version, published.SensitiveChanges.Count, procedure.InForce].Value
+                : L["已发布 {0} 第 {1} 版。新立案件使用此版本；在办案件仍按原版本办理，除非主管迁移。", procedure.Title, published.Version].Value;
             return RedirectToAction(nameof(Show), new { key, version = published.Version });
         }
         catch (ForbiddenException e)
@@ -107,12 +192,12 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         catch (DefinitionInvalidException e)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.Versions[^1].Version, json ?? "", e.Errors, L["未发布：定义有 {0} 处错误，请修改后再发布。", e.Errors.Count]));
+            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.InForce, json ?? "", e.Errors, L["未发布：定义有 {0} 处错误，请修改后再发布。", e.Errors.Count]));
         }
         catch (ConflictException e)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.Versions[^1].Version, json ?? "", [], e.Message));
+            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.InForce, json ?? "", [], e.Message));
         }
     }
 
@@ -149,8 +234,9 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             return NotFound();
         }
 
-        var errors = string.IsNullOrWhiteSpace(json) ? [] : await mediator.Send(new ValidateDefinition(json), ct);
-        return View(nameof(Edit), new EditorPage(procedure, FromVersion(procedure, from), json ?? "", errors));
+        var fromVersion = FromVersion(procedure, from);
+        var check = string.IsNullOrWhiteSpace(json) ? null : await mediator.Send(new ValidateDefinition(json, fromVersion), ct);
+        return View(nameof(Edit), new EditorPage(procedure, fromVersion, json ?? "", check?.Errors ?? []) { Sensitive = check?.SensitiveChanges ?? [] });
     }
 
     /// <summary>
@@ -218,7 +304,7 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             (page, draftJson, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
             if (page is null)
             {
-                return DraftRefused(procedure, procedure.Versions[^1].Version, draft, draftErrors);
+                return DraftRefused(procedure, procedure.InForce, draft, draftErrors);
             }
         }
         else
@@ -287,7 +373,7 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         }
 
         var chosen = cases.FirstOrDefault(c => c.CaseId == caseId);
-        var latest = procedure.Versions[^1].Version;
+        var latest = procedure.InForce;
         var mapping = chosen is null ? "" : $"{chosen.State}={chosen.State}";
         return View(new MigratePage(procedure, cases, caseId, latest, mapping));
     }
@@ -377,7 +463,8 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         var procedures = new List<DesignerProcedure>();
         foreach (var group in versions.GroupBy(v => v.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var latest = group.MaxBy(v => v.Version)!;
+            // Titled as the version in use says, not as a proposal waiting for approval would have it.
+            var latest = group.Where(v => v.Status == PublicationStatus.Approved).MaxBy(v => v.Version) ?? group.MaxBy(v => v.Version)!;
             var definition = await store.GetAsync(db, latest.Key, latest.Version, ct);
             procedures.Add(new DesignerProcedure(group.Key, WorkflowText.English ? latest.TitleEn : latest.Title, [.. group.OrderBy(v => v.Version)], definition.Basis));
         }
@@ -390,7 +477,7 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
     {
         IReadOnlyList<DefinitionError> errors = string.IsNullOrWhiteSpace(json)
             ? [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]
-            : await mediator.Send(new ValidateDefinition(json), ct);
+            : (await mediator.Send(new ValidateDefinition(json), ct)).Errors;
         if (errors.Count > 0)
         {
             return (null, null, errors);
@@ -416,14 +503,14 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         return View(nameof(Edit), new EditorPage(procedure, fromVersion, json ?? "", errors, L["不能试运行：草稿有 {0} 处错误，请先修改。", errors.Count]));
     }
 
-    /// <summary>The version an edit started from, when the form names one of the procedure's; else the latest.</summary>
+    /// <summary>The version an edit started from, when the form names one of the procedure's; else the one in use.</summary>
     private static int FromVersion(DesignerProcedure procedure, int? from) =>
-        from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.Versions[^1].Version;
+        from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.InForce;
 
     private async Task<DefinitionPage?> PageAsync(string key, int? version, CancellationToken ct)
     {
         var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        var wanted = version ?? procedure?.Versions[^1].Version;
+        var wanted = version ?? procedure?.InForce;
         if (procedure is null || procedure.Versions.All(v => v.Version != wanted))
         {
             return null;
@@ -432,4 +519,29 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         var definition = await store.GetAsync(db, key, wanted!.Value, ct);
         return new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text));
     }
+}
+
+/// <summary>The designer pages' words for a version's publication: its status, the kinds of sensitive change, the journal's steps.</summary>
+public static class DesignerText
+{
+    public static string Status(IStringLocalizer L, PublicationStatus status) => status switch
+    {
+        PublicationStatus.Pending => L["待审批"],
+        PublicationStatus.Rejected => L["已驳回"],
+        _ => L["已启用"],
+    };
+
+    public static string Kind(IStringLocalizer L, SensitiveChangeKind kind) => kind switch
+    {
+        SensitiveChangeKind.SeparationRemoved => L["取消岗位不相容"],
+        _ => L["变更支付审批"],
+    };
+
+    public static string Action(IStringLocalizer L, PublicationAction action) => action switch
+    {
+        PublicationAction.Proposed => L["提交审批"],
+        PublicationAction.Approved => L["批准启用"],
+        PublicationAction.Rejected => L["驳回"],
+        _ => L["发布"],
+    };
 }

@@ -79,8 +79,9 @@ public sealed class InboxPage
 /// The officer's inbox: 我的待办 (claimed by me), 可领取 (open in my roles and city), 已办 (completed by me), with filters,
 /// sorts and keyset paging from <see cref="ListTasks"/>, and claim, bulk claim and release through the task commands.
 /// </summary>
-// Every signed-in user has an inbox (empty for roles without tasks); claim and release check the task's role and city.
-[Route("inbox"), Authorize]
+// The case staff have an inbox (empty for administrators, who hold no tasks); designers and auditors none, as the tasks API
+// says (规程 第一百四十一条). Claim and release check the task's role and city.
+[Route("inbox"), Authorize(Policy = Policies.CaseData)]
 public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStore calendars, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {
     private const int PageSize = 25;

@@ -142,9 +142,10 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
         var by = User.ToActor();
         if (!by.IsIn(Roles.Supervisor))
         {
-            // Not a supervisor: nothing to go back to here (administrators look, they do not reassign).
+            // Not a supervisor: nothing to go back to here (administrators look, they do not reassign); the workbench is
+            // everyone's page (the inbox is not a designer's or an auditor's).
             TempData[PageMessages.Problem] = L["只有主管可以改派任务。"].Value;
-            return RedirectToAction(nameof(InboxController.Index), "Inbox");
+            return RedirectToAction(nameof(HomeController.Index), "Home");
         }
 
         var ids = taskId is Guid one ? [one] : selected.Distinct().ToArray();
@@ -183,7 +184,7 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
         if (!by.IsIn(Roles.Supervisor))
         {
             TempData[PageMessages.Problem] = L["只有主管可以确认升级事项。"].Value;
-            return RedirectToAction(nameof(InboxController.Index), "Inbox");
+            return RedirectToAction(nameof(HomeController.Index), "Home");
         }
 
         try

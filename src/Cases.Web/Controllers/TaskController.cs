@@ -65,8 +65,8 @@ public sealed class TaskFormPage
 /// Opening and completing a task through <see cref="GetTask"/>, <see cref="ClaimTask"/>, <see cref="ReleaseTask"/> and
 /// <see cref="CompleteTask"/>: the same commands as the REST API, so every rule is the runtime's.
 /// </summary>
-// Signed-in users only; the task's candidate role and city are the commands' to check (they depend on the record).
-[Route("tasks/{id:guid}"), Authorize]
+// The case staff only (as GET /api/tasks); the task's candidate role and city are the commands' to check (they depend on the record).
+[Route("tasks/{id:guid}"), Authorize(Policy = Policies.CaseData)]
 public sealed class TaskController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {

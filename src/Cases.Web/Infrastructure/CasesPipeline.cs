@@ -28,10 +28,12 @@ public static class CasesPipeline
         MapHealth(app, "/health/ready", c => c.Tags.Contains("ready"));
 
         app.MapCasesApi();
-        // Hangfire's own dashboard, for supervisors and administrators: ASP.NET Core's policy guards it, so
-        // Hangfire's local-requests-only filter is replaced by an empty list.
+        // Hangfire's own dashboard, for administrators only: it knows no city, so it would show every city's timer
+        // jobs and let anyone in requeue or delete them and the recurring sweep (规程 第一百四十条). Supervisors see
+        // their city's clocks on the product's pages and GET /api/supervision/stuck. ASP.NET Core's policy guards it,
+        // so Hangfire's local-requests-only filter is replaced by an empty list.
         app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [], DisplayStorageConnectionString = false })
-            .RequireAuthorization(Policies.Operations);
+            .RequireAuthorization(Policies.Admin);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }

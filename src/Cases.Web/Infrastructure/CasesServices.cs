@@ -100,7 +100,9 @@ public static class CasesServices
             .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor))
             .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.CaseData, p => p.RequireRole(Roles.CaseStaff))
+            .AddPolicy(Policies.CaseJournal, p => p.RequireRole([.. Roles.CaseStaff, Roles.Auditor]));
         services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -194,4 +196,13 @@ public static class Policies
 
     /// <summary>Officers and supervisors record external events on a case.</summary>
     public const string RecordEvents = "record-events";
+
+    /// <summary>
+    /// Real case data — cases, tasks, the inbox, comments, attachments, the parties' registers: the staff who work cases
+    /// and administrators (规程 第一百四十一条). Designers see definitions and dry runs; auditors the audit log and journals.
+    /// </summary>
+    public const string CaseData = "case-data";
+
+    /// <summary>A case's journal and its verification: the case staff, and auditors, who audit journals.</summary>
+    public const string CaseJournal = "case-journal";
 }

@@ -5,10 +5,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Casework;
 
-/// <summary>Loads a case and its instance for a command or a view, within what the actor may see.</summary>
+/// <summary>
+/// Loads a case and its instance for a command or a view, within what the actor may see: the case staff of its city
+/// (provincial staff: every city). Designers and auditors read no case data (规程 第一百四十一条); auditors read a case's
+/// journal only (<see cref="LoadJournalAsync"/>).
+/// </summary>
 public static class CaseAccess
 {
-    public static async Task<(CaseRecord Case, WorkflowInstance Instance)> LoadAsync(CasesDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
+    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadAsync(CasesDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
+    {
+        EnsureCaseStaff(actor);
+        return LoadInCityAsync(db, caseId, actor, track, ct);
+    }
+
+    /// <summary>A case for its journal: the case staff, and auditors, who audit journals (规程 第一百二十条, 第一百四十一条).</summary>
+    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadJournalAsync(CasesDb db, Guid caseId, Actor actor, CancellationToken ct)
+    {
+        if (!actor.SeesCaseData && !actor.IsIn(Identity.Roles.Auditor))
+        {
+            throw new ForbiddenException("A case's journal is for the staff who work cases and for auditors.");
+        }
+
+        return LoadInCityAsync(db, caseId, actor, track: false, ct);
+    }
+
+    /// <summary>Refuses anyone who reads no case data (a designer, an auditor): lists and searches of cases, tasks and parties ask this first.</summary>
+    public static void EnsureCaseStaff(Actor actor)
+    {
+        if (!actor.SeesCaseData)
+        {
+            throw new ForbiddenException("Case data is for the staff who work cases and administrators; designers see definitions and dry runs, auditors the audit log and case journals.");
+        }
+    }
+
+    private static async Task<(CaseRecord Case, WorkflowInstance Instance)> LoadInCityAsync(CasesDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
     {
         var cases = track ? db.Cases : db.Cases.AsNoTracking();
         var instances = track ? db.Instances : db.Instances.AsNoTracking();

@@ -64,6 +64,15 @@ public sealed class MigrateInstanceHandler(CasesDb db, DefinitionStore definitio
             throw new DomainValidationException("toVersion", e.Message);
         }
 
+        // Four-eyes publication (第一百一十九条): a version a second person has not approved is used by no case.
+        var status = await db.Definitions.AsNoTracking().Where(d => d.Key == instance.DefinitionKey && d.Version == toVersion).Select(d => d.Status).SingleAsync(cancellationToken);
+        if (status != Definitions.PublicationStatus.Approved)
+        {
+            throw new DomainRuleException(status == Definitions.PublicationStatus.Pending
+                ? $"Version {toVersion} of {instance.DefinitionKey} waits for a provincial supervisor's approval; no case is migrated to it before."
+                : $"Version {toVersion} of {instance.DefinitionKey} was rejected; no case is migrated to it.");
+        }
+
         // Explicit: the supervisor names where the current state goes, even when the name is unchanged.
         if (command.StateMapping is null || !command.StateMapping.TryGetValue(instance.State, out var toState))
         {

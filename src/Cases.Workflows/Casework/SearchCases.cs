@@ -36,6 +36,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
     public async ValueTask<CaseSearchPage> Handle(SearchCases query, CancellationToken cancellationToken)
     {
+        CaseAccess.EnsureCaseStaff(query.By);
         var limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
@@ -198,9 +199,9 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         }
 
         var fields = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var latest in await db.Definitions.AsNoTracking().GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(ct))
+        foreach (var (key, version) in await DefinitionStore.InForceVersionsAsync(db, ct))
         {
-            var definition = await definitions.GetAsync(db, latest.Key, latest.Version, ct);
+            var definition = await definitions.GetAsync(db, key, version, ct);
             fields.UnionWith(definition.Data.Where(f => f.Value.Format is "id-number" or "credit-code").Select(f => f.Key));
         }
 

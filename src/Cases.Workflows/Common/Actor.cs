@@ -29,6 +29,9 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
         return CityCode;
     }
 
+    /// <summary>Whether the actor reads real case data at all (<see cref="Identity.Roles.CaseStaff"/>): designers and auditors do not.</summary>
+    public bool SeesCaseData => Identity.Roles.CaseStaff.Any(IsIn);
+
     /// <summary>
     /// Officers and reviewers handle cases and need the full identity number; everyone else sees it masked. An auditor
     /// never does, whatever other role they hold: who checks the views must not add to them.

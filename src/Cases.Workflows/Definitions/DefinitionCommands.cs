@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Cases.Domain;
 using Cases.Workflows.Common;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
@@ -18,14 +19,32 @@ public sealed class DefinitionInvalidException(IReadOnlyList<DefinitionError> er
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 }
 
-/// <summary>A version as listed: key, number, titles, when and by whom it was published.</summary>
-public sealed record DefinitionVersionView(string Key, int Version, string Title, string TitleEn, DateTimeOffset PublishedAt, string PublishedBy, string Sha256);
+/// <summary>
+/// A version as listed: key, number, titles, when and by whom it was published (proposed), whether it is in use
+/// (<see cref="Status"/>), the sensitive changes found against the version in use it was compared with, and who decided
+/// it when a second person had to.
+/// </summary>
+public sealed record DefinitionVersionView(string Key, int Version, string Title, string TitleEn, DateTimeOffset PublishedAt, string PublishedBy, string Sha256,
+    PublicationStatus Status, int? ComparedWith, IReadOnlyList<SensitiveChange> SensitiveChanges, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
 
-/// <summary>A designer publishes a new version of a procedure: validated, stored as version N+1, immutable from then on.</summary>
+/// <summary>
+/// A designer publishes a new version of a procedure: validated, stored as version N+1, immutable from then on. A version
+/// with sensitive changes against the version in use is stored pending: it is not used until a provincial supervisor
+/// approves it (<see cref="ApproveDefinitionVersion"/>).
+/// </summary>
 public sealed record PublishDefinition(string Key, string Json, Actor By) : ICommand<DefinitionVersionView>;
 
-/// <summary>Validates a definition without storing it.</summary>
-public sealed record ValidateDefinition(string Json) : IQuery<IReadOnlyList<DefinitionError>>;
+/// <summary>
+/// Validates a definition without storing it, and names its sensitive changes against the version it was edited from
+/// (<see cref="From"/>; when left out, the version in use of the procedure the text names, if there is one).
+/// </summary>
+public sealed record ValidateDefinition(string Json, int? From = null) : IQuery<DefinitionCheck>;
+
+/// <summary>The validator's errors, and the sensitive changes against <see cref="ComparedWith"/> (none while there are errors).</summary>
+public sealed record DefinitionCheck(IReadOnlyList<DefinitionError> Errors, IReadOnlyList<SensitiveChange> SensitiveChanges, int? ComparedWith)
+{
+    public bool Valid => Errors.Count == 0;
+}
 
 /// <summary>Every procedure with its versions.</summary>
 public sealed record ListDefinitions : IQuery<IReadOnlyList<DefinitionVersionView>>;
@@ -38,7 +57,7 @@ public sealed record DiffDefinitions(string Key, int From, int To) : IQuery<Defi
 
 public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, WorkflowEngine engine, TimeProvider clock) :
     ICommandHandler<PublishDefinition, DefinitionVersionView>,
-    IQueryHandler<ValidateDefinition, IReadOnlyList<DefinitionError>>,
+    IQueryHandler<ValidateDefinition, DefinitionCheck>,
     IQueryHandler<ListDefinitions, IReadOnlyList<DefinitionVersionView>>,
     IQueryHandler<GetDefinitionVersion, string>,
     IQueryHandler<DiffDefinitions, DefinitionDiffResult>
@@ -66,8 +85,25 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
             throw new DefinitionInvalidException(errors);
         }
 
-        var row = Store(definition!, json, command.By.UserName, clock.GetUtcNow());
+        // Compared with the version in use, not with whatever the text was edited from: what matters is what changes
+        // for the cases that start tomorrow (a version still pending is compared with the one in use, too).
+        var inForce = await DefinitionStore.InForceVersionAsync(db, command.Key, cancellationToken);
+        var sensitive = SensitiveChanges.Between(inForce is { } v ? await store.GetAsync(db, command.Key, v, cancellationToken) : null, definition!);
+        var now = clock.GetUtcNow();
+        var row = Store(definition!, json, command.By.UserName, now);
+        row.ComparedWith = inForce;
+        row.Status = sensitive.Count > 0 ? PublicationStatus.Pending : PublicationStatus.Approved;
+        row.SensitiveChanges = sensitive.Count > 0 ? PublicationHandlers.Store(sensitive) : null;
         db.Definitions.Add(row);
+        db.DefinitionPublications.Add(new DefinitionPublication
+        {
+            Key = row.Key,
+            Version = row.Version,
+            Action = sensitive.Count > 0 ? PublicationAction.Proposed : PublicationAction.Published,
+            By = command.By.UserName,
+            At = now,
+            SensitiveChanges = row.SensitiveChanges,
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,10 +116,36 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
         return View(row);
     }
 
-    public ValueTask<IReadOnlyList<DefinitionError>> Handle(ValidateDefinition query, CancellationToken cancellationToken)
+    public async ValueTask<DefinitionCheck> Handle(ValidateDefinition query, CancellationToken cancellationToken)
     {
+        if (query.From is < 1)
+        {
+            throw new DomainValidationException("from", "from is the version the text was edited from: 1 or more.");
+        }
+
         var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(query.Json, "request");
-        return ValueTask.FromResult(errors);
+        if (errors.Count > 0 || definition is null)
+        {
+            return new DefinitionCheck(errors, [], null);
+        }
+
+        var from = query.From ?? await DefinitionStore.InForceVersionAsync(db, definition.Key, cancellationToken);
+        if (from is not { } version)
+        {
+            return new DefinitionCheck(errors, SensitiveChanges.Between(null, definition), null);
+        }
+
+        WorkflowDefinition before;
+        try
+        {
+            before = await store.GetAsync(db, definition.Key, version, cancellationToken);
+        }
+        catch (NotFoundException e)
+        {
+            throw new DomainValidationException("from", e.Message);
+        }
+
+        return new DefinitionCheck(errors, SensitiveChanges.Between(before, definition), version);
     }
 
     public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListDefinitions query, CancellationToken cancellationToken)
@@ -113,7 +175,8 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
 
     internal static string Sha(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
-    private static DefinitionVersionView View(StoredDefinition d) => new(d.Key, d.Version, d.TitleZh, d.TitleEn, d.PublishedAt, d.PublishedBy, d.Sha256);
+    internal static DefinitionVersionView View(StoredDefinition d) => new(d.Key, d.Version, d.TitleZh, d.TitleEn, d.PublishedAt, d.PublishedBy, d.Sha256,
+        d.Status, d.ComparedWith, PublicationHandlers.ChangesOf(d.SensitiveChanges), d.DecidedBy, d.DecidedAt, d.DecisionNote);
 
     private static string WithVersion(string json, int version)
     {
@@ -178,7 +241,9 @@ public static class SeedDefinitions
             var stored = existing.FirstOrDefault(e => e.Key == definition.Key && e.Version == 1);
             if (stored is null)
             {
-                db.Definitions.Add(DefinitionHandlers.Store(definition, json, "system:seed", clock.GetUtcNow()));
+                var row = DefinitionHandlers.Store(definition, json, "system:seed", clock.GetUtcNow());
+                db.Definitions.Add(row);
+                db.DefinitionPublications.Add(new DefinitionPublication { Key = row.Key, Version = row.Version, Action = PublicationAction.Published, By = row.PublishedBy, At = row.PublishedAt });
                 seeded.Add(definition.Key);
             }
             else if (stored.Sha256 != DefinitionHandlers.Sha(json))

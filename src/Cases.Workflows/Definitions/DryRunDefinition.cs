@@ -244,7 +244,8 @@ public sealed class DryRunDefinitionHandler(CasesDb db, WorkflowEngine engine) :
             return errors.Count > 0 ? throw new DefinitionInvalidException(errors) : (definition!, json, true);
         }
 
-        var wanted = query.Version ?? published.Max();
+        // Left out: the version in use (a pending one is played only when asked for, e.g. by its approver).
+        var wanted = query.Version ?? await DefinitionStore.InForceVersionAsync(db, query.Key, ct) ?? published.Max();
         if (!published.Contains(wanted))
         {
             throw new DomainValidationException("version", $"Procedure {query.Key} has no version {wanted}; it has {string.Join(", ", published.Order())}.");

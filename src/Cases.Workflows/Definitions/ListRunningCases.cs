@@ -25,7 +25,8 @@ public sealed class ListRunningCasesHandler(CasesDb db) : IQueryHandler<ListRunn
             throw new ForbiddenException("Only supervisors migrate running cases.");
         }
 
-        var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key).MaxAsync(d => (int?)d.Version, cancellationToken)
+        // Cases behind the version in use; a version waiting for approval is not migrated to.
+        var latest = await DefinitionStore.InForceVersionAsync(db, query.Key, cancellationToken)
             ?? throw new NotFoundException($"There is no procedure '{query.Key}'.");
         var city = query.By.CityCode;
         var cases = await db.Instances.AsNoTracking()

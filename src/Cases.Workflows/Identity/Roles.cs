@@ -14,8 +14,19 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Officer, Reviewer, Supervisor, Designer, Admin, Auditor];
 
-    /// <summary>The roles a definition may give a task or a notification to: the auditor works no case (第一百一十九条).</summary>
-    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor, Designer, Admin];
+    /// <summary>
+    /// The roles a definition may give a task or a notification to, and the only ones that claim and complete tasks
+    /// (规程 第一百一十九条): whoever designs procedures, administers the system or audits it works no case, so a designer
+    /// cannot route casework to themselves.
+    /// </summary>
+    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor];
+
+    /// <summary>
+    /// The roles that read real case data — cases, tasks, the inbox, attachments, ledgers, the parties' registers: those who
+    /// work cases, and administrators (规程 第一百四十一条: personal data only to those whose duty needs it). Designers see
+    /// definitions and dry runs; auditors the audit log and the journals they audit.
+    /// </summary>
+    public static IReadOnlyList<string> CaseStaff { get; } = [Officer, Reviewer, Supervisor, Admin];
 }
 
 /// <summary>Claim types the product adds to the Identity principal.</summary>

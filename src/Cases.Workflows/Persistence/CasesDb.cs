@@ -31,6 +31,8 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
+    public DbSet<Definitions.DefinitionPublication> DefinitionPublications => Set<Definitions.DefinitionPublication>();
+
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
 
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();

@@ -29,12 +29,24 @@ public sealed class DefinitionStore
         return _parsed.GetOrAdd((key, version), _ => Parse(json));
     }
 
+    /// <summary>
+    /// The version in use: the latest approved one, on which new cases start. A later version waiting for a second
+    /// person's approval, or rejected, is never used (four-eyes publication, 规程 第一百一十九条).
+    /// </summary>
     public async Task<WorkflowDefinition> GetLatestAsync(CasesDb db, string key, CancellationToken ct)
     {
-        var version = await db.Definitions.AsNoTracking().Where(d => d.Key == key).MaxAsync(d => (int?)d.Version, ct)
-            ?? throw new NotFoundException($"There is no procedure '{key}'.");
+        var version = await InForceVersionAsync(db, key, ct) ?? throw new NotFoundException($"There is no procedure '{key}'.");
         return await GetAsync(db, key, version, ct);
     }
+
+    /// <summary>The number of the version in use (the latest approved), or null when the procedure has none.</summary>
+    public static Task<int?> InForceVersionAsync(CasesDb db, string key, CancellationToken ct) =>
+        db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Status == PublicationStatus.Approved).MaxAsync(d => (int?)d.Version, ct);
+
+    /// <summary>The versions in use of every procedure (the latest approved of each), by key.</summary>
+    public static Task<Dictionary<string, int>> InForceVersionsAsync(CasesDb db, CancellationToken ct) =>
+        db.Definitions.AsNoTracking().Where(d => d.Status == PublicationStatus.Approved).GroupBy(d => d.Key)
+            .Select(g => new { g.Key, Version = g.Max(d => d.Version) }).ToDictionaryAsync(x => x.Key, x => x.Version, StringComparer.Ordinal, ct);
 
     public static WorkflowDefinition Parse(string json) =>
         JsonSerializer.Deserialize<WorkflowDefinition>(json, Json) ?? throw new JsonException("The definition is empty.");

@@ -19,9 +19,28 @@ public sealed class StoredDefinition
     /// <summary>SHA-256 of <see cref="Json"/>: re-seeding an unchanged file is recognised and skipped.</summary>
     public string Sha256 { get; set; } = "";
 
+    /// <summary>When the version was published (for a pending one: proposed).</summary>
     public DateTimeOffset PublishedAt { get; set; }
 
+    /// <summary>Who published it (for a pending one: who proposed it, who may not approve it).</summary>
     public string PublishedBy { get; set; } = "";
+
+    /// <summary>Whether it is used: only approved versions start cases or are migrated to (four-eyes publication).</summary>
+    public Definitions.PublicationStatus Status { get; set; }
+
+    /// <summary>The version in use it was compared with when published (null: the procedure's first).</summary>
+    public int? ComparedWith { get; set; }
+
+    /// <summary>The sensitive changes found against <see cref="ComparedWith"/>, as JSON; null when there were none.</summary>
+    public string? SensitiveChanges { get; set; }
+
+    /// <summary>The provincial supervisor who approved or rejected it; null when it needed nobody or waits.</summary>
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>The approver's note, or the reason of a rejection.</summary>
+    public string? DecisionNote { get; set; }
 }
 
 /// <summary>A case: one run of a procedure for one party, in one city.</summary>

@@ -27,6 +27,7 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
 {
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
+        Casework.CaseAccess.EnsureCaseStaff(query.By);
         var limit = query.Limit ?? 50;
         if (limit is < 1 or > 200)
         {

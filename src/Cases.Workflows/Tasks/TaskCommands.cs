@@ -225,7 +225,9 @@ public sealed class TaskCommandHandlers(
 
     private static void EnsureCandidate(HumanTask task, Actor actor)
     {
-        if (!actor.IsIn(task.Role))
+        // A task some older version gave to a role that works no case (before the validator refused it) is still
+        // nobody's to take but casework's (第一百一十九条).
+        if (!actor.IsIn(task.Role) || !Roles.Casework.Contains(task.Role))
         {
             throw new ForbiddenException($"This task is for the {task.Role} role.");
         }

@@ -57,17 +57,17 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
     }
 
     [Fact]
-    public async Task A_supervisor_comments_a_designer_only_reads_and_another_city_sees_no_case()
+    public async Task A_supervisor_comments_an_administrator_only_reads_and_another_city_sees_no_case()
     {
         var caseId = await app.NewCaseAsync();
         var supervisor = await app.As("supervisor.jinan");
         var page = await supervisor.OpenAsync($"/cases/{caseId}");
         Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(page, "[data-testid=comment-form]", [new("text", "主管：请尽快办理")])).StatusCode);
 
-        var designerPage = await (await app.As("designer")).OpenAsync($"/cases/{caseId}");
-        Assert.Null(designerPage.QuerySelector("[data-testid=comment-form]"));
-        Assert.Null(designerPage.QuerySelector("[data-testid=upload-form]"));
-        Assert.Contains("主管：请尽快办理", designerPage.QuerySelector("[data-testid=comments]").Text(), StringComparison.Ordinal);
+        var adminPage = await (await app.As("admin")).OpenAsync($"/cases/{caseId}");
+        Assert.Null(adminPage.QuerySelector("[data-testid=comment-form]"));
+        Assert.Null(adminPage.QuerySelector("[data-testid=upload-form]"));
+        Assert.Contains("主管：请尽快办理", adminPage.QuerySelector("[data-testid=comments]").Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("officer.qingdao")).PageAsync($"/cases/{caseId}")).Status);
     }
 

@@ -182,8 +182,9 @@ public abstract class SearchCasesScenarios(AppFixture app) : ProcedureScenario(a
         Assert.Equal([qingdao], Ids(await SearchAsync(day, "officer.qingdao")));
         Assert.Equal([qingdao, jinan], Ids(await SearchAsync(day, "supervisor.province")));
         Assert.Equal([qingdao], Ids(await SearchAsync($"{day}&city=370200", "supervisor.province")));
-        // Auditors and designers read cases like everyone signed in (GET /api/cases/{id}); both work for the province.
-        Assert.Equal([qingdao, jinan], Ids(await SearchAsync(day, "auditor")));
+        // Auditors and designers search no cases: they audit journals and design procedures (规程 第一百四十一条).
+        await (await (await App.As("auditor")).GetAsync(new Uri($"/api/cases?{day}", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await App.As("designer")).GetAsync(new Uri($"/api/cases?{day}", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden);
 
         var refused = await (await (await App.As("officer.jinan")).GetAsync(new Uri($"/api/cases?{day}&city=370200", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("370100", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);

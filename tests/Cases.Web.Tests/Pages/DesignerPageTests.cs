@@ -247,6 +247,56 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Contains("stateMapping.await-filing", (await PageSupport.ParseAsync(refused)).QuerySelector("[data-testid=migrate-problem]").Text(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sensitive_change_is_named_in_the_editor_published_pending_and_decided_by_a_provincial_supervisor_on_its_page()
+    {
+        const string Key = "third-party-reimbursement";
+        var designer = await app.As("designer");
+        var editor = await designer.OpenAsync($"/designer/{Key}/edit");
+        Assert.Equal("/api/definitions/validate?from=1", editor.QuerySelector("#json")!.GetAttribute("data-validate-url"));
+        var draft = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
+        draft["states"]!["approve"]!.AsObject().Remove("notCompletedBySameAs");
+
+        // Back in the editor (after a draft's dry run) the change is named before anything is published.
+        var named = await PageSupport.ParseAsync(await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())], $"/designer/{Key}/edit"));
+        var warning = named.QuerySelector("[data-testid=sensitive] [data-testid=sensitive-change]")!;
+        Assert.Equal(("SeparationRemoved", "approve"), (warning.GetAttribute("data-kind"), warning.GetAttribute("data-state")));
+        Assert.Contains("岗位不相容", warning.Text(), StringComparison.Ordinal);
+
+        var published = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())]);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var shown = await designer.OpenAsync(published.Headers.Location!.OriginalString);
+        var version = int.Parse(shown.QuerySelector("[data-testid=version]").Text().Replace("第 ", "", StringComparison.Ordinal).Replace(" 版", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.Contains("须经省级主管审批", shown.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
+        Assert.Equal("待审批", shown.QuerySelector("[data-testid=publication-status]").Text());
+        Assert.Equal("SeparationRemoved", shown.QuerySelector("[data-testid=sensitive-change]")!.GetAttribute("data-kind"));
+        Assert.Null(shown.QuerySelector("[data-testid=approve-form]")); // never the designer who proposed it
+        var list = await designer.OpenAsync("/designer");
+        Assert.NotNull(list.QuerySelector($"[data-testid=pending-version][data-key={Key}][data-version='{version}']"));
+        Assert.StartsWith("v1 ", list.QuerySelector($"[data-key={Key}] [data-testid=in-force]").Text(), StringComparison.Ordinal);
+
+        // A city's supervisor sees it but does not decide; the provincial supervisor does, and a rejection needs its reason.
+        Assert.Null((await (await app.As("supervisor.jinan")).OpenAsync($"/designer/{Key}?version={version}")).QuerySelector("[data-testid=approve-form]"));
+        var province = await app.As("supervisor.province");
+        var decide = await province.OpenAsync($"/designer/{Key}?version={version}");
+        var noReason = await province.SubmitAsync(decide, "[data-testid=reject-form]", [new("reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", (await PageSupport.ParseAsync(noReason)).QuerySelector("[data-testid=decision-problem]").Text(), StringComparison.Ordinal);
+        var approved = await province.SubmitAsync(decide, "[data-testid=approve-form]", [new("note", "复核改由抽查，已核对")]);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var after = await province.OpenAsync(approved.Headers.Location!.OriginalString);
+        Assert.Contains("已批准", after.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
+        Assert.Equal("使用中", after.QuerySelector("[data-testid=publication-status]").Text());
+        Assert.Equal(["Proposed", "Approved"], after.QuerySelectorAll("[data-testid=publication-step]").Select(s => s.GetAttribute("data-action")));
+        Assert.Contains("复核改由抽查，已核对", after.QuerySelector("[data-testid=publication-journal]").Text(), StringComparison.Ordinal);
+        Assert.Null(after.QuerySelector("[data-testid=approve-form]"));
+
+        // In English, the same page.
+        var english = await province.OpenAsync($"/designer/{Key}?version={version}&culture=en");
+        Assert.Contains("separation of duties", english.QuerySelector("[data-testid=sensitive-change]").Text(), StringComparison.Ordinal);
+        Assert.Contains("Publication record", english.QuerySelector("[data-testid=publication]").Text(), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Targets(JsonObject state)
     {
         foreach (var group in new[] { "outcomes", "events" })

@@ -91,8 +91,8 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         var adminPage = await admin.OpenAsync("/supervision");
         Assert.Null(adminPage.QuerySelector("#bulk-breached")); // administrators look; supervisors reassign
         using var refused = await admin.SubmitAsync(adminPage, "form[data-testid=culture-switch]", [new("taskId", task.ToString()), new("userName", "officer2.jinan")], "/supervision/reassign");
-        Assert.Equal("/inbox", refused.Headers.Location!.OriginalString);
-        Assert.Equal("只有主管可以改派任务。", (await admin.OpenAsync("/inbox")).QuerySelector("[data-testid=problem]").Text());
+        Assert.Equal("/", refused.Headers.Location!.OriginalString);
+        Assert.Equal("只有主管可以改派任务。", (await admin.OpenAsync("/")).QuerySelector("[data-testid=problem]").Text());
     }
 
     [Fact]

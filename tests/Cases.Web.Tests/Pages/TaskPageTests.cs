@@ -142,7 +142,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
     }
 
     [Fact]
-    public async Task Another_citys_task_and_case_are_not_found_and_a_designer_gets_no_form()
+    public async Task Another_citys_task_and_case_are_not_found_another_role_gets_no_form_and_a_designer_no_page()
     {
         var officer = await app.As("officer.jinan");
         var (caseId, taskId) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17");
@@ -151,10 +151,15 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Equal(HttpStatusCode.NotFound, (await qingdao.PageAsync($"/tasks/{taskId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await qingdao.PageAsync($"/cases/{caseId}")).Status);
 
-        var designer = await app.As("designer");
-        var page = await designer.OpenAsync($"/tasks/{taskId}");
+        var reviewer = await app.As("reviewer.jinan");
+        var page = await reviewer.OpenAsync($"/tasks/{taskId}");
         Assert.Null(page.QuerySelector("[data-testid=task-form]"));
         Assert.Contains("此任务不属于您的岗位", page.QuerySelector("[data-testid=not-actionable]").Text(), StringComparison.Ordinal);
+
+        // A designer sees no real case at all (规程 第一百四十一条).
+        var designer = await (await app.As("designer")).GetAsync(new Uri($"/tasks/{taskId}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, designer.StatusCode);
+        Assert.Equal("/account/denied", designer.Headers.Location!.AbsolutePath);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,6 +124,165 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var garbled = await (await designer.PostRawJsonAsync($"/api/definitions/{DemoFiling.Key}/versions", "{\"key\": \"demo-filing\",")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(garbled.GetProperty("errors").EnumerateArray());
         Assert.Equal(before, await VersionCountAsync());
+    }
+
+    private async Task<JsonObject> ExportAsync(string key, int version = 1) =>
+        (JsonObject)JsonNode.Parse(await (await app.As("designer")).GetStringAsync($"/api/definitions/{key}/versions/{version}"))!;
+
+    private Task<int> VersionCountAsync(string key) => app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == key));
+
+    private static object AdvancePaymentStart => new
+    {
+        procedure = "advance-payment",
+        city = "370100",
+        data = new { variant = "employer-refuses", injuryCaseId = "IC-2025-0311", claimedAmount = 30000.00m, liableParty = new { name = "济南四眼建材有限公司" } },
+    };
+
+    // 规程 第一百一十九条: a designer who could give a task to their own role would route casework to themselves.
+    [Theory]
+    [InlineData("designer")]
+    [InlineData("admin")]
+    [InlineData("auditor")]
+    public async Task A_task_or_a_notification_for_a_role_that_works_no_case_is_refused_and_nothing_is_stored(string role)
+    {
+        var designer = await app.As("designer");
+        var before = await VersionCountAsync();
+
+        var task = await Version1Async();
+        task["states"]!["check-materials"]!["role"] = role;
+        var taskErrors = (await (await PublishAsync(designer, task)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(taskErrors, e => e.Str("path") == "$.states.check-materials.role");
+
+        var notice = await Version1Async();
+        notice["states"]!["term-ends"]!["onEnter"]![0]!["to"] = "role:" + role;
+        var noticeErrors = (await (await PublishAsync(designer, notice)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(noticeErrors, e => e.Str("path") == "$.states.term-ends.onEnter[0].to");
+
+        var validated = await (await designer.PostRawJsonAsync("/api/definitions/validate", task.ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.False(validated.GetProperty("valid").GetBoolean());
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
+    [Fact]
+    public async Task Removing_a_separation_of_duties_waits_for_a_provincial_supervisor_and_is_used_only_once_approved()
+    {
+        const string Key = "advance-payment";
+        var designer = await app.As("designer");
+        var officer = await app.As("officer.jinan");
+        var supervisor = await app.As("supervisor.jinan");
+        var province = await app.As("supervisor.province");
+        var draft = await ExportAsync(Key);
+        ((JsonObject)draft["states"]!["approve"]!).Remove("notCompletedBySameAs");
+
+        // Published as version 2, but pending: the validator names the change against version 1, in use.
+        var proposed = await (await designer.PostRawJsonAsync($"/api/definitions/{Key}/versions", draft.ToJsonString())).JsonAsync(HttpStatusCode.Created);
+        var version = proposed.GetProperty("version").GetInt32();
+        Assert.Equal("pending", proposed.Str("status"));
+        Assert.Equal(1, proposed.GetProperty("comparedWith").GetInt32());
+        var change = Assert.Single(proposed.GetProperty("sensitiveChanges").EnumerateArray());
+        Assert.Equal(("separationRemoved", "approve", "review", "$.states.approve.notCompletedBySameAs"), (change.Str("kind"), change.Str("state"), change.Str("before"), change.Str("path")));
+        Assert.Contains("第一百一十九条", change.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("岗位不相容", change.Str("messageZh"), StringComparison.Ordinal);
+        var pending = await (await province.GetAsync("/api/definitions/pending")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(pending.EnumerateArray(), v => v.Str("key") == Key && v.GetProperty("version").GetInt32() == version && v.Str("publishedBy") == "designer");
+        Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync("/api/definitions/pending")).StatusCode);
+        await (await officer.GetAsync("/api/definitions/pending")).ProblemAsync(HttpStatusCode.Forbidden);
+
+        // Until approved it is not used: new cases start on version 1, and no case is migrated to it.
+        var started = await (await officer.PostJsonAsync("/api/cases", AdvancePaymentStart)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(1, started.GetProperty("definitionVersion").GetInt32());
+        var caseId = started.GetProperty("caseId").GetGuid();
+        var migration = new { toVersion = version, stateMapping = new Dictionary<string, string> { ["review"] = "review" }, dryRun = true };
+        await (await supervisor.PostJsonAsync($"/api/cases/{caseId}/migrate", migration)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        // Nobody but a provincial supervisor decides, and never the designer who proposed it, whatever other role they hold.
+        var approve = $"/api/definitions/{Key}/versions/{version}/approve";
+        await (await supervisor.PostJsonAsync(approve, new { note = "济南同意" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await designer.PostJsonAsync(approve, new { })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await officer.PostJsonAsync(approve, new { })).ProblemAsync(HttpStatusCode.Forbidden);
+        var admin = await app.As("admin");
+        await (await admin.PostJsonAsync("/api/admin/users", new { userName = "designer.supervisor", displayName = "设计兼主管", roles = new[] { "designer", "supervisor" }, city = "province", password = Testing.CasesAppFactory.DemoPassword }))
+            .JsonAsync(HttpStatusCode.Created);
+        var both = await app.As("designer.supervisor");
+        var own = await (await both.PostRawJsonAsync($"/api/definitions/{Key}/versions", draft.ToJsonString())).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("pending", own.Str("status"));
+        var refusal = await (await both.PostJsonAsync($"/api/definitions/{Key}/versions/{own.GetProperty("version").GetInt32()}/approve", new { })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("第一百一十九条", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await province.PostJsonAsync($"/api/definitions/{Key}/versions/{version}/reject", new { reason = " " })).FieldErrorAsync("reason");
+        await (await province.PostJsonAsync(approve, new { note = new string('意', 501) })).FieldErrorAsync("note");
+
+        var approved = await (await province.PostJsonAsync(approve, new { note = "已核对：复核环节另设抽查" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("approved", "supervisor.province", "已核对：复核环节另设抽查"), (approved.Str("status"), approved.Str("decidedBy"), approved.Str("decisionNote")));
+        await (await province.PostJsonAsync(approve, new { })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.DoesNotContain((await (await province.GetAsync("/api/definitions/pending")).JsonAsync(HttpStatusCode.OK)).EnumerateArray(),
+            v => v.Str("key") == Key && v.GetProperty("version").GetInt32() == version);
+
+        // From now on it is in use.
+        var fresh = await (await officer.PostJsonAsync("/api/cases", AdvancePaymentStart)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(version, fresh.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostJsonAsync($"/api/cases/{caseId}/migrate", migration)).StatusCode);
+
+        // 第一百二十条: who proposed, who approved, when, and what the sensitive changes were — on the version's page.
+        var page = await officer.OpenAsync($"/designer/{Key}?version={version}");
+        var steps = page.QuerySelectorAll("[data-testid=publication-step]").ToList();
+        Assert.Equal(["Proposed", "Approved"], steps.Select(s => s.GetAttribute("data-action")));
+        Assert.Contains("designer", steps[0].Text(), StringComparison.Ordinal);
+        Assert.Contains("supervisor.province", steps[1].Text(), StringComparison.Ordinal);
+        Assert.Contains("已核对：复核环节另设抽查", steps[1].Text(), StringComparison.Ordinal);
+        Assert.Equal("SeparationRemoved", page.QuerySelector("[data-testid=sensitive-change]")?.GetAttribute("data-kind"));
+    }
+
+    [Fact]
+    public async Task Changing_who_approves_a_payment_is_sensitive_and_a_rejected_version_is_never_used()
+    {
+        const string Key = "third-party-reimbursement";
+        var designer = await app.As("designer");
+        var province = await app.As("supervisor.province");
+        var draft = await ExportAsync(Key);
+        draft["states"]!["approve"]!["role"] = "supervisor";
+
+        var proposed = await (await designer.PostRawJsonAsync($"/api/definitions/{Key}/versions", draft.ToJsonString())).JsonAsync(HttpStatusCode.Created);
+        var version = proposed.GetProperty("version").GetInt32();
+        Assert.Equal("pending", proposed.Str("status"));
+        var change = Assert.Single(proposed.GetProperty("sensitiveChanges").EnumerateArray());
+        Assert.Equal(("paymentApproverChanged", "approve", "reviewer", "supervisor", "$.states.approve.role"),
+            (change.Str("kind"), change.Str("state"), change.Str("before"), change.Str("after"), change.Str("path")));
+
+        var rejected = await (await province.PostJsonAsync($"/api/definitions/{Key}/versions/{version}/reject", new { reason = "支付须由复核人员审批" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("rejected", "支付须由复核人员审批"), (rejected.Str("status"), rejected.Str("decisionNote")));
+        await (await province.PostJsonAsync($"/api/definitions/{Key}/versions/{version}/approve", new { })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await province.PostJsonAsync($"/api/definitions/{Key}/versions/{version}/reject", new { reason = "再次驳回" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await province.PostJsonAsync($"/api/definitions/{Key}/versions/99/approve", new { })).ProblemAsync(HttpStatusCode.NotFound);
+        var listed = await (await province.GetAsync("/api/definitions")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("rejected", listed.EnumerateArray().Single(v => v.Str("key") == Key && v.GetProperty("version").GetInt32() == version).Str("status"));
+
+        // A later change that is not sensitive (a longer time to check) is compared with version 1, in use, and is in use at once.
+        var longer = await ExportAsync(Key);
+        longer["states"]!["check-materials"]!["deadline"]!["workingDays"] = 12;
+        var next = await (await designer.PostRawJsonAsync($"/api/definitions/{Key}/versions", longer.ToJsonString())).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(("approved", 1), (next.Str("status"), next.GetProperty("comparedWith").GetInt32()));
+        Assert.Empty(next.GetProperty("sensitiveChanges").EnumerateArray());
+        var list = await designer.OpenAsync("/designer");
+        Assert.StartsWith($"v{next.GetProperty("version").GetInt32()} ", list.QuerySelector($"[data-key={Key}] [data-testid=in-force]")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validation_names_the_sensitive_changes_against_the_version_the_draft_was_edited_from()
+    {
+        var designer = await app.As("designer");
+        var draft = await Version1Async();
+        ((JsonObject)draft["states"]!["approve"]!).Remove("notCompletedBySameAs");
+
+        var checkedDraft = await (await designer.PostRawJsonAsync("/api/definitions/validate?from=1", draft.ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.True(checkedDraft.GetProperty("valid").GetBoolean());
+        Assert.Equal(1, checkedDraft.GetProperty("comparedWith").GetInt32());
+        var change = Assert.Single(checkedDraft.GetProperty("sensitiveChanges").EnumerateArray());
+        Assert.Equal(("separationRemoved", "approve", "check-materials"), (change.Str("kind"), change.Str("state"), change.Str("before")));
+
+        var unchanged = await (await designer.PostRawJsonAsync("/api/definitions/validate?from=1", (await Version1Async()).ToJsonString())).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(unchanged.GetProperty("sensitiveChanges").EnumerateArray());
+        await (await designer.PostRawJsonAsync("/api/definitions/validate?from=99", draft.ToJsonString())).FieldErrorAsync("from");
+        await (await designer.PostRawJsonAsync("/api/definitions/validate?from=0", draft.ToJsonString())).FieldErrorAsync("from");
     }
 
     [Fact]

@@ -11,5 +11,9 @@ public static partial class AuthorizationMatrix
         // would read their city's records; the demo auditor is provincial.
         new("GET", "/api/audit/personal-data", Only(Auditor), Scope.CityFilter, "200", Get(c => $"/api/audit/personal-data?city={c.City}&from=2025-01-01")),
         new("GET", "/audit", Only(Auditor), Scope.None, "200", Get("/audit?from=2025-01-01")),
+
+        // The journals they audit: a case's journal, masked, with its verification — not the case's data, tasks or files.
+        new("GET", "/api/cases/{id:guid}/journal", Only(Auditor), Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}/journal")),
+        new("GET", "/audit/cases/{id:guid}", Only(Auditor), Scope.Record, "200", Get(c => $"/audit/cases/{c.Records.CaseId}")),
     ];
 }

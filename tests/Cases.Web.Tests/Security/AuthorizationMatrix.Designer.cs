@@ -17,14 +17,36 @@ public static partial class AuthorizationMatrix
 
     private const string DryRunTimeline = "2025-10-09 start {\"contractEndsOn\":\"2026-06-30\"}\n2025-10-20 event filed {\"filedOn\":\"2025-10-20\",\"newContractEndsOn\":\"2026-09-30\"}";
 
+    /// <summary>A provincial supervisor: the second person of four-eyes publication (规程 第一百一十九条).</summary>
+    private static Who ProvincialSupervisor => new(false, new HashSet<string>(StringComparer.Ordinal) { Supervisor }, Provincial: true);
+
+    /// <summary>A pending version to decide: a fresh one when the call should decide it, else one shared by the refused calls.</summary>
+    private static Task<int> PendingAsync(Cell c, string procedure = SecurityApp.PaymentProcedure) =>
+        c.Succeeds ? c.App.NewPendingVersionAsync(procedure) : c.App.SharedPendingAsync(procedure);
+
     /// <summary>
     /// The rows of the definition designer (issue 5 §4). Everyone signed in reads definitions, diagrams and diffs; designers
     /// edit and publish; designers and supervisors dry-run; supervisors migrate running cases. The pages' forms are open to
     /// every signed-in user and the page (or its use case) refuses the others with a 403 page (so a refusal changes nothing and says why).
+    /// A version with a sensitive change waits for a provincial supervisor, who approves or rejects it (API and page).
     /// </summary>
     private static IEnumerable<Rule> DesignerRules =>
     [
         new("POST", "/api/definitions/{key}/dry-run", Only(Designer, Supervisor), Scope.None, "200", Send($"/api/definitions/{SecurityApp.Procedure}/dry-run", DryRunBody)),
+
+        new("GET", "/api/definitions/pending", Only(Designer, Supervisor), Scope.None, "200", Get("/api/definitions/pending")),
+        new("POST", "/api/definitions/{key}/versions/{version:int}/approve", ProvincialSupervisor, Scope.None, "200", async c =>
+            new Attempt($"/api/definitions/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/approve", new { note = "授权矩阵：已核对" })),
+        new("POST", "/api/definitions/{key}/versions/{version:int}/reject", ProvincialSupervisor, Scope.None, "200", async c =>
+            new Attempt($"/api/definitions/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/reject", new { reason = "授权矩阵：不予启用" })),
+        // The page approves a procedure of its own: the API row's approval may come first, and a version older than one in use is not approved.
+        new("POST", "/designer/{key}/versions/{version:int}/approve", ProvincialSupervisor, Scope.None, $"302 /designer/{SecurityApp.OtherPaymentProcedure} (notice)", async c =>
+            new Attempt($"/designer/{SecurityApp.OtherPaymentProcedure}/versions/{await PendingAsync(c, SecurityApp.OtherPaymentProcedure)}/approve",
+                Form: new Dictionary<string, string> { ["note"] = "授权矩阵：页面批准" }, FreeText: ["note"]),
+            Denied: "403"),
+        new("POST", "/designer/{key}/versions/{version:int}/reject", ProvincialSupervisor, Scope.None, $"302 /designer/{SecurityApp.PaymentProcedure} (notice)", async c =>
+            new Attempt($"/designer/{SecurityApp.PaymentProcedure}/versions/{await PendingAsync(c)}/reject", Form: new Dictionary<string, string> { ["reason"] = "授权矩阵：页面驳回" }, FreeText: ["reason"]),
+            Denied: "403"),
 
         new("GET", "/designer", SignedIn, Scope.None, "200", Get("/designer")),
         new("GET", "/designer/{key}", SignedIn, Scope.None, "200", Get($"/designer/{SecurityApp.Procedure}")),

@@ -29,7 +29,7 @@ public static partial class AuthorizationMatrix
 
         // The page.
         new("GET", "/supervision", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/supervision?city={c.City}")),
-        // The page's reassign form: the command refuses anyone but a supervisor, whose reason shows on their inbox; another
+        // The page's reassign form: the command refuses anyone but a supervisor, whose reason shows on the workbench; another
         // city's task is not found, which the dashboard says.
         new("POST", "/supervision/reassign", Only(Supervisor), Scope.Record, "302 /supervision (notice)", async c =>
             new Attempt("/supervision/reassign", Form: new Dictionary<string, string>
@@ -37,10 +37,10 @@ public static partial class AuthorizationMatrix
                 ["taskId"] = (await c.RecordAsync("page supervision reassign", () => c.App.NewOfficerTaskAsync(c.City))).ToString(),
                 ["userName"] = c.Records.OtherOfficer,
             }),
-            Denied: "302 /inbox (problem)", Elsewhere: "302 /supervision (problem)"),
+            Denied: "302 / (problem)", Elsewhere: "302 /supervision (problem)"),
         new("POST", "/supervision/escalations/{id:guid}/acknowledge", Only(Supervisor), Scope.Record, "302 /supervision (notice)", async c =>
             new Attempt($"/supervision/escalations/{await c.RecordAsync("page acknowledge", () => c.App.NewEscalationAsync(c.City))}/acknowledge",
                 Form: new Dictionary<string, string> { ["note"] = "已督促" }, FreeText: ["note"]),
-            Denied: "302 /inbox (problem)", Elsewhere: "302 /supervision (problem)"),
+            Denied: "302 / (problem)", Elsewhere: "302 /supervision (problem)"),
     ];
 }

@@ -8,9 +8,10 @@ namespace Cases.Web.Tests.Security;
 /// <param name="Anyone">Nobody needs to sign in.</param>
 /// <param name="Roles">The roles that may; null for every signed-in user.</param>
 /// <param name="RoleFromRecord">The role is checked against the record (a task's candidate role), so another city's record is 404 before the role is looked at.</param>
-public sealed record Who(bool Anyone, IReadOnlySet<string>? Roles, bool RoleFromRecord = false)
+/// <param name="Provincial">Only provincial staff of those roles (a provincial supervisor approving a procedure version); a city's get the refusal.</param>
+public sealed record Who(bool Anyone, IReadOnlySet<string>? Roles, bool RoleFromRecord = false, bool Provincial = false)
 {
-    public override string ToString() => Anyone ? "anyone" : Roles is null ? "signed in" : string.Join("|", Roles) + (RoleFromRecord ? " (of the record)" : "");
+    public override string ToString() => Anyone ? "anyone" : Roles is null ? "signed in" : string.Join("|", Roles) + (RoleFromRecord ? " (of the record)" : "") + (Provincial ? " (provincial)" : "");
 }
 
 /// <summary>How the target city matters.</summary>
@@ -68,8 +69,12 @@ public sealed record Cell(SecurityApp App, Principal Principal, string City, boo
 /// access-denied redirect (a task page's 403, or its redirect with the refusal shown: "302 /tasks/{id} (problem)").
 /// </param>
 /// <param name="Elsewhere">The answer about another city's record when the page says it differently from the scope's 404/403/400.</param>
+/// <param name="Audience">
+/// The roles the whole area is for (the inbox and task pages: the case staff): anyone else gets the policy's refusal before
+/// <see cref="Denied"/> — the page never opens for them.
+/// </param>
 public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null,
-    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null)
+    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null, IReadOnlySet<string>? Audience = null)
 {
     public RouteKey Key => new(Method, Pattern);
 
@@ -89,7 +94,12 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
             return Who.Anyone ? Ok : IsApi ? "401" : "302 /account/login";
         }
 
-        var roleOk = Who.Roles is null || principal.IsIn(Who.Roles);
+        if (Audience is { } audience && !principal.IsIn(audience))
+        {
+            return IsApi ? "403" : "302 /account/denied";
+        }
+
+        var roleOk = (Who.Roles is null || principal.IsIn(Who.Roles)) && (!Who.Provincial || principal.City is null);
         var cityOk = Scope == Scope.None || principal.Sees(city);
         var forbidden = Denied ?? (IsApi ? "403" : "302 /account/denied");
         if (cityOk && !roleOk && Peers is { } peers && principal.Roles.Contains(peers.Role))
@@ -161,24 +171,24 @@ public static partial class AuthorizationMatrix
         // Employers and workers: their city's staff
         new("POST", "/api/employers", Only(Officer, Supervisor, Admin), Scope.NewInCity, "201", c =>
             Task.FromResult(new Attempt("/api/employers", new { creditCode = TestParties.NewCreditCode(c.City), name = "矩阵单位", riskClass = 1, city = c.City }))),
-        new("GET", "/api/employers/{creditCode}", SignedIn, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}")),
-        new("GET", "/api/employers/{creditCode}/workers", SignedIn, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}/workers")),
+        new("GET", "/api/employers/{creditCode}", CaseStaff, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}")),
+        new("GET", "/api/employers/{creditCode}/workers", CaseStaff, Scope.Record, "200", Get(c => $"/api/employers/{c.Records.EmployerCode}/workers")),
         new("POST", "/api/workers", Only(Officer, Supervisor, Admin), Scope.Reference, "201", c =>
             Task.FromResult(new Attempt("/api/workers", new { idNumber = TestParties.NewIdNumber(), name = "矩阵职工", employerCreditCode = c.Records.EmployerCode }))),
-        new("GET", "/api/workers/{idNumber}", SignedIn, Scope.Record, "200", Get(c => $"/api/workers/{c.Records.WorkerId}")),
+        new("GET", "/api/workers/{idNumber}", CaseStaff, Scope.Record, "200", Get(c => $"/api/workers/{c.Records.WorkerId}")),
 
         // Cases
         new("POST", "/api/cases", Only(Officer, Supervisor, Admin), Scope.NewInCity, "201", c =>
             Task.FromResult(new Attempt("/api/cases", new { procedure = SecurityApp.Procedure, city = c.City, data = new { contractEndsOn = "2026-06-30" } }))),
-        new("GET", "/api/cases/{id:guid}", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}")),
+        new("GET", "/api/cases/{id:guid}", CaseStaff, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}")),
         new("POST", "/api/cases/{id:guid}/events/{eventName}", Only(Officer, Supervisor), Scope.Record, "200", async c =>
             new Attempt($"/api/cases/{await c.RecordAsync("events", () => c.App.NewCaseAsync(c.City))}/events/filed", new { filedOn = "2025-10-20", newContractEndsOn = "2026-09-30" })),
         new("POST", "/api/cases/{id:guid}/migrate", Only(Supervisor), Scope.Record, "200", c =>
             Task.FromResult(new Attempt($"/api/cases/{c.Records.CaseId}/migrate", new { toVersion = 2, stateMapping = new Dictionary<string, string> { ["await-filing"] = "await-filing" }, dryRun = true }))),
-        new("GET", "/api/cases/{id:guid}/journal/verify", SignedIn, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}/journal/verify")),
+        new("GET", "/api/cases/{id:guid}/journal/verify", CaseStaffAndAuditors, Scope.Record, "200", Get(c => $"/api/cases/{c.Records.CaseId}/journal/verify")),
 
         // Tasks: the candidate role of the task and its city; reassigning is a supervisor's
-        new("GET", "/api/tasks", SignedIn, Scope.None, "200", Get("/api/tasks")),
+        new("GET", "/api/tasks", CaseStaff, Scope.None, "200", Get("/api/tasks")),
         new("GET", "/api/tasks", Only(Supervisor, Admin), Scope.None, "200", Get("/api/tasks?scope=all"), Variant: "scope=all"),
         new("POST", "/api/tasks/{id:guid}/claim", TaskRole(Officer), Scope.Record, "200", async c =>
             new Attempt($"/api/tasks/{await c.RecordAsync("claim", () => c.App.NewOfficerTaskAsync(c.City))}/claim", new { })),
@@ -225,9 +235,6 @@ public static partial class AuthorizationMatrix
         new("*", "/health/live", Anyone, Scope.None, "200", Get("/health/live")),
         new("*", "/health/ready", Anyone, Scope.None, "200", Get("/health/ready")),
         new("GET", "/openapi/{documentName}.json", Anyone, Scope.None, "200", Get("/openapi/v1.json")),
-        // Its stylesheet, which needs no job storage: Hangfire keeps its storage in a process-wide static, which another
-        // test host in this process may have disposed already.
-        new("*", "/hangfire/{**path}", Only(Supervisor, Admin), Scope.None, "200", Get("/hangfire/css1")),
         new("GET", StaticAssets, Anyone, Scope.None, "200", Get("/css/site.css")),
 
         // Pages
@@ -247,28 +254,28 @@ public static partial class AuthorizationMatrix
 
         // The inbox and the task and case pages. Every signed-in user opens them; the task commands check the task's
         // role and city and say why not on the page they return to, so a refusal is a redirect with the reason shown.
-        new("GET", "/inbox", SignedIn, Scope.None, "200", Get("/inbox?tab=available")),
+        new("GET", "/inbox", CaseStaff, Scope.None, "200", Get("/inbox?tab=available")),
         new("POST", "/inbox/claim", TaskRole(Officer), Scope.Record, "302 /inbox (notice)", async c =>
             new Attempt("/inbox/claim", Form: new Dictionary<string, string> { ["taskId"] = (await c.RecordAsync("inbox claim", () => c.App.NewOfficerTaskAsync(c.City))).ToString() }),
-            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)"),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)", Audience: CaseStaff.Roles),
         new("POST", "/inbox/release", TaskRole(Supervisor), Scope.Record, "302 /inbox (notice)", async c =>
             new Attempt("/inbox/release", Form: new Dictionary<string, string>
             {
                 ["taskId"] = (await c.RecordAsync("inbox release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))).ToString(),
             }),
-            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)"),
-        new("GET", "/tasks/{id:guid}", SignedIn, Scope.Record, "200", async c => new Attempt($"/tasks/{await ShownTaskAsync(c)}")),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)", Audience: CaseStaff.Roles),
+        new("GET", "/tasks/{id:guid}", CaseStaff, Scope.Record, "200", async c => new Attempt($"/tasks/{await ShownTaskAsync(c)}")),
         new("POST", "/tasks/{id:guid}/claim", TaskRole(Officer), Scope.Record, "302 /tasks/{id} (notice)", async c =>
             new Attempt($"/tasks/{await c.RecordAsync("page claim", () => c.App.NewOfficerTaskAsync(c.City))}/claim", Form: new Dictionary<string, string>()),
-            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)"),
+            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)", Audience: CaseStaff.Roles),
         new("POST", "/tasks/{id:guid}/release", TaskRole(Supervisor), Scope.Record, "302 /inbox (notice)", async c =>
             new Attempt($"/tasks/{await c.RecordAsync("page release", () => c.App.NewOfficerTaskAsync(c.City, claimedBy: c.Records.OtherOfficer))}/release", Form: new Dictionary<string, string>()),
-            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)"),
+            Denied: "302 /tasks/{id} (problem)", Elsewhere: "302 /tasks/{id} (404)", Audience: CaseStaff.Roles),
         new("POST", "/tasks/{id:guid}/complete", TaskRole(Officer), Scope.Record, "302 /cases/{id} (notice)", async c =>
             new Attempt($"/tasks/{await c.RecordAsync("page complete", () => c.App.NewOfficerTaskAsync(c.City))}/complete",
                 Form: new Dictionary<string, string> { ["outcome"] = "complete", ["materialsComplete"] = "true" }),
-            Denied: "403"),
-        new("GET", "/cases/{id:guid}", SignedIn, Scope.Record, "200", Get(c => $"/cases/{c.Records.CaseId}")),
+            Denied: "403", Audience: CaseStaff.Roles),
+        new("GET", "/cases/{id:guid}", CaseStaff, Scope.Record, "200", Get(c => $"/cases/{c.Records.CaseId}")),
         new("POST", "/cases/{id:guid}/events/{eventName}", Only(Officer, Supervisor), Scope.Record, "302 /cases/{id} (notice)", async c =>
             new Attempt($"/cases/{await c.RecordAsync("page events", () => c.App.NewCaseAsync(c.City))}/events/filed",
                 Form: new Dictionary<string, string> { ["filedOn"] = "2025-10-20", ["newContractEndsOn"] = "2026-09-30" })),

@@ -17,5 +17,6 @@ public static partial class HostileInput
                 ["query subject: 2^31"] = "ten digits are a phone number, and the log is searched by phone too",
             },
         }),
+        [new("GET", "/api/cases/{id:guid}/journal")] = app => Fixed(new("auditor", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), None)),
     };
 }

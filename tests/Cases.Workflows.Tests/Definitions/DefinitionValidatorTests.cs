@@ -183,19 +183,55 @@ public sealed class DefinitionValidatorTests
     public void Validator_reports_end_has_transitions() =>
         AssertSingle(Errors(r => r.State("done")["to"] = "review"), DefinitionRules.EndHasTransitions, "$.states.done.to");
 
+    // The schema names the roles a task may have, so an editor that reads $schema offers only those; the structural rule
+    // says the same for a definition edited in the model.
     [Fact]
     public void Validator_reports_unknown_role() =>
-        AssertSingle(Errors(r => r.State("review")["role"] = "clerk"), DefinitionRules.UnknownRole, "$.states.review.role");
+        AssertSingle(Errors(r => r.State("review")["role"] = "clerk"), DefinitionRules.Schema, "$.states.review.role");
 
     [Fact]
     public void Validator_refuses_a_task_for_the_auditor_who_works_no_case() =>
-        AssertSingle(Errors(r => r.State("review")["role"] = "auditor"), DefinitionRules.UnknownRole, "$.states.review.role");
+        AssertSingle(Errors(r => r.State("review")["role"] = "auditor"), DefinitionRules.Schema, "$.states.review.role");
+
+    // 规程 第一百一十九条: whoever designs procedures, administers the system or audits it works no case — a designer who could
+    // give a task to their own role would route casework to themselves.
+    [Theory]
+    [InlineData("designer")]
+    [InlineData("admin")]
+    [InlineData("auditor")]
+    public void Validator_refuses_a_task_or_a_notification_for_a_role_that_works_no_case(string role)
+    {
+        AssertSingle(Errors(r => r.State("approve")["role"] = role), DefinitionRules.Schema, "$.states.approve.role");
+        AssertSingle(
+            Errors(r => r.State("done")["onEnter"] = JsonNode.Parse($$"""[ { "to": "role:{{role}}", "template": "closed" } ]""")),
+            DefinitionRules.Schema,
+            "$.states.done.onEnter[0].to");
+        AssertSingle(_validator.Validate(DefinitionFixtures.Model(r => r.State("approve")["role"] = role), "mini v1"), DefinitionRules.UnknownRole, "$.states.approve.role");
+        AssertSingle(
+            _validator.Validate(DefinitionFixtures.Model(r => r.State("done")["onEnter"] = JsonNode.Parse($$"""[ { "to": "role:{{role}}", "template": "closed" } ]""")), "mini v1"),
+            DefinitionRules.UnknownRole,
+            "$.states.done.onEnter[0].to");
+    }
+
+    [Theory]
+    [InlineData("officer")]
+    [InlineData("reviewer")]
+    [InlineData("supervisor")]
+    public void Validator_accepts_the_roles_that_work_cases_for_tasks_and_notifications(string role)
+    {
+        var (_, errors) = _validator.Validate(DefinitionFixtures.Mini(r =>
+        {
+            r.State("approve")["role"] = role;
+            r.State("done")["onEnter"] = JsonNode.Parse($$"""[ { "to": "role:{{role}}", "template": "closed" }, { "to": "worker", "template": "closed" } ]""");
+        }), Source);
+        Assert.Empty(errors);
+    }
 
     [Fact]
     public void Validator_reports_unknown_role_in_notification() =>
         AssertSingle(
             Errors(r => r.State("done")["onEnter"] = JsonNode.Parse("""[ { "to": "role:boss", "template": "closed" } ]""")),
-            DefinitionRules.UnknownRole,
+            DefinitionRules.Schema,
             "$.states.done.onEnter[0].to");
 
     [Fact]
@@ -354,14 +390,14 @@ public sealed class DefinitionValidatorTests
         var errors = Errors(
             r =>
             {
-                r.State("review")["role"] = "clerk";
+                r.State("approve")["notCompletedBySameAs"]![0] = "nowhere";
                 r.State("record")["action"] = "archive";
                 r.State("route").Remove("otherwise");
             },
             source: "broken/mini.json");
 
         Assert.Equal(
-            [DefinitionRules.DecisionWithoutOtherwise, DefinitionRules.UnknownAction, DefinitionRules.UnknownRole],
+            [DefinitionRules.DecisionWithoutOtherwise, DefinitionRules.SeparationUnknownState, DefinitionRules.UnknownAction],
             errors.Select(e => e.Rule).Order(StringComparer.Ordinal));
         Assert.All(errors, e => Assert.Equal("broken/mini.json", e.Source));
     }
@@ -369,7 +405,7 @@ public sealed class DefinitionValidatorTests
     [Fact]
     public void Validator_returns_the_definition_with_structural_errors()
     {
-        var (definition, errors) = _validator.Validate(DefinitionFixtures.Mini(r => r.State("review")["role"] = "clerk"), Source);
+        var (definition, errors) = _validator.Validate(DefinitionFixtures.Mini(r => r.State("record")["action"] = "archive"), Source);
         Assert.NotNull(definition);
         Assert.Single(errors);
     }

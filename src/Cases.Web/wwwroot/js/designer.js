@@ -10,6 +10,7 @@
 
   var gutter = document.getElementById(text.getAttribute('data-gutter'));
   var box = document.getElementById(text.getAttribute('data-messages'));
+  var sensitiveBox = document.getElementById(text.getAttribute('data-sensitive'));
   var timer = null;
   var pending = null;
 
@@ -88,6 +89,41 @@
     box.appendChild(list);
   }
 
+  // Sensitive changes (separation of duties, who approves a payment) against the version edited from: publishing them
+  // waits for a provincial supervisor. Each in the page's language, with its path.
+  function showSensitive(changes) {
+    if (!sensitiveBox) {
+      return;
+    }
+
+    sensitiveBox.textContent = '';
+    if (changes.length === 0) {
+      return;
+    }
+
+    var head = document.createElement('p');
+    head.className = 'mb-1 fw-semibold text-warning-emphasis';
+    head.textContent = sensitiveBox.getAttribute('data-count').replace('{0}', String(changes.length));
+    sensitiveBox.appendChild(head);
+    var english = sensitiveBox.getAttribute('data-english') === 'true';
+    var list = document.createElement('ul');
+    list.className = 'list-unstyled';
+    changes.forEach(function (c) {
+      var item = document.createElement('li');
+      item.setAttribute('data-testid', 'sensitive-change');
+      item.setAttribute('data-kind', c.kind.charAt(0).toUpperCase() + c.kind.slice(1));
+      item.setAttribute('data-state', c.state);
+      var kind = document.createElement('span');
+      kind.className = 'badge text-bg-warning';
+      kind.textContent = sensitiveBox.getAttribute('data-kind-' + c.kind.toLowerCase()) || c.kind;
+      var code = document.createElement('code');
+      code.textContent = c.path;
+      item.append(kind, ' ', code, ' ', english ? c.message : c.messageZh);
+      list.appendChild(item);
+    });
+    sensitiveBox.appendChild(list);
+  }
+
   function validate() {
     if (pending) {
       pending.abort();
@@ -110,6 +146,7 @@
     }).then(function (answer) {
       box.removeAttribute('aria-busy');
       show(answer.errors || []);
+      showSensitive(answer.sensitiveChanges || []);
     }).catch(function (error) {
       if (error && error.name === 'AbortError') {
         return;

@@ -15,7 +15,24 @@ internal sealed class StoredDefinitionConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.TitleEn).HasMaxLength(200);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.PublishedBy).HasMaxLength(100);
+        // Decided once: of two decisions at the same moment, the second finds the status changed and is refused.
+        b.Property(x => x.Status).IsConcurrencyToken();
+        b.Property(x => x.DecidedBy).HasMaxLength(100);
+        b.Property(x => x.DecisionNote).HasMaxLength(Definitions.PublicationHandlers.MaxNoteLength);
         b.HasIndex(x => new { x.Key, x.Version }).IsUnique().HasDatabaseName("ux_workflow_definitions_key_version");
+    }
+}
+
+internal sealed class DefinitionPublicationConfiguration : IEntityTypeConfiguration<Definitions.DefinitionPublication>
+{
+    public void Configure(EntityTypeBuilder<Definitions.DefinitionPublication> b)
+    {
+        b.ToTable("definition_publications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Key).HasMaxLength(64);
+        b.Property(x => x.By).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(Definitions.PublicationHandlers.MaxNoteLength);
+        b.HasIndex(x => new { x.Key, x.Version }).HasDatabaseName("ix_definition_publications_key_version");
     }
 }
 

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Cases.Domain;
+using Cases.Workflows.Common;
+using Cases.Workflows.Identity;
+using Cases.Workflows.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.Workflows.Definitions;
+
+/// <summary>
+/// Whether a published version may be used. A version with a sensitive change waits for a provincial supervisor
+/// (four-eyes publication); only approved versions start cases or are migrated to.
+/// </summary>
+public enum PublicationStatus
+{
+    /// <summary>In use: new cases start on the latest approved version.</summary>
+    Approved,
+
+    /// <summary>Published with a sensitive change; not used until a provincial supervisor approves it.</summary>
+    Pending,
+
+    /// <summary>Refused by a provincial supervisor; kept (versions never change or disappear) and never used.</summary>
+    Rejected,
+}
+
+/// <summary>A step of a version's publication, as the journal records it.</summary>
+public enum PublicationAction
+{
+    /// <summary>Published without a sensitive change: in use at once.</summary>
+    Published,
+
+    /// <summary>Published with sensitive changes: waiting for a second person.</summary>
+    Proposed,
+
+    Approved,
+
+    Rejected,
+}
+
+/// <summary>
+/// One step of a version's publication (规程 第一百二十条, 留痕可溯): who published, proposed, approved or rejected it, when,
+/// the note given, and for a proposal the sensitive changes found. Append-only: rows are added, never changed.
+/// </summary>
+public sealed class DefinitionPublication
+{
+    public long Id { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public PublicationAction Action { get; set; }
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The approver's note or the reason of a rejection.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>For <see cref="PublicationAction.Proposed"/>: the sensitive changes as JSON (<see cref="SensitiveChange"/> list).</summary>
+    public string? SensitiveChanges { get; set; }
+}
+
+/// <summary>A step of the publication journal as pages and the API show it.</summary>
+public sealed record PublicationRecord(PublicationAction Action, string By, DateTimeOffset At, string? Note, IReadOnlyList<SensitiveChange> SensitiveChanges);
+
+/// <summary>A provincial supervisor approves a pending version: from then on it is used (new cases, migration).</summary>
+public sealed record ApproveDefinitionVersion(string Key, int Version, string? Note, Actor By) : ICommand<DefinitionVersionView>;
+
+/// <summary>A provincial supervisor rejects a pending version, with the reason; it is never used.</summary>
+public sealed record RejectDefinitionVersion(string Key, int Version, string? Reason, Actor By) : ICommand<DefinitionVersionView>;
+
+/// <summary>Every version waiting for approval, oldest first, with its sensitive changes.</summary>
+public sealed record ListPendingDefinitions(Actor By) : IQuery<IReadOnlyList<DefinitionVersionView>>;
+
+/// <summary>The publication journal of one version, oldest step first.</summary>
+public sealed record GetPublicationJournal(string Key, int Version) : IQuery<IReadOnlyList<PublicationRecord>>;
+
+/// <summary>
+/// Four-eyes publication (规程 第一百一十九条: incompatible duties are held by different people): a version that removes a
+/// separation of duties or changes who approves a payment is decided by a second person — a supervisor of the province,
+/// never the designer who proposed it. Every decision is journaled and logged under <see cref="LogCategory"/>.
+/// </summary>
+public sealed partial class PublicationHandlers(CasesDb db, TimeProvider clock, ILoggerFactory loggers) :
+    ICommandHandler<ApproveDefinitionVersion, DefinitionVersionView>,
+    ICommandHandler<RejectDefinitionVersion, DefinitionVersionView>,
+    IQueryHandler<ListPendingDefinitions, IReadOnlyList<DefinitionVersionView>>,
+    IQueryHandler<GetPublicationJournal, IReadOnlyList<PublicationRecord>>
+{
+    public const string LogCategory = "Cases.DefinitionPublication";
+
+    public const int DecidedEvent = 4301;
+
+    /// <summary>The longest note or reason of a decision.</summary>
+    public const int MaxNoteLength = 500;
+
+    private readonly ILogger _log = loggers.CreateLogger(LogCategory);
+
+    public ValueTask<DefinitionVersionView> Handle(ApproveDefinitionVersion command, CancellationToken cancellationToken) =>
+        DecideAsync(command.Key, command.Version, PublicationStatus.Approved, TextInput.Optional(command.Note, "note", "note", MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
+
+    public ValueTask<DefinitionVersionView> Handle(RejectDefinitionVersion command, CancellationToken cancellationToken) =>
+        DecideAsync(command.Key, command.Version, PublicationStatus.Rejected, TextInput.Required(command.Reason, "reason", "reason", MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
+
+    public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListPendingDefinitions query, CancellationToken cancellationToken)
+    {
+        if (!query.By.IsIn(Roles.Designer) && !query.By.IsIn(Roles.Supervisor))
+        {
+            throw new ForbiddenException("Pending versions are for designers and supervisors.");
+        }
+
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.Status == PublicationStatus.Pending)
+            .OrderBy(d => d.PublishedAt).ThenBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        return rows.Select(DefinitionHandlers.View).ToList();
+    }
+
+    public async ValueTask<IReadOnlyList<PublicationRecord>> Handle(GetPublicationJournal query, CancellationToken cancellationToken)
+    {
+        var rows = await db.DefinitionPublications.AsNoTracking().Where(p => p.Key == query.Key && p.Version == query.Version)
+            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return rows.Select(p => new PublicationRecord(p.Action, p.By, p.At, p.Note, ChangesOf(p.SensitiveChanges))).ToList();
+    }
+
+    /// <summary>Sensitive changes as stored (JSON), or none.</summary>
+    public static IReadOnlyList<SensitiveChange> ChangesOf(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<SensitiveChange>>(json, Storage) ?? [];
+
+    /// <summary>Sensitive changes as stored: enums by name, as every enum of the database is.</summary>
+    public static string Store(IReadOnlyList<SensitiveChange> changes) => JsonSerializer.Serialize(changes, Storage);
+
+    private static readonly JsonSerializerOptions Storage = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private async ValueTask<DefinitionVersionView> DecideAsync(string key, int version, PublicationStatus decision, string? note, Actor by, CancellationToken ct)
+    {
+        var verb = decision == PublicationStatus.Approved ? "approves" : "rejects";
+        // 第一百一十九条: the second person is a supervisor of the province, for a procedure every city runs.
+        if (!by.IsIn(Roles.Supervisor) || !by.IsProvincial)
+        {
+            throw new ForbiddenException($"Only a provincial supervisor {verb} a pending version.");
+        }
+
+        var row = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, ct)
+            ?? throw new NotFoundException($"Procedure {key} has no version {version}.");
+        if (row.Status != PublicationStatus.Pending)
+        {
+            throw new ConflictException(row.Status == PublicationStatus.Approved && row.DecidedBy is null
+                ? $"{key} v{version} had no sensitive change: it was in use from its publication and waits for nobody."
+                : $"{key} v{version} was already {row.Status.ToString().ToLowerInvariant()} by {row.DecidedBy} at {row.DecidedAt:O}.", DefinitionHandlers.View(row));
+        }
+
+        if (string.Equals(row.PublishedBy, by.UserName, StringComparison.Ordinal))
+        {
+            throw new ForbiddenException($"{by.UserName} proposed {key} v{version} and may not also decide it: a second person does (第一百一十九条).");
+        }
+
+        if (decision == PublicationStatus.Approved
+            && await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version > version && d.Status == PublicationStatus.Approved).MaxAsync(d => (int?)d.Version, ct) is { } newer)
+        {
+            throw new ConflictException($"{key} v{newer} is newer and already in use; approving v{version} would not put it in use. Reject it, and publish its changes again on top of v{newer}.", DefinitionHandlers.View(row));
+        }
+
+        var now = clock.GetUtcNow();
+        row.Status = decision;
+        row.DecidedBy = by.UserName;
+        row.DecidedAt = now;
+        row.DecisionNote = note;
+        var action = decision == PublicationStatus.Approved ? PublicationAction.Approved : PublicationAction.Rejected;
+        db.DefinitionPublications.Add(new DefinitionPublication { Key = key, Version = version, Action = action, By = by.UserName, At = now, Note = note });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Status is a concurrency token: of two decisions at the same moment, one stands.
+            db.ChangeTracker.Clear();
+            var current = await db.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, ct);
+            throw new ConflictException($"{key} v{version} was decided by {current.DecidedBy} at the same moment.", DefinitionHandlers.View(current));
+        }
+
+        Decided(_log, key, version, action.ToString().ToLowerInvariant(), by.UserName, row.PublishedBy, now, Privacy.PersonalDataMask.Text(note ?? ""));
+        return DefinitionHandlers.View(row);
+    }
+
+    [LoggerMessage(EventId = DecidedEvent, EventName = "DefinitionVersionDecided", Level = LogLevel.Information,
+        Message = "{Key} v{Version} {Decision} by {By} (proposed by {ProposedBy}) at {At:O}: {Note}")]
+    private static partial void Decided(ILogger log, string key, int version, string decision, string by, string proposedBy, DateTimeOffset at, string note);
+}
