@@ -211,6 +211,11 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
             throw new DomainValidationException("roles", $"'{Shorten(unknown)}' is not a role; the roles are {string.Join(", ", Roles.All)}.");
         }
 
+        if (RoleCombinations.ConflictOf(roles) is { } conflict)
+        {
+            throw new DomainValidationException("roles", conflict.Message);
+        }
+
         return roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
