@@ -78,6 +78,7 @@ public static class CasesServices
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        services.AddScoped<IdempotentCommands>();
 
         // The antiforgery cookie follows the sign-in cookie's rules: never readable by script, never sent cross-site,
         // and only over TLS outside Development.
