@@ -41,7 +41,8 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
 /// <summary>
 /// The app with two cities' worth of records for access-control and hostile-input tests: an employer with a worker
 /// and a running case in 济南 and in 青岛, and a second version of demo-filing to migrate to. Requests carry each
-/// user's cookies by hand (no cookie container), so a sign-out in one test signs nobody out of the next.
+/// user's cookies by hand (no cookie container), so a sign-out in one test signs nobody out of the next, and the API
+/// client's header.
 /// </summary>
 public partial class SecurityApp : AppFixture
 {
@@ -156,6 +157,7 @@ public partial class SecurityApp : AppFixture
             request.Headers.Add("Cookie", await CookieAsync(user));
         }
 
+        request.Headers.TryAddWithoutValidation(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
         return await Raw.SendAsync(request);
     }
 
@@ -191,6 +193,11 @@ public partial class SecurityApp : AppFixture
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (!request.Headers.Contains(CasesAppFactory.ApiClientHeader))
+        {
+            request.Headers.Add(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
         }
 
         request.Content = content;
