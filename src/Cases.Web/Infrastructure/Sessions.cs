@@ -57,7 +57,7 @@ public static class Sessions
         var userId = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         if (userId is not null && stamp is not null
-            && await http.RequestServices.GetRequiredService<SessionStamps>().IsCurrentAsync(http.RequestServices.GetRequiredService<CasesDb>(), userId, stamp, http.RequestAborted))
+            && await http.RequestServices.GetRequiredService<SessionStamps>().IsCurrentAsync(http.RequestServices.GetRequiredService<CasesDb>, userId, stamp, http.RequestAborted))
         {
             return;
         }

@@ -26,10 +26,13 @@ public sealed class SessionStamps(TimeSpan checkInterval)
     /// <summary>How long this node trusts a stamp it has read; zero reads it on every request.</summary>
     public TimeSpan CheckInterval { get; } = checkInterval >= TimeSpan.Zero ? checkInterval : throw new ArgumentOutOfRangeException(nameof(checkInterval));
 
-    /// <summary>True when <paramref name="stamp"/> (from the cookie) is the user's current security stamp.</summary>
-    public async ValueTask<bool> IsCurrentAsync(CasesDb db, string userId, string stamp, CancellationToken ct)
+    /// <summary>
+    /// True when <paramref name="stamp"/> (from the cookie) is the user's current security stamp. The database is asked
+    /// for (<paramref name="database"/>) only when the stamp has to be read: most requests need no context at all.
+    /// </summary>
+    public async ValueTask<bool> IsCurrentAsync(Func<CasesDb> database, string userId, string stamp, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(database);
         var now = TimeProvider.System.GetTimestamp();
         if (_stamps.TryGetValue(userId, out var known) && string.Equals(known.Stamp, stamp, StringComparison.Ordinal)
             && TimeProvider.System.GetElapsedTime(known.ReadAt, now) < CheckInterval)
@@ -39,7 +42,7 @@ public sealed class SessionStamps(TimeSpan checkInterval)
 
         var generation = Interlocked.Read(ref _forgotten);
         // A user who no longer exists has no stamp: every cookie of theirs is refused.
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct);
+        var current = await database().Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct);
         if (CheckInterval > TimeSpan.Zero)
         {
             _stamps[userId] = (current, now);
