@@ -113,6 +113,30 @@ public sealed class ApiForgeryTests(HostileInputApp app, ITestOutputHelper outpu
         await (await SendWithoutHeaderAsync("officer.jinan", release)).JsonAsync(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Every endpoint that takes an Idempotency-Key must declare what its replays are about (.Idempotent(ReplayAccess.…)):
+    /// one that only added the filter would fail every keyed request. Each valid sample, sent with a key, still succeeds.
+    /// </summary>
+    [Fact]
+    public async Task Every_unsafe_api_route_takes_its_valid_request_with_an_idempotency_key()
+    {
+        await app.ReadyAsync();
+        var failures = new List<string>();
+        foreach (var endpoint in UnsafeApiEndpoints())
+        {
+            var sample = await HostileInput.Samples[endpoint.Key](app);
+            using var request = HostileInput.Build(endpoint, sample);
+            request.Headers.Add("Idempotency-Key", "declared-" + Guid.NewGuid().ToString("N"));
+            using var response = await app.SendAsync(sample.Caller, request);
+            if (!response.IsSuccessStatusCode)
+            {
+                failures.Add($"{endpoint.Key}: {(int)response.StatusCode} {Shorten(await response.Content.ReadAsStringAsync())}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public async Task Reading_is_never_refused_for_its_origin_or_a_missing_header()
     {
