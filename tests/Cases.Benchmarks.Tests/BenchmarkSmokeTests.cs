@@ -51,6 +51,16 @@ public abstract class BenchmarkSmokeTests(TestProvider provider, BenchFixture fi
         Assert.Contains(memory.Measures, m => m.Name == "peak working set under the HTTP load" && m.Value > 0);
     }
 
+    [Fact]
+    public async Task Checking_every_requests_session_is_measured_on_and_off_and_refuses_an_ended_session_only_when_on()
+    {
+        var result = await RunAsync("sessions", size: 2000);
+        Assert.Equal(0, result.Checks["errors, me, stamp read on every request, round 1"]);
+        Assert.Equal(0, result.Checks["old cookie refused after the sign-out, off (Identity's 30-minute check), round 1"]);
+        Assert.Equal(1, result.Checks["old cookie refused after the sign-out, stamp trusted 5 s (default), round 1"]);
+        Assert.Contains(result.Measures, m => m.Name.StartsWith("  => CPU added per request, inbox API", StringComparison.Ordinal));
+    }
+
     private BenchSettings Settings(int size) => new() { Size = size, Smoke = true, Fsync = false, Load = "dotnet", OutputFolder = _output };
 
     private async Task<BenchResult> RunAsync(string scenario, int size)

@@ -47,7 +47,7 @@ public sealed record BenchSettings
 /// <summary>Runs scenarios by name on a provider, prints each table and writes its JSON.</summary>
 public static class BenchmarkRunner
 {
-    public static readonly string[] Scenarios = ["commands", "inbox", "dashboard", "timers", "http", "memory"];
+    public static readonly string[] Scenarios = ["commands", "inbox", "dashboard", "timers", "http", "memory", "sessions"];
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string scenario, TestProvider provider, BenchSettings settings, TextWriter log, BenchEnvironment? shared = null)
     {
@@ -76,6 +76,7 @@ public static class BenchmarkRunner
                     "dashboard" => [await DashboardScenario.RunAsync(environment, provider, settings, log)],
                     "timers" => [await TimerStormScenario.RunAsync(environment, provider, settings, log)],
                     "http" => await Both(HttpScenario.RunAsync(environment, provider, settings, log)),
+                    "sessions" => [await SessionsScenario.RunAsync(environment, provider, settings, log)],
                     _ => [(await HttpScenario.RunAsync(environment, provider, settings, log, memoryOnly: true)).Memory],
                 };
                 foreach (var result in ran)

@@ -21,8 +21,10 @@ public sealed class WebProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<WebProcess> StartAsync(BenchDatabase database, string logFile) =>
-        new(await CasesWebProcess.StartAsync("web", new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Starts the web process on the database; <paramref name="settings"/> adds configuration as environment variables (<c>Security__SessionCheckSeconds</c>).</summary>
+    public static async Task<WebProcess> StartAsync(BenchDatabase database, string logFile, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
@@ -31,7 +33,14 @@ public sealed class WebProcess : IAsyncDisposable
             ["Seeding__DemoCases"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        }, logFile));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return new(await CasesWebProcess.StartAsync("web", environment, logFile));
+    }
 
     /// <summary>Resident set size now and its peak so far (VmRSS, VmHWM), in MiB.</summary>
     public (double Current, double Peak) Memory()
@@ -57,6 +66,29 @@ public sealed class WebProcess : IAsyncDisposable
     {
         using var process = Process.GetProcessById(Id);
         return process.TotalProcessorTime;
+    }
+
+    /// <summary>Signs out with <paramref name="cookie"/> (ending every session of its user); true when the server agreed.</summary>
+    public async Task<bool> SignOutAsync(string cookie)
+    {
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = Address };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/auth/logout", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.NoContent;
+    }
+
+    /// <summary>The status of <c>GET /api/auth/me</c> with <paramref name="cookie"/>.</summary>
+    public async Task<HttpStatusCode> MeAsync(string cookie)
+    {
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/auth/me", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>A client signed in as a demo user: the auth cookie as a header value.</summary>

@@ -40,6 +40,26 @@ public class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task After_a_mistyped_password_the_first_page_tells_of_the_failed_attempt_once()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync("reviewer.jinan");
+        await page.GetByLabel("密码").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        Assert.Contains("用户名或密码错误", await page.GetByTestId("login-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("密码").FillAsync("Demo#2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        Assert.Contains("有 1 次登录失败的尝试", await page.GetByTestId("failed-sign-ins").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Equal(0, await page.GetByTestId("failed-sign-ins").CountAsync());
+    }
+
+    [Fact]
     public async Task The_page_runs_no_inline_script_under_its_content_security_policy()
     {
         var page = await browser.NewPageAsync();

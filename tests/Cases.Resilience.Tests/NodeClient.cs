@@ -85,6 +85,7 @@ public sealed class NodeClient : IDisposable
         ArgumentNullException.ThrowIfNull(node);
         using var request = new HttpRequestMessage(method, new Uri(node.Address, path));
         request.Headers.Add("Cookie", _cookies[user]);
+        request.Headers.Add(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);

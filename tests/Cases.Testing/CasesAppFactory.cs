@@ -77,10 +77,24 @@ public sealed class CasesAppFactory(
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>An HTTP client signed in as a demo user through <c>POST /api/auth/login</c>.</summary>
-    public async Task<HttpClient> LoginAsync(string userName)
+    /// <summary>
+    /// The header an API client sends with every command (<c>X-Requested-With</c>): no cross-site page can add it, so
+    /// the app takes a command without a JSON body (claim, release, lock …) only with it.
+    /// </summary>
+    public const string ApiClientHeader = "X-Requested-With";
+
+    /// <summary>A client with no cookie that does not follow redirects and sends <see cref="ApiClientHeader"/>, as an API client does.</summary>
+    public HttpClient ApiClient()
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(ApiClientHeader, "XMLHttpRequest");
+        return client;
+    }
+
+    /// <summary>An HTTP client signed in through <c>POST /api/auth/login</c> (a demo user, or any user with the demo password).</summary>
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = ApiClient();
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
         response.EnsureSuccessStatusCode();
         return client;

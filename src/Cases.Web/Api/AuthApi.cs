@@ -1,9 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
@@ -12,24 +12,32 @@ public static class AuthApi
 {
     public sealed record LoginRequest(string? UserName, string? Password);
 
-    public sealed record SignedInUser(string UserName, string? DisplayName, string? City, IReadOnlyList<string> Roles);
+    /// <summary>
+    /// The signed-in user; <paramref name="FailedAttemptsSinceLastSignIn"/> is how many sign-in attempts on the account
+    /// failed between the previous successful sign-in and this one (told once more by <c>GET /api/auth/me</c>).
+    /// </summary>
+    public sealed record SignedInUser(string UserName, string? DisplayName, string? City, IReadOnlyList<string> Roles, int FailedAttemptsSinceLastSignIn);
 
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RequestLimits.LoginPolicy);
-        auth.MapPost("/logout", async (SignInManager<CasesUser> signIn) =>
+        // Ends every session of the user, on every node (docs/adr/0009).
+        auth.MapPost("/logout", async (ClaimsPrincipal user, SignIns signIns) =>
         {
-            await signIn.SignOutAsync();
+            await signIns.SignOutAsync(user);
             return TypedResults.NoContent();
         });
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(Describe(user)));
     }
 
-    /// <summary>Signs in an API client: sets the same auth cookie the pages use. Failed attempts count towards lockout.</summary>
-    private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> Login([FromBody] LoginRequest request, SignInManager<CasesUser> signIn)
+    /// <summary>
+    /// Signs in an API client: sets the same auth cookie the pages use. Every refusal is the same 401 (unknown name, wrong
+    /// password, locked or waiting account); an address with too many failures waits (429 with Retry-After).
+    /// </summary>
+    private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> Login([FromBody] LoginRequest request, SignIns signIns, HttpContext http, CancellationToken ct)
     {
-        // The login page's limits: nothing longer or stranger reaches the password hasher or counts towards lockout.
+        // The login page's limits: nothing longer or stranger reaches the password hasher or counts as an attempt.
         var userName = TextInput.Required(request.UserName, "userName", "userName", 100);
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -41,24 +49,24 @@ public static class AuthApi
             throw new DomainValidationException("password", "password must be at most 200 characters without control characters.");
         }
 
-        var result = await signIn.PasswordSignInAsync(userName, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        switch (await signIns.SignInAsync(userName, request.Password, ct))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "Account locked", detail: "Too many failed sign-ins; the account is locked for a while.");
+            case SignInOutcome.SignedIn signedIn:
+                return TypedResults.Ok(Describe(signedIn.Principal));
+            case SignInOutcome.AddressWaits waits:
+                http.Response.Headers.RetryAfter = waits.Seconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
+                    detail: $"登录失败次数过多，请 {waits.Seconds} 秒后再试。Too many failed sign-ins from this address; try again in {waits.Seconds} seconds.");
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                    detail: "The user name or password is wrong, or the account cannot sign in now.");
         }
-
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong.");
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync(userName))!);
-        return TypedResults.Ok(Describe(principal));
     }
 
     internal static SignedInUser Describe(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "",
         user.FindFirstValue("display_name"),
         user.FindFirstValue(CasesClaims.City),
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList());
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
+        SignIns.FailedAttemptsOf(user));
 }

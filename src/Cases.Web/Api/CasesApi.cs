@@ -20,7 +20,7 @@ public static class CasesApi
         {
             var started = await mediator.Send(new StartCase(body.Procedure, body.City, body.Data, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{started.CaseId}", started);
-        }).RequireAuthorization(Policies.OpenCases).AddEndpointFilter<IdempotencyFilter>();
+        }).RequireAuthorization(Policies.OpenCases).Idempotent(ReplayAccess.CaseInAnswer);
 
         // 案件查询: the user's city (provincial staff: every city or the one named); party labels masked as in the inbox.
         cases.MapGet("", async (string? procedure, string? status, string? state, string? q, string? openedFrom, string? openedTo, string? city, string? after, string? limit,
@@ -40,12 +40,12 @@ public static class CasesApi
 
         cases.MapPost("/{id:guid}/events/{eventName}", async (Guid id, string eventName, [FromBody] JsonObject? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RecordEvent(id, eventName, body, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.RecordEvents).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.RecordEvents).Idempotent(ReplayAccess.CaseInRoute);
 
         // Supervisors move a running case to a newer version; dryRun (the default) shows what would change.
         cases.MapPost("/{id:guid}/migrate", async (Guid id, [FromBody] MigrateRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new MigrateInstance(id, body.ToVersion, body.StateMapping, body.DryRun ?? true, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.CaseInRoute);
 
         cases.MapGet("/{id:guid}/journal/verify", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new VerifyJournal(id, user.ToActor()), ct)))

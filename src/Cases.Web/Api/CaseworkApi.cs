@@ -40,7 +40,7 @@ public static class CaseworkApi
         {
             var comment = await mediator.Send(new AddComment(id, body.Text, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{id}/comments", comment);
-        }).RequireAuthorization(writers).AddEndpointFilter<IdempotencyFilter>();
+        }).RequireAuthorization(writers).Idempotent(ReplayAccess.CaseInRoute);
 
         cases.MapGet("/attachments", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListAttachments(id, user.ToActor()), ct)));
@@ -71,7 +71,7 @@ public static class CaseworkApi
         {
             var saved = await mediator.Send(new SaveFilter(body.Name, body.Procedure, body.Sla, body.Within, body.Sort, body.ShareWithRole, user.ToActor()), ct);
             return TypedResults.Created("/api/inbox/filters", saved);
-        }).AddEndpointFilter<IdempotencyFilter>();
+        }).Idempotent(ReplayAccess.Own);
         filters.MapDelete("/{filterId:guid}", async (Guid filterId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new DeleteFilter(filterId, user.ToActor()), ct);

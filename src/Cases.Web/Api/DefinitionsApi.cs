@@ -56,10 +56,10 @@ public static class DefinitionsApi
             .RequireAuthorization(p => p.RequireRole(Roles.Designer, Roles.Supervisor));
         definitions.MapPost("/{key}/versions/{version:int}/approve", async (string key, int version, [FromBody] ApproveRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ApproveDefinitionVersion(key, version, body.Note, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.Own);
         definitions.MapPost("/{key}/versions/{version:int}/reject", async (string key, int version, [FromBody] RejectRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new RejectDefinitionVersion(key, version, body.Reason, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.Own);
 
         // Plays a version on a sample case through the real runtime on a throwaway database; refusals come back as the
         // ProblemDetails the runtime answers with, inside the report (the dry run itself succeeded).

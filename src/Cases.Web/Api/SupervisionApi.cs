@@ -40,9 +40,9 @@ public static class SupervisionApi
                 string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}.csv")));
         dashboard.MapPost("/escalations/{id:guid}/acknowledge", async (Guid id, [FromBody] AcknowledgeRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new AcknowledgeEscalation(id, body.Note, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.EscalationInRoute);
         dashboard.MapPost("/reassign", async ([FromBody] ReassignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ReassignTasks(body.TaskIds, body.UserName, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.TasksInAnswer);
     }
 }

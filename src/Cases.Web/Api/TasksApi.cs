@@ -47,13 +47,13 @@ public static class TasksApi
             .WithTags("Tasks");
 
         tasks.MapPost("/{id:guid}/claim", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ClaimTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+            TypedResults.Ok(await mediator.Send(new ClaimTask(id, user.ToActor()), ct))).Idempotent(ReplayAccess.TaskInRoute);
         tasks.MapPost("/{id:guid}/release", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ReleaseTask(id, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+            TypedResults.Ok(await mediator.Send(new ReleaseTask(id, user.ToActor()), ct))).Idempotent(ReplayAccess.TaskInRoute);
         tasks.MapPost("/{id:guid}/assign", async (Guid id, [FromBody] AssignRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new AssignTask(id, body.UserName, user.ToActor()), ct)))
-            .RequireAuthorization(Policies.Supervisor).AddEndpointFilter<IdempotencyFilter>();
+            .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.TaskInRoute);
         tasks.MapPost("/{id:guid}/complete", async (Guid id, [FromBody] CompleteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new CompleteTask(id, body.Outcome, body.Data, user.ToActor()), ct))).AddEndpointFilter<IdempotencyFilter>();
+            TypedResults.Ok(await mediator.Send(new CompleteTask(id, body.Outcome, body.Data, user.ToActor()), ct))).Idempotent(ReplayAccess.TaskInRoute);
     }
 }

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 
@@ -21,7 +20,7 @@ public sealed class LoginForm
 }
 
 [Route("account"), Authorize]
-public sealed class AccountController(SignInManager<CasesUser> signIn) : Controller
+public sealed class AccountController(SignIns signIns, IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet("login"), AllowAnonymous]
     public IActionResult Login(string? returnUrl)
@@ -30,13 +29,17 @@ public sealed class AccountController(SignInManager<CasesUser> signIn) : Control
         return View(new LoginForm());
     }
 
+    /// <summary>
+    /// Signs in as the API does (<see cref="SignIns"/>): one message for every refusal; the page after signing in tells
+    /// the owner how many attempts failed since the last sign-in.
+    /// </summary>
     [HttpPost("login"), AllowAnonymous, EnableRateLimiting(RequestLimits.LoginPolicy)]
-    public async Task<IActionResult> Login(LoginForm form, string? returnUrl)
+    public async Task<IActionResult> Login(LoginForm form, string? returnUrl, CancellationToken ct)
     {
         ViewData["ReturnUrl"] = returnUrl;
         if (TextInput.ControlCharacter(form.UserName) is not null || TextInput.ControlCharacter(form.Password) is not null)
         {
-            ModelState.AddModelError("", "用户名或密码含有无法输入的字符。");
+            ModelState.AddModelError("", L["用户名或密码含有无法输入的字符。"]);
         }
 
         if (!ModelState.IsValid)
@@ -44,20 +47,31 @@ public sealed class AccountController(SignInManager<CasesUser> signIn) : Control
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await signIns.SignInAsync(form.UserName.Trim(), form.Password, ct))
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
-        }
+            case SignInOutcome.SignedIn signedIn:
+                if (signedIn.FailedAttempts > 0)
+                {
+                    TempData[PageMessages.SignIn] = L["自您上次登录以来，有 {0} 次登录失败的尝试。如非本人所为，请告知系统管理员。", signedIn.FailedAttempts].Value;
+                }
 
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账户已暂时锁定，请稍后再试。" : "用户名或密码错误。");
-        return View(form);
+                return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            case SignInOutcome.AddressWaits waits:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = waits.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.AddModelError("", L["登录失败次数过多，请 {0} 秒后再试。", waits.Seconds]);
+                return View(form);
+            default:
+                ModelState.AddModelError("", L["用户名或密码错误，或账户暂时不能登录。"]);
+                return View(form);
+        }
     }
 
+    /// <summary>Ends every session of the user, on every node (docs/adr/0009).</summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signIn.SignOutAsync();
+        await signIns.SignOutAsync(User);
         return RedirectToAction(nameof(Login));
     }
 

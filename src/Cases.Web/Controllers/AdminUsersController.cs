@@ -62,7 +62,7 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
             TempData[PageMessages.Notice] = L["已创建用户 {0}，初始密码为您设定的密码。", created.User.UserName].Value;
             return RedirectToAction(nameof(Index));
         }
-        catch (Exception e) when (Refusal(e) is { } problem)
+        catch (Exception e) when (Refusal(e, roles) is { } problem)
         {
             return View("Index", new UsersPage { Users = await mediator.Send(new ListUsers(User.ToActor()), ct), Form = form, Errors = [problem] });
         }
@@ -80,7 +80,7 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
             var updated = await mediator.Send(new UpdateUser(Api.AdminApi.Name(userName), displayName, roles, city, User.ToActor()), ct);
             TempData[PageMessages.Notice] = L["已保存用户 {0}：角色 {1}，{2}。", updated.UserName, string.Join("、", updated.Roles), updated.City ?? L["省级"]].Value;
         }
-        catch (Exception e) when (Refusal(e) is { } problem)
+        catch (Exception e) when (Refusal(e, roles) is { } problem)
         {
             TempData[PageMessages.Problem] = L["未保存用户 {0}：{1}", Shorten(userName), problem.Message].Value;
         }
@@ -134,6 +134,16 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
         (await mediator.Send(new ListUsers(User.ToActor()), ct)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.Ordinal));
 
     private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
+
+    /// <summary>A refusal of the user form; roles that one person may not hold together are named in the page's language.</summary>
+    private (string Field, string Message)? Refusal(Exception e, IReadOnlyList<string> roles) =>
+        e is Cases.Domain.DomainValidationException { Field: "roles" } && RoleCombinations.ConflictOf(roles) is { } conflict
+            ? ("roles", L["「{0}」与「{1}」不能由同一人兼任：{2}", WorkflowText.Role(conflict.Role), WorkflowText.Role(conflict.With), conflict.Kind switch
+            {
+                RoleConflictKind.AuditorAlone => L["审计人员检查其他人员对个人信息的查看，不兼任其他角色（规程第一百一十九条）。"],
+                _ => L["系统管理员授予角色，不办理案件（经办、复核、主管）（规程第一百一十九条）。"],
+            }].Value)
+            : Refusal(e);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -107,7 +107,7 @@ public sealed class NewCasePage
 // 第一百四十一条); opening them is the OpenCases policy's.
 [Route("cases"), Authorize(Policy = Policies.CaseData)]
 public sealed class CasesController(
-    IMediator mediator, CasesDb db, DefinitionStore definitions, TimeProvider clock, WorkflowForm forms, IAuthorizationService authorization,
+    IMediator mediator, CasesDb db, DefinitionStore definitions, IdempotentCommands commands, WorkflowForm forms, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> L) : Controller
 {
     private const string FormKeyPrefix = "form:new-case:";
@@ -241,47 +241,37 @@ public sealed class CasesController(
             return Answer(page, StatusCodes.Status400BadRequest);
         }
 
-        var recordKey = FormKeyPrefix + key;
-        var hash = Hash(definition.Key, page.City, data);
-        if (await OpenedWithAsync(recordKey, ct) is { } earlier)
-        {
-            return Replayed(earlier, hash);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        StartedCase started;
+        // The form's one-time key goes the API's way (IdempotentCommands): recorded with the case in one transaction, and
+        // a second post of the form (back and submit again, a double click) opens nothing and leads to the first case —
+        // if the user may still see it (they may have moved to another city since): else 404, and its number is not told.
+        KeyedOutcome<StartedCase> outcome;
         try
         {
-            started = await mediator.Send(new StartCase(definition.Key, page.City, data, actor), ct);
-            db.IdempotencyRecords.Add(new IdempotencyRecord
+            outcome = await commands.RunOnceAsync(actor, FormKeyPrefix + key, Hash(definition.Key, page.City, data), async () =>
             {
-                UserName = actor.UserName,
-                Key = recordKey,
-                RequestHash = hash,
-                StatusCode = StatusCodes.Status201Created,
-                ResponseJson = JsonSerializer.Serialize(started),
-                CreatedAt = clock.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same form raced in from a second click and committed first: this run is rolled back whole.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await OpenedWithAsync(recordKey, ct) is { } first ? Replayed(first, hash) : throw new InvalidOperationException("The form's record vanished.");
+                var started = await mediator.Send(new StartCase(definition.Key, page.City, data, actor), ct);
+                return new CommandAnswer<StartedCase>(started, StatusCodes.Status201Created, JsonSerializer.Serialize(started));
+            }, ReplayScope.Case, record => [FirstCase(record).CaseId], ct);
         }
         catch (Exception e) when (e is DomainValidationException or ForbiddenException or DomainRuleException or CalendarYearMissingException)
         {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             return Refused(page, e, fields);
         }
 
-        TempData[PageMessages.Notice] = L["已受理「{0}」，案件 {1}。当前环节：{2}。", WorkflowText.Of(definition.Title, definition.Key),
-            WorkflowText.CaseNumber(started.CaseId), WorkflowText.StateTitle(definition, started.State)].Value;
-        return RedirectToAction(nameof(CaseController.Show), "Case", new { id = started.CaseId });
+        switch (outcome)
+        {
+            case KeyedOutcome<StartedCase>.Ran { Result: var started }:
+                TempData[PageMessages.Notice] = L["已受理「{0}」，案件 {1}。当前环节：{2}。", WorkflowText.Of(definition.Title, definition.Key),
+                    WorkflowText.CaseNumber(started.CaseId), WorkflowText.StateTitle(definition, started.State)].Value;
+                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = started.CaseId });
+            case KeyedOutcome<StartedCase>.Replayed { Record: var record }:
+                TempData[PageMessages.Notice] = L["此表单已提交过，案件 {0} 已受理，未重复立案。", WorkflowText.CaseNumber(FirstCase(record).CaseId)].Value;
+                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = FirstCase(record).CaseId });
+            default:
+                var first = FirstCase(((KeyedOutcome<StartedCase>.KeyReused)outcome).Record);
+                TempData[PageMessages.Problem] = L["此表单已提交过并受理了案件 {0}；更改后的内容没有受理。如需受理另一案件，请重新打开「受理新案件」。", WorkflowText.CaseNumber(first.CaseId)].Value;
+                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = first.CaseId });
+        }
     }
 
     private ViewResult Refused(NewCasePage page, Exception e, IReadOnlyList<WorkflowField> fields)
@@ -319,18 +309,7 @@ public sealed class CasesController(
         return View("New", page);
     }
 
-    private Task<IdempotencyRecord?> OpenedWithAsync(string key, CancellationToken ct) =>
-        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserName == User.ToActor().UserName && r.Key == key, ct);
-
-    /// <summary>The form was posted before: the case it opened, said plainly; nothing is opened again.</summary>
-    private RedirectToActionResult Replayed(IdempotencyRecord record, string hash)
-    {
-        var first = JsonSerializer.Deserialize<StartedCase>(record.ResponseJson)!;
-        TempData[record.RequestHash == hash ? PageMessages.Notice : PageMessages.Problem] = record.RequestHash == hash
-            ? L["此表单已提交过，案件 {0} 已受理，未重复立案。", WorkflowText.CaseNumber(first.CaseId)].Value
-            : L["此表单已提交过并受理了案件 {0}；更改后的内容没有受理。如需受理另一案件，请重新打开「受理新案件」。", WorkflowText.CaseNumber(first.CaseId)].Value;
-        return RedirectToAction(nameof(CaseController.Show), "Case", new { id = first.CaseId });
-    }
+    private static StartedCase FirstCase(IdempotencyRecord record) => JsonSerializer.Deserialize<StartedCase>(record.ResponseJson)!;
 
     private static string Hash(string procedure, string? city, JsonObject data) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{procedure}\n{city}\n{data.ToJsonString()}")));

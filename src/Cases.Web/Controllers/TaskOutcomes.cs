@@ -61,4 +61,7 @@ public static class PageMessages
 
     /// <summary>What was refused and why, one line each.</summary>
     public const string Problem = "page.problem";
+
+    /// <summary>After signing in: how many attempts on the account failed since the last sign-in (shown by the layout, on whichever page comes first).</summary>
+    public const string SignIn = "page.signin";
 }

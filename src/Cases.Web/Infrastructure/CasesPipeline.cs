@@ -16,6 +16,7 @@ public static class CasesPipeline
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseApiForgeryGuard();
         app.UseRequestBodyLimit();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -52,6 +52,8 @@ public static class CasesServices
 
         services.AddIdentity<CasesUser, IdentityRole>(o =>
             {
+                // SignIns: from the fifth failed attempt an account waits before its password is looked at again, 30 s
+                // doubled with every failed attempt since, at most this long.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
@@ -78,10 +80,28 @@ public static class CasesServices
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        // Every request's cookie is checked against the user's security stamp: sessions end on the server (docs/adr/0009).
+        services.AddSessionChecks(builder.Configuration, builder.Environment);
+        var freeFailures = builder.Configuration.GetValue("Security:SignInFailuresPerAddress", SignInThrottle.DefaultFreeFailures);
+        if (freeFailures < 0)
+        {
+            throw new InvalidOperationException($"Security:SignInFailuresPerAddress must be 0 or more: the failed sign-ins an address has before it waits; it is {freeFailures}.");
+        }
 
-        // The antiforgery cookie follows the sign-in cookie's rules: never readable by script, never sent cross-site,
+        services.AddSingleton(sp => new SignInThrottle(freeFailures, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<SignIns>();
+        services.AddScoped<IdempotentCommands>();
+
+        // The antiforgery cookie and the one-line messages' cookie (TempData: read on every page, since the layout shows
+        // what followed a sign-in) follow the sign-in cookie's rules: never readable by script, never sent cross-site,
         // and only over TLS outside Development.
         services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;

@@ -3,19 +3,67 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Domain;
-using Cases.Workflows.Persistence;
+using Cases.Workflows.Common;
 using Cases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cases.Web.Infrastructure;
 
 /// <summary>
-/// Commands sent with an <c>Idempotency-Key</c> header run once: the command and the record of its answer commit in
-/// one transaction, and a repeat of the key (same user, same request) gets the first answer back without running
-/// anything. The same key with a different request is refused (422).
+/// What a command's recorded answer is about: the record the route names, the records the answer names, or the caller's
+/// own record. Declared on every endpoint that takes an Idempotency-Key (<see cref="Idempotency.Idempotent"/>), so that a
+/// replay is answered only to a caller who may still see it.
 /// </summary>
-public sealed class IdempotencyFilter(CasesDb db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+public sealed class ReplayAccess
+{
+    private readonly Func<HttpContext, IdempotencyRecord, IEnumerable<Guid>> _ids;
+
+    private ReplayAccess(ReplayScope scope, Func<HttpContext, IdempotencyRecord, IEnumerable<Guid>> ids)
+    {
+        Scope = scope;
+        _ids = ids;
+    }
+
+    public ReplayScope Scope { get; }
+
+    /// <summary>The case whose id is the route's <c>{id}</c>.</summary>
+    public static ReplayAccess CaseInRoute { get; } = new(ReplayScope.Case, (http, _) => [RouteId(http)]);
+
+    /// <summary>The task whose id is the route's <c>{id}</c>.</summary>
+    public static ReplayAccess TaskInRoute { get; } = new(ReplayScope.Task, (http, _) => [RouteId(http)]);
+
+    /// <summary>The escalation whose id is the route's <c>{id}</c>.</summary>
+    public static ReplayAccess EscalationInRoute { get; } = new(ReplayScope.Escalation, (http, _) => [RouteId(http)]);
+
+    /// <summary>The case the answer names (<c>caseId</c>): a case the command opened.</summary>
+    public static ReplayAccess CaseInAnswer { get; } = new(ReplayScope.Case, (_, record) => IdempotentCommands.IdsIn(record, "caseId"));
+
+    /// <summary>The tasks the answer lists (<c>taskId</c> of each item).</summary>
+    public static ReplayAccess TasksInAnswer { get; } = new(ReplayScope.Task, (_, record) => IdempotentCommands.IdsIn(record, "taskId"));
+
+    /// <summary>The caller's own record: the key is theirs, nothing more to check.</summary>
+    public static ReplayAccess Own { get; } = new(ReplayScope.Own, (_, _) => []);
+
+    public IEnumerable<Guid> IdsOf(HttpContext http, IdempotencyRecord record) => _ids(http, record);
+
+    private static Guid RouteId(HttpContext http) =>
+        Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id) ? id : throw new InvalidOperationException("The route has no {id} to check a replay against.");
+}
+
+public static class Idempotency
+{
+    /// <summary>The endpoint takes an Idempotency-Key; a replay is answered only after <paramref name="access"/> is checked again.</summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint, ReplayAccess access) =>
+        endpoint.WithMetadata(access).AddEndpointFilter<IdempotencyFilter>();
+}
+
+/// <summary>
+/// Commands sent with an <c>Idempotency-Key</c> header run once (<see cref="IdempotentCommands"/>): the command and the
+/// record of its answer commit in one transaction, and a repeat of the key (same user, same request) gets the first
+/// answer back without running anything, once the caller's access to what it is about (the endpoint's
+/// <see cref="ReplayAccess"/>) has been checked again. The same key with a different request is refused (422).
+/// </summary>
+public sealed class IdempotencyFilter(IdempotentCommands commands, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -33,70 +81,28 @@ public sealed class IdempotencyFilter(CasesDb db, TimeProvider clock, IOptions<M
             throw new DomainValidationException(Header, "Idempotency-Key must be at most 100 characters.");
         }
 
-        var user = http.User.Identity?.Name ?? "";
-        var hash = RequestHash(context, json.Value.SerializerOptions);
-        if (await FindAsync(user, key) is { } earlier)
+        var access = http.GetEndpoint()?.Metadata.GetMetadata<ReplayAccess>()
+            ?? throw new InvalidOperationException("An endpoint that takes an Idempotency-Key declares what its replays are about: .Idempotent(ReplayAccess.…).");
+        var options = json.Value.SerializerOptions;
+        var outcome = await commands.RunOnceAsync(http.User.ToActor(), key, RequestHash(context, options), async () =>
         {
-            return Replay(earlier, hash, http);
-        }
+            var result = await next(context);
+            return result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok && result is IValueHttpResult value
+                ? new CommandAnswer<object?>(result, ok.StatusCode, JsonSerializer.Serialize(value.Value, options))
+                : new CommandAnswer<object?>(result);
+        }, access.Scope, record => access.IdsOf(http, record), http.RequestAborted);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        object? result;
-        try
+        switch (outcome)
         {
-            result = await next(context);
+            case KeyedOutcome<object?>.Replayed replayed:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return TypedResults.Text(replayed.Record.ResponseJson, "application/json", Encoding.UTF8, replayed.Record.StatusCode);
+            case KeyedOutcome<object?>.KeyReused reused:
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                    detail: $"The Idempotency-Key '{reused.Record.Key}' was already used for a different request.");
+            default:
+                return ((KeyedOutcome<object?>.Ran)outcome).Result;
         }
-        catch (DomainRuleException)
-        {
-            // A refusal the rules journal (e.g. a late objection) keeps its journal entry; nothing else was written.
-            await transaction.CommitAsync(http.RequestAborted);
-            throw;
-        }
-
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok || result is not IValueHttpResult value)
-        {
-            return result;
-        }
-
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            UserName = user,
-            Key = key,
-            RequestHash = hash,
-            StatusCode = ok.StatusCode!.Value,
-            ResponseJson = JsonSerializer.Serialize(value.Value, json.Value.SerializerOptions),
-            CreatedAt = clock.GetUtcNow(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            // The same key raced in from another request and committed first: this run is rolled back whole.
-            await transaction.RollbackAsync(http.RequestAborted);
-            db.ChangeTracker.Clear();
-            var first = await FindAsync(user, key) ?? throw new InvalidOperationException("Idempotency record vanished.");
-            return Replay(first, hash, http);
-        }
-
-        return result;
-    }
-
-    private Task<IdempotencyRecord?> FindAsync(string user, string key) =>
-        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserName == user && r.Key == key);
-
-    private static IResult Replay(IdempotencyRecord record, string hash, HttpContext http)
-    {
-        if (!string.Equals(record.RequestHash, hash, StringComparison.Ordinal))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
-                detail: $"The Idempotency-Key '{record.Key}' was already used for a different request.");
-        }
-
-        http.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Text(record.ResponseJson, "application/json", Encoding.UTF8, record.StatusCode);
     }
 
     // The request as the endpoint saw it: route, route values and bound body, not the services it was given.

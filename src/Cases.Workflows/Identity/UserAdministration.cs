@@ -40,8 +40,10 @@ public sealed record ResetUserPassword(string UserName, string? Password, Actor 
 /// <summary>
 /// The administrator's user management through ASP.NET Core Identity's <see cref="UserManager{TUser}"/>. Every change is
 /// written to the structured log under <see cref="LogCategory"/> (who, when, whom, what) — 规程 第一百二十条: 留痕可溯.
+/// A change of roles or city, a lock and a password reset change the user's security stamp, which ends every session
+/// the user has (<see cref="SessionStamps"/>); this node forgets the old stamp once the change is committed.
 /// </summary>
-public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> users, CasesDb db, TimeProvider clock, ILoggerFactory loggers) :
+public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> users, CasesDb db, SessionStamps sessions, TimeProvider clock, ILoggerFactory loggers) :
     IQueryHandler<ListUsers, IReadOnlyList<UserSummary>>,
     ICommandHandler<CreateUser, CreatedUser>,
     ICommandHandler<UpdateUser, UserSummary>,
@@ -113,10 +115,12 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
             Check(await users.UpdateAsync(user));
             Check(await users.RemoveFromRolesAsync(user, held.Except(roles)));
             Check(await users.AddToRolesAsync(user, roles.Except(held)));
-            // The user's sign-in carries roles and city as claims: a new stamp makes their next validation re-read them.
+            // The user's sign-in carries roles and city as claims: a new stamp ends the sessions that carry the old ones.
             Check(await users.UpdateSecurityStampAsync(user));
             await transaction.CommitAsync(cancellationToken);
         }
+
+        sessions.Forget(user.Id);
 
         Changed(_log, command.By.UserName, user.UserName!, "updated", $"{before} → displayName={displayName} roles={string.Join(',', roles)} city={city ?? Province}", clock.GetUtcNow());
         return Summary(user, roles);
@@ -144,13 +148,15 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         }
         else
         {
+            // The wait after failed sign-ins ends too; the count of failed attempts stays, for the owner to be told
+            // at their next sign-in.
             user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
         }
 
         Check(await users.UpdateAsync(user));
-        // A locked user's open sessions end at their next validation.
+        // A locked user's open sessions end with their next request.
         Check(await users.UpdateSecurityStampAsync(user));
+        sessions.Forget(user.Id);
         Changed(_log, command.By.UserName, user.UserName!, command.Locked ? "locked" : "unlocked", "", clock.GetUtcNow());
         return Summary(user, roles);
     }
@@ -162,7 +168,9 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         var user = await FindAsync(command.UserName);
         var generated = password is null ? MakePassword() : null;
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        // Identity changes the security stamp with the password: whoever held the old one is signed out.
         Check(await users.ResetPasswordAsync(user, token, password ?? generated!));
+        sessions.Forget(user.Id);
         Changed(_log, command.By.UserName, user.UserName!, "password reset", generated is null ? "set by administrator" : "generated", clock.GetUtcNow());
         return new PasswordReset(user.UserName!, generated);
     }
@@ -209,6 +217,11 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
         {
             throw new DomainValidationException("roles", $"'{Shorten(unknown)}' is not a role; the roles are {string.Join(", ", Roles.All)}.");
+        }
+
+        if (RoleCombinations.ConflictOf(roles) is { } conflict)
+        {
+            throw new DomainValidationException("roles", conflict.Message);
         }
 
         return roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -159,7 +159,7 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         Assert.Equal(HttpStatusCode.OK, await SignInAsync("officer.zibo", password));
 
         await PostAsync(admin, "/admin/users/officer.zibo/lock");
-        Assert.Equal(HttpStatusCode.Locked, await SignInAsync("officer.zibo", password));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync("officer.zibo", password));
         var list = await admin.OpenAsync("/admin/users");
         Assert.NotNull(list.QuerySelector("[data-testid=user-row][data-user='officer.zibo'] [data-testid=locked]"));
         await PostAsync(admin, "/admin/users/officer.zibo/unlock");

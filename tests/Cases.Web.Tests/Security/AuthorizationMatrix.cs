@@ -73,8 +73,9 @@ public sealed record Cell(SecurityApp App, Principal Principal, string City, boo
 /// The roles the whole area is for (the inbox and task pages: the case staff): anyone else gets the policy's refusal before
 /// <see cref="Denied"/> — the page never opens for them.
 /// </param>
+/// <param name="EndsSession">A sign-out: it ends every session of its caller, so its cells run after all the others.</param>
 public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, string Ok, Func<Cell, Task<Attempt>> Make, string? Variant = null,
-    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null, IReadOnlySet<string>? Audience = null)
+    (string Role, string Answer)? Peers = null, string? Denied = null, string? Elsewhere = null, IReadOnlySet<string>? Audience = null, bool EndsSession = false)
 {
     public RouteKey Key => new(Method, Pattern);
 
@@ -158,7 +159,7 @@ public static partial class AuthorizationMatrix
     [
         // Sign-in and the session
         new("POST", "/api/auth/login", Anyone, Scope.None, "200", c => Task.FromResult(new Attempt("/api/auth/login", Credentials(c)))),
-        new("POST", "/api/auth/logout", SignedIn, Scope.None, "204", Send("/api/auth/logout", new { })),
+        new("POST", "/api/auth/logout", SignedIn, Scope.None, "204", Send("/api/auth/logout", new { }), EndsSession: true),
         new("GET", "/api/auth/me", SignedIn, Scope.None, "200", Get("/api/auth/me")),
 
         // The working-day calendar: everyone counts, administrators change it
@@ -242,7 +243,7 @@ public static partial class AuthorizationMatrix
         new("GET", "/account/login", Anyone, Scope.None, "200", Get("/account/login")),
         new("POST", "/account/login", Anyone, Scope.None, "302 /", Form("/account/login", c =>
             new() { ["UserName"] = c.Principal.UserName ?? "officer2.jinan", ["Password"] = Testing.CasesAppFactory.DemoPassword })),
-        new("POST", "/account/logout", SignedIn, Scope.None, "302 /account/login", Form("/account/logout", _ => [])),
+        new("POST", "/account/logout", SignedIn, Scope.None, "302 /account/login", Form("/account/logout", _ => []), EndsSession: true),
         new("GET", "/account/denied", SignedIn, Scope.None, "200", Get("/account/denied")),
         new("GET", "/calculations", SignedIn, Scope.None, "200", Get("/calculations")),
         new("GET", "/calculations/{name}", SignedIn, Scope.None, "200", Get("/calculations/late-fee")),

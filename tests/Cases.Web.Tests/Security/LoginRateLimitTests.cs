@@ -7,9 +7,10 @@ namespace Cases.Web.Tests.Security;
 
 /// <summary>
 /// Sign-in attempts are limited per client address (lockout alone never sees one password tried on many accounts).
-/// A fixture of its own: the limit it uses up would refuse other tests' sign-ins.
+/// A fixture of its own: the limit it uses up would refuse other tests' sign-ins. The growing wait after many failures
+/// from one address (SignInAddressTests) is lifted here, so that only the limit per minute is seen.
 /// </summary>
-public sealed class LoginRateLimitTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class LoginRateLimitTests(LoginRateLimitApp app) : IClassFixture<LoginRateLimitApp>
 {
     [Fact]
     public async Task After_the_allowed_attempts_a_minute_even_the_right_password_is_answered_429_with_retry_after()
@@ -35,3 +36,6 @@ public sealed class LoginRateLimitTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
     }
 }
+
+/// <summary>The app with the default attempts per minute and no wait after failures from one address.</summary>
+public sealed class LoginRateLimitApp() : AppFixture(TestProvider.Sqlite, new Dictionary<string, string> { ["Security:SignInFailuresPerAddress"] = "100000" });

@@ -41,7 +41,9 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
 /// <summary>
 /// The app with two cities' worth of records for access-control and hostile-input tests: an employer with a worker
 /// and a running case in 济南 and in 青岛, and a second version of demo-filing to migrate to. Requests carry each
-/// user's cookies by hand (no cookie container), so a sign-out in one test signs nobody out of the next.
+/// user's cookies by hand (no cookie container) and the API client's header. A sign-out ends every session of its user
+/// on the server, so the cookie kept for that user is dropped with it and the next request signs in again; sign-in is
+/// therefore not limited per minute here (LoginRateLimitTests tests the limit).
 /// </summary>
 public partial class SecurityApp : AppFixture
 {
@@ -57,7 +59,7 @@ public partial class SecurityApp : AppFixture
     private bool _ready;
 
     public SecurityApp()
-        : this(null)
+        : this(new Dictionary<string, string> { ["Security:LoginAttemptsPerMinute"] = "100000" })
     {
     }
 
@@ -156,7 +158,8 @@ public partial class SecurityApp : AppFixture
             request.Headers.Add("Cookie", await CookieAsync(user));
         }
 
-        return await Raw.SendAsync(request);
+        request.Headers.TryAddWithoutValidation(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
+        return Signed(user, request.RequestUri, await Raw.SendAsync(request));
     }
 
     /// <summary>Sends as <paramref name="user"/> (null: nobody); a form post carries that user's antiforgery token unless told not to.</summary>
@@ -193,8 +196,27 @@ public partial class SecurityApp : AppFixture
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        if (!request.Headers.Contains(CasesAppFactory.ApiClientHeader))
+        {
+            request.Headers.Add(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
+        }
+
         request.Content = content;
-        return await Raw.SendAsync(request);
+        return Signed(user, request.RequestUri, await Raw.SendAsync(request));
+    }
+
+    /// <summary>A sign-out that went through ended the user's sessions: the kept cookie is dropped, the next request signs in afresh.</summary>
+    private HttpResponseMessage Signed(string? user, Uri? url, HttpResponseMessage response)
+    {
+        var path = url is null ? "" : url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString.Split('?')[0];
+        if (user is not null && path is "/api/auth/logout" or "/account/logout"
+            && response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Redirect)
+        {
+            _cookies.TryRemove(user, out _);
+            _antiforgery.TryRemove(user, out _);
+        }
+
+        return response;
     }
 
     /// <summary>A form with a file, as a browser sends an upload form.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Cases.Testing;
 using Cases.Workflows.Persistence;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +39,8 @@ public abstract class AppFixture(TestProvider provider, IReadOnlyDictionary<stri
     public Task<HttpClient> As(string userName) =>
         _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => Factory.LoginAsync(u))).Value;
 
-    /// <summary>A new client with no cookie that does not follow redirects; the caller disposes it.</summary>
-    public HttpClient Anonymous() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A new client with no cookie that does not follow redirects and sends the API client's header; the caller disposes it.</summary>
+    public HttpClient Anonymous() => Factory.ApiClient();
 
     /// <summary>Reads the database directly, in a scope of its own.</summary>
     public async Task<T> InDbAsync<T>(Func<CasesDb, Task<T>> query)
