@@ -29,9 +29,6 @@ public sealed record RoleConflict(string Role, string With, RoleConflictKind Kin
 /// </summary>
 public static class RoleCombinations
 {
-    /// <summary>The roles that work cases: tasks go to them.</summary>
-    public static IReadOnlyList<string> CaseworkRoles { get; } = [Roles.Officer, Roles.Reviewer, Roles.Supervisor];
-
     /// <summary>The first pair of <paramref name="roles"/> that one person may not hold together, or null.</summary>
     public static RoleConflict? ConflictOf(IEnumerable<string> roles)
     {
@@ -42,7 +39,7 @@ public static class RoleCombinations
             return new RoleConflict(Roles.Auditor, other, RoleConflictKind.AuditorAlone);
         }
 
-        if (held.Contains(Roles.Admin) && CaseworkRoles.FirstOrDefault(held.Contains) is { } casework)
+        if (held.Contains(Roles.Admin) && Roles.Casework.FirstOrDefault(held.Contains) is { } casework)
         {
             return new RoleConflict(Roles.Admin, casework, RoleConflictKind.AdministratorWorksNoCase);
         }

@@ -34,18 +34,15 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
     IQueryHandler<ListAssignees, IReadOnlyList<Assignee>>,
     ICommandHandler<ReassignTasks, IReadOnlyList<ReassignResult>>
 {
-    /// <summary>The roles tasks are offered to (a definition's task role is one of the product's roles; these take cases).</summary>
-    public static IReadOnlyList<string> TaskRoles { get; } = [Roles.Officer, Roles.Reviewer, Roles.Supervisor];
-
     public async ValueTask<IReadOnlyList<Assignee>> Handle(ListAssignees query, CancellationToken cancellationToken)
     {
         var city = SupervisionScope.Of(query.City, query.By);
-        if (query.Role is not null && !TaskRoles.Contains(query.Role))
+        if (query.Role is not null && !Roles.Casework.Contains(query.Role))
         {
-            throw new DomainValidationException("role", $"role must be one of: {string.Join(", ", TaskRoles)}.");
+            throw new DomainValidationException("role", $"role must be one of: {string.Join(", ", Roles.Casework)}.");
         }
 
-        var roles = query.Role is null ? TaskRoles : [query.Role];
+        var roles = query.Role is null ? Roles.Casework : [query.Role];
         var users = db.Users.AsNoTracking().Where(u => u.CityCode != null);
         if (city is not null)
         {
@@ -81,7 +78,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         // Whom to: a user who takes tasks. Whether they fit each task (its role and city) is AssignTask's to say per task.
         var userName = TextInput.Required(command.UserName, "userName", "userName", 256);
         var user = await users.FindByNameAsync(userName);
-        if (user is null || !(await users.GetRolesAsync(user)).Any(TaskRoles.Contains))
+        if (user is null || !(await users.GetRolesAsync(user)).Any(Roles.Casework.Contains))
         {
             throw new DomainValidationException("userName", $"There is no user '{userName}' who takes tasks.");
         }

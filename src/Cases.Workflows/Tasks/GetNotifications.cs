@@ -38,7 +38,7 @@ public sealed class GetNotificationsHandler(CasesDb db, TimeProvider clock) : IQ
             tasks = tasks.Where(t => t.CityCode == by.CityCode);
         }
 
-        var roles = by.Roles.Where(Supervision.AssigneeHandlers.TaskRoles.Contains).ToList();
+        var roles = by.Roles.Where(Roles.Casework.Contains).ToList();
         var open = tasks.Where(t => t.Status == HumanTaskStatus.Open && roles.Contains(t.Role));
         var mine = tasks.Where(t => t.Assignee == by.UserName && t.Status == HumanTaskStatus.Claimed);
         var newlyMine = mine;
