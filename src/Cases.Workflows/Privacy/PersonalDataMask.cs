@@ -107,7 +107,10 @@ public static partial class PersonalDataMask
         foreach (Match m in CardInside().Matches(plain))
         {
             var value = Digits(m.Value);
-            if (value.Length is >= 16 and <= 19 && Luhn(value) && !Overlaps(matches, m.Index, m.Length))
+            // An employer's credit code of digits only (GB 32100, a check character that holds) is an employer's, not a card:
+            // one in ten such codes passes Luhn by chance.
+            if (value.Length is >= 16 and <= 19 && Luhn(value) && !Overlaps(matches, m.Index, m.Length)
+                && !(value.Length == 18 && Domain.Parties.CreditCode.TryParse(value, out _, out _)))
             {
                 matches.Add((m.Index, m.Length, BankCardKind, value));
             }

@@ -86,6 +86,16 @@ public sealed class PersonalDataMaskTests
     }
 
     [Fact]
+    public void A_credit_code_of_digits_only_that_happens_to_pass_luhn_is_no_bank_card_and_stays_whole()
+    {
+        const string code = "913701000000284147";
+        Assert.True(Domain.Parties.CreditCode.TryParse(code, out _, out _));
+
+        Assert.Equal(code, PersonalDataMask.Label(code, full: false));
+        Assert.Equal($"单位 {code}", PersonalDataMask.Text($"单位 {code}"));
+    }
+
+    [Fact]
     public void Case_data_masks_text_fields_and_drops_what_a_masked_number_would_give_away()
     {
         var data = JsonNode.Parse($$"""
