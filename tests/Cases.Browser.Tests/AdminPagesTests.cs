@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,5 +1,4 @@
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Mediator;

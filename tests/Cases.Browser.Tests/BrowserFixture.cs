@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -12,7 +12,7 @@ namespace Cases.Web.Api;
 /// <summary>Who works a case's comments and files: the people who handle cases (the case's city is the handler's to check).</summary>
 public static class CaseworkRoles
 {
-    public const string Writers = Workflows.Identity.Roles.Officer + "," + Workflows.Identity.Roles.Reviewer + "," + Workflows.Identity.Roles.Supervisor;
+    public const string Writers = Cases.Domain.Staff.Roles.Officer + "," + Cases.Domain.Staff.Roles.Reviewer + "," + Cases.Domain.Staff.Roles.Supervisor;
 }
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,5 @@
 using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Workflows.Common;
 
 namespace Cases.Web.Controllers;
 

@@ -1,3 +1,4 @@
+using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Identity;
 using Mediator;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Cases.Domain;
 using Cases.Domain.Calculations;
 using Cases.Workflows.Calculations;
-using Cases.Workflows.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -4,7 +4,6 @@ using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
@@ -301,7 +300,7 @@ public sealed class CaseController(
         var calendar = await calendars.GetAsync(db, ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         int? migrateTo = null;
-        if (view.Status == InstanceStatus.Running && actor.IsIn(Workflows.Identity.Roles.Supervisor))
+        if (view.Status == InstanceStatus.Running && actor.IsIn(Cases.Domain.Staff.Roles.Supervisor))
         {
             var latest = await DefinitionStore.InForceVersionAsync(db, view.Procedure, ct);
             migrateTo = latest > view.DefinitionVersion ? latest : null;
@@ -320,7 +319,7 @@ public sealed class CaseController(
             Events = events,
             Verification = verification,
             DaysLeft = due => InboxController.DaysLeft(calendar, today, due),
-            CanRecordEvents = actor.IsIn(Workflows.Identity.Roles.Officer) || actor.IsIn(Workflows.Identity.Roles.Supervisor),
+            CanRecordEvents = actor.IsIn(Cases.Domain.Staff.Roles.Officer) || actor.IsIn(Cases.Domain.Staff.Roles.Supervisor),
             FullIdNumbers = actor.NeedsFullIdNumbers,
             PostedEvent = postedEvent,
             Posted = posted ?? new Dictionary<string, string>(StringComparer.Ordinal),
@@ -328,7 +327,7 @@ public sealed class CaseController(
             Comments = comments,
             Attachments = files,
             Notices = notices,
-            CanWork = actor.IsIn(Workflows.Identity.Roles.Officer) || actor.IsIn(Workflows.Identity.Roles.Reviewer) || actor.IsIn(Workflows.Identity.Roles.Supervisor),
+            CanWork = actor.IsIn(Cases.Domain.Staff.Roles.Officer) || actor.IsIn(Cases.Domain.Staff.Roles.Reviewer) || actor.IsIn(Cases.Domain.Staff.Roles.Supervisor),
             MaxUploadBytes = attachments.Value.MaxBytes,
             MigrateTo = migrateTo,
             Refused = refused ?? CaseworkRefusal.None,

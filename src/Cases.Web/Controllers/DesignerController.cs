@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Calendar;
+using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;

@@ -3,7 +3,6 @@ using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;

@@ -1,7 +1,6 @@
 using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Ledgers;
 using Cases.Workflows.Persistence;

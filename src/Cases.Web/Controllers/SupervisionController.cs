@@ -1,9 +1,8 @@
 using Cases.Domain;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Supervision;
 using Cases.Workflows.Tasks;
 using Mediator;

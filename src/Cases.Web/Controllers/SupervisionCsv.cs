@@ -1,11 +1,12 @@
 using System.Globalization;
+using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Tasks;
-using Mediator;
 using Cases.Workflows.Supervision;
+using Cases.Workflows.Tasks;
 using CsvHelper;
+using Mediator;
 
 namespace Cases.Web.Controllers;
 

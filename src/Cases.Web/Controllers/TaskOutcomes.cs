@@ -1,5 +1,6 @@
+using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cases.Domain.Calendar;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 
@@ -195,13 +195,13 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
 
     /// <summary>
     /// A copy of case data (or journal data) with identity numbers and phones masked unless <paramref name="full"/>, by
-    /// the one rule of <see cref="Workflows.Privacy.PersonalDataMask"/> (GetCase applies it already; the view applies it
+    /// the one rule of <see cref="Cases.Domain.Privacy.PersonalDataMask"/> (GetCase applies it already; the view applies it
     /// again to what it builds itself).
     /// </summary>
-    public static JsonNode? Masked(JsonNode? node, bool full) => full ? node : Workflows.Privacy.PersonalDataMask.Json(node, full);
+    public static JsonNode? Masked(JsonNode? node, bool full) => full ? node : Cases.Domain.Privacy.PersonalDataMask.Json(node, full);
 
     /// <summary>A party label or number as the user may see it: identity-number shapes masked unless <paramref name="full"/>.</summary>
-    public static string Party(string text, bool full) => Workflows.Privacy.PersonalDataMask.Label(text, full);
+    public static string Party(string text, bool full) => Cases.Domain.Privacy.PersonalDataMask.Label(text, full);
 
     /// <summary>
     /// A journal entry's data as label/value lines: the fields of a completed task or a recorded event under their

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Identity;
 
 namespace Cases.Web.Infrastructure;

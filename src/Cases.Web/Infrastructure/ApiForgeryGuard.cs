@@ -1,5 +1,4 @@
 using Cases.Domain;
-using Cases.Workflows.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace Cases.Web.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Parties;

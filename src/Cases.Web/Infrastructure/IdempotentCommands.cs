@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Common;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;

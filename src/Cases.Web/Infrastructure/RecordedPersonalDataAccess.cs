@@ -1,3 +1,4 @@
+using Cases.Domain.Privacy;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Privacy;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Cases.Domain;
 using Cases.Domain.Calculations;
-using Cases.Workflows.Common;
 using Cases.Workflows.Parameters;
 using Cases.Workflows.Persistence;
 using Mediator;

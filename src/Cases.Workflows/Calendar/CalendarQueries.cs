@@ -95,9 +95,9 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
         // and a number typed into it serves no duty of its readers (规程 第一百四十一条).
         foreach (var c in list)
         {
-            c.Reason = Privacy.PersonalDataMask.Text(c.Reason);
-            c.BeforeName = c.BeforeName is null ? null : Privacy.PersonalDataMask.Text(c.BeforeName);
-            c.AfterName = c.AfterName is null ? null : Privacy.PersonalDataMask.Text(c.AfterName);
+            c.Reason = Cases.Domain.Privacy.PersonalDataMask.Text(c.Reason);
+            c.BeforeName = c.BeforeName is null ? null : Cases.Domain.Privacy.PersonalDataMask.Text(c.BeforeName);
+            c.AfterName = c.AfterName is null ? null : Cases.Domain.Privacy.PersonalDataMask.Text(c.AfterName);
         }
 
         return list;

@@ -109,7 +109,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 var moves = new List<(MovedDeadline Move, Action Apply)>();
                 var settles = new List<(MovedDeadline Move, Action Apply)>();
                 MovedDeadline Move(MovedClock kind, string? field, string basis, string rule, DateOnly from, ComputedClock to) =>
-                    new(@case.Id, @case.Procedure, @case.CityCode, Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
+                    new(@case.Id, @case.Procedure, @case.CityCode, Cases.Domain.Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
 
                 // A date that stands but whose provisional mark the change takes away (or gives): relabelled, not moved.
                 void Settle(MovedClock kind, string? field, ComputedClock to, int? held, Action relabel)
@@ -304,7 +304,7 @@ public static class CalendarConfirmation
     {
         if (confirmed is not null && !string.Equals(confirmed, actual, StringComparison.Ordinal))
         {
-            throw new Common.ConflictException("The change, its reason or the deadlines it moves are no longer what the preview showed (the calendar or a case changed meanwhile); preview it again.");
+            throw new Cases.Domain.ConflictException("The change, its reason or the deadlines it moves are no longer what the preview showed (the calendar or a case changed meanwhile); preview it again.");
         }
     }
 }

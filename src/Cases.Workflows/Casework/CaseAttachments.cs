@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cases.Domain;
-using Cases.Workflows.Common;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Privacy;

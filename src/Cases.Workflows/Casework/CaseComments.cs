@@ -1,5 +1,6 @@
 using Cases.Domain;
-using Cases.Workflows.Common;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Privacy;

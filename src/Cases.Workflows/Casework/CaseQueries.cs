@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Workflows.Common;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Privacy;
@@ -80,7 +82,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
     public async ValueTask<CaseJournalView> Handle(GetCaseJournal query, CancellationToken cancellationToken)
     {
         // The endpoint's and the page's policy say so too; the query says it again for any other caller.
-        if (!query.By.IsIn(Identity.Roles.Auditor))
+        if (!query.By.IsIn(Cases.Domain.Staff.Roles.Auditor))
         {
             throw new ForbiddenException("The journal view is the auditors'; the case staff read the journal on the case.");
         }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using Cases.Workflows.Common;
+using Cases.Domain;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Privacy;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Cases.Domain;
 using Cases.Domain.Calendar;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Common;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Cases.Domain;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;

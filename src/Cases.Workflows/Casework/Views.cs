@@ -13,7 +13,7 @@ public enum SlaState
 
 /// <summary>
 /// A task as every API response, list and export shows it. Its party is the case's label masked as in every list
-/// (<see cref="Privacy.PersonalDataMask.Label"/>, for every role): a list is not a recorded view, so a number in it is never
+/// (<see cref="Cases.Domain.Privacy.PersonalDataMask.Label"/>, for every role): a list is not a recorded view, so a number in it is never
 /// shown whole — whoever needs it opens the case, where seeing it is recorded (规程 第一百四十一条).
 /// <c>Kind</c>: a step of the procedure, or a supervisor's confirmation that a period counted on a provisional calendar
 /// has ended. <c>ProvisionalYear</c>: the due date was counted over that year, whose State Council notice is not loaded
@@ -29,7 +29,7 @@ public sealed record TaskView(
     public bool Provisional => ProvisionalYear is not null;
 
     public static TaskView From(HumanTask t, DateTimeOffset now) => new(
-        t.Id, t.CaseId, t.Procedure, t.State, t.TitleZh, t.TitleEn, t.Role, t.CityCode, Privacy.PersonalDataMask.Label(t.Party, full: false), t.Assignee, t.Status, t.Priority,
+        t.Id, t.CaseId, t.Procedure, t.State, t.TitleZh, t.TitleEn, t.Role, t.CityCode, Cases.Domain.Privacy.PersonalDataMask.Label(t.Party, full: false), t.Assignee, t.Status, t.Priority,
         t.DueOn, t.DueAt, t.WarnAt, t.Basis, t.DueRule, SlaOf(t.DueAt, t.WarnAt, t.CompletedAt ?? now), t.Outcome, t.CompletedBy, t.CreatedAt,
         t.Kind, t.ProvisionalYear);
 

@@ -1,4 +1,5 @@
-using Cases.Workflows.Identity;
+using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Cases.Domain;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Json.Pointer;
 using Json.Schema;
 

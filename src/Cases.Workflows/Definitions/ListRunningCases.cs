@@ -1,5 +1,5 @@
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -37,6 +37,6 @@ public sealed class ListRunningCasesHandler(CasesDb db) : IQueryHandler<ListRunn
             .Select(x => new RunningCase(x.c.Id, x.c.CityCode, x.c.Party, x.i.DefinitionVersion, x.i.State, x.i.StateEnteredAt))
             .ToListAsync(cancellationToken);
         // The party masked as in every list (TaskView.Party).
-        return [.. cases.Select(c => c with { Party = Privacy.PersonalDataMask.Label(c.Party, full: false) })];
+        return [.. cases.Select(c => c with { Party = Cases.Domain.Privacy.PersonalDataMask.Label(c.Party, full: false) })];
     }
 }

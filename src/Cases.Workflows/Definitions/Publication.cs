@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cases.Domain;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -186,7 +185,7 @@ public sealed partial class PublicationHandlers(CasesDb db, TimeProvider clock, 
             throw new ConflictException($"{key} v{version} was decided by {current.DecidedBy} at the same moment.", DefinitionHandlers.View(current));
         }
 
-        Decided(_log, key, version, action.ToString().ToLowerInvariant(), by.UserName, row.PublishedBy, now, Privacy.PersonalDataMask.Text(note ?? ""));
+        Decided(_log, key, version, action.ToString().ToLowerInvariant(), by.UserName, row.PublishedBy, now, Cases.Domain.Privacy.PersonalDataMask.Text(note ?? ""));
         return DefinitionHandlers.View(row);
     }
 

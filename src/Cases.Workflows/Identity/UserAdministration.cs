@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Identity;

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Domain;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

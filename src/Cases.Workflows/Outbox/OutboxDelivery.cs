@@ -25,7 +25,7 @@ public sealed class LoggingOutboxSender(ILogger<LoggingOutboxSender> log) : IOut
     {
         ArgumentNullException.ThrowIfNull(message);
         log.LogInformation("Notification {Template} to {Recipient} (city {City}, case {Case}): {Payload}",
-            message.Template, Privacy.PersonalDataMask.Label(message.Recipient, full: false), message.CityCode, message.CaseId, Privacy.PersonalDataMask.Text(message.PayloadJson));
+            message.Template, Cases.Domain.Privacy.PersonalDataMask.Label(message.Recipient, full: false), message.CityCode, message.CaseId, Cases.Domain.Privacy.PersonalDataMask.Text(message.PayloadJson));
         return Task.CompletedTask;
     }
 }

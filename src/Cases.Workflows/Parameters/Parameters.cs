@@ -1,8 +1,7 @@
 using Cases.Domain;
 using Cases.Domain.Calculations;
 using Cases.Domain.Parties;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -86,14 +85,14 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
     public async ValueTask<IReadOnlyList<ParameterValue>> Handle(ListParameters query, CancellationToken cancellationToken)
     {
         var rows = await db.ParameterValues.AsNoTracking().OrderBy(p => p.Name).ThenByDescending(p => p.Year).ThenBy(p => p.CityCode).ToListAsync(cancellationToken);
-        rows.ForEach(r => r.Source = Privacy.PersonalDataMask.Text(r.Source));
+        rows.ForEach(r => r.Source = Cases.Domain.Privacy.PersonalDataMask.Text(r.Source));
         return rows;
     }
 
     public async ValueTask<IReadOnlyList<ParameterChange>> Handle(ListParameterChanges query, CancellationToken cancellationToken)
     {
         var changes = await db.ParameterChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
-        changes.ForEach(c => (c.Source, c.Reason) = (Privacy.PersonalDataMask.Text(c.Source), Privacy.PersonalDataMask.Text(c.Reason)));
+        changes.ForEach(c => (c.Source, c.Reason) = (Cases.Domain.Privacy.PersonalDataMask.Text(c.Source), Cases.Domain.Privacy.PersonalDataMask.Text(c.Reason)));
         return changes;
     }
 

@@ -39,7 +39,7 @@ public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, stri
     public const string RegistrationRefused = "registration refused";
 
     /// <summary>The refused registration of <paramref name="number"/>, whose record is in <paramref name="registeredIn"/> (empty when it has no city).</summary>
-    public static PersonalDataAccess RefusedRegistration(DateTimeOffset at, Common.Actor by, string kind, string number, string masked, string registeredIn) =>
+    public static PersonalDataAccess RefusedRegistration(DateTimeOffset at, Cases.Domain.Staff.Actor by, string kind, string number, string masked, string registeredIn) =>
         new(at, by.UserName, by.CityCode,
             $"registration refused: the number is in the province's register{(registeredIn.Length > 0 ? $" (city {registeredIn})" : "")}; attempted by a user of {by.CityCode ?? "the province"}",
             masked, RegistrationRefused, null, null)
@@ -81,7 +81,7 @@ public sealed partial class LoggedPersonalDataAccess(ILoggerFactory loggers) : I
                 continue;
             }
 
-            Viewed(_log, access.UserName, access.UserCity, access.At, Privacy.PersonalDataMask.Text(access.Purpose), access.Subject, access.Fields, access.WorkerId, access.CaseId);
+            Viewed(_log, access.UserName, access.UserCity, access.At, Cases.Domain.Privacy.PersonalDataMask.Text(access.Purpose), access.Subject, access.Fields, access.WorkerId, access.CaseId);
         }
 
         return ValueTask.CompletedTask;

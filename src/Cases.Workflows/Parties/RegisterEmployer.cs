@@ -1,6 +1,6 @@
 using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +59,7 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
     /// </summary>
     private async Task<ConflictException> RefusedAsync(CreditCode code, string registeredIn, Actor by, CancellationToken ct)
     {
-        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Employer, code.Value, Privacy.PersonalDataMask.IdNumber(code.Value), registeredIn)], ct);
+        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Employer, code.Value, Cases.Domain.Privacy.PersonalDataMask.IdNumber(code.Value), registeredIn)], ct);
         return new ConflictException(DuplicateMessage(code.Value));
     }
 

@@ -1,6 +1,6 @@
 using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

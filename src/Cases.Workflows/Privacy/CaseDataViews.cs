@@ -1,4 +1,5 @@
-using Cases.Workflows.Common;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Parties;
 
 namespace Cases.Workflows.Privacy;

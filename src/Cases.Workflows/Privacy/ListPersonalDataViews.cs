@@ -1,8 +1,9 @@
 using System.Globalization;
 using Cases.Domain;
 using Cases.Domain.Calendar;
+using Cases.Domain.Privacy;
+using Cases.Domain.Staff;
 using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

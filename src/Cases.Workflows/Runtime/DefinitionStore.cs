@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Cases.Workflows.Common;
+using Cases.Domain;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;

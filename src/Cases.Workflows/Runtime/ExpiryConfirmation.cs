@@ -26,7 +26,7 @@ public static class ExpiryConfirmation
     public const string ExtendTo = "extendTo";
 
     /// <summary>The role that decides: the case's city's supervisor (规程 第一百一十九条 keeps it away from the officer).</summary>
-    public const string Role = Identity.Roles.Supervisor;
+    public const string Role = Cases.Domain.Staff.Roles.Supervisor;
 
     public static readonly LocalizedText Title = new("确认期限届满（暂定日历）", "Confirm the period has ended (provisional calendar)");
 

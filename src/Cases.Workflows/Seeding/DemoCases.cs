@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Calendar;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;
 using Mediator;

@@ -2,6 +2,7 @@ using Bogus;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
+using Cases.Domain.Staff;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Domain;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -66,6 +65,6 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
         await db.SaveChangesAsync(cancellationToken);
         // The note as its writer would read it back on the case: masked unless their role handles cases.
         return new EscalationAcknowledgement(escalation.Id, escalation.CaseId, escalation.TaskId, now, command.By.UserName,
-            note is null ? null : Privacy.PersonalDataMask.Label(note, command.By.NeedsFullIdNumbers));
+            note is null ? null : Cases.Domain.Privacy.PersonalDataMask.Label(note, command.By.NeedsFullIdNumbers));
     }
 }

@@ -1,6 +1,5 @@
 using Cases.Domain;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;

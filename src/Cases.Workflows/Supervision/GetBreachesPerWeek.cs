@@ -1,5 +1,5 @@
 using Cases.Domain.Calendar;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

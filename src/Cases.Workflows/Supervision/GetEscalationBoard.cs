@@ -1,6 +1,5 @@
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
@@ -49,7 +48,7 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
                 x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt, x.e.AcknowledgedAt, x.e.AcknowledgedBy))
             .ToListAsync(cancellationToken);
         // The party masked as in every list (TaskView.Party).
-        breaches = [.. breaches.Select(b => b with { Party = Privacy.PersonalDataMask.Label(b.Party, full: false) })];
+        breaches = [.. breaches.Select(b => b with { Party = Cases.Domain.Privacy.PersonalDataMask.Label(b.Party, full: false) })];
 
         // The supervisor role's own open tasks, earliest deadline first (ix_human_tasks_claimable: city, role, status, due).
         var supervisorTasks = await tasks

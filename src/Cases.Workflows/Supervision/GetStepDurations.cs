@@ -1,10 +1,10 @@
 using System.Globalization;
+using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;

@@ -1,5 +1,5 @@
 using Cases.Domain;
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;

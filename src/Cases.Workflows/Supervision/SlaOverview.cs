@@ -1,4 +1,4 @@
-using Cases.Workflows.Common;
+using Cases.Domain.Staff;
 using Mediator;
 
 namespace Cases.Workflows.Supervision;

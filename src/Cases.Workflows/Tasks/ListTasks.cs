@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
 using Cases.Workflows.Persistence;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cases.Domain;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
+using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -176,7 +175,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
 
         if (filter.Owner != command.By.UserName)
         {
-            throw new ForbiddenException($"The filter '{Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it.");
+            throw new ForbiddenException($"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it.");
         }
 
         db.SavedFilters.Remove(filter);
@@ -206,7 +205,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
     // A filter's name is shown to everyone it is shared with and serves no duty that needs a person's number: a number
     // typed into it is masked for every reader, its owner included (规程 第一百四十一条), so there is no view to record.
     private static SavedFilterView View(SavedFilter f, Actor by) =>
-        new(f.Id, Privacy.PersonalDataMask.Text(f.Name), f.Owner, f.SharedWithRole, f.CityCode, InboxFilter.FromQuery(f.Query), f.Query, f.Owner == by.UserName, f.CreatedAt);
+        new(f.Id, Cases.Domain.Privacy.PersonalDataMask.Text(f.Name), f.Owner, f.SharedWithRole, f.CityCode, InboxFilter.FromQuery(f.Query), f.Query, f.Owner == by.UserName, f.CreatedAt);
 
     private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Supervision;
 
 namespace Cases.Benchmarks.Scenarios;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain.Parties;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Tasks;
 
 namespace Cases.Benchmarks.Scenarios;

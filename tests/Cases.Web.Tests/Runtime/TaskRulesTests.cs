@@ -1,4 +1,5 @@
 using System.Net;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
 using Cases.Workflows.Identity;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cases.Web.Tests.Support;
-using static Cases.Workflows.Identity.Roles;
+using static Cases.Domain.Staff.Roles;
 
 namespace Cases.Web.Tests.Security;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cases.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static Cases.Workflows.Identity.Roles;
+using static Cases.Domain.Staff.Roles;
 
 namespace Cases.Web.Tests.Security;
 

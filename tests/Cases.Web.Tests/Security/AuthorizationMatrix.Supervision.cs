@@ -1,4 +1,4 @@
-using static Cases.Workflows.Identity.Roles;
+using static Cases.Domain.Staff.Roles;
 
 namespace Cases.Web.Tests.Security;
 

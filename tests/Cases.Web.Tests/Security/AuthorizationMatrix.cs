@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Cases.Web.Tests.Support;
-using static Cases.Workflows.Identity.Roles;
+using static Cases.Domain.Staff.Roles;
 
 namespace Cases.Web.Tests.Security;
 

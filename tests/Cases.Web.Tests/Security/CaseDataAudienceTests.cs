@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Web.Tests.Pages;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
 using Cases.Workflows.Parties;
 using Cases.Workflows.Tasks;
 using Mediator;
@@ -120,7 +121,7 @@ public sealed class CaseDataAudienceTests : IClassFixture<SecurityApp>, IAsyncLi
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var designer = new Actor("designer", null, new HashSet<string>(StringComparer.Ordinal) { Workflows.Identity.Roles.Designer });
+        var designer = new Actor("designer", null, new HashSet<string>(StringComparer.Ordinal) { Cases.Domain.Staff.Roles.Designer });
 
         await Assert.ThrowsAsync<ForbiddenException>(async () => await mediator.Send(new GetCase(_case, designer)));
         await Assert.ThrowsAsync<ForbiddenException>(async () => await mediator.Send(new ListComments(_case, designer)));

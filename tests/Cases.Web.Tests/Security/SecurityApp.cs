@@ -28,13 +28,13 @@ public sealed record Principal(string Name, string? UserName, IReadOnlySet<strin
     public static IReadOnlyList<Principal> All { get; } =
     [
         Anonymous,
-        new("officer.jinan", "officer.jinan", new HashSet<string> { Workflows.Identity.Roles.Officer }, SecurityApp.Jinan),
-        new("reviewer.jinan", "reviewer.jinan", new HashSet<string> { Workflows.Identity.Roles.Reviewer }, SecurityApp.Jinan),
-        new("supervisor.jinan", "supervisor.jinan", new HashSet<string> { Workflows.Identity.Roles.Supervisor }, SecurityApp.Jinan),
-        new("supervisor.province", "supervisor.province", new HashSet<string> { Workflows.Identity.Roles.Supervisor }, null),
-        new("designer", "designer", new HashSet<string> { Workflows.Identity.Roles.Designer }, null),
-        new("admin", "admin", new HashSet<string> { Workflows.Identity.Roles.Admin }, null),
-        new("auditor", "auditor", new HashSet<string> { Workflows.Identity.Roles.Auditor }, null),
+        new("officer.jinan", "officer.jinan", new HashSet<string> { Cases.Domain.Staff.Roles.Officer }, SecurityApp.Jinan),
+        new("reviewer.jinan", "reviewer.jinan", new HashSet<string> { Cases.Domain.Staff.Roles.Reviewer }, SecurityApp.Jinan),
+        new("supervisor.jinan", "supervisor.jinan", new HashSet<string> { Cases.Domain.Staff.Roles.Supervisor }, SecurityApp.Jinan),
+        new("supervisor.province", "supervisor.province", new HashSet<string> { Cases.Domain.Staff.Roles.Supervisor }, null),
+        new("designer", "designer", new HashSet<string> { Cases.Domain.Staff.Roles.Designer }, null),
+        new("admin", "admin", new HashSet<string> { Cases.Domain.Staff.Roles.Admin }, null),
+        new("auditor", "auditor", new HashSet<string> { Cases.Domain.Staff.Roles.Auditor }, null),
     ];
 }
 

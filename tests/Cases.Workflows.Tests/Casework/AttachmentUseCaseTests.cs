@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,7 @@
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Common;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Tasks;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Cases.Domain;
+using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Common;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

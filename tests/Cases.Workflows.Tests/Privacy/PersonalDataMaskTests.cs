@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Cases.Workflows.Privacy;
+using Cases.Domain.Privacy;
 
 namespace Cases.Workflows.Tests.Privacy;
 

@@ -1,4 +1,4 @@
-namespace Cases.Workflows.Common;
+namespace Cases.Domain;
 
 /// <summary>The thing asked for does not exist, or the caller may not know that it does (answered as 404).</summary>
 public sealed class NotFoundException(string message) : Exception(message);

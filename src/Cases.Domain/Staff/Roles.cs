@@ -1,4 +1,4 @@
-namespace Cases.Workflows.Identity;
+namespace Cases.Domain.Staff;
 
 /// <summary>The roles of the product (规程 第一百一十九条: incompatible duties are held by different people).</summary>
 public static class Roles
@@ -27,11 +27,4 @@ public static class Roles
     /// definitions and dry runs; auditors the audit log and the journals they audit.
     /// </summary>
     public static IReadOnlyList<string> CaseStaff { get; } = [Officer, Reviewer, Supervisor, Admin];
-}
-
-/// <summary>Claim types the product adds to the Identity principal.</summary>
-public static class CasesClaims
-{
-    /// <summary>The user's city code; absent for provincial users.</summary>
-    public const string City = "city";
 }

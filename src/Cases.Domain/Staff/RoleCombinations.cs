@@ -1,4 +1,4 @@
-namespace Cases.Workflows.Identity;
+namespace Cases.Domain.Staff;
 
 /// <summary>Why two roles may not be held by one person.</summary>
 public enum RoleConflictKind

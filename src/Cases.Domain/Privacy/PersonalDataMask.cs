@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Cases.Workflows.Privacy;
+namespace Cases.Domain.Privacy;
 
 /// <summary>A person's number met in data shown to a user: its kind ("idNumber", "phone" or "bankCard"), the whole value, the field holding it.</summary>
 public sealed record PersonalDataFound(string Kind, string Value, string Field);
@@ -58,8 +58,8 @@ public static partial class PersonalDataMask
     /// <summary>A recorded subject (the personal-data log's kinds: worker, employer, phone, bankCard) masked.</summary>
     public static string Subject(string subjectKind, string key) => subjectKind switch
     {
-        Parties.PersonalDataAccess.Phone => Phone(key),
-        Parties.PersonalDataAccess.BankCard => BankCard(key),
+        PhoneKind => Phone(key),
+        BankCardKind => BankCard(key),
         _ => IdNumber(key),
     };
 

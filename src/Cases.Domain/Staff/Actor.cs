@@ -1,4 +1,4 @@
-namespace Cases.Workflows.Common;
+namespace Cases.Domain.Staff;
 
 /// <summary>Who is acting: the user name, their city (null for provincial staff) and their roles.</summary>
 public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<string> Roles)
@@ -29,12 +29,12 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
         return CityCode;
     }
 
-    /// <summary>Whether the actor reads real case data at all (<see cref="Identity.Roles.CaseStaff"/>): designers and auditors do not.</summary>
-    public bool SeesCaseData => Identity.Roles.CaseStaff.Any(IsIn);
+    /// <summary>Whether the actor reads real case data at all (<see cref="Staff.Roles.CaseStaff"/>): designers and auditors do not.</summary>
+    public bool SeesCaseData => Staff.Roles.CaseStaff.Any(IsIn);
 
     /// <summary>
     /// Officers and reviewers handle cases and need the full identity number; everyone else sees it masked. An auditor
     /// never does, whatever other role they hold: who checks the views must not add to them.
     /// </summary>
-    public bool NeedsFullIdNumbers => (IsIn(Identity.Roles.Officer) || IsIn(Identity.Roles.Reviewer)) && !IsIn(Identity.Roles.Auditor);
+    public bool NeedsFullIdNumbers => (IsIn(Staff.Roles.Officer) || IsIn(Staff.Roles.Reviewer)) && !IsIn(Staff.Roles.Auditor);
 }
