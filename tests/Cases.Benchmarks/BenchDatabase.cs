@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using Cases.Application.Persistence;
 using Cases.Testing;
-using Cases.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,6 +1,6 @@
+using Cases.Application.Parties;
+using Cases.Application.Persistence;
 using Cases.Domain.Staff;
-using Cases.Workflows.Parties;
-using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

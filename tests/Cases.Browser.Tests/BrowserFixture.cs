@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Casework;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;

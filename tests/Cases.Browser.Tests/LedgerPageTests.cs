@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Cases.Application.Casework;
 using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Tasks;

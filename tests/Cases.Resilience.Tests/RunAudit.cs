@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Cases.Application.Persistence;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Cases.Workflows.Persistence;
+using Cases.Application.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Testing;

@@ -1,6 +1,6 @@
 using Cases.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cases.Web.Tests;
 
@@ -12,7 +12,7 @@ public sealed class DemoCasesTests
     {
         await using var factory = await CasesAppFactory.CreateAsync(TestProvider.Sqlite, settings: new Dictionary<string, string> { ["Seeding:DemoCases"] = "true" });
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Cases.Workflows.Persistence.CasesDb>();
+        var db = scope.ServiceProvider.GetRequiredService<Cases.Application.Persistence.CasesDb>();
         var states = await db.Instances.AsNoTracking().Select(i => new { i.DefinitionKey, i.State }).ToListAsync();
 
         string[] procedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];

@@ -1,5 +1,5 @@
+using Cases.Application.Persistence;
 using Cases.Testing;
-using Cases.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Tests;

@@ -29,6 +29,15 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
         return CityCode;
     }
 
+    /// <summary>
+    /// The city a supervision figure or list covers: city supervisors and administrators their own city, provincial
+    /// ones every city (null) or the one they pick. Anyone else is refused (403).
+    /// </summary>
+    public string? SupervisionScope(string? requested) =>
+        IsIn(Staff.Roles.Supervisor) || IsIn(Staff.Roles.Admin)
+            ? CityScope(requested)
+            : throw new ForbiddenException("Only supervisors and administrators see every task of a city and its SLA figures.");
+
     /// <summary>Whether the actor reads real case data at all (<see cref="Staff.Roles.CaseStaff"/>): designers and auditors do not.</summary>
     public bool SeesCaseData => Staff.Roles.CaseStaff.Any(IsIn);
 

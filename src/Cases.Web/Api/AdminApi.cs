@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Cases.Application.Identity;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

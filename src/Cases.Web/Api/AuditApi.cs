@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Cases.Application.Privacy;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Privacy;
 using Mediator;
 
 namespace Cases.Web.Api;

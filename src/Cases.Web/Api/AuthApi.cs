@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Cases.Application.Identity;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Application.Calculations;
+using Cases.Application.Parameters;
 using Cases.Domain.Calculations;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calculations;
-using Cases.Workflows.Parameters;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

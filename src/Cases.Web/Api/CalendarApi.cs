@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calendar;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

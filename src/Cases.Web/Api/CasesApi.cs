@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Application.Casework;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
 using Mediator;

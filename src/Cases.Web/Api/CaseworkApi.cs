@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Cases.Application.Casework;
+using Cases.Application.Inbox;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

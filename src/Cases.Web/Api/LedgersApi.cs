@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Cases.Application.Ledgers;
 using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Ledgers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Cases.Application.Parties;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Parties;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

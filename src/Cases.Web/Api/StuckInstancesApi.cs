@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Cases.Application.Supervision;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Supervision;
 using Mediator;
 
 namespace Cases.Web.Api;

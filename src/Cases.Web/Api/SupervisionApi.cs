@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Cases.Application.Supervision;
 using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Supervision;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calendar;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Cases.Application.Parameters;
 using Cases.Domain;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Parameters;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
+using Cases.Application.Identity;
 using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

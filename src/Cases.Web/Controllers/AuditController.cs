@@ -1,11 +1,11 @@
 using System.Globalization;
+using Cases.Application.Casework;
+using Cases.Application.Persistence;
+using Cases.Application.Privacy;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Privacy;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

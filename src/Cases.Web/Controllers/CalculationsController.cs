@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Cases.Application.Calculations;
 using Cases.Domain;
 using Cases.Domain.Calculations;
-using Cases.Workflows.Calculations;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Cases.Application.Identity;
+using Cases.Application.Persistence;
 using Cases.Domain.Parties;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Identity;
-using Cases.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

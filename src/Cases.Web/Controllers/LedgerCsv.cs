@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cases.Workflows.Ledgers;
+using Cases.Application.Ledgers;
 
 namespace Cases.Web.Controllers;
 

@@ -1,9 +1,9 @@
+using Cases.Application.Ledgers;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Ledgers;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

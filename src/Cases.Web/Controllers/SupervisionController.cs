@@ -1,9 +1,9 @@
+using Cases.Application.Supervision;
 using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Supervision;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -99,7 +99,7 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
     public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, CancellationToken ct)
     {
         var by = User.ToActor();
-        var scope = SupervisionScope.Of(city, by);
+        var scope = by.SupervisionScope(city);
         string? problem = null;
         async Task<SlaTaskList> ListAsync(string sla, string? after)
         {

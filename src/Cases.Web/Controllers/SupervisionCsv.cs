@@ -1,9 +1,9 @@
 using System.Globalization;
+using Cases.Application.Supervision;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Supervision;
 using Cases.Workflows.Tasks;
 using CsvHelper;
 using Mediator;
@@ -31,7 +31,7 @@ public static class SupervisionCsv
     /// <summary>One list of the dashboard for <paramref name="city"/> (null: every city, provincial staff only) as a CSV file's bytes.</summary>
     public static async Task<byte[]> ExportAsync(string list, string? city, Actor by, IMediator mediator, WorkflowText T, CancellationToken ct)
     {
-        var scope = SupervisionScope.Of(city, by);
+        var scope = by.SupervisionScope(city);
         var titles = await ProcedureTitlesAsync(mediator, ct);
         string Title(string key) => titles.GetValueOrDefault(key, key);
         var full = by.NeedsFullIdNumbers;

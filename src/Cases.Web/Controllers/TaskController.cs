@@ -1,10 +1,11 @@
+using Cases.Application.Casework;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
 using Mediator;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Cases.Application.Identity;
 using Cases.Domain.Staff;
-using Cases.Workflows.Identity;
 
 namespace Cases.Web.Infrastructure;
 

@@ -1,3 +1,4 @@
+using Cases.Application.Persistence;
 using Cases.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cases.Workflows.Identity;
+using Cases.Application.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

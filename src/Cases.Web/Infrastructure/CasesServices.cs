@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Application;
+using Cases.Application.Casework;
+using Cases.Application.Identity;
+using Cases.Application.Parties;
+using Cases.Application.Persistence;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Identity;
-using Cases.Workflows.Parties;
-using Cases.Workflows.Persistence;
+using Cases.Workflows.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +44,7 @@ public static class CasesServices
 
         services.AddCasesDatabase(builder.Configuration);
         services.AddWorkflowRuntime(builder.Configuration);
+        services.AddCasesApplication();
         services.AddCasework(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddDataProtection().SetApplicationName("WorkInjuryCases").PersistKeysToDbContext<CasesDb>();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cases.Workflows.Persistence;
+using Cases.Application.Persistence;
 using Cases.Workflows.Timers;
 using Npgsql;
 

@@ -1,10 +1,11 @@
-using Cases.Workflows.Calendar;
+using Cases.Application.Calendar;
+using Cases.Application.Persistence;
+using Cases.Application.Seeding;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Hangfire;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Infrastructure;
@@ -49,10 +50,10 @@ public static class DatabaseStartup
             log.LogInformation("Loaded the official working-day calendar for {Years}", string.Join(", ", years));
         }
 
-        await Cases.Workflows.Parameters.SeedParameters.RunAsync(db, clock);
+        await Cases.Application.Parameters.SeedParameters.RunAsync(db, clock);
 
         var folder = app.Configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
-        var seeded = await SeedDefinitions.RunAsync(db, folder, services.GetRequiredService<WorkflowEngine>().ActionNames, clock, log);
+        var seeded = await SeedDefinitions.RunAsync(db, folder, services.GetRequiredService<WorkflowEngine>().Actions, clock, log);
         if (seeded.Count > 0)
         {
             log.LogInformation("Published version 1 of {Definitions} from {Folder}", string.Join(", ", seeded), folder);

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cases.Application.Common;
 using Cases.Domain;
-using Cases.Workflows.Common;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Cases.Application.Common;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
-using Cases.Workflows.Common;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
+using Cases.Application.Parties;
+using Cases.Application.Persistence;
+using Cases.Application.Privacy;
 using Cases.Domain.Privacy;
-using Cases.Workflows.Parties;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Privacy;
 
 namespace Cases.Web.Infrastructure;
 

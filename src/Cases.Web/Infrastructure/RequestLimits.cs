@@ -54,7 +54,7 @@ public static class RequestLimits
     public static WebApplication UseRequestBodyLimit(this WebApplication app)
     {
         var general = app.Configuration.GetValue("Security:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
-        var upload = Math.Max(general, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workflows.Casework.AttachmentOptions>>().Value.MaxBytes + UploadFormOverheadBytes);
+        var upload = Math.Max(general, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Cases.Application.Casework.AttachmentOptions>>().Value.MaxBytes + UploadFormOverheadBytes);
         app.Use((http, next) =>
         {
             var limit = http.GetEndpoint()?.Metadata.GetMetadata<UploadBodyLimitAttribute>() is null ? general : upload;

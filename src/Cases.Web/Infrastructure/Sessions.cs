@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Cases.Workflows.Identity;
-using Cases.Workflows.Persistence;
+using Cases.Application.Identity;
+using Cases.Application.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -13,7 +13,7 @@ public sealed class CalendarStore : IDisposable
     private readonly SemaphoreSlim _reload = new(1, 1);
     private (long Revision, WorkingDayCalendar Calendar)? _current;
 
-    public async Task<WorkingDayCalendar> GetAsync(CasesDb db, CancellationToken ct = default)
+    public async Task<WorkingDayCalendar> GetAsync(IWorkflowDb db, CancellationToken ct = default)
     {
         var revision = await db.CalendarRevisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Revision).SingleAsync(ct);
         if (_current is { } held && held.Revision == revision)

@@ -13,14 +13,14 @@ namespace Cases.Workflows.Casework;
 /// </summary>
 public static class CaseAccess
 {
-    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadAsync(CasesDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
+    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadAsync(IWorkflowDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
     {
         EnsureCaseStaff(actor);
         return LoadInCityAsync(db, caseId, actor, track, ct);
     }
 
     /// <summary>A case for its journal: the case staff, and auditors, who audit journals (规程 第一百二十条, 第一百四十一条).</summary>
-    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadJournalAsync(CasesDb db, Guid caseId, Actor actor, CancellationToken ct)
+    public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadJournalAsync(IWorkflowDb db, Guid caseId, Actor actor, CancellationToken ct)
     {
         if (!actor.SeesCaseData && !actor.IsIn(Cases.Domain.Staff.Roles.Auditor))
         {
@@ -39,7 +39,7 @@ public static class CaseAccess
         }
     }
 
-    private static async Task<(CaseRecord Case, WorkflowInstance Instance)> LoadInCityAsync(CasesDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
+    private static async Task<(CaseRecord Case, WorkflowInstance Instance)> LoadInCityAsync(IWorkflowDb db, Guid caseId, Actor actor, bool track, CancellationToken ct)
     {
         var cases = track ? db.Cases : db.Cases.AsNoTracking();
         var instances = track ? db.Instances : db.Instances.AsNoTracking();
@@ -54,7 +54,7 @@ public static class CaseAccess
         return (@case, instance);
     }
 
-    public static async Task<CaseState> StateAsync(CasesDb db, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
+    public static async Task<CaseState> StateAsync(IWorkflowDb db, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
     {
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))

@@ -30,7 +30,7 @@ public sealed record MigrationPlan(
     IReadOnlyList<TimerView> TimersCancelled, IReadOnlyList<PlannedTimer> TimersArmed,
     IReadOnlyList<string> MissingData);
 
-public sealed class MigrateInstanceHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
     : ICommandHandler<MigrateInstance, MigrationPlan>
 {
     public async ValueTask<MigrationPlan> Handle(MigrateInstance command, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Cases.Workflows.Casework;
 /// </summary>
 public sealed record RecordEvent(Guid CaseId, string Event, JsonObject? Data, Actor By) : ICommand<CaseState>;
 
-public sealed class RecordEventCommandHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
     : ICommandHandler<RecordEvent, CaseState>
 {
     public async ValueTask<CaseState> Handle(RecordEvent command, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Cases.Workflows.Casework;
 /// <summary>An officer opens a case of a procedure in a city with its start data; the latest published version runs it.</summary>
 public sealed record StartCase(string? Procedure, string? City, JsonObject? Data, Actor By) : ICommand<StartedCase>;
 
-public sealed class StartCaseHandler(CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
     : ICommandHandler<StartCase, StartedCase>
 {
     public async ValueTask<StartedCase> Handle(StartCase command, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public sealed record GetDefinitionVersion(string Key, int Version) : IQuery<stri
 /// <summary>The structural difference between two versions.</summary>
 public sealed record DiffDefinitions(string Key, int From, int To) : IQuery<DefinitionDiffResult>;
 
-public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, WorkflowEngine engine, TimeProvider clock) :
+public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, WorkflowEngine engine, TimeProvider clock) :
     ICommandHandler<PublishDefinition, DefinitionVersionView>,
     IQueryHandler<ValidateDefinition, DefinitionCheck>,
     IQueryHandler<ListDefinitions, IReadOnlyList<DefinitionVersionView>>,
@@ -73,7 +73,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
         // The version is the store's to give: whatever the body says, it is published as N+1.
         var json = WithVersion(command.Json, next);
         var source = $"{command.Key} v{next}";
-        var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(json, source);
+        var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, source);
         if (errors.Count == 0 && definition!.Key != command.Key)
         {
             errors = [new DefinitionError(source, "$.key", "key-version", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'.")];
@@ -87,7 +87,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
         // Compared with the version in use, not with whatever the text was edited from: what matters is what changes
         // for the cases that start tomorrow (a version still pending is compared with the one in use, too).
         var inForce = await DefinitionStore.InForceVersionAsync(db, command.Key, cancellationToken);
-        var sensitive = SensitiveChanges.Between(inForce is { } v ? await store.GetAsync(db, command.Key, v, cancellationToken) : null, definition!);
+        var sensitive = SensitiveChanges.Between(inForce is { } v ? await store.GetAsync(db, command.Key, v, cancellationToken) : null, definition!, engine.Actions);
         var now = clock.GetUtcNow();
         var row = Store(definition!, json, command.By.UserName, now);
         row.ComparedWith = inForce;
@@ -122,7 +122,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
             throw new DomainValidationException("from", "from is the version the text was edited from: 1 or more.");
         }
 
-        var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(query.Json, "request");
+        var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(query.Json, "request");
         if (errors.Count > 0 || definition is null)
         {
             return new DefinitionCheck(errors, [], null);
@@ -131,7 +131,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
         var from = query.From ?? await DefinitionStore.InForceVersionAsync(db, definition.Key, cancellationToken);
         if (from is not { } version)
         {
-            return new DefinitionCheck(errors, SensitiveChanges.Between(null, definition), null);
+            return new DefinitionCheck(errors, SensitiveChanges.Between(null, definition, engine.Actions), null);
         }
 
         WorkflowDefinition before;
@@ -144,7 +144,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
             throw new DomainValidationException("from", e.Message);
         }
 
-        return new DefinitionCheck(errors, SensitiveChanges.Between(before, definition), version);
+        return new DefinitionCheck(errors, SensitiveChanges.Between(before, definition, engine.Actions), version);
     }
 
     public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListDefinitions query, CancellationToken cancellationToken)
@@ -203,7 +203,7 @@ public sealed class DefinitionHandlers(CasesDb db, DefinitionStore store, Workfl
 /// </summary>
 public static class SeedDefinitions
 {
-    public static async Task<IReadOnlyList<string>> RunAsync(CasesDb db, string folder, IReadOnlySet<string> actions, TimeProvider clock, ILogger log, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> RunAsync(IWorkflowDb db, string folder, IEnumerable<IActionContract> actions, TimeProvider clock, ILogger log, CancellationToken ct = default)
     {
         if (!Directory.Exists(folder))
         {

@@ -70,10 +70,6 @@ public sealed class DefinitionValidator
     /// <summary>The resource name of the embedded schema.</summary>
     public const string SchemaResourceName = "Definitions.workflow-definition.schema.json";
 
-    /// <summary>The actions registered by default.</summary>
-    public static IReadOnlySet<string> DefaultActions { get; } =
-        new HashSet<string>(Runtime.BuiltInActions.All().Select(a => a.Name), StringComparer.Ordinal);
-
     /// <summary>How definitions are read and written: camelCase, case-sensitive, indented on write.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
@@ -86,17 +82,13 @@ public sealed class DefinitionValidator
 
     private static readonly Lazy<(JsonSchema Schema, JsonElement Document)> LoadedSchema = new(LoadSchema);
 
-    private readonly IReadOnlySet<string> _knownActions;
+    private readonly IReadOnlyDictionary<string, IActionContract> _actions;
 
-    public DefinitionValidator()
-        : this(DefaultActions)
+    /// <param name="actions">The actions registered in this installation: definitions may name these and no other.</param>
+    public DefinitionValidator(IEnumerable<IActionContract> actions)
     {
-    }
-
-    public DefinitionValidator(IReadOnlySet<string> knownActions)
-    {
-        ArgumentNullException.ThrowIfNull(knownActions);
-        _knownActions = knownActions;
+        ArgumentNullException.ThrowIfNull(actions);
+        _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The schema as JSON text, as embedded in the assembly.</summary>
@@ -176,7 +168,7 @@ public sealed class DefinitionValidator
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
-        return new StructuralCheck(definition, source, _knownActions).Run();
+        return new StructuralCheck(definition, source, _actions).Run();
     }
 
     // ---------------------------------------------------------------- text
@@ -462,7 +454,7 @@ public sealed class DefinitionValidator
 
     // ---------------------------------------------------------------- structural rules
 
-    private sealed class StructuralCheck(WorkflowDefinition definition, string source, IReadOnlySet<string> knownActions)
+    private sealed class StructuralCheck(WorkflowDefinition definition, string source, IReadOnlyDictionary<string, IActionContract> actions)
     {
         private readonly List<DefinitionError> _errors = [];
         private readonly Dictionary<string, StateSpec> _states = definition.States ?? [];
@@ -578,58 +570,14 @@ public sealed class DefinitionValidator
                     CheckDecision(state, path);
                     break;
                 case "action":
-                    if (state.Action is null || !knownActions.Contains(state.Action))
+                    if (state.Action is null || !actions.TryGetValue(state.Action, out var action))
                     {
                         Add(path + ".action", DefinitionRules.UnknownAction,
-                            $"The action \"{state.Action}\" is not registered; known actions: {string.Join(", ", knownActions.Order(StringComparer.Ordinal))}.");
+                            $"The action \"{state.Action}\" is not registered; known actions: {string.Join(", ", actions.Keys.Order(StringComparer.Ordinal))}.");
                     }
-                    else if (state.Action == "set-field")
+                    else
                     {
-                        foreach (var parameter in new[] { "field", "from" })
-                        {
-                            CheckField($"{path}.parameters.{parameter}", state.Parameters?.GetValueOrDefault(parameter), $"The set-field parameter {parameter}");
-                        }
-                    }
-                    else if (state.Action == "calculate")
-                    {
-                        var calculator = state.Parameters?.GetValueOrDefault("calculator");
-                        if (calculator is null || !Calculations.RunCalculationHandler.Names.Contains(calculator))
-                        {
-                            Add($"{path}.parameters.calculator", DefinitionRules.UnknownAction,
-                                $"\"{calculator}\" is not a calculator; known: {string.Join(", ", Calculations.RunCalculationHandler.Names.Order(StringComparer.Ordinal))}.");
-                        }
-
-                        foreach (var member in new[] { "input", "output" })
-                        {
-                            foreach (var (_, field) in Runtime.CalculateAction.Pairs(state.Parameters?.GetValueOrDefault(member)))
-                            {
-                                CheckField($"{path}.parameters.{member}", field.Split('.')[0], $"The calculate {member} field");
-                            }
-                        }
-                    }
-                    else if (state.Action == "materials-notice")
-                    {
-                        if (!_data.Values.Any(d => d.Type == "checklist"))
-                        {
-                            Add($"{path}.action", DefinitionRules.Checklist, "A materials notice lists what the checklist lacks, but the definition has no checklist field.");
-                        }
-
-                        if (state.Parameters?.GetValueOrDefault("note") is { } note)
-                        {
-                            CheckField($"{path}.parameters.note", note, "The notice's reasons field");
-                        }
-                    }
-                    else if (state.Action == "ledger")
-                    {
-                        CheckLedger(path, state.Parameters ?? []);
-                    }
-                    else if (state.Action is "notify" or "record")
-                    {
-                        var fields = state.Parameters?.GetValueOrDefault("fields") ?? "";
-                        foreach (var field in fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        {
-                            CheckField($"{path}.parameters.fields", field, $"The {state.Action} field");
-                        }
+                        action.Check(new ActionCheck(definition, path, state.Parameters ?? [], Add));
                     }
 
                     break;
@@ -794,49 +742,6 @@ public sealed class DefinitionValidator
                 if (present)
                 {
                     Add($"{path}.{member}", DefinitionRules.EndHasTransitions, $"An end state has no way out, but this one declares \"{member}\".");
-                }
-            }
-        }
-
-        private void CheckLedger(string path, Dictionary<string, string> parameters)
-        {
-            var ledger = parameters.GetValueOrDefault("ledger");
-            if (ledger is null || !Runtime.LedgerKinds.Entries.ContainsKey(ledger))
-            {
-                Add($"{path}.parameters.ledger", DefinitionRules.LedgerParameters, $"\"{ledger}\" is not a ledger; known: {string.Join(", ", Runtime.LedgerKinds.Entries.Keys)}.");
-            }
-            else if (parameters.GetValueOrDefault("entry") is not { } entry || !Runtime.LedgerKinds.Entries[ledger].Contains(entry))
-            {
-                Add($"{path}.parameters.entry", DefinitionRules.LedgerParameters, $"The {ledger} ledger records: {string.Join(", ", Runtime.LedgerKinds.Entries[ledger])}.");
-            }
-
-            foreach (var (parameter, type) in new[] { ("amount", "decimal"), ("on", "date"), ("balance", "decimal"), ("injuryCase", "string") })
-            {
-                var field = parameters.GetValueOrDefault(parameter);
-                if (field is null)
-                {
-                    var checkOnly = parameters.GetValueOrDefault("checkOnly") == "true";
-                    if (parameter == "injuryCase" || (!checkOnly && parameter is "amount" or "on"))
-                    {
-                        Add($"{path}.parameters.{parameter}", DefinitionRules.LedgerParameters, $"A ledger entry needs \"{parameter}\": the data field of its {type}.");
-                    }
-
-                    continue;
-                }
-
-                CheckField($"{path}.parameters.{parameter}", field, $"The ledger {parameter} field");
-                if (_data.TryGetValue(field, out var spec) && spec.Type != type)
-                {
-                    Add($"{path}.parameters.{parameter}", DefinitionRules.LedgerParameters, $"The ledger {parameter} field \"{field}\" is a {spec.Type}; it must be a {type}.");
-                }
-            }
-
-            if (parameters.GetValueOrDefault("items") is { } items)
-            {
-                var parts = items.Split('.', 2);
-                if (!_data.TryGetValue(parts[0], out var list) || list.Type != "list" || parts.Length < 2 || list.Fields?.ContainsKey(parts[1]) != true)
-                {
-                    Add($"{path}.parameters.items", DefinitionRules.LedgerParameters, $"\"{items}\" must name a list field and its key, e.g. \"invoices.number\".");
                 }
             }
         }

@@ -76,7 +76,7 @@ public sealed record DryRunReport(
     IReadOnlyList<DryRunEscalation> Escalations, IReadOnlyList<JournalView> Journal, string State, string Status, string? EndOutcome,
     DateTimeOffset ClockAtEnd, JsonObject Data, DryRunRefusal? Refused);
 
-public sealed class DryRunDefinitionHandler(CasesDb db, WorkflowEngine engine) : IQueryHandler<DryRunDefinition, DryRunReport>
+public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engine) : IQueryHandler<DryRunDefinition, DryRunReport>
 {
     public const int MaxSteps = 100;
 
@@ -234,7 +234,7 @@ public sealed class DryRunDefinitionHandler(CasesDb db, WorkflowEngine engine) :
             draft = (JsonObject)draft.DeepClone();
             draft["version"] = version;
             var json = draft.ToJsonString(CaseData.Storage);
-            var (definition, errors) = new DefinitionValidator(engine.ActionNames).Validate(json, "draft");
+            var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, "draft");
             if (errors.Count == 0 && definition!.Key != query.Key)
             {
                 errors = [new DefinitionError("draft", "$.key", "key-version", $"The draft's key '{definition.Key}' is not the key in the address, '{query.Key}'.")];

@@ -4,7 +4,6 @@ using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
@@ -12,7 +11,6 @@ using Cases.Workflows.Timers;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,18 +50,19 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         await connection.OpenAsync(ct);
         // Options without the container: EF then shares one internal service provider across dry runs instead of
         // building (and keeping) a new one for each container's logger factory.
-        var options = new DbContextOptionsBuilder<SqliteCasesDb>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<SandboxDb>().UseSqlite(connection).Options;
         var clock = new FixedClock();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddScoped<CasesDb>(_ => new SqliteCasesDb(options));
+        services.AddScoped<IWorkflowDb>(_ => new SandboxDb(options));
         services.AddWorkflowCore();
         // The host's engine itself, with whatever actions the host registered.
         services.AddSingleton(engine);
         services.AddSingleton(new NodeIdentity("dry-run"));
         services.AddSingleton<IBackgroundJobClient, NoJobs>();
-        services.AddIdentityCore<CasesUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CasesDb>();
+        // The sample case is worked by made-up actors; nobody is assigned from a staff list.
+        services.AddSingleton<IStaffDirectory, NoStaff>();
         services.AddScoped<StartCaseHandler>();
         services.AddScoped<RecordEventCommandHandler>();
         services.AddScoped<TaskCommandHandlers>();
@@ -71,7 +70,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
 
         await using (var scope = provider.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<CasesDb>();
+            var db = scope.ServiceProvider.GetRequiredService<IWorkflowDb>();
             await db.Database.EnsureCreatedAsync(ct);
             db.CalendarYears.AddRange(years.Select(y => new CalendarYear { Year = y.Year, Source = y.Source, LoadedAt = y.LoadedAt, LoadedBy = y.LoadedBy }));
             db.CalendarDays.AddRange(days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name }));
@@ -96,7 +95,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         for (var fired = 0; ; fired++)
         {
             await using var scope = _services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CasesDb>();
+            var db = scope.ServiceProvider.GetRequiredService<IWorkflowDb>();
             var next = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.DueAt <= to)
                 .OrderBy(t => t.DueAt).Select(t => new { t.Id, t.DueAt }).FirstOrDefaultAsync(ct);
             if (next is null)
@@ -131,7 +130,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
     public async Task CompleteTaskAsync(Guid caseId, string state, string? outcome, JsonObject? data, string? by, string city, CancellationToken ct)
     {
         await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CasesDb>();
+        var db = scope.ServiceProvider.GetRequiredService<IWorkflowDb>();
         var open = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).ToListAsync(ct);
         var task = open.FirstOrDefault(t => t.State == state);
         if (task is null)
@@ -153,13 +152,13 @@ internal sealed class DryRunSandbox : IAsyncDisposable
     public async Task<string> StateAsync(Guid caseId, CancellationToken ct)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CasesDb>().Instances.AsNoTracking().Where(i => i.CaseId == caseId).Select(i => i.State).SingleAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowDb>().Instances.AsNoTracking().Where(i => i.CaseId == caseId).Select(i => i.State).SingleAsync(ct);
     }
 
     public async Task<DryRunReport> ReportAsync(WorkflowDefinition definition, bool draft, string city, Guid caseId, IReadOnlyList<DryRunInput> inputs, DryRunRefusal? refused, CancellationToken ct)
     {
         await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CasesDb>();
+        var db = scope.ServiceProvider.GetRequiredService<IWorkflowDb>();
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.CaseId == caseId, ct);
         var journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(ct)).Select(JournalView.Of).ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct);
@@ -240,4 +239,50 @@ internal sealed class DryRunSandbox : IAsyncDisposable
 
         public bool ChangeState(string jobId, IState state, string expectedState) => false;
     }
+}
+
+/// <summary>The dry run's throwaway database: the runtime's tables only, created for one run on an in-memory SQLite connection.</summary>
+internal sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(options), IWorkflowDb
+{
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+
+    public DbSet<DefinitionPublication> DefinitionPublications => Set<DefinitionPublication>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<CaseValue> CaseValues => Set<CaseValue>();
+
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        WorkflowModel.ConfigureConventions(configurationBuilder);
+        WorkflowModel.UseSqliteInstants(configurationBuilder);
+    }
+}
+
+/// <summary>No staff: the dry run assigns no task to a named user.</summary>
+internal sealed class NoStaff : IStaffDirectory
+{
+    public Task<Actor?> FindAsync(string userName, CancellationToken ct) => Task.FromResult<Actor?>(null);
 }

@@ -16,7 +16,7 @@ public sealed record RunningCase(Guid CaseId, string City, string Party, int Ver
 /// </summary>
 public sealed record ListRunningCases(string Key, Actor By, int Limit = 200) : IQuery<IReadOnlyList<RunningCase>>;
 
-public sealed class ListRunningCasesHandler(CasesDb db) : IQueryHandler<ListRunningCases, IReadOnlyList<RunningCase>>
+public sealed class ListRunningCasesHandler(IWorkflowDb db) : IQueryHandler<ListRunningCases, IReadOnlyList<RunningCase>>
 {
     public async ValueTask<IReadOnlyList<RunningCase>> Handle(ListRunningCases query, CancellationToken cancellationToken)
     {

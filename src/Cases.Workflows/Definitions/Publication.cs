@@ -83,7 +83,7 @@ public sealed record GetPublicationJournal(string Key, int Version) : IQuery<IRe
 /// separation of duties or changes who approves a payment is decided by a second person — a supervisor of the province,
 /// never the designer who proposed it. Every decision is journaled and logged under <see cref="LogCategory"/>.
 /// </summary>
-public sealed partial class PublicationHandlers(CasesDb db, TimeProvider clock, ILoggerFactory loggers) :
+public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clock, ILoggerFactory loggers) :
     ICommandHandler<ApproveDefinitionVersion, DefinitionVersionView>,
     ICommandHandler<RejectDefinitionVersion, DefinitionVersionView>,
     IQueryHandler<ListPendingDefinitions, IReadOnlyList<DefinitionVersionView>>,

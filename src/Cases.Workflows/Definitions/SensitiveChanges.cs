@@ -53,7 +53,7 @@ public sealed record SensitiveChange(SensitiveChangeKind Kind, string Path, stri
 /// <summary>
 /// Finds the sensitive changes between two versions of a procedure (the static validator's comparison of a draft with
 /// the version it replaces): every pair of <c>notCompletedBySameAs</c> that is gone, and every change of who approves a
-/// payment. A payment is a ledger posting (the <c>ledger</c> action, not a <c>checkOnly</c> check); whoever completes a
+/// payment. A payment is an action that says it posts one (<see cref="IActionContract.PostsPayment"/>: the <c>ledger</c> action, not a <c>checkOnly</c> check); whoever completes a
 /// task, records an event or lets a timer run out that leads there through actions and decisions alone approves it.
 /// </summary>
 public static class SensitiveChanges
@@ -65,9 +65,10 @@ public static class SensitiveChanges
     /// The sensitive changes of <paramref name="after"/> against <paramref name="before"/>; a new procedure (no earlier
     /// version) is compared with an empty one, so every way it has to a payment is named.
     /// </summary>
-    public static IReadOnlyList<SensitiveChange> Between(WorkflowDefinition? before, WorkflowDefinition after)
+    public static IReadOnlyList<SensitiveChange> Between(WorkflowDefinition? before, WorkflowDefinition after, IEnumerable<IActionContract> actions)
     {
         ArgumentNullException.ThrowIfNull(after);
+        var registered = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var changes = new List<SensitiveChange>();
         var oldPairs = before is null ? [] : SeparationPairs(before);
         var newPairs = SeparationPairs(after);
@@ -77,8 +78,8 @@ public static class SensitiveChanges
             changes.Add(new SensitiveChange(SensitiveChangeKind.SeparationRemoved, path, task, other, null));
         }
 
-        var oldApprovers = before is null ? new Dictionary<string, string?>(StringComparer.Ordinal) : PaymentApprovers(before);
-        var newApprovers = PaymentApprovers(after);
+        var oldApprovers = before is null ? new Dictionary<string, string?>(StringComparer.Ordinal) : PaymentApprovers(before, registered);
+        var newApprovers = PaymentApprovers(after, registered);
         foreach (var source in oldApprovers.Keys.Union(newApprovers.Keys).Order(StringComparer.Ordinal))
         {
             var had = oldApprovers.TryGetValue(source, out var oldRole);
@@ -122,18 +123,18 @@ public static class SensitiveChanges
     /// actions and decisions alone; each event ("wait.event") and timer ("wait.timer") that does; and <see cref="StartSource"/>
     /// when the start itself does (these three with no role).
     /// </summary>
-    public static Dictionary<string, string?> PaymentApprovers(WorkflowDefinition definition)
+    public static Dictionary<string, string?> PaymentApprovers(WorkflowDefinition definition, IReadOnlyDictionary<string, IActionContract> actions)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var approvers = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (LeadsToPosting(definition, definition.Initial, []))
+        if (LeadsToPosting(definition, definition.Initial, [], actions))
         {
             approvers[StartSource] = null;
         }
 
         foreach (var (name, state) in definition.States)
         {
-            if (state.Kind == "task" && (state.Outcomes ?? []).Values.Any(o => LeadsToPosting(definition, o.To, [])))
+            if (state.Kind == "task" && (state.Outcomes ?? []).Values.Any(o => LeadsToPosting(definition, o.To, [], actions)))
             {
                 approvers[name] = state.Role;
             }
@@ -145,13 +146,13 @@ public static class SensitiveChanges
 
             foreach (var (eventName, spec) in state.Events ?? [])
             {
-                if (LeadsToPosting(definition, spec.To, []))
+                if (LeadsToPosting(definition, spec.To, [], actions))
                 {
                     approvers[$"{name}.{eventName}"] = null;
                 }
             }
 
-            if (state.Timer is { } timer && LeadsToPosting(definition, timer.To, []))
+            if (state.Timer is { } timer && LeadsToPosting(definition, timer.To, [], actions))
             {
                 approvers[$"{name}.timer"] = null;
             }
@@ -160,12 +161,12 @@ public static class SensitiveChanges
         return approvers;
     }
 
-    /// <summary>A ledger action that posts (a <c>checkOnly</c> one only looks).</summary>
-    public static bool IsPosting(StateSpec state) =>
-        state.Kind == "action" && state.Action == "ledger" && state.Parameters?.GetValueOrDefault("checkOnly") != "true";
+    /// <summary>An action state whose action posts a payment with these parameters (a ledger posting; a <c>checkOnly</c> check only looks).</summary>
+    public static bool IsPosting(StateSpec state, IReadOnlyDictionary<string, IActionContract> actions) =>
+        state.Kind == "action" && state.Action is { } name && actions.TryGetValue(name, out var action) && action.PostsPayment(state.Parameters ?? []);
 
     // Follows actions and decisions (which nobody decides) until a posting, or a task, a wait or an end.
-    private static bool LeadsToPosting(WorkflowDefinition definition, string? name, HashSet<string> seen)
+    private static bool LeadsToPosting(WorkflowDefinition definition, string? name, HashSet<string> seen, IReadOnlyDictionary<string, IActionContract> actions)
     {
         if (name is null || !seen.Add(name) || !definition.States.TryGetValue(name, out var state))
         {
@@ -174,8 +175,8 @@ public static class SensitiveChanges
 
         return state.Kind switch
         {
-            "action" => IsPosting(state) || LeadsToPosting(definition, state.To, seen),
-            "decision" => (state.Branches ?? []).Any(b => LeadsToPosting(definition, b.To, seen)) || LeadsToPosting(definition, state.Otherwise, seen),
+            "action" => IsPosting(state, actions) || LeadsToPosting(definition, state.To, seen, actions),
+            "decision" => (state.Branches ?? []).Any(b => LeadsToPosting(definition, b.To, seen, actions)) || LeadsToPosting(definition, state.Otherwise, seen, actions),
             _ => false,
         };
     }

@@ -35,7 +35,7 @@ public sealed class LoggingOutboxSender(ILogger<LoggingOutboxSender> log) : IOut
 /// and marking sends that message again, so senders should pass the message id on for de-duplication. A message
 /// that keeps failing is marked failed after <see cref="MaxAttempts"/> tries and stays visible to operators.
 /// </summary>
-public sealed class OutboxDelivery(CasesDb db, IOutboxSender sender, TimeProvider clock, ILogger<OutboxDelivery> log)
+public sealed class OutboxDelivery(IWorkflowDb db, IOutboxSender sender, TimeProvider clock, ILogger<OutboxDelivery> log)
 {
     public const string JobId = "outbox-delivery";
     public const int MaxAttempts = 5;

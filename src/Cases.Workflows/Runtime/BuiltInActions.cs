@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 
-/// <summary>The actions the product registers; definitions name them, never .NET types.</summary>
+/// <summary>The runtime's own actions; the host registers its own beside them. Definitions name them, never .NET types.</summary>
 public static class BuiltInActions
 {
-    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new CalculateAction(), new MaterialsNoticeAction(), new LedgerAction()];
+    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new MaterialsNoticeAction()];
 }
 
 /// <summary>
@@ -16,6 +17,8 @@ public static class BuiltInActions
 public sealed class NotifyAction : IWorkflowAction
 {
     public string Name => "notify";
+
+    public void Check(ActionCheck check) => FieldList.Check(check, "notify");
 
     public void Run(ActionContext context)
     {
@@ -37,6 +40,8 @@ public sealed class RecordAction : IWorkflowAction
 {
     public string Name => "record";
 
+    public void Check(ActionCheck check) => FieldList.Check(check, "record");
+
     public void Run(ActionContext context)
     {
         var data = new JsonObject { ["what"] = context.Parameters.GetValueOrDefault("what", context.State) };
@@ -57,6 +62,15 @@ public sealed class SetFieldAction : IWorkflowAction
 {
     public string Name => "set-field";
 
+    public void Check(ActionCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        foreach (var parameter in new[] { "field", "from" })
+        {
+            check.Field($"{check.Path}.parameters.{parameter}", check.Parameters.GetValueOrDefault(parameter), $"The set-field parameter {parameter}");
+        }
+    }
+
     public void Run(ActionContext context)
     {
         var field = context.Parameters["field"];
@@ -68,51 +82,15 @@ public sealed class SetFieldAction : IWorkflowAction
     }
 }
 
-/// <summary>
-/// "calculate": runs one of the regulation's calculators (see /api/calculations) on case data and stores the figures
-/// it names back into the case; the result and its step-by-step explanation are journaled. Parameters:
-/// <c>calculator</c>; <c>input</c> as "requestField=dataField, …"; <c>output</c> as "resultField=dataField, …".
-/// Figures come from the case data only (no parameter table inside a transition), so a procedure asks for them in
-/// its forms.
-/// </summary>
-public sealed class CalculateAction : IWorkflowAction
+/// <summary>The <c>fields</c> parameter of notify and record: comma-separated data fields, each declared.</summary>
+internal static class FieldList
 {
-    public string Name => "calculate";
-
-    public static IEnumerable<(string Left, string Right)> Pairs(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
-            .Select(p => (p[0], p.Length > 1 ? p[1] : p[0]));
-
-    public void Run(ActionContext context)
+    public static void Check(ActionCheck check, string action)
     {
-        var calculator = context.Parameters["calculator"];
-        var body = new JsonObject();
-        foreach (var (requestField, dataField) in Pairs(context.Parameters.GetValueOrDefault("input")))
+        ArgumentNullException.ThrowIfNull(check);
+        foreach (var field in check.Parameters.GetValueOrDefault("fields", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            // "expenses.mealDays" reads a field of an object field.
-            var path = dataField.Split('.');
-            var node = context.Progress.Data[path[0]];
-            foreach (var segment in path.Skip(1))
-            {
-                node = (node as JsonObject)?[segment];
-            }
-
-            body[requestField] = node?.DeepClone();
+            check.Field($"{check.Path}.parameters.fields", field, $"The {action} field");
         }
-
-        var response = Calculations.RunCalculationHandler.Calculate(calculator, body, Domain.Calculations.NoParameters.Instance);
-        foreach (var (resultField, dataField) in Pairs(context.Parameters.GetValueOrDefault("output")))
-        {
-            context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
-        }
-
-        context.Progress.Journal.Add(new JournalPlan("calculated", context.State, context.State, new JsonObject
-        {
-            ["calculator"] = calculator,
-            ["input"] = body,
-            ["result"] = response.Result.DeepClone(),
-            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, Calculations.RunCalculationHandler.Json),
-        }));
     }
 }

@@ -17,7 +17,7 @@ public sealed class DefinitionStore
 
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _parsed = new();
 
-    public async Task<WorkflowDefinition> GetAsync(CasesDb db, string key, int version, CancellationToken ct)
+    public async Task<WorkflowDefinition> GetAsync(IWorkflowDb db, string key, int version, CancellationToken ct)
     {
         if (_parsed.TryGetValue((key, version), out var cached))
         {
@@ -33,18 +33,18 @@ public sealed class DefinitionStore
     /// The version in use: the latest approved one, on which new cases start. A later version waiting for a second
     /// person's approval, or rejected, is never used (four-eyes publication, 规程 第一百一十九条).
     /// </summary>
-    public async Task<WorkflowDefinition> GetLatestAsync(CasesDb db, string key, CancellationToken ct)
+    public async Task<WorkflowDefinition> GetLatestAsync(IWorkflowDb db, string key, CancellationToken ct)
     {
         var version = await InForceVersionAsync(db, key, ct) ?? throw new NotFoundException($"There is no procedure '{key}'.");
         return await GetAsync(db, key, version, ct);
     }
 
     /// <summary>The number of the version in use (the latest approved), or null when the procedure has none.</summary>
-    public static Task<int?> InForceVersionAsync(CasesDb db, string key, CancellationToken ct) =>
+    public static Task<int?> InForceVersionAsync(IWorkflowDb db, string key, CancellationToken ct) =>
         db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Status == PublicationStatus.Approved).MaxAsync(d => (int?)d.Version, ct);
 
     /// <summary>The versions in use of every procedure (the latest approved of each), by key.</summary>
-    public static Task<Dictionary<string, int>> InForceVersionsAsync(CasesDb db, CancellationToken ct) =>
+    public static Task<Dictionary<string, int>> InForceVersionsAsync(IWorkflowDb db, CancellationToken ct) =>
         db.Definitions.AsNoTracking().Where(d => d.Status == PublicationStatus.Approved).GroupBy(d => d.Key)
             .Select(g => new { g.Key, Version = g.Max(d => d.Version) }).ToDictionaryAsync(x => x.Key, x => x.Version, StringComparer.Ordinal, ct);
 

@@ -42,6 +42,20 @@ public sealed class MaterialsNoticeAction : IWorkflowAction
 {
     public string Name => "materials-notice";
 
+    public void Check(ActionCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (!check.Definition.Data.Values.Any(d => d.Type == "checklist"))
+        {
+            check.Problem($"{check.Path}.action", DefinitionRules.Checklist, "A materials notice lists what the checklist lacks, but the definition has no checklist field.");
+        }
+
+        if (check.Parameters.GetValueOrDefault("note") is { } note)
+        {
+            check.Field($"{check.Path}.parameters.note", note, "The notice's reasons field");
+        }
+    }
+
     public void Run(ActionContext context)
     {
         var missing = new JsonArray(Materials.Missing(context.Definition, context.Progress.Data)

@@ -8,7 +8,7 @@ namespace Cases.Workflows.Runtime;
 /// Writes what the engine decided into the unit of work: state, case data (and its typed projection), tasks,
 /// timers, journal entries and notifications. The caller saves once, so all of it commits or none of it does.
 /// </summary>
-public sealed class ProgressWriter(CasesDb db)
+public sealed class ProgressWriter(IWorkflowDb db, IEnumerable<IProgressEffectWriter> effectWriters)
 {
     /// <summary>Timers added by the last <see cref="ApplyAsync"/>, to schedule once the transaction has committed.</summary>
     public List<WorkflowTimer> NewTimers { get; } = [];
@@ -114,7 +114,14 @@ public sealed class ProgressWriter(CasesDb db)
             NewTimers.Add(timer);
         }
 
-        await PostLedgerAsync(@case, instance, progress.Ledger, actor, now, ct);
+        if (progress.Effects.Count > 0)
+        {
+            var effects = new ProgressEffects(@case, instance, progress.Effects, actor, now);
+            foreach (var writer in effectWriters)
+            {
+                await writer.WriteAsync(effects, ct);
+            }
+        }
         await AppendJournalAsync(instance.Id, progress.Journal, actor, now, ct);
 
         foreach (var message in progress.Outbox)
@@ -137,10 +144,6 @@ public sealed class ProgressWriter(CasesDb db)
     }
 
     /// <summary>
-    /// Posts the ledger entries, refusing (422, nothing saved) an item another posting already paid for the same injury
-    /// case (第九十条: 工伤医疗费用不得重复享受). The key of ledger_items enforces the same rule when two cases race.
-    /// </summary>
-    /// <summary>
     /// Reminders of this plan whose day has come and that this instance already sent from the same state: a wait
     /// re-entered (a missing-materials loop back to it) arms its reminders again, and one already sent for the same day
     /// must not go out twice. A reminder due today or earlier that was never sent still goes (a case opened late).
@@ -158,50 +161,6 @@ public sealed class ProgressWriter(CasesDb db)
             .Where(t => t.InstanceId == instanceId && t.Kind == TimerKind.Reminder && t.Status == TimerStatus.Fired && states.Contains(t.State))
             .Select(t => new { t.State, t.Template, t.DueOn }).ToListAsync(ct);
         return sent.Select(t => (t.State, t.Template, t.DueOn)).ToHashSet();
-    }
-
-    private async Task PostLedgerAsync(CaseRecord @case, WorkflowInstance instance, List<LedgerPlan> plans, string actor, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var plan in plans)
-        {
-            if (plan.Items.Count > 0)
-            {
-                var paid = await db.LedgerItems.AsNoTracking()
-                    .Where(i => i.Ledger == plan.Ledger && i.InjuryCaseId == plan.InjuryCaseId && plan.Items.Contains(i.ItemKey))
-                    .Join(db.LedgerEntries, i => i.EntryId, e => e.Id, (i, e) => new { i.ItemKey, e.CaseId, e.OccurredOn })
-                    .OrderBy(x => x.ItemKey).ToListAsync(ct);
-                if (paid.Count > 0)
-                {
-                    var list = string.Join("; ", paid.Select(p => $"{p.ItemKey} (paid {Clocks.Format(p.OccurredOn)} in case {p.CaseId})"));
-                    throw new Domain.DomainRuleException($"Already reimbursed for injury case {plan.InjuryCaseId}, and never paid twice (第九十条): {list}.");
-                }
-            }
-
-            if (plan.CheckOnly)
-            {
-                continue;
-            }
-
-            var entry = new Ledgers.LedgerEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                Ledger = plan.Ledger,
-                Entry = plan.Entry,
-                CaseId = @case.Id,
-                InstanceId = instance.Id,
-                CityCode = @case.CityCode,
-                InjuryCaseId = plan.InjuryCaseId,
-                Amount = plan.Amount,
-                OccurredOn = plan.OccurredOn,
-                RecordedAt = now,
-                RecordedBy = actor,
-            };
-            db.LedgerEntries.Add(entry);
-            foreach (var item in plan.Items)
-            {
-                db.LedgerItems.Add(new Ledgers.LedgerItem { Ledger = plan.Ledger, InjuryCaseId = plan.InjuryCaseId, ItemKey = item, EntryId = entry.Id, CaseId = @case.Id });
-            }
-        }
     }
 
     /// <summary>Appends entries to the instance's hash-chained journal.</summary>

@@ -23,7 +23,6 @@ public static class RuntimeSetup
 
         services.AddSingleton<WorkflowEngine>();
         services.AddScoped<ProgressWriter>();
-        services.AddScoped<DeadlineRecalculation>();
         services.AddScoped<TimerScheduler>();
         services.AddScoped<TimerFiring>();
         services.AddSingleton<InstanceGate>();

@@ -45,17 +45,35 @@ public sealed class Progress
 
     public List<OutboxPlan> Outbox { get; } = [];
 
-    /// <summary>Ledger entries to post (第九十、九十三条), in the same transaction as everything else.</summary>
-    public List<LedgerPlan> Ledger { get; } = [];
+    /// <summary>
+    /// What the host's actions planned beyond the runtime's own rows (e.g. a ledger posting of 第九十、九十三条), written by
+    /// the host's <see cref="IProgressEffectWriter"/>s in the same transaction as everything else.
+    /// </summary>
+    public List<IProgressEffect> Effects { get; } = [];
 
     public string? EndOutcome { get; set; }
 }
 
-/// <summary>A registered domain action a definition's action state can run (e.g. compute an amount, post to a ledger).</summary>
-public interface IWorkflowAction
-{
-    string Name { get; }
+/// <summary>Something an action plans that the host writes in the command's unit of work (see <see cref="IProgressEffectWriter"/>).</summary>
+#pragma warning disable CA1040 // A marker: the runtime carries effects it does not know, the host's writers pick their own.
+public interface IProgressEffect;
+#pragma warning restore CA1040
 
+/// <summary>
+/// Writes the effects of one kind that the host's actions planned (<see cref="Progress.Effects"/>), in the unit of work
+/// of the command that planned them; it may refuse the whole command (a rule exception) before anything is saved.
+/// </summary>
+public interface IProgressEffectWriter
+{
+    Task WriteAsync(ProgressEffects effects, CancellationToken ct);
+}
+
+/// <summary>The effects of one application of a progress, with the case and instance they belong to.</summary>
+public sealed record ProgressEffects(CaseRecord Case, WorkflowInstance Instance, IReadOnlyList<IProgressEffect> Effects, string Actor, DateTimeOffset Now);
+
+/// <summary>A registered domain action a definition's action state can run (e.g. compute an amount, post to a ledger).</summary>
+public interface IWorkflowAction : IActionContract
+{
     /// <summary>Runs the action on the progress: it may change case data, write notifications and journal what it did.</summary>
     void Run(ActionContext context);
 }
@@ -73,7 +91,8 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
 
     private readonly Dictionary<string, IWorkflowAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
-    public IReadOnlySet<string> ActionNames => _actions.Keys.ToHashSet(StringComparer.Ordinal);
+    /// <summary>The actions registered in this installation, for the validator: definitions may name these and no other.</summary>
+    public IReadOnlyCollection<IActionContract> Actions => _actions.Values;
 
     public Progress Start(WorkflowDefinition definition, CaseData data, DateTimeOffset now, WorkingDayCalendar calendar)
     {

@@ -25,7 +25,7 @@ public sealed record NotificationCounts(int NewAvailable, int NewAssigned, int M
     public const int Cap = 99;
 }
 
-public sealed class GetNotificationsHandler(CasesDb db, TimeProvider clock) : IQueryHandler<GetNotifications, NotificationCounts>
+public sealed class GetNotificationsHandler(IWorkflowDb db, TimeProvider clock) : IQueryHandler<GetNotifications, NotificationCounts>
 {
     public async ValueTask<NotificationCounts> Handle(GetNotifications query, CancellationToken cancellationToken)
     {

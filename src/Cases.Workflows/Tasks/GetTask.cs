@@ -10,7 +10,7 @@ namespace Cases.Workflows.Tasks;
 /// <summary>One task as it stands now, within what the actor may see (another city's task is answered as missing, 规程 第一百四十条).</summary>
 public sealed record GetTask(Guid TaskId, Actor By) : IQuery<TaskView>;
 
-public sealed class GetTaskHandler(CasesDb db, TimeProvider clock) : IQueryHandler<GetTask, TaskView>
+public sealed class GetTaskHandler(IWorkflowDb db, TimeProvider clock) : IQueryHandler<GetTask, TaskView>
 {
     public async ValueTask<TaskView> Handle(GetTask query, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public sealed record ListTasks(string? Scope, string? Procedure, string? Status,
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
-public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHandler<ListTasks, TaskPage>
+public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQueryHandler<ListTasks, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed class ListTasksHandler(CasesDb db, TimeProvider clock) : IQueryHan
 
                 break;
             case "all" or "open":
-                if (Supervision.SupervisionScope.Of(query.City, by) is { } city)
+                if (by.SupervisionScope(query.City) is { } city)
                 {
                     tasks = tasks.Where(t => t.CityCode == city);
                 }

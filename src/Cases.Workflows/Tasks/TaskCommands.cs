@@ -4,12 +4,10 @@ using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Identity;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Tasks;
@@ -27,8 +25,8 @@ public sealed record AssignTask(Guid TaskId, string? UserName, Actor By) : IComm
 public sealed record CompleteTask(Guid TaskId, string? Outcome, JsonObject? Data, Actor By) : ICommand<CaseState>;
 
 public sealed class TaskCommandHandlers(
-    CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
-    TimerScheduler scheduler, UserManager<CasesUser> users, TimeProvider clock) :
+    IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
+    TimerScheduler scheduler, IStaffDirectory staff, TimeProvider clock) :
     ICommandHandler<ClaimTask, TaskView>,
     ICommandHandler<ReleaseTask, TaskView>,
     ICommandHandler<AssignTask, TaskView>,
@@ -96,13 +94,12 @@ public sealed class TaskCommandHandlers(
             throw Conflict(task, $"This task is {Describe(task)} and cannot be reassigned.");
         }
 
-        var user = await users.FindByNameAsync(command.UserName.Trim());
-        if (user is null || user.CityCode != task.CityCode || !await users.IsInRoleAsync(user, task.Role))
+        var assignee = await staff.FindAsync(command.UserName.Trim(), cancellationToken);
+        if (assignee is null || assignee.CityCode != task.CityCode || !assignee.IsIn(task.Role))
         {
             throw new DomainValidationException("userName", $"{command.UserName} is not a {task.Role} of city {task.CityCode}.");
         }
 
-        var assignee = new Actor(user.UserName!, user.CityCode, (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
         await EnsureSeparationAsync(task, await DefinitionOfAsync(task, cancellationToken), assignee, cancellationToken);
         var now = clock.GetUtcNow();
         var previous = task.Assignee;

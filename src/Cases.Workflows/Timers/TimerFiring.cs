@@ -17,7 +17,7 @@ public sealed record FiredTimer(Guid TimerId, Guid CaseId, TimerKind Kind, strin
 /// mid-firing leaves an expiring lease and a rolled-back transaction; the sweep fires the timer again later.
 /// </summary>
 public sealed class TimerFiring(
-    CasesDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
+    IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
     TimerScheduler scheduler, TimeProvider clock, NodeIdentity node, InstanceGate gate, ILogger<TimerFiring> log)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);

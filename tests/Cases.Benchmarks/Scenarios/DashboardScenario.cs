@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Cases.Application.Supervision;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Supervision;
 
 namespace Cases.Benchmarks.Scenarios;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cases.Application.Persistence;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Casework;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;

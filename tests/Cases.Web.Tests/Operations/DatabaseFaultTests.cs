@@ -184,7 +184,7 @@ public sealed class DatabaseFaultTests(FaultyPostgresApp app, ITestOutputHelper 
     private async Task<int> CountCasesAsync()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CasesDb>();
+        var db = scope.ServiceProvider.GetRequiredService<Cases.Application.Persistence.CasesDb>();
         return await db.Cases.CountAsync();
     }
 

@@ -71,7 +71,7 @@ public sealed class StartupDefinitionTests
             {
                 _ = factory.Server;
                 await using var scope = factory.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CasesDb>();
+                var db = scope.ServiceProvider.GetRequiredService<Cases.Application.Persistence.CasesDb>();
                 Assert.Equal([1], await db.Definitions.Where(d => d.Key == "demo-filing").Select(d => d.Version).ToListAsync());
             }
 

@@ -1,8 +1,8 @@
 using System.Net;
+using Cases.Application.Identity;
 using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
-using Cases.Workflows.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Cases.Application.Casework;
+using Cases.Application.Parties;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Web.Tests.Pages;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Parties;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Cases.Application.Parties;
 using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Support;
-using Cases.Workflows.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

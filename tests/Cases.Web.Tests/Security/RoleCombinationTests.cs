@@ -60,7 +60,7 @@ public sealed class RoleCombinationTests(SqliteApp app) : IClassFixture<SqliteAp
     [Fact]
     public void Every_demo_user_holds_roles_that_go_together()
     {
-        Assert.All(Workflows.Seeding.DemoSeed.Users, u => Assert.Null(Cases.Domain.Staff.RoleCombinations.ConflictOf([u.Role])));
+        Assert.All(Cases.Application.Seeding.DemoSeed.Users, u => Assert.Null(Cases.Domain.Staff.RoleCombinations.ConflictOf([u.Role])));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Cases.Application.Persistence;
 using Cases.Testing;
-using Cases.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
+using Cases.Application.Calendar;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cases.Application.Casework;
+using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

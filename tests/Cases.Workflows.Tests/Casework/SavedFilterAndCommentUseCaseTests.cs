@@ -1,8 +1,8 @@
+using Cases.Application.Casework;
+using Cases.Application.Inbox;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cases.Workflows.Tests.Casework;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
+using Cases.Application.Persistence;
 using Cases.Testing;
-using Cases.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cases.Workflows.Tests.Persistence;
 

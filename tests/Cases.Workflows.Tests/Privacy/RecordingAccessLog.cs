@@ -1,4 +1,4 @@
-using Cases.Workflows.Parties;
+using Cases.Application.Parties;
 
 namespace Cases.Workflows.Tests.Privacy;
 

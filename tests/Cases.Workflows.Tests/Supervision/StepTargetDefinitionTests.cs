@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Supervision;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Supervision;
 using Cases.Workflows.Tests.Definitions;
 
 namespace Cases.Workflows.Tests.Supervision;

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Calendar;
+using Cases.Application.Persistence;
 using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Hangfire;

@@ -209,31 +209,3 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.RequestHash).HasMaxLength(64);
     }
 }
-
-internal sealed class ParameterValueConfiguration : IEntityTypeConfiguration<Cases.Workflows.Parameters.ParameterValue>
-{
-    public void Configure(EntityTypeBuilder<Cases.Workflows.Parameters.ParameterValue> b)
-    {
-        b.ToTable("parameter_values");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Name).HasMaxLength(64);
-        b.Property(x => x.CityCode).HasMaxLength(6);
-        b.Property(x => x.Source).HasMaxLength(500);
-        b.Property(x => x.UpdatedBy).HasMaxLength(100);
-        b.HasIndex(x => new { x.Name, x.Year, x.CityCode }).IsUnique().HasDatabaseName("ux_parameter_values_name_year_city");
-    }
-}
-
-internal sealed class ParameterChangeConfiguration : IEntityTypeConfiguration<Cases.Workflows.Parameters.ParameterChange>
-{
-    public void Configure(EntityTypeBuilder<Cases.Workflows.Parameters.ParameterChange> b)
-    {
-        b.ToTable("parameter_changes");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Name).HasMaxLength(64);
-        b.Property(x => x.CityCode).HasMaxLength(6);
-        b.Property(x => x.Source).HasMaxLength(500);
-        b.Property(x => x.Reason).HasMaxLength(500);
-        b.Property(x => x.ChangedBy).HasMaxLength(100);
-    }
-}

@@ -1,0 +1,27 @@
+using Cases.Application.Calculations;
+using Cases.Application.Calendar;
+using Cases.Application.Identity;
+using Cases.Application.Ledgers;
+using Cases.Workflows.Runtime;
+using Cases.Workflows.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cases.Application;
+
+public static class ApplicationSetup
+{
+    /// <summary>
+    /// The agency's parts of the runtime: its actions (calculators, ledger postings) and what they write, whose users
+    /// tasks are assigned to, and the calendar's recalculation of pending deadlines. The host adds the database
+    /// (<see cref="Persistence.PersistenceSetup.AddCasesDatabase"/>), the runtime and Identity.
+    /// </summary>
+    public static IServiceCollection AddCasesApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<IWorkflowAction>(new CalculateAction());
+        services.AddSingleton<IWorkflowAction>(new LedgerAction());
+        services.AddScoped<IProgressEffectWriter, LedgerPosting>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<DeadlineRecalculation>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+
+namespace Cases.Application.Calculations;
+
+/// <summary>
+/// "calculate": runs one of the regulation's calculators (see /api/calculations) on case data and stores the figures
+/// it names back into the case; the result and its step-by-step explanation are journaled. Parameters:
+/// <c>calculator</c>; <c>input</c> as "requestField=dataField, …"; <c>output</c> as "resultField=dataField, …".
+/// Figures come from the case data only (no parameter table inside a transition), so a procedure asks for them in
+/// its forms.
+/// </summary>
+public sealed class CalculateAction : IWorkflowAction
+{
+    public string Name => "calculate";
+
+    public void Check(ActionCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var calculator = check.Parameters.GetValueOrDefault("calculator");
+        if (calculator is null || !RunCalculationHandler.Names.Contains(calculator))
+        {
+            check.Problem($"{check.Path}.parameters.calculator", DefinitionRules.UnknownAction,
+                $"\"{calculator}\" is not a calculator; known: {string.Join(", ", RunCalculationHandler.Names.Order(StringComparer.Ordinal))}.");
+        }
+
+        foreach (var member in new[] { "input", "output" })
+        {
+            foreach (var (_, field) in Pairs(check.Parameters.GetValueOrDefault(member)))
+            {
+                check.Field($"{check.Path}.parameters.{member}", field.Split('.')[0], $"The calculate {member} field");
+            }
+        }
+    }
+
+    public static IEnumerable<(string Left, string Right)> Pairs(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Select(p => (p[0], p.Length > 1 ? p[1] : p[0]));
+
+    public void Run(ActionContext context)
+    {
+        var calculator = context.Parameters["calculator"];
+        var body = new JsonObject();
+        foreach (var (requestField, dataField) in Pairs(context.Parameters.GetValueOrDefault("input")))
+        {
+            // "expenses.mealDays" reads a field of an object field.
+            var path = dataField.Split('.');
+            var node = context.Progress.Data[path[0]];
+            foreach (var segment in path.Skip(1))
+            {
+                node = (node as JsonObject)?[segment];
+            }
+
+            body[requestField] = node?.DeepClone();
+        }
+
+        var response = RunCalculationHandler.Calculate(calculator, body, Domain.Calculations.NoParameters.Instance);
+        foreach (var (resultField, dataField) in Pairs(context.Parameters.GetValueOrDefault("output")))
+        {
+            context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
+        }
+
+        context.Progress.Journal.Add(new JournalPlan("calculated", context.State, context.State, new JsonObject
+        {
+            ["calculator"] = calculator,
+            ["input"] = body,
+            ["result"] = response.Result.DeepClone(),
+            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, Calculations.RunCalculationHandler.Json),
+        }));
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using Cases.Application.Persistence;
+using Cases.Domain;
+using Cases.Domain.Staff;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Application.Inbox;
+
+/// <summary>
+/// An inbox filter as saved: procedure, SLA state, due within N working days, sort. Kept in
+/// <see cref="SavedFilter.Query"/> as the inbox's own query string, so applying one is opening the inbox with it.
+/// </summary>
+public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, string Sort)
+{
+    public static readonly string[] SlaStates = ["onTime", "warning", "breached"];
+
+    public static readonly string[] Sorts = ["due", "priority", "age"];
+
+    /// <summary>The longest "due within" a filter may say: a year of working days is more than any statutory clock.</summary>
+    public const int MaxWithin = 365;
+
+    /// <summary>Checks each value and names the field of the first bad one (400).</summary>
+    public static InboxFilter Checked(string? procedure, string? sla, int? within, string? sort)
+    {
+        procedure = string.IsNullOrWhiteSpace(procedure) ? null : procedure.Trim();
+        sla = string.IsNullOrWhiteSpace(sla) ? null : sla.Trim();
+        sort = string.IsNullOrWhiteSpace(sort) ? "due" : sort.Trim();
+        if (sla is not null && !SlaStates.Contains(sla, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("sla", "sla must be onTime, warning or breached (or empty for all).");
+        }
+
+        if (within is < 0 or > MaxWithin)
+        {
+            throw new DomainValidationException("within", $"within must be a number of working days from 0 to {MaxWithin} (or empty).");
+        }
+
+        if (!Sorts.Contains(sort, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("sort", "sort must be due, priority or age.");
+        }
+
+        return new InboxFilter(procedure, sla, within, sort);
+    }
+
+    /// <summary>The inbox query string of this filter ("procedure=…&amp;sla=…&amp;within=…&amp;sort=…"), empty values left out.</summary>
+    public string ToQuery()
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                values.Add(new(key, value));
+            }
+        }
+
+        Add("procedure", Procedure);
+        Add("sla", Sla);
+        Add("within", Within?.ToString(CultureInfo.InvariantCulture));
+        Add("sort", Sort);
+        return QueryString(values);
+    }
+
+    /// <summary>Reads a stored query back; a value that no longer checks (a stored row edited by hand) is dropped, never trusted.</summary>
+    public static InboxFilter FromQuery(string query)
+    {
+        var values = (query ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .GroupBy(pair => Uri.UnescapeDataString(pair[0]), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? ""), StringComparer.Ordinal);
+        string? Value(string key) => values.GetValueOrDefault(key);
+        var within = int.TryParse(Value("within"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxWithin ? n : (int?)null;
+        var sla = Value("sla");
+        var sort = Value("sort");
+        return new InboxFilter(
+            string.IsNullOrWhiteSpace(Value("procedure")) ? null : Value("procedure"),
+            SlaStates.Contains(sla, StringComparer.Ordinal) ? sla : null,
+            within,
+            Sorts.Contains(sort, StringComparer.Ordinal) ? sort! : "due");
+    }
+
+    private static string QueryString(IEnumerable<KeyValuePair<string, string?>> values) =>
+        string.Join('&', values.Select(v => $"{Uri.EscapeDataString(v.Key)}={Uri.EscapeDataString(v.Value ?? "")}"));
+}
+
+/// <summary>
+/// A saved filter as the inbox lists it: whose, shared with whom (a role, in a city or — shared by provincial staff —
+/// in every city), what it filters and its inbox query string; <c>Mine</c> when the user owns it and may delete it.
+/// </summary>
+public sealed record SavedFilterView(Guid Id, string Name, string Owner, string? SharedWithRole, string? City, InboxFilter Filter, string Query, bool Mine, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Saves the inbox's current filter under a name, privately or shared with everyone of a role in the user's city
+/// (provincial users share with the role in every city). Saving a name the user already has replaces that filter.
+/// </summary>
+public sealed record SaveFilter(string? Name, string? Procedure, string? Sla, int? Within, string? Sort, string? ShareWithRole, Actor By) : ICommand<SavedFilterView>;
+
+/// <summary>Deletes one of the user's own saved filters; a filter someone shared with them is theirs to keep (403).</summary>
+public sealed record DeleteFilter(Guid FilterId, Actor By) : ICommand<Guid>;
+
+/// <summary>The user's own filters and those shared with one of their roles in their city, own first, each by name.</summary>
+public sealed record ListFilters(Actor By) : IQuery<IReadOnlyList<SavedFilterView>>;
+
+public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
+    ICommandHandler<SaveFilter, SavedFilterView>,
+    ICommandHandler<DeleteFilter, Guid>,
+    IQueryHandler<ListFilters, IReadOnlyList<SavedFilterView>>
+{
+    /// <summary>How many filters one user keeps: enough for every procedure and state, not an unbounded table.</summary>
+    public const int MaxPerUser = 50;
+
+    public const int MaxNameLength = 100;
+
+    public async ValueTask<SavedFilterView> Handle(SaveFilter command, CancellationToken cancellationToken)
+    {
+        var by = command.By;
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(by);
+        var name = TextInput.Required(command.Name, "name", "The filter's name", MaxNameLength);
+        var filter = InboxFilter.Checked(command.Procedure, command.Sla, command.Within, command.Sort);
+        if (filter.Procedure is { } procedure && !await db.Definitions.AnyAsync(d => d.Key == procedure, cancellationToken))
+        {
+            throw new DomainValidationException("procedure", $"There is no procedure '{Shorten(procedure)}'.");
+        }
+
+        var share = string.IsNullOrWhiteSpace(command.ShareWithRole) ? null : command.ShareWithRole.Trim();
+        if (share is not null && !Roles.All.Contains(share, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("shareWithRole", $"shareWithRole must be one of {string.Join(", ", Roles.All)} (or empty to keep the filter to yourself).");
+        }
+
+        try
+        {
+            return await SaveAsync(by, name, filter, share, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same name was saved at the same moment (two tabs, a double click): the unique key kept one row; this
+            // save updates it instead, as saving an existing name always does.
+            db.ChangeTracker.Clear();
+            return await SaveAsync(by, name, filter, share, cancellationToken);
+        }
+    }
+
+    private async Task<SavedFilterView> SaveAsync(Actor by, string name, InboxFilter filter, string? share, CancellationToken cancellationToken)
+    {
+        var existing = await db.SavedFilters.SingleOrDefaultAsync(f => f.Owner == by.UserName && f.Name == name, cancellationToken);
+        if (existing is null)
+        {
+            if (await db.SavedFilters.CountAsync(f => f.Owner == by.UserName, cancellationToken) >= MaxPerUser)
+            {
+                throw new DomainRuleException($"You already keep {MaxPerUser} saved filters; delete one first.");
+            }
+
+            existing = new SavedFilter { Id = Guid.CreateVersion7(clock.GetUtcNow()), Owner = by.UserName, Name = name, CreatedAt = clock.GetUtcNow() };
+            db.SavedFilters.Add(existing);
+        }
+
+        existing.Query = filter.ToQuery();
+        existing.SharedWithRole = share;
+        existing.CityCode = share is null ? null : by.CityCode;
+        await db.SaveChangesAsync(cancellationToken);
+        return View(existing, by);
+    }
+
+    public async ValueTask<Guid> Handle(DeleteFilter command, CancellationToken cancellationToken)
+    {
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(command.By);
+        var filter = await db.SavedFilters.SingleOrDefaultAsync(f => f.Id == command.FilterId, cancellationToken);
+        if (filter is null || (filter.Owner != command.By.UserName && !AppliesTo(filter, command.By)))
+        {
+            throw new NotFoundException($"You have no saved filter {command.FilterId}.");
+        }
+
+        if (filter.Owner != command.By.UserName)
+        {
+            throw new ForbiddenException($"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it.");
+        }
+
+        db.SavedFilters.Remove(filter);
+        await db.SaveChangesAsync(cancellationToken);
+        return filter.Id;
+    }
+
+    public async ValueTask<IReadOnlyList<SavedFilterView>> Handle(ListFilters query, CancellationToken cancellationToken)
+    {
+        var by = query.By;
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(by);
+        var roles = by.Roles.ToList();
+        var city = by.CityCode;
+        // A filter shared in a city applies to the role in that city; one shared by provincial staff (no city) applies in every city.
+        var rows = await db.SavedFilters.AsNoTracking()
+            .Where(f => f.Owner == by.UserName
+                || (f.SharedWithRole != null && roles.Contains(f.SharedWithRole) && (f.CityCode == null || f.CityCode == city)))
+            .ToListAsync(cancellationToken);
+        return rows.Select(f => View(f, by))
+            .OrderByDescending(v => v.Mine).ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id)
+            .ToList();
+    }
+
+    private static bool AppliesTo(SavedFilter filter, Actor by) =>
+        filter.SharedWithRole is { } role && by.IsIn(role) && (filter.CityCode is null || filter.CityCode == by.CityCode);
+
+    // A filter's name is shown to everyone it is shared with and serves no duty that needs a person's number: a number
+    // typed into it is masked for every reader, its owner included (规程 第一百四十一条), so there is no view to record.
+    private static SavedFilterView View(SavedFilter f, Actor by) =>
+        new(f.Id, Cases.Domain.Privacy.PersonalDataMask.Text(f.Name), f.Owner, f.SharedWithRole, f.CityCode, InboxFilter.FromQuery(f.Query), f.Query, f.Owner == by.UserName, f.CreatedAt);
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

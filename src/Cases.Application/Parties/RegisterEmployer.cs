@@ -1,0 +1,86 @@
+using Cases.Application.Persistence;
+using Cases.Domain;
+using Cases.Domain.Parties;
+using Cases.Domain.Staff;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Application.Parties;
+
+/// <summary>An officer registers an employer for work-injury insurance (规程 第六条、第七条、第八条).</summary>
+public sealed record RegisterEmployer(string? CreditCode, string? Name, int? RiskClass, string? City, DateOnly? RegisteredOn, Actor By) : ICommand<EmployerView>;
+
+public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterEmployer, EmployerView>
+{
+    public async ValueTask<EmployerView> Handle(RegisterEmployer command, CancellationToken cancellationToken)
+    {
+        // Each parse throws a DomainValidationException naming its field; nothing is written before all pass.
+        var code = CreditCode.Parse(command.CreditCode);
+        var city = City.Parse(command.City);
+        var risk = IndustryRiskClass.From(command.RiskClass ?? throw new DomainValidationException("riskClass", "riskClass is required (1 to 8, 一类 to 八类)."));
+        if (!command.By.CanSeeCity(city.Code))
+        {
+            throw new ForbiddenException($"You work for city {command.By.CityCode} and cannot register an employer in {city.Code}.");
+        }
+
+        var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn);
+        if (await RegisteredCityAsync(code, cancellationToken) is { } registeredIn)
+        {
+            throw await RefusedAsync(code, registeredIn, command.By, cancellationToken);
+        }
+
+        db.Employers.Add(employer);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations raced past the check above; the unique index let one in.
+            db.ChangeTracker.Clear();
+            if (await RegisteredCityAsync(code, cancellationToken) is { } racedIn)
+            {
+                throw await RefusedAsync(code, racedIn, command.By, cancellationToken);
+            }
+
+            throw;
+        }
+
+        return EmployerView.From(employer);
+    }
+
+    private Task<string?> RegisteredCityAsync(CreditCode code, CancellationToken ct) =>
+        db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => (string?)e.CityCode).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The one answer to a code the province's register already holds, whether in the caller's city or another: the
+    /// register is one for the province (省级统筹), so refusing tells that the code is known somewhere, but never where or
+    /// whose, and a read of another city's employer stays 404 (规程 第一百四十条). The attempt is journaled for auditors.
+    /// </summary>
+    private async Task<ConflictException> RefusedAsync(CreditCode code, string registeredIn, Actor by, CancellationToken ct)
+    {
+        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Employer, code.Value, Cases.Domain.Privacy.PersonalDataMask.IdNumber(code.Value), registeredIn)], ct);
+        return new ConflictException(DuplicateMessage(code.Value));
+    }
+
+    /// <summary>What a refused registration says, the same for a number of the caller's city and of any other.</summary>
+    public static string DuplicateMessage(string number) =>
+        $"{number} cannot be registered here: the province's register already holds it. If it should be registered in your city, ask the provincial agency to check the register.";
+}
+
+/// <summary>Look up one employer by credit code, within the caller's city.</summary>
+public sealed record GetEmployer(string CreditCode, Actor By) : IQuery<EmployerView>;
+
+public sealed class GetEmployerHandler(CasesDb db) : IQueryHandler<GetEmployer, EmployerView>
+{
+    public async ValueTask<EmployerView> Handle(GetEmployer query, CancellationToken cancellationToken)
+    {
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        var code = CreditCode.Parse(query.CreditCode);
+        var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+        // Another city's employer is answered exactly like a missing one: its existence is not disclosed.
+        return employer is not null && query.By.CanSeeCity(employer.CityCode)
+            ? EmployerView.From(employer)
+            : throw new NotFoundException($"No employer with credit code {code} in your city.");
+    }
+}

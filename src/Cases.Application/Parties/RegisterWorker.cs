@@ -1,0 +1,141 @@
+using Cases.Application.Persistence;
+using Cases.Domain;
+using Cases.Domain.Parties;
+using Cases.Domain.Staff;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Application.Parties;
+
+/// <summary>An officer registers an insured worker, optionally with their employer (规程 第十一条).</summary>
+public sealed record RegisterWorker(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, Actor By) : ICommand<WorkerView>;
+
+public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
+{
+    public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var id = IdNumber.Parse(command.IdNumber, today);
+        Employer? employer = null;
+        if (!string.IsNullOrWhiteSpace(command.EmployerCreditCode))
+        {
+            var code = CreditCode.Parse(command.EmployerCreditCode, "employerCreditCode");
+            employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+            if (employer is null || !command.By.CanSeeCity(employer.CityCode))
+            {
+                throw new DomainValidationException("employerCreditCode", $"No employer with credit code {code} is registered in your city.");
+            }
+        }
+        else if (!command.By.IsProvincial)
+        {
+            throw new DomainValidationException("employerCreditCode", "A city officer registers a worker under an employer of their city; employerCreditCode is required.");
+        }
+
+        var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
+        if (await RegisteredCityAsync(id, cancellationToken) is { } registeredIn)
+        {
+            throw await RefusedAsync(id, registeredIn, command.By, cancellationToken);
+        }
+
+        db.Workers.Add(worker);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations raced past the check above; the unique index let one in.
+            db.ChangeTracker.Clear();
+            if (await RegisteredCityAsync(id, cancellationToken) is { } racedIn)
+            {
+                throw await RefusedAsync(id, racedIn, command.By, cancellationToken);
+            }
+
+            throw;
+        }
+
+        return WorkerView.From(worker, employer?.CreditCode.Value, command.By.NeedsFullIdNumbers);
+    }
+
+    // The city of the worker's employer; "" for a worker registered without one; null when the number is not registered.
+    private async Task<string?> RegisteredCityAsync(IdNumber id, CancellationToken ct)
+    {
+        var found = await (from w in db.Workers.AsNoTracking()
+                           where w.IdNumber == id
+                           join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                           from e in es.DefaultIfEmpty()
+                           select new { City = e == null ? null : e.CityCode }).FirstOrDefaultAsync(ct);
+        return found is null ? null : found.City ?? "";
+    }
+
+    /// <summary>
+    /// The one answer to a number the province's register already holds, whether under an employer of the caller's city
+    /// or of another: 409, saying neither where nor whose (a read of another city's worker stays 404, 规程 第一百四十条). A
+    /// 404 would tell the officer the number is free to register when it is not, and any refusal tells that the number is
+    /// known somewhere in the province; what it must not tell is where. The attempt is journaled for auditors.
+    /// </summary>
+    private async Task<ConflictException> RefusedAsync(IdNumber id, string registeredIn, Actor by, CancellationToken ct)
+    {
+        await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Worker, id.Value, id.Masked, registeredIn)], ct);
+        return new ConflictException(RegisterEmployerHandler.DuplicateMessage(id.Masked));
+    }
+}
+
+/// <summary>
+/// Look up one worker by identity number, within the caller's city (via the worker's employer). The full identity
+/// number and phone are shown only to a role that handles cases and only with a purpose, and the view is recorded
+/// (规程 第一百四十一条); otherwise both are masked.
+/// </summary>
+public sealed record GetWorker(string IdNumber, Actor By, string? Purpose = null) : IQuery<WorkerView>;
+
+/// <summary>The workers of one employer; identity numbers always masked in a list.</summary>
+public sealed record ListWorkers(string EmployerCreditCode, Actor By) : IQuery<IReadOnlyList<WorkerView>>;
+
+public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock)
+    : IQueryHandler<GetWorker, WorkerView>, IQueryHandler<ListWorkers, IReadOnlyList<WorkerView>>
+{
+    public async ValueTask<WorkerView> Handle(GetWorker query, CancellationToken cancellationToken)
+    {
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        var id = IdNumber.Parse(query.IdNumber);
+        var purpose = CasePersonalData.Purpose(query.Purpose);
+        var found = await (from w in db.Workers.AsNoTracking()
+                           where w.IdNumber == id
+                           join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                           from e in es.DefaultIfEmpty()
+                           select new { Worker = w, Employer = e }).SingleOrDefaultAsync(cancellationToken);
+        var visible = found is not null && (query.By.IsProvincial || (found.Employer is not null && query.By.CanSeeCity(found.Employer.CityCode)));
+        if (!visible)
+        {
+            throw new NotFoundException($"No worker with identity number {id.Masked} in your city.");
+        }
+
+        var unmasked = query.By.NeedsFullIdNumbers && purpose is not null;
+        if (unmasked)
+        {
+            var access = new PersonalDataAccess(clock.GetUtcNow(), query.By.UserName, query.By.CityCode, purpose!, id.Masked,
+                found!.Worker.Phone is null ? "idNumber" : "idNumber, phone", found.Worker.Id, null)
+            {
+                SubjectKey = id.Value,
+                SubjectCity = found.Employer?.CityCode ?? "",
+            };
+            await accessLog.RecordAsync([access], cancellationToken);
+        }
+
+        return WorkerView.From(found!.Worker, found.Employer?.CreditCode.Value, unmasked);
+    }
+
+    public async ValueTask<IReadOnlyList<WorkerView>> Handle(ListWorkers query, CancellationToken cancellationToken)
+    {
+        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        var code = CreditCode.Parse(query.EmployerCreditCode, "creditCode");
+        var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+        if (employer is null || !query.By.CanSeeCity(employer.CityCode))
+        {
+            throw new NotFoundException($"No employer with credit code {code} in your city.");
+        }
+
+        var workers = await db.Workers.AsNoTracking().Where(w => w.EmployerId == employer.Id).OrderBy(w => w.Name).Take(1000).ToListAsync(cancellationToken);
+        return workers.Select(w => WorkerView.From(w, code.Value, unmasked: false)).ToList();
+    }
+}

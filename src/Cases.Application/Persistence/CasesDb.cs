@@ -1,0 +1,100 @@
+using Cases.Application.Calendar;
+using Cases.Application.Identity;
+using Cases.Domain.Injuries;
+using Cases.Domain.Parties;
+using Cases.Domain.Projects;
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cases.Application.Persistence;
+
+/// <summary>
+/// The one EF Core model of the product. Each provider has a subclass with its own migration set
+/// (see <see cref="SqliteCasesDb"/>, <see cref="PostgresCasesDb"/>, <see cref="SqlServerCasesDb"/>).
+/// </summary>
+public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<CasesUser>(options), IDataProtectionKeyContext, IWorkflowDb
+{
+    /// <summary>The keys that protect sign-in cookies, shared by every node so a cookie issued by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
+
+    public DbSet<InjuryCase> InjuryCases => Set<InjuryCase>();
+
+    public DbSet<Dependant> Dependants => Set<Dependant>();
+
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+
+    public DbSet<Cases.Workflows.Definitions.DefinitionPublication> DefinitionPublications => Set<Cases.Workflows.Definitions.DefinitionPublication>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<CaseValue> CaseValues => Set<CaseValue>();
+
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Parameters.ParameterValue> ParameterValues => Set<Parameters.ParameterValue>();
+
+    public DbSet<Parameters.ParameterChange> ParameterChanges => Set<Parameters.ParameterChange>();
+
+    public DbSet<Ledgers.LedgerEntry> LedgerEntries => Set<Ledgers.LedgerEntry>();
+
+    public DbSet<Ledgers.LedgerItem> LedgerItems => Set<Ledgers.LedgerItem>();
+
+    public DbSet<Casework.CaseComment> CaseComments => Set<Casework.CaseComment>();
+
+    public DbSet<Casework.CaseAttachment> CaseAttachments => Set<Casework.CaseAttachment>();
+
+    public DbSet<Inbox.SavedFilter> SavedFilters => Set<Inbox.SavedFilter>();
+
+    public DbSet<Privacy.PersonalDataView> PersonalDataViews => Set<Privacy.PersonalDataView>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        WorkflowModel.Configure(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CasesDb).Assembly);
+        builder.Entity<CasesUser>(u =>
+        {
+            u.Property(x => x.CityCode).HasMaxLength(6);
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        WorkflowModel.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<CreditCode>().HaveConversion<CreditCodeConverter>().HaveMaxLength(18);
+        configurationBuilder.Properties<IdNumber>().HaveConversion<IdNumberConverter>().HaveMaxLength(18);
+        configurationBuilder.Properties<IndustryRiskClass>().HaveConversion<RiskClassConverter>();
+        configurationBuilder.Properties<DisabilityGrade>().HaveConversion<DisabilityGradeConverter>();
+    }
+}

@@ -1,0 +1,82 @@
+using Cases.Domain.Injuries;
+using Cases.Domain.Parties;
+using Cases.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cases.Application.Persistence.Configurations;
+
+internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
+{
+    public void Configure(EntityTypeBuilder<Employer> b)
+    {
+        b.ToTable("employers");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(Employer.NameMaxLength);
+        b.Property(x => x.CityCode).HasMaxLength(6);
+        b.HasIndex(x => x.CreditCode).IsUnique().HasDatabaseName("ux_employers_credit_code");
+        b.HasIndex(x => new { x.CityCode, x.Name }).HasDatabaseName("ix_employers_city_name");
+    }
+}
+
+internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
+{
+    public void Configure(EntityTypeBuilder<Worker> b)
+    {
+        b.ToTable("workers");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(Worker.NameMaxLength);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Ignore(x => x.BirthDate);
+        b.Ignore(x => x.Sex);
+        b.Ignore(x => x.MaskedPhone);
+        b.HasIndex(x => x.IdNumber).IsUnique().HasDatabaseName("ux_workers_id_number");
+        b.HasIndex(x => x.EmployerId).HasDatabaseName("ix_workers_employer");
+        b.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConstructionProjectConfiguration : IEntityTypeConfiguration<ConstructionProject>
+{
+    public void Configure(EntityTypeBuilder<ConstructionProject> b)
+    {
+        b.ToTable("construction_projects");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ProjectCode).HasMaxLength(ConstructionProject.ProjectCodeMaxLength);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.CityCode).HasMaxLength(6);
+        b.HasIndex(x => x.ProjectCode).IsUnique().HasDatabaseName("ux_construction_projects_code");
+        b.HasIndex(x => new { x.CityCode, x.ContractEndsOn }).HasDatabaseName("ix_construction_projects_city_ends");
+    }
+}
+
+internal sealed class InjuryCaseConfiguration : IEntityTypeConfiguration<InjuryCase>
+{
+    public void Configure(EntityTypeBuilder<InjuryCase> b)
+    {
+        b.ToTable("injury_cases");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.CityCode).HasMaxLength(6);
+        b.HasIndex(x => new { x.CityCode, x.InjuryOn }).HasDatabaseName("ix_injury_cases_city_injury");
+        b.HasIndex(x => x.WorkerId).HasDatabaseName("ix_injury_cases_worker");
+        b.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DependantConfiguration : IEntityTypeConfiguration<Dependant>
+{
+    public void Configure(EntityTypeBuilder<Dependant> b)
+    {
+        b.ToTable("dependants");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(Dependant.NameMaxLength);
+        b.HasIndex(x => x.InjuryCaseId).HasDatabaseName("ix_dependants_injury_case");
+        b.HasOne<InjuryCase>().WithMany().HasForeignKey(x => x.InjuryCaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Cases.Application.Casework;
+using Cases.Application.Persistence;
+using Cases.Domain.Calendar;
+using Cases.Domain.Staff;
+using Cases.Workflows.Casework;
+using Cases.Workflows.Tasks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.Application.Seeding;
+
+/// <summary>
+/// Development only: cases of every built procedure in several states, opened and moved through the same commands
+/// officers use, with dates around today, so that a new user sees a living inbox (claimable, claimed, overdue) on the
+/// first run. A case whose clocks would reach a year the calendar has no data for is skipped with a warning.
+/// </summary>
+public static class DemoCases
+{
+    private static readonly Actor JinanOfficer = new("officer.jinan", "370100", new HashSet<string> { Roles.Officer });
+    private static readonly Actor JinanReviewer = new("reviewer.jinan", "370100", new HashSet<string> { Roles.Reviewer });
+    private static readonly string[] ApplicationOnly = ["written-application"];
+    private static readonly string[] ReferralPapers = ["application", "referral-opinion"];
+    private static readonly string[] TransferApplicationOnly = ["application"];
+    private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
+    private static readonly string[] ViolenceProofOnly = ["violence-proof"];
+    private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
+
+    // Looks up a case's open task without seeing its personal data: nobody viewed it, so nothing goes to the access log.
+    private static readonly Actor Seeder = new("demo-seed", null, new HashSet<string> { Roles.Supervisor });
+
+    public static async Task RunAsync(IServiceProvider services, ILogger log)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<CasesDb>().Cases.AnyAsync())
+            {
+                return;
+            }
+        }
+
+        var today = ChinaTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var month = today.AddMonths(-4).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var opened = 0;
+
+        async Task Case(string what, Func<IMediator, Task> steps)
+        {
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                await steps(scope.ServiceProvider.GetRequiredService<IMediator>());
+                opened++;
+            }
+            catch (CalendarYearMissingException e)
+            {
+                log.LogWarning("Demo case '{What}' skipped: {Reason}", what, e.Message);
+            }
+        }
+
+        static JsonObject Json(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject();
+
+        async Task<Guid> Start(IMediator m, string procedure, object data, Actor? by = null) =>
+            (await m.Send(new StartCase(procedure, (by ?? JinanOfficer).CityCode, Json(data), by ?? JinanOfficer))).CaseId;
+
+        async Task<Guid> OpenTask(IMediator m, Guid caseId) =>
+            (await m.Send(new GetCase(caseId, Seeder))).OpenTasks.Single().Id;
+
+        var rate = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = month };
+        await Case("rate notice, claimable", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-2) }));
+        await Case("rate notice, overdue", m => Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-25) }));
+        await Case("rate objection window", async m =>
+        {
+            var id = await Start(m, "fee-rate-objection", new { rate.employerCreditCode, rate.previousRate, rate.newRate, rate.effectiveFrom, adjustedOn = Day(-12) });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "notified", Json(new { noticeReceivedOn = Day(-3) }), JinanOfficer));
+        });
+
+        var worker = new { workerIdNumber = "370102198503120011", injuryCaseId = "IC-DEMO-0001", rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
+        await Case("rehab window open", m => Start(m, "rehab-extension", new { worker.workerIdNumber, worker.injuryCaseId, worker.rehabStartsOn, rehabEndsOn = Day(8), worker.institution }));
+        await Case("rehab application under review, claimed", async m =>
+        {
+            var id = await Start(m, "rehab-extension", new { worker.workerIdNumber, injuryCaseId = "IC-DEMO-0002", worker.rehabStartsOn, rehabEndsOn = Day(5), worker.institution });
+            await m.Send(new RecordEvent(id, "application", Json(new { receivedOn = Day(0), requestedEndsOn = Day(60), institutionOpinion = "关节活动度仍在改善，建议延长康复" }), JinanOfficer));
+            await m.Send(new ClaimTask(await OpenTask(m, id), JinanOfficer));
+        });
+
+        await Case("project insured", m => Start(m, "project-term-extension", new
+        {
+            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F61",
+            contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
+        }));
+
+        var referral = new { hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" };
+        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
+        await Case("transfer filed, trip under way", async m =>
+        {
+            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
+        });
+        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
+
+        var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
+        string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];
+        await Case("advance payment to review", m => Start(m, "advance-payment", new
+        {
+            variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
+        }));
+        await Case("advance payment waiting for papers", async m =>
+        {
+            var id = await Start(m, "advance-payment", new
+            {
+                variant = "third-party-unpaid", injuryCaseId = "IC-DEMO-0006", claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
+        });
+
+        async Task<Guid> Advanced(IMediator m, string injuryCaseId, decimal amount, int advancedDaysAgo, int demandDaysAgo)
+        {
+            var id = await Start(m, "advance-payment", new { variant = "employer-refuses", injuryCaseId, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "recommend", Json(new { reviewNote = "材料齐全，用人单位经仲裁、诉讼后仍拒不支付" }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approvedAmount = amount, advancedOn = Day(-advancedDaysAgo) }), JinanReviewer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "issued", Json(new { demandIssuedOn = Day(-demandDaysAgo) }), JinanOfficer));
+            return id;
+        }
+
+        await Case("advance payment in recovery, partly repaid", async m =>
+        {
+            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 20, 15);
+            await m.Send(new RecordEvent(id, "repayment", Json(new { repaymentAmount = 15000m, repaidOn = Day(-3) }), JinanOfficer));
+        });
+        // Its repayment date passed: the sweep at start-up moves it to a supervisor's escalation.
+        await Case("advance payment overdue", m => Advanced(m, "IC-DEMO-0008", 42000m, 50, 45));
+
+        await Case("third-party top-up to approve", async m =>
+        {
+            var id = await Start(m, "third-party-reimbursement", new
+            {
+                injuryCaseId = "IC-DEMO-0009", accidentType = "traffic", eligibleMedicalCost = 31250.40m,
+                materialsReceived = TrafficPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
+            {
+                splitUnclear = false, compensatedMedicalAmount = 18000m,
+                invoices = new[] { new { number = "37010025A0012345", amount = 21250.40m }, new { number = "37010025A0012346", amount = 10000m } },
+            }), JinanOfficer));
+        });
+        // Paid, so that the third-party medical ledger (第九十条) on 「台账」 has a top-up and its invoices on the first run.
+        await Case("third-party top-up paid", async m =>
+        {
+            var id = await Start(m, "third-party-reimbursement", new
+            {
+                injuryCaseId = "IC-DEMO-0011", accidentType = "traffic", eligibleMedicalCost = 15680.50m, materialsReceived = TrafficPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
+            {
+                splitUnclear = false, compensatedMedicalAmount = 9000m,
+                invoices = new[] { new { number = "37010025A0020871", amount = 12680.50m }, new { number = "37010025A0020872", amount = 3000m } },
+            }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "paid", Json(new { paidOn = Day(-4) }), JinanReviewer));
+        });
+        await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
+        {
+            injuryCaseId = "IC-DEMO-0010", accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
+        }));
+
+        log.LogInformation("Demo cases opened: {Count}", opened);
+    }
+}

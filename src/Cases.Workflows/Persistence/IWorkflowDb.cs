@@ -1,0 +1,54 @@
+using Cases.Workflows.Calendar;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Cases.Workflows.Persistence;
+
+/// <summary>
+/// The runtime's tables as one unit of work: definitions, cases and their instances, tasks, timers, journal, outbox,
+/// escalations, idempotency records and the working-day calendar. The host's one <c>DbContext</c> implements it
+/// (with the agency's own tables beside these), so a command that changes runtime rows and agency rows still commits
+/// once. The runtime knows no other table.
+/// </summary>
+public interface IWorkflowDb
+{
+    DbSet<StoredDefinition> Definitions { get; }
+
+    DbSet<DefinitionPublication> DefinitionPublications { get; }
+
+    DbSet<CaseRecord> Cases { get; }
+
+    DbSet<WorkflowInstance> Instances { get; }
+
+    DbSet<CaseValue> CaseValues { get; }
+
+    DbSet<HumanTask> Tasks { get; }
+
+    DbSet<WorkflowTimer> Timers { get; }
+
+    DbSet<JournalEntry> Journal { get; }
+
+    DbSet<OutboxMessage> Outbox { get; }
+
+    DbSet<Escalation> Escalations { get; }
+
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+
+    DbSet<CalendarYear> CalendarYears { get; }
+
+    DbSet<CalendarDay> CalendarDays { get; }
+
+    DbSet<CalendarRevision> CalendarRevisions { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    DatabaseFacade Database { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
