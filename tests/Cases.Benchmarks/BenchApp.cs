@@ -1,5 +1,5 @@
 using Cases.Testing;
-using Cases.Web.Infrastructure;
+using Cases.Workflows.Timers;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

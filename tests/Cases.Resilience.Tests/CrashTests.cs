@@ -120,7 +120,7 @@ public sealed class CrashTests(ITestOutputHelper output) : NodeRun(output)
         // Two days pass with no node running: the clock cases' deadlines (end of tomorrow) and the approvals' warnings come due.
         var restartedAppNow = NodeSettings.MorningOf(day.AddDays(2));
         List<Guid> overdue;
-        await using (var db = TestDatabases.Open(provider, connection))
+        await using (var db = ProductDatabases.Open(provider, connection))
         {
             overdue = await db.Timers.Where(t => t.Status == TimerStatus.Pending && t.DueAt <= restartedAppNow).Select(t => t.Id).ToListAsync();
         }
@@ -134,7 +134,7 @@ public sealed class CrashTests(ITestOutputHelper output) : NodeRun(output)
         List<WorkflowTimer> fired;
         while (true)
         {
-            await using var db = TestDatabases.Open(provider, connection);
+            await using var db = ProductDatabases.Open(provider, connection);
             fired = await db.Timers.AsNoTracking().Where(t => overdue.Contains(t.Id)).ToListAsync();
             if (fired.All(t => t.Status != TimerStatus.Pending))
             {
@@ -180,7 +180,7 @@ public sealed class CrashTests(ITestOutputHelper output) : NodeRun(output)
         int opened;
         int keys;
         string timers;
-        await using (var db = TestDatabases.Open(provider, connection))
+        await using (var db = ProductDatabases.Open(provider, connection))
         {
             opened = await db.Cases.CountAsync();
             keys = await db.IdempotencyRecords.CountAsync();
@@ -219,7 +219,7 @@ public sealed class CrashTests(ITestOutputHelper output) : NodeRun(output)
 
     private static async Task<RunAudit> AuditAsync(TestProvider provider, string connection, DateTimeOffset now)
     {
-        await using var db = TestDatabases.Open(provider, connection);
+        await using var db = ProductDatabases.Open(provider, connection);
         return await RunAudit.ReadAsync(db, now);
     }
 }

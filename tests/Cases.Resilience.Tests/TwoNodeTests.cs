@@ -201,7 +201,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : NodeRun(output)
         Assert.True(firedBy.ContainsKey("node-b"), "node B fired nothing");
     }
 
-    private static Cases.Application.Persistence.CasesDb Open(string connection) => TestDatabases.Open(TestProvider.Postgres, connection);
+    private static Cases.Application.Persistence.CasesDb Open(string connection) => ProductDatabases.Open(TestProvider.Postgres, connection);
 
     private static async Task<int> FiredDeadlinesAsync(string connection)
     {

@@ -1,5 +1,3 @@
-using Cases.Application.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Testing;
 
@@ -58,22 +56,4 @@ public static class TestDatabases
         TestProvider.Postgres => await SharedPostgres.CreateDatabaseAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
-
-    /// <summary>A new context on the database, configured as the app configures it (a new one per call, as per request).</summary>
-    public static CasesDb Open(TestProvider provider, string connectionString)
-    {
-        switch (provider)
-        {
-            case TestProvider.Sqlite:
-                var sqlite = new DbContextOptionsBuilder<SqliteCasesDb>();
-                PersistenceSetup.ConfigureSqlite(sqlite, PersistenceSetup.PrepareSqlite(connectionString));
-                return new SqliteCasesDb(sqlite.Options);
-            case TestProvider.Postgres:
-                var pg = new DbContextOptionsBuilder<PostgresCasesDb>();
-                PersistenceSetup.ConfigurePostgres(pg, connectionString);
-                return new PostgresCasesDb(pg.Options);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(provider));
-        }
-    }
 }

@@ -38,6 +38,31 @@ public static class PersistenceSetup
         return services;
     }
 
+    /// <summary>
+    /// A context on the provider's database configured as the app configures its own (a new one each call, as per
+    /// request), for tools and tests that run outside the app's container.
+    /// </summary>
+    public static CasesDb Open(DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteCasesDb>();
+                ConfigureSqlite(sqlite, PrepareSqlite(connectionString));
+                return new SqliteCasesDb(sqlite.Options);
+            case DatabaseProvider.Postgres:
+                var pg = new DbContextOptionsBuilder<PostgresCasesDb>();
+                ConfigurePostgres(pg, connectionString);
+                return new PostgresCasesDb(pg.Options);
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new DbContextOptionsBuilder<SqlServerCasesDb>();
+                ConfigureSqlServer(sqlServer, connectionString);
+                return new SqlServerCasesDb(sqlServer.Options);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider));
+        }
+    }
+
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(SqliteBusyTimeout.Instance);
 

@@ -1,6 +1,6 @@
-using Cases.Application.Calendar;
 using Cases.Application.Persistence;
 using Cases.Application.Seeding;
+using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;

@@ -50,12 +50,12 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         await connection.OpenAsync(ct);
         // Options without the container: EF then shares one internal service provider across dry runs instead of
         // building (and keeping) a new one for each container's logger factory.
-        var options = new DbContextOptionsBuilder<SandboxDb>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<WorkflowDb>().UseSqlite(connection).Options;
         var clock = new FixedClock();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddScoped<IWorkflowDb>(_ => new SandboxDb(options));
+        services.AddScoped<IWorkflowDb>(_ => new WorkflowDb(options));
         services.AddWorkflowCore();
         // The host's engine itself, with whatever actions the host registered.
         services.AddSingleton(engine);
@@ -238,46 +238,6 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         public string Create(Job job, IState state) => Guid.NewGuid().ToString("N");
 
         public bool ChangeState(string jobId, IState state, string expectedState) => false;
-    }
-}
-
-/// <summary>The dry run's throwaway database: the runtime's tables only, created for one run on an in-memory SQLite connection.</summary>
-internal sealed class SandboxDb(DbContextOptions<SandboxDb> options) : DbContext(options), IWorkflowDb
-{
-    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
-
-    public DbSet<DefinitionPublication> DefinitionPublications => Set<DefinitionPublication>();
-
-    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
-
-    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
-
-    public DbSet<CaseValue> CaseValues => Set<CaseValue>();
-
-    public DbSet<HumanTask> Tasks => Set<HumanTask>();
-
-    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
-
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    public DbSet<Escalation> Escalations => Set<Escalation>();
-
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-
-    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
-
-    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
-
-    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        WorkflowModel.ConfigureConventions(configurationBuilder);
-        WorkflowModel.UseSqliteInstants(configurationBuilder);
     }
 }
 

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Runtime;
 
 namespace Cases.Workflows.Tests.Definitions;
 
 /// <summary>The clock "on" a date, dates a state sets, and event rules with messages.</summary>
 public sealed class DefinitionExtensionTests
 {
-    private readonly DefinitionValidator _validator = new();
+    private readonly DefinitionValidator _validator = new(BuiltInActions.All());
 
     private IReadOnlyList<DefinitionError> Errors(Action<JsonObject> change) =>
         _validator.Validate(DefinitionFixtures.Mini(root =>

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain.Calendar;
 using Cases.Testing;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,17 +1,15 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Calendar;
-using Cases.Application.Persistence;
 using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Hangfire;
 using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +27,7 @@ public enum JobStore
 
 /// <summary>
 /// One "node" of the app, as far as timers go: the services <c>CasesServices</c> and <c>WorkflowServices</c>
-/// register (CasesDb on the provider, CalendarStore, DefinitionStore, engine with the built-in actions, writer,
+/// register (the runtime's context on the provider, CalendarStore, DefinitionStore, engine with the built-in actions, writer,
 /// scheduler, firing, jobs, a node name, the clock, logging, Hangfire storage and client), and on request a
 /// Hangfire server whose jobs resolve from a scope per job, as Hangfire.AspNetCore's activator does.
 /// </summary>
@@ -62,24 +60,15 @@ internal sealed class TimerNode : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddLogging();
-        switch (test.Provider)
-        {
-            case TestProvider.Sqlite:
-                var sqlite = PersistenceSetup.PrepareSqlite(test.ConnectionString);
-                services.AddDbContext<CasesDb, SqliteCasesDb>(o => PersistenceSetup.ConfigureSqlite(o, sqlite));
-                break;
-            case TestProvider.Postgres:
-                services.AddDbContext<CasesDb, PostgresCasesDb>(o => PersistenceSetup.ConfigurePostgres(o, test.ConnectionString));
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(test));
-        }
+        services.AddDbContext<WorkflowDb>(o => TestDb.Configure((DbContextOptionsBuilder<WorkflowDb>)o, test.Provider, test.ConnectionString));
+        services.AddScoped<IWorkflowDb>(sp => sp.GetRequiredService<WorkflowDb>());
 
         services.AddWorkflowCore();
         services.AddSingleton(new NodeIdentity(name));
 
+        // The storage the app's set-up gives the provider (TimerHosting), or memory where a test wants no shared one.
         JobStorage storage = store == JobStore.AsTheApp && test.Provider == TestProvider.Postgres
-            ? PostgresStorage(test.ConnectionString)
+            ? TimerHosting.Storage(DatabaseProvider.Postgres, test.ConnectionString)
             : new InMemoryStorage();
         services.AddSingleton(storage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
@@ -90,10 +79,10 @@ internal sealed class TimerNode : IAsyncDisposable
     public async Task SeedAsync()
     {
         await using var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CasesDb>();
+        var db = scope.ServiceProvider.GetRequiredService<IWorkflowDb>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await LoadShippedCalendar.RunAsync(db, clock);
-        await SeedDefinitions.RunAsync(db, WorkflowsFolder, scope.ServiceProvider.GetRequiredService<WorkflowEngine>().ActionNames, clock, NullLogger.Instance);
+        await SeedDefinitions.RunAsync(db, WorkflowsFolder, scope.ServiceProvider.GetRequiredService<WorkflowEngine>().Actions, clock, NullLogger.Instance);
     }
 
     /// <summary>Starts this node's Hangfire server, configured as <c>WorkflowServices</c> does (1 s schedule polling).</summary>
@@ -104,7 +93,7 @@ internal sealed class TimerNode : IAsyncDisposable
             {
                 ServerName = Name,
                 WorkerCount = workers,
-                SchedulePollingInterval = TimeSpan.FromSeconds(1),
+                SchedulePollingInterval = TimerHosting.PollingInterval,
                 Activator = new ScopedJobActivator(_services.GetRequiredService<IServiceScopeFactory>()),
                 ShutdownTimeout = TimeSpan.FromSeconds(10),
             },
@@ -117,7 +106,7 @@ internal sealed class TimerNode : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var handler = new StartCaseHandler(
-            sp.GetRequiredService<CasesDb>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CalendarStore>(), sp.GetRequiredService<WorkflowEngine>(),
+            sp.GetRequiredService<IWorkflowDb>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CalendarStore>(), sp.GetRequiredService<WorkflowEngine>(),
             sp.GetRequiredService<ProgressWriter>(), sp.GetRequiredService<TimerScheduler>(), sp.GetRequiredService<TimeProvider>());
         var data = new JsonObject { ["contractEndsOn"] = contractEndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         return await handler.Handle(new StartCase("demo-filing", "370100", data, Officer), ct);
@@ -129,7 +118,7 @@ internal sealed class TimerNode : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var handler = new RecordEventCommandHandler(
-            sp.GetRequiredService<CasesDb>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CalendarStore>(), sp.GetRequiredService<WorkflowEngine>(),
+            sp.GetRequiredService<IWorkflowDb>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CalendarStore>(), sp.GetRequiredService<WorkflowEngine>(),
             sp.GetRequiredService<ProgressWriter>(), sp.GetRequiredService<TimerScheduler>(), sp.GetRequiredService<TimeProvider>());
         return await handler.Handle(new RecordEvent(caseId, @event, data, Officer), ct);
     }
@@ -160,32 +149,8 @@ internal sealed class TimerNode : IAsyncDisposable
         (Storage as IDisposable)?.Dispose();
     }
 
-    private static string WorkflowsFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "WorkInjuryCases.sln")))
-                {
-                    return Path.Combine(dir.FullName, "workflows");
-                }
-            }
-
-            throw new InvalidOperationException($"WorkInjuryCases.sln was not found above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    private static PostgreSqlStorage PostgresStorage(string connectionString)
-    {
-        var options = new PostgreSqlStorageOptions
-        {
-            SchemaName = "hangfire",
-            QueuePollInterval = TimeSpan.FromSeconds(1),
-            PrepareSchemaIfNecessary = true,
-        };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
-    }
+    // The runtime's own procedure (workflows/demo-filing.json, copied beside the tests): it needs no action of the agency's.
+    private static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "RuntimeDefinitions");
 
     // The same process-wide serializer settings as WorkflowServices' AddHangfire; set once.
     private static void ConfigureHangfireGlobals()
@@ -194,13 +159,13 @@ internal sealed class TimerNode : IAsyncDisposable
         {
             if (!_hangfireConfigured)
             {
-                GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+                TimerHosting.Configure(GlobalConfiguration.Configuration);
                 _hangfireConfigured = true;
             }
         }
     }
 
-    /// <summary>A DI scope per job, so each job gets its own CasesDb, as in the app.</summary>
+    /// <summary>A DI scope per job, so each job gets its own context, as in the app.</summary>
     private sealed class ScopedJobActivator(IServiceScopeFactory scopes) : JobActivator
     {
         public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(scopes.CreateScope());

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Privacy;
 
-namespace Cases.Workflows.Tests.Privacy;
+namespace Cases.Domain.Tests.Privacy;
 
 /// <summary>The one masking rule on free text, labels and case data: what it masks, what it leaves, and what it drops beside a masked number.</summary>
 public sealed class PersonalDataMaskTests

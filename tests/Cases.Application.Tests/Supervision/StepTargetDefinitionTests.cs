@@ -3,12 +3,12 @@ using Cases.Application.Supervision;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Tests.Definitions;
 
-namespace Cases.Workflows.Tests.Supervision;
+namespace Cases.Application.Tests.Supervision;
 
 /// <summary>The dashboard's target per step: a task's working-day deadline, or the definition's targetWorkingDays.</summary>
 public sealed class StepTargetDefinitionTests
 {
-    private readonly DefinitionValidator _validator = new();
+    private readonly DefinitionValidator _validator = new(ProductActions.All);
 
     [Fact]
     public void A_task_may_declare_its_target_in_working_days()

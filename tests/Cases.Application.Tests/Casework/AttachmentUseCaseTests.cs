@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cases.Workflows.Tests.Casework;
+namespace Cases.Application.Tests.Casework;
 
 /// <summary>The attachment store and the upload use case on their own: staging, atomic commit, limits, names, types, and a failed row write.</summary>
 public sealed class AttachmentUseCaseTests : IDisposable

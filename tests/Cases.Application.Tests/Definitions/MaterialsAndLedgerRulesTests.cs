@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 
-namespace Cases.Workflows.Tests.Definitions;
+using Cases.Workflows.Tests.Definitions;
+
+namespace Cases.Application.Tests.Definitions;
 
 /// <summary>The materials checklist (第十五条), outcome rules and ledger actions (第九十、九十三条) as definitions declare them.</summary>
 public sealed class MaterialsAndLedgerRulesTests
 {
-    private readonly DefinitionValidator _validator = new();
+    private readonly DefinitionValidator _validator = new(ProductActions.All);
 
     private static void WithMaterials(JsonObject root)
     {

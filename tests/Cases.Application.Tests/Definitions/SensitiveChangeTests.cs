@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
 
-namespace Cases.Workflows.Tests.Definitions;
+using Cases.Workflows.Tests.Definitions;
+
+namespace Cases.Application.Tests.Definitions;
 
 /// <summary>
 /// The validator's comparison of a draft with the version it was edited from: removing or weakening a separation of
@@ -20,9 +22,9 @@ public sealed class SensitiveChangeTests
         var before = Shipped(key);
         var after = before.DeepClone().AsObject();
         edit(after);
-        var (draft, errors) = new DefinitionValidator().Validate(after.ToJsonString(), key + " draft");
+        var (draft, errors) = new DefinitionValidator(ProductActions.All).Validate(after.ToJsonString(), key + " draft");
         Assert.Empty(errors);
-        return SensitiveChanges.Between(Read(before), draft!);
+        return SensitiveChanges.Between(Read(before), draft!, ProductActions.All);
     }
 
     [Theory]
@@ -112,7 +114,7 @@ public sealed class SensitiveChangeTests
     [Fact]
     public void Events_that_post_a_payment_count_as_approvers_without_a_role()
     {
-        var approvers = SensitiveChanges.PaymentApprovers(Read(Shipped("advance-payment")));
+        var approvers = SensitiveChanges.PaymentApprovers(Read(Shipped("advance-payment")), ProductActions.ByName);
 
         Assert.Equal(
             [("approve", "reviewer"), ("recovery-escalation", "supervisor"), ("recovery.repayment", (string?)null)],
@@ -122,10 +124,10 @@ public sealed class SensitiveChangeTests
     [Fact]
     public void A_new_procedure_that_posts_payments_names_every_way_to_them()
     {
-        var changes = SensitiveChanges.Between(null, Read(Shipped("third-party-reimbursement")));
+        var changes = SensitiveChanges.Between(null, Read(Shipped("third-party-reimbursement")), ProductActions.All);
 
         var change = Assert.Single(changes);
         Assert.Equal((SensitiveChangeKind.PaymentApproverChanged, "approve", (string?)null, "reviewer"), (change.Kind, change.State, change.Before, change.After));
-        Assert.Empty(SensitiveChanges.Between(null, Read(Shipped("demo-filing"))));
+        Assert.Empty(SensitiveChanges.Between(null, Read(Shipped("demo-filing")), ProductActions.All));
     }
 }

@@ -1,8 +1,7 @@
-using Cases.Application.Persistence;
-using Cases.Workflows.Calendar;
+using Cases.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Application.Calendar;
+namespace Cases.Workflows.Calendar;
 
 /// <summary>
 /// At start-up, loads every shipped year that the database does not hold yet. A year already in the database is
@@ -10,7 +9,7 @@ namespace Cases.Application.Calendar;
 /// </summary>
 public static class LoadShippedCalendar
 {
-    public static async Task<IReadOnlyList<int>> RunAsync(CasesDb db, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<int>> RunAsync(IWorkflowDb db, TimeProvider clock, CancellationToken ct = default)
     {
         var present = (await db.CalendarYears.Select(y => y.Year).ToListAsync(ct)).ToHashSet();
         var added = new List<int>();

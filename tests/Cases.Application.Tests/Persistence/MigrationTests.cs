@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Cases.Workflows.Tests.Persistence;
+namespace Cases.Application.Tests.Persistence;
 
 public class MigrationTests
 {

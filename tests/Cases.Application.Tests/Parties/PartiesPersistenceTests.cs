@@ -4,7 +4,7 @@ using Cases.Domain.Projects;
 using Cases.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Tests.Parties;
+namespace Cases.Application.Tests.Parties;
 
 public class PartiesPersistenceTests
 {

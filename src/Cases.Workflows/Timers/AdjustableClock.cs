@@ -1,4 +1,4 @@
-namespace Cases.Web.Infrastructure;
+namespace Cases.Workflows.Timers;
 
 /// <summary>
 /// The test clock for demos, training and black-box tests (<c>Clock:AllowOverride=true</c>, refused in Production):

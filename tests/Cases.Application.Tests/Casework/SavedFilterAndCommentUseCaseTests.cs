@@ -5,7 +5,7 @@ using Cases.Domain.Staff;
 using Cases.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cases.Workflows.Tests.Casework;
+namespace Cases.Application.Tests.Casework;
 
 /// <summary>The saved-filter and comment use cases against a real (SQLite) database.</summary>
 public sealed class SavedFilterAndCommentUseCaseTests

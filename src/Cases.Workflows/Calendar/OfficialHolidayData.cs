@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 
-namespace Cases.Application.Calendar;
+namespace Cases.Workflows.Calendar;
 
 /// <summary>One year of the State Council's holiday notice in the holiday-cn file form (see Calendar/Data/README.md).</summary>
 public sealed record HolidayYearFile(int Year, string Source, IReadOnlyList<CalendarEntry> Entries)

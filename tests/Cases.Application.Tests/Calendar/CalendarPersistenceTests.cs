@@ -9,7 +9,7 @@ using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cases.Workflows.Tests.Calendar;
+namespace Cases.Application.Tests.Calendar;
 
 public class CalendarPersistenceTests
 {
@@ -17,7 +17,7 @@ public class CalendarPersistenceTests
 
     /// <summary>The handler as the app wires it; no case is open here, so no timer is ever scheduled.</summary>
     private static ChangeCalendarDayHandler Handler(CasesDb db, CalendarStore store) => new(
-        db, store, new DeadlineRecalculation(db, new DefinitionStore(), new ProgressWriter(db), Clock),
+        db, store, new DeadlineRecalculation(db, new DefinitionStore(), new ProgressWriter(db, []), Clock),
         new TimerScheduler(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TimerScheduler>.Instance), Clock);
 
     [Theory]

@@ -1,6 +1,6 @@
 using Cases.Application.Parties;
 
-namespace Cases.Workflows.Tests.Privacy;
+namespace Cases.Application.Tests.Privacy;
 
 /// <summary>The personal-data access log as a list, for use cases tested without the web app's table.</summary>
 public sealed class RecordingAccessLog : IPersonalDataAccessLog

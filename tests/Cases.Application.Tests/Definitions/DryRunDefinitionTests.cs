@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Testing;
+using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cases.Workflows.Tests.Definitions;
+using Cases.Workflows.Tests.Definitions;
+
+namespace Cases.Application.Tests.Definitions;
 
 /// <summary>A migrated SQLite database with the shipped calendar and the procedures of workflows/ published as version 1.</summary>
 public sealed class DryRunDatabase : IAsyncLifetime
@@ -20,7 +22,7 @@ public sealed class DryRunDatabase : IAsyncLifetime
         Db = await TestDb.CreateAsync(TestProvider.Sqlite);
         await using var db = Db.Open();
         await LoadShippedCalendar.RunAsync(db, TimeProvider.System);
-        var actions = new WorkflowEngine(BuiltInActions.All()).ActionNames;
+        var actions = new WorkflowEngine(ProductActions.All).Actions;
         await SeedDefinitions.RunAsync(db, DefinitionFixtures.WorkflowsFolder(), actions, TimeProvider.System, NullLogger.Instance);
     }
 
@@ -63,7 +65,7 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
     private async Task<DryRunReport> RunAsync(DryRunDefinition query)
     {
         await using var db = fixture.Db.Open();
-        return await new DryRunDefinitionHandler(db, new WorkflowEngine(BuiltInActions.All())).Handle(query, CancellationToken.None);
+        return await new DryRunDefinitionHandler(db, new WorkflowEngine(ProductActions.All)).Handle(query, CancellationToken.None);
     }
 
     [Fact]
