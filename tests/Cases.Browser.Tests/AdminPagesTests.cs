@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

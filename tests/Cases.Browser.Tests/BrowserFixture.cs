@@ -3,7 +3,7 @@ using Cases.Application.Casework;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 using Microsoft.Playwright;
 

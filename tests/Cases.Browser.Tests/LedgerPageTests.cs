@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 using Microsoft.Playwright;
 

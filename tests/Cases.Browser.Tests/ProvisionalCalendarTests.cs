@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Testing;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Microsoft.Playwright;
 
 namespace Cases.Browser.Tests;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Cases.Testing;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

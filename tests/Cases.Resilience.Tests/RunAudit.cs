@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Cases.Application.Persistence;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

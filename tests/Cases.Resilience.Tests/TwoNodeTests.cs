@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cases.Domain.Calendar;
 using Cases.Testing;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

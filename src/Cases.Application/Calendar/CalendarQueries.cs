@@ -144,7 +144,7 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
         var official = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
         var calendar = await store.GetAsync(db, cancellationToken);
         var through = ChinaTime.DateOf(clock.GetUtcNow()).Year + 1;
-        var latestDeadline = await db.Timers.AsNoTracking().Where(t => t.Status == Cases.Workflows.Runtime.TimerStatus.Pending && t.ProvisionalYear != null)
+        var latestDeadline = await db.Timers.AsNoTracking().Where(t => t.Status == Cases.Workflows.Records.TimerStatus.Pending && t.ProvisionalYear != null)
             .MaxAsync(t => t.ProvisionalYear, cancellationToken);
         if (latestDeadline is int reached && reached > through)
         {

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Calendar;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
+using Cases.Workflows.Records;
 using Cases.Workflows.Timers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

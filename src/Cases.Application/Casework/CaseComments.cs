@@ -4,7 +4,7 @@ using Cases.Application.Privacy;
 using Cases.Domain;
 using Cases.Domain.Privacy;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

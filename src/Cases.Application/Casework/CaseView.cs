@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 
-using Cases.Workflows.Casework;
 
 namespace Cases.Application.Casework;
 

@@ -5,8 +5,8 @@ using Cases.Application.Privacy;
 using Cases.Domain;
 using Cases.Domain.Privacy;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

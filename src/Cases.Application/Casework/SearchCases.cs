@@ -4,9 +4,10 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

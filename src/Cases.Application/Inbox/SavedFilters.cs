@@ -116,7 +116,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
     public async ValueTask<SavedFilterView> Handle(SaveFilter command, CancellationToken cancellationToken)
     {
         var by = command.By;
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(by);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(by);
         var name = TextInput.Required(command.Name, "name", "The filter's name", MaxNameLength);
         var filter = InboxFilter.Checked(command.Procedure, command.Sla, command.Within, command.Sort);
         if (filter.Procedure is { } procedure && !await db.Definitions.AnyAsync(d => d.Key == procedure, cancellationToken))
@@ -166,7 +166,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
 
     public async ValueTask<Guid> Handle(DeleteFilter command, CancellationToken cancellationToken)
     {
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(command.By);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(command.By);
         var filter = await db.SavedFilters.SingleOrDefaultAsync(f => f.Id == command.FilterId, cancellationToken);
         if (filter is null || (filter.Owner != command.By.UserName && !AppliesTo(filter, command.By)))
         {
@@ -186,7 +186,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
     public async ValueTask<IReadOnlyList<SavedFilterView>> Handle(ListFilters query, CancellationToken cancellationToken)
     {
         var by = query.By;
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(by);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(by);
         var roles = by.Roles.ToList();
         var city = by.CityCode;
         // A filter shared in a city applies to the role in that city; one shared by provincial staff (no city) applies in every city.

@@ -3,7 +3,7 @@ using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Privacy;
 using Cases.Domain.Staff;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

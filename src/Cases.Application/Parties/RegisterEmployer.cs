@@ -75,7 +75,7 @@ public sealed class GetEmployerHandler(CasesDb db) : IQueryHandler<GetEmployer, 
 {
     public async ValueTask<EmployerView> Handle(GetEmployer query, CancellationToken cancellationToken)
     {
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(query.By);
         var code = CreditCode.Parse(query.CreditCode);
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
         // Another city's employer is answered exactly like a missing one: its existence is not disclosed.

@@ -96,7 +96,7 @@ public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog acces
 {
     public async ValueTask<WorkerView> Handle(GetWorker query, CancellationToken cancellationToken)
     {
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(query.By);
         var id = IdNumber.Parse(query.IdNumber);
         var purpose = CasePersonalData.Purpose(query.Purpose);
         var found = await (from w in db.Workers.AsNoTracking()
@@ -127,7 +127,7 @@ public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog acces
 
     public async ValueTask<IReadOnlyList<WorkerView>> Handle(ListWorkers query, CancellationToken cancellationToken)
     {
-        Cases.Workflows.Casework.CaseAccess.EnsureCaseStaff(query.By);
+        Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(query.By);
         var code = CreditCode.Parse(query.EmployerCreditCode, "creditCode");
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
         if (employer is null || !query.By.CanSeeCity(employer.CityCode))

@@ -3,9 +3,8 @@ using Cases.Application.Identity;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
-    public DbSet<Cases.Workflows.Definitions.DefinitionPublication> DefinitionPublications => Set<Cases.Workflows.Definitions.DefinitionPublication>();
+    public DbSet<Cases.Workflows.Records.DefinitionPublication> DefinitionPublications => Set<Cases.Workflows.Records.DefinitionPublication>();
 
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
 

@@ -3,7 +3,7 @@ using Cases.Application.Casework;
 using Cases.Application.Persistence;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

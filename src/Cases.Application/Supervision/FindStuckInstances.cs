@@ -1,6 +1,8 @@
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Cases.Application.Persistence;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

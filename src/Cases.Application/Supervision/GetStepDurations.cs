@@ -6,7 +6,8 @@ using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

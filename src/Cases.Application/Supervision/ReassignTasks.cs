@@ -28,7 +28,7 @@ public sealed record ReassignTasks(IReadOnlyList<Guid>? TaskIds, string? UserNam
 }
 
 /// <summary>One task of a reassignment: assigned (with the task as it is now) or refused with the reason.</summary>
-public sealed record ReassignResult(Guid TaskId, bool Assigned, string? Problem, Cases.Workflows.Casework.TaskView? Task);
+public sealed record ReassignResult(Guid TaskId, bool Assigned, string? Problem, Cases.Workflows.Instances.TaskView? Task);
 
 public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager<CasesUser> users) :
     IQueryHandler<ListAssignees, IReadOnlyList<Assignee>>,
@@ -100,7 +100,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
             }
             catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException or DomainValidationException)
             {
-                results.Add(new ReassignResult(id, false, e.Message, (e as ConflictException)?.Current as Cases.Workflows.Casework.TaskView));
+                results.Add(new ReassignResult(id, false, e.Message, (e as ConflictException)?.Current as Cases.Workflows.Instances.TaskView));
             }
         }
 

@@ -1,6 +1,6 @@
 using Cases.Application.Persistence;
 using Cases.Domain.Staff;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

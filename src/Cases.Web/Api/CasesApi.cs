@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

@@ -6,7 +6,7 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.DryRun;
 using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;

@@ -4,7 +4,7 @@ using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,7 @@ using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,8 @@
 using Cases.Domain;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.Extensions.Localization;

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 
@@ -144,12 +145,12 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         _ => action,
     };
 
-    public string TimerKind(Workflows.Runtime.TimerKind kind) => kind switch
+    public string TimerKind(Cases.Workflows.Records.TimerKind kind) => kind switch
     {
-        Workflows.Runtime.TimerKind.Transition => L["法定时限（到期自动流转）"],
-        Workflows.Runtime.TimerKind.Reminder => L["提醒"],
-        Workflows.Runtime.TimerKind.TaskBreach => L["办理时限"],
-        Workflows.Runtime.TimerKind.Milestone => L["期限节点"],
+        Cases.Workflows.Records.TimerKind.Transition => L["法定时限（到期自动流转）"],
+        Cases.Workflows.Records.TimerKind.Reminder => L["提醒"],
+        Cases.Workflows.Records.TimerKind.TaskBreach => L["办理时限"],
+        Cases.Workflows.Records.TimerKind.Milestone => L["期限节点"],
         _ => L["预警"],
     };
 

@@ -7,6 +7,7 @@ using Cases.Application.Identity;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
 using Cases.Domain.Staff;
+using Cases.Workflows;
 using Cases.Workflows.Timers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;

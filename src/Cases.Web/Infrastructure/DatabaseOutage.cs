@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cases.Application.Persistence;
+using Cases.Workflows;
 using Cases.Workflows.Timers;
 using Npgsql;
 

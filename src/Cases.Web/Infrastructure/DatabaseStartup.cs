@@ -1,8 +1,9 @@
 using Cases.Application.Persistence;
 using Cases.Application.Seeding;
+using Cases.Workflows;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Publishing;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Hangfire;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Application.Common;
 using Cases.Domain;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.Extensions.Options;
 
 namespace Cases.Web.Infrastructure;

@@ -4,7 +4,7 @@ using Cases.Application.Calendar;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
-using Cases.Workflows.Definitions;
+using Cases.Workflows.Publishing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

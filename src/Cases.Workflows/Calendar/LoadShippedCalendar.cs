@@ -1,4 +1,5 @@
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Calendar;

@@ -1,5 +1,5 @@
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

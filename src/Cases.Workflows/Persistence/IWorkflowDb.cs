@@ -1,6 +1,4 @@
-using Cases.Workflows.Calendar;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;

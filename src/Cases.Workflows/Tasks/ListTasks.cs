@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
 using Cases.Workflows.Common;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +28,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
 {
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
-        Casework.CaseAccess.EnsureCaseStaff(query.By);
+        CaseAccess.EnsureCaseStaff(query.By);
         var limit = query.Limit ?? 50;
         if (limit is < 1 or > 200)
         {

@@ -1,4 +1,4 @@
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

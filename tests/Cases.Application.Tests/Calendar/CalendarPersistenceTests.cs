@@ -4,7 +4,7 @@ using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Testing;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Persistence;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 
 namespace Cases.Benchmarks.Scenarios;

@@ -5,8 +5,8 @@ using Cases.Application.Persistence;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
 using Cases.Testing;
-using Cases.Workflows.Casework;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public static class TimerStormScenario
         var (templateTimer, dueAt) = await app.WithScopeAsync(async sp =>
         {
             var t = await sp.GetRequiredService<CasesDb>().Timers.AsNoTracking()
-                .SingleAsync(x => x.InstanceId == template.InstanceId && x.Kind == Workflows.Runtime.TimerKind.Transition);
+                .SingleAsync(x => x.InstanceId == template.InstanceId && x.Kind == Cases.Workflows.Records.TimerKind.Transition);
             return (t.Id, t.DueAt);
         });
 
@@ -88,7 +88,7 @@ public static class TimerStormScenario
         fired = await database.ScalarAsync(firedSql);
         var (first, last) = await app.WithScopeAsync(async sp =>
         {
-            var done = sp.GetRequiredService<CasesDb>().Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Fired && t.Kind == Workflows.Runtime.TimerKind.Transition);
+            var done = sp.GetRequiredService<CasesDb>().Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Fired && t.Kind == Cases.Workflows.Records.TimerKind.Transition);
             return (await done.MinAsync(t => t.FiredAt), await done.MaxAsync(t => t.FiredAt));
         });
         var allFired = (last!.Value - dueAt).TotalSeconds;

@@ -91,7 +91,7 @@ public abstract class ProvisionalCalendarScenarios(AppFixture app) : ProcedureSc
 
         At("2027-01-12 09:00");
         var fired = await App.RunDueTimersAsync();
-        Assert.Contains(fired, f => f.CaseId == caseId && f.Kind == Cases.Workflows.Runtime.TimerKind.Transition && f.MovedTo is null);
+        Assert.Contains(fired, f => f.CaseId == caseId && f.Kind == Cases.Workflows.Records.TimerKind.Transition && f.MovedTo is null);
         var held = await CaseAsync(caseId);
         Assert.Equal("awaiting-materials", held.Str("state"));
         var confirm = Task(held);

@@ -210,7 +210,7 @@ public sealed class InboxPagingTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
             Assert.True(pages >= 2, $"{sort}: {pages} page(s)");
             Assert.Equal(seen.Count, seen.Distinct().Count());
             Assert.Subset(seen.ToHashSet(), opened.ToHashSet());
-            var expected = await app.InDbAsync(db => Task.FromResult(db.Tasks.Count(t => t.CityCode == city && t.Role == "officer" && t.Status == Workflows.Runtime.HumanTaskStatus.Open)));
+            var expected = await app.InDbAsync(db => Task.FromResult(db.Tasks.Count(t => t.CityCode == city && t.Role == "officer" && t.Status == Cases.Workflows.Records.HumanTaskStatus.Open)));
             Assert.Equal(expected, seen.Count);
         }
     }

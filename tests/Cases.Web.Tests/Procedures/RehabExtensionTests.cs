@@ -118,7 +118,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         At("2025-10-01 09:00");
         var caseId = await StartAsync();
         At("2025-10-15 23:59");
-        Assert.DoesNotContain(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Runtime.TimerKind.Transition);
+        Assert.DoesNotContain(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Records.TimerKind.Transition);
         At("2025-10-16 00:00");
         await App.RunDueTimersAsync();
         var view = await CaseAsync(caseId);

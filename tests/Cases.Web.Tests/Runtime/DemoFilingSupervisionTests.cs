@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Web.Tests.Support;
 using Cases.Workflows.Outbox;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cases.Web.Tests.Support;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Tests.Runtime;

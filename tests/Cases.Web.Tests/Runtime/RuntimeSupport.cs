@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cases.Testing;
 using Cases.Web.Tests.Support;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

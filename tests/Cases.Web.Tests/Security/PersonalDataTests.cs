@@ -368,7 +368,7 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
         }
 
         var sender = new Cases.Workflows.Outbox.LoggingOutboxSender(new FakeLogger<Cases.Workflows.Outbox.LoggingOutboxSender>(_log));
-        await sender.SendAsync(new Cases.Workflows.Runtime.OutboxMessage
+        await sender.SendAsync(new Cases.Workflows.Records.OutboxMessage
         {
             Template = "one-time-missing-materials-notice", Recipient = TypedPhone, CityCode = SecurityApp.Jinan, CaseId = _case,
             PayloadJson = $$"""{"workerIdNumber":"{{Jinan.WorkerId}}","reasons":"请联系{{TypedPhone}}补正"}""",

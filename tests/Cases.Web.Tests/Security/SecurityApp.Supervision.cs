@@ -1,4 +1,4 @@
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Tests.Security;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain.Calendar;
 using Cases.Testing;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cases.Testing;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Instances;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

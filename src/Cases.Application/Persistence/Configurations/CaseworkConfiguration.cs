@@ -16,7 +16,7 @@ internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseCo
         b.Property(x => x.Author).HasMaxLength(100);
         b.Property(x => x.Text).HasMaxLength(4000);
         b.HasIndex(x => new { x.CaseId, x.At }).HasDatabaseName("ix_case_comments_case_at");
-        b.HasOne<Cases.Workflows.Runtime.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cases.Workflows.Records.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,7 +34,7 @@ internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<Cas
         b.Property(x => x.Material).HasMaxLength(64);
         b.Property(x => x.UploadedBy).HasMaxLength(100);
         b.HasIndex(x => new { x.CaseId, x.UploadedAt }).HasDatabaseName("ix_case_attachments_case_uploaded");
-        b.HasOne<Cases.Workflows.Runtime.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cases.Workflows.Records.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -18,7 +18,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(x => x.RecordedBy).HasMaxLength(100);
         b.HasIndex(x => new { x.Ledger, x.CityCode }).HasDatabaseName("ix_ledger_entries_ledger_city");
         b.HasIndex(x => x.CaseId).HasDatabaseName("ix_ledger_entries_case");
-        b.HasOne<Cases.Workflows.Runtime.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cases.Workflows.Records.CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

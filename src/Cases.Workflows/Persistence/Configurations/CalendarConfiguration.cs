@@ -1,4 +1,4 @@
-using Cases.Workflows.Calendar;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,20 +18,20 @@ internal sealed class StoredDefinitionConfiguration : IEntityTypeConfiguration<S
         // Decided once: of two decisions at the same moment, the second finds the status changed and is refused.
         b.Property(x => x.Status).IsConcurrencyToken();
         b.Property(x => x.DecidedBy).HasMaxLength(100);
-        b.Property(x => x.DecisionNote).HasMaxLength(Definitions.PublicationHandlers.MaxNoteLength);
+        b.Property(x => x.DecisionNote).HasMaxLength(Cases.Workflows.Records.DefinitionPublication.MaxNoteLength);
         b.HasIndex(x => new { x.Key, x.Version }).IsUnique().HasDatabaseName("ux_workflow_definitions_key_version");
     }
 }
 
-internal sealed class DefinitionPublicationConfiguration : IEntityTypeConfiguration<Definitions.DefinitionPublication>
+internal sealed class DefinitionPublicationConfiguration : IEntityTypeConfiguration<Cases.Workflows.Records.DefinitionPublication>
 {
-    public void Configure(EntityTypeBuilder<Definitions.DefinitionPublication> b)
+    public void Configure(EntityTypeBuilder<Cases.Workflows.Records.DefinitionPublication> b)
     {
         b.ToTable("definition_publications");
         b.HasKey(x => x.Id);
         b.Property(x => x.Key).HasMaxLength(64);
         b.Property(x => x.By).HasMaxLength(100);
-        b.Property(x => x.Note).HasMaxLength(Definitions.PublicationHandlers.MaxNoteLength);
+        b.Property(x => x.Note).HasMaxLength(Cases.Workflows.Records.DefinitionPublication.MaxNoteLength);
         b.HasIndex(x => new { x.Key, x.Version }).HasDatabaseName("ix_definition_publications_key_version");
     }
 }

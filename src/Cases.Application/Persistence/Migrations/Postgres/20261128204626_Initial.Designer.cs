@@ -512,7 +512,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("parameter_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -548,7 +548,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -582,7 +582,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("case_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.Escalation", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -641,7 +641,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("escalations", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.HumanTask", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -753,7 +753,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("human_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.IdempotencyRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
@@ -783,7 +783,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.JournalEntry", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -841,7 +841,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.OutboxMessage", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -898,7 +898,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.StoredDefinition", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -950,7 +950,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1014,7 +1014,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowTimer", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1276,18 +1276,18 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)

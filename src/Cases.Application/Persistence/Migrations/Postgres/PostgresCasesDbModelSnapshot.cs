@@ -417,7 +417,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("case_comments", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Definitions.DefinitionPublication", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.DefinitionPublication", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -775,7 +775,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("personal_data_views", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -817,7 +817,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -851,7 +851,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("case_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.Escalation", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -910,7 +910,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("escalations", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.HumanTask", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1040,7 +1040,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("human_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.IdempotencyRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
@@ -1070,7 +1070,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.JournalEntry", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1128,7 +1128,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.OutboxMessage", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1185,7 +1185,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.StoredDefinition", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1260,7 +1260,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1324,7 +1324,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowTimer", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1634,7 +1634,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1643,7 +1643,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1652,7 +1652,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1668,18 +1668,18 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)

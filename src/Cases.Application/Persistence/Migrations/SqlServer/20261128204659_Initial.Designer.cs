@@ -513,7 +513,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("parameter_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -549,7 +549,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
@@ -583,7 +583,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("case_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.Escalation", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -643,7 +643,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("escalations", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.HumanTask", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -755,7 +755,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("human_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.IdempotencyRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
@@ -785,7 +785,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.JournalEntry", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -843,7 +843,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.OutboxMessage", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -900,7 +900,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.StoredDefinition", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -952,7 +952,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1016,7 +1016,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowTimer", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1279,18 +1279,18 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)

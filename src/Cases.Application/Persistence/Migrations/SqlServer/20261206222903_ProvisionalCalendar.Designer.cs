@@ -735,7 +735,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("personal_data_views", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -777,7 +777,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
@@ -811,7 +811,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("case_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.Escalation", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -871,7 +871,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("escalations", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.HumanTask", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1001,7 +1001,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("human_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.IdempotencyRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
@@ -1031,7 +1031,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.JournalEntry", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1089,7 +1089,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.OutboxMessage", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1146,7 +1146,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.StoredDefinition", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1198,7 +1198,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1262,7 +1262,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowTimer", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1573,7 +1573,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1582,7 +1582,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1591,7 +1591,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1607,18 +1607,18 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)

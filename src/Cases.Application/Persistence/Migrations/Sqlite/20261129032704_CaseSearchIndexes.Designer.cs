@@ -721,7 +721,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("personal_data_views", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -763,7 +763,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
@@ -797,7 +797,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("case_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.Escalation", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -856,7 +856,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("escalations", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.HumanTask", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.HumanTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -978,7 +978,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("human_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.IdempotencyRecord", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
@@ -1008,7 +1008,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.JournalEntry", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1064,7 +1064,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.OutboxMessage", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1121,7 +1121,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.StoredDefinition", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1171,7 +1171,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1235,7 +1235,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowTimer", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1535,7 +1535,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1544,7 +1544,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1553,7 +1553,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1569,18 +1569,18 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.CaseValue", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Runtime.WorkflowInstance", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.WorkflowInstance", b =>
                 {
-                    b.HasOne("Cases.Workflows.Runtime.CaseRecord", null)
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,18 +1,18 @@
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Definitions;
+namespace Cases.Workflows.Instances;
 
 /// <summary>A running case of a procedure, on the version it started on, as a supervisor picks one to migrate.</summary>
 public sealed record RunningCase(Guid CaseId, string City, string Party, int Version, string State, DateTimeOffset StateEnteredAt);
 
 /// <summary>
 /// A supervisor lists the running cases of a procedure that are on an older version than the latest, in their city
-/// (provincial supervisors: every city), newest first, to migrate them with <see cref="Casework.MigrateInstance"/>.
+/// (provincial supervisors: every city), newest first, to migrate them with <see cref="MigrateInstance"/>.
 /// </summary>
 public sealed record ListRunningCases(string Key, Actor By, int Limit = 200) : IQuery<IReadOnlyList<RunningCase>>;
 

@@ -3,12 +3,13 @@ using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Casework;
+namespace Cases.Workflows.Instances;
 
 /// <summary>
 /// A supervisor moves a running case to a newer version of its procedure with an explicit state mapping
@@ -65,9 +66,9 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
 
         // Four-eyes publication (第一百一十九条): a version a second person has not approved is used by no case.
         var status = await db.Definitions.AsNoTracking().Where(d => d.Key == instance.DefinitionKey && d.Version == toVersion).Select(d => d.Status).SingleAsync(cancellationToken);
-        if (status != Definitions.PublicationStatus.Approved)
+        if (status != Cases.Workflows.Records.PublicationStatus.Approved)
         {
-            throw new DomainRuleException(status == Definitions.PublicationStatus.Pending
+            throw new DomainRuleException(status == Cases.Workflows.Records.PublicationStatus.Pending
                 ? $"Version {toVersion} of {instance.DefinitionKey} waits for a provincial supervisor's approval; no case is migrated to it before."
                 : $"Version {toVersion} of {instance.DefinitionKey} was rejected; no case is migrated to it.");
         }

@@ -1,5 +1,5 @@
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Timers;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -8,7 +8,7 @@ using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cases.Workflows.Timers;
+namespace Cases.Workflows;
 
 /// <summary>Bound from the <c>Hangfire</c> section.</summary>
 public sealed class HangfireSettings

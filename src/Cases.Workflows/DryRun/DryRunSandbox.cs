@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
-using Cases.Workflows.Calendar;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Publishing;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
 using Cases.Workflows.Timers;
@@ -15,7 +17,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cases.Workflows.Definitions;
+namespace Cases.Workflows.DryRun;
 
 /// <summary>
 /// A throwaway copy of the runtime for one dry run: an in-memory SQLite database holding only the definition and the

@@ -3,13 +3,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Staff;
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Cases.Workflows.Definitions;
+namespace Cases.Workflows.Publishing;
 
 /// <summary>A definition refused by the validator: every error with its source, JSON path and rule.</summary>
 public sealed class DefinitionInvalidException(IReadOnlyList<DefinitionError> errors)

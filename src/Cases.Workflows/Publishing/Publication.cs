@@ -1,67 +1,14 @@
 using System.Text.Json;
 using Cases.Domain;
 using Cases.Domain.Staff;
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Cases.Workflows.Definitions;
-
-/// <summary>
-/// Whether a published version may be used. A version with a sensitive change waits for a provincial supervisor
-/// (four-eyes publication); only approved versions start cases or are migrated to.
-/// </summary>
-public enum PublicationStatus
-{
-    /// <summary>In use: new cases start on the latest approved version.</summary>
-    Approved,
-
-    /// <summary>Published with a sensitive change; not used until a provincial supervisor approves it.</summary>
-    Pending,
-
-    /// <summary>Refused by a provincial supervisor; kept (versions never change or disappear) and never used.</summary>
-    Rejected,
-}
-
-/// <summary>A step of a version's publication, as the journal records it.</summary>
-public enum PublicationAction
-{
-    /// <summary>Published without a sensitive change: in use at once.</summary>
-    Published,
-
-    /// <summary>Published with sensitive changes: waiting for a second person.</summary>
-    Proposed,
-
-    Approved,
-
-    Rejected,
-}
-
-/// <summary>
-/// One step of a version's publication (规程 第一百二十条, 留痕可溯): who published, proposed, approved or rejected it, when,
-/// the note given, and for a proposal the sensitive changes found. Append-only: rows are added, never changed.
-/// </summary>
-public sealed class DefinitionPublication
-{
-    public long Id { get; set; }
-
-    public string Key { get; set; } = "";
-
-    public int Version { get; set; }
-
-    public PublicationAction Action { get; set; }
-
-    public string By { get; set; } = "";
-
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>The approver's note or the reason of a rejection.</summary>
-    public string? Note { get; set; }
-
-    /// <summary>For <see cref="PublicationAction.Proposed"/>: the sensitive changes as JSON (<see cref="SensitiveChange"/> list).</summary>
-    public string? SensitiveChanges { get; set; }
-}
+namespace Cases.Workflows.Publishing;
 
 /// <summary>A step of the publication journal as pages and the API show it.</summary>
 public sealed record PublicationRecord(PublicationAction Action, string By, DateTimeOffset At, string? Note, IReadOnlyList<SensitiveChange> SensitiveChanges);
@@ -93,16 +40,13 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
 
     public const int DecidedEvent = 4301;
 
-    /// <summary>The longest note or reason of a decision.</summary>
-    public const int MaxNoteLength = 500;
-
     private readonly ILogger _log = loggers.CreateLogger(LogCategory);
 
     public ValueTask<DefinitionVersionView> Handle(ApproveDefinitionVersion command, CancellationToken cancellationToken) =>
-        DecideAsync(command.Key, command.Version, PublicationStatus.Approved, TextInput.Optional(command.Note, "note", "note", MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
+        DecideAsync(command.Key, command.Version, PublicationStatus.Approved, TextInput.Optional(command.Note, "note", "note", DefinitionPublication.MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
 
     public ValueTask<DefinitionVersionView> Handle(RejectDefinitionVersion command, CancellationToken cancellationToken) =>
-        DecideAsync(command.Key, command.Version, PublicationStatus.Rejected, TextInput.Required(command.Reason, "reason", "reason", MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
+        DecideAsync(command.Key, command.Version, PublicationStatus.Rejected, TextInput.Required(command.Reason, "reason", "reason", DefinitionPublication.MaxNoteLength, lineBreaks: true), command.By, cancellationToken);
 
     public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListPendingDefinitions query, CancellationToken cancellationToken)
     {

@@ -5,11 +5,12 @@ using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Mediator;
 
-namespace Cases.Workflows.Casework;
+namespace Cases.Workflows.Instances;
 
 /// <summary>An officer opens a case of a procedure in a city with its start data; the latest published version runs it.</summary>
 public sealed record StartCase(string? Procedure, string? City, JsonObject? Data, Actor By) : ICommand<StartedCase>;

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Cases.Domain;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Runtime;
+namespace Cases.Workflows.Persistence;
 
 /// <summary>
 /// Published definitions, parsed once per node: a published version never changes, so (key, version) is a safe

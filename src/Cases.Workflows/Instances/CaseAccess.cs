@@ -1,10 +1,10 @@
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Casework;
+namespace Cases.Workflows.Instances;
 
 /// <summary>
 /// Loads a case and its instance for a command or a view, within what the actor may see: the case staff of its city

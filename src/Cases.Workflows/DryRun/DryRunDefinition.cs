@@ -2,13 +2,15 @@ using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Domain.Staff;
-using Cases.Workflows.Casework;
+using Cases.Workflows.Definitions;
+using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Publishing;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Definitions;
+namespace Cases.Workflows.DryRun;
 
 /// <summary>The sample case: the day it is opened and its start data.</summary>
 public sealed record DryRunStart(DateOnly? On, JsonObject? Data);

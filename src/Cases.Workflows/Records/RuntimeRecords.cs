@@ -1,4 +1,4 @@
-namespace Cases.Workflows.Runtime;
+namespace Cases.Workflows.Records;
 
 /// <summary>A published, immutable version of a procedure definition (the files in workflows/ seed version 1).</summary>
 public sealed class StoredDefinition
@@ -26,7 +26,7 @@ public sealed class StoredDefinition
     public string PublishedBy { get; set; } = "";
 
     /// <summary>Whether it is used: only approved versions start cases or are migrated to (four-eyes publication).</summary>
-    public Definitions.PublicationStatus Status { get; set; }
+    public PublicationStatus Status { get; set; }
 
     /// <summary>The version in use it was compared with when published (null: the procedure's first).</summary>
     public int? ComparedWith { get; set; }
@@ -133,7 +133,7 @@ public enum HumanTaskKind
     /// <summary>
     /// A supervisor confirms that a wait state's period has ended before the case moves on, because the period's end was
     /// counted on a provisional calendar year (no State Council notice yet): 「确认期限届满（暂定日历）」, outcomes
-    /// <see cref="ExpiryConfirmation.Confirm"/> and <see cref="ExpiryConfirmation.Extend"/>.
+    /// <c>confirm</c> and <c>extend</c> (the runtime's <c>ExpiryConfirmation</c>).
     /// </summary>
     ExpiryConfirmation,
 }

@@ -3,12 +3,13 @@ using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Casework;
+namespace Cases.Workflows.Instances;
 
 /// <summary>
 /// An officer records an external event on a case (an application received, a decision of the committee …).

@@ -1,6 +1,6 @@
 using Cases.Domain.Calendar;
 
-namespace Cases.Workflows.Calendar;
+namespace Cases.Workflows.Records;
 
 /// <summary>A year whose official holiday notice is loaded; counting into a year without one is refused.</summary>
 public sealed class CalendarYear

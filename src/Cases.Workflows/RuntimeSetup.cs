@@ -1,9 +1,11 @@
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Outbox;
+using Cases.Workflows.Persistence;
+using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cases.Workflows.Runtime;
+namespace Cases.Workflows;
 
 public static class RuntimeSetup
 {

@@ -1,8 +1,9 @@
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
+using Cases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cases.Workflows.Runtime;
+namespace Cases.Workflows.Persistence;
 
 /// <summary>
 /// Writes what the engine decided into the unit of work: state, case data (and its typed projection), tasks,

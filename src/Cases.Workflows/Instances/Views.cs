@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Cases.Workflows.Runtime;
+using Cases.Workflows.Records;
 
-namespace Cases.Workflows.Casework;
+namespace Cases.Workflows.Instances;
 
 /// <summary>on time, warning (past the warning instant) or breached (past the deadline).</summary>
 public enum SlaState
