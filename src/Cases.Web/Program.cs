@@ -1,4 +1,5 @@
 using Cases.Web.Infrastructure;
+using Cases.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 if (BackupCommand.Matches(args))

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cases.Application.Persistence;

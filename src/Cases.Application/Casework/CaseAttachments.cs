@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using System.Globalization;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
 using Cases.Application.Privacy;

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using Cases.Domain.Staff;
 using Cases.Workflows.Tasks;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using System.Security.Cryptography;
 using Cases.Application.Persistence;
 using Cases.Domain;

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Workflows.Runtime;

@@ -1,5 +1,4 @@
-using Cases.Application.Calendar;
-using Cases.Application.Identity;
+using Cases.Application.Records;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
@@ -52,21 +51,21 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    public DbSet<Parameters.ParameterValue> ParameterValues => Set<Parameters.ParameterValue>();
+    public DbSet<Records.ParameterValue> ParameterValues => Set<Records.ParameterValue>();
 
-    public DbSet<Parameters.ParameterChange> ParameterChanges => Set<Parameters.ParameterChange>();
+    public DbSet<Records.ParameterChange> ParameterChanges => Set<Records.ParameterChange>();
 
-    public DbSet<Ledgers.LedgerEntry> LedgerEntries => Set<Ledgers.LedgerEntry>();
+    public DbSet<Records.LedgerEntry> LedgerEntries => Set<Records.LedgerEntry>();
 
-    public DbSet<Ledgers.LedgerItem> LedgerItems => Set<Ledgers.LedgerItem>();
+    public DbSet<Records.LedgerItem> LedgerItems => Set<Records.LedgerItem>();
 
-    public DbSet<Casework.CaseComment> CaseComments => Set<Casework.CaseComment>();
+    public DbSet<Records.CaseComment> CaseComments => Set<Records.CaseComment>();
 
-    public DbSet<Casework.CaseAttachment> CaseAttachments => Set<Casework.CaseAttachment>();
+    public DbSet<Records.CaseAttachment> CaseAttachments => Set<Records.CaseAttachment>();
 
-    public DbSet<Inbox.SavedFilter> SavedFilters => Set<Inbox.SavedFilter>();
+    public DbSet<Records.SavedFilter> SavedFilters => Set<Records.SavedFilter>();
 
-    public DbSet<Privacy.PersonalDataView> PersonalDataViews => Set<Privacy.PersonalDataView>();
+    public DbSet<Records.PersonalDataView> PersonalDataViews => Set<Records.PersonalDataView>();
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 

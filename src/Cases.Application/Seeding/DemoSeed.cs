@@ -1,5 +1,5 @@
+using Cases.Application.Records;
 using Bogus;
-using Cases.Application.Identity;
 using Cases.Application.Persistence;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;

@@ -1,4 +1,4 @@
-using Cases.Application.Identity;
+using Cases.Application.Records;
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;

@@ -3,17 +3,10 @@ using Cases.Application.Casework;
 using Cases.Application.Inbox;
 using Cases.Web.Infrastructure;
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Cases.Web.Api;
-
-/// <summary>Who works a case's comments and files: the people who handle cases (the case's city is the handler's to check).</summary>
-public static class CaseworkRoles
-{
-    public const string Writers = Cases.Domain.Staff.Roles.Officer + "," + Cases.Domain.Staff.Roles.Reviewer + "," + Cases.Domain.Staff.Roles.Supervisor;
-}
 
 /// <summary>
 /// Comments and attachments of a case, and the inbox's saved filters: the same use cases as the case and inbox pages.
@@ -31,7 +24,6 @@ public static class CaseworkApi
 
     public static RouteGroupBuilder MapCaseworkApi(this RouteGroupBuilder api)
     {
-        var writers = new AuthorizeAttribute { Roles = CaseworkRoles.Writers };
         // Comments and files are case data: the case staff only (规程 第一百四十一条).
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Casework").RequireAuthorization(Policies.CaseData);
         cases.MapGet("/comments", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -40,7 +32,7 @@ public static class CaseworkApi
         {
             var comment = await mediator.Send(new AddComment(id, body.Text, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{id}/comments", comment);
-        }).RequireAuthorization(writers).Idempotent(ReplayAccess.CaseInRoute);
+        }).RequireAuthorization(Policies.Casework).Idempotent(ReplayAccess.CaseInRoute);
 
         cases.MapGet("/attachments", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListAttachments(id, user.ToActor()), ct)));
@@ -56,7 +48,7 @@ public static class CaseworkApi
 
             var attachment = await mediator.Send(new UploadAttachment(id, fileName, material, request.Body, user.ToActor()), ct);
             return TypedResults.Created($"/api/cases/{id}/attachments/{attachment.Id}", attachment);
-        }).RequireAuthorization(writers).WithMetadata(new UploadBodyLimitAttribute())
+        }).RequireAuthorization(Policies.Casework).WithMetadata(new UploadBodyLimitAttribute())
             .Accepts<Stream>("application/pdf", "image/jpeg", "image/png", "application/ofd", "application/octet-stream");
         cases.MapGet("/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {

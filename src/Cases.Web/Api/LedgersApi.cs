@@ -1,6 +1,7 @@
+using Cases.Web.Texts;
+using Cases.Web.Exports;
 using System.Security.Claims;
 using Cases.Application.Ledgers;
-using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

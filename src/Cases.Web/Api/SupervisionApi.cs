@@ -1,7 +1,8 @@
+using Cases.Web.Texts;
+using Cases.Web.Exports;
 using System.Globalization;
 using System.Security.Claims;
 using Cases.Application.Supervision;
-using Cases.Web.Controllers;
 using Cases.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

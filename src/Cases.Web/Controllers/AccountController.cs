@@ -1,3 +1,4 @@
+using Cases.Web.Forms;
 using System.ComponentModel.DataAnnotations;
 using Cases.Domain;
 using Cases.Web.Infrastructure;

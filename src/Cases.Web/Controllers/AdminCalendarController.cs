@@ -1,3 +1,6 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
+using Cases.Application.Records;
 using System.Globalization;
 using Cases.Application.Calendar;
 using Cases.Domain;
@@ -125,8 +128,8 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
         {
             var (when, what) = Parse(date, kind);
             var done = await mediator.Send(new ChangeCalendarDay(when, what, name, reason ?? "", User.Identity!.Name!, confirm ?? ""), ct);
-            TempData[PageMessages.Notice] = L["已将 {0} 改为「{1}」；{2} 个待办期限已重新计算，并记入各案件日志。", Api.ApiInput.Format(when), KindText(done.Day.Kind, L), done.Moved.Count].Value;
-            return RedirectToAction(nameof(Index), new { year = when.Year.ToString(CultureInfo.InvariantCulture), date = Api.ApiInput.Format(when) });
+            TempData[PageMessages.Notice] = L["已将 {0} 改为「{1}」；{2} 个待办期限已重新计算，并记入各案件日志。", ApiInput.Format(when), KindText(done.Day.Kind, L), done.Moved.Count].Value;
+            return RedirectToAction(nameof(Index), new { year = when.Year.ToString(CultureInfo.InvariantCulture), date = ApiInput.Format(when) });
         }
         catch (Exception e) when (Refusal(e) is { } problem)
         {
@@ -211,7 +214,7 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
 
     private static (DateOnly Date, DayKind Kind) Parse(string? date, string? kind)
     {
-        var day = Api.ApiInput.Date(date, "date");
+        var day = ApiInput.Date(date, "date");
         var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         return (day, kind switch
         {

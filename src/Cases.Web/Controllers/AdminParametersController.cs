@@ -1,3 +1,5 @@
+using Cases.Web.Forms;
+using Cases.Application.Records;
 using System.Globalization;
 using Cases.Application.Parameters;
 using Cases.Domain;

@@ -1,3 +1,5 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
 using Cases.Application.Identity;
 using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using Cases.Web.Forms;
 using System.Text.RegularExpressions;
 using Cases.Application.Calculations;
 using Cases.Domain;

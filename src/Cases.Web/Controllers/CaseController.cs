@@ -1,3 +1,5 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
 using Cases.Application.Persistence;
@@ -116,7 +118,7 @@ public sealed class CaseController(
         await PageAsync(id, null, null, null, ct) is { } page ? View("Case", page) : NotFound();
 
     /// <summary>Adds a comment through <see cref="AddComment"/>; a refused one comes back with what was typed.</summary>
-    [HttpPost("comments"), Authorize(Roles = Api.CaseworkRoles.Writers)]
+    [HttpPost("comments"), Authorize(Policies.Casework)]
     public async Task<IActionResult> Comment(Guid id, string? text, CancellationToken ct)
     {
         try
@@ -140,7 +142,7 @@ public sealed class CaseController(
     /// Attaches a file through <see cref="UploadAttachment"/> (multipart form, antiforgery token checked as on every form);
     /// a refused file is named at its field and nothing is stored.
     /// </summary>
-    [HttpPost("attachments"), Authorize(Roles = Api.CaseworkRoles.Writers), UploadBodyLimit]
+    [HttpPost("attachments"), Authorize(Policies.Casework), UploadBodyLimit]
     public async Task<IActionResult> Upload(Guid id, IFormFile? file, string? material, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -127,8 +129,8 @@ public sealed class CasesController(
         try
         {
             page = await mediator.Send(new SearchCases(procedure, status, state, q,
-                string.IsNullOrWhiteSpace(openedFrom) ? null : Api.ApiInput.Date(openedFrom, "openedFrom"),
-                string.IsNullOrWhiteSpace(openedTo) ? null : Api.ApiInput.Date(openedTo, "openedTo"),
+                string.IsNullOrWhiteSpace(openedFrom) ? null : ApiInput.Date(openedFrom, "openedFrom"),
+                string.IsNullOrWhiteSpace(openedTo) ? null : ApiInput.Date(openedTo, "openedTo"),
                 city, string.IsNullOrWhiteSpace(after) ? null : after, null, actor), ct);
         }
         catch (DomainValidationException e)

@@ -1,3 +1,6 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
+using Cases.Web.Diagrams;
 using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
 using Cases.Domain;

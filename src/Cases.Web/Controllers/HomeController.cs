@@ -1,3 +1,4 @@
+using Cases.Web.Texts;
 using System.Security.Claims;
 using Cases.Application.Identity;
 using Cases.Application.Persistence;

@@ -1,3 +1,6 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
+using Cases.Web.Exports;
 using Cases.Application.Supervision;
 using Cases.Domain;
 using Cases.Domain.Parties;

@@ -1,3 +1,5 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
 using Cases.Application.Casework;
 using Cases.Application.Persistence;
 using Cases.Domain;

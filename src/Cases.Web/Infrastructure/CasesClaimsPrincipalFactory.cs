@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using System.Security.Claims;
 using Cases.Application.Identity;
 using Microsoft.AspNetCore.Identity;

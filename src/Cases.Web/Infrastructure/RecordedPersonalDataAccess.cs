@@ -1,6 +1,6 @@
+using Cases.Application.Records;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
-using Cases.Application.Privacy;
 using Cases.Domain.Privacy;
 
 namespace Cases.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using Cases.Application.Records;
 using System.Globalization;
 using System.Security.Claims;
 using Cases.Application.Identity;

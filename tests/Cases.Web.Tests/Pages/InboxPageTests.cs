@@ -177,7 +177,7 @@ public sealed class InboxPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         Assert.False(qingdao.HasRow(taskId));
     }
 
-    private static string WorkflowCaseNumber(Guid caseId) => Web.Controllers.WorkflowText.CaseNumber(caseId);
+    private static string WorkflowCaseNumber(Guid caseId) => Web.Texts.WorkflowText.CaseNumber(caseId);
 }
 
 /// <summary>Paging has an app of its own: its 27 tasks would push other tests' rows past the first page.</summary>

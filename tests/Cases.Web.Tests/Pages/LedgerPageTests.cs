@@ -203,13 +203,13 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Equal(RowIds(page).Count, rows.Count - 1);
         var row = Assert.Single(rows, r => r[2].Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.Equal("'" + formula, row[2]);
-        Assert.Equal(["济南市", Cases.Web.Controllers.WorkflowText.CaseNumber(caseId)], row[..2]);
+        Assert.Equal(["济南市", Cases.Web.Texts.WorkflowText.CaseNumber(caseId)], row[..2]);
         Assert.Equal(["济南恒达建材有限公司", "追偿中", "2025-10-09", "12345.67", "345.67", "0.00", "12000.00", "2025-10-20"], row[3..]);
 
         var (thirdBytes, thirdRows) = await CsvAsync(supervisor, page.QuerySelector("[data-testid=third-party-export]")!.GetAttribute("href")!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, thirdBytes[..3]);
         Assert.Equal(["城市", "案件", "工伤案件编号", "补足金额", "支付日期", "发票号"], thirdRows[0]);
-        var paid = Assert.Single(thirdRows, r => r[1] == Cases.Web.Controllers.WorkflowText.CaseNumber(topUp));
+        var paid = Assert.Single(thirdRows, r => r[1] == Cases.Web.Texts.WorkflowText.CaseNumber(topUp));
         Assert.Equal(["'+SUM(1,2)", "5000.00", "2025-09-30", "LP-CSV-1"], paid[2..]);
 
         // The same city rule as the JSON: a city's staff get 403 for another city.

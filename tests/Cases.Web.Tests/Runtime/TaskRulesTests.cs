@@ -1,5 +1,5 @@
+using Cases.Application.Records;
 using System.Net;
-using Cases.Application.Identity;
 using Cases.Domain.Staff;
 using Cases.Testing;
 using Cases.Web.Tests.Support;

@@ -1,4 +1,4 @@
-using Cases.Application.Calendar;
+using Cases.Application.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

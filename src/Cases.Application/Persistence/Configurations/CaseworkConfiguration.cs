@@ -1,6 +1,4 @@
-using Cases.Application.Casework;
-using Cases.Application.Inbox;
-using Cases.Application.Privacy;
+using Cases.Application.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

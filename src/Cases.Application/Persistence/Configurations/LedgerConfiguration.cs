@@ -1,4 +1,4 @@
-using Cases.Application.Ledgers;
+using Cases.Application.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cases.Application.Persistence.Configurations;
 
-internal sealed class ParameterValueConfiguration : IEntityTypeConfiguration<Cases.Application.Parameters.ParameterValue>
+internal sealed class ParameterValueConfiguration : IEntityTypeConfiguration<Cases.Application.Records.ParameterValue>
 {
-    public void Configure(EntityTypeBuilder<Cases.Application.Parameters.ParameterValue> b)
+    public void Configure(EntityTypeBuilder<Cases.Application.Records.ParameterValue> b)
     {
         b.ToTable("parameter_values");
         b.HasKey(x => x.Id);
@@ -17,9 +17,9 @@ internal sealed class ParameterValueConfiguration : IEntityTypeConfiguration<Cas
     }
 }
 
-internal sealed class ParameterChangeConfiguration : IEntityTypeConfiguration<Cases.Application.Parameters.ParameterChange>
+internal sealed class ParameterChangeConfiguration : IEntityTypeConfiguration<Cases.Application.Records.ParameterChange>
 {
-    public void Configure(EntityTypeBuilder<Cases.Application.Parameters.ParameterChange> b)
+    public void Configure(EntityTypeBuilder<Cases.Application.Records.ParameterChange> b)
     {
         b.ToTable("parameter_changes");
         b.HasKey(x => x.Id);

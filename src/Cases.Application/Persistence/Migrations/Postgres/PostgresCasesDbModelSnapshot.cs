@@ -223,7 +223,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("construction_projects", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.CalendarChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +273,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("calendar_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarDay", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -293,7 +293,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarRevision", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarRevision", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -314,7 +314,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarYear", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -337,7 +337,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -388,7 +388,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("case_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -461,7 +461,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("definition_publications", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Identity.CasesUser", b =>
+            modelBuilder.Entity("Cases.Application.Records.CasesUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -534,7 +534,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -591,7 +591,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
                     b.Property<string>("Ledger")
                         .HasMaxLength(40)
@@ -619,7 +619,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("ledger_items", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -671,7 +671,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("parameter_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterValue", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -718,7 +718,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("parameter_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Privacy.PersonalDataView", b =>
+            modelBuilder.Entity("Cases.Application.Records.PersonalDataView", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1406,7 +1406,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workflow_timers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Tasks.SavedFilter", b =>
+            modelBuilder.Entity("Cases.Application.Records.SavedFilter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1632,7 +1632,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1641,7 +1641,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1650,7 +1650,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1659,9 +1659,9 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
-                    b.HasOne("Cases.Application.Ledgers.LedgerEntry", null)
+                    b.HasOne("Cases.Application.Records.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1697,7 +1697,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1706,7 +1706,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1721,7 +1721,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1730,7 +1730,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -223,7 +223,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("construction_projects", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.CalendarChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +273,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("calendar_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarDay", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -293,7 +293,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarRevision", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarRevision", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("int");
@@ -314,7 +314,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarYear", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -337,7 +337,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -388,7 +388,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("case_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -461,7 +461,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("definition_publications", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Identity.CasesUser", b =>
+            modelBuilder.Entity("Cases.Application.Records.CasesUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -535,7 +535,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -592,7 +592,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
                     b.Property<string>("Ledger")
                         .HasMaxLength(40)
@@ -620,7 +620,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("ledger_items", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -672,7 +672,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("parameter_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterValue", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -719,7 +719,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("parameter_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Privacy.PersonalDataView", b =>
+            modelBuilder.Entity("Cases.Application.Records.PersonalDataView", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1408,7 +1408,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_timers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Tasks.SavedFilter", b =>
+            modelBuilder.Entity("Cases.Application.Records.SavedFilter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1635,7 +1635,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1644,7 +1644,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1653,7 +1653,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1662,9 +1662,9 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
-                    b.HasOne("Cases.Application.Ledgers.LedgerEntry", null)
+                    b.HasOne("Cases.Application.Records.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1700,7 +1700,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1709,7 +1709,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1724,7 +1724,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1733,7 +1733,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -218,7 +218,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("construction_projects", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.CalendarChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -266,7 +266,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("calendar_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarDay", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
@@ -286,7 +286,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarRevision", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarRevision", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -307,7 +307,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Calendar.CalendarYear", b =>
+            modelBuilder.Entity("Cases.Workflows.Records.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -330,7 +330,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -381,7 +381,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("case_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -452,7 +452,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("definition_publications", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Identity.CasesUser", b =>
+            modelBuilder.Entity("Cases.Application.Records.CasesUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -525,7 +525,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -582,7 +582,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
                     b.Property<string>("Ledger")
                         .HasMaxLength(40)
@@ -610,7 +610,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("ledger_items", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterChange", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -660,7 +660,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("parameter_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Parameters.ParameterValue", b =>
+            modelBuilder.Entity("Cases.Application.Records.ParameterValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -705,7 +705,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("parameter_values", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Privacy.PersonalDataView", b =>
+            modelBuilder.Entity("Cases.Application.Records.PersonalDataView", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1387,7 +1387,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_timers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Workflows.Tasks.SavedFilter", b =>
+            modelBuilder.Entity("Cases.Application.Records.SavedFilter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1607,7 +1607,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseAttachment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseAttachment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1616,7 +1616,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Casework.CaseComment", b =>
+            modelBuilder.Entity("Cases.Application.Records.CaseComment", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1625,7 +1625,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerEntry", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
@@ -1634,9 +1634,9 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Ledgers.LedgerItem", b =>
+            modelBuilder.Entity("Cases.Application.Records.LedgerItem", b =>
                 {
-                    b.HasOne("Cases.Application.Ledgers.LedgerEntry", null)
+                    b.HasOne("Cases.Application.Records.LedgerEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1672,7 +1672,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1681,7 +1681,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1696,7 +1696,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1705,7 +1705,7 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Cases.Application.Identity.CasesUser", null)
+                    b.HasOne("Cases.Application.Records.CasesUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

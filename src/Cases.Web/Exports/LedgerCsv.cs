@@ -1,7 +1,8 @@
+using Cases.Web.Texts;
 using System.Globalization;
 using Cases.Application.Ledgers;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Exports;
 
 /// <summary>
 /// The two ledgers (第九十三条 先行支付台账; 第九十条 third-party medical reimbursements) as the page shows them and as

@@ -1,3 +1,4 @@
+using Cases.Web.Texts;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,7 +8,7 @@ using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Forms;
 
 /// <summary>
 /// One control of a form generated from a procedure definition: a task's form fields and its outcomes' required

@@ -1,4 +1,4 @@
-namespace Cases.Application.Privacy;
+namespace Cases.Application.Records;
 
 /// <summary>
 /// One view of a person's unmasked personal data (identity number, phone): who, when, what and why — kept for

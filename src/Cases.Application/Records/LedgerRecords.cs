@@ -1,4 +1,4 @@
-namespace Cases.Application.Ledgers;
+namespace Cases.Application.Records;
 
 /// <summary>
 /// One posting to a ledger (规程 第九十三条 先行支付台账; 第九十条 third-party medical reimbursements): written in the

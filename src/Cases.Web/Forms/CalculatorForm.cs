@@ -6,7 +6,7 @@ using Cases.Domain.Calculations;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Forms;
 
 /// <summary>How a request parameter is edited on the page.</summary>
 public enum FieldKind

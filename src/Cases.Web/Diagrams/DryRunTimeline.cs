@@ -6,7 +6,7 @@ using Cases.Workflows.Definitions;
 using Cases.Workflows.DryRun;
 using Microsoft.Extensions.Localization;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Diagrams;
 
 /// <summary>
 /// The dry-run page's timeline: one input a line, typed as an officer would say it —

@@ -1,10 +1,11 @@
+using Cases.Web.Texts;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Diagrams;
 
 /// <summary>A transition of a definition as drawn: outcome, event, timer, branch, otherwise or next (an action's to).</summary>
 public sealed record DiagramEdge(string From, string To, string Kind, string Name, string Label);

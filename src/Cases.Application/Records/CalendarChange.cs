@@ -1,6 +1,6 @@
 using Cases.Domain.Calendar;
 
-namespace Cases.Application.Calendar;
+namespace Cases.Application.Records;
 
 /// <summary>One administrator change to the calendar, kept for audit (规程 第一百二十条: 留痕可溯).</summary>
 public sealed class CalendarChange

@@ -1,11 +1,12 @@
-using System.Text.Json;
+using Cases.Web.Infrastructure;
 using Cases.Web.Api;
+using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Cases.Web.Infrastructure;
+namespace Cases.Web.Hosting;
 
 public static class CasesPipeline
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Cases.Application.Identity;
+namespace Cases.Application.Records;
 
 /// <summary>An agency user. Every user belongs to a city agency except provincial ones (规程 第一百四十条: access by duty).</summary>
 public sealed class CasesUser : IdentityUser

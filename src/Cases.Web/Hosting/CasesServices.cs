@@ -1,12 +1,14 @@
+using Cases.Web.Texts;
+using Cases.Web.Forms;
+using Cases.Web.Infrastructure;
+using Cases.Application.Records;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Application;
 using Cases.Application.Casework;
-using Cases.Application.Identity;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
-using Cases.Domain.Staff;
 using Cases.Workflows;
 using Cases.Workflows.Timers;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Cases.Web.Infrastructure;
+namespace Cases.Web.Hosting;
 
 public static class CasesServices
 {
@@ -117,17 +119,7 @@ public static class CasesServices
         // one does); an endpoint that forgot still needs an authenticated user through the fallback policy.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Designer, p => p.RequireRole(Roles.Designer))
-            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor))
-            .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.OpenCases, p => p.RequireRole(Roles.Officer, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.RecordEvents, p => p.RequireRole(Roles.Officer, Roles.Supervisor))
-            .AddPolicy(Policies.Ledgers, p => p.RequireRole(Roles.Officer, Roles.Reviewer, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
-            .AddPolicy(Policies.CaseData, p => p.RequireRole(Roles.CaseStaff))
-            .AddPolicy(Policies.CaseJournal, p => p.RequireRole([.. Roles.CaseStaff, Roles.Auditor]));
+            .AddCasesPolicies();
         services.AddRequestLimits(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -152,8 +144,8 @@ public static class CasesServices
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // The pages' texts: Chinese in the views is the key and the default; Resources/SharedResource.en.resx gives English.
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddScoped<Controllers.WorkflowText>();
-        services.AddScoped<Controllers.WorkflowForm>();
+        services.AddScoped<WorkflowText>();
+        services.AddScoped<WorkflowForm>();
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
         services.AddOpenApi();
@@ -199,35 +191,4 @@ public static class CasesServices
         http.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Named authorization policies.</summary>
-public static class Policies
-{
-    public const string Admin = "admin";
-    public const string RegisterParties = "register-parties";
-    public const string Designer = "designer";
-    public const string Operations = "operations";
-    public const string Ledgers = "ledgers";
-
-    /// <summary>Auditors: the log of views of personal data (规程 第一百四十一条).</summary>
-    public const string Audit = "audit";
-
-    /// <summary>Supervisors only: reassigning tasks and migrating running cases.</summary>
-    public const string Supervisor = "supervisor";
-
-    /// <summary>Officers, supervisors and administrators open cases (the handler checks the city).</summary>
-    public const string OpenCases = "open-cases";
-
-    /// <summary>Officers and supervisors record external events on a case.</summary>
-    public const string RecordEvents = "record-events";
-
-    /// <summary>
-    /// Real case data — cases, tasks, the inbox, comments, attachments, the parties' registers: the staff who work cases
-    /// and administrators (规程 第一百四十一条). Designers see definitions and dry runs; auditors the audit log and journals.
-    /// </summary>
-    public const string CaseData = "case-data";
-
-    /// <summary>A case's journal and its verification: the case staff, and auditors, who audit journals.</summary>
-    public const string CaseJournal = "case-journal";
 }

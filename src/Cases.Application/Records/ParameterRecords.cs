@@ -1,4 +1,4 @@
-namespace Cases.Application.Parameters;
+namespace Cases.Application.Records;
 
 /// <summary>
 /// One figure of the parameter table (average wages, incomes, minimum wages, meal standards), with where it comes

@@ -1,3 +1,4 @@
+using Cases.Web.Texts;
 using System.Globalization;
 using Cases.Application.Supervision;
 using Cases.Domain;
@@ -8,7 +9,7 @@ using Cases.Workflows.Tasks;
 using CsvHelper;
 using Mediator;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Exports;
 
 /// <summary>A list as a CSV file holds it: the header and the rows, as text in the user's language.</summary>
 public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);

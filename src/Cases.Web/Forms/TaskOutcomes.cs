@@ -1,3 +1,4 @@
+using Cases.Web.Texts;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
@@ -7,7 +8,7 @@ using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.Extensions.Localization;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Forms;
 
 /// <summary>
 /// What a page says when a task command was refused: above all, when someone else got there first (the handler's

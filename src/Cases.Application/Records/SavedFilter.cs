@@ -1,4 +1,4 @@
-namespace Cases.Application.Inbox;
+namespace Cases.Application.Records;
 
 /// <summary>An inbox filter a user saved, optionally shared with everyone of a role in a city.</summary>
 public sealed class SavedFilter

@@ -1,4 +1,4 @@
-namespace Cases.Application.Casework;
+namespace Cases.Application.Records;
 
 /// <summary>A comment an officer left on a case; comments are never edited, so the record stays what was said.</summary>
 public sealed class CaseComment

@@ -10,7 +10,7 @@ using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Texts;
 
 /// <summary>
 /// How the inbox, task and case pages say things in the user's language: definition texts (zh/en), SLA states,

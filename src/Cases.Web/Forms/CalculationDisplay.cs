@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Cases.Web.Controllers;
+namespace Cases.Web.Forms;
 
 /// <summary>Names and number formats of a calculation's figures on the page (amounts: 2 decimals, thousands separators, 元).</summary>
 public static class CalculationDisplay
