@@ -47,7 +47,8 @@ public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
         // The notice the runtime sent, on its own printable sheet.
         await page.GetByTestId("notice-link").GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/notices/", StringComparison.Ordinal));
+        // The sheet's elements are awaited below; waiting for the whole load event as well only adds a way to time out on a busy machine.
+        await page.WaitForURLAsync(url => url.Contains("/notices/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var sheet = page.GetByTestId("notice-sheet");
         Assert.Equal("济南市社会保险经办机构", await sheet.GetByTestId("notice-agency").InnerTextAsync());
         Assert.Contains("申请重新核定的相关材料", await sheet.GetByTestId("notice-item").InnerTextAsync(), StringComparison.Ordinal);
