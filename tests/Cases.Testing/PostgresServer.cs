@@ -38,16 +38,20 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var bin = FindBin() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin. Run ./scripts/test.sh, which installs Debian's postgresql package.");
-        var dir = Path.Combine(Path.GetTempPath(), "cases-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(dir);
+        // The folder is prepared under another name and renamed once it names its owner: another test process cleaning
+        // up (RemoveStaleClusters) only looks at "cases-pg-*", so it never sees this cluster without its owner's id.
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var preparing = Path.Combine(Path.GetTempPath(), "cases-pgnew-" + id);
+        var dir = Path.Combine(Path.GetTempPath(), "cases-pg-" + id);
+        Directory.CreateDirectory(preparing);
+        await File.WriteAllTextAsync(Path.Combine(preparing, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.Move(preparing, dir);
         var asPostgres = Environment.UserName == "root";
         if (asPostgres)
         {
             await RunAsync("chown", ["postgres:postgres", dir], asUser: null);
         }
 
-        // The owning process's id: a later run removes this cluster if that process is gone (see RemoveStaleClusters).
-        await File.WriteAllTextAsync(Path.Combine(dir, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var port = FreePort();
         var server = new PostgresServer(bin, dir, port, asPostgres)
         {
@@ -100,9 +104,21 @@ public sealed class PostgresServer : IAsyncDisposable
     public static void RemoveStaleClusters()
     {
         var bin = FindBin();
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "cases-pg-*"))
+        foreach (var found in Directory.GetDirectories(Path.GetTempPath(), "cases-pg-*"))
         {
-            if (OwnerAlive(Path.Combine(dir, "owner.pid")))
+            if (OwnerAlive(Path.Combine(found, "owner.pid")))
+            {
+                continue;
+            }
+
+            // Several test processes start at once and may find the same stale cluster: the one whose rename succeeds
+            // removes it, the others go on.
+            var dir = Path.Combine(Path.GetTempPath(), "cases-pgdead-" + Guid.NewGuid().ToString("N")[..12]);
+            try
+            {
+                Directory.Move(found, dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
