@@ -157,7 +157,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                         {
                             Settle(MovedClock.Task, null, task.Due, row.ProvisionalYear, () =>
                             {
-                                row.ProvisionalYear = task.Due.ProvisionalYear;
+                                row.Relabel(task.Due.ProvisionalYear);
                                 foreach (var timer in allTimersOf[row.Id])
                                 {
                                     timer.ProvisionalYear = task.Due.ProvisionalYear;
@@ -169,10 +169,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                         var warnAt = Clocks.Share(row.CreatedAt, task.Due.DueAt, spec.WarnAt ?? 0.7m);
                         moves.Add((Move(MovedClock.Task, null, task.Due.Basis, task.Due.Rule, row.DueOn, task.Due), () =>
                         {
-                            row.DueOn = task.Due.DueOn;
-                            row.DueAt = task.Due.DueAt;
-                            row.WarnAt = warnAt;
-                            row.ProvisionalYear = task.Due.ProvisionalYear;
+                            row.MoveDeadline(task.Due.DueOn, task.Due.DueAt, warnAt, task.Due.ProvisionalYear);
                             foreach (var timer in allTimersOf[row.Id])
                             {
                                 Reschedule(timer, timer.Kind == TimerKind.TaskWarning ? task.Due with { DueAt = warnAt } : task.Due);
@@ -230,7 +227,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
 
                 if (changedData)
                 {
-                    instance.DataJson = data.ToJson();
+                    instance.ReplaceData(data.ToJson());
                     var fields = moves.Where(m => m.Move.Clock == MovedClock.Milestone).Select(m => m.Move.Field!).ToList();
                     foreach (var value in await db.CaseValues.Where(v => v.CaseId == instance.CaseId && fields.Contains(v.Field)).ToListAsync(ct))
                     {
@@ -239,7 +236,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 }
 
                 // The instance's revision is its concurrency token: a command on the case racing this change loses one side with 409.
-                instance.Revision++;
+                instance.NextRevision();
                 await writer.AppendJournalAsync(instance.Id, moves.Select(m => Journal("deadline-moved", m.Move, cause)).Concat(settles.Select(m => Journal("deadline-settled", m.Move, cause))), actor!, now, ct);
             }
         }

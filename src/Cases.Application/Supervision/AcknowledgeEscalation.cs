@@ -54,7 +54,7 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
         // The journal entry goes on the case's hash chain; the instance's revision is its concurrency token, so two
         // supervisors acknowledging at once (or a command on the case racing this) cannot both append the same seq.
         var instance = await db.Instances.SingleAsync(i => i.Id == escalation.InstanceId, cancellationToken);
-        instance.Revision++;
+        instance.NextRevision();
         await writer.AppendJournalAsync(instance.Id, [new JournalPlan("escalation-acknowledged", escalation.State, escalation.State, new JsonObject
         {
             ["escalationId"] = escalation.Id.ToString(),

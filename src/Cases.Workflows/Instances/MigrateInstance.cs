@@ -43,15 +43,14 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
 
         var (@case, instance) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: true, cancellationToken);
         var now = clock.GetUtcNow();
-        if (instance.Status != InstanceStatus.Running)
+        int toVersion;
+        try
         {
-            throw new ConflictException($"The case has ended ({instance.EndOutcome}); only running cases are migrated.", await CaseAccess.StateAsync(db, instance, now, cancellationToken));
+            toVersion = instance.EnsureCanMigrateTo(command.ToVersion);
         }
-
-        var toVersion = command.ToVersion ?? throw new DomainValidationException("toVersion", "toVersion is required.");
-        if (toVersion <= instance.DefinitionVersion)
+        catch (ConflictException e) when (e.Current is null)
         {
-            throw new DomainValidationException("toVersion", $"toVersion must be newer than the case's version {instance.DefinitionVersion}.");
+            throw new ConflictException(e.Message, await CaseAccess.StateAsync(db, instance, now, cancellationToken));
         }
 
         Definitions.WorkflowDefinition target;
@@ -112,15 +111,15 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
             return plan;
         }
 
-        instance.DefinitionVersion = toVersion;
+        instance.Migrate(toVersion);
         await writer.ApplyAsync(@case, instance, target, progress, command.By.UserName, now, cancellationToken);
         // ApplyAsync cancels by state name; tasks and timers of old state names that the new version lacks go too.
         foreach (var task in await db.Tasks.Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).ToListAsync(cancellationToken))
         {
-            if (db.Entry(task).State != EntityState.Added)
+            // Tracked rows keep their in-memory status: the ones ApplyAsync just cancelled are not cancelled twice.
+            if (db.Entry(task).State != EntityState.Added && task.IsActive)
             {
-                task.Status = HumanTaskStatus.Cancelled;
-                task.CompletedAt = now;
+                task.Cancel(now);
             }
         }
 

@@ -70,7 +70,6 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version,
             State = definition.Initial,
-            Status = InstanceStatus.Running,
             CityCode = city.Code,
             StartedAt = now,
         };

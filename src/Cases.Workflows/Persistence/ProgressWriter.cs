@@ -29,10 +29,9 @@ public sealed class ProgressWriter(IWorkflowDb db, IEnumerable<IProgressEffectWr
             var openTasks = await db.Tasks.Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && left.Contains(t.State)).ToListAsync(ct);
             // The query sees the database's status; a task the command itself has just completed (tracked, already
             // Completed in memory) is left as it is, or completing a task would store it as cancelled.
-            foreach (var task in openTasks.Where(t => db.Entry(t).State != EntityState.Added && t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed))
+            foreach (var task in openTasks.Where(t => db.Entry(t).State != EntityState.Added && t.IsActive))
             {
-                task.Status = HumanTaskStatus.Cancelled;
-                task.CompletedAt = now;
+                task.Cancel(now);
             }
 
             var timers = await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && left.Contains(t.State)).ToListAsync(ct);
@@ -43,19 +42,18 @@ public sealed class ProgressWriter(IWorkflowDb db, IEnumerable<IProgressEffectWr
             }
         }
 
+        // A progress that did not move stays in the state it began in (a reminder, a breach, a held or extended expiry); a new
+        // case enters its first stopping state, however many automatic states it passed on the way.
         if (progress.Moved || instance.Revision == 0)
         {
-            instance.StateEnteredAt = now;
+            instance.Enter(progress.State, now);
         }
 
-        instance.State = progress.State;
-        instance.DataJson = progress.Data.ToJson();
-        instance.Revision++;
+        instance.ReplaceData(progress.Data.ToJson());
+        instance.NextRevision();
         if (progress.EndOutcome is not null)
         {
-            instance.Status = InstanceStatus.Completed;
-            instance.EndOutcome = progress.EndOutcome;
-            instance.CompletedAt = now;
+            instance.End(progress.EndOutcome, now);
         }
 
         await ProjectValuesAsync(@case.Id, definition, progress.Data, ct);
@@ -76,7 +74,6 @@ public sealed class ProgressWriter(IWorkflowDb db, IEnumerable<IProgressEffectWr
                 Role = plan.Spec.Role!,
                 CityCode = @case.CityCode,
                 Party = @case.Party,
-                Status = HumanTaskStatus.Open,
                 Priority = plan.Priority,
                 DueOn = plan.Due.DueOn,
                 DueAt = plan.Due.DueAt,

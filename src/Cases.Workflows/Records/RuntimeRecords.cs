@@ -1,3 +1,5 @@
+using Cases.Domain;
+
 namespace Cases.Workflows.Records;
 
 /// <summary>A published, immutable version of a procedure definition (the files in workflows/ seed version 1).</summary>
@@ -69,37 +71,108 @@ public enum InstanceStatus
 /// <summary>
 /// The workflow instance of a case: pinned to the definition version it started on, with its current state,
 /// its case data (JSON document; declared fields are also projected into <see cref="CaseValue"/> rows so they can
-/// be queried), and a revision used as an optimistic concurrency token.
+/// be queried), and a revision used as an optimistic concurrency token. It changes only through its transitions,
+/// each of which refuses what its status does not allow: an ended case enters no state, ends no second time, takes
+/// no new data and is migrated to no version.
 /// </summary>
 public sealed class WorkflowInstance
 {
-    public Guid Id { get; set; }
+    private int _definitionVersion;
+    private string _state = "";
+    private string _dataJson = "{}";
+    private DateTimeOffset _stateEnteredAt;
 
-    public Guid CaseId { get; set; }
+    public Guid Id { get; init; }
 
-    public string DefinitionKey { get; set; } = "";
+    public Guid CaseId { get; init; }
 
-    public int DefinitionVersion { get; set; }
+    public string DefinitionKey { get; init; } = "";
 
-    public string State { get; set; } = "";
+    /// <summary>The version it runs: set when it starts, changed only by <see cref="Migrate"/>.</summary>
+    public int DefinitionVersion { get => _definitionVersion; init => _definitionVersion = value; }
 
-    public InstanceStatus Status { get; set; }
+    /// <summary>The state it is in: set when it starts, changed only by <see cref="Enter"/>.</summary>
+    public string State { get => _state; init => _state = value; }
 
-    public string? EndOutcome { get; set; }
+    public InstanceStatus Status { get; private set; }
 
-    public string CityCode { get; set; } = "";
+    public string? EndOutcome { get; private set; }
+
+    public string CityCode { get; init; } = "";
 
     /// <summary>Case data as a JSON object.</summary>
-    public string DataJson { get; set; } = "{}";
+    public string DataJson { get => _dataJson; init => _dataJson = value; }
 
-    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset StartedAt { get; init; }
 
-    public DateTimeOffset StateEnteredAt { get; set; }
+    /// <summary>When the current state was entered: the "$entered" its clocks count from.</summary>
+    public DateTimeOffset StateEnteredAt { get => _stateEnteredAt; init => _stateEnteredAt = value; }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
 
-    /// <summary>Incremented by every command; a command that read an older revision loses with 409.</summary>
-    public int Revision { get; set; }
+    /// <summary>Incremented by every command (<see cref="NextRevision"/>); a command that read an older revision loses with 409.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>The case moves into <paramref name="state"/> at <paramref name="at"/>, from which that state's clocks count.</summary>
+    public void Enter(string state, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        EnsureRunning("it enters no other state");
+        _state = state;
+        _stateEnteredAt = at;
+    }
+
+    /// <summary>The case data after a command (the whole document).</summary>
+    public void ReplaceData(string dataJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataJson);
+        EnsureRunning("its data no longer changes");
+        _dataJson = dataJson;
+    }
+
+    /// <summary>The case reaches an end state with <paramref name="outcome"/>; it runs no more.</summary>
+    public void End(string outcome, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        EnsureRunning("it cannot end again");
+        Status = InstanceStatus.Completed;
+        EndOutcome = outcome;
+        CompletedAt = at;
+    }
+
+    /// <summary>
+    /// Refuses a migration to <paramref name="toVersion"/> the case cannot take: an ended case (409), no version given
+    /// or one not newer than the case's own (400). Returns the version. A handler asks before its other checks so the
+    /// refusals come in the same order as ever.
+    /// </summary>
+    public int EnsureCanMigrateTo(int? toVersion)
+    {
+        EnsureRunning("only running cases are migrated");
+        var version = toVersion ?? throw new DomainValidationException("toVersion", "toVersion is required.");
+        return version > DefinitionVersion
+            ? version
+            : throw new DomainValidationException("toVersion", $"toVersion must be newer than the case's version {DefinitionVersion}.");
+    }
+
+    /// <summary>
+    /// The case runs on <paramref name="toVersion"/> of its procedure from now on (the state it goes to in that version is
+    /// entered through <see cref="Enter"/>).
+    /// </summary>
+    public void Migrate(int toVersion) => _definitionVersion = EnsureCanMigrateTo(toVersion);
+
+    /// <summary>
+    /// One command changed the case: its revision, the concurrency token, moves on once, so a command that read the case
+    /// before loses instead of overwriting it.
+    /// </summary>
+    public void NextRevision() => Revision++;
+
+    private void EnsureRunning(string what)
+    {
+        if (Status != InstanceStatus.Running)
+        {
+            throw new ConflictException($"The case has ended ({EndOutcome}); {what}.");
+        }
+    }
 }
 
 /// <summary>One declared case-data field of a case, typed, so the product can filter and sort on it.</summary>
@@ -140,66 +213,223 @@ public enum HumanTaskKind
 
 /// <summary>
 /// A human task: offered to a role in a city, claimed by one user, completed with an outcome. Carries its due
-/// date, warning and breach instants and the article that sets the deadline.
+/// date, warning and breach instants and the article that sets the deadline. It changes only through its transitions:
+/// open → claimed (<see cref="Claim"/>, <see cref="AssignTo"/>) → open again (<see cref="Release"/>) or completed
+/// (<see cref="Complete"/>); open or claimed → cancelled when the case moves on (<see cref="Cancel"/>). Each refuses
+/// what the task's status does not allow with the message the officer sees (409); completed and cancelled are final.
 /// </summary>
 public sealed class HumanTask
 {
-    public Guid Id { get; set; }
+    private DateOnly _dueOn;
+    private DateTimeOffset _dueAt;
+    private DateTimeOffset _warnAt;
+    private int? _provisionalYear;
 
-    public HumanTaskKind Kind { get; set; }
+    public Guid Id { get; init; }
 
-    public Guid InstanceId { get; set; }
+    public HumanTaskKind Kind { get; init; }
 
-    public Guid CaseId { get; set; }
+    public Guid InstanceId { get; init; }
 
-    public string Procedure { get; set; } = "";
+    public Guid CaseId { get; init; }
 
-    public string State { get; set; } = "";
+    public string Procedure { get; init; } = "";
 
-    public string TitleZh { get; set; } = "";
+    public string State { get; init; } = "";
 
-    public string TitleEn { get; set; } = "";
+    public string TitleZh { get; init; } = "";
 
-    public string Role { get; set; } = "";
+    public string TitleEn { get; init; } = "";
 
-    public string CityCode { get; set; } = "";
+    public string Role { get; init; } = "";
 
-    public string Party { get; set; } = "";
+    public string CityCode { get; init; } = "";
 
-    public string? Assignee { get; set; }
+    public string Party { get; init; } = "";
 
-    public HumanTaskStatus Status { get; set; }
+    public string? Assignee { get; private set; }
+
+    /// <summary>Open when created; the concurrency token of two officers acting on the task at once.</summary>
+    public HumanTaskStatus Status { get; private set; }
 
     /// <summary>0 low, 1 normal, 2 high, 3 urgent: sorts the inbox.</summary>
-    public int Priority { get; set; }
+    public int Priority { get; init; }
 
     /// <summary>The last day (Asia/Shanghai) on which the task is on time.</summary>
-    public DateOnly DueOn { get; set; }
+    public DateOnly DueOn { get => _dueOn; init => _dueOn = value; }
 
     /// <summary>24:00 of <see cref="DueOn"/> in Asia/Shanghai, as UTC: the breach instant.</summary>
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get => _dueAt; init => _dueAt = value; }
 
-    public DateTimeOffset WarnAt { get; set; }
+    public DateTimeOffset WarnAt { get => _warnAt; init => _warnAt = value; }
 
-    public string Basis { get; set; } = "";
+    public string Basis { get; init; } = "";
 
     /// <summary>How the deadline counts: "workingDays", "calendarDays" or "months", with the amount.</summary>
-    public string DueRule { get; set; } = "";
+    public string DueRule { get; init; } = "";
 
     /// <summary>The latest year without the State Council's notice that the deadline was counted over (shown as 暂定), or null.</summary>
-    public int? ProvisionalYear { get; set; }
+    public int? ProvisionalYear { get => _provisionalYear; init => _provisionalYear = value; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
 
-    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
 
-    public string? CompletedBy { get; set; }
+    public string? CompletedBy { get; private set; }
 
-    public string? Outcome { get; set; }
+    public string? Outcome { get; private set; }
 
-    public bool Breached { get; set; }
+    public bool Breached { get; private set; }
+
+    /// <summary>Whether someone may still act on it: open or claimed.</summary>
+    public bool IsActive => Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed;
+
+    /// <summary>The status as the officer reads it in a refusal ("claimed by …", "completed by … (outcome)").</summary>
+    public string Describe() => Status switch
+    {
+        HumanTaskStatus.Claimed => $"claimed by {Assignee}",
+        HumanTaskStatus.Completed => $"completed by {CompletedBy} ({Outcome})",
+        HumanTaskStatus.Cancelled => "cancelled (the case moved on)",
+        _ => "open",
+    };
+
+    /// <summary>Refuses a claim by <paramref name="user"/> unless the task is open.</summary>
+    public void EnsureCanClaim(string user)
+    {
+        if (Status != HumanTaskStatus.Open)
+        {
+            throw new ConflictException(Assignee == user ? "You have already claimed this task." : $"This task is no longer open: it is {Describe()}.");
+        }
+    }
+
+    /// <summary><paramref name="user"/> takes the open task into their own inbox.</summary>
+    public void Claim(string user, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        EnsureCanClaim(user);
+        Status = HumanTaskStatus.Claimed;
+        Assignee = user;
+        ClaimedAt = at;
+    }
+
+    /// <summary>Refuses a release by <paramref name="user"/> unless the task is claimed, by them or (for a supervisor) by anyone.</summary>
+    public void EnsureCanRelease(string user, bool supervisor)
+    {
+        if (Status != HumanTaskStatus.Claimed || (Assignee != user && !supervisor))
+        {
+            throw new ConflictException($"Only the assignee or a supervisor can release this task; it is {Describe()}.");
+        }
+    }
+
+    /// <summary>The claimed task goes back to the role's pool.</summary>
+    public void Release(string user, bool supervisor)
+    {
+        EnsureCanRelease(user, supervisor);
+        Status = HumanTaskStatus.Open;
+        Assignee = null;
+        ClaimedAt = null;
+    }
+
+    /// <summary>Refuses a reassignment of a task that is completed or cancelled.</summary>
+    public void EnsureCanAssign()
+    {
+        if (!IsActive)
+        {
+            throw new ConflictException($"This task is {Describe()} and cannot be reassigned.");
+        }
+    }
+
+    /// <summary>A supervisor gives the open or claimed task to <paramref name="user"/>, who holds it from <paramref name="at"/>.</summary>
+    public void AssignTo(string user, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        EnsureCanAssign();
+        Status = HumanTaskStatus.Claimed;
+        Assignee = user;
+        ClaimedAt = at;
+    }
+
+    /// <summary>Refuses a completion by <paramref name="user"/> of a task that is finished or claimed by someone else.</summary>
+    public void EnsureCanComplete(string user)
+    {
+        if (!IsActive || (Status == HumanTaskStatus.Claimed && Assignee != user))
+        {
+            throw new ConflictException($"This task is {Describe()}; your completion was not applied.");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="user"/> completes the task with <paramref name="outcome"/>; an open task completed without a claim
+    /// is recorded as claimed by them at the same instant.
+    /// </summary>
+    public void Complete(string user, string outcome, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        EnsureCanComplete(user);
+        Status = HumanTaskStatus.Completed;
+        Assignee ??= user;
+        ClaimedAt ??= at;
+        CompletedAt = at;
+        CompletedBy = user;
+        Outcome = outcome;
+    }
+
+    /// <summary>The case left the task's state (or moved to another version): nobody does the task any more.</summary>
+    public void Cancel(DateTimeOffset at)
+    {
+        if (!IsActive)
+        {
+            throw new ConflictException($"This task is {Describe()} and cannot be cancelled.");
+        }
+
+        Status = HumanTaskStatus.Cancelled;
+        CompletedAt = at;
+    }
+
+    /// <summary>Its deadline passed while it was open or claimed: it counts as breached (the escalation is raised once).</summary>
+    public void MarkBreached()
+    {
+        if (!IsActive)
+        {
+            throw new ConflictException($"This task is {Describe()}; its deadline no longer runs.");
+        }
+
+        Breached = true;
+    }
+
+    /// <summary>
+    /// A calendar change moves the deadline of a task still running and not yet breached: its last day, breach and warning
+    /// instants, and whether it is counted over a provisional year.
+    /// </summary>
+    public void MoveDeadline(DateOnly dueOn, DateTimeOffset dueAt, DateTimeOffset warnAt, int? provisionalYear)
+    {
+        EnsureDeadlineRuns();
+        _dueOn = dueOn;
+        _dueAt = dueAt;
+        _warnAt = warnAt;
+        _provisionalYear = provisionalYear;
+    }
+
+    /// <summary>
+    /// The deadline's date stands but whether it is provisional changes: the year's State Council notice was imported
+    /// (null: official now) or a year it was counted over became provisional.
+    /// </summary>
+    public void Relabel(int? provisionalYear)
+    {
+        EnsureDeadlineRuns();
+        _provisionalYear = provisionalYear;
+    }
+
+    private void EnsureDeadlineRuns()
+    {
+        if (!IsActive || Breached)
+        {
+            throw new ConflictException($"This task is {(Breached ? "past its deadline" : Describe())}; its deadline no longer moves.");
+        }
+    }
 }
 
 public enum TimerKind

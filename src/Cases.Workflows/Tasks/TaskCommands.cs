@@ -37,16 +37,10 @@ public sealed class TaskCommandHandlers(
     {
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
         EnsureCandidate(task, command.By);
-        if (task.Status != HumanTaskStatus.Open)
-        {
-            throw Conflict(task, task.Assignee == command.By.UserName ? "You have already claimed this task." : $"This task is no longer open: it is {Describe(task)}.");
-        }
-
+        EnsureAllowed(task, () => task.EnsureCanClaim(command.By.UserName));
         await EnsureSeparationAsync(task, await DefinitionOfAsync(task, cancellationToken), command.By, cancellationToken);
         var now = clock.GetUtcNow();
-        task.Status = HumanTaskStatus.Claimed;
-        task.Assignee = command.By.UserName;
-        task.ClaimedAt = now;
+        task.Claim(command.By.UserName, now);
         await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-claimed", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString() })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
@@ -62,16 +56,10 @@ public sealed class TaskCommandHandlers(
             EnsureCandidate(task, command.By);
         }
 
-        if (task.Status != HumanTaskStatus.Claimed || (task.Assignee != command.By.UserName && !supervisor))
-        {
-            throw Conflict(task, $"Only the assignee or a supervisor can release this task; it is {Describe(task)}.");
-        }
-
+        EnsureAllowed(task, () => task.EnsureCanRelease(command.By.UserName, supervisor));
         var now = clock.GetUtcNow();
         var previous = task.Assignee;
-        task.Status = HumanTaskStatus.Open;
-        task.Assignee = null;
-        task.ClaimedAt = null;
+        task.Release(command.By.UserName, supervisor);
         await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-released", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
@@ -90,10 +78,7 @@ public sealed class TaskCommandHandlers(
         }
 
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
-        if (task.Status is not (HumanTaskStatus.Open or HumanTaskStatus.Claimed))
-        {
-            throw Conflict(task, $"This task is {Describe(task)} and cannot be reassigned.");
-        }
+        EnsureAllowed(task, task.EnsureCanAssign);
 
         var assignee = await staff.FindAsync(command.UserName.Trim(), cancellationToken);
         if (assignee is null || assignee.CityCode != task.CityCode || !assignee.IsIn(task.Role))
@@ -104,9 +89,7 @@ public sealed class TaskCommandHandlers(
         await EnsureSeparationAsync(task, await DefinitionOfAsync(task, cancellationToken), assignee, cancellationToken);
         var now = clock.GetUtcNow();
         var previous = task.Assignee;
-        task.Status = HumanTaskStatus.Claimed;
-        task.Assignee = assignee.UserName;
-        task.ClaimedAt = now;
+        task.AssignTo(assignee.UserName, now);
         await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-assigned", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous, ["to"] = assignee.UserName })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
@@ -116,10 +99,7 @@ public sealed class TaskCommandHandlers(
     {
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
         EnsureCandidate(task, command.By);
-        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled || (task.Status == HumanTaskStatus.Claimed && task.Assignee != command.By.UserName))
-        {
-            throw Conflict(task, $"This task is {Describe(task)}; your completion was not applied.");
-        }
+        EnsureAllowed(task, () => task.EnsureCanComplete(command.By.UserName));
 
         // The instance is read once, tracked, and serves the separation check too (one round trip less per completion).
         var instance = await db.Instances.SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
@@ -165,12 +145,7 @@ public sealed class TaskCommandHandlers(
             engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         }
 
-        task.Status = HumanTaskStatus.Completed;
-        task.Assignee ??= command.By.UserName;
-        task.ClaimedAt ??= now;
-        task.CompletedAt = now;
-        task.CompletedBy = command.By.UserName;
-        task.Outcome = command.Outcome;
+        task.Complete(command.By.UserName, command.Outcome, now);
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
         try
         {
@@ -180,7 +155,7 @@ public sealed class TaskCommandHandlers(
         {
             db.ChangeTracker.Clear();
             var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
-            throw Conflict(current, $"Someone else acted on this case at the same moment; the task is now {Describe(current)} and your completion was not applied.");
+            throw Conflict(current, $"Someone else acted on this case at the same moment; the task is now {current.Describe()} and your completion was not applied.");
         }
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
@@ -267,17 +242,25 @@ public sealed class TaskCommandHandlers(
         {
             db.ChangeTracker.Clear();
             var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, ct);
-            throw Conflict(current, $"Someone else got there first: the task is now {Describe(current)}.");
+            throw Conflict(current, $"Someone else got there first: the task is now {current.Describe()}.");
         }
     }
 
     private ConflictException Conflict(HumanTask task, string message) => new(message, TaskView.From(task, clock.GetUtcNow()));
 
-    private static string Describe(HumanTask t) => t.Status switch
+    /// <summary>
+    /// Asks the task whether its status allows the step, before the checks that read the database, so that the refusals
+    /// come in the order officers know; a refusal is answered with the task as it is.
+    /// </summary>
+    private void EnsureAllowed(HumanTask task, Action ensure)
     {
-        HumanTaskStatus.Claimed => $"claimed by {t.Assignee}",
-        HumanTaskStatus.Completed => $"completed by {t.CompletedBy} ({t.Outcome})",
-        HumanTaskStatus.Cancelled => "cancelled (the case moved on)",
-        _ => "open",
-    };
+        try
+        {
+            ensure();
+        }
+        catch (ConflictException e) when (e.Current is null)
+        {
+            throw Conflict(task, e.Message);
+        }
+    }
 }

@@ -153,7 +153,7 @@ public sealed class TimerFiring(
                 var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == timer.TaskId, ct);
                 if (task is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed })
                 {
-                    task.Breached = true;
+                    task.MarkBreached();
                     db.Escalations.Add(new Escalation
                     {
                         Id = Guid.CreateVersion7(now),

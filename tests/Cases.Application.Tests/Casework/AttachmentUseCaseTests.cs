@@ -307,7 +307,7 @@ public sealed class AttachmentUseCaseTests : IDisposable
         db.Instances.Add(new WorkflowInstance
         {
             Id = Guid.CreateVersion7(now), CaseId = caseId, DefinitionKey = "demo-filing", DefinitionVersion = 1, State = "await-filing",
-            Status = InstanceStatus.Running, CityCode = city, StartedAt = now, StateEnteredAt = now,
+            CityCode = city, StartedAt = now, StateEnteredAt = now,
         });
         await db.SaveChangesAsync();
         return caseId;
