@@ -560,16 +560,16 @@ public sealed class DefinitionValidator
 
             switch (state.Kind)
             {
-                case "task":
+                case StateKind.Task:
                     CheckTask(name, state, path);
                     break;
-                case "wait":
+                case StateKind.Wait:
                     CheckWait(state, path);
                     break;
-                case "decision":
+                case StateKind.Decision:
                     CheckDecision(state, path);
                     break;
-                case "action":
+                case StateKind.Action:
                     if (state.Action is null || !actions.TryGetValue(state.Action, out var action))
                     {
                         Add(path + ".action", DefinitionRules.UnknownAction,
@@ -581,19 +581,17 @@ public sealed class DefinitionValidator
                     }
 
                     break;
-                case "end":
+                case StateKind.End:
                     CheckEnd(state, path);
                     break;
-                default:
-                    break;
             }
 
-            if (state.Kind != "task" && state.TargetWorkingDays is not null)
+            if (state.Kind != StateKind.Task && state.TargetWorkingDays is not null)
             {
-                Add(path + ".targetWorkingDays", DefinitionRules.TargetWorkingDays, $"Only a task has a time to complete; this state is a {state.Kind}.");
+                Add(path + ".targetWorkingDays", DefinitionRules.TargetWorkingDays, $"Only a task has a time to complete; this state is a {state.Kind.ToName()}.");
             }
 
-            if (state.Kind != "task" && state.Deadline is { } deadline)
+            if (state.Kind != StateKind.Task && state.Deadline is { } deadline)
             {
                 CheckClock(path + ".deadline", deadline);
             }
@@ -661,10 +659,10 @@ public sealed class DefinitionValidator
                 {
                     Add($"{path}.notCompletedBySameAs[{i}]", DefinitionRules.SeparationUnknownState, $"The state \"{other}\" does not exist.");
                 }
-                else if (otherState.Kind != "task")
+                else if (otherState.Kind != StateKind.Task)
                 {
                     Add($"{path}.notCompletedBySameAs[{i}]", DefinitionRules.SeparationUnknownState,
-                        $"The state \"{other}\" is a {otherState.Kind}, not a task: nobody completes it.");
+                        $"The state \"{other}\" is a {otherState.Kind.ToName()}, not a task: nobody completes it.");
                 }
             }
         }
@@ -878,7 +876,7 @@ public sealed class DefinitionValidator
             }
 
             var reachesEnd = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var end in _states.Where(s => s.Value.Kind == "end").Select(s => s.Key))
+            foreach (var end in _states.Where(s => s.Value.Kind == StateKind.End).Select(s => s.Key))
             {
                 Walk(end, s => reverse[s], reachesEnd);
             }
@@ -943,7 +941,7 @@ public sealed class DefinitionValidator
                 yield return ($"{path}.otherwise", state.Otherwise);
             }
 
-            if (state.To is not null || state.Kind == "action")
+            if (state.To is not null || state.Kind == StateKind.Action)
             {
                 yield return ($"{path}.to", state.To);
             }

@@ -211,7 +211,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
                     break;
                 case "started" or "entered" when entry.To is { } state:
                     var spec = definition.States.GetValueOrDefault(state);
-                    path.Add(new DryRunVisit(state, spec?.Kind ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via));
+                    path.Add(new DryRunVisit(state, spec?.Kind.ToName() ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via));
                     via = "next";
                     break;
             }

@@ -47,7 +47,7 @@ public static class ExpiryConfirmation
         var wait = definition.States[waitState];
         return new StateSpec
         {
-            Kind = "task",
+            Kind = StateKind.Task,
             Title = Title,
             Role = Role,
             Priority = "high",

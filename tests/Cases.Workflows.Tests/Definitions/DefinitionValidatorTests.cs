@@ -41,13 +41,13 @@ public sealed class DefinitionValidatorTests
         Assert.Empty(errors);
         Assert.NotNull(definition);
         Assert.Equal("./schema/workflow-definition.schema.json", definition.Schema);
-        Assert.Equal(["action", "decision", "end", "task", "wait"], definition.States.Values.Select(s => s.Kind).Distinct().Order());
+        Assert.Equal(Enum.GetValues<StateKind>(), definition.States.Values.Select(s => s.Kind).Distinct().Order());
         var clocks = DefinitionDiff.Clocks(definition).Values.ToList();
         Assert.Contains(clocks, c => c.WorkingDays is not null && c.After is not null && c.After != DefinitionValidator.EnteredMarker);
         Assert.Contains(clocks, c => c.CalendarDays is not null);
         Assert.Contains(clocks, c => c.After == DefinitionValidator.EnteredMarker);
         Assert.All(clocks, c => Assert.False(string.IsNullOrWhiteSpace(c.Basis)));
-        Assert.Contains(definition.States.Values, s => s.Kind == "wait" && s.Events is { Count: > 0 } && s.Timer is not null && s.Reminders is { Count: > 0 });
+        Assert.Contains(definition.States.Values, s => s.Kind == StateKind.Wait && s.Events is { Count: > 0 } && s.Timer is not null && s.Reminders is { Count: > 0 });
         Assert.Contains(definition.States.Values, s => s.NotCompletedBySameAs is { Count: > 0 });
     }
 
