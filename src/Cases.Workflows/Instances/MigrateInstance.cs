@@ -91,7 +91,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
         var missing = target.StartWith.Where(f => !data.Has(f)).ToList();
 
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = data };
-        progress.Journal.Add(new JournalPlan("migrated", instance.State, toState, new JsonObject
+        progress.Journal.Add(new JournalPlan(JournalActions.Migrated, instance.State, toState, new JsonObject
         {
             ["fromVersion"] = instance.DefinitionVersion,
             ["toVersion"] = toVersion,
