@@ -52,6 +52,16 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void A_kind_that_is_not_one_of_the_five_is_a_schema_error_at_the_state()
+    {
+        foreach (var kind in new JsonNode[] { "job", "Task", 0 })
+        {
+            var errors = Errors(r => r.State("record")["kind"] = kind.DeepClone());
+            Assert.Contains(errors, e => e is { Rule: DefinitionRules.Schema, Path: "$.states.record.kind" });
+        }
+    }
+
+    [Fact]
     public void Embedded_schema_is_the_file_in_the_workflows_folder()
     {
         var onDisk = File.ReadAllText(Path.Combine(DefinitionFixtures.WorkflowsFolder(), "schema", "workflow-definition.schema.json"));
