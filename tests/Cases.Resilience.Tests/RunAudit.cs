@@ -142,22 +142,22 @@ public sealed record RunAudit(
             yield return "a task or clock of a state it has left is still open";
         }
 
-        if (spec.Kind == "task" && open.Count != 1)
+        if (spec.Kind == StateKind.Task && open.Count != 1)
         {
             yield return $"a task state with {open.Count} open tasks";
         }
 
-        if (spec.Kind != "task" && open.Count > 0)
+        if (spec.Kind != StateKind.Task && open.Count > 0)
         {
-            yield return $"a {spec.Kind} state with an open task";
+            yield return $"a {spec.Kind.ToName()} state with an open task";
         }
 
-        if (spec is { Kind: "wait", Timer: not null } && !pending.Any(t => t.Kind == TimerKind.Transition))
+        if (spec is { Kind: StateKind.Wait, Timer: not null } && !pending.Any(t => t.Kind == TimerKind.Transition))
         {
             yield return "its state's clock is not armed";
         }
 
-        if (spec.Kind == "task" && open.Count == 1 && !timers.Any(t => t.Kind == TimerKind.TaskBreach && t.TaskId == open[0].Id && t.Status != TimerStatus.Cancelled))
+        if (spec.Kind == StateKind.Task && open.Count == 1 && !timers.Any(t => t.Kind == TimerKind.TaskBreach && t.TaskId == open[0].Id && t.Status != TimerStatus.Cancelled))
         {
             yield return "its task's deadline clock is not armed";
         }

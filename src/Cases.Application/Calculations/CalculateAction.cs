@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cases.Application.Records;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 
@@ -62,7 +63,7 @@ public sealed class CalculateAction : IWorkflowAction
             context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
         }
 
-        context.Progress.Journal.Add(new JournalPlan("calculated", context.State, context.State, new JsonObject
+        context.Progress.Journal.Add(new JournalPlan(AgencyJournalActions.Calculated, context.State, context.State, new JsonObject
         {
             ["calculator"] = calculator,
             ["input"] = body,

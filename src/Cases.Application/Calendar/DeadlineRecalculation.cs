@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
+using Cases.Application.Records;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Persistence;
@@ -73,7 +74,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
             var caseIds = loaded.Select(i => i.CaseId).ToList();
             var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var entries = (await db.Journal.AsNoTracking()
-                    .Where(j => chunk.Contains(j.InstanceId) && (j.Action == "entered" || j.Action == "started"))
+                    .Where(j => chunk.Contains(j.InstanceId) && (j.Action == JournalActions.Entered || j.Action == JournalActions.Started))
                     .Select(j => new { j.InstanceId, j.Seq, j.At, j.ToState }).ToListAsync(ct))
                 .ToLookup(j => j.InstanceId);
             foreach (var instance in loaded)
@@ -237,7 +238,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
 
                 // The instance's revision is its concurrency token: a command on the case racing this change loses one side with 409.
                 instance.NextRevision();
-                await writer.AppendJournalAsync(instance.Id, moves.Select(m => Journal("deadline-moved", m.Move, cause)).Concat(settles.Select(m => Journal("deadline-settled", m.Move, cause))), actor!, now, ct);
+                await writer.AppendJournalAsync(instance.Id, moves.Select(m => Journal(AgencyJournalActions.DeadlineMoved, m.Move, cause)).Concat(settles.Select(m => Journal(AgencyJournalActions.DeadlineSettled, m.Move, cause))), actor!, now, ct);
             }
         }
 

@@ -44,7 +44,7 @@ public sealed class MaterialsNoticeHandlers(CasesDb db, IPersonalDataAccessLog a
         var (@case, instance) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         // The outbox has no index by case: it is searched only when the case's own journal says a notice was sent.
         var journaled = await db.Journal.AsNoTracking()
-            .AnyAsync(j => j.InstanceId == instance.Id && (j.Action == "materials-notice" || (j.Action == "notified" && j.DataJson.Contains(Template))), cancellationToken);
+            .AnyAsync(j => j.InstanceId == instance.Id && (j.Action == JournalActions.MaterialsNotice || (j.Action == JournalActions.Notified && j.DataJson.Contains(Template))), cancellationToken);
         if (!journaled)
         {
             return [];

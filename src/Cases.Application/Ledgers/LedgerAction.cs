@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cases.Application.Records;
 using Cases.Domain;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
@@ -144,6 +145,6 @@ public sealed class LedgerAction : IWorkflowAction
             journal["balance"] = after;
         }
 
-        context.Progress.Journal.Add(new JournalPlan("ledger-posted", context.State, context.State, journal));
+        context.Progress.Journal.Add(new JournalPlan(AgencyJournalActions.LedgerPosted, context.State, context.State, journal));
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
+using Cases.Application.Records;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
+using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -55,11 +57,11 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
         // supervisors acknowledging at once (or a command on the case racing this) cannot both append the same seq.
         var instance = await db.Instances.SingleAsync(i => i.Id == escalation.InstanceId, cancellationToken);
         instance.NextRevision();
-        await writer.AppendJournalAsync(instance.Id, [new JournalPlan("escalation-acknowledged", escalation.State, escalation.State, new JsonObject
+        await writer.AppendJournalAsync(instance.Id, [new JournalPlan(AgencyJournalActions.EscalationAcknowledged, escalation.State, escalation.State, new JsonObject
         {
             ["escalationId"] = escalation.Id.ToString(),
             ["taskId"] = escalation.TaskId?.ToString(),
-            ["dueOn"] = escalation.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [JournalFields.DueOn] = escalation.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["basis"] = escalation.Basis,
             ["note"] = note,
         })], command.By.UserName, now, cancellationToken);

@@ -1,6 +1,7 @@
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
@@ -103,14 +104,14 @@ public sealed class FindStuckInstancesHandler(CasesDb db, DefinitionStore defini
         {
             var definition = await definitions.GetAsync(db, i.DefinitionKey, i.DefinitionVersion, ct);
             var spec = definition.States.GetValueOrDefault(i.State);
-            if (spec is { Kind: "wait", Events.Count: > 0 })
+            if (spec is { Kind: StateKind.Wait, Events.Count: > 0 })
             {
                 continue;
             }
 
             var why = spec is null
                 ? $"its state '{i.State}' is not in version {i.DefinitionVersion} of {i.DefinitionKey}"
-                : $"it is in {spec.Kind} state '{i.State}' with no open task and no pending clock";
+                : $"it is in {spec.Kind.ToName()} state '{i.State}' with no open task and no pending clock";
             stuck.Add(new StuckItem(StuckReason.NoWayForward, i.CaseId, i.Id, i.DefinitionKey, i.DefinitionVersion, i.CityCode, i.State, i.StateEnteredAt, why));
         }
 

@@ -215,7 +215,7 @@ public sealed class TaskController(
             Definition = definition,
             State = state,
             FormData = formData,
-            HeldDueOn = confirmation ? @case.Journal.LastOrDefault(j => j.Action == "expiry-held")?.Data?["dueOn"]?.GetValue<string>() : null,
+            HeldDueOn = confirmation ? @case.Journal.LastOrDefault(j => j.Action == JournalActions.ExpiryHeld)?.Data?[JournalFields.DueOn]?.GetValue<string>() : null,
             Data = @case.Data as System.Text.Json.Nodes.JsonObject ?? [],
             Fields = fields,
             Values = posted ?? CaseValues.Of(@case.Data, fields),

@@ -90,8 +90,8 @@ public sealed class DefinitionDiagram
             var state = node.State!;
             var mark = marks?.GetValueOrDefault(state.Name) ?? DiagramMark.None;
             var markClass = mark == DiagramMark.None ? "" : " mark-" + mark.ToString().ToLowerInvariant();
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"diagram-node kind-{E(state.Spec.Kind)}{markClass}\" data-state=\"{E(state.Name)}\" transform=\"translate({N(node.X)},{N(node.Y)})\">");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(node.Width)}\" height=\"{N(node.Height)}\" rx=\"{(state.Spec.Kind is "end" ? 18 : state.Spec.Kind is "decision" ? 2 : 8)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"diagram-node kind-{E(state.Spec.Kind.ToName())}{markClass}\" data-state=\"{E(state.Name)}\" transform=\"translate({N(node.X)},{N(node.Y)})\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(node.Width)}\" height=\"{N(node.Height)}\" rx=\"{(state.Spec.Kind is StateKind.End ? 18 : state.Spec.Kind is StateKind.Decision ? 2 : 8)}\"/>");
             var y = 18.0;
             foreach (var line in node.TitleLines)
             {
@@ -146,12 +146,12 @@ public sealed class DefinitionDiagram
 
         var kind = spec.Kind switch
         {
-            "task" => _text.L["任务（{0}）", spec.Role ?? ""].Value,
-            "wait" => _text.L["等待"].Value,
-            "decision" => _text.L["自动判断"].Value,
-            "action" => _text.L["动作（{0}）", spec.Action ?? ""].Value,
-            "end" => _text.L["结束（{0}）", spec.Outcome ?? name].Value,
-            _ => spec.Kind,
+            StateKind.Task => _text.L["任务（{0}）", spec.Role ?? ""].Value,
+            StateKind.Wait => _text.L["等待"].Value,
+            StateKind.Decision => _text.L["自动判断"].Value,
+            StateKind.Action => _text.L["动作（{0}）", spec.Action ?? ""].Value,
+            StateKind.End => _text.L["结束（{0}）", spec.Outcome ?? name].Value,
+            _ => spec.Kind.ToString(),
         };
         return new DiagramState(name, spec, WorkflowText.Of(spec.Title, name), kind, clocks, Edges(name, spec));
     }
@@ -171,41 +171,19 @@ public sealed class DefinitionDiagram
         return clock.To is { } to ? $"{text} → {WorkflowText.StateTitle(_definition, to)}" : text;
     }
 
-    private List<DiagramEdge> Edges(string name, StateSpec spec)
-    {
-        var edges = new List<DiagramEdge>();
-        foreach (var (outcome, o) in spec.Outcomes ?? [])
-        {
-            edges.Add(new(name, o.To, "outcome", outcome, WorkflowText.Of(o.Label, outcome)));
-        }
-
-        foreach (var (eventName, e) in spec.Events ?? [])
-        {
-            edges.Add(new(name, e.To, "event", eventName, _text.L["事项：{0}", WorkflowText.Of(e.Label, eventName)]));
-        }
-
-        if (spec.Timer?.To is { } timerTo)
-        {
-            edges.Add(new(name, timerTo, "timer", "timer", _text.L["时限届满"]));
-        }
-
-        foreach (var branch in spec.Branches ?? [])
-        {
-            edges.Add(new(name, branch.To, "branch", branch.When, branch.When));
-        }
-
-        if (spec.Otherwise is { } otherwise)
-        {
-            edges.Add(new(name, otherwise, "otherwise", "otherwise", _text.L["否则"]));
-        }
-
-        if (spec.To is { } next)
-        {
-            edges.Add(new(name, next, "next", "next", ""));
-        }
-
-        return edges.Where(e => _definition.States.ContainsKey(e.To)).ToList();
-    }
+    private List<DiagramEdge> Edges(string name, StateSpec spec) =>
+        spec.Transitions()
+            .Where(t => t.To is not null && _definition.States.ContainsKey(t.To))
+            .Select(t => new DiagramEdge(name, t.To!, t.ViaName, t.Name, t.Via switch
+            {
+                TransitionVia.Outcome => WorkflowText.Of(t.Label, t.Name),
+                TransitionVia.Event => _text.L["事项：{0}", WorkflowText.Of(t.Label, t.Name)],
+                TransitionVia.Timer => _text.L["时限届满"],
+                TransitionVia.Branch => t.Name,
+                TransitionVia.Otherwise => _text.L["否则"],
+                _ => "",
+            }))
+            .ToList();
 
     /// <summary>States from the initial one, depth first along their transitions; unreachable ones after, in file order.</summary>
     private static List<string> Ordered(WorkflowDefinition definition)
@@ -220,9 +198,12 @@ public sealed class DefinitionDiagram
             }
 
             order.Add(name);
-            foreach (var next in Targets(spec))
+            foreach (var transition in spec.Transitions())
             {
-                Visit(next);
+                if (transition.To is { } next)
+                {
+                    Visit(next);
+                }
             }
         }
 
@@ -234,11 +215,6 @@ public sealed class DefinitionDiagram
 
         return order;
     }
-
-    private static IEnumerable<string> Targets(StateSpec spec) =>
-        (spec.Outcomes?.Values.Select(o => o.To) ?? []).Concat(spec.Events?.Values.Select(e => e.To) ?? [])
-        .Concat(spec.Timer?.To is { } t ? [t] : []).Concat(spec.Branches?.Select(b => b.To) ?? [])
-        .Concat(spec.Otherwise is { } o2 ? [o2] : []).Concat(spec.To is { } n ? [n] : []);
 
     // --- the layout ---------------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Cases.Application.Records;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
@@ -115,33 +116,33 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
 
     public string Action(string action) => action switch
     {
-        "started" => L["立案"],
-        "entered" => L["进入环节"],
-        "task-claimed" => L["领取任务"],
-        "task-released" => L["退回任务"],
-        "task-assigned" => L["指派任务"],
-        "task-completed" => L["完成任务"],
-        "event" => L["登记事项"],
-        "event-refused" => L["事项不予受理"],
-        "decided" => L["自动判断"],
-        "calculated" => L["计算"],
-        "field-set" => L["设定数据"],
-        "notified" => L["发出通知"],
-        "materials-notice" => L["一次性告知补正材料"],
-        "reminder-sent" => L["发出提醒"],
-        "milestone-passed" => L["期限届至"],
-        "timer-fired" => L["时限到期"],
-        "deadline-breached" => L["超过办理时限"],
-        "escalation-acknowledged" => L["主管确认升级事项"],
-        "ledger-posted" => L["记入台账"],
-        "migrated" => L["迁移版本"],
-        "deadline-moved" => L["因日历调整重算期限"],
-        "deadline-settled" => L["期限按正式日历确认"],
-        "expiry-held" => L["期限届满待主管确认（暂定日历）"],
-        "expiry-confirmed" => L["主管确认期限届满"],
-        "expiry-extended" => L["主管延长期限"],
-        "ended" => L["办结"],
-        "recorded" => L["记录"],
+        JournalActions.Started => L["立案"],
+        JournalActions.Entered => L["进入环节"],
+        JournalActions.TaskClaimed => L["领取任务"],
+        JournalActions.TaskReleased => L["退回任务"],
+        JournalActions.TaskAssigned => L["指派任务"],
+        JournalActions.TaskCompleted => L["完成任务"],
+        JournalActions.Event => L["登记事项"],
+        JournalActions.EventRefused => L["事项不予受理"],
+        JournalActions.Decided => L["自动判断"],
+        AgencyJournalActions.Calculated => L["计算"],
+        JournalActions.FieldSet => L["设定数据"],
+        JournalActions.Notified => L["发出通知"],
+        JournalActions.MaterialsNotice => L["一次性告知补正材料"],
+        JournalActions.ReminderSent => L["发出提醒"],
+        JournalActions.MilestonePassed => L["期限届至"],
+        JournalActions.TimerFired => L["时限到期"],
+        JournalActions.DeadlineBreached => L["超过办理时限"],
+        AgencyJournalActions.EscalationAcknowledged => L["主管确认升级事项"],
+        AgencyJournalActions.LedgerPosted => L["记入台账"],
+        JournalActions.Migrated => L["迁移版本"],
+        AgencyJournalActions.DeadlineMoved => L["因日历调整重算期限"],
+        AgencyJournalActions.DeadlineSettled => L["期限按正式日历确认"],
+        JournalActions.ExpiryHeld => L["期限届满待主管确认（暂定日历）"],
+        JournalActions.ExpiryConfirmed => L["主管确认期限届满"],
+        JournalActions.ExpiryExtended => L["主管延长期限"],
+        JournalActions.Ended => L["办结"],
+        JournalActions.Recorded => L["记录"],
         _ => action,
     };
 
@@ -221,27 +222,27 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         {
             switch (key)
             {
-                case "task" or "job":
+                case JournalFields.Task or "job":
                     break;
-                case "outcome" when node is JsonValue v && v.TryGetValue<string>(out var outcome):
+                case JournalFields.Outcome when node is JsonValue v && v.TryGetValue<string>(out var outcome):
                     lines.Add((L["办理结果"], Of(from?.Outcomes?.GetValueOrDefault(outcome)?.Label, outcome)));
                     break;
-                case "event" when node is JsonValue v && v.TryGetValue<string>(out var name):
+                case JournalFields.Event when node is JsonValue v && v.TryGetValue<string>(out var name):
                     lines.Add((L["事项"], Of(from?.Events?.GetValueOrDefault(name)?.Label, name)));
                     break;
-                case "reason":
+                case JournalFields.Reason:
                     lines.Add((L["理由"], Value(node)));
                     break;
-                case "data" when node is JsonObject fields:
+                case JournalFields.Data when node is JsonObject fields:
                     lines.AddRange(fields.Where(f => f.Value is not null).Select(f => (FieldLabel(definition, f.Key), f.Value is JsonValue ? Value(f.Value) : Compact(f.Value))));
                     break;
-                case "onTime" when node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                case JournalFields.OnTime when node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
                     lines.Add((L["是否按时"], Value(node)));
                     break;
-                case "dueOn":
+                case JournalFields.DueOn:
                     lines.Add((L["到期日"], Value(node)));
                     break;
-                case "version":
+                case JournalFields.Version:
                     lines.Add((L["流程版本"], Value(node)));
                     break;
                 default:

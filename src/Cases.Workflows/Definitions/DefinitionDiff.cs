@@ -168,35 +168,12 @@ public static class DefinitionDiff
         var result = new List<string>();
         foreach (var (name, state) in definition.States.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            foreach (var (outcome, spec) in (state.Outcomes ?? []).OrderBy(o => o.Key, StringComparer.Ordinal))
-            {
-                result.Add($"{name} --outcome:{outcome}--> {spec.To}");
-            }
-
-            foreach (var (eventName, spec) in (state.Events ?? []).OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                result.Add($"{name} --event:{eventName}--> {spec.To}");
-            }
-
-            if (state.Timer?.To is { } timerTo)
-            {
-                result.Add($"{name} --timer--> {timerTo}");
-            }
-
-            foreach (var branch in state.Branches ?? [])
-            {
-                result.Add($"{name} --branch:{branch.When}--> {branch.To}");
-            }
-
-            if (state.Otherwise is { } otherwise)
-            {
-                result.Add($"{name} --otherwise--> {otherwise}");
-            }
-
-            if (state.To is { } to)
-            {
-                result.Add($"{name} --next--> {to}");
-            }
+            // Outcomes and events by name, branches in their order (the first that holds is taken).
+            var transitions = state.Transitions()
+                .Where(t => t.To is not null)
+                .OrderBy(t => t.Via)
+                .ThenBy(t => t.Via is TransitionVia.Outcome or TransitionVia.Event ? t.Name : "", StringComparer.Ordinal);
+            result.AddRange(transitions.Select(t => $"{name} --{t.Describe()}--> {t.To}"));
         }
 
         return result;

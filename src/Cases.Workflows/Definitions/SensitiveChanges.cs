@@ -91,7 +91,7 @@ public static class SensitiveChanges
 
             var state = source.Split('.')[0];
             var path = source == StartSource ? "$.initial"
-                : has && after.States.TryGetValue(state, out var spec) && spec.Kind == "task" ? $"$.states{Segment(state)}.role"
+                : has && after.States.TryGetValue(state, out var spec) && spec.Kind == StateKind.Task ? $"$.states{Segment(state)}.role"
                 : $"$.states{Segment(state)}";
             changes.Add(new SensitiveChange(SensitiveChangeKind.PaymentApproverChanged, path, source, had ? oldRole ?? Unassigned : null, has ? newRole ?? Unassigned : null));
         }
@@ -134,27 +134,24 @@ public static class SensitiveChanges
 
         foreach (var (name, state) in definition.States)
         {
-            if (state.Kind == "task" && (state.Outcomes ?? []).Values.Any(o => LeadsToPosting(definition, o.To, [], actions)))
+            var transitions = state.Transitions().ToList();
+            if (state.Kind == StateKind.Task && transitions.Any(t => t.Via == TransitionVia.Outcome && LeadsToPosting(definition, t.To, [], actions)))
             {
                 approvers[name] = state.Role;
             }
 
-            if (state.Kind != "wait")
+            if (state.Kind != StateKind.Wait)
             {
                 continue;
             }
 
-            foreach (var (eventName, spec) in state.Events ?? [])
+            // An event by its name ("wait.event"), the timer as "wait.timer".
+            foreach (var transition in transitions.Where(t => t.Via is TransitionVia.Event or TransitionVia.Timer))
             {
-                if (LeadsToPosting(definition, spec.To, [], actions))
+                if (LeadsToPosting(definition, transition.To, [], actions))
                 {
-                    approvers[$"{name}.{eventName}"] = null;
+                    approvers[$"{name}.{transition.Name}"] = null;
                 }
-            }
-
-            if (state.Timer is { } timer && LeadsToPosting(definition, timer.To, [], actions))
-            {
-                approvers[$"{name}.timer"] = null;
             }
         }
 
@@ -163,7 +160,7 @@ public static class SensitiveChanges
 
     /// <summary>An action state whose action posts a payment with these parameters (a ledger posting; a <c>checkOnly</c> check only looks).</summary>
     public static bool IsPosting(StateSpec state, IReadOnlyDictionary<string, IActionContract> actions) =>
-        state.Kind == "action" && state.Action is { } name && actions.TryGetValue(name, out var action) && action.PostsPayment(state.Parameters ?? []);
+        state.Kind == StateKind.Action && state.Action is { } name && actions.TryGetValue(name, out var action) && action.PostsPayment(state.Parameters ?? []);
 
     // Follows actions and decisions (which nobody decides) until a posting, or a task, a wait or an end.
     private static bool LeadsToPosting(WorkflowDefinition definition, string? name, HashSet<string> seen, IReadOnlyDictionary<string, IActionContract> actions)
@@ -175,8 +172,8 @@ public static class SensitiveChanges
 
         return state.Kind switch
         {
-            "action" => IsPosting(state, actions) || LeadsToPosting(definition, state.To, seen, actions),
-            "decision" => (state.Branches ?? []).Any(b => LeadsToPosting(definition, b.To, seen, actions)) || LeadsToPosting(definition, state.Otherwise, seen, actions),
+            StateKind.Action => IsPosting(state, actions) || state.Transitions().Any(t => t.Via == TransitionVia.Next && LeadsToPosting(definition, t.To, seen, actions)),
+            StateKind.Decision => state.Transitions().Any(t => (t.Via is TransitionVia.Branch or TransitionVia.Otherwise) && LeadsToPosting(definition, t.To, seen, actions)),
             _ => false,
         };
     }

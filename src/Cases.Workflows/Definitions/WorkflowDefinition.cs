@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Cases.Workflows.Definitions;
@@ -103,8 +104,8 @@ public sealed class FieldRef
 /// <summary>One state of the machine. Which members apply depends on <see cref="Kind"/>.</summary>
 public sealed class StateSpec
 {
-    /// <summary>task, wait, decision, action or end.</summary>
-    public string Kind { get; init; } = "";
+    /// <summary>A task, a wait, a decision, an action or an end.</summary>
+    public StateKind Kind { get; init; }
 
     public LocalizedText? Title { get; init; }
 
@@ -175,6 +176,44 @@ public sealed class StateSpec
 
     /// <summary>Notifications written to the outbox when the state is entered (第九十四条).</summary>
     public List<NotifySpec>? OnEnter { get; init; }
+
+    /// <summary>
+    /// Every way out of the state as written, in the order of the document: outcomes, events, the timer, branches,
+    /// otherwise, and the next state (always for an action, which must name one). A target may be missing or unknown
+    /// here; the validator says so, and readers of a valid definition can rely on it.
+    /// </summary>
+    public IEnumerable<StateTransition> Transitions()
+    {
+        foreach (var (outcome, spec) in Outcomes ?? [])
+        {
+            yield return new(TransitionVia.Outcome, outcome, spec.To, $".outcomes{DefinitionValidator.PathSegment(outcome)}.to", spec.Label);
+        }
+
+        foreach (var (eventName, spec) in Events ?? [])
+        {
+            yield return new(TransitionVia.Event, eventName, spec.To, $".events{DefinitionValidator.PathSegment(eventName)}.to", spec.Label);
+        }
+
+        if (Timer is { } timer)
+        {
+            yield return StateTransition.Fixed(TransitionVia.Timer, timer.To, ".timer.to");
+        }
+
+        for (var i = 0; i < Branches?.Count; i++)
+        {
+            yield return new(TransitionVia.Branch, Branches[i].When, Branches[i].To, string.Create(CultureInfo.InvariantCulture, $".branches[{i}].to"), null);
+        }
+
+        if (Otherwise is not null)
+        {
+            yield return StateTransition.Fixed(TransitionVia.Otherwise, Otherwise, ".otherwise");
+        }
+
+        if (To is not null || Kind == StateKind.Action)
+        {
+            yield return StateTransition.Fixed(TransitionVia.Next, To, ".to");
+        }
+    }
 }
 
 /// <summary>A task outcome: where it leads, and the fields it requires beyond the form.</summary>

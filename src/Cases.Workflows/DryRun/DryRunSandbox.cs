@@ -194,24 +194,24 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         {
             switch (entry.Action)
             {
-                case "task-completed":
-                    via = $"outcome:{entry.Data?["outcome"]}";
+                case JournalActions.TaskCompleted:
+                    via = $"outcome:{entry.Data?[JournalFields.Outcome]}";
                     break;
-                case "event":
-                    via = $"event:{entry.Data?["event"]}";
+                case JournalActions.Event:
+                    via = $"event:{entry.Data?[JournalFields.Event]}";
                     break;
-                case "timer-fired":
+                case JournalActions.TimerFired:
                     via = "timer";
                     break;
-                case "migrated":
+                case JournalActions.Migrated:
                     via = "migrated";
                     break;
-                case "decided":
-                    via = $"branch:{entry.Data?["branch"]}";
+                case JournalActions.Decided:
+                    via = $"branch:{entry.Data?[JournalFields.Branch]}";
                     break;
-                case "started" or "entered" when entry.To is { } state:
+                case JournalActions.Started or JournalActions.Entered when entry.To is { } state:
                     var spec = definition.States.GetValueOrDefault(state);
-                    path.Add(new DryRunVisit(state, spec?.Kind ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via));
+                    path.Add(new DryRunVisit(state, spec?.Kind.ToName() ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via));
                     via = "next";
                     break;
             }

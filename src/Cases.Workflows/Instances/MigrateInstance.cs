@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
@@ -78,7 +79,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
             throw new DomainValidationException($"stateMapping.{instance.State}", $"Map the case's current state '{instance.State}' to a state of version {toVersion}.");
         }
 
-        if (!target.States.TryGetValue(toState, out var toSpec) || toSpec.Kind is not ("task" or "wait"))
+        if (!target.States.TryGetValue(toState, out var toSpec) || toSpec.Kind is not (StateKind.Task or StateKind.Wait))
         {
             throw new DomainValidationException($"stateMapping.{instance.State}", $"'{toState}' is not a task or wait state of version {toVersion}.");
         }
@@ -89,7 +90,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
         var missing = target.StartWith.Where(f => !data.Has(f)).ToList();
 
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = data };
-        progress.Journal.Add(new JournalPlan("migrated", instance.State, toState, new JsonObject
+        progress.Journal.Add(new JournalPlan(JournalActions.Migrated, instance.State, toState, new JsonObject
         {
             ["fromVersion"] = instance.DefinitionVersion,
             ["toVersion"] = toVersion,

@@ -68,7 +68,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
             await RefuseAsync(command, instance, RuleMessages.Fill(message, progress.Data, extra), now, cancellationToken);
         }
 
-        progress.Journal.Add(new JournalPlan("event", instance.State, expected.To, new JsonObject { ["event"] = command.Event, ["data"] = command.Data?.DeepClone() }));
+        progress.Journal.Add(new JournalPlan(JournalActions.Event, instance.State, expected.To, new JsonObject { [JournalFields.Event] = command.Event, [JournalFields.Data] = command.Data?.DeepClone() }));
         engine.Transition(definition, progress, expected.To, now, await calendars.GetAsync(db, cancellationToken));
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
         try
@@ -90,11 +90,11 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
     private async Task RefuseAsync(RecordEvent command, WorkflowInstance instance, string reason, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await writer.AppendJournalAsync(instance.Id, [new JournalPlan("event-refused", instance.State, instance.State, new JsonObject
+        await writer.AppendJournalAsync(instance.Id, [new JournalPlan(JournalActions.EventRefused, instance.State, instance.State, new JsonObject
         {
-            ["event"] = command.Event,
-            ["data"] = command.Data?.DeepClone(),
-            ["reason"] = reason,
+            [JournalFields.Event] = command.Event,
+            [JournalFields.Data] = command.Data?.DeepClone(),
+            [JournalFields.Reason] = reason,
         })], command.By.UserName, now, ct);
         await db.SaveChangesAsync(ct);
         throw new DomainRuleException(reason);

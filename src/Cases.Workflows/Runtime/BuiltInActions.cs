@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Records;
 
 namespace Cases.Workflows.Runtime;
 
@@ -31,7 +32,7 @@ public sealed class NotifyAction : IWorkflowAction
         }
 
         context.Progress.Outbox.Add(new OutboxPlan(to, template, payload));
-        context.Progress.Journal.Add(new JournalPlan("notified", context.State, context.State, new JsonObject { ["to"] = to, ["template"] = template, ["payload"] = payload.DeepClone() }));
+        context.Progress.Journal.Add(new JournalPlan(JournalActions.Notified, context.State, context.State, new JsonObject { ["to"] = to, ["template"] = template, ["payload"] = payload.DeepClone() }));
     }
 }
 
@@ -50,7 +51,7 @@ public sealed class RecordAction : IWorkflowAction
             data[field] = context.Progress.Data[field]?.DeepClone();
         }
 
-        context.Progress.Journal.Add(new JournalPlan("recorded", context.State, context.State, data));
+        context.Progress.Journal.Add(new JournalPlan(JournalActions.Recorded, context.State, context.State, data));
     }
 }
 
@@ -78,7 +79,7 @@ public sealed class SetFieldAction : IWorkflowAction
         var before = context.Progress.Data[field]?.DeepClone();
         var value = context.Progress.Data[from]?.DeepClone();
         context.Progress.Data.Set(field, value);
-        context.Progress.Journal.Add(new JournalPlan("field-set", context.State, context.State, new JsonObject { ["field"] = field, ["from"] = before, ["to"] = value?.DeepClone() }));
+        context.Progress.Journal.Add(new JournalPlan(JournalActions.FieldSet, context.State, context.State, new JsonObject { ["field"] = field, ["from"] = before, ["to"] = value?.DeepClone() }));
     }
 }
 

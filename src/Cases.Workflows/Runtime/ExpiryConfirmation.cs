@@ -47,7 +47,7 @@ public static class ExpiryConfirmation
         var wait = definition.States[waitState];
         return new StateSpec
         {
-            Kind = "task",
+            Kind = StateKind.Task,
             Title = Title,
             Role = Role,
             Priority = "high",
@@ -81,13 +81,13 @@ public static class ExpiryConfirmation
         var info = new JsonObject
         {
             ["timer"] = timer.Id.ToString(),
-            ["dueOn"] = Clocks.Format(timer.DueOn),
+            [JournalFields.DueOn] = Clocks.Format(timer.DueOn),
             ["basis"] = timer.Basis,
             ["rule"] = timer.Rule,
             ["to"] = timer.TargetState,
             ["provisionalYear"] = timer.ProvisionalYear,
         };
-        progress.Journal.Add(new JournalPlan("expiry-held", timer.State, timer.State, info));
+        progress.Journal.Add(new JournalPlan(JournalActions.ExpiryHeld, timer.State, timer.State, info));
         progress.Outbox.Add(new OutboxPlan($"role:{Role}", "expiry-confirmation", (JsonObject)info.DeepClone()));
     }
 

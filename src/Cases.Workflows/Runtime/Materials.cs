@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
+using Cases.Workflows.Records;
 
 namespace Cases.Workflows.Runtime;
 
@@ -69,6 +70,6 @@ public sealed class MaterialsNoticeAction : IWorkflowAction
         }
 
         context.Progress.Outbox.Add(new OutboxPlan(to, "one-time-missing-materials-notice", payload));
-        context.Progress.Journal.Add(new JournalPlan("materials-notice", context.State, context.State, new JsonObject { ["to"] = to, ["missing"] = missing.DeepClone() }));
+        context.Progress.Journal.Add(new JournalPlan(JournalActions.MaterialsNotice, context.State, context.State, new JsonObject { ["to"] = to, ["missing"] = missing.DeepClone() }));
     }
 }

@@ -68,8 +68,8 @@ public static class StateClocks
         }
 
         var spec = definition.States[entered[^1]];
-        (ComputedClock Due, DateTimeOffset WarnAt)? task = spec.Kind == "task" && spec.Deadline is not null ? TaskDeadline(spec, copy, enteredAt, calendar) : null;
-        return spec.Kind == "wait"
+        (ComputedClock Due, DateTimeOffset WarnAt)? task = spec.Kind == StateKind.Task && spec.Deadline is not null ? TaskDeadline(spec, copy, enteredAt, calendar) : null;
+        return spec.Kind == StateKind.Wait
             ? new RecomputedClocks(sets, task, WaitTimer(spec, copy, enteredOn, calendar), Reminders(spec, copy, enteredOn, calendar))
             : new RecomputedClocks(sets, task, null, []);
     }

@@ -98,7 +98,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
     public Progress Start(WorkflowDefinition definition, CaseData data, DateTimeOffset now, WorkingDayCalendar calendar)
     {
         var progress = new Progress { FromState = "", State = definition.Initial, Data = data, EnteredOn = ChinaTime.DateOf(now) };
-        progress.Journal.Add(new JournalPlan("started", null, definition.Initial, new JsonObject { ["data"] = data.AsJson(), ["version"] = definition.Version }));
+        progress.Journal.Add(new JournalPlan(JournalActions.Started, null, definition.Initial, new JsonObject { [JournalFields.Data] = data.AsJson(), [JournalFields.Version] = definition.Version }));
         Enter(definition, progress, definition.Initial, now, calendar, 0);
         return progress;
     }
@@ -124,7 +124,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
         progress.EnteredOn = ChinaTime.DateOf(now);
         if (depth > 0 || progress.Moved)
         {
-            progress.Journal.Add(new JournalPlan("entered", from, name, []));
+            progress.Journal.Add(new JournalPlan(JournalActions.Entered, from, name, []));
         }
 
         foreach (var (field, date) in StateClocks.ApplySets(spec, progress.Data, progress.EnteredOn, calendar))
@@ -139,13 +139,13 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
 
         switch (spec.Kind)
         {
-            case "task":
+            case StateKind.Task:
                 var (due, warnAt) = StateClocks.TaskDeadline(spec, progress.Data, now, calendar);
                 progress.Tasks.Add(new TaskPlan(name, spec, due, warnAt, PriorityOf(spec.Priority)));
                 progress.Timers.Add(new TimerPlan(name, TimerKind.TaskWarning, due with { DueAt = warnAt }, null, null, null));
                 progress.Timers.Add(new TimerPlan(name, TimerKind.TaskBreach, due, null, null, null));
                 break;
-            case "wait":
+            case StateKind.Wait:
                 if (StateClocks.WaitTimer(spec, progress.Data, progress.EnteredOn, calendar) is { } timer)
                 {
                     progress.Timers.Add(new TimerPlan(name, TimerKind.Transition, timer, spec.Timer!.To, null, null));
@@ -157,14 +157,14 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
                 }
 
                 break;
-            case "decision":
+            case StateKind.Decision:
                 var extras = Materials.GuardExtras(definition, progress.Data, now);
                 var target = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data, extras))?.To ?? spec.Otherwise!;
-                progress.Journal.Add(new JournalPlan("decided", name, target, new JsonObject { ["branch"] = spec.Branches!.FirstOrDefault(b => b.To == target)?.When ?? "otherwise" }));
+                progress.Journal.Add(new JournalPlan(JournalActions.Decided, name, target, new JsonObject { [JournalFields.Branch] = spec.Branches!.FirstOrDefault(b => b.To == target)?.When ?? "otherwise" }));
                 progress.LeftStates.Add(name);
                 Enter(definition, progress, target, now, calendar, depth + 1);
                 break;
-            case "action":
+            case StateKind.Action:
                 var action = _actions.TryGetValue(spec.Action!, out var a)
                     ? a
                     : throw new DomainRuleException($"Action {spec.Action} is not registered in this version of the product.");
@@ -172,9 +172,9 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
                 progress.LeftStates.Add(name);
                 Enter(definition, progress, spec.To!, now, calendar, depth + 1);
                 break;
-            case "end":
+            case StateKind.End:
                 progress.EndOutcome = spec.Outcome ?? name;
-                progress.Journal.Add(new JournalPlan("ended", name, name, new JsonObject { ["outcome"] = progress.EndOutcome }));
+                progress.Journal.Add(new JournalPlan(JournalActions.Ended, name, name, new JsonObject { [JournalFields.Outcome] = progress.EndOutcome }));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown state kind {spec.Kind}.");

@@ -41,7 +41,7 @@ public sealed class TaskCommandHandlers(
         await EnsureSeparationAsync(task, await DefinitionOfAsync(task, cancellationToken), command.By, cancellationToken);
         var now = clock.GetUtcNow();
         task.Claim(command.By.UserName, now);
-        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-claimed", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString() })], command.By.UserName, now, cancellationToken);
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan(JournalActions.TaskClaimed, task.State, task.State, new JsonObject { [JournalFields.Task] = task.Id.ToString() })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
     }
@@ -60,7 +60,7 @@ public sealed class TaskCommandHandlers(
         var now = clock.GetUtcNow();
         var previous = task.Assignee;
         task.Release(command.By.UserName, supervisor);
-        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-released", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous })], command.By.UserName, now, cancellationToken);
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan(JournalActions.TaskReleased, task.State, task.State, new JsonObject { [JournalFields.Task] = task.Id.ToString(), ["from"] = previous })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
     }
@@ -90,7 +90,7 @@ public sealed class TaskCommandHandlers(
         var now = clock.GetUtcNow();
         var previous = task.Assignee;
         task.AssignTo(assignee.UserName, now);
-        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan("task-assigned", task.State, task.State, new JsonObject { ["task"] = task.Id.ToString(), ["from"] = previous, ["to"] = assignee.UserName })], command.By.UserName, now, cancellationToken);
+        await writer.AppendJournalAsync(task.InstanceId, [new JournalPlan(JournalActions.TaskAssigned, task.State, task.State, new JsonObject { [JournalFields.Task] = task.Id.ToString(), ["from"] = previous, ["to"] = assignee.UserName })], command.By.UserName, now, cancellationToken);
         await SaveAsync(task, cancellationToken);
         return TaskView.From(task, now);
     }
@@ -116,11 +116,11 @@ public sealed class TaskCommandHandlers(
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
         var journal = new JsonObject
         {
-            ["task"] = task.Id.ToString(),
-            ["outcome"] = command.Outcome,
-            ["data"] = command.Data?.DeepClone(),
-            ["dueOn"] = Clocks.Format(task.DueOn),
-            ["onTime"] = now < task.DueAt,
+            [JournalFields.Task] = task.Id.ToString(),
+            [JournalFields.Outcome] = command.Outcome,
+            [JournalFields.Data] = command.Data?.DeepClone(),
+            [JournalFields.DueOn] = Clocks.Format(task.DueOn),
+            [JournalFields.OnTime] = now < task.DueAt,
         };
         if (task.Kind == HumanTaskKind.ExpiryConfirmation)
         {
@@ -141,7 +141,7 @@ public sealed class TaskCommandHandlers(
                 }
             }
 
-            progress.Journal.Add(new JournalPlan("task-completed", task.State, outcome.To, journal));
+            progress.Journal.Add(new JournalPlan(JournalActions.TaskCompleted, task.State, outcome.To, journal));
             engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         }
 
@@ -170,7 +170,7 @@ public sealed class TaskCommandHandlers(
     {
         var held = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.TaskId == task.Id && t.Kind == TimerKind.Transition, ct)
             ?? throw new DomainRuleException("The period this confirmation was opened for is no longer held; nothing was changed.");
-        journal["held"] = new JsonObject { ["timer"] = held.Id.ToString(), ["dueOn"] = Clocks.Format(held.DueOn), ["basis"] = held.Basis, ["provisionalYear"] = held.ProvisionalYear };
+        journal["held"] = new JsonObject { ["timer"] = held.Id.ToString(), [JournalFields.DueOn] = Clocks.Format(held.DueOn), ["basis"] = held.Basis, ["provisionalYear"] = held.ProvisionalYear };
         if (command.Outcome == ExpiryConfirmation.Confirm)
         {
             if (command.Data is { Count: > 0 } extra)
@@ -179,7 +179,7 @@ public sealed class TaskCommandHandlers(
                 throw new DomainValidationException($"data.{name}", $"{name} is not a field of this step (expected: none).");
             }
 
-            progress.Journal.Add(new JournalPlan("expiry-confirmed", task.State, held.TargetState, journal));
+            progress.Journal.Add(new JournalPlan(JournalActions.ExpiryConfirmed, task.State, held.TargetState, journal));
             engine.Transition(definition, progress, held.TargetState!, now, await calendars.GetAsync(db, ct));
             return;
         }
@@ -187,7 +187,7 @@ public sealed class TaskCommandHandlers(
         var (timer, moved) = ExpiryConfirmation.PlanExtension(progress, definition, held, command.Data, now);
         journal["extendedTo"] = Clocks.Format(timer.DueOn);
         journal["fields"] = new JsonArray([.. moved.Select(f => (JsonNode)JsonValue.Create(f)!)]);
-        progress.Journal.Add(new JournalPlan("expiry-extended", task.State, task.State, journal));
+        progress.Journal.Add(new JournalPlan(JournalActions.ExpiryExtended, task.State, task.State, journal));
     }
 
     private async Task<HumanTask> LoadAsync(Guid id, Actor actor, CancellationToken ct)

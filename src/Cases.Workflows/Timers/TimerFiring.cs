@@ -116,7 +116,7 @@ public sealed class TimerFiring(
 
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, ct);
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
-        var info = new JsonObject { ["timer"] = timer.Id.ToString(), ["dueOn"] = Clocks.Format(timer.DueOn), ["basis"] = timer.Basis, ["rule"] = timer.Rule };
+        var info = new JsonObject { ["timer"] = timer.Id.ToString(), [JournalFields.DueOn] = Clocks.Format(timer.DueOn), ["basis"] = timer.Basis, ["rule"] = timer.Rule };
         string? movedTo = null;
         switch (timer.Kind)
         {
@@ -129,17 +129,17 @@ public sealed class TimerFiring(
                     break;
                 }
 
-                progress.Journal.Add(new JournalPlan("timer-fired", instance.State, timer.TargetState, info));
+                progress.Journal.Add(new JournalPlan(JournalActions.TimerFired, instance.State, timer.TargetState, info));
                 engine.Transition(definition, progress, timer.TargetState!, now, calendar);
                 movedTo = progress.State;
                 break;
             case TimerKind.Reminder:
                 progress.Outbox.Add(new OutboxPlan(timer.Recipient ?? "", timer.Template ?? "", (JsonObject)info.DeepClone()));
-                progress.Journal.Add(new JournalPlan("reminder-sent", instance.State, instance.State, info));
+                progress.Journal.Add(new JournalPlan(JournalActions.ReminderSent, instance.State, instance.State, info));
                 break;
             case TimerKind.Milestone:
                 info["field"] = timer.Template;
-                progress.Journal.Add(new JournalPlan("milestone-passed", instance.State, instance.State, info));
+                progress.Journal.Add(new JournalPlan(JournalActions.MilestonePassed, instance.State, instance.State, info));
                 break;
             case TimerKind.TaskWarning:
                 var warned = await db.Tasks.SingleOrDefaultAsync(t => t.Id == timer.TaskId, ct);
@@ -168,7 +168,7 @@ public sealed class TimerFiring(
                         RaisedAt = now,
                     });
                     progress.Outbox.Add(new OutboxPlan("role:supervisor", "deadline-breached", (JsonObject)info.DeepClone()));
-                    progress.Journal.Add(new JournalPlan("deadline-breached", instance.State, instance.State, info));
+                    progress.Journal.Add(new JournalPlan(JournalActions.DeadlineBreached, instance.State, instance.State, info));
                 }
 
                 break;

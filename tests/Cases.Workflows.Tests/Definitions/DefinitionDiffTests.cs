@@ -91,6 +91,23 @@ public sealed class DefinitionDiffTests
     }
 
     [Fact]
+    public void Diff_names_a_changed_kind_in_the_words_of_the_definition()
+    {
+        var after = DefinitionFixtures.Model(r => r.State("record")["kind"] = "wait");
+        var diff = DefinitionDiff.Compare(DefinitionFixtures.Model(), after);
+        var kind = Assert.Single(Assert.Single(diff.StatesChanged).Changes, c => c.Property == "kind");
+        Assert.Equal(("action", "wait"), (kind.Before, kind.After));
+    }
+
+    [Fact]
+    public void A_definition_is_written_with_the_kinds_it_was_read_with()
+    {
+        static IEnumerable<string> Kinds(JsonNode root) => root["states"]!.AsObject().Select(s => s.Value!["kind"]!.GetValue<string>());
+        var written = JsonSerializer.SerializeToNode(DefinitionFixtures.Model(), DefinitionValidator.SerializerOptions)!;
+        Assert.Equal(Kinds(DefinitionFixtures.Mini()), Kinds(written));
+    }
+
+    [Fact]
     public void Diff_lists_added_clock_and_timer_change()
     {
         var after = DefinitionFixtures.Model(r =>

@@ -41,14 +41,24 @@ public sealed class DefinitionValidatorTests
         Assert.Empty(errors);
         Assert.NotNull(definition);
         Assert.Equal("./schema/workflow-definition.schema.json", definition.Schema);
-        Assert.Equal(["action", "decision", "end", "task", "wait"], definition.States.Values.Select(s => s.Kind).Distinct().Order());
+        Assert.Equal(Enum.GetValues<StateKind>(), definition.States.Values.Select(s => s.Kind).Distinct().Order());
         var clocks = DefinitionDiff.Clocks(definition).Values.ToList();
         Assert.Contains(clocks, c => c.WorkingDays is not null && c.After is not null && c.After != DefinitionValidator.EnteredMarker);
         Assert.Contains(clocks, c => c.CalendarDays is not null);
         Assert.Contains(clocks, c => c.After == DefinitionValidator.EnteredMarker);
         Assert.All(clocks, c => Assert.False(string.IsNullOrWhiteSpace(c.Basis)));
-        Assert.Contains(definition.States.Values, s => s.Kind == "wait" && s.Events is { Count: > 0 } && s.Timer is not null && s.Reminders is { Count: > 0 });
+        Assert.Contains(definition.States.Values, s => s.Kind == StateKind.Wait && s.Events is { Count: > 0 } && s.Timer is not null && s.Reminders is { Count: > 0 });
         Assert.Contains(definition.States.Values, s => s.NotCompletedBySameAs is { Count: > 0 });
+    }
+
+    [Fact]
+    public void A_kind_that_is_not_one_of_the_five_is_a_schema_error_at_the_state()
+    {
+        foreach (var kind in new JsonNode[] { "job", "Task", 0 })
+        {
+            var errors = Errors(r => r.State("record")["kind"] = kind.DeepClone());
+            Assert.Contains(errors, e => e is { Rule: DefinitionRules.Schema, Path: "$.states.record.kind" });
+        }
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+namespace Cases.Application.Records;
+
+/// <summary>
+/// The journal actions the agency's own actions and use cases write (the runtime's are
+/// <see cref="Cases.Workflows.Records.JournalActions"/>). Stored and hash-chained (规程 第一百二十条): never changed.
+/// </summary>
+public static class AgencyJournalActions
+{
+    /// <summary>A calculation ran in an action state; data: its result and explanation.</summary>
+    public const string Calculated = "calculated";
+
+    /// <summary>An amount was posted to a ledger (第九十、九十三条).</summary>
+    public const string LedgerPosted = "ledger-posted";
+
+    /// <summary>A supervisor acknowledged an escalated breach.</summary>
+    public const string EscalationAcknowledged = "escalation-acknowledged";
+
+    /// <summary>A change of the working-day calendar moved a deadline.</summary>
+    public const string DeadlineMoved = "deadline-moved";
+
+    /// <summary>A deadline counted over a provisional year was confirmed by the official calendar.</summary>
+    public const string DeadlineSettled = "deadline-settled";
+}

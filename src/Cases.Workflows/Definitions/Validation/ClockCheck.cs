@@ -1,0 +1,67 @@
+namespace Cases.Workflows.Definitions;
+
+/// <summary>
+/// A statutory clock: it names its basis (an article; a clock nobody can justify is refused), counts from exactly one
+/// date — a declared date field or <see cref="DefinitionValidator.EnteredMarker"/> — by exactly one positive amount.
+/// </summary>
+internal static class ClockCheck
+{
+    public static void Check(CheckContext c, string path, ClockSpec clock)
+    {
+        if (string.IsNullOrWhiteSpace(clock.Basis))
+        {
+            c.Add(path + ".basis", DefinitionRules.ClockWithoutBasis, "The clock has no basis: name the article it comes from, e.g. \"第二十二条\".");
+        }
+
+        var anchors = new[] { clock.After, clock.Before, clock.On }.Count(a => a is not null);
+        if (anchors != 1)
+        {
+            c.Add(path, DefinitionRules.ClockAmount, anchors == 0
+                ? "The clock needs \"after\", \"before\" or \"on\": the date it counts from."
+                : "The clock names more than one of \"after\", \"before\" and \"on\"; it counts from exactly one date.");
+        }
+
+        var amounts = new (string Name, int? Value)[] { ("workingDays", clock.WorkingDays), ("calendarDays", clock.CalendarDays), ("months", clock.Months) };
+        var given = amounts.Where(a => a.Value is not null).ToList();
+        if (clock.On is not null)
+        {
+            if (given.Count > 0)
+            {
+                c.Add(path, DefinitionRules.ClockAmount, "A clock \"on\" a date is that date itself; it takes no workingDays, calendarDays or months.");
+            }
+
+            given.Clear();
+        }
+        else if (given.Count != 1)
+        {
+            c.Add(path, DefinitionRules.ClockAmount, given.Count == 0
+                ? "The clock needs its amount: exactly one of workingDays, calendarDays and months."
+                : $"The clock has {string.Join(" and ", given.Select(a => a.Name))}; it needs exactly one of workingDays, calendarDays and months.");
+        }
+
+        foreach (var (amountName, value) in given)
+        {
+            if (value <= 0)
+            {
+                c.Add($"{path}.{amountName}", DefinitionRules.ClockAmount, $"{amountName} must be greater than 0, not {value}.");
+            }
+        }
+
+        foreach (var (member, field) in new[] { ("after", clock.After), ("before", clock.Before), ("on", clock.On) })
+        {
+            if (field is null || field == DefinitionValidator.EnteredMarker)
+            {
+                continue;
+            }
+
+            if (!c.Data.TryGetValue(field, out var spec))
+            {
+                c.Add($"{path}.{member}", DefinitionRules.UndeclaredField, $"The clock counts from \"{field}\", which is not declared in data (or use \"{DefinitionValidator.EnteredMarker}\").");
+            }
+            else if (spec.Type != "date")
+            {
+                c.Add($"{path}.{member}", DefinitionRules.ClockFieldNotDate, $"The clock counts from \"{field}\", a {spec.Type} field; it must be a date.");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Cases.Workflows.Definitions;
+
+/// <summary>
+/// Case data as the definition declares it: every field a form, an event, the start or a message names is declared in
+/// <c>data</c>, and what a state sets is a date.
+/// </summary>
+internal static partial class FieldChecks
+{
+    /// <summary>Reports <paramref name="field"/> when it is not a declared data field; <paramref name="what"/> says what names it.</summary>
+    public static void Declared(CheckContext c, string path, string? field, string what)
+    {
+        if (field is null || !c.Data.ContainsKey(field))
+        {
+            c.Add(path, DefinitionRules.UndeclaredField, $"{what} \"{field}\" is not declared in data.");
+        }
+    }
+
+    /// <summary>The {field} placeholders of a refusal's message: declared data, or one of the <paramref name="computed"/> parameters.</summary>
+    public static void Placeholders(CheckContext c, string path, string message, string[] computed)
+    {
+        foreach (Match placeholder in Placeholder().Matches(message))
+        {
+            var name = placeholder.Groups[1].Value;
+            if (!c.Data.ContainsKey(name) && !computed.Contains(name))
+            {
+                c.Add(path, DefinitionRules.UndeclaredField, $"The message names {{{name}}}, which is not declared in data.");
+            }
+        }
+    }
+
+    /// <summary>A date a state sets on entry (<c>set</c>) is stored in a declared date field.</summary>
+    public static void SetDate(CheckContext c, string path, string field)
+    {
+        if (!c.Data.TryGetValue(field, out var spec))
+        {
+            c.Add(path, DefinitionRules.UndeclaredField, $"The state sets \"{field}\", which is not declared in data.");
+        }
+        else if (spec.Type != "date")
+        {
+            c.Add(path, DefinitionRules.ClockFieldNotDate, $"The state sets \"{field}\", a {spec.Type} field; it must be a date.");
+        }
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}
