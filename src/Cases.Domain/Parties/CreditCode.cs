@@ -31,9 +31,6 @@ public readonly record struct CreditCode
     /// <summary>The 18 upper-case characters; empty only for <c>default(CreditCode)</c>.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Characters 3–8: the administrative division where the organisation registered.</summary>
-    public string RegionCode => Value.Length == 18 ? Value[2..8] : string.Empty;
-
     /// <summary>True for <c>default(CreditCode)</c>, which no parse ever returns.</summary>
     public bool IsEmpty => _value is null;
 

@@ -37,9 +37,6 @@ public readonly record struct IdNumber
     /// <summary>From character 17: odd is male, even is female.</summary>
     public Sex Sex => Value.Length == 18 && (Value[16] - '0') % 2 == 0 ? Sex.Female : Sex.Male;
 
-    /// <summary>The first 6 characters: the administrative division of the holder's first registration.</summary>
-    public string RegionCode => Value.Length == 18 ? Value[..6] : string.Empty;
-
     /// <summary>For display and logs: first 6 + 8 asterisks + last 4, e.g. 370102********1234.</summary>
     public string Masked => Value.Length == 18 ? string.Concat(Value.AsSpan(0, 6), "********", Value.AsSpan(14, 4)) : string.Empty;
 
