@@ -62,16 +62,8 @@ public readonly record struct IdNumber
     public static bool TryParse(string? s, DateOnly? today, out IdNumber id, [NotNullWhen(false)] out string? error)
     {
         id = default;
-        var text = s?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(text))
+        if (!Guard.TryEighteenCharacters(s, Label, out var text, out error))
         {
-            error = $"{Label} is required.";
-            return false;
-        }
-
-        if (text.Length != 18)
-        {
-            error = Invariant($"{Label} must be 18 characters; got {text.Length}.");
             return false;
         }
 
@@ -79,7 +71,7 @@ public readonly record struct IdNumber
         {
             if (!char.IsAsciiDigit(text[i]))
             {
-                error = Invariant($"{Label} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits.");
+                error = Guard.Invariant($"{Label} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits.");
                 return false;
             }
         }
@@ -99,13 +91,13 @@ public readonly record struct IdNumber
 
         if (birthDate < EarliestBirthDate)
         {
-            error = $"{Label} birth date {Iso(birthDate)} is before {Iso(EarliestBirthDate)}.";
+            error = $"{Label} birth date {Guard.Iso(birthDate)} is before {Guard.Iso(EarliestBirthDate)}.";
             return false;
         }
 
         if (today is { } now && birthDate > now)
         {
-            error = $"{Label} birth date {Iso(birthDate)} is in the future (today is {Iso(now)}).";
+            error = $"{Label} birth date {Guard.Iso(birthDate)} is in the future (today is {Guard.Iso(now)}).";
             return false;
         }
 
@@ -144,8 +136,4 @@ public readonly record struct IdNumber
 
         return CheckCharacters[sum % 11];
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
