@@ -6,12 +6,6 @@ namespace Cases.Domain;
 /// </summary>
 public sealed class MissingParameterException : Exception
 {
-    /// <param name="parameter">The missing parameter, camelCase as the request names it (e.g. "provincialAverageMonthlyWage").</param>
-    public MissingParameterException(string parameter)
-        : this(parameter, $"Parameter '{parameter}' is required: give it in the request or have an administrator add it to the parameter table.")
-    {
-    }
-
     /// <param name="parameter">The missing parameter, camelCase as the request names it.</param>
     /// <param name="message">What is missing and for which year or city, in plain English.</param>
     public MissingParameterException(string parameter, string message)

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace Cases.Benchmarks;
 
-/// <summary>One figure of a scenario: what, how much, in which unit, and the goal for it when it has one.</summary>
+/// <summary>One figure of a scenario: what, how much, in which unit, and the goal docs/performance.md sets for it when it has one.</summary>
 public sealed record Measure(string Name, double Value, string Unit, string? Goal = null, bool? Met = null);
 
 /// <summary>

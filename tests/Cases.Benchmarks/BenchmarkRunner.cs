@@ -4,7 +4,7 @@ using Cases.Testing;
 
 namespace Cases.Benchmarks;
 
-/// <summary>What to run and how big. Sizes default to the (1,000,000 tasks, 100,000 timers, 1,000 cases a level).</summary>
+/// <summary>What to run and how big. Sizes default to the goals' (docs/performance.md: 1,000,000 tasks, 100,000 timers, 1,000 cases a level).</summary>
 public sealed record BenchSettings
 {
     public int? Size { get; init; }

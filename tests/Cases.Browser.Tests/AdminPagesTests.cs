@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Cases.Browser.Tests;
 
 /// <summary>
-/// The administrator in Chromium (issue 5 §5): marks a holiday in the year view, sees the deadlines it moves, confirms
+/// The administrator in Chromium: marks a holiday in the year view, sees the deadlines it moves, confirms
 /// and sees the task's new due date; creates a user whose shown password signs in; edits a parameter. The app's
 /// clock stands at 2025-10-20 09:00 in China.
 /// </summary>

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Cases.Resilience.Tests;
 
 /// <summary>
-/// Issue 8 §2: the node is SIGKILLed while a burst of commands is in flight. On restart no case is half applied (its
+/// A crash must not leave a case half done: the node is SIGKILLed while a burst of commands is in flight. On restart no case is half applied (its
 /// state, tasks, clocks and journal agree), the start-up sweep fires every clock that came due while it was down, and
 /// each command the clients send again with its Idempotency-Key applies exactly once.
 /// </summary>

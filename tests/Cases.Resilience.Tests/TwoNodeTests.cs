@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Cases.Resilience.Tests;
 
 /// <summary>
-/// Issue 8 §1: two real Cases.Web processes on one PostgreSQL database, each with its Hangfire server; 1,000 demo-filing
+/// The product runs on more than one node: two real Cases.Web processes on one PostgreSQL database, each with its Hangfire server; 1,000 demo-filing
 /// cases; clocks falling due during the run and a stream of task completions spread over both nodes; one node killed
 /// with SIGKILL in the middle; the other finishes everything.
 /// </summary>

@@ -87,6 +87,17 @@ public class CalculationsApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task The_insuring_city_may_be_spelled_city_where_a_calculator_takes_one()
+    {
+        var officer = await app.As("officer.jinan");
+        var meal = await (await officer.PostJsonAsync("/api/calculations/hospital-meal", new { days = 3, dailyStandard = 50m, city = "370100" }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(150m, meal.GetProperty("result").GetProperty("amount").GetDecimal());
+        await (await officer.PostJsonAsync("/api/calculations/late-fee", new { arrears = 1m, dueOn = "2024-02-27", paidOn = "2024-03-01", city = "370100" }))
+            .FieldErrorAsync("city");
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_400_naming_the_field_and_an_unknown_calculator_a_404()
     {
         var officer = await app.As("officer.jinan");
@@ -97,6 +108,9 @@ public class CalculationsApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostJsonAsync("/api/calculations/no-such-thing", new { })).StatusCode);
         var catalog = await (await officer.GetAsync("/api/calculations")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(12, catalog.GetArrayLength());
+        // A client reads what a calculator is (name, titles, description, articles), never how it is run.
+        Assert.All(catalog.EnumerateArray(), c =>
+            Assert.Equal(["name", "titleZh", "titleEn", "description", "basis"], c.EnumerateObject().Select(p => p.Name)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Records;
+using Cases.Domain.Calculations;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 
@@ -20,10 +21,10 @@ public sealed class CalculateAction : IWorkflowAction
     {
         ArgumentNullException.ThrowIfNull(check);
         var calculator = check.Parameters.GetValueOrDefault("calculator");
-        if (calculator is null || !RunCalculationHandler.Names.Contains(calculator))
+        if (calculator is null || CalculatorCatalog.Find(calculator) is null)
         {
             check.Problem($"{check.Path}.parameters.calculator", DefinitionRules.UnknownAction,
-                $"\"{calculator}\" is not a calculator; known: {string.Join(", ", RunCalculationHandler.Names.Order(StringComparer.Ordinal))}.");
+                $"\"{calculator}\" is not a calculator; known: {string.Join(", ", CalculatorCatalog.All.Select(c => c.Name).Order(StringComparer.Ordinal))}.");
         }
 
         foreach (var member in new[] { "input", "output" })
@@ -57,7 +58,7 @@ public sealed class CalculateAction : IWorkflowAction
             body[requestField] = node?.DeepClone();
         }
 
-        var response = RunCalculationHandler.Calculate(calculator, body, Domain.Calculations.NoParameters.Instance);
+        var response = RunCalculationHandler.Calculate(calculator, body, NoParameters.Instance);
         foreach (var (resultField, dataField) in Pairs(context.Parameters.GetValueOrDefault("output")))
         {
             context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
@@ -68,7 +69,7 @@ public sealed class CalculateAction : IWorkflowAction
             ["calculator"] = calculator,
             ["input"] = body,
             ["result"] = response.Result.DeepClone(),
-            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, Calculations.RunCalculationHandler.Json),
+            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, RunCalculationHandler.Json),
         }));
     }
 }

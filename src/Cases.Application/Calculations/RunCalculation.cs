@@ -29,42 +29,25 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    // name → (request type, calculate). The API's names are the issue's; where the domain record spells a field
-    // differently (cityCode), the API's spelling (city) is accepted too.
-    private static readonly Dictionary<string, Func<JsonObject, IParameterSource, object>> Calculators = new(StringComparer.Ordinal)
-    {
-        [LateFeeCalculator.Name] = (b, _) => LateFeeCalculator.Calculate(Bind<LateFeeRequest>(b)),
-        [ContributionBaseCalculator.Name] = (b, p) => ContributionBaseCalculator.Calculate(Bind<ContributionBaseRequest>(b), p),
-        [ProjectPremiumCalculator.Name] = (b, _) => ProjectPremiumCalculator.Calculate(Bind<ProjectPremiumRequest>(b)),
-        [DisabilityBenefitCalculator.Name] = (b, p) => DisabilityBenefitCalculator.Calculate(Bind<DisabilityBenefitRequest>(Alias(b, "city", "cityCode")), p),
-        [TerminationLumpSumCalculator.Name] = (b, p) => TerminationLumpSumCalculator.Calculate(Bind<TerminationLumpSumRequest>(b), p),
-        [NursingCareCalculator.Name] = (b, p) => NursingCareCalculator.Calculate(Bind<NursingCareRequest>(b), p),
-        [DependantsPensionCalculator.Name] = (b, _) => DependantsPensionCalculator.Calculate(Bind<DependantsPensionRequest>(b)),
-        [DeathBenefitCalculator.Name] = (b, p) => DeathBenefitCalculator.Calculate(Bind<DeathBenefitRequest>(b), p),
-        [HospitalMealCalculator.Name] = (b, p) => HospitalMealCalculator.Calculate(Bind<HospitalMealRequest>(Alias(b, "city", "cityCode")), p),
-        [ThirdPartyTopUpCalculator.Name] = (b, _) => ThirdPartyTopUpCalculator.Calculate(Bind<ThirdPartyTopUpRequest>(b)),
-        [OverseasMedicalCalculator.Name] = (b, _) => OverseasMedicalCalculator.Calculate(Bind<OverseasMedicalRequest>(b)),
-        [RateDifferenceCalculator.Name] = (b, _) => RateDifferenceCalculator.Calculate(Bind<RateDifferenceRequest>(b)),
-    };
-
-    public static IReadOnlyCollection<string> Names => Calculators.Keys;
-
     public async ValueTask<CalculationResponse> Handle(RunCalculation query, CancellationToken cancellationToken)
     {
-        if (!Calculators.TryGetValue(query.Name, out var calculate))
+        if (CalculatorCatalog.Find(query.Name) is not { } calculator)
         {
             throw new NotFoundException($"There is no calculator '{query.Name}'; see GET /api/calculations.");
         }
 
         var source = await TableParameterSource.LoadAsync(db, cancellationToken);
-        return Shape(calculate(query.Body ?? [], source));
+        return Run(calculator, query.Body ?? [], source);
     }
 
     /// <summary>Runs a calculator by name on a body, for procedures' "calculate" action.</summary>
     public static CalculationResponse Calculate(string name, JsonObject body, IParameterSource parameters) =>
-        Calculators.TryGetValue(name, out var calculate)
-            ? Shape(calculate(body, parameters))
+        CalculatorCatalog.Find(name) is { } calculator
+            ? Run(calculator, body, parameters)
             : throw new DomainRuleException($"There is no calculator '{name}'.");
+
+    private static CalculationResponse Run(CalculatorDescriptor calculator, JsonObject body, IParameterSource parameters) =>
+        Shape(calculator.Run(Bind(calculator.RequestType, AcceptCity(calculator.RequestType, body)), parameters));
 
     /// <summary>Splits a calculator's result record into its figures and its explanation.</summary>
     public static CalculationResponse Shape(object result)
@@ -75,11 +58,11 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
         return new CalculationResponse(node, explanation?.Steps ?? []);
     }
 
-    private static T Bind<T>(JsonObject body)
+    private static object Bind(Type request, JsonObject body)
     {
         try
         {
-            return body.Deserialize<T>(Json) ?? throw new DomainValidationException("body", "The request body is empty.");
+            return body.Deserialize(request, Json) ?? throw new DomainValidationException("body", "The request body is empty.");
         }
         catch (JsonException e)
         {
@@ -95,9 +78,12 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static JsonObject Alias(JsonObject body, string from, string to)
+    // The API spells the insuring city "city" where a request record names it cityCode (as the parties' records do);
+    // both are accepted, the record's name winning when a body has both.
+    private static JsonObject AcceptCity(Type request, JsonObject body)
     {
-        if (body.ContainsKey(from) && !body.ContainsKey(to))
+        const string from = "city", to = "cityCode";
+        if (request.GetProperty("CityCode") is not null && body.ContainsKey(from) && !body.ContainsKey(to))
         {
             var copy = (JsonObject)body.DeepClone();
             var value = copy[from];

@@ -94,7 +94,7 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
 
         var list = await changes.OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
         // Read without tracking, so masking the copies changes nothing stored: a reason or a holiday's name is free text,
-        // and a number typed into it serves no duty of its readers (规程 第一百四十一条).
+        // and a number typed into it serves no duty of its readers (规程 第一百四十条).
         foreach (var c in list)
         {
             c.Reason = Cases.Domain.Privacy.PersonalDataMask.Text(c.Reason);

@@ -16,7 +16,7 @@ public sealed record AttachmentType(string Name, string ContentType, IReadOnlyLi
     public static readonly AttachmentType Jpeg = new("JPEG", "image/jpeg", [".jpg", ".jpeg"], [0xFF, 0xD8, 0xFF]);
     public static readonly AttachmentType Png = new("PNG", "image/png", [".png"], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
 
-    /// <summary>An OFD document is a ZIP package whose root holds OFD.xml (GB/T 33190-2016 §7).</summary>
+    /// <summary>An OFD document is a ZIP package whose root holds OFD.xml (GB/T 33190-2016, clause 7).</summary>
     public static readonly AttachmentType Ofd = new("OFD", "application/ofd", [".ofd"], [0x50, 0x4B, 0x03, 0x04]);
 
     public static IReadOnlyList<AttachmentType> All { get; } = [Pdf, Jpeg, Png, Ofd];

@@ -25,7 +25,7 @@ public sealed record AddComment(Guid CaseId, string? Text, Actor By) : ICommand<
 
 /// <summary>
 /// A case's comments, newest first. An identity, mobile or bank card number typed into one is masked unless the actor's
-/// role handles cases, and a view of one whole is recorded with the case as its purpose (规程 第一百四十一条).
+/// role handles cases, and a view of one whole is recorded with the case as its purpose (规程 第一百四十条).
 /// </summary>
 public sealed record ListComments(Guid CaseId, Actor By) : IQuery<IReadOnlyList<CommentView>>;
 

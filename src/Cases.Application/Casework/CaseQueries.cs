@@ -17,7 +17,7 @@ namespace Cases.Application.Casework;
 
 /// <summary>
 /// A case with its data, state, open tasks, pending clocks, journal and the parties it names. Identity numbers and
-/// phones in it are masked unless the actor's role handles cases (规程 第一百四十一条); when they are shown whole, the
+/// phones in it are masked unless the actor's role handles cases (规程 第一百四十条); when they are shown whole, the
 /// view is recorded first, with the case as its purpose, and a view that cannot be recorded is not shown.
 /// </summary>
 public sealed record GetCase(Guid CaseId, Actor By) : IQuery<CaseView>;
@@ -28,7 +28,7 @@ public sealed record VerifyJournal(Guid CaseId, Actor By) : IQuery<JournalVerifi
 public sealed record JournalVerification(Guid CaseId, string Status, int Entries, int? FirstBrokenSeq, string? Reason);
 
 /// <summary>
-/// A case's journal as an auditor audits it (规程 第一百二十条 留痕可溯, 第一百四十一条): who did what and when, every identity
+/// A case's journal as an auditor audits it (规程 第一百二十条 留痕可溯, 第一百四十条): who did what and when, every identity
 /// number and phone in it masked, and whether the hash chain verifies — not the case's data, tasks, clocks or files.
 /// </summary>
 public sealed record GetCaseJournal(Guid CaseId, Actor By) : IQuery<CaseJournalView>;

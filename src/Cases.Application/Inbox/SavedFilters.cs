@@ -204,7 +204,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
         filter.SharedWithRole is { } role && by.IsIn(role) && (filter.CityCode is null || filter.CityCode == by.CityCode);
 
     // A filter's name is shown to everyone it is shared with and serves no duty that needs a person's number: a number
-    // typed into it is masked for every reader, its owner included (规程 第一百四十一条), so there is no view to record.
+    // typed into it is masked for every reader, its owner included (规程 第一百四十条), so there is no view to record.
     private static SavedFilterView View(SavedFilter f, Actor by) =>
         new(f.Id, Cases.Domain.Privacy.PersonalDataMask.Text(f.Name), f.Owner, f.SharedWithRole, f.CityCode, InboxFilter.FromQuery(f.Query), f.Query, f.Owner == by.UserName, f.CreatedAt);
 

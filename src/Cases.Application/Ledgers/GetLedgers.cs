@@ -26,7 +26,7 @@ public sealed record AdvancePaymentTotal(int Cases, decimal Advanced, decimal Re
 /// <summary>
 /// One advance (第九十三条) and its recovery: <paramref name="Party"/> is the case's label, <paramref name="LiableParty"/>
 /// whom the fund recovers from (the employer or the third party; null when the case names none), both masked as every list
-/// masks them (第一百四十一条).
+/// masks them (第一百四十条).
 /// </summary>
 public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string? LiableParty, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn);
 

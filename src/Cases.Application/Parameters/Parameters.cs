@@ -82,7 +82,7 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
     IQueryHandler<ListParameterChanges, IReadOnlyList<ParameterChange>>
 {
     // Read without tracking, so masking the copies changes nothing stored: a source or a reason is free text, and a number
-    // typed into it serves no duty of its readers (规程 第一百四十一条).
+    // typed into it serves no duty of its readers (规程 第一百四十条).
     public async ValueTask<IReadOnlyList<ParameterValue>> Handle(ListParameters query, CancellationToken cancellationToken)
     {
         var rows = await db.ParameterValues.AsNoTracking().OrderBy(p => p.Name).ThenByDescending(p => p.Year).ThenBy(p => p.CityCode).ToListAsync(cancellationToken);

@@ -13,7 +13,7 @@ public sealed record EmployerView(Guid Id, string CreditCode, string Name, int R
 
 /// <summary>
 /// A worker as the API and pages show it. The identity number and phone are masked unless the caller's role needs
-/// them (规程 第一百四十一条: personal data only to those whose duty requires it). The birth date and sex are the
+/// them (规程 第一百四十条: personal data only to those whose duty requires it). The birth date and sex are the
 /// number's 7th to 14th and 17th digits: beside a masked number they would give back what the mask hides, so they are
 /// shown only with the whole number and left out of the answer otherwise.
 /// </summary>

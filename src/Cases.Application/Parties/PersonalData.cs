@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Cases.Application.Parties;
 
-/// <summary>One view of a worker's unmasked personal data: who, when, why, whose (规程 第一百四十一条).</summary>
+/// <summary>One view of a worker's unmasked personal data: who, when, why, whose (规程 第一百四十条).</summary>
 /// <param name="At">When, by the app's clock.</param>
 /// <param name="UserName">Who looked.</param>
 /// <param name="UserCity">Their city; null for provincial staff.</param>
@@ -50,7 +50,7 @@ public sealed record PersonalDataAccess(DateTimeOffset At, string UserName, stri
         };
 }
 
-/// <summary>Where every view of unmasked personal data is recorded for auditors (规程 第一百四十一条).</summary>
+/// <summary>Where every view of unmasked personal data is recorded for auditors (规程 第一百四十条).</summary>
 public interface IPersonalDataAccessLog
 {
     /// <summary>Records the views; the data is shown only after this returns, and not at all when it throws (fail closed).</summary>

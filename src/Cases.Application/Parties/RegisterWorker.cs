@@ -84,7 +84,7 @@ public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog acc
 /// <summary>
 /// Look up one worker by identity number, within the caller's city (via the worker's employer). The full identity
 /// number and phone are shown only to a role that handles cases and only with a purpose, and the view is recorded
-/// (规程 第一百四十一条); otherwise both are masked.
+/// (规程 第一百四十条); otherwise both are masked.
 /// </summary>
 public sealed record GetWorker(string IdNumber, Actor By, string? Purpose = null) : IQuery<WorkerView>;
 

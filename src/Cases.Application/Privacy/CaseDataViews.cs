@@ -6,7 +6,7 @@ namespace Cases.Application.Privacy;
 
 /// <summary>
 /// The views of the numbers met in a case (its data, journal, comments, notices, file names) by a role that sees them
-/// whole: one record per person, with the case as the purpose (规程 第一百四十一条).
+/// whole: one record per person, with the case as the purpose (规程 第一百四十条).
 /// </summary>
 public static class CaseDataViews
 {

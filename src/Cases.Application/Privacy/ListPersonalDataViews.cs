@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cases.Application.Privacy;
 
 /// <summary>
-/// An auditor reads the log of views of unmasked personal data (规程 第一百四十一条): who saw whose number, when, why
+/// An auditor reads the log of views of unmasked personal data (规程 第一百四十条): who saw whose number, when, why
 /// and where, newest first, filtered by China dates (both inclusive), user, person (the whole identity number or
 /// phone) and city, with keyset paging. The auditor sees every number in it masked, and reading it is not a view.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Cases.Domain.Calculations;
 
 /// <summary>
 /// How a calculator reached its figures: the steps in order, each with its formula, inputs, result and article
-/// (the audit rule; every amount cites the article it applies, e.g. 第二十八条).
+/// (so an amount can be checked afterwards, 规程 第一百二十条 留痕可溯; every amount cites the article it applies, e.g. 第二十八条).
 /// </summary>
 /// <param name="Steps">The steps in the order they were applied.</param>
 public sealed record Explanation(IReadOnlyList<ExplanationStep> Steps);

@@ -97,10 +97,6 @@ public sealed class WorkingDayCalendar
         }
     }
 
-    /// <summary>The rest days of a provisional year as the law alone gives them (no make-up working days).</summary>
-    public IEnumerable<CalendarEntry> ProvisionalEntries(int year) =>
-        IsProvisional(year) ? ProvisionalOf(year).Values.OrderBy(e => e.Date) : [];
-
     public DayInfo Describe(DateOnly date)
     {
         var provisional = !Years.Contains(date.Year);

@@ -57,13 +57,4 @@ public sealed class Dependant
             OrphanOrSolitaryElder = orphanOrSolitaryElder,
         };
     }
-
-    /// <summary>Records the identity number once known.</summary>
-    public void RecordIdNumber(IdNumber idNumber) =>
-        IdNumber = idNumber.IsEmpty
-            ? throw new DomainValidationException("idNumber", "Resident identity number is required.")
-            : idNumber;
-
-    /// <summary>Records the outcome of the orphan / solitary-elder check (第八十六条).</summary>
-    public void RecordOrphanOrSolitaryElder(bool value) => OrphanOrSolitaryElder = value;
 }

@@ -77,24 +77,4 @@ public sealed record City(string Code, string NameZh, string NameEn)
         error = null;
         return true;
     }
-
-    /// <summary>
-    /// The city a 6-digit administrative division belongs to, by its first 4 digits (370102 → 济南; 3712xx → 济南);
-    /// null when the code is malformed or outside Shandong's cities.
-    /// </summary>
-    public static City? ForRegionCode(string? sixDigitRegion)
-    {
-        var text = sixDigitRegion?.Trim();
-        if (text is null || text.Length != 6 || !text.All(char.IsAsciiDigit))
-        {
-            return null;
-        }
-
-        if (text.StartsWith("3712", StringComparison.Ordinal))
-        {
-            return Jinan;
-        }
-
-        return ByCode.GetValueOrDefault(string.Concat(text.AsSpan(0, 4), "00"));
-    }
 }

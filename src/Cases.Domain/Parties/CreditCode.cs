@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 
 namespace Cases.Domain.Parties;
 
@@ -31,9 +30,6 @@ public readonly record struct CreditCode
     /// <summary>The 18 upper-case characters; empty only for <c>default(CreditCode)</c>.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Characters 3–8: the administrative division where the organisation registered.</summary>
-    public string RegionCode => Value.Length == 18 ? Value[2..8] : string.Empty;
-
     /// <summary>True for <c>default(CreditCode)</c>, which no parse ever returns.</summary>
     public bool IsEmpty => _value is null;
 
@@ -47,16 +43,8 @@ public readonly record struct CreditCode
     public static bool TryParse(string? s, out CreditCode code, [NotNullWhen(false)] out string? error)
     {
         code = default;
-        var text = s?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(text))
+        if (!Guard.TryEighteenCharacters(s, Label, out var text, out error))
         {
-            error = $"{Label} is required.";
-            return false;
-        }
-
-        if (text.Length != 18)
-        {
-            error = Invariant($"{Label} must be 18 characters; got {text.Length}.");
             return false;
         }
 
@@ -64,7 +52,7 @@ public readonly record struct CreditCode
         {
             if (!Charset.Contains(text[i], StringComparison.Ordinal))
             {
-                error = Invariant(
+                error = Guard.Invariant(
                     $"{Label} has '{text[i]}' at position {i + 1}; only digits and the letters A–Y except I, O, S, V and Z are allowed.");
                 return false;
             }
@@ -72,7 +60,7 @@ public readonly record struct CreditCode
 
         if (!RegistrationAuthorities.Contains(text[0], StringComparison.Ordinal))
         {
-            error = Invariant(
+            error = Guard.Invariant(
                 $"{Label} starts with '{text[0]}', which is not a registration authority code (1–9, A, N or Y).");
             return false;
         }
@@ -125,6 +113,4 @@ public readonly record struct CreditCode
         var check = 31 - (sum % 31);
         return Charset[check == 31 ? 0 : check];
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -53,15 +53,6 @@ public sealed class Employer
         };
     }
 
-    /// <summary>Records a change of name (变更登记, 第十四条).</summary>
-    public void Rename(string name) => Name = Guard.RequiredText(name, "name", "Employer name", NameMaxLength);
-
-    /// <summary>Records a re-determined industry risk class (第八条).</summary>
-    public void ChangeRiskClass(IndustryRiskClass riskClass) => RiskClass = RequireRiskClass(riskClass);
-
-    /// <summary>Moves the registration to another city (变更登记, 第十四条).</summary>
-    public void MoveTo(City city) => CityCode = RequireCity(city).Code;
-
     private static IndustryRiskClass RequireRiskClass(IndustryRiskClass riskClass) =>
         riskClass.IsEmpty
             ? throw new DomainValidationException("riskClass", "Industry risk class is required (1 to 8, 一类 to 八类).")

@@ -37,9 +37,6 @@ public readonly record struct IdNumber
     /// <summary>From character 17: odd is male, even is female.</summary>
     public Sex Sex => Value.Length == 18 && (Value[16] - '0') % 2 == 0 ? Sex.Female : Sex.Male;
 
-    /// <summary>The first 6 characters: the administrative division of the holder's first registration.</summary>
-    public string RegionCode => Value.Length == 18 ? Value[..6] : string.Empty;
-
     /// <summary>For display and logs: first 6 + 8 asterisks + last 4, e.g. 370102********1234.</summary>
     public string Masked => Value.Length == 18 ? string.Concat(Value.AsSpan(0, 6), "********", Value.AsSpan(14, 4)) : string.Empty;
 
@@ -65,16 +62,8 @@ public readonly record struct IdNumber
     public static bool TryParse(string? s, DateOnly? today, out IdNumber id, [NotNullWhen(false)] out string? error)
     {
         id = default;
-        var text = s?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(text))
+        if (!Guard.TryEighteenCharacters(s, Label, out var text, out error))
         {
-            error = $"{Label} is required.";
-            return false;
-        }
-
-        if (text.Length != 18)
-        {
-            error = Invariant($"{Label} must be 18 characters; got {text.Length}.");
             return false;
         }
 
@@ -82,7 +71,7 @@ public readonly record struct IdNumber
         {
             if (!char.IsAsciiDigit(text[i]))
             {
-                error = Invariant($"{Label} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits.");
+                error = Guard.Invariant($"{Label} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits.");
                 return false;
             }
         }
@@ -102,13 +91,13 @@ public readonly record struct IdNumber
 
         if (birthDate < EarliestBirthDate)
         {
-            error = $"{Label} birth date {Iso(birthDate)} is before {Iso(EarliestBirthDate)}.";
+            error = $"{Label} birth date {Guard.Iso(birthDate)} is before {Guard.Iso(EarliestBirthDate)}.";
             return false;
         }
 
         if (today is { } now && birthDate > now)
         {
-            error = $"{Label} birth date {Iso(birthDate)} is in the future (today is {Iso(now)}).";
+            error = $"{Label} birth date {Guard.Iso(birthDate)} is in the future (today is {Guard.Iso(now)}).";
             return false;
         }
 
@@ -147,8 +136,4 @@ public readonly record struct IdNumber
 
         return CheckCharacters[sum % 11];
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

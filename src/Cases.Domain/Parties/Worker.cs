@@ -55,18 +55,6 @@ public sealed class Worker
         };
     }
 
-    /// <summary>Records a change of name (人员登记信息变更, 第十六条).</summary>
-    public void Rename(string name) => Name = Guard.RequiredText(name, "name", "Worker name", NameMaxLength);
-
-    /// <summary>Records a new phone number, or clears it with null (第十六条).</summary>
-    public void ChangePhone(string? phone) => Phone = NormalizePhone(phone);
-
-    /// <summary>Records that an employer has taken the person on (第十一条).</summary>
-    public void AssignEmployer(Guid employerId) => EmployerId = Guard.RequiredId(employerId, "employerId", "Employer");
-
-    /// <summary>Records that employment has stopped (中断登记, 第十一条).</summary>
-    public void EndEmployment() => EmployerId = null;
-
     internal static string? NormalizePhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))

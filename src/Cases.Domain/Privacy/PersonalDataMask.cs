@@ -9,7 +9,7 @@ namespace Cases.Domain.Privacy;
 public sealed record PersonalDataFound(string Kind, string Value, string Field);
 
 /// <summary>
-/// The one masking rule of pages, API, exports and the log (规程 第一百四十一条: personal data only to those whose duty
+/// The one masking rule of pages, API, exports and the log (规程 第一百四十条: personal data only to those whose duty
 /// needs it). An identity number keeps its region (6) and last 4 characters (370102********0011); a phone its first 3 and
 /// last 4 (138****1111); a bank card its first 4 and last 4 (6222***********1234).
 /// <para>

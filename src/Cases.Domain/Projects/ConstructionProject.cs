@@ -4,14 +4,13 @@ using Cases.Domain.Parties;
 namespace Cases.Domain.Projects;
 
 /// <summary>
-/// Construction project (建设项目) insured as a project by its general contractor under 第九条;
-/// its insurance term is the contract period (合同工期), ending early on completion or extended on application.
+/// Construction project (建设项目) insured as a project by its general contractor under 第九条: what the contractor
+/// registers (the contract, its period and cost). Its insurance term is the contract period (合同工期), ending early on
+/// completion or extended on application; the deadline to apply (15 days before the end), the checks of an application
+/// and the end of the term are the procedure's, workflows/project-term-extension.json.
 /// </summary>
 public sealed class ConstructionProject
 {
-    /// <summary>第九条: an extension must be applied for 15 days before the contract period ends.</summary>
-    public const int ExtensionNoticeDays = 15;
-
     /// <summary>Longest project code accepted.</summary>
     public const int ProjectCodeMaxLength = 50;
 
@@ -39,23 +38,14 @@ public sealed class ConstructionProject
     /// <summary>First day of the contract period (开工之日).</summary>
     public DateOnly ContractStartsOn { get; private set; }
 
-    /// <summary>Last day of the contract period (合同竣工之日), moved later by <see cref="ExtendTo"/>.</summary>
+    /// <summary>Last day of the contract period (合同竣工之日) as registered.</summary>
     public DateOnly ContractEndsOn { get; private set; }
 
     /// <summary>Total project cost (工程总造价) in yuan; the premium is a share of it (第二十六条).</summary>
     public decimal TotalCost { get; private set; }
 
-    /// <summary>Set when the works were completed before the contract end (提前竣工).</summary>
+    /// <summary>The day the works were completed before the contract end (提前竣工), when that is recorded.</summary>
     public DateOnly? CompletedOn { get; private set; }
-
-    /// <summary>
-    /// Latest day to apply for a term extension (顺延): <see cref="ContractEndsOn"/> − 15 calendar days, not moved off
-    /// weekends or holidays (第九条). E.g. a period ending 2025-03-10 must be extended by 2025-02-23.
-    /// </summary>
-    public DateOnly TermExtensionDeadline => ContractEndsOn.AddDays(-ExtensionNoticeDays);
-
-    /// <summary>Last day of insurance cover: the completion day if completed early, else the contract end (第九条).</summary>
-    public DateOnly InsuranceTermEndsOn => CompletedOn ?? ContractEndsOn;
 
     /// <summary>Registers a project (第九条); each argument is checked and a failure names its field.</summary>
     public static ConstructionProject Register(
@@ -99,45 +89,5 @@ public sealed class ConstructionProject
             ContractEndsOn = contractEndsOn,
             TotalCost = totalCost,
         };
-    }
-
-    /// <summary>True when an extension applied for on <paramref name="appliedOn"/> meets the 第九条 deadline.</summary>
-    public bool IsExtensionOnTime(DateOnly appliedOn) => appliedOn <= TermExtensionDeadline;
-
-    /// <summary>Extends the contract period, and so the insurance term, to <paramref name="newEndsOn"/> (顺延, 第九条).</summary>
-    public void ExtendTo(DateOnly newEndsOn)
-    {
-        if (CompletedOn is { } completed)
-        {
-            throw new DomainRuleException(
-                $"The project was completed on {Guard.Iso(completed)}; a completed project's term cannot be extended.");
-        }
-
-        if (newEndsOn <= ContractEndsOn)
-        {
-            throw new DomainValidationException(
-                "contractEndsOn",
-                $"New contract end {Guard.Iso(newEndsOn)} must be after the current end {Guard.Iso(ContractEndsOn)}.");
-        }
-
-        ContractEndsOn = newEndsOn;
-    }
-
-    /// <summary>Records early completion: the insurance term ends on <paramref name="completedOn"/> (提前竣工, 第九条).</summary>
-    public void CompleteEarly(DateOnly completedOn)
-    {
-        if (CompletedOn is { } completed)
-        {
-            throw new DomainRuleException($"The project was already completed on {Guard.Iso(completed)}.");
-        }
-
-        if (completedOn < ContractStartsOn || completedOn >= ContractEndsOn)
-        {
-            throw new DomainValidationException(
-                "completedOn",
-                $"Early completion {Guard.Iso(completedOn)} must fall on or after the contract start {Guard.Iso(ContractStartsOn)} and before the contract end {Guard.Iso(ContractEndsOn)}.");
-        }
-
-        CompletedOn = completedOn;
     }
 }

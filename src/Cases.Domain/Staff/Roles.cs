@@ -9,7 +9,7 @@ public static class Roles
     public const string Designer = "designer";
     public const string Admin = "admin";
 
-    /// <summary>Reads the log of views of personal data (规程 第一百四十一条); sees every record masked, works no case.</summary>
+    /// <summary>Reads the log of views of personal data (规程 第一百四十条); sees every record masked, works no case.</summary>
     public const string Auditor = "auditor";
 
     public static IReadOnlyList<string> All { get; } = [Officer, Reviewer, Supervisor, Designer, Admin, Auditor];
@@ -23,7 +23,7 @@ public static class Roles
 
     /// <summary>
     /// The roles that read real case data — cases, tasks, the inbox, attachments, ledgers, the parties' registers: those who
-    /// work cases, and administrators (规程 第一百四十一条: personal data only to those whose duty needs it). Designers see
+    /// work cases, and administrators (规程 第一百四十条: personal data only to those whose duty needs it). Designers see
     /// definitions and dry runs; auditors the audit log and the journals they audit.
     /// </summary>
     public static IReadOnlyList<string> CaseStaff { get; } = [Officer, Reviewer, Supervisor, Admin];

@@ -24,7 +24,7 @@ public static class CaseworkApi
 
     public static RouteGroupBuilder MapCaseworkApi(this RouteGroupBuilder api)
     {
-        // Comments and files are case data: the case staff only (规程 第一百四十一条).
+        // Comments and files are case data: the case staff only (规程 第一百四十条).
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Casework").RequireAuthorization(Policies.CaseData);
         cases.MapGet("/comments", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListComments(id, user.ToActor()), ct)));

@@ -14,7 +14,7 @@ public static class PartiesApi
 
     public static void MapPartiesApi(this RouteGroupBuilder api)
     {
-        // The registers hold personal data: the case staff only (规程 第一百四十一条), never designers or auditors.
+        // The registers hold personal data: the case staff only (规程 第一百四十条), never designers or auditors.
         var employers = api.MapGroup("/employers").WithTags("Employers").RequireAuthorization(Policies.CaseData);
         employers.MapPost("", async ([FromBody] RegisterEmployerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {

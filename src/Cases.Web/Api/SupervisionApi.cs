@@ -23,7 +23,7 @@ public static class SupervisionApi
         sla.MapGet("/escalations", async (string? city, string? open, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListEscalations(city, open is null || ApiInput.Flag(open, "open"), user.ToActor()), ct)));
 
-        // The supervisor dashboard (issue 5 §3). Its breached and at-risk lists are GET /api/tasks?scope=open&sla=…&city=.
+        // The supervisor dashboard: the deadlines a city's tasks keep, nearly miss and miss. Its breached and at-risk lists are GET /api/tasks?scope=open&sla=…&city=.
         var dashboard = api.MapGroup("/supervision").WithTags("Supervision").RequireAuthorization(Policies.Operations);
         dashboard.MapGet("/overview", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetSlaOverview(city, user.ToActor()), ct)));

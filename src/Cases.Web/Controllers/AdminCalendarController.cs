@@ -79,7 +79,7 @@ public sealed class CalendarPreviewPage
 }
 
 /// <summary>
-/// The working-day calendar as a year view for administrators (issue 5 §5): twelve month grids, a day marked as a
+/// The working-day calendar, which every deadline counted in working days reads, as a year view for administrators: twelve month grids, a day marked as a
 /// holiday, a make-up working day or back to normal with a reason, a year imported from its holiday file. Every
 /// change is previewed first with the pending deadlines it moves, and confirmed as previewed.
 /// </summary>

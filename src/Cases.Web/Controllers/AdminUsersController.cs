@@ -38,7 +38,7 @@ public sealed class UserPage
 public sealed record PasswordShown(string UserName, string Password, bool Created);
 
 /// <summary>
-/// Users, roles and cities for administrators (issue 5 §5), through ASP.NET Core Identity's UserManager: the list,
+/// Users, roles and cities for administrators (a user's roles and city decide what they see: 规程 第一百四十条), through ASP.NET Core Identity's UserManager: the list,
 /// a new user with an initial password made up by the password rules (shown once) or set by the administrator, roles
 /// and city, lock and unlock, password reset. The last administrator who can sign in keeps the role and stays unlocked.
 /// Every change is logged (who, when, whom, what) under the log category Cases.UserAdministration.

@@ -53,7 +53,7 @@ public sealed record AuditJournalPage(CaseJournalView Journal, WorkflowDefinitio
 
 /// <summary>
 /// The auditors' page 「个人信息查看记录」: every view of a worker's unmasked personal data (who, when, why, whose — masked),
-/// through <see cref="ListPersonalDataViews"/> as GET /api/audit/personal-data reads it (规程 第一百四十一条).
+/// through <see cref="ListPersonalDataViews"/> as GET /api/audit/personal-data reads it (规程 第一百四十条).
 /// </summary>
 [Route("audit"), Authorize(Policy = Policies.Audit)]
 public sealed partial class AuditController(IMediator mediator, CasesDb db, DefinitionStore definitions, IStringLocalizer<SharedResource> L) : Controller

@@ -107,7 +107,7 @@ public sealed class NewCasePage
 /// at the counter finds a case, or opens one with the form generated from the procedure's start fields.
 /// </summary>
 // Reading cases is the case staff's, within their city (like GET /api/cases/{id}; designers and auditors read none, 规程
-// 第一百四十一条); opening them is the OpenCases policy's.
+// 第一百四十条); opening them is the OpenCases policy's.
 [Route("cases"), Authorize(Policy = Policies.CaseData)]
 public sealed class CasesController(
     IMediator mediator, CasesDb db, DefinitionStore definitions, IdempotentCommands commands, WorkflowForm forms, IAuthorizationService authorization,

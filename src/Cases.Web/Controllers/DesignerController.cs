@@ -72,7 +72,7 @@ public sealed record MigratePage(DesignerProcedure Procedure, IReadOnlyList<Runn
     MigrationPlan? Plan = null, string? Problem = null, string? ProblemField = null);
 
 /// <summary>
-/// The definition designer (issue 5 §4): every procedure and its versions, a diagram of any version, the JSON editor with
+/// The definition designer, so a procedure changes without a release: every procedure and its versions, a diagram of any version, the JSON editor with
 /// the validator's messages as you type and before publishing, the diff of two versions, the dry run of a version on a
 /// sample case, and — for supervisors — migrating running cases with its dry run. Everyone signed in reads definitions;
 /// the use cases decide who changes anything (designers publish; designers and supervisors dry-run; supervisors migrate).

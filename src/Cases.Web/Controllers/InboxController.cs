@@ -63,7 +63,7 @@ public sealed class InboxPage
     /// <summary>A filter the application layer refused (unknown SLA state, stale cursor …).</summary>
     public string? FilterProblem { get; init; }
 
-    /// <summary>The user's role needs whole identity numbers (规程 第一百四十一条); otherwise party labels are masked.</summary>
+    /// <summary>The user's role needs whole identity numbers (规程 第一百四十条); otherwise party labels are masked.</summary>
     public bool FullIdNumbers { get; init; }
 
     /// <summary>The user's saved filters and those shared with their role (<see cref="ListFilters"/>).</summary>
@@ -82,7 +82,7 @@ public sealed class InboxPage
 /// sorts and keyset paging from <see cref="ListTasks"/>, and claim, bulk claim and release through the task commands.
 /// </summary>
 // The case staff have an inbox (empty for administrators, who hold no tasks); designers and auditors none, as the tasks API
-// says (规程 第一百四十一条). Claim and release check the task's role and city.
+// says (规程 第一百四十条). Claim and release check the task's role and city.
 [Route("inbox"), Authorize(Policy = Policies.CaseData)]
 public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStore calendars, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {

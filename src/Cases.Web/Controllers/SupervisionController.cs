@@ -21,7 +21,7 @@ public sealed record SlaTaskList(string Sla, IReadOnlyList<TaskView> Rows, strin
 /// <summary>What Views/Supervision/_SlaTaskList.cshtml draws: one list of the page, its heading and the address to come back to.</summary>
 public sealed record SlaTaskListView(SupervisionPage Page, SlaTaskList List, string Heading, string ReturnUrl);
 
-/// <summary>The supervisor dashboard 「督办」 (issue 5 §3) for one city or, for provincial staff, every city.</summary>
+/// <summary>The supervisor dashboard 「督办」, where deadlines missed or nearly missed are followed up, for one city or, for provincial staff, every city.</summary>
 public sealed class SupervisionPage
 {
     /// <summary>The city shown; null for every city (provincial staff only).</summary>

@@ -9,59 +9,6 @@ public static class CalculationDisplay
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
-    {
-        ["days"] = "天数",
-        ["amount"] = "金额",
-        ["base"] = "基数",
-        ["clamped"] = "上下限调整",
-        ["rate"] = "比例",
-        ["monthlyAmount"] = "月护理费",
-        ["dailyStandard"] = "日补助标准",
-        ["topUp"] = "补足差额",
-        ["rateUsed"] = "适用汇率",
-        ["rateOn"] = "汇率日期",
-        ["amountCny"] = "折合人民币",
-        ["months"] = "各月明细",
-        ["month"] = "月份",
-        ["total"] = "合计",
-        ["premiumAtPreviousRate"] = "按原费率保费",
-        ["premiumAtFinalRate"] = "按核定费率保费",
-        ["difference"] = "差额",
-        ["dependants"] = "供养亲属",
-        ["name"] = "姓名",
-        ["rateSum"] = "比例合计",
-        ["scaled"] = "按比例折算",
-        ["wageBase"] = "本人工资（计发基数）",
-        ["wageBeforeClamp"] = "调整前本人工资",
-        ["lumpSumMonths"] = "一次性伤残补助金月数",
-        ["lumpSum"] = "一次性伤残补助金",
-        ["allowanceRate"] = "伤残津贴比例",
-        ["allowanceBeforeTopUp"] = "补差前伤残津贴",
-        ["minimumWageTopUp"] = "最低工资补差",
-        ["monthlyAllowance"] = "月伤残津贴",
-        ["allowancePayer"] = "伤残津贴支付方",
-        ["deathLumpSum"] = "一次性工亡补助金",
-        ["funeralGrant"] = "丧葬补助金",
-        ["pensionBase"] = "抚恤金计发基数",
-        ["pensionTotal"] = "抚恤金合计",
-        ["pensionScaled"] = "抚恤金按比例折算",
-        ["dailyRate"] = "日费率",
-        ["source"] = "来源",
-        ["averageYear"] = "平均工资年度",
-        ["floor60Percent"] = "下限（60%）",
-        ["cap300Percent"] = "上限（300%）",
-        ["wageWithinBand"] = "上下限内工资",
-        ["ownWage"] = "本人工资",
-        ["sumOfRates"] = "比例合计",
-        ["roundedTotal"] = "舍入后合计",
-        ["excess"] = "超出",
-        ["reduced"] = "减一分者",
-        ["monthsGiven"] = "填写月数",
-        ["monthsCounted"] = "计入月数",
-        ["sumOfCountedMonths"] = "计入月份工资合计",
-    };
-
     /// <summary>Amounts in 元: two decimals, thousands separators, "元".</summary>
     private static readonly HashSet<string> Money = new(StringComparer.Ordinal)
     {
@@ -79,19 +26,8 @@ public static class CalculationDisplay
         "rateSum", "sumOfRates", "allowanceRate", "previousRate", "finalRate", "dailyRate",
     };
 
-    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
-    {
-        ["floor"] = "按下限（60%）",
-        ["cap"] = "按上限（300%）",
-        ["none"] = "未调整",
-        ["fund"] = "工伤保险基金",
-        ["employer"] = "用人单位",
-        ["request"] = "表单填写",
-        ["parameter table"] = "参数表",
-    };
-
     /// <summary>The Chinese name of a figure, else the form label, else the name.</summary>
-    public static string NameOf(string key) => Names.GetValueOrDefault(key) ?? CalculatorForm.LabelOf(key);
+    public static string NameOf(string key) => CalculatorTexts.Figure(key);
 
     /// <summary>A figure of the result (JSON) formatted for its name.</summary>
     public static string Format(string key, JsonNode? node) => node switch
@@ -143,5 +79,5 @@ public static class CalculationDisplay
             : value.ToString("#,0.##########", Invariant);
     }
 
-    private static string Word(string text) => Words.GetValueOrDefault(text, text);
+    private static string Word(string text) => CalculatorTexts.Words.GetValueOrDefault(text, text);
 }

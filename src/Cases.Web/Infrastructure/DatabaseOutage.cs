@@ -7,7 +7,7 @@ using Npgsql;
 namespace Cases.Web.Infrastructure;
 
 /// <summary>
-/// Recovery from the database going away, without a restart (issue 8 §3). A request or a readiness probe that finds the
+/// Recovery from the database going away, without a restart, so no deadline is missed for want of an operator. A request or a readiness probe that finds the
 /// database away reports it here; this then probes once a second until the database answers, drops the pooled
 /// connections that died meanwhile, and fires every timer that came due in the outage from its row — the sweep, run in
 /// this process at once instead of after Hangfire's back-off, which after a run of failures waits minutes. Exactly once

@@ -6,7 +6,7 @@ using Cases.Domain.Privacy;
 namespace Cases.Web.Infrastructure;
 
 /// <summary>
-/// Every view of unmasked personal data stored in <c>personal_data_views</c> for auditors (规程 第一百四十一条), in the
+/// Every view of unmasked personal data stored in <c>personal_data_views</c> for auditors (规程 第一百四十条), in the
 /// request that shows it and before it is shown: when the row cannot be written the query fails and nothing is shown
 /// (fail closed). The structured log line follows for log shipping.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Cases.Workflows.Instances;
 
 /// <summary>
 /// Loads a case and its instance for a command or a view, within what the actor may see: the case staff of its city
-/// (provincial staff: every city). Designers and auditors read no case data (规程 第一百四十一条); auditors read a case's
+/// (provincial staff: every city). Designers and auditors read no case data (规程 第一百四十条); auditors read a case's
 /// journal only (<see cref="LoadJournalAsync"/>).
 /// </summary>
 public static class CaseAccess
@@ -19,7 +19,7 @@ public static class CaseAccess
         return LoadInCityAsync(db, caseId, actor, track, ct);
     }
 
-    /// <summary>A case for its journal: the case staff, and auditors, who audit journals (规程 第一百二十条, 第一百四十一条).</summary>
+    /// <summary>A case for its journal: the case staff, and auditors, who audit journals (规程 第一百二十条, 第一百四十条).</summary>
     public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadJournalAsync(IWorkflowDb db, Guid caseId, Actor actor, CancellationToken ct)
     {
         if (!actor.SeesCaseData && !actor.IsIn(Cases.Domain.Staff.Roles.Auditor))

@@ -14,7 +14,7 @@ public enum SlaState
 /// <summary>
 /// A task as every API response, list and export shows it. Its party is the case's label masked as in every list
 /// (<see cref="Cases.Domain.Privacy.PersonalDataMask.Label"/>, for every role): a list is not a recorded view, so a number in it is never
-/// shown whole — whoever needs it opens the case, where seeing it is recorded (规程 第一百四十一条).
+/// shown whole — whoever needs it opens the case, where seeing it is recorded (规程 第一百四十条).
 /// <c>Kind</c>: a step of the procedure, or a supervisor's confirmation that a period counted on a provisional calendar
 /// has ended. <c>ProvisionalYear</c>: the due date was counted over that year, whose State Council notice is not loaded
 /// yet (暂定).

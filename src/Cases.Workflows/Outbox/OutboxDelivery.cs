@@ -17,7 +17,7 @@ public interface IOutboxSender
 
 /// <summary>
 /// The default sender: writes each notification to the log, with every identity, mobile and bank card number in its
-/// recipient and payload masked (a log is read by operators and shipped elsewhere: 规程 第一百四十一条).
+/// recipient and payload masked (a log is read by operators and shipped elsewhere: 规程 第一百四十条).
 /// </summary>
 public sealed class LoggingOutboxSender(ILogger<LoggingOutboxSender> log) : IOutboxSender
 {

@@ -50,7 +50,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
             case "available":
                 var roles = by.Roles.ToList();
                 // One role (the usual case) as an equality, not IN/ANY: PostgreSQL then walks ix_human_tasks_claimable
-                // in due order and stops after a page, instead of sorting every open task of the city (issue 7).
+                // in due order and stops after a page, instead of sorting every open task of the city (docs/performance.md).
                 if (roles.Count == 1)
                 {
                     var role = roles[0];
@@ -120,7 +120,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         var cursor = query.After is { Length: > 0 } after ? Decode(after, sort) : null;
         IQueryable<HumanTask> ordered = sort switch
         {
-            // "due >= cursor" first: the index range then starts at the cursor instead of the first open task (issue 7);
+            // "due >= cursor" first: the index range then starts at the cursor instead of the first open task (docs/performance.md);
             // the same rows as "due > d or (due = d and id > i)".
             "due" => (cursor is null ? tasks : tasks.Where(t => t.DueAt >= cursor.At && (t.DueAt > cursor.At || t.Id.CompareTo(cursor.Id) > 0)))
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id),

@@ -60,7 +60,7 @@ public class CalendarPersistenceTests
         Assert.Equal(DayKind.Holiday, calendar.Describe(new DateOnly(2026, 1, 2)).Kind);
         Assert.Equal(DayKind.MakeUpWorkday, calendar.Describe(new DateOnly(2026, 1, 4)).Kind);
         Assert.Equal(DayKind.MakeUpWorkday, calendar.Describe(new DateOnly(2026, 10, 10)).Kind);
-        // The issue's own example across the 2025 National Day holidays.
+        // A deadline across the 2025 National Day holidays and their make-up working days.
         Assert.Equal(new DateOnly(2025, 10, 16), calendar.AddWorkingDays(new DateOnly(2025, 9, 26), 10));
         // Spring Festival 2026: 2/13 (Fri) + 1 working day is the make-up Saturday 2/14; + 2 is 2/24 after the break.
         Assert.Equal(new DateOnly(2026, 2, 14), calendar.AddWorkingDays(new DateOnly(2026, 2, 13), 1));

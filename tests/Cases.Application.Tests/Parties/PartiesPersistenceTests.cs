@@ -47,7 +47,7 @@ public class PartiesPersistenceTests
             var w = await db.Workers.SingleAsync(x => x.IdNumber == worker.IdNumber);
             Assert.Equal((new DateOnly(1985, 3, 12), employer.Id, "13812345678"), (w.BirthDate, w.EmployerId!.Value, w.Phone!));
             var p = await db.ConstructionProjects.SingleAsync();
-            Assert.Equal((123_456_789.01m, new DateOnly(2026, 2, 13)), (p.TotalCost, p.TermExtensionDeadline));
+            Assert.Equal((123_456_789.01m, new DateOnly(2026, 2, 28)), (p.TotalCost, p.ContractEndsOn));
             var i = await db.InjuryCases.SingleAsync();
             Assert.Equal((7, SelfCareLevel.None, new DateOnly(2025, 7, 1)), (i.DisabilityGrade!.Value.Value, i.SelfCareLevel, i.RecognizedOn!.Value));
             var d = await db.Dependants.SingleAsync();

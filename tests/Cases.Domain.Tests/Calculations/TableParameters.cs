@@ -11,7 +11,7 @@ internal sealed class TableParameters : IParameterSource
     private readonly Dictionary<(string, int), decimal> mealStandards = [];
     private readonly Dictionary<(TerminationBenefit, int, int), decimal> months = [];
 
-    /// <summary>National urban per-capita disposable income, National Bureau of Statistics (the figures).</summary>
+    /// <summary>National urban per-capita disposable income, National Bureau of Statistics (the published yearly figures).</summary>
     public static TableParameters WithNationalIncomes() =>
         new TableParameters().Income(2022, 49_283m).Income(2023, 51_821m).Income(2024, 54_188m).Income(2025, 56_502m);
 

@@ -21,14 +21,11 @@ public sealed class DependantTests
     }
 
     [Fact]
-    public void Add_accepts_unknown_identity_number_and_records_it_later()
+    public void Add_accepts_an_unknown_identity_number()
     {
         var dependant = Dependant.Add(Guid.NewGuid(), "王小明", DependantRelation.Child, orphanOrSolitaryElder: true);
         Assert.Null(dependant.IdNumber);
         Assert.True(dependant.OrphanOrSolitaryElder);
-
-        dependant.RecordIdNumber(IdNumber.Parse("370102198501031234"));
-        Assert.Equal("370102********1234", dependant.IdNumber?.Masked);
     }
 
     [Fact]

@@ -82,35 +82,4 @@ public sealed class CityTests
 
         Assert.Equal("City code is required.", ex.Message);
     }
-
-    [Theory]
-    [InlineData("370102", "370100")]
-    [InlineData("370100", "370100")]
-    [InlineData("371202", "370100")]
-    [InlineData("371203", "370100")]
-    [InlineData("370211", "370200")]
-    [InlineData("371726", "371700")]
-    [InlineData("371082", "371000")]
-    public void ForRegionCode_finds_city_by_first_four_digits(string region, string cityCode) =>
-        Assert.Equal(cityCode, City.ForRegionCode(region)?.Code);
-
-    [Theory]
-    [InlineData("110105")]
-    [InlineData("371800")]
-    [InlineData("370002")]
-    [InlineData("3701")]
-    [InlineData("abcdef")]
-    [InlineData(null)]
-    public void ForRegionCode_returns_null_outside_Shandong_cities(string? region) =>
-        Assert.Null(City.ForRegionCode(region));
-
-    [Fact]
-    public void ForRegionCode_works_with_codes_region_parts()
-    {
-        var id = IdNumber.Parse("370102198501031234");
-        var credit = CreditCode.Parse("91370200163562681G");
-
-        Assert.Equal("济南市", City.ForRegionCode(id.RegionCode)?.NameZh);
-        Assert.Equal("青岛市", City.ForRegionCode(credit.RegionCode)?.NameZh);
-    }
 }

@@ -11,7 +11,6 @@ public sealed class CreditCodeTests
 
         Assert.Equal("91350100M000100Y43", code.Value);
         Assert.Equal("91350100M000100Y43", code.ToString());
-        Assert.Equal("350100", code.RegionCode);
     }
 
     [Theory]
@@ -152,6 +151,5 @@ public sealed class CreditCodeTests
 
         Assert.True(code.IsEmpty);
         Assert.Equal(string.Empty, code.Value);
-        Assert.Equal(string.Empty, code.RegionCode);
     }
 }

@@ -77,18 +77,4 @@ public sealed class EmployerTests
 
         Assert.Equal("id", ex.Field);
     }
-
-    [Fact]
-    public void Changes_keep_the_credit_code()
-    {
-        var employer = Employer.Register(Code, "A", ClassThree, City.Jinan);
-
-        employer.Rename("B");
-        employer.ChangeRiskClass(IndustryRiskClass.From(5));
-        employer.MoveTo(City.Parse("370300"));
-
-        Assert.Equal(("B", 5, "370300"), (employer.Name, employer.RiskClass.Value, employer.CityCode));
-        Assert.Equal(Code, employer.CreditCode);
-        Assert.Equal("name", Assert.Throws<DomainValidationException>(() => employer.Rename(" ")).Field);
-    }
 }

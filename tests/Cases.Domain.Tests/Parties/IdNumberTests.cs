@@ -14,7 +14,6 @@ public sealed class IdNumberTests
         Assert.Equal("11010519491231002X", id.Value);
         Assert.Equal(new DateOnly(1949, 12, 31), id.BirthDate);
         Assert.Equal(Sex.Female, id.Sex);
-        Assert.Equal("110105", id.RegionCode);
         Assert.Equal("110105********002X", id.Masked);
     }
 

@@ -77,29 +77,4 @@ public sealed class WorkerTests
         Assert.Equal("employerId", ex.Field);
         Assert.Equal("Employer is required.", ex.Message);
     }
-
-    [Fact]
-    public void Employment_can_start_and_end()
-    {
-        var employerId = Guid.NewGuid();
-        var worker = Worker.Register(Id, "张三");
-
-        worker.AssignEmployer(employerId);
-        Assert.Equal(employerId, worker.EmployerId);
-
-        worker.EndEmployment();
-        Assert.Null(worker.EmployerId);
-    }
-
-    [Fact]
-    public void ChangePhone_replaces_or_clears_the_number()
-    {
-        var worker = Worker.Register(Id, "张三", "13812341234");
-
-        worker.ChangePhone("13900001111");
-        Assert.Equal("139****1111", worker.MaskedPhone);
-
-        worker.ChangePhone(null);
-        Assert.Null(worker.Phone);
-    }
 }

@@ -10,7 +10,7 @@ namespace Cases.Web.Tests.Administration;
 
 /// <summary>
 /// A calendar change lists the pending deadlines it would move, and on confirmation recomputes them from each case's
-/// definition (not by shifting), journals each move in the case and re-arms the timers (issue 5 §5). Each test works
+/// definition (not by shifting), journals each move in the case and re-arms the timers. Each test works
 /// in its own months, so the tests of a class share one app without seeing each other's cases move.
 /// </summary>
 public abstract class CalendarRecalculationScenarios(AppFixture app) : ProcedureScenario(app)

@@ -57,7 +57,7 @@ public sealed class CaseworkApiTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
         await (await qingdao.UploadAsync(caseId, "越权.pdf", TestFiles.Pdf)).ProblemAsync(HttpStatusCode.NotFound);
         await (await qingdao.GetAsync($"/api/cases/{caseId}/attachments")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.PostJsonAsync($"/api/cases/{caseId}/comments", new { text = "设计人员" })).StatusCode);
-        // A designer sees definitions and dry runs, never a real case's comments (规程 第一百四十一条); a provincial supervisor reads every city.
+        // A designer sees definitions and dry runs, never a real case's comments (规程 第一百四十条); a provincial supervisor reads every city.
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync($"/api/cases/{caseId}/comments")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.As("supervisor.province")).GetAsync($"/api/cases/{caseId}/comments")).StatusCode);
 

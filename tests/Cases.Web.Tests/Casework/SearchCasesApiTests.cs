@@ -182,7 +182,7 @@ public abstract class SearchCasesScenarios(AppFixture app) : ProcedureScenario(a
         Assert.Equal([qingdao], Ids(await SearchAsync(day, "officer.qingdao")));
         Assert.Equal([qingdao, jinan], Ids(await SearchAsync(day, "supervisor.province")));
         Assert.Equal([qingdao], Ids(await SearchAsync($"{day}&city=370200", "supervisor.province")));
-        // Auditors and designers search no cases: they audit journals and design procedures (规程 第一百四十一条).
+        // Auditors and designers search no cases: they audit journals and design procedures (规程 第一百四十条).
         await (await (await App.As("auditor")).GetAsync(new Uri($"/api/cases?{day}", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await (await App.As("designer")).GetAsync(new Uri($"/api/cases?{day}", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden);
 

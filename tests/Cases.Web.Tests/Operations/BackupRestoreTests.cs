@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace Cases.Web.Tests.Operations;
 
 /// <summary>
-/// Issue 8 §7, the procedure of docs/operations/backup-restore.md: a backup taken while the app serves writes (SQLite's
+/// The procedure of docs/operations/backup-restore.md, since a case's records are kept and must be traceable (规程 第一百二十条): a backup taken while the app serves writes (SQLite's
 /// online backup through the app's own <c>backup --to</c> command; PostgreSQL's <c>pg_dump -Fc</c>), restored into a fresh
 /// file or database, opens in the app with every case's journal verifying and every table holding what the source held
 /// at some instant during the backup; a backup taken at rest restores to exactly the source's row counts.

@@ -34,7 +34,7 @@ public sealed class FaultyPostgresApp : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 8 §3: the database goes away and comes back. While it is away, API calls get 503 ProblemDetails with
+/// The database goes away and comes back, and no deadline may be lost for it. While it is away, API calls get 503 ProblemDetails with
 /// Retry-After and pages a plain 503 page; readiness turns false and liveness stays true; nothing half-done is kept.
 /// When it is back the product recovers by itself: requests succeed on the same process, a refused command retried
 /// with its Idempotency-Key is applied once, and the timers that came due meanwhile fire once.

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cases.Web.Tests.Pages;
 
 /// <summary>
-/// The administrator's pages (issue 5 §5): the calendar's year view with preview and confirmation, the import of a
+/// The administrator's pages: the calendar's year view with preview and confirmation, the import of a
 /// year, the parameter table and the users. The app's clock: 2025-10-20 09:00 in China, a Monday.
 /// </summary>
 public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<SqliteRuntimeApp>

@@ -156,7 +156,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Null(page.QuerySelector("[data-testid=task-form]"));
         Assert.Contains("此任务不属于您的岗位", page.QuerySelector("[data-testid=not-actionable]").Text(), StringComparison.Ordinal);
 
-        // A designer sees no real case at all (规程 第一百四十一条).
+        // A designer sees no real case at all (规程 第一百四十条).
         var designer = await (await app.As("designer")).GetAsync(new Uri($"/tasks/{taskId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, designer.StatusCode);
         Assert.Equal("/account/denied", designer.Headers.Location!.AbsolutePath);

@@ -27,7 +27,7 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         At("2025-09-26 10:00");
         var caseId = await StartAsync();
         var notify = Task(await CaseAsync(caseId));
-        // 10 working days after Friday 9/26, over the National Day holidays and two make-up days (the example).
+        // 10 working days after Friday 9/26, over the National Day holidays and two make-up days.
         Assert.Equal(("notify-employer", "2025-10-16", "第二十二条"), (notify.Str("state"), notify.Str("dueOn"), notify.Str("basis")));
         At("2025-10-09 15:00");
         var waiting = await CompleteAsync(notify, "notified", new { noticeReceivedOn = "2025-10-09" });

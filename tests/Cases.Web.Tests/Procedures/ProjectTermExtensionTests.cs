@@ -61,6 +61,22 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     }
 
     [Fact]
+    public async Task The_deadline_day_itself_is_on_time_the_day_after_is_late_and_a_new_end_must_be_later()
+    {
+        // 规程 第九条: "于原合同工期到期15日前" — an application received on the deadline (2025-10-05) is on time.
+        At("2025-10-06 10:00");
+        var onTheDay = await StartAsync();
+        await (await EventAsync(onTheDay, "extension-application", new { receivedOn = "2025-10-05", newContractEndsOn = "2025-10-20", materialsReceived = BothPapers }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var review = Task(await EventOkAsync(onTheDay, "extension-application", new { receivedOn = "2025-10-05", newContractEndsOn = "2025-12-31", materialsReceived = BothPapers }));
+        Assert.Equal(("review-extension", "officer"), (review.Str("state"), review.Str("role")));
+
+        var dayAfter = await StartAsync();
+        var exception = Task(await EventOkAsync(dayAfter, "extension-application", new { receivedOn = "2025-10-06", newContractEndsOn = "2025-12-31", materialsReceived = BothPapers }));
+        Assert.Equal(("late-extension-exception", "supervisor"), (exception.Str("state"), exception.Str("role")));
+    }
+
+    [Fact]
     public async Task A_late_application_goes_to_a_supervisor_who_may_accept_it_with_a_reason()
     {
         At("2025-10-09 10:00");

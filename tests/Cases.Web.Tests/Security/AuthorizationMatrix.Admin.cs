@@ -10,7 +10,7 @@ public static partial class AuthorizationMatrix
     /// <summary>A year no test counts in: importing it again and again changes no deadline.</summary>
     internal static readonly object AdminYearFile = new { year = 2030, papers = new[] { "https://example.gov.cn/2030（测试）" }, days = new[] { new { name = "元旦", date = "2030-01-01", isOffDay = true } } };
 
-    /// <summary>The rows of the administrator's calendar, parameters and users pages (issue 5 §5).</summary>
+    /// <summary>The rows of the administrator's calendar, parameters and users pages.</summary>
     private static IEnumerable<Rule> AdminRules =>
     [
         // The calendar: a change is previewed with the deadlines it moves, and confirmed as previewed

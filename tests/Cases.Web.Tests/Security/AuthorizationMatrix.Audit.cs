@@ -4,7 +4,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class AuthorizationMatrix
 {
-    /// <summary>The rows of the auditor's personal-data access log (issue 8 §6) and operations.</summary>
+    /// <summary>The rows of the auditor's personal-data access log (规程 第一百四十条, 第一百二十条) and operations.</summary>
     private static IEnumerable<Rule> AuditRules =>
     [
         // Auditors only, not even administrators: who checks the views is not who runs the system. A city auditor

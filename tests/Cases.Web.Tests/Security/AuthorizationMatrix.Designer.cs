@@ -25,7 +25,7 @@ public static partial class AuthorizationMatrix
         c.Succeeds ? c.App.NewPendingVersionAsync(procedure) : c.App.SharedPendingAsync(procedure);
 
     /// <summary>
-    /// The rows of the definition designer (issue 5 §4). Everyone signed in reads definitions, diagrams and diffs; designers
+    /// The rows of the definition designer. Everyone signed in reads definitions, diagrams and diffs; designers
     /// edit and publish; designers and supervisors dry-run; supervisors migrate running cases. The pages' forms are open to
     /// every signed-in user and the page (or its use case) refuses the others with a 403 page (so a refusal changes nothing and says why).
     /// A version with a sensitive change waits for a provincial supervisor, who approves or rejects it (API and page).

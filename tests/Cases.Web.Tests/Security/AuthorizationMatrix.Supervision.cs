@@ -4,7 +4,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class AuthorizationMatrix
 {
-    /// <summary>The rows of the supervisor dashboard (issue 5 §3).</summary>
+    /// <summary>The rows of the supervisor dashboard.</summary>
     private static IEnumerable<Rule> SupervisionRules =>
     [
         // Looking: supervisors and administrators, their city or (provincial) any city they name.

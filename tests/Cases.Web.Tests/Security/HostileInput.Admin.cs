@@ -4,7 +4,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of the administrator's calendar, parameters and users pages (issue 5 §5)'s API endpoints.</summary>
+    /// <summary>The valid requests of the administrator's calendar, parameters and users pages' API endpoints.</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> AdminSamples => new()
     {
         [new("POST", "/api/calendar/days/{date}/preview")] = _ => Fixed(new("admin", D(("date", "2026-12-26")), None, Json(new { kind = "holiday", name = "测试假日", reason = "恶意输入测试" }))

@@ -2,7 +2,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of the auditor's personal-data access log (issue 8 §6) and operations's API endpoints.</summary>
+    /// <summary>The valid requests of the auditor's personal-data access log (规程 第一百四十条, 第一百二十条) and of the operations checks.</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> AuditSamples => new()
     {
         [new("GET", "/api/audit/personal-data")] = app => Fixed(new("auditor", None,

@@ -5,7 +5,7 @@ namespace Cases.Web.Tests.Security;
 public static partial class HostileInput
 {
     /// <summary>
-    /// The valid requests of comments, attachments, notices and saved filters (issue 5 §1–2)'s API endpoints. An upload's
+    /// The valid requests of comments, attachments, notices and saved filters' API endpoints. An upload's
     /// body is the file itself (<see cref="Sample.RawBody"/>): the generated variants spoil its route and query (the file
     /// name among them); the file's own hostile forms (wrong magic number, over the size, empty, a form's content type)
     /// are tried in Cases.Web.Tests.Casework.AttachmentApiTests.

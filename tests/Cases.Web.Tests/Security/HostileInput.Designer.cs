@@ -2,7 +2,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of the definition designer (issue 5 §4)'s API endpoints.</summary>
+    /// <summary>The valid requests of the definition designer's API endpoints.</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> DesignerSamples => new()
     {
         // A dry run changes no row of the product's database whatever it is sent: it plays on a throwaway one.

@@ -2,7 +2,7 @@ namespace Cases.Web.Tests.Security;
 
 public static partial class HostileInput
 {
-    /// <summary>The valid requests of the operations checks (issue 8 §1)' API endpoints.</summary>
+    /// <summary>The valid requests of the operations checks' API endpoints.</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> OperationsSamples => new()
     {
         [new("GET", "/api/supervision/stuck")] = _ => Fixed(new("supervisor.jinan", None, D(("city", SecurityApp.Jinan), ("graceMinutes", "5"), ("verifyJournals", "true")))),

@@ -3,7 +3,7 @@ namespace Cases.Web.Tests.Security;
 public static partial class HostileInput
 {
     /// <summary>
-    /// The valid requests of the supervisor dashboard (issue 5 §3)'s API endpoints. The figures are asked by a provincial
+    /// The valid requests of the supervisor dashboard's API endpoints. The figures are asked by a provincial
     /// supervisor, for whom a malformed city is a 400 naming city (a city's staff get 403 for any other city).
     /// </summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> SupervisionSamples => new()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Cases.Web.Tests.Security;
 
 /// <summary>
-/// Personal data (规程 第一百四十一条): identity numbers and phones are masked in every list and export, shown in full
+/// Personal data (规程 第一百四十条): identity numbers and phones are masked in every list and export, shown in full
 /// only to roles that handle cases and for a reason, and every such view is recorded: who, when, why, whose.
 /// </summary>
 public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifetime
@@ -23,7 +23,7 @@ public sealed class PersonalDataTests : IClassFixture<SecurityApp>, IAsyncLifeti
         {
           "key": "privacy-check", "version": 1,
           "title": { "zh": "个人信息测试", "en": "Privacy check" },
-          "basis": ["第一百四十一条"],
+          "basis": ["第一百四十条"],
           "initial": "review",
           "data": {
             "workerIdNumber": { "type": "string", "maxLength": 18 }, "filedOn": { "type": "date" },
