@@ -24,33 +24,16 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
         }
 
         var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn);
-        if (await RegisteredCityAsync(code, cancellationToken) is { } registeredIn)
-        {
-            throw await RefusedAsync(code, registeredIn, command.By, cancellationToken);
-        }
-
-        db.Employers.Add(employer);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations raced past the check above; the unique index let one in.
-            db.ChangeTracker.Clear();
-            if (await RegisteredCityAsync(code, cancellationToken) is { } racedIn)
-            {
-                throw await RefusedAsync(code, racedIn, command.By, cancellationToken);
-            }
-
-            throw;
-        }
+        await RegisterOnce.SaveAsync(db, () => RefusalAsync(code, command.By, cancellationToken), () => db.Employers.Add(employer), cancellationToken);
 
         return EmployerView.From(employer);
     }
 
     private Task<string?> RegisteredCityAsync(CreditCode code, CancellationToken ct) =>
         db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => (string?)e.CityCode).FirstOrDefaultAsync(ct);
+
+    private async Task<ConflictException?> RefusalAsync(CreditCode code, Actor by, CancellationToken ct) =>
+        await RegisteredCityAsync(code, ct) is { } registeredIn ? await RefusedAsync(code, registeredIn, by, ct) : null;
 
     /// <summary>
     /// The one answer to a code the province's register already holds, whether in the caller's city or another: the

@@ -32,27 +32,7 @@ public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog acc
         }
 
         var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
-        if (await RegisteredCityAsync(id, cancellationToken) is { } registeredIn)
-        {
-            throw await RefusedAsync(id, registeredIn, command.By, cancellationToken);
-        }
-
-        db.Workers.Add(worker);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations raced past the check above; the unique index let one in.
-            db.ChangeTracker.Clear();
-            if (await RegisteredCityAsync(id, cancellationToken) is { } racedIn)
-            {
-                throw await RefusedAsync(id, racedIn, command.By, cancellationToken);
-            }
-
-            throw;
-        }
+        await RegisterOnce.SaveAsync(db, () => RefusalAsync(id, command.By, cancellationToken), () => db.Workers.Add(worker), cancellationToken);
 
         return WorkerView.From(worker, employer?.CreditCode.Value, command.By.NeedsFullIdNumbers);
     }
@@ -67,6 +47,9 @@ public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog acc
                            select new { City = e == null ? null : e.CityCode }).FirstOrDefaultAsync(ct);
         return found is null ? null : found.City ?? "";
     }
+
+    private async Task<ConflictException?> RefusalAsync(IdNumber id, Actor by, CancellationToken ct) =>
+        await RegisteredCityAsync(id, ct) is { } registeredIn ? await RefusedAsync(id, registeredIn, by, ct) : null;
 
     /// <summary>
     /// The one answer to a number the province's register already holds, whether under an employer of the caller's city

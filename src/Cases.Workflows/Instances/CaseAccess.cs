@@ -54,6 +54,10 @@ public static class CaseAccess
         return (@case, instance);
     }
 
+    /// <summary>The case's state as stored now (after a command lost a race, its own tracked copy is stale).</summary>
+    public static async Task<CaseState> CurrentStateAsync(IWorkflowDb db, Guid instanceId, DateTimeOffset now, CancellationToken ct) =>
+        await StateAsync(db, await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId, ct), now, ct);
+
     public static async Task<CaseState> StateAsync(IWorkflowDb db, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
     {
         var tasks = await db.Tasks.AsNoTracking()

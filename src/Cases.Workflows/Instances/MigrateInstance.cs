@@ -132,16 +132,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, cancellationToken);
-            throw new ConflictException("The case changed while it was being migrated; run the dry run again.", await CaseAccess.StateAsync(db, current, now, cancellationToken));
-        }
+        await db.SaveOrConflictAsync(async () => new ConflictException("The case changed while it was being migrated; run the dry run again.", await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return plan;

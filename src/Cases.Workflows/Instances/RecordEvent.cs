@@ -71,16 +71,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         progress.Journal.Add(new JournalPlan(JournalActions.Event, instance.State, expected.To, new JsonObject { [JournalFields.Event] = command.Event, [JournalFields.Data] = command.Data?.DeepClone() }));
         engine.Transition(definition, progress, expected.To, now, await calendars.GetAsync(db, cancellationToken));
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, cancellationToken);
-            throw new ConflictException("Someone else acted on this case at the same moment; the event was not applied.", await CaseAccess.StateAsync(db, current, now, cancellationToken));
-        }
+        await db.SaveOrConflictAsync(async () => new ConflictException("Someone else acted on this case at the same moment; the event was not applied.", await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);

@@ -50,3 +50,25 @@ public interface IWorkflowDb
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>How every command of the runtime saves.</summary>
+public static class WorkflowDbSaves
+{
+    /// <summary>
+    /// Saves the command's one transaction. When a concurrency token (an instance's revision, a task's or a
+    /// definition's status) or a unique index shows that another command got there first, nothing of this one is kept:
+    /// the tracked changes are dropped and the caller's <paramref name="conflict"/>, built from what is stored now, is thrown.
+    /// </summary>
+    public static async Task SaveOrConflictAsync(this IWorkflowDb db, Func<Task<Exception>> conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw await conflict();
+        }
+    }
+}

@@ -117,17 +117,14 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
         row.DecisionNote = note;
         var action = decision == PublicationStatus.Approved ? PublicationAction.Approved : PublicationAction.Rejected;
         db.DefinitionPublications.Add(new DefinitionPublication { Key = key, Version = version, Action = action, By = by.UserName, At = now, Note = note });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Status is a concurrency token: of two decisions at the same moment, one stands.
-            db.ChangeTracker.Clear();
-            var current = await db.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, ct);
-            throw new ConflictException($"{key} v{version} was decided by {current.DecidedBy} at the same moment.", DefinitionHandlers.View(current));
-        }
+        // Status is a concurrency token: of two decisions at the same moment, one stands.
+        await db.SaveOrConflictAsync(
+            async () =>
+            {
+                var current = await db.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, ct);
+                return new ConflictException($"{key} v{version} was decided by {current.DecidedBy} at the same moment.", DefinitionHandlers.View(current));
+            },
+            ct);
 
         Decided(_log, key, version, action.ToString().ToLowerInvariant(), by.UserName, row.PublishedBy, now, Cases.Domain.Privacy.PersonalDataMask.Text(note ?? ""));
         return DefinitionHandlers.View(row);

@@ -147,16 +147,13 @@ public sealed class TaskCommandHandlers(
 
         task.Complete(command.By.UserName, command.Outcome, now);
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
-            throw Conflict(current, $"Someone else acted on this case at the same moment; the task is now {current.Describe()} and your completion was not applied.");
-        }
+        await db.SaveOrConflictAsync(
+            async () =>
+            {
+                var current = await CurrentAsync(task, cancellationToken);
+                return Conflict(current, $"Someone else acted on this case at the same moment; the task is now {current.Describe()} and your completion was not applied.");
+            },
+            cancellationToken);
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
@@ -234,17 +231,16 @@ public sealed class TaskCommandHandlers(
 
     private async Task SaveAsync(HumanTask task, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, ct);
-            throw Conflict(current, $"Someone else got there first: the task is now {current.Describe()}.");
-        }
+        await db.SaveOrConflictAsync(
+            async () =>
+            {
+                var current = await CurrentAsync(task, ct);
+                return Conflict(current, $"Someone else got there first: the task is now {current.Describe()}.");
+            },
+            ct);
     }
+
+    private Task<HumanTask> CurrentAsync(HumanTask task, CancellationToken ct) => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, ct);
 
     private ConflictException Conflict(HumanTask task, string message) => new(message, TaskView.From(task, clock.GetUtcNow()));
 
