@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cases.Application.Persistence;
 using Cases.Domain;
 using Cases.Domain.Staff;
@@ -41,11 +42,45 @@ public sealed record GetPublicationPage(string Key, int? Version, Actor By) : IQ
 
 public sealed record PublicationPage(DesignerVersion Version, IReadOnlyList<PublicationRecord> Journal, bool CanDecide);
 
+/// <summary>
+/// A draft of a procedure as the designer's pages show it before it is published: validated as publishing would validate
+/// it (<see cref="ValidateDefinition"/>) and, when valid and of <paramref name="Key"/>, numbered as the version it would
+/// be published as. Nothing is stored.
+/// </summary>
+public sealed record GetDraftVersion(string Key, string Json, int NextVersion) : IQuery<DraftVersion>;
+
+/// <param name="Definition">The draft numbered as the version it would become; null when refused.</param>
+/// <param name="Draft">The draft as typed (a dry run plays it so); null when refused.</param>
+/// <param name="Errors">The validator's messages.</param>
+/// <param name="OtherKey">The draft is valid but of another procedure.</param>
+public sealed record DraftVersion(WorkflowDefinition? Definition, JsonObject? Draft, IReadOnlyList<DefinitionError> Errors, bool OtherKey);
+
 public sealed class DesignerPageHandlers(IMediator mediator, CasesDb db, DefinitionStore store) :
     IQueryHandler<ListDesignerProcedures, IReadOnlyList<ProcedureVersions>>,
     IQueryHandler<GetDesignerVersion, DesignerVersion>,
-    IQueryHandler<GetPublicationPage, PublicationPage>
+    IQueryHandler<GetPublicationPage, PublicationPage>,
+    IQueryHandler<GetDraftVersion, DraftVersion>
 {
+    public async ValueTask<DraftVersion> Handle(GetDraftVersion query, CancellationToken cancellationToken)
+    {
+        var errors = (await mediator.Send(new ValidateDefinition(query.Json), cancellationToken)).Errors;
+        if (errors.Count > 0)
+        {
+            return new DraftVersion(null, null, errors, OtherKey: false);
+        }
+
+        var draft = (JsonObject)JsonNode.Parse(query.Json)!;
+        if (draft["key"]?.GetValue<string>() != query.Key)
+        {
+            return new DraftVersion(null, null, [], OtherKey: true);
+        }
+
+        // The dry run gets the draft as typed; the page shows it numbered as the version it would become.
+        var numbered = (JsonObject)draft.DeepClone();
+        numbered["version"] = query.NextVersion;
+        return new DraftVersion(DefinitionStore.Parse(numbered.ToJsonString()), draft, [], OtherKey: false);
+    }
+
     public async ValueTask<IReadOnlyList<ProcedureVersions>> Handle(ListDesignerProcedures query, CancellationToken cancellationToken)
     {
         var versions = await mediator.Send(new ListDefinitions(), cancellationToken);

@@ -10,7 +10,6 @@ using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.DryRun;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Records;
 using Mediator;
@@ -334,25 +333,18 @@ public sealed class DesignerController(IMediator mediator, WorkflowText text, Ti
     /// <summary>A draft as a page (diagram and all), numbered as the version it would be published as; or the validator's messages.</summary>
     private async Task<(DefinitionPage? Page, JsonObject? Draft, IReadOnlyList<DefinitionError> Errors)> DraftPageAsync(DesignerProcedure procedure, string? json, CancellationToken ct)
     {
-        IReadOnlyList<DefinitionError> errors = string.IsNullOrWhiteSpace(json)
-            ? [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]
-            : (await mediator.Send(new ValidateDefinition(json), ct)).Errors;
-        if (errors.Count > 0)
+        if (string.IsNullOrWhiteSpace(json))
         {
-            return (null, null, errors);
+            return (null, null, [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]);
         }
 
-        var draft = (JsonObject)JsonNode.Parse(json!)!;
-        if (draft["key"]?.GetValue<string>() != procedure.Key)
+        var draft = await mediator.Send(new GetDraftVersion(procedure.Key, json, procedure.Versions[^1].Version + 1), ct);
+        return draft switch
         {
-            return (null, null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]);
-        }
-
-        // The dry run gets the draft as typed; the page shows it numbered as the version it would become.
-        var numbered = (JsonObject)draft.DeepClone();
-        numbered["version"] = procedure.Versions[^1].Version + 1;
-        var definition = DefinitionStore.Parse(numbered.ToJsonString());
-        return (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), draft, []);
+            { OtherKey: true } => (null, null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]),
+            { Definition: { } definition } => (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), draft.Draft, []),
+            _ => (null, null, draft.Errors),
+        };
     }
 
     /// <summary>A draft the validator refuses goes back to the editor with every message (400); nothing runs or is stored.</summary>
@@ -365,29 +357,4 @@ public sealed class DesignerController(IMediator mediator, WorkflowText text, Ti
     /// <summary>The version an edit started from, when the form names one of the procedure's; else the one in use.</summary>
     private static int FromVersion(DesignerProcedure procedure, int? from) =>
         from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.InForce;
-}
-
-/// <summary>The designer pages' words for a version's publication: its status, the kinds of sensitive change, the journal's steps.</summary>
-public static class DesignerText
-{
-    public static string Status(IStringLocalizer L, PublicationStatus status) => status switch
-    {
-        PublicationStatus.Pending => L["待审批"],
-        PublicationStatus.Rejected => L["已驳回"],
-        _ => L["已启用"],
-    };
-
-    public static string Kind(IStringLocalizer L, SensitiveChangeKind kind) => kind switch
-    {
-        SensitiveChangeKind.SeparationRemoved => L["取消岗位不相容"],
-        _ => L["变更支付审批"],
-    };
-
-    public static string Action(IStringLocalizer L, PublicationAction action) => action switch
-    {
-        PublicationAction.Proposed => L["提交审批"],
-        PublicationAction.Approved => L["批准启用"],
-        PublicationAction.Rejected => L["驳回"],
-        _ => L["发布"],
-    };
 }

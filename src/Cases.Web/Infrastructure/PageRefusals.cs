@@ -47,6 +47,9 @@ public sealed record PageRefusal(Refusals Kind, int Status, string Field, string
     /// <summary>A conflict's record as it stands now (the task someone else took, the case's current state).</summary>
     public object? Current => (Exception as ConflictException)?.Current;
 
+    /// <summary>The parameter a calculation misses (<see cref="MissingParameterException.Parameter"/>).</summary>
+    public string? MissingParameter => (Exception as MissingParameterException)?.Parameter;
+
     /// <summary>The validator's messages of a refused definition.</summary>
     public IReadOnlyList<DefinitionError> DefinitionErrors => (Exception as DefinitionInvalidException)?.Errors ?? [];
 }
@@ -91,6 +94,9 @@ public sealed class RefusalShownAttribute : Attribute
 
     public string? Rule { get; init; }
 
+    /// <summary>The page's sentence for every kind that has none of its own.</summary>
+    public string? Any { get; init; }
+
     internal string? Sentence(Refusals kind) => kind switch
     {
         Refusals.Invalid => Invalid,
@@ -98,7 +104,7 @@ public sealed class RefusalShownAttribute : Attribute
         Refusals.NotFound => NotFound,
         Refusals.Conflict => Conflict,
         _ => Rule,
-    };
+    } ?? Any;
 }
 
 /// <summary>
