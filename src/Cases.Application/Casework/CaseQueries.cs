@@ -85,7 +85,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
     public async ValueTask<CaseJournalView> Handle(GetCaseJournal query, CancellationToken cancellationToken)
     {
         // The endpoint's and the page's policy say so too; the query says it again for any other caller.
-        if (!query.By.IsIn(Cases.Domain.Staff.Roles.Auditor))
+        if (!query.By.May(Permission.Audit))
         {
             throw new ForbiddenException("The journal view is the auditors'; the case staff read the journal on the case.");
         }

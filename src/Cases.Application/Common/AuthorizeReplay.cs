@@ -53,7 +53,7 @@ public sealed class AuthorizeReplayHandler(CasesDb db) : IQueryHandler<Authorize
                     throw new NotFoundException($"No task {task} in your city.");
                 }
 
-                if (tasks.FirstOrDefault(t => !by.IsIn(t.Role) && !by.IsIn(Roles.Supervisor)) is { } other)
+                if (tasks.FirstOrDefault(t => !by.IsIn(t.Role) && !by.May(Permission.Supervise)) is { } other)
                 {
                     throw new ForbiddenException($"This task is for the {other.Role} role.");
                 }

@@ -178,7 +178,7 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
 
     private static void RequireAdmin(Actor by)
     {
-        if (!by.IsIn(Roles.Admin))
+        if (!by.May(Permission.Administer))
         {
             throw new ForbiddenException("Only administrators manage users.");
         }

@@ -133,7 +133,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
 
     private static string? Scope(string? requested, Actor by)
     {
-        if (!by.IsIn(Roles.Officer) && !by.IsIn(Roles.Reviewer) && !by.IsIn(Roles.Supervisor) && !by.IsIn(Roles.Admin))
+        if (!by.May(Permission.ReadLedgers))
         {
             throw new ForbiddenException("Ledgers are for officers, reviewers, supervisors and administrators.");
         }

@@ -99,7 +99,7 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
 
     public async ValueTask<ParameterValue> Handle(SetParameter command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Admin))
+        if (!command.By.May(Permission.Administer))
         {
             throw new ForbiddenException("Only administrators change parameters.");
         }

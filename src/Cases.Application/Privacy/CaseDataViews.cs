@@ -10,10 +10,17 @@ namespace Cases.Application.Privacy;
 /// </summary>
 public static class CaseDataViews
 {
+    private const string CasePurpose = "case ";
+
+    /// <summary>The case a recorded view was for, when its purpose names one ("case {id}", as <see cref="Of"/> records it).</summary>
+    public static Guid? CaseOf(string purpose) =>
+        purpose is { Length: 41 } && purpose.StartsWith(CasePurpose, StringComparison.Ordinal) && !purpose.Any(char.IsUpper)
+            && Guid.TryParseExact(purpose[CasePurpose.Length..], "D", out var id) ? id : null;
+
     /// <summary>One view per number met, whatever it was met in; <paramref name="where"/> says what held it, when not the case data.</summary>
     public static List<PersonalDataAccess> Of(IEnumerable<PersonalDataFound> found, Guid caseId, string city, Actor by, DateTimeOffset now, string? where = null) =>
         found.GroupBy(f => (f.Kind, f.Value))
-            .Select(g => new PersonalDataAccess(now, by.UserName, by.CityCode, $"case {caseId}", PersonalDataMask.Of(g.Key.Kind, g.Key.Value),
+            .Select(g => new PersonalDataAccess(now, by.UserName, by.CityCode, CasePurpose + caseId.ToString("D"), PersonalDataMask.Of(g.Key.Kind, g.Key.Value),
                 where is null ? g.Key.Kind : $"{g.Key.Kind} ({where})", null, caseId)
             {
                 SubjectKind = g.Key.Kind switch

@@ -31,7 +31,7 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
     public async ValueTask<PersonalDataViewPage> Handle(ListPersonalDataViews query, CancellationToken cancellationToken)
     {
         // The endpoint's policy says so too; the query says it again for any other caller (a page, a job).
-        if (!query.By.IsIn(Roles.Auditor))
+        if (!query.By.May(Permission.Audit))
         {
             throw new ForbiddenException("Only auditors read the log of views of personal data.");
         }

@@ -29,7 +29,7 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
 {
     public async ValueTask<EscalationAcknowledgement> Handle(AcknowledgeEscalation command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Supervisor))
+        if (!command.By.May(Permission.Supervise))
         {
             throw new ForbiddenException("Only supervisors acknowledge escalations.");
         }

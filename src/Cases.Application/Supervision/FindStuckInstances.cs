@@ -60,7 +60,7 @@ public sealed class FindStuckInstancesHandler(CasesDb db, DefinitionStore defini
 
     public async ValueTask<StuckReport> Handle(FindStuckInstances query, CancellationToken cancellationToken)
     {
-        if (!query.By.IsIn(Roles.Supervisor) && !query.By.IsIn(Roles.Admin))
+        if (!query.By.May(Permission.Oversee))
         {
             throw new ForbiddenException("Only supervisors and administrators run the stuck-case check.");
         }

@@ -59,7 +59,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
 
     public async ValueTask<IReadOnlyList<ReassignResult>> Handle(ReassignTasks command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Supervisor))
+        if (!command.By.May(Permission.Supervise))
         {
             throw new ForbiddenException("Only a supervisor reassigns tasks.");
         }

@@ -182,6 +182,25 @@ public sealed class WorkingDayCalendar
         return count;
     }
 
+    /// <summary>
+    /// Working days left from <paramref name="today"/> until <paramref name="due"/> (<see cref="WorkingDaysBetween"/>,
+    /// negative when overdue), as a page shows it beside a due date; null when a year in between has no data, where the
+    /// count would be a guess.
+    /// </summary>
+    public int? WorkingDaysLeft(DateOnly today, DateOnly due)
+    {
+        var (after, through) = today <= due ? (today.AddDays(1), due) : (due.AddDays(1), today);
+        for (var year = after.Year; year <= through.Year && after <= through; year++)
+        {
+            if (!Covers(new DateOnly(year, 1, 1)))
+            {
+                return null;
+            }
+        }
+
+        return WorkingDaysBetween(today, due);
+    }
+
     private FrozenDictionary<DateOnly, CalendarEntry> ProvisionalOf(int year) =>
         _provisional.GetOrAdd(year, y => StatutoryHolidays.Entries(y).ToFrozenDictionary(e => e.Date));
 }

@@ -5,7 +5,11 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
 {
     public bool IsProvincial => CityCode is null;
 
+    /// <summary>Whether the actor holds <paramref name="role"/>: for a role the record names (a task's candidate role, a filter shared with a role).</summary>
     public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>Whether one of the actor's roles holds <paramref name="permission"/> (<see cref="Permissions"/>).</summary>
+    public bool May(Permission permission) => Roles.Any(r => Permissions.Holds(r, permission));
 
     /// <summary>规程 第一百四十条: staff see their own city's records; provincial staff see every city.</summary>
     public bool CanSeeCity(string? cityCode) => IsProvincial || string.Equals(CityCode, cityCode, StringComparison.Ordinal);
@@ -34,16 +38,16 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
     /// ones every city (null) or the one they pick. Anyone else is refused (403).
     /// </summary>
     public string? SupervisionScope(string? requested) =>
-        IsIn(Staff.Roles.Supervisor) || IsIn(Staff.Roles.Admin)
+        May(Permission.Oversee)
             ? CityScope(requested)
             : throw new ForbiddenException("Only supervisors and administrators see every task of a city and its SLA figures.");
 
-    /// <summary>Whether the actor reads real case data at all (<see cref="Staff.Roles.CaseStaff"/>): designers and auditors do not.</summary>
-    public bool SeesCaseData => Staff.Roles.CaseStaff.Any(IsIn);
+    /// <summary>Whether the actor reads real case data at all (<see cref="Permission.ReadCaseData"/>): designers and auditors do not.</summary>
+    public bool SeesCaseData => May(Permission.ReadCaseData);
 
     /// <summary>
     /// Officers and reviewers handle cases and need the full identity number; everyone else sees it masked. An auditor
     /// never does, whatever other role they hold: who checks the views must not add to them.
     /// </summary>
-    public bool NeedsFullIdNumbers => (IsIn(Staff.Roles.Officer) || IsIn(Staff.Roles.Reviewer)) && !IsIn(Staff.Roles.Auditor);
+    public bool NeedsFullIdNumbers => May(Permission.SeeFullIdNumbers) && !May(Permission.Audit);
 }

@@ -19,12 +19,12 @@ public static class Roles
     /// (规程 第一百一十九条): whoever designs procedures, administers the system or audits it works no case, so a designer
     /// cannot route casework to themselves.
     /// </summary>
-    public static IReadOnlyList<string> Casework { get; } = [Officer, Reviewer, Supervisor];
+    public static IReadOnlyList<string> Casework { get; } = Permissions.RolesWith(Permission.WorkCases);
 
     /// <summary>
     /// The roles that read real case data — cases, tasks, the inbox, attachments, ledgers, the parties' registers: those who
     /// work cases, and administrators (规程 第一百四十条: personal data only to those whose duty needs it). Designers see
     /// definitions and dry runs; auditors the audit log and the journals they audit.
     /// </summary>
-    public static IReadOnlyList<string> CaseStaff { get; } = [Officer, Reviewer, Supervisor, Admin];
+    public static IReadOnlyList<string> CaseStaff { get; } = Permissions.RolesWith(Permission.ReadCaseData);
 }

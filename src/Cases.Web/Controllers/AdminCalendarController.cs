@@ -19,6 +19,9 @@ public sealed record CalendarCell(DateOnly Date, DayKind Kind, string? Name, boo
 /// <summary>What the administrator typed into the day form or the import form, shown again with the problems found.</summary>
 public sealed record CalendarForm(string? Date, string? Kind, string? Name, string? Reason)
 {
+    /// <summary>The form's "back to its ordinary meaning": a weekday works, a weekend day rests.</summary>
+    public const string Normal = "normal";
+
     public static readonly CalendarForm Empty = new(null, null, null, null);
 }
 
@@ -86,8 +89,12 @@ public sealed class CalendarPreviewPage
 [Route("admin/calendar"), Authorize(Policy = Policies.Admin)]
 public sealed class AdminCalendarController(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {
-    /// <summary>The form's "back to its ordinary meaning": a weekday works, a weekend day rests.</summary>
-    public const string Normal = "normal";
+    /// <summary>What a refused preview shows the year page again with: the year, the day chosen, what was typed.</summary>
+    private int _year;
+    private DateOnly? _day;
+    private CalendarForm _form = CalendarForm.Empty;
+    private string? _reason;
+    private string? _noticeText;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? year, string? date, CancellationToken ct)
@@ -98,119 +105,77 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
         return View("Index", await YearPageAsync(y, chosen?.Year == y ? chosen : null, CalendarForm.Empty, null, [], ct));
     }
 
-    [HttpPost("preview")]
+    [HttpPost("preview"), RefusalShown(Page = nameof(DayRefused), Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> Preview(string? date, string? kind, string? name, string? reason, CancellationToken ct)
     {
-        var form = new CalendarForm(date, kind, name, reason);
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
-        var year = day?.Year ?? ChinaTime.DateOf(clock.GetUtcNow()).Year;
-        try
+        var form = _form = new CalendarForm(date, kind, name, reason);
+        _day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        _year = _day?.Year ?? ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        var (when, what) = Parse(date, kind);
+        if (string.IsNullOrWhiteSpace(reason))
         {
-            var (when, what) = Parse(date, kind);
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                throw new DomainValidationException("reason", L["请填写修改原因（例如发布调整的通知）。"]);
-            }
+            throw new DomainValidationException("reason", L["请填写修改原因（例如发布调整的通知）。"]);
+        }
 
-            var preview = await mediator.Send(new PreviewCalendarDayChange(when, what, name, reason), ct);
-            return View("Preview", new CalendarPreviewPage { Year = when.Year, Day = preview, Form = form });
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            return View("Index", await YearPageAsync(year, day, form, null, [problem], ct));
-        }
+        var preview = await mediator.Send(new PreviewCalendarDayChange(when, what, name, reason), ct);
+        return View("Preview", new CalendarPreviewPage { Year = when.Year, Day = preview, Form = form });
     }
 
-    [HttpPost("days")]
+    [HttpPost("days"), RefusalShown(RedirectTo = nameof(Index), Any = "未修改日历：{0}")]
     public async Task<IActionResult> Change(string? date, string? kind, string? name, string? reason, string? confirm, CancellationToken ct)
     {
-        try
-        {
-            var (when, what) = Parse(date, kind);
-            var done = await mediator.Send(new ChangeCalendarDay(when, what, name, reason ?? "", User.Identity!.Name!, confirm ?? ""), ct);
-            TempData[PageMessages.Notice] = L["已将 {0} 改为「{1}」；{2} 个待办期限已重新计算，并记入各案件日志。", ApiInput.Format(when), KindText(done.Day.Kind, L), done.Moved.Count].Value;
-            return RedirectToAction(nameof(Index), new { year = when.Year.ToString(CultureInfo.InvariantCulture), date = ApiInput.Format(when) });
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            TempData[PageMessages.Problem] = L["未修改日历：{0}", problem.Message].Value;
-            return RedirectToAction(nameof(Index));
-        }
+        var (when, what) = Parse(date, kind);
+        var done = await mediator.Send(new ChangeCalendarDay(when, what, name, reason ?? "", User.Identity!.Name!, confirm ?? ""), ct);
+        TempData[PageMessages.Notice] = L["已将 {0} 改为「{1}」；{2} 个待办期限已重新计算，并记入各案件日志。", ApiInput.Format(when), CalendarText.Kind(done.Day.Kind, L), done.Moved.Count].Value;
+        return RedirectToAction(nameof(Index), new { year = when.Year.ToString(CultureInfo.InvariantCulture), date = ApiInput.Format(when) });
     }
 
-    [HttpPost("import/preview")]
+    [HttpPost("import/preview"), RefusalShown(Page = nameof(ImportRefused), Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> ImportPreview(IFormFile? file, string? content, string? reason, CancellationToken ct)
     {
-        var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
-        try
+        (_year, _reason) = (ChinaTime.DateOf(clock.GetUtcNow()).Year, reason);
+        var json = await ReadAsync(file, content, ct);
+        if (string.IsNullOrWhiteSpace(reason))
         {
-            var json = await ReadAsync(file, content, ct);
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                throw new DomainValidationException("reason", L["请填写导入原因（例如国务院办公厅的放假通知）。"]);
-            }
+            throw new DomainValidationException("reason", L["请填写导入原因（例如国务院办公厅的放假通知）。"]);
+        }
 
-            var preview = await mediator.Send(new PreviewCalendarImport(json, file?.FileName ?? ImportCalendarYearHandler.FileField, reason), ct);
-            return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Form = new CalendarForm(null, null, null, reason), Content = json });
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, reason, [problem], ct));
-        }
+        var preview = await mediator.Send(new PreviewCalendarImport(json, file?.FileName ?? ImportCalendarYearHandler.FileField, reason), ct);
+        return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Form = new CalendarForm(null, null, null, reason), Content = json });
     }
 
-    [HttpPost("import")]
+    [HttpPost("import"), RefusalShown(RedirectTo = nameof(Index), Any = "未导入：{0}")]
     public async Task<IActionResult> Import(string? content, string? reason, string? confirm, CancellationToken ct)
     {
-        try
-        {
-            var done = await mediator.Send(new ImportCalendarYear(content ?? "", ImportCalendarYearHandler.FileField, reason, User.Identity!.Name!, confirm ?? ""), ct);
-            TempData[PageMessages.Notice] = L["已导入 {0} 年日历（{1} 天有变化）；{2} 个待办期限已重新计算，并记入各案件日志。", done.Year, done.Changes.Count, done.Moved.Count].Value;
-            return RedirectToAction(nameof(Index), new { year = done.Year.ToString(CultureInfo.InvariantCulture) });
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            TempData[PageMessages.Problem] = L["未导入：{0}", problem.Message].Value;
-            return RedirectToAction(nameof(Index));
-        }
+        var done = await mediator.Send(new ImportCalendarYear(content ?? "", ImportCalendarYearHandler.FileField, reason, User.Identity!.Name!, confirm ?? ""), ct);
+        TempData[PageMessages.Notice] = L["已导入 {0} 年日历（{1} 天有变化）；{2} 个待办期限已重新计算，并记入各案件日志。", done.Year, done.Changes.Count, done.Moved.Count].Value;
+        return RedirectToAction(nameof(Index), new { year = done.Year.ToString(CultureInfo.InvariantCulture) });
     }
 
     /// <summary>
     /// The pasted State Council notice, read and shown beside the calendar held now (for a year without data: the
     /// provisional one), with the pending deadlines its import would move; confirming imports it as the year's official data.
+    /// A notice that cannot be read is shown again with what was not understood, line by line.
     /// </summary>
-    [HttpPost("notice/preview")]
+    [HttpPost("notice/preview"), RefusalShown(Page = nameof(NoticeRefused), Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> NoticePreview(string? text, string? reason, CancellationToken ct)
     {
-        var year = ChinaTime.DateOf(clock.GetUtcNow()).Year;
-        try
-        {
-            var notice = await mediator.Send(new ParseHolidayNotice(text), ct);
-            var why = string.IsNullOrWhiteSpace(reason) ? L["导入国务院放假通知：{0}", notice.Source].Value : reason;
-            var json = notice.File.ToJsonString();
-            var preview = await mediator.Send(new PreviewCalendarImport(json, ImportCalendarYearHandler.FileField, why), ct);
-            return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Notice = notice, Form = new CalendarForm(null, null, null, why), Content = json });
-        }
-        catch (HolidayNoticeException e)
-        {
-            var english = WorkflowText.English;
-            var lines = e.Problems.Select(p => english ? $"Line {p.Line}: {p.En} (\"{p.Excerpt}\")" : $"第{p.Line}行：{p.Zh}（「{p.Excerpt}」）").ToList();
-            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, null, [], ct, text, reason, lines));
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            return View("Index", await YearPageAsync(year, null, CalendarForm.Empty, null, [], ct, text, reason, [problem.Message]));
-        }
+        (_year, _noticeText, _reason) = (ChinaTime.DateOf(clock.GetUtcNow()).Year, text, reason);
+        var notice = await mediator.Send(new ParseHolidayNotice(text), ct);
+        var why = string.IsNullOrWhiteSpace(reason) ? L["导入国务院放假通知：{0}", notice.Source].Value : reason;
+        var json = notice.File.ToJsonString();
+        var preview = await mediator.Send(new PreviewCalendarImport(json, ImportCalendarYearHandler.FileField, why), ct);
+        return View("Preview", new CalendarPreviewPage { Year = preview.Year, Import = preview, Notice = notice, Form = new CalendarForm(null, null, null, why), Content = json });
     }
 
-    /// <summary>The words for a day's kind, shown beside its colour.</summary>
-    public static string KindText(DayKind kind, IStringLocalizer L) => kind switch
-    {
-        DayKind.Holiday => L["法定节假日"],
-        DayKind.MakeUpWorkday => L["调休上班"],
-        DayKind.Weekend => L["周末"],
-        _ => L["工作日"],
-    };
+    private async Task<IActionResult> DayRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Index", await YearPageAsync(_year, _day, _form, null, [(refusal.Field, refusal.Message)], ct));
+
+    private async Task<IActionResult> ImportRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Index", await YearPageAsync(_year, null, CalendarForm.Empty, _reason, [(refusal.Field, refusal.Message)], ct));
+
+    private async Task<IActionResult> NoticeRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Index", await YearPageAsync(_year, null, CalendarForm.Empty, null, [], ct, _noticeText, _reason, refusal.Lines));
 
     private static (DateOnly Date, DayKind Kind) Parse(string? date, string? kind)
     {
@@ -220,7 +185,7 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
         {
             "holiday" => DayKind.Holiday,
             "makeUpWorkday" => DayKind.MakeUpWorkday,
-            Normal => weekend ? DayKind.Weekend : DayKind.Workday,
+            CalendarForm.Normal => weekend ? DayKind.Weekend : DayKind.Workday,
             _ => throw new DomainValidationException("kind", "Choose holiday, make-up working day or back to normal."),
         });
     }
@@ -236,9 +201,6 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
 
         return content ?? "";
     }
-
-    /// <summary>The refusals a page shows (the field and why); anything else is a fault for the error handler.</summary>
-    private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
 
     private async Task<CalendarYearPage> YearPageAsync(
         int year, DateOnly? selected, CalendarForm form, string? importReason, IReadOnlyList<(string, string)> errors, CancellationToken ct,

@@ -48,25 +48,24 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
         return View("Index", await PageAsync(form, [], ct));
     }
 
-    [HttpPost("")]
+    /// <summary>The form as typed, shown again with what was refused.</summary>
+    private ParameterForm? _form;
+
+    [HttpPost(""), RefusalShown(Page = nameof(SetRefused), Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> Set(string? name, string? year, string? city, string? value, string? source, string? reason, CancellationToken ct)
     {
-        var form = new ParameterForm(name, year, city, value, source, reason);
-        try
-        {
-            var y = int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-                : throw new DomainValidationException("year", L["年份应为 2000–2100 之间的整数。"]);
-            var v = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
-                : throw new DomainValidationException("value", L["数值应为正数，例如 8250.50。"]);
-            var set = await mediator.Send(new SetParameter(name, y, city, v, source, reason, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已保存 {0} {1} 年{2}：{3}。", set.Name, set.Year, set.CityCode.Length > 0 ? " " + set.CityCode : "", set.Value.ToString(CultureInfo.InvariantCulture)].Value;
-            return RedirectToAction(nameof(Index));
-        }
-        catch (Exception e) when (AdminRefusal.Of(e) is { } problem)
-        {
-            return View("Index", await PageAsync(form, [problem], ct));
-        }
+        _form = new ParameterForm(name, year, city, value, source, reason);
+        var y = int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new DomainValidationException("year", L["年份应为 2000–2100 之间的整数。"]);
+        var v = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
+            : throw new DomainValidationException("value", L["数值应为正数，例如 8250.50。"]);
+        var set = await mediator.Send(new SetParameter(name, y, city, v, source, reason, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已保存 {0} {1} 年{2}：{3}。", set.Name, set.Year, set.CityCode.Length > 0 ? " " + set.CityCode : "", set.Value.ToString(CultureInfo.InvariantCulture)].Value;
+        return RedirectToAction(nameof(Index));
     }
+
+    private async Task<IActionResult> SetRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Index", await PageAsync(_form!, [(refusal.Field, refusal.Message)], ct));
 
     private async Task<ParametersPage> PageAsync(ParameterForm form, IReadOnlyList<(string, string)> errors, CancellationToken ct)
     {

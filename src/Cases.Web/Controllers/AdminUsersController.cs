@@ -46,107 +46,98 @@ public sealed record PasswordShown(string UserName, string Password, bool Create
 [Route("admin/users"), Authorize(Policy = Policies.Admin)]
 public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
 {
+    /// <summary>What a refused change is told with: the form as typed, the user it was about.</summary>
+    private UserForm _form = UserForm.Empty;
+    private string _userName = "";
+    private bool _locking;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View("Index", new UsersPage { Users = await mediator.Send(new ListUsers(User.ToActor()), ct) });
 
-    [HttpPost("")]
+    [HttpPost(""), RefusalShown(Page = nameof(CreationRefused), Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> Create(string? userName, string? displayName, string[] roles, string? city, string? password, CancellationToken ct)
     {
-        var form = new UserForm(userName, displayName, roles, city);
-        try
+        _form = new UserForm(userName, displayName, roles, city);
+        var created = await mediator.Send(new CreateUser(userName, displayName, roles, city, password, User.ToActor()), ct);
+        if (created.InitialPassword is { } shown)
         {
-            var created = await mediator.Send(new CreateUser(userName, displayName, roles, city, password, User.ToActor()), ct);
-            if (created.InitialPassword is { } shown)
-            {
-                return View("Password", new PasswordShown(created.User.UserName, shown, Created: true));
-            }
+            return View("Password", new PasswordShown(created.User.UserName, shown, Created: true));
+        }
 
-            TempData[PageMessages.Notice] = L["已创建用户 {0}，初始密码为您设定的密码。", created.User.UserName].Value;
-            return RedirectToAction(nameof(Index));
-        }
-        catch (Exception e) when (Refusal(e, roles) is { } problem)
-        {
-            return View("Index", new UsersPage { Users = await mediator.Send(new ListUsers(User.ToActor()), ct), Form = form, Errors = [problem] });
-        }
+        TempData[PageMessages.Notice] = L["已创建用户 {0}，初始密码为您设定的密码。", created.User.UserName].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{userName}")]
     public async Task<IActionResult> Edit(string userName, CancellationToken ct) =>
         await FindAsync(userName, ct) is { } user ? View("Edit", new UserPage { User = user }) : NotFound();
 
-    [HttpPost("{userName}")]
+    [HttpPost("{userName}"), RefusalShown(Page = nameof(UpdateRefused))]
     public async Task<IActionResult> Update(string userName, string? displayName, string[] roles, string? city, CancellationToken ct)
     {
-        try
-        {
-            var updated = await mediator.Send(new UpdateUser(Api.AdminApi.Name(userName), displayName, roles, city, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已保存用户 {0}：角色 {1}，{2}。", updated.UserName, string.Join("、", updated.Roles), updated.City ?? L["省级"]].Value;
-        }
-        catch (Exception e) when (Refusal(e, roles) is { } problem)
-        {
-            TempData[PageMessages.Problem] = L["未保存用户 {0}：{1}", Shorten(userName), problem.Message].Value;
-        }
-
+        (_userName, _form) = (userName, new UserForm(userName, displayName, roles, city));
+        var updated = await mediator.Send(new UpdateUser(Api.AdminApi.Name(userName), displayName, roles, city, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已保存用户 {0}：角色 {1}，{2}。", updated.UserName, string.Join("、", updated.Roles), updated.City ?? L["省级"]].Value;
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost("{userName}/lock")]
+    [HttpPost("{userName}/lock"), RefusalShown(Page = nameof(LockoutRefused))]
     public Task<IActionResult> Lock(string userName, CancellationToken ct) => LockoutAsync(userName, true, ct);
 
-    [HttpPost("{userName}/unlock")]
+    [HttpPost("{userName}/unlock"), RefusalShown(Page = nameof(LockoutRefused))]
     public Task<IActionResult> Unlock(string userName, CancellationToken ct) => LockoutAsync(userName, false, ct);
 
-    [HttpPost("{userName}/password")]
+    [HttpPost("{userName}/password"), RefusalShown(Page = nameof(ResetRefused))]
     public async Task<IActionResult> ResetPassword(string userName, string? password, CancellationToken ct)
     {
-        try
+        var reset = await mediator.Send(new ResetUserPassword(Api.AdminApi.Name(userName), password, User.ToActor()), ct);
+        if (reset.NewPassword is { } shown)
         {
-            var reset = await mediator.Send(new ResetUserPassword(Api.AdminApi.Name(userName), password, User.ToActor()), ct);
-            if (reset.NewPassword is { } shown)
-            {
-                return View("Password", new PasswordShown(reset.UserName, shown, Created: false));
-            }
-
-            TempData[PageMessages.Notice] = L["已重设用户 {0} 的密码。", reset.UserName].Value;
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            TempData[PageMessages.Problem] = L["未重设密码：{0}", problem.Message].Value;
+            return View("Password", new PasswordShown(reset.UserName, shown, Created: false));
         }
 
+        TempData[PageMessages.Notice] = L["已重设用户 {0} 的密码。", reset.UserName].Value;
         return RedirectToAction(nameof(Index));
     }
 
     private async Task<IActionResult> LockoutAsync(string userName, bool locked, CancellationToken ct)
     {
-        try
-        {
-            var user = await mediator.Send(new SetUserLockout(Api.AdminApi.Name(userName), locked, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = (locked ? L["已锁定用户 {0}：其无法登录，直到解锁。", user.UserName] : L["已解锁用户 {0}。", user.UserName]).Value;
-        }
-        catch (Exception e) when (Refusal(e) is { } problem)
-        {
-            TempData[PageMessages.Problem] = (locked ? L["未锁定：{0}", problem.Message] : L["未解锁：{0}", problem.Message]).Value;
-        }
-
+        _locking = locked;
+        var user = await mediator.Send(new SetUserLockout(Api.AdminApi.Name(userName), locked, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = (locked ? L["已锁定用户 {0}：其无法登录，直到解锁。", user.UserName] : L["已解锁用户 {0}。", user.UserName]).Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> CreationRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Index", new UsersPage { Users = await mediator.Send(new ListUsers(User.ToActor()), ct), Form = _form, Errors = [Said(refusal)] });
+
+    private Task<IActionResult> UpdateRefused(PageRefusal refusal, CancellationToken ct) =>
+        Back(L["未保存用户 {0}：{1}", Shorten(_userName), Said(refusal).Message]);
+
+    private Task<IActionResult> LockoutRefused(PageRefusal refusal, CancellationToken ct) =>
+        Back(_locking ? L["未锁定：{0}", refusal.Message] : L["未解锁：{0}", refusal.Message]);
+
+    private Task<IActionResult> ResetRefused(PageRefusal refusal, CancellationToken ct) => Back(L["未重设密码：{0}", refusal.Message]);
+
+    private Task<IActionResult> Back(LocalizedString problem)
+    {
+        TempData[PageMessages.Problem] = problem.Value;
+        return Task.FromResult<IActionResult>(RedirectToAction(nameof(Index)));
     }
 
     private async Task<UserSummary?> FindAsync(string userName, CancellationToken ct) =>
         (await mediator.Send(new ListUsers(User.ToActor()), ct)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.Ordinal));
 
-    private static (string Field, string Message)? Refusal(Exception e) => AdminRefusal.Of(e);
-
     /// <summary>A refusal of the user form; roles that one person may not hold together are named in the page's language.</summary>
-    private (string Field, string Message)? Refusal(Exception e, IReadOnlyList<string> roles) =>
-        e is Cases.Domain.DomainValidationException { Field: "roles" } && RoleCombinations.ConflictOf(roles) is { } conflict
+    private (string Field, string Message) Said(PageRefusal refusal) =>
+        refusal is { Kind: Refusals.Invalid, Field: "roles" } && RoleCombinations.ConflictOf(_form.Roles) is { } conflict
             ? ("roles", L["「{0}」与「{1}」不能由同一人兼任：{2}", WorkflowText.Role(conflict.Role), WorkflowText.Role(conflict.With), conflict.Kind switch
             {
                 RoleConflictKind.AuditorAlone => L["审计人员检查其他人员对个人信息的查看，不兼任其他角色（规程第一百一十九条）。"],
                 _ => L["系统管理员授予角色，不办理案件（经办、复核、主管）（规程第一百一十九条）。"],
             }].Value)
-            : Refusal(e);
+            : (refusal.Field, refusal.Message);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

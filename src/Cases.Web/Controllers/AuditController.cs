@@ -1,16 +1,11 @@
 using System.Globalization;
 using Cases.Application.Casework;
-using Cases.Application.Persistence;
 using Cases.Application.Privacy;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 
@@ -46,39 +41,33 @@ public sealed class AuditPage
 
     /// <summary>The auditor works for one city only; provincial auditors choose any.</summary>
     public bool Provincial { get; init; }
-}
 
-/// <summary>A case's journal as the auditor reads it, with the definition version that names its states.</summary>
-public sealed record AuditJournalPage(CaseJournalView Journal, WorkflowDefinition Definition);
+    /// <summary>When the view happened, in China time, to the second.</summary>
+    public static string Instant(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// The auditors' page 「个人信息查看记录」: every view of a worker's unmasked personal data (who, when, why, whose — masked),
 /// through <see cref="ListPersonalDataViews"/> as GET /api/audit/personal-data reads it (规程 第一百四十条).
 /// </summary>
 [Route("audit"), Authorize(Policy = Policies.Audit)]
-public sealed partial class AuditController(IMediator mediator, CasesDb db, DefinitionStore definitions, IStringLocalizer<SharedResource> L) : Controller
+public sealed class AuditController(IMediator mediator) : Controller
 {
     private const int PageSize = 50;
 
-    [HttpGet("")]
+    private AuditQuery? _query;
+
+    /// <summary>A filter the query refuses (a date that is none, a masked number) is said above an empty list.</summary>
+    [HttpGet(""), RefusalShown(Page = nameof(FilterRefused), Shows = Refusals.Invalid, Invalid = "筛选条件有误：{0}", Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> Index(string? from, string? to, string? user, string? subject, string? city, string? after, CancellationToken ct)
     {
         static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-        var query = new AuditQuery(Blank(from), Blank(to), Blank(user), Blank(subject), Blank(city), Blank(after));
-        var actor = User.ToActor();
-        string? problem = null;
-        PersonalDataViewPage page;
-        try
-        {
-            page = await mediator.Send(new ListPersonalDataViews(Date(query.From, "from"), Date(query.To, "to"), query.User, query.Subject, query.City, query.After, PageSize, actor), ct);
-        }
-        catch (DomainValidationException e)
-        {
-            problem = L["筛选条件有误：{0}", e.Message];
-            page = new PersonalDataViewPage([], null);
-        }
-
-        return View(new AuditPage { Query = query, Rows = page.Items, Next = page.Next, FilterProblem = problem, Provincial = actor.IsProvincial });
+        var query = _query = new AuditQuery(Blank(from), Blank(to), Blank(user), Blank(subject), Blank(city), Blank(after));
+        var page = await mediator.Send(new ListPersonalDataViews(
+            query.From is null ? null : ApiInput.Date(query.From, "from"),
+            query.To is null ? null : ApiInput.Date(query.To, "to"),
+            query.User, query.Subject, query.City, query.After, PageSize, User.ToActor()), ct);
+        return View(new AuditPage { Query = query, Rows = page.Items, Next = page.Next, Provincial = User.ToActor().IsProvincial });
     }
 
     /// <summary>
@@ -86,31 +75,9 @@ public sealed partial class AuditController(IMediator mediator, CasesDb db, Defi
     /// /api/cases/{id}/journal reads it — masked, with the chain's verification, and nothing else of the case.
     /// </summary>
     [HttpGet("cases/{id:guid}")]
-    public async Task<IActionResult> Journal(Guid id, CancellationToken ct)
-    {
-        CaseJournalView journal;
-        try
-        {
-            journal = await mediator.Send(new GetCaseJournal(id, User.ToActor()), ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> Journal(Guid id, CancellationToken ct) =>
+        View(await mediator.Send(new GetAuditJournalPage(id, User.ToActor()), ct));
 
-        return View(new AuditJournalPage(journal, await definitions.GetAsync(db, journal.Procedure, journal.DefinitionVersion, ct)));
-    }
-
-    /// <summary>The case a recorded view was for, when its purpose names one ("case {id}", as the case page records it).</summary>
-    public static Guid? CaseOf(string reason) => CasePurpose().Match(reason) is { Success: true } m ? Guid.Parse(m.Groups[1].Value) : null;
-
-    [System.Text.RegularExpressions.GeneratedRegex("^case ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
-    private static partial System.Text.RegularExpressions.Regex CasePurpose();
-
-    private static DateOnly? Date(string? value, string field) => value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new DomainValidationException(field, $"{field} must be a date as yyyy-MM-dd.");
-
-    /// <summary>When the view happened, in China time.</summary>
-    public static string Instant(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private Task<IActionResult> FilterRefused(PageRefusal refusal, CancellationToken ct) =>
+        Task.FromResult<IActionResult>(View(nameof(Index), new AuditPage { Query = _query!, FilterProblem = refusal.Message, Provincial = User.ToActor().IsProvincial }));
 }

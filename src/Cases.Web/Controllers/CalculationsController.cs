@@ -1,7 +1,7 @@
 using Cases.Web.Forms;
+using Cases.Web.Infrastructure;
 using System.Text.RegularExpressions;
 using Cases.Application.Calculations;
-using Cases.Domain;
 using Cases.Domain.Calculations;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cases.Web.Controllers;
 
 /// <summary>A calculator's page: its form, the values as posted, and after a run its figures and explanation.</summary>
-public sealed class CalculatorPage
+public sealed record CalculatorPage
 {
     public required CalculatorDescriptor Calculator { get; init; }
 
@@ -48,7 +48,14 @@ public sealed partial class CalculationsController(IMediator mediator) : Control
         return View("Calculator", new CalculatorPage { Calculator = calculator, Fields = fields, Values = defaults });
     }
 
-    [HttpPost("{name}")]
+    /// <summary>The form as posted, shown again with what the calculation refused.</summary>
+    private CalculatorPage? _posted;
+
+    /// <summary>
+    /// Runs the calculator through <see cref="RunCalculation"/>: a refused value is said at its field, a missing parameter
+    /// and a rule's refusal above the form (the page answers 200 with them, as it always did).
+    /// </summary>
+    [HttpPost("{name}"), RefusalShown(Page = nameof(Refused), Shows = Refusals.Invalid | Refusals.Rule, Status = StatusCodes.Status200OK)]
     public async Task<IActionResult> Run(string name, CancellationToken ct)
     {
         if (CalculatorCatalog.Find(name) is not { } calculator || CalculatorForm.Fields(name) is not { } fields)
@@ -80,40 +87,35 @@ public sealed partial class CalculationsController(IMediator mediator) : Control
             return View("Calculator", Page());
         }
 
-        try
+        _posted = Page();
+        var response = await mediator.Send(new RunCalculation(name, body), ct);
+        return View("Calculator", Page(response));
+    }
+
+    private Task<IActionResult> Refused(PageRefusal refusal, CancellationToken ct)
+    {
+        var page = _posted!;
+        if (refusal.Kind == Refusals.Invalid)
         {
-            var response = await mediator.Send(new RunCalculation(name, body), ct);
-            return View("Calculator", Page(response));
+            ModelState.AddModelError(FieldKey(refusal.Field, page.Fields), Describe(refusal.Field, refusal.Message));
         }
-        catch (DomainValidationException e)
+        else
         {
-            var key = FieldKey(e.Field, fields);
-            ModelState.AddModelError(key, Describe(e.Field, e.Message));
-            return View("Calculator", Page());
+            page = refusal.MissingParameter is { } missing ? page with { MissingParameter = CalculatorForm.LabelOf(missing) } : page with { RuleMessage = refusal.Message };
         }
-        catch (MissingParameterException e)
-        {
-            return View("Calculator", Page(missing: CalculatorForm.LabelOf(e.Parameter)));
-        }
-        catch (DomainRuleException e)
-        {
-            return View("Calculator", Page(rule: e.Message));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+
+        return Task.FromResult<IActionResult>(View("Calculator", page));
     }
 
     /// <summary>"monthlyWages[1]" and "dependants[0].relation" are shown at their list's field; unknown fields in the summary only.</summary>
-    internal static string FieldKey(string field, IReadOnlyList<FormField> fields)
+    private static string FieldKey(string field, IReadOnlyList<FormField> fields)
     {
         var root = field.Split('[', '.')[0];
         return fields.Any(f => f.Name == root) ? root : "";
     }
 
     /// <summary>The domain's English message with a Chinese lead naming the field: "「欠缴金额」不能为负数（Arrears must not be negative; got -1.）".</summary>
-    internal static string Describe(string field, string message)
+    private static string Describe(string field, string message)
     {
         var match = ItemPath().Match(field);
         var where = match.Success

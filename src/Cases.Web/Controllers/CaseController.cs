@@ -2,20 +2,14 @@ using Cases.Web.Texts;
 using Cases.Web.Forms;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Cases.Web.Controllers;
 
@@ -31,7 +25,7 @@ public sealed record CaseParty(string Field, string Label, string Kind, string N
 public sealed record AwaitedEvent(string Name, string Label, IReadOnlyList<WorkflowField> Fields);
 
 /// <summary>The case workspace.</summary>
-public sealed class CasePage
+public sealed record CasePage
 {
     public required CaseView Case { get; init; }
 
@@ -83,6 +77,14 @@ public sealed class CasePage
 
     /// <summary>A refused comment or upload, shown back at its form.</summary>
     public CaseworkRefusal Refused { get; init; } = CaseworkRefusal.None;
+
+    /// <summary>A size as people read it: "812 B", "3.5 KB", "10 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB",
+    };
 }
 
 /// <summary>A refused comment (what was typed and why) or upload (why, by field: file, fileName, material; and the material chosen).</summary>
@@ -105,134 +107,86 @@ public sealed class NoticePage
 }
 
 /// <summary>
-/// The case workspace through <see cref="GetCase"/>, <see cref="VerifyJournal"/> and <see cref="RecordEvent"/>: parties,
-/// data, open tasks, pending clocks, the journal as a timeline with its verification, and forms for the events it awaits.
+/// The case workspace through <see cref="GetCasePage"/> and <see cref="RecordEvent"/>: parties, data, open tasks, pending
+/// clocks, the journal as a timeline with its verification, and forms for the events it awaits.
 /// </summary>
 [Route("cases/{id:guid}"), Authorize(Policy = Policies.CaseData)]
-public sealed class CaseController(
-    IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms,
-    IOptions<AttachmentOptions> attachments, IStringLocalizer<SharedResource> L) : Controller
+public sealed class CaseController(IMediator mediator, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {
+    private const string NotWaiting = "案件当前不在等待此事项（可能已由他人登记，或期限已到自动流转）；您的登记未被执行。";
+
+    /// <summary>What a refused post is shown again with: the case, the event and what was typed, the comment or file sent.</summary>
+    private Guid _id;
+    private string? _eventName;
+    private IReadOnlyDictionary<string, string>? _posted;
+    private CasePage? _page;
+    private string? _comment;
+    private IFormFile? _file;
+    private string? _material;
+
     [HttpGet("")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
-        await PageAsync(id, null, null, null, ct) is { } page ? View("Case", page) : NotFound();
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct) => View("Case", await PageAsync(id, null, null, null, ct));
 
     /// <summary>Adds a comment through <see cref="AddComment"/>; a refused one comes back with what was typed.</summary>
-    [HttpPost("comments"), Authorize(Policies.Casework)]
+    [HttpPost("comments"), Authorize(Policies.Casework), RefusalShown(Page = nameof(CommentRefused), Shows = Refusals.Invalid)]
     public async Task<IActionResult> Comment(Guid id, string? text, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new AddComment(id, text, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["备注已添加。"].Value;
-            return RedirectToAction(nameof(Show), new { id });
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainValidationException)
-        {
-            var refused = CaseworkRefusal.None with { CommentText = text, CommentError = L["请填写备注：不超过 {0} 字，不含控制字符。", CaseCommentHandlers.MaxLength] };
-            return await PageAsync(id, null, null, null, ct, refused) is { } page ? Answer(page, StatusCodes.Status400BadRequest) : NotFound();
-        }
+        (_id, _comment) = (id, text);
+        await mediator.Send(new AddComment(id, text, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["备注已添加。"].Value;
+        return RedirectToAction(nameof(Show), new { id });
     }
 
     /// <summary>
     /// Attaches a file through <see cref="UploadAttachment"/> (multipart form, antiforgery token checked as on every form);
     /// a refused file is named at its field and nothing is stored.
     /// </summary>
-    [HttpPost("attachments"), Authorize(Policies.Casework), UploadBodyLimit]
+    [HttpPost("attachments"), Authorize(Policies.Casework), UploadBodyLimit, RefusalShown(Page = nameof(UploadRefused), Shows = Refusals.Invalid)]
     public async Task<IActionResult> Upload(Guid id, IFormFile? file, string? material, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        (_id, _file, _material) = (id, file, material);
         if (file is null)
         {
-            errors["file"] = L["请选择要上传的文件。"];
-        }
-        else
-        {
-            try
-            {
-                await using var content = file.OpenReadStream();
-                var saved = await mediator.Send(new UploadAttachment(id, file.FileName, material, content, User.ToActor()), ct);
-                TempData[PageMessages.Notice] = L["已上传「{0}」。", saved.FileName].Value;
-                return RedirectToAction(nameof(Show), new { id });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (DomainValidationException e)
-            {
-                errors[e.Field] = e.Field switch
-                {
-                    "fileName" when AttachmentFileName.FormatCharacter(file.FileName) is { } format =>
-                        L["文件名含有不可见的格式字符 U+{0}（如从右到左覆盖符），会使文件名看起来与实际不同；请重命名后再上传。", format.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)],
-                    "fileName" => L["文件名须是不含路径的普通文件名（不含 / \\ : * ? \" < > | 和 ..），扩展名为 .pdf、.jpg、.jpeg、.png 或 .ofd。"],
-                    "file" when e.Reason == OfdPackage.TooLargeReason =>
-                        L["OFD 文件解压后超过 {0}，或包含超过 {1} 个文件，不予接收。", FileSize(attachments.Value.MaxBytes * OfdPackage.UnpackedFactor), OfdPackage.MaxEntries],
-                    "material" => L["请选择本案材料清单中的一项，或不选。"],
-                    _ when file.Length > attachments.Value.MaxBytes => L["文件不能超过 {0}。", FileSize(attachments.Value.MaxBytes)],
-                    _ when file.Length == 0 => L["文件是空的。"],
-                    _ => L["文件内容与扩展名不符：只接受真实的 PDF、JPEG、PNG 或 OFD 文件。"],
-                };
-            }
+            var missing = new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = L["请选择要上传的文件。"] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Case", await PageAsync(id, null, null, null, ct, CaseworkRefusal.None with { UploadErrors = missing, UploadMaterial = material }));
         }
 
-        var refusal = CaseworkRefusal.None with { UploadErrors = errors, UploadMaterial = material };
-        return await PageAsync(id, null, null, null, ct, refusal) is { } page ? Answer(page, StatusCodes.Status400BadRequest) : NotFound();
+        await using var content = file.OpenReadStream();
+        var saved = await mediator.Send(new UploadAttachment(id, file.FileName, material, content, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已上传「{0}」。", saved.FileName].Value;
+        return RedirectToAction(nameof(Show), new { id });
     }
 
     /// <summary>A one-time missing-materials notice (第十五条) as the runtime sent it, laid out for printing.</summary>
     [HttpGet("notices/{noticeId:guid}")]
     public async Task<IActionResult> Notice(Guid id, Guid noticeId, CancellationToken ct)
     {
-        MaterialsNoticeView notice;
-        try
-        {
-            notice = await mediator.Send(new GetMaterialsNotice(id, noticeId, User.ToActor()), ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        var city = Domain.Parties.City.All.FirstOrDefault(c => c.Code == notice.City);
+        var page = await mediator.Send(new GetMaterialsNoticePage(id, noticeId, User.ToActor()), ct);
+        var city = Domain.Parties.City.All.FirstOrDefault(c => c.Code == page.Notice.City);
         return View("Notice", new NoticePage
         {
-            Notice = notice,
-            Definition = await definitions.GetAsync(db, notice.Procedure, notice.DefinitionVersion, ct),
-            CityName = city is null ? notice.City : WorkflowText.English ? city.NameEn : city.NameZh,
-            FullIdNumbers = User.ToActor().NeedsFullIdNumbers,
+            Notice = page.Notice,
+            Definition = page.Definition,
+            CityName = city is null ? page.Notice.City : WorkflowText.English ? city.NameEn : city.NameZh,
+            FullIdNumbers = page.FullIdNumbers,
         });
     }
 
-    /// <summary>A size as people read it: "812 B", "3.5 KB", "10 MB".</summary>
-    public static string FileSize(long bytes) => bytes switch
-    {
-        < 1024 => bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB",
-        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB",
-    };
-
     // The same policy as POST /api/cases/{id}/events: other roles are turned away before the form is read.
-    [HttpPost("events/{eventName}"), Authorize(Policy = Policies.RecordEvents)]
+    [HttpPost("events/{eventName}"), Authorize(Policy = Policies.RecordEvents), RefusalShown(Page = nameof(EventRefused),
+        Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Forbidden | Refusals.Rule, Conflict = NotWaiting, Rule = "按规程不予受理：{0}", Forbidden = "您不能登记此事项：{0}")]
     public async Task<IActionResult> Record(Guid id, string eventName, CancellationToken ct)
     {
         var form = await Request.ReadFormAsync(ct);
-        var posted = form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal);
-        var page = await PageAsync(id, eventName, posted, null, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
+        (_id, _eventName, _posted) = (id, eventName, form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal));
+        var page = _page = await PageAsync(id, eventName, _posted, null, ct);
         var awaited = page.Events.FirstOrDefault(e => e.Name == eventName);
         if (awaited is null)
         {
             // The case is no longer waiting for it (someone recorded it, or a clock moved the case on).
-            return Answer(await PageAsync(id, eventName, posted, L["案件当前不在等待此事项（可能已由他人登记，或期限已到自动流转）；您的登记未被执行。"], ct) ?? page, StatusCodes.Status409Conflict);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Case", await PageAsync(id, eventName, _posted, L[NotWaiting], ct));
         }
 
         var spec = page.Definition.States[page.Case.State].Events![eventName];
@@ -246,70 +200,67 @@ public sealed class CaseController(
         if (errors.Count > 0)
         {
             errors.ForEach(e => ModelState.AddModelError(e.Field, e.Message));
-            return Answer(page, StatusCodes.Status400BadRequest);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Case", page);
         }
 
-        try
+        var state = await mediator.Send(new RecordEvent(id, eventName, data, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已登记「{0}」。案件当前环节：{1}。", awaited.Label, WorkflowText.StateTitle(page.Definition, state.State)].Value;
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    private async Task<IActionResult> CommentRefused(PageRefusal refusal, CancellationToken ct) =>
+        View("Case", await PageAsync(_id, null, null, null, ct, CaseworkRefusal.None with
         {
-            var state = await mediator.Send(new RecordEvent(id, eventName, data, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已登记「{0}」。案件当前环节：{1}。", awaited.Label, WorkflowText.StateTitle(page.Definition, state.State)].Value;
-            return RedirectToAction(nameof(Show), new { id });
-        }
-        catch (ConflictException)
+            CommentText = _comment,
+            CommentError = L["请填写备注：不超过 {0} 字，不含控制字符。", CaseCommentHandlers.MaxLength],
+        }));
+
+    /// <summary>A refused file is named at the field the use case names, in the page's words for what is wrong with it.</summary>
+    private async Task<IActionResult> UploadRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        var page = await PageAsync(_id, null, null, null, ct);
+        var file = _file!;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            return Answer(await PageAsync(id, eventName, posted, L["案件当前不在等待此事项（可能已由他人登记，或期限已到自动流转）；您的登记未被执行。"], ct) ?? page, StatusCodes.Status409Conflict);
-        }
-        catch (DomainValidationException e)
+            [refusal.Field] = refusal.Field switch
+            {
+                "fileName" when AttachmentFileName.FormatCharacter(file.FileName) is { } format =>
+                    L["文件名含有不可见的格式字符 U+{0}（如从右到左覆盖符），会使文件名看起来与实际不同；请重命名后再上传。", format.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)],
+                "fileName" => L["文件名须是不含路径的普通文件名（不含 / \\ : * ? \" < > | 和 ..），扩展名为 .pdf、.jpg、.jpeg、.png 或 .ofd。"],
+                "file" when refusal.Reason == OfdPackage.TooLargeReason =>
+                    L["OFD 文件解压后超过 {0}，或包含超过 {1} 个文件，不予接收。", CasePage.FileSize(page.MaxUploadBytes * OfdPackage.UnpackedFactor), OfdPackage.MaxEntries],
+                "material" => L["请选择本案材料清单中的一项，或不选。"],
+                _ when file.Length > page.MaxUploadBytes => L["文件不能超过 {0}。", CasePage.FileSize(page.MaxUploadBytes)],
+                _ when file.Length == 0 => L["文件是空的。"],
+                _ => L["文件内容与扩展名不符：只接受真实的 PDF、JPEG、PNG 或 OFD 文件。"],
+            },
+        };
+        return View("Case", page with { Refused = CaseworkRefusal.None with { UploadErrors = errors, UploadMaterial = _material } });
+    }
+
+    /// <summary>
+    /// A refused field at its control, on the page as posted; a refusal of the event as a whole on the case as it stands
+    /// now — a refused event is journaled by the command, so the timeline shows it too.
+    /// </summary>
+    private async Task<IActionResult> EventRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        if (refusal.Kind == Refusals.Invalid)
         {
-            var (field, message) = forms.Describe(e, awaited.Fields);
+            var (field, message) = forms.Describe(refusal.Field, refusal.Message, _page!.Events.First(e => e.Name == _eventName).Fields);
             ModelState.AddModelError(field, message);
-            return Answer(page, StatusCodes.Status400BadRequest);
+            return View("Case", _page);
         }
-        catch (Exception e) when (e is DomainRuleException or CalendarYearMissingException)
-        {
-            // A refused event is journaled by the command: the timeline shows it too.
-            return Answer(await PageAsync(id, eventName, posted, L["按规程不予受理：{0}", e.Message], ct) ?? page, StatusCodes.Status422UnprocessableEntity);
-        }
-        catch (ForbiddenException e)
-        {
-            return Answer(await PageAsync(id, eventName, posted, L["您不能登记此事项：{0}", e.Message], ct) ?? page, StatusCodes.Status403Forbidden);
-        }
+
+        return View("Case", await PageAsync(_id, _eventName, _posted, refusal.Message, ct));
     }
 
-    private ViewResult Answer(CasePage page, int status)
+    /// <summary>The workspace of a case as it stands (404 when the user may not see it), with a refused post's input and reason.</summary>
+    private async Task<CasePage> PageAsync(Guid id, string? postedEvent, IReadOnlyDictionary<string, string>? posted, string? refusal, CancellationToken ct, CaseworkRefusal? refused = null)
     {
-        Response.StatusCode = status;
-        return View("Case", page);
-    }
-
-    private async Task<CasePage?> PageAsync(Guid id, string? postedEvent, IReadOnlyDictionary<string, string>? posted, string? refusal, CancellationToken ct, CaseworkRefusal? refused = null)
-    {
-        var actor = User.ToActor();
-        CaseView view;
-        JournalVerification verification;
-        try
-        {
-            view = await mediator.Send(new GetCase(id, actor), ct);
-            verification = await mediator.Send(new VerifyJournal(id, actor), ct);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-
-        var definition = await definitions.GetAsync(db, view.Procedure, view.DefinitionVersion, ct);
-        var comments = await mediator.Send(new ListComments(id, actor), ct);
-        var files = await mediator.Send(new ListAttachments(id, actor), ct);
-        var notices = await mediator.Send(new ListMaterialsNotices(id, actor), ct);
-        var calendar = await calendars.GetAsync(db, ct);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        int? migrateTo = null;
-        if (view.Status == InstanceStatus.Running && actor.IsIn(Cases.Domain.Staff.Roles.Supervisor))
-        {
-            var latest = await DefinitionStore.InForceVersionAsync(db, view.Procedure, ct);
-            migrateTo = latest > view.DefinitionVersion ? latest : null;
-        }
-
+        var page = await mediator.Send(new GetCasePage(id, User.ToActor()), ct);
+        var view = page.Case;
+        var definition = page.Definition;
         var state = definition.States.GetValueOrDefault(view.State);
         var events = view.Status == InstanceStatus.Running && state?.Events is { } awaited
             ? awaited.Select(e => new AwaitedEvent(e.Key, WorkflowText.Of(e.Value.Label, e.Key), WorkflowForm.ForEvent(definition, e.Value))).ToList()
@@ -321,19 +272,19 @@ public sealed class CaseController(
             Data = view.Data as JsonObject ?? [],
             Parties = Parties(view, definition),
             Events = events,
-            Verification = verification,
-            DaysLeft = due => InboxController.DaysLeft(calendar, today, due),
-            CanRecordEvents = actor.IsIn(Cases.Domain.Staff.Roles.Officer) || actor.IsIn(Cases.Domain.Staff.Roles.Supervisor),
-            FullIdNumbers = actor.NeedsFullIdNumbers,
+            Verification = page.Verification,
+            DaysLeft = page.DaysLeft,
+            CanRecordEvents = page.CanRecordEvents,
+            FullIdNumbers = page.FullIdNumbers,
             PostedEvent = postedEvent,
             Posted = posted ?? new Dictionary<string, string>(StringComparer.Ordinal),
             Refusal = refusal,
-            Comments = comments,
-            Attachments = files,
-            Notices = notices,
-            CanWork = actor.IsIn(Cases.Domain.Staff.Roles.Officer) || actor.IsIn(Cases.Domain.Staff.Roles.Reviewer) || actor.IsIn(Cases.Domain.Staff.Roles.Supervisor),
-            MaxUploadBytes = attachments.Value.MaxBytes,
-            MigrateTo = migrateTo,
+            Comments = page.Comments,
+            Attachments = page.Attachments,
+            Notices = page.Notices,
+            CanWork = page.CanWork,
+            MaxUploadBytes = page.MaxUploadBytes,
+            MigrateTo = page.MigrateTo,
             Refused = refused ?? CaseworkRefusal.None,
         };
     }

@@ -1,19 +1,11 @@
 using Cases.Web.Texts;
 using Cases.Web.Forms;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Cases.Application.Casework;
 using Cases.Application.Common;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Calendar;
+using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Cases.Web.Controllers;
 
 /// <summary>What 案件查询 shows: the filters as typed (every value travels in the URL), the rows and the next page's cursor.</summary>
-public sealed class CaseSearchPageModel
+public sealed record CaseSearchPageModel
 {
     public string? Procedure { get; init; }
 
@@ -74,13 +66,16 @@ public sealed class CaseSearchPageModel
     }
 }
 
-/// <summary>A procedure one may open a case of: its latest version, with its title and the articles it rests on.</summary>
-public sealed record OpenableProcedure(string Key, int Version, string Title, IReadOnlyList<string> Basis, bool Demo);
+/// <summary>A procedure one may open a case of: its version in use, with its title and the articles it rests on.</summary>
+public sealed record ProcedureChoice(string Key, int Version, string Title, IReadOnlyList<string> Basis, bool Demo)
+{
+    public static ProcedureChoice Of(OpenableProcedure p) => new(p.Key, p.Definition.Version, WorkflowText.Of(p.Definition.Title, p.Key), p.Definition.Basis, p.Demo);
+}
 
 /// <summary>受理新案件: the procedures to choose from, or the chosen one's start form as typed, with what was refused.</summary>
-public sealed class NewCasePage
+public sealed record NewCasePage
 {
-    public IReadOnlyList<OpenableProcedure> Procedures { get; init; } = [];
+    public IReadOnlyList<ProcedureChoice> Procedures { get; init; } = [];
 
     public WorkflowDefinition? Definition { get; init; }
 
@@ -100,6 +95,10 @@ public sealed class NewCasePage
     public string? Refusal { get; init; }
 
     public string Value(string field) => Values.GetValueOrDefault(field, "");
+
+    /// <summary>A city's name in the user's language.</summary>
+    public static string CityName(string code) =>
+        Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } c ? (WorkflowText.English ? c.NameEn : c.NameZh) : code;
 }
 
 /// <summary>
@@ -109,42 +108,21 @@ public sealed class NewCasePage
 // Reading cases is the case staff's, within their city (like GET /api/cases/{id}; designers and auditors read none, 规程
 // 第一百四十条); opening them is the OpenCases policy's.
 [Route("cases"), Authorize(Policy = Policies.CaseData)]
-public sealed class CasesController(
-    IMediator mediator, CasesDb db, DefinitionStore definitions, IdempotentCommands commands, WorkflowForm forms, IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> L) : Controller
+public sealed class CasesController(IMediator mediator, IdempotentCommands commands, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {
     private const string FormKeyPrefix = "form:new-case:";
 
-    [HttpGet("")]
+    /// <summary>What a refused search or form is shown again with.</summary>
+    private CaseSearchPageModel? _search;
+    private NewCasePage? _form;
+
+    [HttpGet(""), RefusalShown(Page = nameof(SearchRefused), Shows = Refusals.Invalid | Refusals.Forbidden, Invalid = "查询条件有误：{0}", Forbidden = "不能查询其他城市的案件：{0}")]
     public async Task<IActionResult> Index(string? procedure, string? status, string? state, string? q, string? openedFrom, string? openedTo, string? city, string? after, CancellationToken ct)
     {
         var actor = User.ToActor();
-        var procedures = await OpenableAsync(ct);
+        var procedures = await mediator.Send(new ListOpenableProcedures(), ct);
         var chosen = procedures.FirstOrDefault(p => p.Key == procedure);
-        var states = chosen is null ? [] : (await definitions.GetLatestAsync(db, chosen.Key, ct)).States
-            .Select(s => (s.Key, WorkflowText.Of(s.Value.Title, s.Key))).ToList();
-        CaseSearchPage page = new([], null);
-        string? problem = null;
-        var problemField = "";
-        try
-        {
-            page = await mediator.Send(new SearchCases(procedure, status, state, q,
-                string.IsNullOrWhiteSpace(openedFrom) ? null : ApiInput.Date(openedFrom, "openedFrom"),
-                string.IsNullOrWhiteSpace(openedTo) ? null : ApiInput.Date(openedTo, "openedTo"),
-                city, string.IsNullOrWhiteSpace(after) ? null : after, null, actor), ct);
-        }
-        catch (DomainValidationException e)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            (problem, problemField) = (L["查询条件有误：{0}", e.Message], e.Field);
-        }
-        catch (ForbiddenException e)
-        {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            (problem, problemField) = (L["不能查询其他城市的案件：{0}", e.Message], "city");
-        }
-
-        return View(new CaseSearchPageModel
+        var search = _search = new CaseSearchPageModel
         {
             Procedure = procedure,
             Status = status,
@@ -153,27 +131,27 @@ public sealed class CasesController(
             OpenedFrom = openedFrom,
             OpenedTo = openedTo,
             City = city,
-            Rows = page.Items,
-            Next = page.Next,
-            Procedures = [.. procedures.Select(p => (p.Key, p.Title))],
-            States = states,
+            Procedures = [.. procedures.Select(p => (p.Key, WorkflowText.Of(p.Definition.Title, p.Key)))],
+            States = chosen is null ? [] : [.. chosen.Definition.States.Select(s => (s.Key, WorkflowText.Of(s.Value.Title, s.Key)))],
             Provincial = actor.IsProvincial,
-            CanOpen = (await authorization.AuthorizeAsync(User, Policies.OpenCases)).Succeeded,
-            Problem = problem,
-            ProblemField = problemField,
-        });
+            CanOpen = User.May(Permission.OpenCases),
+        };
+        var page = await mediator.Send(new SearchCases(procedure, status, state, q,
+            string.IsNullOrWhiteSpace(openedFrom) ? null : ApiInput.Date(openedFrom, "openedFrom"),
+            string.IsNullOrWhiteSpace(openedTo) ? null : ApiInput.Date(openedTo, "openedTo"),
+            city, string.IsNullOrWhiteSpace(after) ? null : after, null, actor), ct);
+        return View(search with { Rows = page.Items, Next = page.Next });
     }
 
     /// <summary>The procedures to choose from; with <paramref name="procedure"/>, its start form.</summary>
     [HttpGet("new"), Authorize(Policy = Policies.OpenCases)]
     public async Task<IActionResult> New(string? procedure, CancellationToken ct)
     {
-        var procedures = await OpenableAsync(ct);
-        var chosen = procedures.FirstOrDefault(p => p.Key == procedure);
-        var definition = chosen is null ? null : await definitions.GetLatestAsync(db, chosen.Key, ct);
+        var procedures = await mediator.Send(new ListOpenableProcedures(), ct);
+        var definition = procedures.FirstOrDefault(p => p.Key == procedure)?.Definition;
         return View(new NewCasePage
         {
-            Procedures = procedures,
+            Procedures = [.. procedures.Select(ProcedureChoice.Of)],
             Definition = definition,
             Fields = definition is null ? [] : WorkflowForm.ForStart(definition),
             FormKey = Guid.NewGuid().ToString(),
@@ -183,27 +161,27 @@ public sealed class CasesController(
     }
 
     /// <summary>
-    /// Opens the case through <see cref="StartCase"/>. The form's one-time key is recorded with the case in the same
-    /// transaction (the API's Idempotency-Key table), so a second post of the same form — back and submit again, a double
-    /// click — opens nothing and leads to the case the first one opened.
+    /// Opens the case through <see cref="StartCase"/>, sent once under the form's one-time key (<see cref="IdempotentCommands.SendOnceAsync"/>,
+    /// the API's Idempotency-Key table): a second post of the same form — back and submit again, a double click — opens
+    /// nothing and leads to the case the first one opened, if the user may still see it (they may have moved to another
+    /// city since: else 404, and its number is not told).
     /// </summary>
-    [HttpPost("new"), Authorize(Policy = Policies.OpenCases)]
+    [HttpPost("new"), Authorize(Policy = Policies.OpenCases), RefusalShown(Page = nameof(OpeningRefused),
+        Shows = Refusals.Invalid | Refusals.Forbidden | Refusals.Rule, Forbidden = "您只能受理本市的案件：{0}", Rule = "按规程不能受理：{0}")]
     public async Task<IActionResult> Open(string? procedure, string? city, string? formKey, CancellationToken ct)
     {
         var actor = User.ToActor();
         var form = await Request.ReadFormAsync(ct);
-        var procedures = await OpenableAsync(ct);
-        var chosen = procedures.FirstOrDefault(p => p.Key == procedure);
-        var definition = chosen is null ? null : await definitions.GetLatestAsync(db, chosen.Key, ct);
+        var procedures = await mediator.Send(new ListOpenableProcedures(), ct);
+        var definition = procedures.FirstOrDefault(p => p.Key == procedure)?.Definition;
         var fields = definition is null ? [] : WorkflowForm.ForStart(definition);
-        var posted = form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal);
         var validKey = Guid.TryParse(formKey, out var key);
-        var page = new NewCasePage
+        var page = _form = new NewCasePage
         {
-            Procedures = procedures,
+            Procedures = [.. procedures.Select(ProcedureChoice.Of)],
             Definition = definition,
             Fields = fields,
-            Values = posted,
+            Values = form.Keys.Where(k => k != "__RequestVerificationToken").ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal),
             FormKey = validKey ? key.ToString() : Guid.NewGuid().ToString(),
             Provincial = actor.IsProvincial,
             // A city's staff post their own city (the form holds it); another one is refused by StartCase (403).
@@ -244,66 +222,48 @@ public sealed class CasesController(
             return Answer(page, StatusCodes.Status400BadRequest);
         }
 
-        // The form's one-time key goes the API's way (IdempotentCommands): recorded with the case in one transaction, and
-        // a second post of the form (back and submit again, a double click) opens nothing and leads to the first case —
-        // if the user may still see it (they may have moved to another city since): else 404, and its number is not told.
-        KeyedOutcome<StartedCase> outcome;
-        try
+        var sent = await commands.SendOnceAsync(new StartCase(definition.Key, page.City, data, actor), actor, FormKeyPrefix + key, ReplayScope.Case, started => [started.CaseId], ct);
+        var number = WorkflowText.CaseNumber(sent.Answer.CaseId);
+        if (sent.Kind == SentOnceKind.KeyReused)
         {
-            outcome = await commands.RunOnceAsync(actor, FormKeyPrefix + key, Hash(definition.Key, page.City, data), async () =>
-            {
-                var started = await mediator.Send(new StartCase(definition.Key, page.City, data, actor), ct);
-                return new CommandAnswer<StartedCase>(started, StatusCodes.Status201Created, JsonSerializer.Serialize(started));
-            }, ReplayScope.Case, record => [FirstCase(record).CaseId], ct);
+            TempData[PageMessages.Problem] = L["此表单已提交过并受理了案件 {0}；更改后的内容没有受理。如需受理另一案件，请重新打开「受理新案件」。", number].Value;
         }
-        catch (Exception e) when (e is DomainValidationException or ForbiddenException or DomainRuleException or CalendarYearMissingException)
+        else
         {
-            return Refused(page, e, fields);
+            TempData[PageMessages.Notice] = (sent.Kind == SentOnceKind.Replayed
+                ? L["此表单已提交过，案件 {0} 已受理，未重复立案。", number]
+                : L["已受理「{0}」，案件 {1}。当前环节：{2}。", WorkflowText.Of(definition.Title, definition.Key), number, WorkflowText.StateTitle(definition, sent.Answer.State)]).Value;
         }
 
-        switch (outcome)
-        {
-            case KeyedOutcome<StartedCase>.Ran { Result: var started }:
-                TempData[PageMessages.Notice] = L["已受理「{0}」，案件 {1}。当前环节：{2}。", WorkflowText.Of(definition.Title, definition.Key),
-                    WorkflowText.CaseNumber(started.CaseId), WorkflowText.StateTitle(definition, started.State)].Value;
-                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = started.CaseId });
-            case KeyedOutcome<StartedCase>.Replayed { Record: var record }:
-                TempData[PageMessages.Notice] = L["此表单已提交过，案件 {0} 已受理，未重复立案。", WorkflowText.CaseNumber(FirstCase(record).CaseId)].Value;
-                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = FirstCase(record).CaseId });
-            default:
-                var first = FirstCase(((KeyedOutcome<StartedCase>.KeyReused)outcome).Record);
-                TempData[PageMessages.Problem] = L["此表单已提交过并受理了案件 {0}；更改后的内容没有受理。如需受理另一案件，请重新打开「受理新案件」。", WorkflowText.CaseNumber(first.CaseId)].Value;
-                return RedirectToAction(nameof(CaseController.Show), "Case", new { id = first.CaseId });
-        }
+        return RedirectToAction(nameof(CaseController.Show), "Case", new { id = sent.Answer.CaseId });
     }
 
-    private ViewResult Refused(NewCasePage page, Exception e, IReadOnlyList<WorkflowField> fields)
+    /// <summary>A refused filter is said above an empty list, at its field (another city: at the city).</summary>
+    private Task<IActionResult> SearchRefused(PageRefusal refusal, CancellationToken ct) =>
+        Task.FromResult<IActionResult>(View(nameof(Index), _search! with { Problem = refusal.Message, ProblemField = refusal.Kind == Refusals.Forbidden ? "city" : refusal.Field }));
+
+    /// <summary>The form again as typed: a refused field at its control (another city at the city), a rule above the form.</summary>
+    private Task<IActionResult> OpeningRefused(PageRefusal refusal, CancellationToken ct)
     {
-        switch (e)
+        var page = _form!;
+        switch (refusal.Kind)
         {
-            case DomainValidationException { Field: "city" or "procedure" } v:
-                ModelState.AddModelError(v.Field, L["输入有误：{0}", v.Message]);
-                return Answer(page, StatusCodes.Status400BadRequest);
-            case DomainValidationException v:
-                var (field, message) = forms.Describe(v, fields);
+            case Refusals.Invalid when refusal.Field is "city" or "procedure":
+                ModelState.AddModelError(refusal.Field, L["输入有误：{0}", refusal.Message]);
+                break;
+            case Refusals.Invalid:
+                var (field, message) = forms.Describe(refusal.Field, refusal.Message, page.Fields);
                 ModelState.AddModelError(field, message);
-                return Answer(page, StatusCodes.Status400BadRequest);
-            case ForbiddenException:
-                ModelState.AddModelError("city", L["您只能受理本市的案件：{0}", e.Message]);
-                return Answer(page, StatusCodes.Status403Forbidden);
+                break;
+            case Refusals.Forbidden:
+                ModelState.AddModelError("city", refusal.Message);
+                break;
             default:
-                return Answer(new NewCasePage
-                {
-                    Procedures = page.Procedures,
-                    Definition = page.Definition,
-                    Fields = page.Fields,
-                    Values = page.Values,
-                    FormKey = page.FormKey,
-                    Provincial = page.Provincial,
-                    City = page.City,
-                    Refusal = L["按规程不能受理：{0}", e.Message],
-                }, StatusCodes.Status422UnprocessableEntity);
+                page = page with { Refusal = refusal.Message };
+                break;
         }
+
+        return Task.FromResult<IActionResult>(View("New", page));
     }
 
     private ViewResult Answer(NewCasePage page, int status)
@@ -311,33 +271,4 @@ public sealed class CasesController(
         Response.StatusCode = status;
         return View("New", page);
     }
-
-    private static StartedCase FirstCase(IdempotencyRecord record) => JsonSerializer.Deserialize<StartedCase>(record.ResponseJson)!;
-
-    private static string Hash(string procedure, string? city, JsonObject data) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{procedure}\n{city}\n{data.ToJsonString()}")));
-
-    /// <summary>
-    /// Each published procedure's latest version, by title; the demo procedure (demo-filing, for training with the test
-    /// clock) last and marked as such, so that a trainer finds it and an officer does not take it for a real one.
-    /// </summary>
-    private async Task<IReadOnlyList<OpenableProcedure>> OpenableAsync(CancellationToken ct)
-    {
-        // The versions in use: one waiting for a second person's approval starts no case.
-        var latest = await DefinitionStore.InForceVersionsAsync(db, ct);
-        var list = new List<OpenableProcedure>();
-        foreach (var (key, version) in latest)
-        {
-            var definition = await definitions.GetAsync(db, key, version, ct);
-            list.Add(new OpenableProcedure(key, version, WorkflowText.Of(definition.Title, key), definition.Basis, key == DemoProcedure));
-        }
-
-        return [.. list.OrderBy(p => p.Demo).ThenBy(p => p.Key, StringComparer.Ordinal)];
-    }
-
-    private const string DemoProcedure = "demo-filing";
-
-    /// <summary>A city's name in the user's language.</summary>
-    public static string CityName(string code) =>
-        Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } c ? (WorkflowText.English ? c.NameEn : c.NameZh) : code;
 }

@@ -2,7 +2,7 @@ using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Web.Diagrams;
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
+using Cases.Application.Designer;
 using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
@@ -10,7 +10,6 @@ using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.DryRun;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Records;
 using Mediator;
@@ -20,11 +19,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 
-/// <summary>A procedure with its published versions (newest last) and the one in use (the latest approved).</summary>
-public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis)
+/// <summary>A procedure with its published versions (newest last) and the one in use (<see cref="ProcedureVersions.InForce"/>), titled in the user's language.</summary>
+public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis, int InForce)
 {
-    /// <summary>The version new cases start on: the latest one approved (a later one may wait for a second person).</summary>
-    public int InForce => Versions.Where(v => v.Status == PublicationStatus.Approved).Select(v => v.Version).DefaultIfEmpty(Versions[^1].Version).Max();
+    public static DesignerProcedure Of(ProcedureVersions p) => new(p.Key, WorkflowText.English ? p.TitleEn : p.Title, p.Versions, p.Basis, p.InForce);
 
     /// <summary>The versions waiting for a provincial supervisor's approval.</summary>
     public IReadOnlyList<DefinitionVersionView> Pending => [.. Versions.Where(v => v.Status == PublicationStatus.Pending)];
@@ -78,102 +76,55 @@ public sealed record MigratePage(DesignerProcedure Procedure, IReadOnlyList<Runn
 /// the use cases decide who changes anything (designers publish; designers and supervisors dry-run; supervisors migrate).
 /// </summary>
 [Route("designer"), Authorize]
-public sealed class DesignerController(IMediator mediator, CasesDb db, DefinitionStore store, WorkflowText text, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
+public sealed class DesignerController(IMediator mediator, WorkflowText text, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
 {
+    private const string OnlyDesigners = "只有流程设计人员可以编辑和发布流程。";
+    private const string OnlyReviewers = "只有流程设计人员和主管可以试运行流程。";
+
+    /// <summary>What a refused post is shown again with.</summary>
+    private (string Key, int Version)? _decided;
+    private EditorPage? _editor;
+    private DryRunPage? _dryRun;
+    private DryRunTimeline? _timeline;
+    private MigratePage? _migrate;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await ProceduresAsync(ct));
 
     [HttpGet("{key}")]
-    public async Task<IActionResult> Show(string key, int? version, CancellationToken ct)
-    {
-        var page = await PublicationPageAsync(key, version, ct);
-        return page is null ? NotFound() : View(page);
-    }
+    public async Task<IActionResult> Show(string key, int? version, CancellationToken ct) => View(await PublicationPageAsync(key, version, ct));
 
     /// <summary>A provincial supervisor approves a pending version (four-eyes publication, 规程 第一百一十九条): from then on it is in use.</summary>
-    [HttpPost("{key}/versions/{version:int}/approve")]
+    [HttpPost("{key}/versions/{version:int}/approve"), RefusalShown(Page = nameof(DecisionRefused), ForbiddenView = "Refused", Shows = Refusals.Invalid | Refusals.Conflict | Refusals.NotFound | Refusals.Forbidden)]
     public Task<IActionResult> Approve(string key, int version, string? note, CancellationToken ct) =>
         DecideAsync(key, version, new ApproveDefinitionVersion(key, version, note, User.ToActor()), L["已批准 {0} 第 {1} 版：新立案件自此使用此版本。"], ct);
 
     /// <summary>A provincial supervisor rejects a pending version, with the reason: it is never used.</summary>
-    [HttpPost("{key}/versions/{version:int}/reject")]
+    [HttpPost("{key}/versions/{version:int}/reject"), RefusalShown(Page = nameof(DecisionRefused), ForbiddenView = "Refused", Shows = Refusals.Invalid | Refusals.Conflict | Refusals.NotFound | Refusals.Forbidden)]
     public Task<IActionResult> Reject(string key, int version, string? reason, CancellationToken ct) =>
         DecideAsync(key, version, new RejectDefinitionVersion(key, version, reason, User.ToActor()), L["已驳回 {0} 第 {1} 版：此版本不会启用。"], ct);
 
     private async Task<IActionResult> DecideAsync(string key, int version, ICommand<DefinitionVersionView> decision, LocalizedString done, CancellationToken ct)
     {
-        try
-        {
-            var decided = await mediator.Send(decision, ct);
-            TempData[PageMessages.Notice] = string.Format(System.Globalization.CultureInfo.CurrentCulture, done.Value, WorkflowText.English ? decided.TitleEn : decided.Title, decided.Version);
-            return RedirectToAction(nameof(Show), new { key, version });
-        }
-        catch (ForbiddenException e)
-        {
-            return Refused(e.Message);
-        }
-        catch (Exception e) when (e is DomainValidationException or ConflictException or NotFoundException)
-        {
-            var page = await PublicationPageAsync(key, version, ct);
-            if (page is null)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = e switch
-            {
-                DomainValidationException => StatusCodes.Status400BadRequest,
-                ConflictException => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status404NotFound,
-            };
-            return View(nameof(Show), page with { Problem = e.Message, ProblemField = (e as DomainValidationException)?.Field });
-        }
+        _decided = (key, version);
+        var decided = await mediator.Send(decision, ct);
+        TempData[PageMessages.Notice] = string.Format(System.Globalization.CultureInfo.CurrentCulture, done.Value, WorkflowText.English ? decided.TitleEn : decided.Title, decided.Version);
+        return RedirectToAction(nameof(Show), new { key, version });
     }
 
-    /// <summary>A version's page with its publication journal, and whether the viewer may decide it.</summary>
-    private async Task<DefinitionPage?> PublicationPageAsync(string key, int? version, CancellationToken ct)
-    {
-        var page = await PageAsync(key, version, ct);
-        if (page is null)
-        {
-            return null;
-        }
-
-        var actor = User.ToActor();
-        var canDecide = page.Published is { Status: PublicationStatus.Pending } pending && actor.IsIn(Roles.Supervisor) && actor.IsProvincial
-            && !string.Equals(pending.PublishedBy, actor.UserName, StringComparison.Ordinal);
-        return page with { Journal = await mediator.Send(new GetPublicationJournal(key, page.Version), ct), CanDecide = canDecide };
-    }
-
-    [HttpGet("{key}/edit")]
+    [HttpGet("{key}/edit"), RefusalShown(ForbiddenView = "Refused", Shows = Refusals.Forbidden, Forbidden = OnlyDesigners)]
     public async Task<IActionResult> Edit(string key, int? from, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Designer))
-        {
-            return Refused(L["只有流程设计人员可以编辑和发布流程。"]);
-        }
-
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        var version = from ?? procedure?.InForce;
-        if (procedure is null || procedure.Versions.All(v => v.Version != version))
-        {
-            return NotFound();
-        }
-
-        var json = await mediator.Send(new GetDefinitionVersion(key, version!.Value), ct);
-        return View(new EditorPage(procedure, version.Value, json, []));
+        var version = await mediator.Send(new GetDesignerVersion(key, from, User.ToActor(), Permission.DesignDefinitions), ct);
+        var json = await mediator.Send(new GetDefinitionVersion(key, version.Definition.Version), ct);
+        return View(new EditorPage(DesignerProcedure.Of(version.Procedure), version.Definition.Version, json, []));
     }
 
     /// <summary>Publishes the edited text as version N+1; a refusal shows every message again and stores nothing.</summary>
-    [HttpPost("{key}/publish")]
+    [HttpPost("{key}/publish"), RefusalShown(Page = nameof(PublicationRefused), ForbiddenView = "Refused", Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Forbidden)]
     public async Task<IActionResult> Publish(string key, string? json, int? from, CancellationToken ct)
     {
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
+        var procedure = await ProcedureAsync(key, ct);
         // "from" only says which version the text was edited from, but a value that is not a version is still bad
         // input: refused, nothing published.
         if (!ModelState.IsValid || from is < 1 || (from is int v && !procedure.Versions.Any(x => x.Version == v)))
@@ -182,63 +133,32 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
             return View(nameof(Edit), new EditorPage(procedure, procedure.InForce, json ?? "", [], L["未发布：from 不是本流程的版本号。"]));
         }
 
-        try
-        {
-            var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);
-            TempData[PageMessages.Notice] = published.Status == PublicationStatus.Pending
-                ? L["已提交 {0} 第 {1} 版，含 {2} 项敏感变更，须经省级主管审批后才启用；在此之前新立案件仍使用第 {3} 版。", procedure.Title, published.Version, published.SensitiveChanges.Count, procedure.InForce].Value
-                : L["已发布 {0} 第 {1} 版。新立案件使用此版本；在办案件仍按原版本办理，除非主管迁移。", procedure.Title, published.Version].Value;
-            return RedirectToAction(nameof(Show), new { key, version = published.Version });
-        }
-        catch (ForbiddenException e)
-        {
-            return Refused(e.Message);
-        }
-        catch (DefinitionInvalidException e)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.InForce, json ?? "", e.Errors, L["未发布：定义有 {0} 处错误，请修改后再发布。", e.Errors.Count]));
-        }
-        catch (ConflictException e)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(nameof(Edit), new EditorPage(procedure, from ?? procedure.InForce, json ?? "", [], e.Message));
-        }
+        _editor = new EditorPage(procedure, from ?? procedure.InForce, json ?? "", []);
+        var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);
+        TempData[PageMessages.Notice] = published.Status == PublicationStatus.Pending
+            ? L["已提交 {0} 第 {1} 版，含 {2} 项敏感变更，须经省级主管审批后才启用；在此之前新立案件仍使用第 {3} 版。", procedure.Title, published.Version, published.SensitiveChanges.Count, procedure.InForce].Value
+            : L["已发布 {0} 第 {1} 版。新立案件使用此版本；在办案件仍按原版本办理，除非主管迁移。", procedure.Title, published.Version].Value;
+        return RedirectToAction(nameof(Show), new { key, version = published.Version });
     }
 
     [HttpGet("{key}/diff")]
     public async Task<IActionResult> Diff(string key, int? from, int? to, CancellationToken ct)
     {
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
+        var procedure = await ProcedureAsync(key, ct);
         var versions = procedure.Versions.Select(v => v.Version).ToList();
         var after = to is { } t && versions.Contains(t) ? t : versions[^1];
         var before = from is { } f && versions.Contains(f) ? f : versions.Where(v => v < after).DefaultIfEmpty(after).Max();
-        var left = (await PageAsync(key, before, ct))!;
-        var right = (await PageAsync(key, after, ct))!;
+        var left = await PageAsync(key, before, null, ct);
+        var right = await PageAsync(key, after, null, ct);
         var diff = await mediator.Send(new DiffDefinitions(key, before, after), ct);
         return View(new DiffPage(procedure, left, right, diff));
     }
 
     /// <summary>Back from a draft's dry run to the editor, with the draft as it was.</summary>
-    [HttpPost("{key}/edit")]
+    [HttpPost("{key}/edit"), RefusalShown(ForbiddenView = "Refused", Shows = Refusals.Forbidden, Forbidden = OnlyDesigners)]
     public async Task<IActionResult> EditDraft(string key, string? json, int? from, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Designer))
-        {
-            return Refused(L["只有流程设计人员可以编辑和发布流程。"]);
-        }
-
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
+        var procedure = DesignerProcedure.Of((await mediator.Send(new GetDesignerVersion(key, null, User.ToActor(), Permission.DesignDefinitions), ct)).Procedure);
         var fromVersion = FromVersion(procedure, from);
         var check = string.IsNullOrWhiteSpace(json) ? null : await mediator.Send(new ValidateDefinition(json, fromVersion), ct);
         return View(nameof(Edit), new EditorPage(procedure, fromVersion, json ?? "", check?.Errors ?? []) { Sensitive = check?.SensitiveChanges ?? [] });
@@ -248,192 +168,125 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
     /// The editor's "dry-run this draft": the text is validated as publishing would (refused: back to the editor with every
     /// message, 400), then the dry-run page opens on it with a sample timeline; nothing is published.
     /// </summary>
-    [HttpPost("{key}/dry-run/draft")]
+    [HttpPost("{key}/dry-run/draft"), RefusalShown(ForbiddenView = "Refused", Shows = Refusals.Forbidden, Forbidden = OnlyReviewers)]
     public async Task<IActionResult> DryRunDraft(string key, string? json, int? from, CancellationToken ct)
     {
-        if (!CanDryRun)
-        {
-            return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
-        }
-
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
+        var procedure = DesignerProcedure.Of((await mediator.Send(new GetDesignerVersion(key, null, User.ToActor(), Permission.ReviewDefinitions), ct)).Procedure);
         var (shown, _, errors) = await DraftPageAsync(procedure, json, ct);
         if (shown is null)
         {
             return DraftRefused(procedure, FromVersion(procedure, from), json, errors);
         }
 
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var sample = DryRunTimeline.Sample(shown.Definition, today, L["每行一步：日期 start {立案数据}｜日期 task 环节 结果 {表单数据} [as 办理人]｜日期 event 事项 {事项数据}｜日期（仅推进时间）"]);
-        return View(nameof(DryRun), new DryRunPage(procedure, shown.Version, User.ToActor().CityCode ?? "370100", sample, [], Draft: json));
+        return View(nameof(DryRun), new DryRunPage(procedure, shown.Version, User.ToActor().CityCode ?? "370100", Sample(shown.Definition), [], Draft: json));
     }
 
-    [HttpGet("{key}/dry-run")]
+    [HttpGet("{key}/dry-run"), RefusalShown(ForbiddenView = "Refused", Shows = Refusals.Forbidden, Forbidden = OnlyReviewers)]
     public async Task<IActionResult> DryRun(string key, int? version, CancellationToken ct)
     {
-        if (!CanDryRun)
-        {
-            return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
-        }
-
-        var page = await PageAsync(key, version, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var sample = DryRunTimeline.Sample(page.Definition, today, L["每行一步：日期 start {立案数据}｜日期 task 环节 结果 {表单数据} [as 办理人]｜日期 event 事项 {事项数据}｜日期（仅推进时间）"]);
-        return View(new DryRunPage(page.Procedure, page.Version, User.ToActor().CityCode ?? "370100", sample, []));
+        var page = await PageAsync(key, version, Permission.ReviewDefinitions, ct);
+        return View(new DryRunPage(page.Procedure, page.Version, User.ToActor().CityCode ?? "370100", Sample(page.Definition), []));
     }
 
     /// <summary>Plays the timeline through the real runtime on a throwaway database and shows what happened.</summary>
-    [HttpPost("{key}/dry-run")]
+    [HttpPost("{key}/dry-run"), RefusalShown(Page = nameof(DryRunRefused), ForbiddenView = "Refused", Shows = Refusals.Invalid | Refusals.Rule | Refusals.Forbidden, Forbidden = OnlyReviewers)]
     public async Task<IActionResult> DryRun(string key, int? version, string? city, string? timeline, string? draft, CancellationToken ct)
     {
-        DefinitionPage? page;
+        DefinitionPage page;
         JsonObject? draftJson = null;
         if (draft is not null)
         {
-            var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-            if (procedure is null)
-            {
-                return NotFound();
-            }
-
-            (page, draftJson, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
-            if (page is null)
+            var procedure = DesignerProcedure.Of((await mediator.Send(new GetDesignerVersion(key, null, User.ToActor(), Permission.ReviewDefinitions), ct)).Procedure);
+            (var shown, draftJson, var draftErrors) = await DraftPageAsync(procedure, draft, ct);
+            if (shown is null)
             {
                 return DraftRefused(procedure, procedure.InForce, draft, draftErrors);
             }
+
+            page = shown;
         }
         else
         {
-            page = await PageAsync(key, version, ct);
+            page = await PageAsync(key, version, Permission.ReviewDefinitions, ct);
         }
 
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        var form = new DryRunPage(page.Procedure, page.Version, city ?? "", timeline ?? "", [], Draft: draft);
+        var form = _dryRun = new DryRunPage(page.Procedure, page.Version, city ?? "", timeline ?? "", [], Draft: draft);
         var errors = new List<string>();
-        var parsed = DryRunTimeline.Parse(timeline, L, errors);
+        var parsed = _timeline = DryRunTimeline.Parse(timeline, L, errors);
         if (parsed is null)
         {
-            if (!CanDryRun)
-            {
-                return Refused(L["只有流程设计人员和主管可以试运行流程。"]);
-            }
-
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form with { Errors = errors });
         }
 
-        try
-        {
-            var report = await mediator.Send(new DryRunDefinition(key, draftJson is null ? page.Version : null, draftJson, city, parsed.Start, parsed.Steps, User.ToActor()), ct);
-            var problem = report.Refused is { } r ? ProblemDetailsFunnel.Map(r.Error, HttpContext) : null;
-            var line = report.Refused is { } refused && problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails v
-                ? v.Errors.Keys.Select(parsed.LineOf).FirstOrDefault(l => l is not null)
-                : report.Refused is { } rr && rr.Step >= 1 ? parsed.StepLines[rr.Step - 1] : null;
-            return View(form with { Report = report, Shown = page, Refusal = problem, RefusedLine = line });
-        }
-        catch (ForbiddenException e)
-        {
-            return Refused(e.Message);
-        }
-        catch (Exception e) when (e is DomainValidationException or DomainRuleException or CalendarYearMissingException)
-        {
-            var where = e is DomainValidationException dv && parsed.LineOf(dv.Field) is { } n ? L["第 {0} 行：", n].Value : "";
-            var field = e is DomainValidationException named ? $"{named.Field}: " : "";
-            Response.StatusCode = e is DomainValidationException ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
-            return View(form with { Errors = [where + field + e.Message] });
-        }
+        var report = await mediator.Send(new DryRunDefinition(key, draftJson is null ? page.Version : null, draftJson, city, parsed.Start, parsed.Steps, User.ToActor()), ct);
+        var problem = report.Refused is { } r ? ProblemDetailsFunnel.Map(r.Error, HttpContext) : null;
+        var line = report.Refused is not null && problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails v
+            ? v.Errors.Keys.Select(parsed.LineOf).FirstOrDefault(l => l is not null)
+            : report.Refused is { } rr && rr.Step >= 1 ? parsed.StepLines[rr.Step - 1] : null;
+        return View(form with { Report = report, Shown = page, Refusal = problem, RefusedLine = line });
     }
 
-    [HttpGet("{key}/migrate")]
+    [HttpGet("{key}/migrate"), RefusalShown(ForbiddenView = "Refused", Shows = Refusals.Forbidden)]
     public async Task<IActionResult> Migrate(string key, Guid? caseId, CancellationToken ct)
     {
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
-        IReadOnlyList<RunningCase> cases;
-        try
-        {
-            cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct);
-        }
-        catch (ForbiddenException e)
-        {
-            return Refused(e.Message);
-        }
-
+        var procedure = await ProcedureAsync(key, ct);
+        var cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct);
         var chosen = cases.FirstOrDefault(c => c.CaseId == caseId);
-        var latest = procedure.InForce;
-        var mapping = chosen is null ? "" : $"{chosen.State}={chosen.State}";
-        return View(new MigratePage(procedure, cases, caseId, latest, mapping));
+        return View(new MigratePage(procedure, cases, caseId, procedure.InForce, chosen is null ? "" : $"{chosen.State}={chosen.State}"));
     }
 
     /// <summary>Runs the runtime's migration of one case: a dry run lists what would change, otherwise it is applied.</summary>
-    [HttpPost("{key}/migrate")]
+    [HttpPost("{key}/migrate"), RefusalShown(Page = nameof(MigrationRefused), ForbiddenView = "Refused")]
     public async Task<IActionResult> Migrate(string key, Guid? caseId, int? toVersion, string? mapping, string? apply, CancellationToken ct)
     {
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        if (procedure is null)
-        {
-            return NotFound();
-        }
-
+        var procedure = await ProcedureAsync(key, ct);
         var dryRun = apply != "true";
-        IReadOnlyList<RunningCase> cases = [];
-        var page = new MigratePage(procedure, cases, caseId, toVersion, mapping ?? "");
-        try
+        var page = _migrate = new MigratePage(procedure, [], caseId, toVersion, mapping ?? "");
+        page = _migrate = page with { Cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct) };
+        var pairs = ParseMapping(mapping);
+        if (caseId is not { } id)
         {
-            cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct);
-            page = page with { Cases = cases };
-            var pairs = ParseMapping(mapping);
-            if (caseId is not { } id)
-            {
-                throw new DomainValidationException("caseId", L["请选择要迁移的案件。"]);
-            }
+            throw new DomainValidationException("caseId", L["请选择要迁移的案件。"]);
+        }
 
-            var plan = await mediator.Send(new MigrateInstance(id, toVersion, pairs, dryRun, User.ToActor()), ct);
-            if (!dryRun)
-            {
-                page = page with { Cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct) };
-            }
+        var plan = await mediator.Send(new MigrateInstance(id, toVersion, pairs, dryRun, User.ToActor()), ct);
+        if (!dryRun)
+        {
+            page = page with { Cases = await mediator.Send(new ListRunningCases(key, User.ToActor()), ct) };
+        }
 
-            return View(page with { Plan = plan });
-        }
-        catch (ForbiddenException e)
-        {
-            return Refused(e.Message);
-        }
-        catch (NotFoundException e)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return View(page with { Problem = e.Message });
-        }
-        catch (Exception e) when (e is DomainValidationException or DomainRuleException or ConflictException or CalendarYearMissingException)
-        {
-            Response.StatusCode = e switch
-            {
-                DomainValidationException => StatusCodes.Status400BadRequest,
-                ConflictException => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
-            return View(page with { Problem = e.Message, ProblemField = (e as DomainValidationException)?.Field });
-        }
+        return View(page with { Plan = plan });
     }
+
+    /// <summary>A refused decision on the version's page, with the reason at its field.</summary>
+    private async Task<IActionResult> DecisionRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        var (key, version) = _decided!.Value;
+        return View(nameof(Show), await PublicationPageAsync(key, version, ct) with { Problem = refusal.Message, ProblemField = refusal.Kind == Refusals.Invalid ? refusal.Field : null });
+    }
+
+    /// <summary>The editor again with the text as posted and every message of the validator; nothing was stored.</summary>
+    private Task<IActionResult> PublicationRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        var errors = refusal.DefinitionErrors;
+        var message = errors.Count > 0 ? L["未发布：定义有 {0} 处错误，请修改后再发布。", errors.Count].Value : refusal.Message;
+        return Task.FromResult<IActionResult>(View(nameof(Edit), _editor! with { Errors = errors, Problem = message }));
+    }
+
+    /// <summary>The dry run's form again with the refusal, at the timeline's line that caused it when it names one.</summary>
+    private Task<IActionResult> DryRunRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        var where = refusal.Kind == Refusals.Invalid && _timeline!.LineOf(refusal.Field) is { } n ? L["第 {0} 行：", n].Value : "";
+        var field = refusal.Kind == Refusals.Invalid ? $"{refusal.Field}: " : "";
+        return Task.FromResult<IActionResult>(View(nameof(DryRun), _dryRun! with { Errors = [where + field + refusal.Message] }));
+    }
+
+    /// <summary>The migration form again with the refusal at its field; a procedure that is not there is the plain 404.</summary>
+    private Task<IActionResult> MigrationRefused(PageRefusal refusal, CancellationToken ct) =>
+        Task.FromResult<IActionResult>(_migrate is null
+            ? NotFound()
+            : View(nameof(Migrate), _migrate with { Problem = refusal.Message, ProblemField = refusal.Kind == Refusals.Invalid ? refusal.Field : null }));
 
     // "old=new" a line (or separated by commas): the supervisor names where each state goes.
     private Dictionary<string, string> ParseMapping(string? mapping)
@@ -453,52 +306,45 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
         return pairs;
     }
 
-    // The dry run's use case says the same; the page asks first so a designer-only form is never shown to others.
-    private bool CanDryRun => User.IsInRole(Roles.Designer) || User.IsInRole(Roles.Supervisor);
+    private string Sample(WorkflowDefinition definition) =>
+        DryRunTimeline.Sample(definition, ChinaTime.DateOf(clock.GetUtcNow()), L["每行一步：日期 start {立案数据}｜日期 task 环节 结果 {表单数据} [as 办理人]｜日期 event 事项 {事项数据}｜日期（仅推进时间）"]);
 
-    private ViewResult Refused(string message)
+    private async Task<List<DesignerProcedure>> ProceduresAsync(CancellationToken ct) =>
+        [.. (await mediator.Send(new ListDesignerProcedures(), ct)).Select(DesignerProcedure.Of)];
+
+    /// <summary>A procedure by key (404 when there is none).</summary>
+    private async Task<DesignerProcedure> ProcedureAsync(string key, CancellationToken ct) =>
+        DesignerProcedure.Of((await mediator.Send(new GetDesignerVersion(key, null, User.ToActor()), ct)).Procedure);
+
+    /// <summary>A version's page with its publication journal, and whether the viewer may decide it.</summary>
+    private async Task<DefinitionPage> PublicationPageAsync(string key, int? version, CancellationToken ct)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("Refused", message);
+        var page = await mediator.Send(new GetPublicationPage(key, version, User.ToActor()), ct);
+        return Page(page.Version) with { Journal = page.Journal, CanDecide = page.CanDecide };
     }
 
-    private async Task<List<DesignerProcedure>> ProceduresAsync(CancellationToken ct)
-    {
-        var versions = await mediator.Send(new ListDefinitions(), ct);
-        var procedures = new List<DesignerProcedure>();
-        foreach (var group in versions.GroupBy(v => v.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            // Titled as the version in use says, not as a proposal waiting for approval would have it.
-            var latest = group.Where(v => v.Status == PublicationStatus.Approved).MaxBy(v => v.Version) ?? group.MaxBy(v => v.Version)!;
-            var definition = await store.GetAsync(db, latest.Key, latest.Version, ct);
-            procedures.Add(new DesignerProcedure(group.Key, WorkflowText.English ? latest.TitleEn : latest.Title, [.. group.OrderBy(v => v.Version)], definition.Basis));
-        }
+    /// <summary>A version as a page: its diagram and table (404 when there is none; 403 when the user lacks <paramref name="needs"/>).</summary>
+    private async Task<DefinitionPage> PageAsync(string key, int? version, Permission? needs, CancellationToken ct) =>
+        Page(await mediator.Send(new GetDesignerVersion(key, version, User.ToActor(), needs), ct));
 
-        return procedures;
-    }
+    private DefinitionPage Page(DesignerVersion version) =>
+        new(DesignerProcedure.Of(version.Procedure), version.Definition, new DefinitionDiagram(version.Definition, text));
 
     /// <summary>A draft as a page (diagram and all), numbered as the version it would be published as; or the validator's messages.</summary>
     private async Task<(DefinitionPage? Page, JsonObject? Draft, IReadOnlyList<DefinitionError> Errors)> DraftPageAsync(DesignerProcedure procedure, string? json, CancellationToken ct)
     {
-        IReadOnlyList<DefinitionError> errors = string.IsNullOrWhiteSpace(json)
-            ? [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]
-            : (await mediator.Send(new ValidateDefinition(json), ct)).Errors;
-        if (errors.Count > 0)
+        if (string.IsNullOrWhiteSpace(json))
         {
-            return (null, null, errors);
+            return (null, null, [new DefinitionError("draft", "$", "schema", L["草稿为空。"])]);
         }
 
-        var draft = (JsonObject)JsonNode.Parse(json!)!;
-        if (draft["key"]?.GetValue<string>() != procedure.Key)
+        var draft = await mediator.Send(new GetDraftVersion(procedure.Key, json, procedure.Versions[^1].Version + 1), ct);
+        return draft switch
         {
-            return (null, null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]);
-        }
-
-        // The dry run gets the draft as typed; the page shows it numbered as the version it would become.
-        var numbered = (JsonObject)draft.DeepClone();
-        numbered["version"] = procedure.Versions[^1].Version + 1;
-        var definition = DefinitionStore.Parse(numbered.ToJsonString());
-        return (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), draft, []);
+            { OtherKey: true } => (null, null, [new DefinitionError("draft", "$.key", "key-version", L["草稿的 key 必须是 {0}。", procedure.Key])]),
+            { Definition: { } definition } => (new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text)), draft.Draft, []),
+            _ => (null, null, draft.Errors),
+        };
     }
 
     /// <summary>A draft the validator refuses goes back to the editor with every message (400); nothing runs or is stored.</summary>
@@ -511,42 +357,4 @@ public sealed class DesignerController(IMediator mediator, CasesDb db, Definitio
     /// <summary>The version an edit started from, when the form names one of the procedure's; else the one in use.</summary>
     private static int FromVersion(DesignerProcedure procedure, int? from) =>
         from is int v && procedure.Versions.Any(x => x.Version == v) ? v : procedure.InForce;
-
-    private async Task<DefinitionPage?> PageAsync(string key, int? version, CancellationToken ct)
-    {
-        var procedure = (await ProceduresAsync(ct)).FirstOrDefault(p => p.Key == key);
-        var wanted = version ?? procedure?.InForce;
-        if (procedure is null || procedure.Versions.All(v => v.Version != wanted))
-        {
-            return null;
-        }
-
-        var definition = await store.GetAsync(db, key, wanted!.Value, ct);
-        return new DefinitionPage(procedure, definition, new DefinitionDiagram(definition, text));
-    }
-}
-
-/// <summary>The designer pages' words for a version's publication: its status, the kinds of sensitive change, the journal's steps.</summary>
-public static class DesignerText
-{
-    public static string Status(IStringLocalizer L, PublicationStatus status) => status switch
-    {
-        PublicationStatus.Pending => L["待审批"],
-        PublicationStatus.Rejected => L["已驳回"],
-        _ => L["已启用"],
-    };
-
-    public static string Kind(IStringLocalizer L, SensitiveChangeKind kind) => kind switch
-    {
-        SensitiveChangeKind.SeparationRemoved => L["取消岗位不相容"],
-        _ => L["变更支付审批"],
-    };
-
-    public static string Action(IStringLocalizer L, PublicationAction action) => action switch
-    {
-        PublicationAction.Proposed => L["提交审批"],
-        PublicationAction.Approved => L["批准启用"],
-        PublicationAction.Rejected => L["驳回"],
-        _ => L["发布"],
-    };
 }

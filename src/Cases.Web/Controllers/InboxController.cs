@@ -1,13 +1,9 @@
 using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Inbox;
-using Cases.Application.Persistence;
 using Cases.Domain;
-using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Publishing;
 using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +20,10 @@ public sealed record InboxQuery(string Tab, string? Procedure, string? Sla, int?
     public static readonly string[] Sorts = ["due", "priority", "age"];
 
     public static readonly string[] SlaStates = ["onTime", "warning", "breached"];
+
+    /// <summary>The inbox's query string with a saved filter applied to a tab.</summary>
+    public static string Applied(string tab, SavedFilterView filter) =>
+        "tab=" + Uri.EscapeDataString(tab) + (filter.Query.Length > 0 ? "&" + filter.Query : "");
 
     /// <summary>The route values of this query, with another tab or cursor when given (the first page when not).</summary>
     public Dictionary<string, string> Route(string? tab = null, string? after = null)
@@ -84,9 +84,12 @@ public sealed class InboxPage
 // The case staff have an inbox (empty for administrators, who hold no tasks); designers and auditors none, as the tasks API
 // says (规程 第一百四十条). Claim and release check the task's role and city.
 [Route("inbox"), Authorize(Policy = Policies.CaseData)]
-public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStore calendars, TimeProvider clock, IStringLocalizer<SharedResource> L) : Controller
+public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
 {
     private const int PageSize = 25;
+
+    /// <summary>The tab a filter form came from, to go back to.</summary>
+    private string _tab = "mine";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? tab, string? procedure, string? sla, string? within, string? sort, string? after, CancellationToken ct)
@@ -98,50 +101,28 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
             int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= 365 ? n : null,
             InboxQuery.Sorts.Contains(sort) ? sort! : "due",
             string.IsNullOrWhiteSpace(after) ? null : after);
-        var definitions = await mediator.Send(new ListDefinitions(), ct);
-        var procedures = definitions.GroupBy(d => d.Key)
-            .Select(g => g.MaxBy(d => d.Version)!)
-            .Select(d => (d.Key, Title: WorkflowText.English ? d.TitleEn : d.Title))
-            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-
-        var calendar = await calendars.GetAsync(db, ct);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        string? problem = null;
-        TaskPage page;
-        try
-        {
-            // "Due within N working days" is every task due on or before the N-th working day from today (overdue ones too).
-            DateOnly? dueBefore = query.Within is int days ? calendar.AddWorkingDays(today, days).AddDays(1) : null;
-            page = await mediator.Send(new ListTasks(query.Tab, query.Procedure, null, dueBefore, null, query.After, PageSize, User.ToActor(), query.Sla, query.Sort), ct);
-        }
-        catch (DomainValidationException e)
-        {
-            problem = L["筛选条件有误：{0}", e.Message];
-            page = new TaskPage([], null);
-        }
-        catch (CalendarYearMissingException e)
-        {
-            problem = L["工作日日历缺少 {0} 年数据，无法按工作日筛选。", e.Year];
-            page = new TaskPage([], null);
-        }
-
+        var page = await mediator.Send(new GetInboxPage(query.Tab, query.Procedure, query.Sla, query.Within, query.Sort, query.After, PageSize, User.ToActor()), ct);
+        var procedures = page.Procedures.Select(d => (d.Key, Title: WorkflowText.English ? d.TitleEn : d.Title)).ToList();
         var titles = procedures.ToDictionary(p => p.Key, p => p.Title, StringComparer.Ordinal);
-        var saved = await mediator.Send(new ListFilters(User.ToActor()), ct);
-        var model = new InboxPage
+        return View(new InboxPage
         {
-            SavedFilters = saved,
-            Provincial = User.ToActor().IsProvincial,
+            SavedFilters = page.SavedFilters,
+            Provincial = page.Provincial,
             Query = query,
             Procedures = procedures,
-            FilterProblem = problem,
-            FullIdNumbers = User.ToActor().NeedsFullIdNumbers,
+            FilterProblem = page.FilterProblem switch
+            {
+                null => null,
+                { MissingYear: int year } => L["工作日日历缺少 {0} 年数据，无法按工作日筛选。", year].Value,
+                var problem => L["筛选条件有误：{0}", problem.Message].Value,
+            },
+            FullIdNumbers = page.FullIdNumbers,
             Next = page.Next,
-            Rows = [.. page.Items.Select(t => new InboxRow(t, titles.GetValueOrDefault(t.Procedure, t.Procedure), DaysLeft(calendar, today, t.DueOn)))],
-        };
-        return View(model);
+            Rows = [.. page.Tasks.Select(t => new InboxRow(t.Task, titles.GetValueOrDefault(t.Task.Procedure, t.Task.Procedure), t.DaysLeft))],
+        });
     }
 
-    /// <summary>Claims one task (the row's button) or every selected task (bulk); each is claimed on its own, so one taken by someone else does not stop the rest.</summary>
+    /// <summary>Claims one task (the row's button) or every selected task (bulk) through <see cref="ClaimTasks"/>: one taken by someone else does not stop the rest.</summary>
     [HttpPost("claim")]
     public async Task<IActionResult> Claim(Guid? taskId, Guid[] selected, string? returnUrl, CancellationToken ct)
     {
@@ -152,27 +133,13 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
             return Back(returnUrl);
         }
 
-        var claimed = 0;
-        var refused = new List<string>();
-        foreach (var id in ids)
-        {
-            try
-            {
-                await mediator.Send(new ClaimTask(id, User.ToActor()), ct);
-                claimed++;
-            }
-            catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
-            {
-                refused.Add(await TaskOutcomes.RefusalAsync(mediator, L, id, e, User.ToActor(), ct));
-            }
-        }
-
-        if (claimed > 0)
+        var results = await mediator.Send(new ClaimTasks(ids, User.ToActor()), ct);
+        if (results.Count(r => r.Claimed) is > 0 and var claimed)
         {
             TempData[PageMessages.Notice] = L["已领取 {0} 项任务，见「我的待办」。", claimed].Value;
         }
 
-        if (refused.Count > 0)
+        if (results.Where(r => !r.Claimed).Select(r => TaskOutcomes.Refusal(L, r)).ToList() is { Count: > 0 } refused)
         {
             TempData[PageMessages.Problem] = string.Join("\n", refused);
         }
@@ -180,19 +147,12 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
         return Back(returnUrl);
     }
 
-    [HttpPost("release")]
+    [HttpPost("release"), RefusalShown(RedirectTo = nameof(Index), ReturnUrlWithin = "/", Shows = Refusals.Conflict | Refusals.Forbidden | Refusals.NotFound,
+        Forbidden = "您不能办理此任务：{0}", NotFound = "找不到该任务（不存在或不属于本市）。")]
     public async Task<IActionResult> Release(Guid taskId, string? returnUrl, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ReleaseTask(taskId, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
-        }
-        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
-        {
-            TempData[PageMessages.Problem] = await TaskOutcomes.RefusalAsync(mediator, L, taskId, e, User.ToActor(), ct);
-        }
-
+        await mediator.Send(new ReleaseTask(taskId, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
         return Back(returnUrl);
     }
 
@@ -200,63 +160,51 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
     /// Saves the filter on screen under a name through <see cref="SaveFilter"/>, optionally shared with a role of the
     /// user's city, and opens the inbox with it. Every value is checked: one that does not fit is refused, not dropped.
     /// </summary>
-    [HttpPost("filters")]
+    [HttpPost("filters"), RefusalShown(Page = nameof(FilterNotSaved), Shows = Refusals.Invalid | Refusals.Rule)]
     public async Task<IActionResult> SaveFilter([FromQuery] string? tab, string? name, string? procedure, string? sla, string? within, string? sort, string? shareWithRole, CancellationToken ct)
     {
-        var current = InboxQuery.Tabs.Contains(tab) ? tab! : "mine";
-        try
-        {
-            int? days = string.IsNullOrWhiteSpace(within) ? null
-                : int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
-                : throw new DomainValidationException("within", "within must be a whole number of working days.");
-            var filter = await mediator.Send(new SaveFilter(name, procedure, sla, days, sort, shareWithRole, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = (filter.SharedWithRole is { } role
-                ? L["已保存筛选「{0}」，并共享给{1}。", filter.Name, RoleName(role, User.ToActor().IsProvincial)]
-                : L["已保存筛选「{0}」。", filter.Name]).Value;
-            return Redirect(Url.Action(nameof(Index))! + "?" + Applied(current, filter));
-        }
-        catch (DomainValidationException e)
-        {
-            TempData[PageMessages.Problem] = L["筛选未保存：{0}", FilterFieldProblem(e.Field)].Value;
-        }
-        catch (DomainRuleException)
-        {
-            TempData[PageMessages.Problem] = L["筛选未保存：您保存的筛选已达 {0} 个，请先删除不用的。", SavedFilterHandlers.MaxPerUser].Value;
-        }
-
-        return RedirectToAction(nameof(Index), new { tab = current });
+        _tab = InboxQuery.Tabs.Contains(tab) ? tab! : "mine";
+        int? days = string.IsNullOrWhiteSpace(within) ? null
+            : int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+            : throw new DomainValidationException("within", "within must be a whole number of working days.");
+        var filter = await mediator.Send(new SaveFilter(name, procedure, sla, days, sort, shareWithRole, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = (filter.SharedWithRole is { } role
+            ? L["已保存筛选「{0}」，并共享给{1}。", filter.Name, RoleName(role, User.ToActor().IsProvincial)]
+            : L["已保存筛选「{0}」。", filter.Name]).Value;
+        return Redirect(Url.Action(nameof(Index))! + "?" + InboxQuery.Applied(_tab, filter));
     }
 
     /// <summary>Deletes one of the user's own saved filters through <see cref="DeleteFilter"/>; a shared one stays theirs who shared it.</summary>
-    [HttpPost("filters/{filterId:guid}/delete")]
+    [HttpPost("filters/{filterId:guid}/delete"), RefusalShown(Page = nameof(BackToTab), Shows = Refusals.Forbidden | Refusals.NotFound,
+        Forbidden = "这个筛选是别人共享给您的，只有创建人可以删除。", NotFound = "没有找到这个筛选（可能已被删除）。")]
     public async Task<IActionResult> DeleteFilter(Guid filterId, [FromQuery] string? tab, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new DeleteFilter(filterId, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["筛选已删除。"].Value;
-        }
-        catch (ForbiddenException)
-        {
-            TempData[PageMessages.Problem] = L["这个筛选是别人共享给您的，只有创建人可以删除。"].Value;
-        }
-        catch (NotFoundException)
-        {
-            TempData[PageMessages.Problem] = L["没有找到这个筛选（可能已被删除）。"].Value;
-        }
-
-        return RedirectToAction(nameof(Index), new { tab = InboxQuery.Tabs.Contains(tab) ? tab : "mine" });
+        _tab = InboxQuery.Tabs.Contains(tab) ? tab! : "mine";
+        await mediator.Send(new DeleteFilter(filterId, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["筛选已删除。"].Value;
+        return RedirectToAction(nameof(Index), new { tab = _tab });
     }
 
-    /// <summary>The inbox's query string with a saved filter applied to a tab.</summary>
-    public static string Applied(string tab, SavedFilterView filter) =>
-        "tab=" + Uri.EscapeDataString(tab) + (filter.Query.Length > 0 ? "&" + filter.Query : "");
-
     /// <summary>The role a filter is shared with, as the inbox says it: "本市的经办人员" / "全省的经办人员".</summary>
-    internal string RoleName(string role, bool provincial)
+    private string RoleName(string role, bool provincial)
     {
         var name = WorkflowText.RoleGroup(role);
         return provincial ? L["全省的{0}", name] : L["本市的{0}", name];
+    }
+
+    private Task<IActionResult> BackToTab(PageRefusal refusal, CancellationToken ct)
+    {
+        TempData[PageMessages.Problem] = refusal.Message;
+        return Task.FromResult<IActionResult>(RedirectToAction(nameof(Index), new { tab = _tab }));
+    }
+
+    // A filter is refused by the field it names (said in the page's words) or by the number the user already keeps.
+    private Task<IActionResult> FilterNotSaved(PageRefusal refusal, CancellationToken ct)
+    {
+        TempData[PageMessages.Problem] = (refusal.Kind == Refusals.Rule
+            ? L["筛选未保存：您保存的筛选已达 {0} 个，请先删除不用的。", SavedFilterHandlers.MaxPerUser]
+            : L["筛选未保存：{0}", FilterFieldProblem(refusal.Field)]).Value;
+        return Task.FromResult<IActionResult>(RedirectToAction(nameof(Index), new { tab = _tab }));
     }
 
     private string FilterFieldProblem(string field) => field switch
@@ -271,17 +219,4 @@ public sealed class InboxController(IMediator mediator, CasesDb db, CalendarStor
     };
 
     private RedirectResult Back(string? returnUrl) => Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
-
-    /// <summary>Working days from today to the due date; null when the calendar has no data for a year in between.</summary>
-    internal static int? DaysLeft(WorkingDayCalendar calendar, DateOnly today, DateOnly due)
-    {
-        try
-        {
-            return calendar.WorkingDaysBetween(today, due);
-        }
-        catch (CalendarYearMissingException)
-        {
-            return null;
-        }
-    }
 }

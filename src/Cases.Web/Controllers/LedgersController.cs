@@ -1,10 +1,7 @@
 using Cases.Application.Ledgers;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -64,72 +61,25 @@ public sealed record ReimbursementTable(IReadOnlyList<ThirdPartyReimbursement> R
 /// city or the one they pick; another city from a city's staff is refused (403) as the API refuses it.
 /// </summary>
 [Route("ledgers"), Authorize(Policy = Policies.Ledgers)]
-public sealed class LedgersController(IMediator mediator, CasesDb db, DefinitionStore definitions, IStringLocalizer<SharedResource> L) : Controller
+public sealed class LedgersController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? city, string? standing, string? outstandingOnly, string? injuryCaseId, CancellationToken ct)
     {
         static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-        var by = User.ToActor();
-        city = Blank(city);
-        standing = Blank(standing);
-        injuryCaseId = Blank(injuryCaseId);
-        var onlyOutstanding = outstandingOnly is "true" or "on";
-        string? problem = null;
-
-        // Another city is refused before anything else is read (ForbiddenException → 403), as the API refuses it.
-        var scope = by.CityScope(city);
-        AdvancePaymentLedger advances;
-        try
-        {
-            advances = await mediator.Send(new GetAdvancePaymentLedger(scope, by, standing, onlyOutstanding), ct);
-        }
-        catch (DomainValidationException e)
-        {
-            problem = L["筛选条件有误：{0}", e.Message];
-            standing = null;
-            advances = await mediator.Send(new GetAdvancePaymentLedger(scope, by, null, onlyOutstanding), ct);
-        }
-
-        IReadOnlyList<ThirdPartyReimbursement>? lookup = null;
-        if (injuryCaseId is not null)
-        {
-            try
-            {
-                lookup = await mediator.Send(new GetThirdPartyMedicalLedger(scope, injuryCaseId, by), ct);
-            }
-            catch (DomainValidationException e)
-            {
-                problem = L["筛选条件有误：{0}", e.Message];
-                injuryCaseId = null;
-            }
-        }
-
+        var page = await mediator.Send(new GetLedgersPage(Blank(city), Blank(standing), outstandingOnly is "true" or "on", Blank(injuryCaseId), User.ToActor()), ct);
         return View(new LedgersPage
         {
-            City = scope,
-            Cities = by.IsProvincial ? City.All : [],
-            Standing = standing,
-            OutstandingOnly = onlyOutstanding,
-            InjuryCaseId = injuryCaseId,
-            Advances = advances,
-            Reimbursements = await mediator.Send(new GetThirdPartyMedicalLedger(scope, null, by), ct),
-            Lookup = lookup,
-            Definition = await DefinitionAsync(ct),
-            FilterProblem = problem,
+            City = page.City,
+            Cities = page.Provincial ? City.All : [],
+            Standing = page.Standing,
+            OutstandingOnly = page.OutstandingOnly,
+            InjuryCaseId = page.InjuryCaseId,
+            Advances = page.Advances,
+            Reimbursements = page.Reimbursements,
+            Lookup = page.Lookup,
+            Definition = page.Definition,
+            FilterProblem = page.FilterProblem is { } problem ? L["筛选条件有误：{0}", problem.Message].Value : null,
         });
-    }
-
-    /// <summary>The procedure's latest definition; without it (not loaded) the page says where recovery stands without the step.</summary>
-    private async Task<WorkflowDefinition?> DefinitionAsync(CancellationToken ct)
-    {
-        try
-        {
-            return await definitions.GetLatestAsync(db, "advance-payment", ct);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 }

@@ -2,12 +2,9 @@ using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Web.Exports;
 using Cases.Application.Supervision;
-using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
 using Cases.Web.Infrastructure;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Tasks;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +12,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 
-/// <summary>One of the dashboard's task lists (breached or at risk): a page of open tasks, earliest deadline first.</summary>
-public sealed record SlaTaskList(string Sla, IReadOnlyList<TaskView> Rows, string? After, string? Next);
-
 /// <summary>What Views/Supervision/_SlaTaskList.cshtml draws: one list of the page, its heading and the address to come back to.</summary>
-public sealed record SlaTaskListView(SupervisionPage Page, SlaTaskList List, string Heading, string ReturnUrl);
+public sealed record SlaTaskListView(SupervisionPage Page, SlaTasks List, string Heading, string ReturnUrl);
 
 /// <summary>The supervisor dashboard 「督办」, where deadlines missed or nearly missed are followed up, for one city or, for provincial staff, every city.</summary>
 public sealed class SupervisionPage
@@ -34,9 +28,9 @@ public sealed class SupervisionPage
 
     public required EscalationBoard Escalations { get; init; }
 
-    public required SlaTaskList Breached { get; init; }
+    public required SlaTasks Breached { get; init; }
 
-    public required SlaTaskList Warning { get; init; }
+    public required SlaTasks Warning { get; init; }
 
     public required IReadOnlyList<WeekBreaches> Weeks { get; init; }
 
@@ -101,118 +95,82 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
     [HttpGet(""), Authorize(Policy = Policies.Operations)]
     public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, CancellationToken ct)
     {
-        var by = User.ToActor();
-        var scope = by.SupervisionScope(city);
-        string? problem = null;
-        async Task<SlaTaskList> ListAsync(string sla, string? after)
+        var page = await mediator.Send(new GetSupervisionPage(city, breachedAfter, warningAfter, PageSize, User.ToActor()), ct);
+        return View(new SupervisionPage
         {
-            try
-            {
-                var page = await mediator.Send(new ListTasks("open", null, null, null, null, Blank(after), PageSize, by, sla, "due", scope), ct);
-                return new SlaTaskList(sla, page.Items, Blank(after), page.Next);
-            }
-            catch (DomainValidationException) when (!string.IsNullOrEmpty(after))
-            {
-                problem = L["列表的翻页位置已失效，已回到第一页。"];
-                return await ListAsync(sla, null);
-            }
-        }
-
-        var model = new SupervisionPage
-        {
-            City = scope,
-            Cities = by.IsProvincial ? City.All : [],
-            Overview = await mediator.Send(new GetSlaOverview(scope, by), ct),
-            Escalations = await mediator.Send(new GetEscalationBoard(scope, by), ct),
-            Breached = await ListAsync("breached", breachedAfter),
-            Warning = await ListAsync("warning", warningAfter),
-            Weeks = await mediator.Send(new GetBreachesPerWeek(scope, by), ct),
-            Steps = await mediator.Send(new GetStepDurations(scope, by), ct),
-            Assignees = await mediator.Send(new ListAssignees(scope, null, by), ct),
-            ProcedureTitles = await ProcedureTitlesAsync(ct),
-            CanReassign = by.IsIn(Roles.Supervisor),
-            FullIdNumbers = by.NeedsFullIdNumbers,
-            ListProblem = problem,
-        };
-        return View(model);
+            City = page.City,
+            Cities = page.Provincial ? City.All : [],
+            Overview = page.Overview,
+            Escalations = page.Escalations,
+            Breached = page.Breached,
+            Warning = page.Warning,
+            Weeks = page.Weeks,
+            Steps = page.Steps,
+            Assignees = page.Assignees,
+            ProcedureTitles = await SupervisionCsv.ProcedureTitlesAsync(mediator, ct),
+            CanReassign = page.CanReassign,
+            FullIdNumbers = page.FullIdNumbers,
+            ListProblem = page.StaleCursor ? L["列表的翻页位置已失效，已回到第一页。"].Value : null,
+        });
     }
 
-    /// <summary>Reassigns one task (its row's form) or every selected one (bulk) to the chosen user; each on its own.</summary>
-    [HttpPost("reassign")]
+    /// <summary>Reassigns one task (its row's form) or every selected one (bulk) to the chosen user through <see cref="ReassignTasks"/>; each on its own.</summary>
+    [HttpPost("reassign"), RefusalShown(Page = nameof(ReassignmentRefused), Shows = Refusals.Invalid | Refusals.Forbidden | Refusals.NotFound)]
     public async Task<IActionResult> Reassign(Guid? taskId, Guid[] selected, string? userName, string? returnUrl, CancellationToken ct)
     {
-        var by = User.ToActor();
-        if (!by.IsIn(Roles.Supervisor))
-        {
-            // Not a supervisor: nothing to go back to here (administrators look, they do not reassign); the workbench is
-            // everyone's page (the inbox is not a designer's or an auditor's).
-            TempData[PageMessages.Problem] = L["只有主管可以改派任务。"].Value;
-            return RedirectToAction(nameof(HomeController.Index), "Home");
-        }
-
         var ids = taskId is Guid one ? [one] : selected.Distinct().ToArray();
-        try
+        var results = await mediator.Send(new ReassignTasks(ids, userName, User.ToActor()), ct);
+        var assigned = results.Count(r => r.Assigned);
+        if (assigned > 0)
         {
-            var results = await mediator.Send(new ReassignTasks(ids, userName, by), ct);
-            var assigned = results.Count(r => r.Assigned);
-            if (assigned > 0)
-            {
-                TempData[PageMessages.Notice] = L["已将 {0} 项任务改派给 {1}。", assigned, userName!.Trim()].Value;
-            }
-
-            var refused = results.Where(r => !r.Assigned).Select(r => L["任务 {0} 未改派：{1}", r.Task is { } t ? WorkflowText.Title(t) : WorkflowText.CaseNumber(r.TaskId), r.Problem ?? ""].Value).ToList();
-            if (refused.Count > 0)
-            {
-                TempData[PageMessages.Problem] = string.Join("\n", refused);
-            }
-        }
-        catch (NotFoundException)
-        {
-            TempData[PageMessages.Problem] = L["找不到该任务（不存在或不属于本市）。"].Value;
-        }
-        catch (DomainValidationException e)
-        {
-            TempData[PageMessages.Problem] = e.Field == "taskIds" ? L["请先勾选要改派的任务。"].Value : L["请选择改派给谁：{0}", e.Message].Value;
+            TempData[PageMessages.Notice] = L["已将 {0} 项任务改派给 {1}。", assigned, userName!.Trim()].Value;
         }
 
-        return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
+        var refused = results.Where(r => !r.Assigned).Select(r => L["任务 {0} 未改派：{1}", r.Task is { } t ? WorkflowText.Title(t) : WorkflowText.CaseNumber(r.TaskId), r.Problem ?? ""].Value).ToList();
+        if (refused.Count > 0)
+        {
+            TempData[PageMessages.Problem] = string.Join("\n", refused);
+        }
+
+        return Back(returnUrl);
     }
 
     /// <summary>A supervisor acknowledges an escalation ("seen, being dealt with"), with an optional note, journaled on the case.</summary>
-    [HttpPost("escalations/{id:guid}/acknowledge")]
+    [HttpPost("escalations/{id:guid}/acknowledge"), RefusalShown(Page = nameof(AcknowledgementRefused), Shows = Refusals.Invalid | Refusals.Forbidden | Refusals.NotFound | Refusals.Conflict)]
     public async Task<IActionResult> Acknowledge(Guid id, string? note, string? returnUrl, CancellationToken ct)
     {
-        var by = User.ToActor();
-        if (!by.IsIn(Roles.Supervisor))
-        {
-            TempData[PageMessages.Problem] = L["只有主管可以确认升级事项。"].Value;
-            return RedirectToAction(nameof(HomeController.Index), "Home");
-        }
-
-        try
-        {
-            await mediator.Send(new AcknowledgeEscalation(id, note, by), ct);
-            TempData[PageMessages.Notice] = L["已确认该升级事项，记入案件日志。"].Value;
-        }
-        catch (NotFoundException)
-        {
-            TempData[PageMessages.Problem] = L["找不到该升级事项（不存在或不属于本市）。"].Value;
-        }
-        catch (ConflictException e)
-        {
-            TempData[PageMessages.Problem] = e.Current is EscalationAcknowledgement a
-                ? L["该升级事项已由 {0} 于 {1} 确认。", a.AcknowledgedBy, WorkflowText.Instant(a.AcknowledgedAt)].Value
-                : e.Message;
-        }
-        catch (DomainValidationException)
-        {
-            TempData[PageMessages.Problem] = L["说明不超过 {0} 字，不含控制字符。", AcknowledgeEscalation.MaxNoteLength].Value;
-        }
-
-        return Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
+        await mediator.Send(new AcknowledgeEscalation(id, note, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已确认该升级事项，记入案件日志。"].Value;
+        return Back(returnUrl);
     }
 
-    private Task<IReadOnlyDictionary<string, string>> ProcedureTitlesAsync(CancellationToken ct) => SupervisionCsv.ProcedureTitlesAsync(mediator, ct);
+    // Not a supervisor: nothing to go back to here (administrators look, they do not reassign); the workbench is
+    // everyone's page (the inbox is not a designer's or an auditor's).
+    private Task<IActionResult> ReassignmentRefused(PageRefusal refusal, CancellationToken ct) => Refused(refusal switch
+    {
+        { Kind: Refusals.Forbidden } => L["只有主管可以改派任务。"],
+        { Kind: Refusals.NotFound } => L["找不到该任务（不存在或不属于本市）。"],
+        { Field: "taskIds" } => L["请先勾选要改派的任务。"],
+        _ => L["请选择改派给谁：{0}", refusal.Message],
+    }, refusal);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private Task<IActionResult> AcknowledgementRefused(PageRefusal refusal, CancellationToken ct) => Refused(refusal switch
+    {
+        { Kind: Refusals.Forbidden } => L["只有主管可以确认升级事项。"],
+        { Kind: Refusals.NotFound } => L["找不到该升级事项（不存在或不属于本市）。"],
+        { Current: EscalationAcknowledgement a } => L["该升级事项已由 {0} 于 {1} 确认。", a.AcknowledgedBy, WorkflowText.Instant(a.AcknowledgedAt)],
+        { Kind: Refusals.Conflict } => new LocalizedString("", refusal.Message),
+        _ => L["说明不超过 {0} 字，不含控制字符。", AcknowledgeEscalation.MaxNoteLength],
+    }, refusal);
+
+    private Task<IActionResult> Refused(LocalizedString problem, PageRefusal refusal)
+    {
+        TempData[PageMessages.Problem] = problem.Value;
+        return Task.FromResult<IActionResult>(refusal.Kind == Refusals.Forbidden
+            ? RedirectToAction(nameof(HomeController.Index), "Home")
+            : Back(Request.Form["returnUrl"]));
+    }
+
+    private RedirectResult Back(string? returnUrl) =>
+        Redirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/supervision", StringComparison.Ordinal) ? returnUrl : Url.Action(nameof(Index))!);
 }

@@ -1,15 +1,9 @@
 using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Casework;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Calendar;
 using Cases.Web.Infrastructure;
-using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
 using Mediator;
@@ -66,60 +60,48 @@ public sealed class TaskFormPage
 }
 
 /// <summary>
-/// Opening and completing a task through <see cref="GetTask"/>, <see cref="ClaimTask"/>, <see cref="ReleaseTask"/> and
+/// Opening and completing a task through <see cref="GetTaskPage"/>, <see cref="ClaimTask"/>, <see cref="ReleaseTask"/> and
 /// <see cref="CompleteTask"/>: the same commands as the REST API, so every rule is the runtime's.
 /// </summary>
 // The case staff only (as GET /api/tasks); the task's candidate role and city are the commands' to check (they depend on the record).
 [Route("tasks/{id:guid}"), Authorize(Policy = Policies.CaseData)]
-public sealed class TaskController(
-    IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
+public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStringLocalizer<SharedResource> L) : Controller
 {
-    [HttpGet("")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
-        await PageAsync(id, posted: null, conflict: null, refusal: null, ct) is { } page ? View("Task", page) : NotFound();
+    /// <summary>The task's page as the completion found it, with what was posted: shown again when the completion is refused.</summary>
+    private TaskFormPage? _posted;
 
-    [HttpPost("claim")]
+    [HttpGet("")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct) => View("Task", await PageAsync(id, posted: null, conflict: false, refusal: null, ct));
+
+    [HttpPost("claim"), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Conflict | Refusals.Forbidden | Refusals.NotFound,
+        Forbidden = "您不能办理此任务：{0}", NotFound = "找不到该任务（不存在或不属于本市）。")]
     public async Task<IActionResult> Claim(Guid id, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ClaimTask(id, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已领取，请办理。"].Value;
-        }
-        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
-        {
-            TempData[PageMessages.Problem] = await TaskOutcomes.RefusalAsync(mediator, L, id, e, User.ToActor(), ct);
-        }
-
+        await mediator.Send(new ClaimTask(id, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已领取，请办理。"].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
 
-    [HttpPost("release")]
+    [HttpPost("release"), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Conflict | Refusals.Forbidden | Refusals.NotFound,
+        Forbidden = "您不能办理此任务：{0}", NotFound = "找不到该任务（不存在或不属于本市）。")]
     public async Task<IActionResult> Release(Guid id, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new ReleaseTask(id, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
-            return RedirectToAction(nameof(InboxController.Index), "Inbox", new { tab = "available" });
-        }
-        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
-        {
-            TempData[PageMessages.Problem] = await TaskOutcomes.RefusalAsync(mediator, L, id, e, User.ToActor(), ct);
-            return RedirectToAction(nameof(Show), new { id });
-        }
+        await mediator.Send(new ReleaseTask(id, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
+        return RedirectToAction(nameof(InboxController.Index), "Inbox", new { tab = "available" });
     }
 
-    [HttpPost("complete")]
+    /// <summary>
+    /// Completes the task through <see cref="CompleteTask"/> with the outcome's button and the form's fields. A refused
+    /// field is said at its control; a conflict (someone else got there first), a refusal of separation of duties or of a
+    /// rule shows the task as it stands now, with what was typed.
+    /// </summary>
+    [HttpPost("complete"), RefusalShown(Page = nameof(CompletionRefused), Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Forbidden | Refusals.Rule,
+        Forbidden = "您不能办理此任务：{0}", Rule = "按规程不能办理：{0}")]
     public async Task<IActionResult> Complete(Guid id, string? outcome, CancellationToken ct)
     {
         var form = await Request.ReadFormAsync(ct);
-        var page = await PageAsync(id, form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal), null, null, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
+        var page = _posted = await PageAsync(id, form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal), false, null, ct);
         if (string.IsNullOrEmpty(outcome) || page.State.Outcomes?.ContainsKey(outcome) != true)
         {
             ModelState.AddModelError("", L["请用页面下方的按钮选择办理结果。"]);
@@ -146,37 +128,28 @@ public sealed class TaskController(
             return Answer(page, StatusCodes.Status400BadRequest);
         }
 
-        try
+        var state = await mediator.Send(new CompleteTask(id, outcome, data, User.ToActor()), ct);
+        TempData[PageMessages.Notice] = L["已办结「{0}」：{1}。案件当前环节：{2}。", WorkflowText.Title(page.Task),
+            WorkflowText.Of(page.State.Outcomes[outcome].Label, outcome), WorkflowText.StateTitle(page.Definition, state.State)].Value;
+        return RedirectToAction(nameof(CaseController.Show), "Case", new { id = page.Task.CaseId });
+    }
+
+    /// <summary>
+    /// A refused field at its control, on the page as posted; anything else on the task as it stands now (someone else may
+    /// have taken or finished it), with what was typed.
+    /// </summary>
+    private async Task<IActionResult> CompletionRefused(PageRefusal refusal, CancellationToken ct)
+    {
+        var posted = _posted!;
+        if (refusal.Kind == Refusals.Invalid)
         {
-            var state = await mediator.Send(new CompleteTask(id, outcome, data, User.ToActor()), ct);
-            TempData[PageMessages.Notice] = L["已办结「{0}」：{1}。案件当前环节：{2}。", WorkflowText.Title(page.Task),
-                WorkflowText.Of(page.State.Outcomes[outcome].Label, outcome), WorkflowText.StateTitle(page.Definition, state.State)].Value;
-            return RedirectToAction(nameof(CaseController.Show), "Case", new { id = page.Task.CaseId });
-        }
-        catch (ConflictException)
-        {
-            // Someone else completed or claimed it first: say so, and show the task as it stands now.
-            var current = await PageAsync(id, page.Values, conflict: "", null, ct);
-            return current is null ? NotFound() : Answer(current, StatusCodes.Status409Conflict);
-        }
-        catch (DomainValidationException e)
-        {
-            var (field, message) = forms.Describe(e, page.Fields);
+            var (field, message) = forms.Describe(refusal.Field, refusal.Message, posted.Fields);
             ModelState.AddModelError(field, message);
-            return Answer(page, StatusCodes.Status400BadRequest);
+            return View("Task", posted);
         }
-        catch (ForbiddenException e)
-        {
-            return Answer(await PageAsync(id, page.Values, null, L["您不能办理此任务：{0}", e.Message], ct) ?? page, StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (e is DomainRuleException or CalendarYearMissingException)
-        {
-            return Answer(await PageAsync(id, page.Values, null, L["按规程不能办理：{0}", e.Message], ct) ?? page, StatusCodes.Status422UnprocessableEntity);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+
+        var conflict = refusal.Kind == Refusals.Conflict;
+        return View("Task", await PageAsync(posted.Task.Id, posted.Values, conflict, conflict ? null : refusal.Message, ct));
     }
 
     private ViewResult Answer(TaskFormPage page, int status)
@@ -185,46 +158,28 @@ public sealed class TaskController(
         return View("Task", page);
     }
 
-    /// <summary>The page of a task as it stands; null when the user may not see it. <paramref name="conflict"/> "" asks for the conflict sentence.</summary>
-    private async Task<TaskFormPage?> PageAsync(Guid id, IReadOnlyDictionary<string, string>? posted, string? conflict, string? refusal, CancellationToken ct)
+    /// <summary>The page of a task as it stands (404 when the user may not see it); <paramref name="conflict"/> asks for the sentence saying who got there first.</summary>
+    private async Task<TaskFormPage> PageAsync(Guid id, IReadOnlyDictionary<string, string>? posted, bool conflict, string? refusal, CancellationToken ct)
     {
-        var actor = User.ToActor();
-        TaskView task;
-        CaseView @case;
-        try
-        {
-            task = await mediator.Send(new GetTask(id, actor), ct);
-            @case = await mediator.Send(new GetCase(task.CaseId, actor), ct);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-
-        var definition = await definitions.GetAsync(db, @case.Procedure, @case.DefinitionVersion, ct);
-        var confirmation = task.Kind == HumanTaskKind.ExpiryConfirmation;
-        var state = confirmation ? ExpiryConfirmation.Spec(definition, task.State) : definition.States[task.State];
-        var formData = confirmation ? ExpiryConfirmation.Fields : definition.Data;
-        var fields = WorkflowForm.ForTask(definition, state, formData);
-        var calendar = await calendars.GetAsync(db, ct);
-        var inRole = actor.IsIn(task.Role);
+        var page = await mediator.Send(new GetTaskPage(id, User.ToActor()), ct);
+        var fields = WorkflowForm.ForTask(page.Definition, page.State, page.FormData);
         return new TaskFormPage
         {
-            Task = task,
-            Case = @case,
-            Definition = definition,
-            State = state,
-            FormData = formData,
-            HeldDueOn = confirmation ? @case.Journal.LastOrDefault(j => j.Action == JournalActions.ExpiryHeld)?.Data?[JournalFields.DueOn]?.GetValue<string>() : null,
-            Data = @case.Data as System.Text.Json.Nodes.JsonObject ?? [],
+            Task = page.Task,
+            Case = page.Case,
+            Definition = page.Definition,
+            State = page.State,
+            FormData = page.FormData,
+            HeldDueOn = page.HeldDueOn,
+            Data = page.Case.Data as System.Text.Json.Nodes.JsonObject ?? [],
             Fields = fields,
-            Values = posted ?? CaseValues.Of(@case.Data, fields),
-            DaysLeft = InboxController.DaysLeft(calendar, ChinaTime.DateOf(clock.GetUtcNow()), task.DueOn),
-            FullIdNumbers = actor.NeedsFullIdNumbers,
-            CanComplete = inRole && (task.Status == HumanTaskStatus.Open || (task.Status == HumanTaskStatus.Claimed && task.Assignee == actor.UserName)),
-            CanClaim = inRole && task.Status == HumanTaskStatus.Open,
-            CanRelease = task.Status == HumanTaskStatus.Claimed && task.Assignee == actor.UserName,
-            Conflict = conflict is null ? null : TaskOutcomes.Current(L, task, definition),
+            Values = posted ?? CaseValues.Of(page.Case.Data, fields),
+            DaysLeft = page.DaysLeft,
+            FullIdNumbers = page.FullIdNumbers,
+            CanComplete = page.CanComplete,
+            CanClaim = page.CanClaim,
+            CanRelease = page.CanRelease,
+            Conflict = conflict ? TaskOutcomes.Current(L, page.Task, page.Definition) : null,
             Refusal = refusal,
         };
     }

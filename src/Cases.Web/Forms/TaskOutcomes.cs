@@ -1,11 +1,8 @@
 using Cases.Web.Texts;
-using Cases.Domain;
-using Cases.Domain.Staff;
+using Cases.Application.Inbox;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Records;
-using Cases.Workflows.Tasks;
-using Mediator;
 using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Forms;
@@ -16,26 +13,13 @@ namespace Cases.Web.Forms;
 /// </summary>
 internal static class TaskOutcomes
 {
-    public static async Task<string> RefusalAsync(IMediator mediator, IStringLocalizer<SharedResource> L, Guid taskId, Exception refusal, Actor by, CancellationToken ct)
+    /// <summary>Why one task of a claim was not claimed, in a plain sentence.</summary>
+    public static string Refusal(IStringLocalizer<SharedResource> L, ClaimResult result) => result switch
     {
-        switch (refusal)
-        {
-            case ConflictException:
-                try
-                {
-                    return Current(L, await mediator.Send(new GetTask(taskId, by), ct), null);
-                }
-                catch (NotFoundException)
-                {
-                    return L["找不到该任务（不存在或不属于本市）。"];
-                }
-
-            case ForbiddenException e:
-                return L["您不能办理此任务：{0}", e.Message];
-            default:
-                return L["找不到该任务（不存在或不属于本市）。"];
-        }
-    }
+        { Refusal: ClaimRefusal.Conflict, Current: { } task } => Current(L, task, null),
+        { Refusal: ClaimRefusal.Forbidden } => L["您不能办理此任务：{0}", result.Problem ?? ""],
+        _ => L["找不到该任务（不存在或不属于本市）。"],
+    };
 
     /// <summary>The plain sentence for a task someone else has taken or finished; <paramref name="definition"/> names the outcome when known.</summary>
     public static string Current(IStringLocalizer<SharedResource> L, TaskView task, WorkflowDefinition? definition)

@@ -268,13 +268,22 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
     /// </summary>
     public (string Field, string Message) Describe(DomainValidationException e, IReadOnlyList<WorkflowField> fields)
     {
-        var path = e.Field.StartsWith("data.", StringComparison.Ordinal) ? e.Field[5..] : e.Field;
+        ArgumentNullException.ThrowIfNull(e);
+        return Describe(e.Field, e.Message, fields);
+    }
+
+    /// <summary>A field the use case refused (<paramref name="refused"/>, in its words <paramref name="message"/>), said at its control of the form.</summary>
+    public (string Field, string Message) Describe(string refused, string message, IReadOnlyList<WorkflowField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        ArgumentNullException.ThrowIfNull(message);
+        var path = refused.StartsWith("data.", StringComparison.Ordinal) ? refused[5..] : refused;
         var m = PathPattern().Match(path);
         var root = m.Groups["root"].Value;
         var field = fields.FirstOrDefault(f => f.Name == root);
         if (field is null)
         {
-            return ("", localizer["输入有误：{0}", e.Message]);
+            return ("", localizer["输入有误：{0}", message]);
         }
 
         var label = Quote(field.Label);
@@ -288,7 +297,6 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
             label += " " + Quote(member.Label);
         }
 
-        var message = e.Message;
         var limit = LimitPattern().Match(message);
         string what = message switch
         {

@@ -146,7 +146,12 @@ public static class CasesServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<WorkflowText>();
         services.AddScoped<WorkflowForm>();
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        // A refusal of the domain on a page is shown where the action declares (RefusalShown), as the API's funnel maps it.
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<PageRefusalFilter>();
+            })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
         services.AddOpenApi();
 

@@ -28,9 +28,24 @@ public abstract record KeyedOutcome<T>
     public sealed record KeyReused(IdempotencyRecord Record) : KeyedOutcome<T>;
 }
 
+/// <summary>What sending a command once under a key came to: its answer — now, or the first one — and which.</summary>
+public sealed record SentOnce<T>(T Answer, SentOnceKind Kind);
+
+public enum SentOnceKind
+{
+    /// <summary>The command ran now.</summary>
+    Ran,
+
+    /// <summary>The key was used before for the same command: the first answer, nothing run again.</summary>
+    Replayed,
+
+    /// <summary>The key was used before for another command: the first answer, nothing run.</summary>
+    KeyReused,
+}
+
 /// <summary>
 /// The one place where a command runs once per key (the API's <c>Idempotency-Key</c> through <see cref="IdempotencyFilter"/>,
-/// the new-case form's one-time key in CasesController): the command and the record of its answer commit in one
+/// a form's one-time key through <see cref="SendOnceAsync"/>): the command and the record of its answer commit in one
 /// transaction; a repeat of the key by the same user gets the first answer back without running anything — after the
 /// caller's access to what it is about has been checked again (<see cref="AuthorizeReplay"/>); the same key with another
 /// request is told apart. A refusal that the rules journal (a late objection) keeps its journal entry.
@@ -97,6 +112,30 @@ public sealed class IdempotentCommands(CasesDb db, IMediator mediator, TimeProvi
         return new KeyedOutcome<T>.Ran(answer.Result);
     }
 
+    /// <summary>
+    /// Sends <paramref name="command"/> once under <paramref name="key"/> (a form's one-time key): the same command sent
+    /// again with it — back and submit again, a double click — runs nothing and gets the first answer, once the caller's
+    /// access to what it is about (<paramref name="about"/> of that answer) is checked again; another command under the
+    /// same key gets the first answer marked as such.
+    /// </summary>
+    public async Task<SentOnce<T>> SendOnceAsync<T>(ICommand<T> command, Actor by, string key, ReplayScope scope, Func<T, IEnumerable<Guid>> about, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(about);
+        var outcome = await RunOnceAsync(by, key, CommandHash(command), async () =>
+        {
+            var answer = await mediator.Send(command, ct);
+            return new CommandAnswer<T>(answer, StatusCodes.Status200OK, JsonSerializer.Serialize(answer));
+        }, scope, record => about(Recorded<T>(record)), ct);
+        return outcome switch
+        {
+            KeyedOutcome<T>.Ran ran => new SentOnce<T>(ran.Result, SentOnceKind.Ran),
+            KeyedOutcome<T>.Replayed replayed => new SentOnce<T>(Recorded<T>(replayed.Record), SentOnceKind.Replayed),
+            KeyedOutcome<T>.KeyReused reused => new SentOnce<T>(Recorded<T>(reused.Record), SentOnceKind.KeyReused),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
+    }
+
     /// <summary>The id a recorded answer names as <paramref name="property"/> (camelCase as the API writes it, or as it is named in C#).</summary>
     public static IEnumerable<Guid> IdsIn(IdempotencyRecord record, string property)
     {
@@ -121,6 +160,17 @@ public sealed class IdempotentCommands(CasesDb db, IMediator mediator, TimeProvi
         return string.Equals(record.RequestHash, requestHash, StringComparison.Ordinal)
             ? new KeyedOutcome<T>.Replayed(record)
             : new KeyedOutcome<T>.KeyReused(record);
+    }
+
+    private static T Recorded<T>(IdempotencyRecord record) =>
+        JsonSerializer.Deserialize<T>(record.ResponseJson) ?? throw new InvalidOperationException($"The recorded answer of key '{record.Key}' is empty.");
+
+    // The command as sent, without who sent it (the key is theirs already): the same form posted again hashes alike.
+    private static string CommandHash(object command)
+    {
+        var json = JsonSerializer.SerializeToNode(command, command.GetType()) as System.Text.Json.Nodes.JsonObject ?? [];
+        json.Remove("By");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{command.GetType().FullName}\n{json.ToJsonString()}")));
     }
 
     private Task<IdempotencyRecord?> FindAsync(string user, string key, CancellationToken ct) =>

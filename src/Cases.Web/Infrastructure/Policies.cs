@@ -1,10 +1,12 @@
+using Cases.Domain.Staff;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Cases.Web.Infrastructure;
 
 /// <summary>
-/// The named authorization policies and the roles each admits, in one table: pages and API endpoints name a policy,
-/// never a list of roles, so who may do what is read here and tested against the authorization matrix.
+/// The named authorization policies, each the <see cref="Permission"/> it asks for: pages and API endpoints name a
+/// policy, never a list of roles, and the roles each admits come from the one table of <see cref="Permissions"/> — the
+/// table the use cases ask too — tested against the authorization matrix.
 /// </summary>
 public static class Policies
 {
@@ -38,22 +40,26 @@ public static class Policies
     /// <summary>Writing on a case — comments and files: the people who work cases (the handler checks the city).</summary>
     public const string Casework = "casework";
 
-    /// <summary>Each policy and the roles it admits.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } = new Dictionary<string, IReadOnlyList<string>>
+    /// <summary>Each policy and the permission it asks for.</summary>
+    public static IReadOnlyDictionary<string, Permission> Permissions { get; } = new Dictionary<string, Permission>
     {
-        [Admin] = [Domain.Staff.Roles.Admin],
-        [Designer] = [Domain.Staff.Roles.Designer],
-        [Operations] = [Domain.Staff.Roles.Supervisor, Domain.Staff.Roles.Admin],
-        [Supervisor] = [Domain.Staff.Roles.Supervisor],
-        [RegisterParties] = [Domain.Staff.Roles.Officer, Domain.Staff.Roles.Supervisor, Domain.Staff.Roles.Admin],
-        [OpenCases] = [Domain.Staff.Roles.Officer, Domain.Staff.Roles.Supervisor, Domain.Staff.Roles.Admin],
-        [RecordEvents] = [Domain.Staff.Roles.Officer, Domain.Staff.Roles.Supervisor],
-        [Ledgers] = [Domain.Staff.Roles.Officer, Domain.Staff.Roles.Reviewer, Domain.Staff.Roles.Supervisor, Domain.Staff.Roles.Admin],
-        [Audit] = [Domain.Staff.Roles.Auditor],
-        [CaseData] = Domain.Staff.Roles.CaseStaff,
-        [CaseJournal] = [.. Domain.Staff.Roles.CaseStaff, Domain.Staff.Roles.Auditor],
-        [Casework] = Domain.Staff.Roles.Casework,
+        [Admin] = Permission.Administer,
+        [Designer] = Permission.DesignDefinitions,
+        [Operations] = Permission.Oversee,
+        [Supervisor] = Permission.Supervise,
+        [RegisterParties] = Permission.RegisterParties,
+        [OpenCases] = Permission.OpenCases,
+        [RecordEvents] = Permission.RecordEvents,
+        [Ledgers] = Permission.ReadLedgers,
+        [Audit] = Permission.Audit,
+        [CaseData] = Permission.ReadCaseData,
+        [CaseJournal] = Permission.ReadCaseJournal,
+        [Casework] = Permission.WorkCases,
     };
+
+    /// <summary>Each policy and the roles it admits.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } =
+        Permissions.ToDictionary(p => p.Key, p => Domain.Staff.Permissions.RolesWith(p.Value));
 
     public static AuthorizationBuilder AddCasesPolicies(this AuthorizationBuilder builder)
     {

@@ -87,7 +87,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
 
     public async ValueTask<DryRunReport> Handle(DryRunDefinition query, CancellationToken cancellationToken)
     {
-        if (!query.By.IsIn(Roles.Designer) && !query.By.IsIn(Roles.Supervisor))
+        if (!query.By.May(Permission.ReviewDefinitions))
         {
             throw new ForbiddenException("Only designers and supervisors dry-run definitions.");
         }

@@ -22,7 +22,7 @@ public static class CaseAccess
     /// <summary>A case for its journal: the case staff, and auditors, who audit journals (规程 第一百二十条, 第一百四十条).</summary>
     public static Task<(CaseRecord Case, WorkflowInstance Instance)> LoadJournalAsync(IWorkflowDb db, Guid caseId, Actor actor, CancellationToken ct)
     {
-        if (!actor.SeesCaseData && !actor.IsIn(Cases.Domain.Staff.Roles.Auditor))
+        if (!actor.May(Permission.ReadCaseJournal))
         {
             throw new ForbiddenException("A case's journal is for the staff who work cases and for auditors.");
         }

@@ -20,7 +20,7 @@ public sealed class ListRunningCasesHandler(IWorkflowDb db) : IQueryHandler<List
 {
     public async ValueTask<IReadOnlyList<RunningCase>> Handle(ListRunningCases query, CancellationToken cancellationToken)
     {
-        if (!query.By.IsIn(Roles.Supervisor))
+        if (!query.By.May(Permission.Supervise))
         {
             throw new ForbiddenException("Only supervisors migrate running cases.");
         }

@@ -37,7 +37,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
 {
     public async ValueTask<MigrationPlan> Handle(MigrateInstance command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Supervisor))
+        if (!command.By.May(Permission.Supervise))
         {
             throw new ForbiddenException("Only supervisors migrate running cases to a new version.");
         }

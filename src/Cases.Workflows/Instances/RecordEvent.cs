@@ -22,7 +22,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
 {
     public async ValueTask<CaseState> Handle(RecordEvent command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Officer) && !command.By.IsIn(Roles.Supervisor))
+        if (!command.By.May(Permission.RecordEvents))
         {
             throw new ForbiddenException("Only officers and supervisors record events on a case.");
         }

@@ -26,7 +26,7 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         }
 
         var city = City.Parse(command.City);
-        if (!command.By.IsIn(Roles.Officer) && !command.By.IsIn(Roles.Supervisor) && !command.By.IsIn(Roles.Admin))
+        if (!command.By.May(Permission.OpenCases))
         {
             throw new ForbiddenException("Only officers, supervisors and administrators open cases.");
         }

@@ -65,7 +65,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
 {
     public async ValueTask<DefinitionVersionView> Handle(PublishDefinition command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Designer))
+        if (!command.By.May(Permission.DesignDefinitions))
         {
             throw new ForbiddenException("Only designers publish definitions.");
         }

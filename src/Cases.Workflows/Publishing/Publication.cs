@@ -50,7 +50,7 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
 
     public async ValueTask<IReadOnlyList<DefinitionVersionView>> Handle(ListPendingDefinitions query, CancellationToken cancellationToken)
     {
-        if (!query.By.IsIn(Roles.Designer) && !query.By.IsIn(Roles.Supervisor))
+        if (!query.By.May(Permission.ReviewDefinitions))
         {
             throw new ForbiddenException("Pending versions are for designers and supervisors.");
         }
@@ -85,7 +85,7 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
     {
         var verb = decision == PublicationStatus.Approved ? "approves" : "rejects";
         // 第一百一十九条: the second person is a supervisor of the province, for a procedure every city runs.
-        if (!by.IsIn(Roles.Supervisor) || !by.IsProvincial)
+        if (!by.May(Permission.DecidePublications) || !by.IsProvincial)
         {
             throw new ForbiddenException($"Only a provincial supervisor {verb} a pending version.");
         }

@@ -53,7 +53,7 @@ public sealed class GetNotificationsHandler(IWorkflowDb db, TimeProvider clock) 
         var breached = await Capped(mine.Where(t => t.DueAt <= now), cancellationToken);
 
         var escalations = 0;
-        if (by.IsIn(Roles.Supervisor) || by.IsIn(Roles.Admin))
+        if (by.May(Permission.Oversee))
         {
             var raised = db.Escalations.AsNoTracking().Where(e => e.AcknowledgedAt == null);
             if (!by.IsProvincial)

@@ -86,8 +86,15 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
             tasks = tasks.Where(t => t.CityCode == by.CityCode);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Procedure))
+        if (!string.IsNullOrEmpty(query.Procedure))
         {
+            // An unknown procedure is a mistake to name, not a filter that quietly matches nothing.
+            if (!await db.Definitions.AnyAsync(d => d.Key == query.Procedure, cancellationToken))
+            {
+                var named = query.Procedure.Length > 40 ? query.Procedure[..40] + "…" : query.Procedure;
+                throw new DomainValidationException("procedure", $"There is no procedure '{named}'; see GET /api/definitions.");
+            }
+
             tasks = tasks.Where(t => t.Procedure == query.Procedure);
         }
 

@@ -49,7 +49,7 @@ public sealed class TaskCommandHandlers(
     public async ValueTask<TaskView> Handle(ReleaseTask command, CancellationToken cancellationToken)
     {
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
-        var supervisor = command.By.IsIn(Roles.Supervisor);
+        var supervisor = command.By.May(Permission.Supervise);
         if (!supervisor)
         {
             // Someone outside the task's role could never release it, whoever holds it: a refusal, not a conflict.
@@ -67,7 +67,7 @@ public sealed class TaskCommandHandlers(
 
     public async ValueTask<TaskView> Handle(AssignTask command, CancellationToken cancellationToken)
     {
-        if (!command.By.IsIn(Roles.Supervisor))
+        if (!command.By.May(Permission.Supervise))
         {
             throw new ForbiddenException("Only a supervisor reassigns tasks.");
         }

@@ -114,6 +114,19 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void WorkingDaysLeft_is_the_count_a_page_shows_beside_a_due_date_and_none_over_a_year_without_data()
+    {
+        Assert.Equal(10, NationalDay2025.WorkingDaysLeft(new DateOnly(2025, 9, 26), new DateOnly(2025, 10, 16)));
+        Assert.Equal(-10, NationalDay2025.WorkingDaysLeft(new DateOnly(2025, 10, 16), new DateOnly(2025, 9, 26)));
+
+        // Overdue since a day of 2024, which has no data: no count rather than a guess.
+        Assert.Null(NationalDay2025.WorkingDaysLeft(new DateOnly(2025, 1, 3), new DateOnly(2024, 12, 30)));
+
+        // Today itself is not counted, so a today in a year without data still counts the days after it.
+        Assert.Equal(2, NationalDay2025.WorkingDaysLeft(new DateOnly(2024, 12, 31), new DateOnly(2025, 1, 2)));
+    }
+
+    [Fact]
     public void Constructor_refuses_entries_that_would_make_the_calendar_lie()
     {
         Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([2025], [new(new DateOnly(2026, 1, 1), DayKind.Holiday, "元旦")]));

@@ -1,0 +1,87 @@
+namespace Cases.Domain.Staff;
+
+/// <summary>
+/// What a person may do, by duty. Every check of who may do what — the web's authorization policies, the use cases'
+/// refusals, the links a page shows — asks for one of these (<see cref="Actor.May"/>); only <see cref="Permissions"/>
+/// says which roles hold it.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The word users and the brief use for what a role may do; no code-access-security type is meant.")]
+public enum Permission
+{
+    /// <summary>
+    /// Read real case data — cases, tasks, the inbox, attachments, the parties' registers (规程 第一百四十一条: personal data
+    /// only to those whose duty needs it).
+    /// </summary>
+    ReadCaseData,
+
+    /// <summary>Read a case's journal and its verification: the case staff, and auditors, who audit journals (规程 第一百二十条).</summary>
+    ReadCaseJournal,
+
+    /// <summary>Work cases: take and complete their tasks, comment and attach files (规程 第一百一十九条: not who designs, administers or audits).</summary>
+    WorkCases,
+
+    /// <summary>Open cases at the counter.</summary>
+    OpenCases,
+
+    /// <summary>Record an event a case waits for (an objection received, a notice served).</summary>
+    RecordEvents,
+
+    /// <summary>Register employers and workers.</summary>
+    RegisterParties,
+
+    /// <summary>Read the advance-payment and third-party medical ledgers (规程 第九十条, 第九十三条).</summary>
+    ReadLedgers,
+
+    /// <summary>See whole identity numbers: who handles a case needs them; everyone else sees them masked (规程 第一百四十一条).</summary>
+    SeeFullIdNumbers,
+
+    /// <summary>Oversee a city's work: every open task, the SLA figures, escalations, cases stuck in the runtime.</summary>
+    Oversee,
+
+    /// <summary>Supervise: reassign and release others' tasks, acknowledge escalations, migrate running cases.</summary>
+    Supervise,
+
+    /// <summary>Edit and publish procedure definitions.</summary>
+    DesignDefinitions,
+
+    /// <summary>Try a definition on sample cases and see the versions that wait for approval.</summary>
+    ReviewDefinitions,
+
+    /// <summary>Approve or reject a version with sensitive changes, as the second person (规程 第一百一十九条; provincial staff only).</summary>
+    DecidePublications,
+
+    /// <summary>Administer the system: users and roles, the parameter table, the working-day calendar, the job dashboard.</summary>
+    Administer,
+
+    /// <summary>Audit: the log of views of personal data (规程 第一百四十一条) and the journals of cases, masked.</summary>
+    Audit,
+}
+
+/// <summary>
+/// The one table of which role holds which <see cref="Permission"/>. Incompatible duties (规程 第一百一十九条) are held by
+/// different roles here and by different people through <see cref="RoleCombinations"/>.
+/// </summary>
+public static class Permissions
+{
+    private static readonly (string Role, Permission[] Permissions)[] Table =
+    [
+        (Roles.Officer, [Permission.ReadCaseData, Permission.ReadCaseJournal, Permission.WorkCases, Permission.OpenCases, Permission.RecordEvents,
+            Permission.RegisterParties, Permission.ReadLedgers, Permission.SeeFullIdNumbers]),
+        (Roles.Reviewer, [Permission.ReadCaseData, Permission.ReadCaseJournal, Permission.WorkCases, Permission.ReadLedgers, Permission.SeeFullIdNumbers]),
+        (Roles.Supervisor, [Permission.ReadCaseData, Permission.ReadCaseJournal, Permission.WorkCases, Permission.OpenCases, Permission.RecordEvents,
+            Permission.RegisterParties, Permission.ReadLedgers, Permission.Oversee, Permission.Supervise, Permission.ReviewDefinitions, Permission.DecidePublications]),
+        (Roles.Designer, [Permission.DesignDefinitions, Permission.ReviewDefinitions]),
+        (Roles.Admin, [Permission.ReadCaseData, Permission.ReadCaseJournal, Permission.OpenCases, Permission.RegisterParties, Permission.ReadLedgers,
+            Permission.Oversee, Permission.Administer]),
+        (Roles.Auditor, [Permission.ReadCaseJournal, Permission.Audit]),
+    ];
+
+    private static readonly Dictionary<string, HashSet<Permission>> ByRole =
+        Table.ToDictionary(r => r.Role, r => r.Permissions.ToHashSet(), StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="role"/> holds <paramref name="permission"/> (an unknown role holds none).</summary>
+    public static bool Holds(string role, Permission permission) => ByRole.TryGetValue(role, out var held) && held.Contains(permission);
+
+    /// <summary>The roles that hold <paramref name="permission"/>, in the order of <see cref="Roles.All"/>.</summary>
+    public static IReadOnlyList<string> RolesWith(Permission permission) => [.. Table.Where(r => r.Permissions.Contains(permission)).Select(r => r.Role)];
+}
