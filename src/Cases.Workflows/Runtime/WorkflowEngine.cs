@@ -159,8 +159,11 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
                 break;
             case StateKind.Decision:
                 var extras = Materials.GuardExtras(definition, progress.Data, now);
-                var target = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data, extras))?.To ?? spec.Otherwise!;
-                progress.Journal.Add(new JournalPlan(JournalActions.Decided, name, target, new JsonObject { [JournalFields.Branch] = spec.Branches!.FirstOrDefault(b => b.To == target)?.When ?? "otherwise" }));
+                // The journal names the guard that held (or "otherwise"), not merely one leading to the same state: an
+                // auditor reads from it why the case went where it did.
+                var taken = spec.Branches!.FirstOrDefault(b => Guards.Evaluate(b.When, progress.Data, definition.Data, extras));
+                var target = taken?.To ?? spec.Otherwise!;
+                progress.Journal.Add(new JournalPlan(JournalActions.Decided, name, target, new JsonObject { [JournalFields.Branch] = taken?.When ?? "otherwise" }));
                 progress.LeftStates.Add(name);
                 Enter(definition, progress, target, now, calendar, depth + 1);
                 break;

@@ -63,6 +63,43 @@ public sealed class WorkflowEngineTests
 
     private Progress Start(string data) => _engine.Start(Definition, Data(data), _clock.GetUtcNow(), Official);
 
+    [Theory]
+    [InlineData(20000, "amount > 10000")]
+    [InlineData(500, "amount > 0")]
+    [InlineData(0, "otherwise")]
+    public void The_journal_names_the_guard_that_held_even_when_several_branches_lead_to_the_same_state(int amount, string branch)
+    {
+        var definition = RuntimeFixtures.Definition("""
+            {
+              "key": "same-target", "version": 1,
+              "title": { "zh": "测试分支", "en": "Test branches" },
+              "basis": ["第十五条"],
+              "initial": "route",
+              "data": { "filedOn": { "type": "date" }, "amount": { "type": "decimal" } },
+              "startWith": ["filedOn"],
+              "states": {
+                "route": {
+                  "kind": "decision",
+                  "branches": [ { "when": "amount > 10000", "to": "review" }, { "when": "amount > 0", "to": "review" } ],
+                  "otherwise": "review"
+                },
+                "review": {
+                  "kind": "task", "role": "officer",
+                  "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+                  "outcomes": { "done": { "to": "closed" } }
+                },
+                "closed": { "kind": "end", "outcome": "closed" }
+              }
+            }
+            """);
+
+        var progress = _engine.Start(definition, Data($$"""{ "filedOn": "2025-09-26", "amount": {{amount}} }"""), _clock.GetUtcNow(), Official);
+
+        Assert.Equal("review", progress.State);
+        var decided = Assert.Single(progress.Journal, j => j.Action == JournalActions.Decided);
+        Assert.Equal(branch, (string?)decided.Data["branch"]);
+    }
+
     [Fact]
     public void The_first_branch_whose_guard_holds_is_taken()
     {
