@@ -57,15 +57,12 @@ public static class Policies
         [Casework] = Permission.WorkCases,
     };
 
-    /// <summary>Each policy and the roles it admits.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } =
-        Permissions.ToDictionary(p => p.Key, p => Domain.Staff.Permissions.RolesWith(p.Value));
-
+    /// <summary>Each policy admits the roles that hold its permission.</summary>
     public static AuthorizationBuilder AddCasesPolicies(this AuthorizationBuilder builder)
     {
-        foreach (var (name, roles) in Roles)
+        foreach (var (name, permission) in Permissions)
         {
-            builder.AddPolicy(name, p => p.RequireRole(roles));
+            builder.AddPolicy(name, p => p.RequireRole(Domain.Staff.Permissions.RolesWith(permission)));
         }
 
         return builder;
