@@ -1,4 +1,3 @@
-using Cases.Web.Infrastructure;
 using Cases.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,5 @@
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Outbox;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Timers;
 using Hangfire;
 using Hangfire.InMemory;

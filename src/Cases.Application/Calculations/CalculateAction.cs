@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Records;
 using Cases.Domain.Calculations;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;

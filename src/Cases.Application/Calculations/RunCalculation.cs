@@ -2,10 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Cases.Application.Parameters;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calculations;
-using Mediator;
 
 namespace Cases.Application.Calculations;
 

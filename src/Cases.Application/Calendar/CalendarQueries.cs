@@ -1,10 +1,5 @@
-using Cases.Application.Records;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Calendar;
 

@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Application.Records;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Calendar;
 

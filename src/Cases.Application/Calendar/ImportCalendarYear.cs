@@ -1,14 +1,8 @@
-using Cases.Application.Records;
 using System.Text;
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Records;
 using Cases.Workflows.Timers;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Calendar;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
-using Mediator;
 
 namespace Cases.Application.Calendar;
 

@@ -1,15 +1,9 @@
-using Cases.Application.Records;
 using System.Globalization;
 using Cases.Application.Parties;
-using Cases.Application.Persistence;
 using Cases.Application.Privacy;
-using Cases.Domain;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

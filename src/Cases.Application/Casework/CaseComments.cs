@@ -1,13 +1,7 @@
-using Cases.Application.Records;
 using Cases.Application.Parties;
-using Cases.Application.Persistence;
 using Cases.Application.Privacy;
-using Cases.Domain;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Casework;
 

@@ -1,14 +1,10 @@
-using Cases.Workflows.Records;
-using Cases.Application.Persistence;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Cases.Application.Casework;

@@ -1,17 +1,11 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Parties;
-using Cases.Application.Persistence;
 using Cases.Application.Privacy;
-using Cases.Domain;
 using Cases.Domain.Parties;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Casework;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Records;
 
 
 namespace Cases.Application.Casework;

@@ -1,8 +1,5 @@
-using Cases.Application.Persistence;
-using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
-using Mediator;
 
 namespace Cases.Application.Casework;
 

@@ -1,14 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Parties;
-using Cases.Application.Persistence;
 using Cases.Application.Privacy;
-using Cases.Domain;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Casework;
 

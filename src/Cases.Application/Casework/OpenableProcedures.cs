@@ -1,7 +1,5 @@
-using Cases.Application.Persistence;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
-using Mediator;
 
 namespace Cases.Application.Casework;
 

@@ -1,15 +1,9 @@
 using System.Globalization;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Common;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Casework;
 

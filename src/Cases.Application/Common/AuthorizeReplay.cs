@@ -1,9 +1,3 @@
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Application.Common;
 
 /// <summary>What a command's recorded answer is about, for checking the caller's access again before it is given back.</summary>

@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
 using Cases.Workflows.Publishing;
-using Cases.Workflows.Records;
-using Mediator;
 
 namespace Cases.Application.Designer;
 

@@ -1,9 +1,5 @@
-using Cases.Application.Persistence;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Home;
 

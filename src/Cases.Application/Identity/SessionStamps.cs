@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Cases.Application.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Identity;
 

@@ -1,5 +1,3 @@
-using Cases.Application.Records;
-using Cases.Domain.Staff;
 using Cases.Workflows.Tasks;
 using Microsoft.AspNetCore.Identity;
 

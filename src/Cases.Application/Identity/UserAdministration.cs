@@ -1,12 +1,6 @@
-using Cases.Application.Records;
 using System.Security.Cryptography;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Application.Identity;

@@ -1,13 +1,9 @@
 using Cases.Application.Common;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Tasks;
-using Mediator;
 
 namespace Cases.Application.Inbox;
 

@@ -1,10 +1,4 @@
-using Cases.Application.Records;
 using System.Globalization;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Inbox;
 

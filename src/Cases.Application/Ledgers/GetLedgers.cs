@@ -1,11 +1,5 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Ledgers;
 

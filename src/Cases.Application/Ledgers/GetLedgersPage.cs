@@ -1,10 +1,6 @@
 using Cases.Application.Common;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
-using Mediator;
 
 namespace Cases.Application.Ledgers;
 

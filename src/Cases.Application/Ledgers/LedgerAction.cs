@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Cases.Application.Records;
-using Cases.Domain;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 

@@ -1,8 +1,4 @@
-using Cases.Application.Records;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Ledgers;
 

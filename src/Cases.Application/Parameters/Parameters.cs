@@ -1,11 +1,5 @@
-using Cases.Application.Records;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calculations;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Parameters;
 

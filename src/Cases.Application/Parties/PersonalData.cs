@@ -1,4 +1,3 @@
-using Cases.Domain;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Application.Parties;

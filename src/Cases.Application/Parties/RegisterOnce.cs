@@ -1,7 +1,3 @@
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Application.Parties;
 
 /// <summary>

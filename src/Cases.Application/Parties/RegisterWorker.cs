@@ -1,9 +1,4 @@
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Parties;
 

@@ -1,12 +1,9 @@
-using Cases.Application.Records;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Persistence;
 

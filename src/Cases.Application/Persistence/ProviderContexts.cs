@@ -1,5 +1,4 @@
 using Cases.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Persistence;
 

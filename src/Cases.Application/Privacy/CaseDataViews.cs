@@ -1,6 +1,5 @@
 using Cases.Application.Parties;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 
 namespace Cases.Application.Privacy;
 

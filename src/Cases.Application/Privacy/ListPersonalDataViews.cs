@@ -1,13 +1,7 @@
-using Cases.Application.Records;
 using System.Globalization;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
-using Cases.Domain.Staff;
 using Cases.Workflows.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Privacy;
 

@@ -1,12 +1,8 @@
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
-using Cases.Application.Persistence;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

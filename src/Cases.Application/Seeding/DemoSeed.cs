@@ -1,12 +1,8 @@
-using Cases.Application.Records;
 using Bogus;
-using Cases.Application.Persistence;
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
-using Cases.Domain.Staff;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

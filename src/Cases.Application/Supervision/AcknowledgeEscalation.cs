@@ -1,13 +1,6 @@
 using System.Text.Json.Nodes;
-using Cases.Application.Persistence;
-using Cases.Application.Records;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

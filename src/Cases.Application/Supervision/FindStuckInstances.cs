@@ -1,12 +1,6 @@
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

@@ -1,8 +1,4 @@
-using Cases.Application.Persistence;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

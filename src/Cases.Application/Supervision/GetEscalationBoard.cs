@@ -1,9 +1,4 @@
-using Cases.Application.Persistence;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

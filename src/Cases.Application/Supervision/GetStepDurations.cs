@@ -1,15 +1,9 @@
 using System.Globalization;
-using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

@@ -1,8 +1,5 @@
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
-using Mediator;
 
 namespace Cases.Application.Supervision;
 

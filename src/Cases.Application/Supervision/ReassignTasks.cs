@@ -1,11 +1,5 @@
-using Cases.Application.Records;
-using Cases.Application.Persistence;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Tasks;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Application.Supervision;
 

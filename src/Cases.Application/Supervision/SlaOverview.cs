@@ -1,6 +1,3 @@
-using Cases.Domain.Staff;
-using Mediator;
-
 namespace Cases.Application.Supervision;
 
 /// <summary>

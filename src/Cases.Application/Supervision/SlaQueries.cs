@@ -1,9 +1,3 @@
-using Cases.Application.Persistence;
-using Cases.Domain.Staff;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Application.Supervision;
 
 /// <summary>Open tasks per procedure and officer: on time, warning, breached (counted in SQL from the tasks' instants).</summary>

@@ -1,9 +1,4 @@
-using System.Security.Claims;
 using Cases.Application.Identity;
-using Cases.Domain;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

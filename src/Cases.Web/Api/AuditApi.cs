@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using Cases.Application.Privacy;
-using Cases.Web.Infrastructure;
-using Mediator;
 
 namespace Cases.Web.Api;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Cases.Application.Identity;
-using Cases.Domain;
-using Cases.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

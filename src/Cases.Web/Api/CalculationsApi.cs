@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cases.Application.Calculations;
 using Cases.Application.Parameters;
 using Cases.Domain.Calculations;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Cases.Application.Calendar;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Instances;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using Cases.Application.Casework;
 using Cases.Application.Inbox;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Cases.Web.Api;

@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cases.Domain.Staff;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.DryRun;
 using Cases.Workflows.Publishing;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

@@ -1,7 +1,4 @@
-using Cases.Domain;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Timers;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

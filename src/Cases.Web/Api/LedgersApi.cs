@@ -1,9 +1,5 @@
-using Cases.Web.Texts;
 using Cases.Web.Exports;
-using System.Security.Claims;
 using Cases.Application.Ledgers;
-using Cases.Web.Infrastructure;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cases.Web.Api;

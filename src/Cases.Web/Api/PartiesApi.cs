@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Cases.Application.Parties;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

@@ -1,11 +1,5 @@
-using Cases.Web.Texts;
 using Cases.Web.Exports;
-using System.Globalization;
-using System.Security.Claims;
 using Cases.Application.Supervision;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

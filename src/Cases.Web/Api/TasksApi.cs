@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Api;
 

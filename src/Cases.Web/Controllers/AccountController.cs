@@ -1,11 +1,6 @@
 using Cases.Web.Forms;
 using System.ComponentModel.DataAnnotations;
-using Cases.Domain;
-using Cases.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

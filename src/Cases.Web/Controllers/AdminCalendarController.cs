@@ -1,15 +1,7 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Records;
-using System.Globalization;
 using Cases.Application.Calendar;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

@@ -1,13 +1,6 @@
 using Cases.Web.Forms;
 using Cases.Application.Records;
-using System.Globalization;
 using Cases.Application.Parameters;
-using Cases.Domain;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

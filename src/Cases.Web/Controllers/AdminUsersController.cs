@@ -1,12 +1,6 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Identity;
 using Cases.Domain.Staff;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

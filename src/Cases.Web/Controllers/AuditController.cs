@@ -1,11 +1,6 @@
-using System.Globalization;
 using Cases.Application.Casework;
 using Cases.Application.Privacy;
 using Cases.Domain.Calendar;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Controllers;
 

@@ -1,11 +1,7 @@
 using Cases.Web.Forms;
-using Cases.Web.Infrastructure;
 using System.Text.RegularExpressions;
 using Cases.Application.Calculations;
 using Cases.Domain.Calculations;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Controllers;
 

@@ -1,21 +1,14 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Web.Diagrams;
 using System.Text.Json.Nodes;
 using Cases.Application.Designer;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.DryRun;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

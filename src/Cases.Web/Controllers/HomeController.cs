@@ -1,11 +1,5 @@
-using Cases.Web.Texts;
-using System.Security.Claims;
 using Cases.Application.Home;
 using Cases.Domain.Parties;
-using Cases.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Controllers;
 

@@ -1,14 +1,7 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Inbox;
-using Cases.Domain;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

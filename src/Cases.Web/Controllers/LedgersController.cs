@@ -1,11 +1,6 @@
 using Cases.Application.Ledgers;
 using Cases.Domain.Parties;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

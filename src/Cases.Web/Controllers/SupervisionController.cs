@@ -1,14 +1,8 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Web.Exports;
 using Cases.Application.Supervision;
 using Cases.Domain.Parties;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Instances;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

@@ -1,15 +1,9 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
 using Cases.Application.Casework;
-using Cases.Web.Infrastructure;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Controllers;
 

@@ -1,5 +1,3 @@
-using Cases.Web.Texts;
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Cases.Workflows.Definitions;

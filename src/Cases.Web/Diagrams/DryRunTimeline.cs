@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.DryRun;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Diagrams;
 

@@ -1,5 +1,3 @@
-using Cases.Web.Texts;
-using System.Globalization;
 using Cases.Application.Ledgers;
 
 namespace Cases.Web.Exports;

@@ -1,13 +1,9 @@
-using Cases.Web.Texts;
-using System.Globalization;
 using Cases.Application.Supervision;
-using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Tasks;
 using CsvHelper;
-using Mediator;
 
 namespace Cases.Web.Exports;
 

@@ -1,9 +1,7 @@
-using Cases.Web.Texts;
 using Cases.Application.Inbox;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Records;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Forms;
 

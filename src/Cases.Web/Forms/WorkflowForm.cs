@@ -1,11 +1,7 @@
-using Cases.Web.Texts;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Cases.Domain;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 
 namespace Cases.Web.Forms;

@@ -1,4 +1,3 @@
-using Cases.Web.Infrastructure;
 using Cases.Web.Api;
 using System.Text.Json;
 using Hangfire;

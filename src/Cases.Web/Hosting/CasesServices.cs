@@ -1,8 +1,5 @@
-using Cases.Web.Texts;
 using Cases.Web.Forms;
-using Cases.Web.Infrastructure;
 using Cases.Application.Records;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Application;
@@ -11,11 +8,9 @@ using Cases.Application.Parties;
 using Cases.Application.Persistence;
 using Cases.Workflows;
 using Cases.Workflows.Timers;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Web.Hosting;
 

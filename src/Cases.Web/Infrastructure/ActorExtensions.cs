@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cases.Application.Identity;
 using Cases.Domain.Staff;
 

@@ -1,4 +1,3 @@
-using Cases.Domain;
 using Microsoft.Net.Http.Headers;
 
 namespace Cases.Web.Infrastructure;

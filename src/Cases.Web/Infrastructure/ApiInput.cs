@@ -1,6 +1,3 @@
-using System.Globalization;
-using Cases.Domain;
-
 namespace Cases.Web.Infrastructure;
 
 /// <summary>Parses route and query values so that a bad one is answered with a 400 that names the field.</summary>

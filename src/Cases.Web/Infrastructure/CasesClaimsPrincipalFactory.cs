@@ -1,5 +1,4 @@
 using Cases.Application.Records;
-using System.Security.Claims;
 using Cases.Application.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

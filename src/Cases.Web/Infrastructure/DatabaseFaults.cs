@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace Cases.Web.Infrastructure;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Application.Common;
-using Cases.Domain;
 using Cases.Workflows.Records;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Cases.Application.Common;
 using Cases.Application.Persistence;
-using Cases.Domain;
 using Cases.Domain.Staff;
 using Cases.Workflows.Records;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Web.Infrastructure;

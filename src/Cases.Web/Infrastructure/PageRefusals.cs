@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Cases.Domain;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Publishing;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Infrastructure;
 

@@ -1,5 +1,4 @@
 using Cases.Domain.Staff;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Cases.Web.Infrastructure;
 

@@ -1,14 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cases.Application.Calendar;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
 using Cases.Workflows.Publishing;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Infrastructure;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using Cases.Application.Identity;
 using Cases.Application.Persistence;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,4 @@
 using Cases.Application.Records;
-using System.Globalization;
-using System.Security.Claims;
 using Cases.Application.Identity;
 using Cases.Application.Persistence;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,4 @@
 using Cases.Domain.Calendar;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Texts;
 

@@ -1,6 +1,5 @@
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Records;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Texts;
 

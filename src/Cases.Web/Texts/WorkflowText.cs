@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -9,7 +8,6 @@ using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Microsoft.Extensions.Localization;
 
 namespace Cases.Web.Texts;
 

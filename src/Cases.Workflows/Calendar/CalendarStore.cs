@@ -1,6 +1,4 @@
 using Cases.Domain.Calendar;
-using Cases.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Calendar;
 

@@ -1,7 +1,3 @@
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Workflows.Calendar;
 
 /// <summary>

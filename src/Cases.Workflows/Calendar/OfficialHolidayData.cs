@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Cases.Domain;
 using Cases.Domain.Calendar;
 
 namespace Cases.Workflows.Calendar;

@@ -1,5 +1,4 @@
 using System.Text;
-using Cases.Domain;
 
 namespace Cases.Workflows.Common;
 

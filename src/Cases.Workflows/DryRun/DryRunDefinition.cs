@@ -1,14 +1,7 @@
-using System.Text.Json.Nodes;
-using Cases.Domain;
 using Cases.Domain.Parties;
-using Cases.Domain.Staff;
-using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Publishing;
 using Cases.Workflows.Runtime;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.DryRun;
 

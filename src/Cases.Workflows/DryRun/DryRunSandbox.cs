@@ -1,12 +1,6 @@
-using System.Text.Json.Nodes;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Domain.Staff;
-using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
 using Cases.Workflows.Publishing;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Tasks;
 using Cases.Workflows.Timers;
@@ -14,7 +8,6 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cases.Workflows.DryRun;

@@ -1,9 +1,3 @@
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Workflows.Instances;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Workflows.Instances;
 
 /// <summary>A running case of a procedure, on the version it started on, as a supervisor picks one to migrate.</summary>

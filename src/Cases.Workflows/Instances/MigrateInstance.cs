@@ -1,14 +1,6 @@
-using System.Text.Json.Nodes;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
 using Cases.Workflows.Timers;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Instances;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Cases.Workflows.Records;
-
 namespace Cases.Workflows.Instances;
 
 /// <summary>on time, warning (past the warning instant) or breached (past the deadline).</summary>

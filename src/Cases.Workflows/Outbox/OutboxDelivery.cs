@@ -1,7 +1,4 @@
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Workflows.Outbox;

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Cases.Domain;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Persistence;
 

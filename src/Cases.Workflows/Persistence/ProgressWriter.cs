@@ -1,7 +1,4 @@
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Persistence;
 

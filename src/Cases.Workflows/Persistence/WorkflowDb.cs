@@ -1,6 +1,3 @@
-using Cases.Workflows.Records;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Workflows.Persistence;
 
 /// <summary>

@@ -1,14 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Workflows.Publishing;

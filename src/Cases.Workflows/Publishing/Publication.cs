@@ -1,11 +1,4 @@
 using System.Text.Json;
-using Cases.Domain;
-using Cases.Domain.Staff;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Workflows.Publishing;

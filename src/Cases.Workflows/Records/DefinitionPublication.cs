@@ -1,4 +1,3 @@
-
 namespace Cases.Workflows.Records;
 
 /// <summary>

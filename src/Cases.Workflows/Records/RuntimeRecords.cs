@@ -1,5 +1,3 @@
-using Cases.Domain;
-
 namespace Cases.Workflows.Records;
 
 /// <summary>A published, immutable version of a procedure definition (the files in workflows/ seed version 1).</summary>

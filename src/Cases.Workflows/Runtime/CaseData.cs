@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Cases.Domain;
-using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using Cases.Domain;
 using Cases.Domain.Calendar;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Records;
 
 namespace Cases.Workflows.Runtime;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Cases.Workflows.Definitions;
 using NCalc;
 
 namespace Cases.Workflows.Runtime;

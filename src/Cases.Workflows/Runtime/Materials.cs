@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Cases.Workflows.Definitions;
-using Cases.Workflows.Records;
-
 namespace Cases.Workflows.Runtime;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Cases.Domain.Calendar;
-using Cases.Workflows.Definitions;
 
 namespace Cases.Workflows.Runtime;
 

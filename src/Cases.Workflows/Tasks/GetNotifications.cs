@@ -1,9 +1,3 @@
-using Cases.Domain.Staff;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cases.Workflows.Tasks;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Tasks;
 

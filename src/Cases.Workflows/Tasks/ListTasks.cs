@@ -1,13 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cases.Domain;
-using Cases.Domain.Staff;
 using Cases.Workflows.Common;
 using Cases.Workflows.Instances;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cases.Workflows.Tasks;
 

@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Cases.Workflows.Calendar;
-using Cases.Workflows.Persistence;
-using Cases.Workflows.Records;
 using Cases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Cases.Workflows.Timers;

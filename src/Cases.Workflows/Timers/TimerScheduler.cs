@@ -1,4 +1,3 @@
-using Cases.Workflows.Records;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,3 @@
-using Cases.Application.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cases.Application.Persistence.Configurations;

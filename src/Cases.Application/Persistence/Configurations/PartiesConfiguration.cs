@@ -1,7 +1,6 @@
 using Cases.Domain.Injuries;
 using Cases.Domain.Parties;
 using Cases.Domain.Projects;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cases.Application.Persistence.Configurations;

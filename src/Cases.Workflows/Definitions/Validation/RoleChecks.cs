@@ -1,5 +1,3 @@
-using Cases.Domain.Staff;
-
 namespace Cases.Workflows.Definitions;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cases.Domain;
 
 namespace Cases.Workflows.Definitions;
 

@@ -1,5 +1,3 @@
-using Cases.Workflows.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cases.Workflows.Persistence.Configurations;
