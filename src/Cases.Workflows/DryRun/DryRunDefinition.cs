@@ -25,8 +25,33 @@ public sealed record DryRunStep(DateOnly? On, string? Task, string? Outcome, str
 public sealed record DryRunDefinition(string Key, int? Version, JsonObject? Draft, string? City, DryRunStart? Start, IReadOnlyList<DryRunStep>? Steps, Actor By)
     : IQuery<DryRunReport>;
 
-/// <summary>A state the sample case entered, when, and what led there (started, outcome:x, event:y, timer, branch, next).</summary>
-public sealed record DryRunVisit(string State, string Kind, string TitleZh, string TitleEn, DateTimeOffset At, DateOnly On, string Via);
+/// <summary>What led the sample case into a state.</summary>
+public enum DryRunArrival
+{
+    /// <summary>The case was opened in it.</summary>
+    Started,
+
+    /// <summary>A task was completed with an outcome (<see cref="DryRunVisit.ViaName"/>).</summary>
+    Outcome,
+
+    /// <summary>An external event was recorded (<see cref="DryRunVisit.ViaName"/>).</summary>
+    Event,
+
+    /// <summary>A clock ran out.</summary>
+    Timer,
+
+    /// <summary>A decision took a branch (<see cref="DryRunVisit.ViaName"/>: the branch's guard, or "otherwise").</summary>
+    Branch,
+
+    /// <summary>An action state went on to its next state.</summary>
+    Next,
+
+    /// <summary>The case was migrated to another version.</summary>
+    Migrated,
+}
+
+/// <summary>A state the sample case entered, when, and what led there (<see cref="Via"/>; for an outcome, event or branch its name).</summary>
+public sealed record DryRunVisit(string State, string Kind, string TitleZh, string TitleEn, DateTimeOffset At, DateOnly On, DryRunArrival Via, string? ViaName = null);
 
 /// <summary>What became of one input: played, refused or not played (after a refusal nothing more is played).</summary>
 public sealed record DryRunInput(int Step, DateOnly On, string Input, string Result, string? StateAfter);

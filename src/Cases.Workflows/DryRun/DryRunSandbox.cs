@@ -182,30 +182,30 @@ internal sealed class DryRunSandbox : IAsyncDisposable
     private static List<DryRunVisit> PathOf(WorkflowDefinition definition, IReadOnlyList<JournalView> journal)
     {
         var path = new List<DryRunVisit>();
-        var via = "started";
+        (DryRunArrival Kind, string? Name) via = (DryRunArrival.Started, null);
         foreach (var entry in journal)
         {
             switch (entry.Action)
             {
                 case JournalActions.TaskCompleted:
-                    via = $"outcome:{entry.Data?[JournalFields.Outcome]}";
+                    via = (DryRunArrival.Outcome, entry.Data?[JournalFields.Outcome]?.ToString());
                     break;
                 case JournalActions.Event:
-                    via = $"event:{entry.Data?[JournalFields.Event]}";
+                    via = (DryRunArrival.Event, entry.Data?[JournalFields.Event]?.ToString());
                     break;
                 case JournalActions.TimerFired:
-                    via = "timer";
+                    via = (DryRunArrival.Timer, null);
                     break;
                 case JournalActions.Migrated:
-                    via = "migrated";
+                    via = (DryRunArrival.Migrated, null);
                     break;
                 case JournalActions.Decided:
-                    via = $"branch:{entry.Data?[JournalFields.Branch]}";
+                    via = (DryRunArrival.Branch, entry.Data?[JournalFields.Branch]?.ToString());
                     break;
                 case JournalActions.Started or JournalActions.Entered when entry.To is { } state:
                     var spec = definition.States.GetValueOrDefault(state);
-                    path.Add(new DryRunVisit(state, spec?.Kind.ToName() ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via));
-                    via = "next";
+                    path.Add(new DryRunVisit(state, spec?.Kind.ToName() ?? "", spec?.Title?.Zh ?? state, spec?.Title?.En ?? state, entry.At, ChinaTime.DateOf(entry.At), via.Kind, via.Name));
+                    via = (DryRunArrival.Next, null);
                     break;
             }
         }

@@ -88,7 +88,13 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Equal(
             ["notify-employer", "objection-window", "redetermine", "apply-revised", "notify-result", "settle-difference", "compute-difference", "notify-settlement", "settled"],
             report.Path.Select(p => p.State));
-        Assert.Equal(["started", "outcome:notified", "event:objection", "outcome:revised", "next", "next", "outcome:settled", "next", "next"], report.Path.Select(p => p.Via));
+        Assert.Equal(
+            [
+                (DryRunArrival.Started, null), (DryRunArrival.Outcome, "notified"), (DryRunArrival.Event, "objection"),
+                (DryRunArrival.Outcome, "revised"), (DryRunArrival.Next, null), (DryRunArrival.Next, null),
+                (DryRunArrival.Outcome, "settled"), (DryRunArrival.Next, null), (DryRunArrival.Next, null),
+            ],
+            report.Path.Select(p => (p.Via, p.ViaName)));
         Assert.Equal(new DateOnly(2025, 10, 20), report.Path.Single(p => p.State == "redetermine").On);
 
         // 10 working days after Friday 9/26, over the National Day holidays and two make-up days (第二十二条).
@@ -131,7 +137,7 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
 
         // 10 working days after 10/20 → 11/3; the window's timer moved the case at midnight, then the objection came.
         Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], report.Path.Select(p => p.State));
-        Assert.Equal("timer", report.Path[^1].Via);
+        Assert.Equal(DryRunArrival.Timer, report.Path[^1].Via);
         var refused = Assert.IsType<DryRunRefusal>(report.Refused);
         Assert.Equal((2, "event objection"), (refused.Step, refused.Input));
         Assert.IsType<DomainRuleException>(refused.Error);
@@ -168,7 +174,7 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         var deadline = report.Clocks.Single(c => c is { Kind: "transition", State: "awaiting-materials" });
         Assert.Equal((new DateOnly(2025, 10, 30), "第十五条", "lapsed", "fired"), (deadline.DueOn, deadline.Basis, deadline.TargetState, deadline.Status));
         Assert.Equal(new DateOnly(2025, 10, 31), report.Path[^1].On);
-        Assert.Equal("timer", report.Path[^1].Via);
+        Assert.Equal(DryRunArrival.Timer, report.Path[^1].Via);
         Assert.Contains(report.Notifications, n => n.Template == "one-time-missing-materials-notice" && n.Recipient == "worker");
         Assert.Equal("completed", report.Status);
     }

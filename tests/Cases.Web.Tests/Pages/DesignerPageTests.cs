@@ -156,7 +156,10 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Contains("HTTP 422", refusal, StringComparison.Ordinal);
         Assert.Contains("时间线第 4 行", refusal, StringComparison.Ordinal);
         Assert.Contains("2025-10-22", refusal, StringComparison.Ordinal);
-        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], page.QuerySelectorAll("[data-testid=dry-run-path] tbody tr").Select(r => r.GetAttribute("data-state")));
+        var path = page.QuerySelectorAll("[data-testid=dry-run-path] tbody tr");
+        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], path.Select(r => r.GetAttribute("data-state")));
+        // What led into each state is said by its label: the outcome's name in the definition, not its code.
+        Assert.Equal(["立案", "结果：已告知", "时限届满"], path.Select(r => r.QuerySelectorAll("td")[2].Text()));
         var window = page.QuerySelector("[data-testid=dry-run-clocks] tr[data-kind=transition]").Text();
         Assert.Contains("2025-10-22", window, StringComparison.Ordinal);
         Assert.Contains("第二十二条", window, StringComparison.Ordinal);
