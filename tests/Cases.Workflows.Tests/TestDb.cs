@@ -30,7 +30,7 @@ public sealed class TestDb
         return db;
     }
 
-    public WorkflowDb Open() => new(Configure(new DbContextOptionsBuilder<WorkflowDb>(), Provider, ConnectionString).Options);
+    public IWorkflowDb Open() => new WorkflowDb(Configure(new DbContextOptionsBuilder<WorkflowDb>(), Provider, ConnectionString).Options);
 
     /// <summary>The provider's options, as a node of the runtime's tests configures its context.</summary>
     public static DbContextOptionsBuilder<WorkflowDb> Configure(DbContextOptionsBuilder<WorkflowDb> options, TestProvider provider, string connectionString) =>

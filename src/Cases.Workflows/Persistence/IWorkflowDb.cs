@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -9,35 +10,40 @@ namespace Cases.Workflows.Persistence;
 /// (with the agency's own tables beside these), so a command that changes runtime rows and agency rows still commits
 /// once. The runtime knows no other table.
 /// </summary>
-public interface IWorkflowDb
+public interface IWorkflowDb : IDisposable, IAsyncDisposable
 {
-    DbSet<StoredDefinition> Definitions { get; }
+    /// <summary>The table of one entity type (every <c>DbContext</c> has it); the runtime's tables below are read through it.</summary>
+    [SuppressMessage("Naming", "CA1716", Justification = "The name is DbContext's own: every context implements this member without writing it.")]
+    DbSet<TEntity> Set<TEntity>()
+        where TEntity : class;
 
-    DbSet<DefinitionPublication> DefinitionPublications { get; }
+    DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
 
-    DbSet<CaseRecord> Cases { get; }
+    DbSet<DefinitionPublication> DefinitionPublications => Set<DefinitionPublication>();
 
-    DbSet<WorkflowInstance> Instances { get; }
+    DbSet<CaseRecord> Cases => Set<CaseRecord>();
 
-    DbSet<CaseValue> CaseValues { get; }
+    DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
 
-    DbSet<HumanTask> Tasks { get; }
+    DbSet<CaseValue> CaseValues => Set<CaseValue>();
 
-    DbSet<WorkflowTimer> Timers { get; }
+    DbSet<HumanTask> Tasks => Set<HumanTask>();
 
-    DbSet<JournalEntry> Journal { get; }
+    DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
 
-    DbSet<OutboxMessage> Outbox { get; }
+    DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
-    DbSet<Escalation> Escalations { get; }
+    DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
-    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<Escalation> Escalations => Set<Escalation>();
 
-    DbSet<CalendarYear> CalendarYears { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    DbSet<CalendarDay> CalendarDays { get; }
+    DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
-    DbSet<CalendarRevision> CalendarRevisions { get; }
+    DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
 
     ChangeTracker ChangeTracker { get; }
 
