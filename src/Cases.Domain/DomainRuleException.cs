@@ -1,7 +1,17 @@
 namespace Cases.Domain;
 
 /// <summary>
-/// The request is well formed but a rule of the regulation refuses it (maps to HTTP 422).
+/// The request is well formed but a rule of the regulation refuses it (maps to HTTP 422): which rule refused it and why.
 /// </summary>
-/// <param name="message">Which rule refused the request and why, in plain English.</param>
-public sealed class DomainRuleException(string message) : Exception(message);
+public sealed class DomainRuleException : LocalizedException
+{
+    public DomainRuleException(LocalizedText text)
+        : base(text)
+    {
+    }
+
+    public DomainRuleException(string message)
+        : base(message)
+    {
+    }
+}

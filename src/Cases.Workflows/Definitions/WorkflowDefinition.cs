@@ -3,8 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace Cases.Workflows.Definitions;
 
-/// <summary>Text in the two languages of the product: Chinese for the pages, English for code readers and the switch.</summary>
-public sealed record LocalizedText(string Zh, string En);
 
 /// <summary>
 /// A procedure as data: a state machine with human tasks, waits for events, automatic decisions, registered
