@@ -161,9 +161,9 @@ public static class CasesServices
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // Chinese unless the user switched (the 中文/English switch sets the cookie; ?culture=en works for a link).
-            // The browser's Accept-Language is not followed: the agency's pages are Chinese by default.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The user's switch first (the 中文/English switch sets the cookie; ?culture=en works for a link), then the
+            // client's Accept-Language, so an API client or a browser set to English reads English; Chinese otherwise.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         return builder;
