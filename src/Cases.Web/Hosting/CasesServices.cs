@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Application;
 using Cases.Application.Casework;
+using Cases.Application.Identity;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
 using Cases.Workflows;
@@ -62,6 +63,7 @@ public static class CasesServices
             })
             .AddEntityFrameworkStores<CasesDb>()
             .AddClaimsPrincipalFactory<CasesClaimsPrincipalFactory>()
+            .AddErrorDescriber<CasesIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -147,7 +149,9 @@ public static class CasesServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<PageRefusalFilter>();
             })
-            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
+            // A form's validation messages (ErrorMessage = "请输入密码") are keys of the shared texts too.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOpenApi();
 
         services.AddSingleton<DatabaseOutage>();
