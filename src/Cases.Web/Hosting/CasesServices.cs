@@ -123,6 +123,7 @@ public static class CasesServices
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            ProblemDetailsFunnel.Localize(ctx);
             // In Development an unexpected failure names its exception (never its stack), so a failing test or a
             // developer sees the cause at once; elsewhere the trace id leads to the log.
             if (ctx.Exception is { } e && ctx.ProblemDetails.Status >= 500 && builder.Environment.IsDevelopment())

@@ -82,6 +82,54 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
         };
     }
 
+    /// <summary>
+    /// A bare status answered as ProblemDetails (401, 403, 404, 405 … from authorization, routing or the status code
+    /// pages) carries the framework's English title: it is said in the request's language like every other title.
+    /// </summary>
+    public static void Localize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Status is not { } status || !FrameworkTitles.TryGetValue(status, out var framework) || problem.Title != framework)
+        {
+            return;
+        }
+
+        var culture = context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
+        var L = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var outer = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            problem.Title = status switch
+            {
+                StatusCodes.Status401Unauthorized => L["请先登录"],
+                StatusCodes.Status403Forbidden => L["无权进行此操作"],
+                StatusCodes.Status404NotFound => L["未找到"],
+                StatusCodes.Status405MethodNotAllowed => L["不支持此请求方法"],
+                StatusCodes.Status409Conflict => L["操作冲突"],
+                StatusCodes.Status415UnsupportedMediaType => L["请求内容的类型不受支持。"],
+                _ => L["请求有误"],
+            };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = outer;
+        }
+    }
+
+    // The titles ASP.NET Core gives a bare status (ProblemDetailsDefaults).
+    private static readonly Dictionary<int, string> FrameworkTitles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Bad Request",
+        [StatusCodes.Status401Unauthorized] = "Unauthorized",
+        [StatusCodes.Status403Forbidden] = "Forbidden",
+        [StatusCodes.Status404NotFound] = "Not Found",
+        [StatusCodes.Status405MethodNotAllowed] = "Method Not Allowed",
+        [StatusCodes.Status409Conflict] = "Conflict",
+        [StatusCodes.Status415UnsupportedMediaType] = "Unsupported Media Type",
+    };
+
     private static ProblemDetails Problem(int status, string title, string? detail, string? type = null, params (string Name, object? Value)[] extensions)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type is null ? null : ProblemTypes + type };
