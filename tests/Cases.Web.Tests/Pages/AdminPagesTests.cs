@@ -88,7 +88,7 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         using var confirmed = await admin.SubmitAsync(preview, "[data-testid=confirm-form]", []);
 
         var back = await admin.OpenAsync(confirmed.Headers.Location!.OriginalString);
-        Assert.Contains("preview it again", back.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("请重新预览", back.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
         Assert.Equal(due, (await PageSupport.TaskAsync(admin, caseId)).Str("dueOn"));
         Assert.False(await app.InDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == new DateOnly(2025, 11, 25))));
     }
