@@ -148,7 +148,7 @@ public sealed class AuthApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         // A locked account answers as an unknown name does, so that nobody learns which names exist.
         var problem = await right.ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal("Sign-in failed", problem.GetProperty("title").GetString());
+        Assert.Equal("登录失败", problem.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
         var now = app.Factory.Clock.GetUtcNow();
         Assert.True(await app.InDbAsync(async db => (await db.Users.SingleAsync(u => u.UserName == user)).LockoutEnd > now));

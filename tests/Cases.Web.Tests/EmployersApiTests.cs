@@ -139,7 +139,7 @@ public sealed class EmployersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var here = await (await jinan.PostJsonAsync("/api/employers", new { creditCode = code, name = "济南重复公司", riskClass = 1, city = "370100" })).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(here.GetProperty("detail").GetString(), elsewhere.GetProperty("detail").GetString());
-        Assert.Contains("ask the provincial agency", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("请联系省级经办机构核查", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("已在济南登记公司", elsewhere.ToString(), StringComparison.Ordinal);
         await (await qingdao.GetAsync($"/api/employers/{code}")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.False(await app.InDbAsync(db => db.Employers.AnyAsync(e => e.Name == "青岛重复公司" || e.Name == "济南重复公司")));

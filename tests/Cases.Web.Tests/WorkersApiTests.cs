@@ -196,7 +196,7 @@ public sealed class WorkersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         // One answer: neither says where the number is, and another city still reads it as missing.
         Assert.Equal(here.GetProperty("detail").GetString(), elsewhere.GetProperty("detail").GetString());
-        Assert.Contains("ask the provincial agency", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("请联系省级经办机构核查", elsewhere.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(id, elsewhere.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("370100", elsewhere.ToString(), StringComparison.Ordinal);
         Assert.False(elsewhere.TryGetProperty("current", out var current) && current.ValueKind != JsonValueKind.Null);

@@ -30,7 +30,9 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
     {
         if (CalculatorCatalog.Find(query.Name) is not { } calculator)
         {
-            throw new NotFoundException($"There is no calculator '{query.Name}'; see GET /api/calculations.");
+            throw new NotFoundException(new LocalizedText(
+                $"没有名为「{query.Name}」的计算器；可用的计算器见 GET /api/calculations。",
+                $"There is no calculator '{query.Name}'; see GET /api/calculations."));
         }
 
         var source = await TableParameterSource.LoadAsync(db, cancellationToken);
@@ -41,7 +43,7 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
     public static CalculationResponse Calculate(string name, JsonObject body, IParameterSource parameters) =>
         CalculatorCatalog.Find(name) is { } calculator
             ? Run(calculator, body, parameters)
-            : throw new DomainRuleException($"There is no calculator '{name}'.");
+            : throw new DomainRuleException(new LocalizedText($"没有名为「{name}」的计算器。", $"There is no calculator '{name}'."));
 
     private static CalculationResponse Run(CalculatorDescriptor calculator, JsonObject body, IParameterSource parameters) =>
         Shape(calculator.Run(Bind(calculator.RequestType, AcceptCity(calculator.RequestType, body)), parameters));
@@ -59,12 +61,17 @@ public sealed class RunCalculationHandler(CasesDb db) : IQueryHandler<RunCalcula
     {
         try
         {
-            return body.Deserialize(request, Json) ?? throw new DomainValidationException("body", "The request body is empty.");
+            return body.Deserialize(request, Json) ?? throw new DomainValidationException("body", new LocalizedText("请求内容为空，请填写计算所需的数据。", "The request body is empty."));
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? MissingMember(e.Message) ?? "body" : e.Path.TrimStart('$', '.');
-            throw new DomainValidationException(field, e.Message);
+            var missing = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? MissingMember(e.Message) : null;
+            var field = missing ?? (string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'));
+            // The reader is told which field in plain words; the serializer's own sentence stays for the English reader.
+            throw new DomainValidationException(field, new LocalizedText(
+                missing is not null ? $"请填写「{field}」。"
+                    : field == "body" ? "请求内容无法读取，请检查格式后重新提交。" : $"「{field}」的值无法读取，请检查它的值和类型。",
+                e.Message));
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
     {
         if (Math.Abs(query.Days) > MaxDays)
         {
-            throw new DomainValidationException("days", $"days must be between -{MaxDays} and {MaxDays}.");
+            throw new DomainValidationException("days", new LocalizedText($"天数须在 -{MaxDays} 至 {MaxDays} 之间。", $"days must be between -{MaxDays} and {MaxDays}."));
         }
 
         var calendar = await store.GetAsync(db, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
         {
             if (year is < 1 or > 9999)
             {
-                throw new DomainValidationException("year", "year must be a calendar year such as 2025.");
+                throw new DomainValidationException("year", new LocalizedText("年份须为公历年份，如 2025。", "year must be a calendar year such as 2025."));
             }
 
             changes = changes.Where(c => c.Date >= new DateOnly(year, 1, 1) && c.Date <= new DateOnly(year, 12, 31));
@@ -104,7 +104,7 @@ public sealed class CalendarQueryHandlers(CasesDb db, CalendarStore store, TimeP
     {
         if (query.Year is < 1 or > 9998)
         {
-            throw new DomainValidationException("year", "year must be a calendar year such as 2025.");
+            throw new DomainValidationException("year", new LocalizedText("年份须为公历年份，如 2025。", "year must be a calendar year such as 2025."));
         }
 
         var calendar = await store.GetAsync(db, cancellationToken);

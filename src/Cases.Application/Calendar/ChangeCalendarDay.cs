@@ -39,7 +39,7 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
     {
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw new DomainValidationException("reason", "Say why the calendar changes (e.g. the notice that announced it).");
+            throw new DomainValidationException("reason", new LocalizedText("请说明调整日历的原因（如公布该安排的通知）。", "Say why the calendar changes (e.g. the notice that announced it)."));
         }
 
         // The journal's column holds a reason of up to 500 characters.
@@ -102,8 +102,9 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
         if (calendar.IsProvisional(date.Year))
         {
             // A provisional year is the law's derivation as a whole; days are set one by one only on the notice's data.
-            throw new DomainValidationException("date",
-                $"{date.Year} has no State Council holiday notice yet: its days are provisional. Import the notice for {date.Year} (导入国务院放假通知) rather than changing its days one by one.");
+            throw new DomainValidationException("date", new LocalizedText(
+                $"{date.Year} 年的国务院放假通知尚未导入，当年日历为暂定日历。请导入 {date.Year} 年的放假通知，不要逐日修改。",
+                $"{date.Year} has no State Council holiday notice yet: its days are provisional. Import the notice for {date.Year} (导入国务院放假通知) rather than changing its days one by one."));
         }
 
         var before = calendar.Describe(date); // refuses a year with no data
@@ -111,13 +112,13 @@ public sealed class ChangeCalendarDayHandler(CasesDb db, CalendarStore store, De
         switch (kind)
         {
             case DayKind.MakeUpWorkday when !weekend:
-                throw new DomainValidationException("kind", $"{date:yyyy-MM-dd} is a weekday; only a weekend day can be a make-up working day.");
+                throw new DomainValidationException("kind", new LocalizedText($"{date:yyyy-MM-dd} 是周一至周五的工作日；只有周末才能设为调休上班日。", $"{date:yyyy-MM-dd} is a weekday; only a weekend day can be a make-up working day."));
             case DayKind.Weekend when !weekend:
-                throw new DomainValidationException("kind", $"{date:yyyy-MM-dd} is a weekday, not a weekend day.");
+                throw new DomainValidationException("kind", new LocalizedText($"{date:yyyy-MM-dd} 是周一至周五，不是周末。", $"{date:yyyy-MM-dd} is a weekday, not a weekend day."));
             case DayKind.Workday when weekend:
-                throw new DomainValidationException("kind", $"{date:yyyy-MM-dd} is a weekend day; mark it makeUpWorkday to make it a working day.");
+                throw new DomainValidationException("kind", new LocalizedText($"{date:yyyy-MM-dd} 是周末；如需上班，请设为调休上班日。", $"{date:yyyy-MM-dd} is a weekend day; mark it makeUpWorkday to make it a working day."));
             case DayKind.Holiday or DayKind.MakeUpWorkday when text is null:
-                throw new DomainValidationException("name", "A holiday or make-up working day needs the holiday's name (e.g. 国庆节).");
+                throw new DomainValidationException("name", new LocalizedText("节假日或调休上班日须填写节日名称（如 国庆节）。", "A holiday or make-up working day needs the holiday's name (e.g. 国庆节)."));
         }
 
         var special = kind is DayKind.Holiday or DayKind.MakeUpWorkday;

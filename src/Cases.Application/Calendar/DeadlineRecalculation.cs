@@ -93,8 +93,10 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 }
                 catch (CalendarYearMissingException e)
                 {
-                    throw new CalendarYearMissingException(e.Year,
-                        $"The change would move a deadline of case {@case.Id} ({@case.Procedure}, {instance.State}) into {e.Year}, which has no working-day calendar; import {e.Year} first. Nothing was changed.");
+                    // Said when thrown: the domain's failure carries one string, and this runs in the request's culture.
+                    throw new CalendarYearMissingException(e.Year, new LocalizedText(
+                        $"此项调整会使案件 {@case.Id}（{@case.Procedure}，{instance.State}）的期限移入 {e.Year} 年，而该年尚无工作日历；请先导入 {e.Year} 年的日历。未作任何更改。",
+                        $"The change would move a deadline of case {@case.Id} ({@case.Procedure}, {instance.State}) into {e.Year}, which has no working-day calendar; import {e.Year} first. Nothing was changed.").Current);
                 }
                 catch (DomainValidationException)
                 {
@@ -299,7 +301,9 @@ public static class CalendarConfirmation
     {
         if (confirmed is not null && !string.Equals(confirmed, actual, StringComparison.Ordinal))
         {
-            throw new Cases.Domain.ConflictException("The change, its reason or the deadlines it moves are no longer what the preview showed (the calendar or a case changed meanwhile); preview it again.");
+            throw new Cases.Domain.ConflictException(new LocalizedText(
+                "调整内容、原因或受影响的期限已与预览时不同（日历或案件在此期间有变动），请重新预览。",
+                "The change, its reason or the deadlines it moves are no longer what the preview showed (the calendar or a case changed meanwhile); preview it again."));
         }
     }
 }

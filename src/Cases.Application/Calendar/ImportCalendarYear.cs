@@ -115,7 +115,7 @@ public sealed class ImportCalendarYearHandler(CasesDb db, CalendarStore store, D
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            throw new DomainValidationException(FileField, "Choose the year's holiday file (JSON, as Calendar/Data/cn-YYYY.json).");
+            throw new DomainValidationException(FileField, new LocalizedText("请选择该年度的放假安排文件（JSON 格式，同 Calendar/Data/cn-YYYY.json）。", "Choose the year's holiday file (JSON, as Calendar/Data/cn-YYYY.json)."));
         }
 
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));

@@ -43,12 +43,14 @@ public sealed class ParseHolidayNoticeHandler(CasesDb db, CalendarStore store) :
         var text = query.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DomainValidationException(TextField, "Paste the text of the State Council's holiday notice.");
+            throw new DomainValidationException(TextField, new LocalizedText("请粘贴国务院放假通知的全文。", "Paste the text of the State Council's holiday notice."));
         }
 
         if (text.Length > MaxLength)
         {
-            throw new DomainValidationException(TextField, string.Create(CultureInfo.InvariantCulture, $"The text is {text.Length} characters; a holiday notice is at most {MaxLength}. Paste the notice alone."));
+            throw new DomainValidationException(TextField, new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"粘贴的文字有 {text.Length} 个字符，放假通知最多 {MaxLength} 个字符。请只粘贴通知本身。"),
+                string.Create(CultureInfo.InvariantCulture, $"The text is {text.Length} characters; a holiday notice is at most {MaxLength}. Paste the notice alone.")));
         }
 
         var notice = HolidayNoticeParser.Parse(text);

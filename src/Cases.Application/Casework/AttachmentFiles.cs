@@ -23,6 +23,9 @@ public sealed record AttachmentType(string Name, string ContentType, IReadOnlyLi
     /// <summary>"PDF, JPEG, PNG or OFD (.pdf, .jpg, .jpeg, .png, .ofd)".</summary>
     public static string Described => $"PDF, JPEG, PNG or OFD ({string.Join(", ", All.SelectMany(t => t.Extensions))})";
 
+    /// <summary>The accepted types as a Chinese sentence names them.</summary>
+    public static string DescribedZh => $"PDF、JPEG、PNG 或 OFD（{string.Join("、", All.SelectMany(t => t.Extensions))}）";
+
     public static AttachmentType? ByExtension(string fileName) =>
         All.FirstOrDefault(t => t.Extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase));
 
@@ -104,7 +107,7 @@ public static class OfdPackage
             declared += entry.Size;
             if (declared > maxUnpackedBytes)
             {
-                throw TooLarge($"its entries declare more than {Bytes(maxUnpackedBytes)} unpacked", maxUnpackedBytes);
+                throw TooLarge(new LocalizedText($"其中文件声明的解压后大小超过 {Bytes(maxUnpackedBytes)}", $"its entries declare more than {Bytes(maxUnpackedBytes)} unpacked"), maxUnpackedBytes);
             }
         }
 
@@ -121,12 +124,14 @@ public static class OfdPackage
                 unpacked += read;
                 if (size > entry.Size)
                 {
-                    throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"an entry declares {entry.Size:N0} bytes but unpacks to more"), maxUnpackedBytes);
+                    throw TooLarge(new LocalizedText(
+                        string.Create(CultureInfo.InvariantCulture, $"其中一个文件声明为 {entry.Size:N0} 字节，解压后却更大"),
+                        string.Create(CultureInfo.InvariantCulture, $"an entry declares {entry.Size:N0} bytes but unpacks to more")), maxUnpackedBytes);
                 }
 
                 if (unpacked > maxUnpackedBytes)
                 {
-                    throw TooLarge($"it unpacks to more than {Bytes(maxUnpackedBytes)}", maxUnpackedBytes);
+                    throw TooLarge(new LocalizedText($"解压后超过 {Bytes(maxUnpackedBytes)}", $"it unpacks to more than {Bytes(maxUnpackedBytes)}"), maxUnpackedBytes);
                 }
             }
 
@@ -137,10 +142,11 @@ public static class OfdPackage
         }
     }
 
-    private static DomainValidationException TooLarge(string why, long max) =>
-        Refused($"The OFD package is refused: {why}; a package may unpack to at most {Bytes(max)} ({UnpackedFactor} times the largest attachment).");
+    private static DomainValidationException TooLarge(LocalizedText why, long max) => Refused(new LocalizedText(
+        $"OFD 文件不予接收：{why.Zh}；一个文件解压后最多 {Bytes(max)}（附件上限的 {UnpackedFactor} 倍）。",
+        $"The OFD package is refused: {why.En}; a package may unpack to at most {Bytes(max)} ({UnpackedFactor} times the largest attachment)."));
 
-    private static DomainValidationException Refused(string message) => new("file", message) { Reason = TooLargeReason };
+    private static DomainValidationException Refused(LocalizedText message) => new("file", message) { Reason = TooLargeReason };
 
     private static string Bytes(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024):N0} MiB")
@@ -181,7 +187,9 @@ public static class OfdPackage
 
         if (count > MaxEntries)
         {
-            throw Refused(string.Create(CultureInfo.InvariantCulture, $"The OFD package is refused: it has {count:N0} entries; a package may have at most {MaxEntries:N0}."));
+            throw Refused(new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"OFD 文件不予接收：其中有 {count:N0} 个文件，一个文件包最多 {MaxEntries:N0} 个。"),
+                string.Create(CultureInfo.InvariantCulture, $"The OFD package is refused: it has {count:N0} entries; a package may have at most {MaxEntries:N0}.")));
         }
 
         if ((long)offset + size > zip.Length)
@@ -315,37 +323,44 @@ public static class AttachmentFileName
         var name = fileName?.Trim().Normalize(NormalizationForm.FormC);
         if (string.IsNullOrEmpty(name))
         {
-            throw new DomainValidationException(field, "The file name is required.");
+            throw new DomainValidationException(field, new LocalizedText("请填写文件名。", "The file name is required."));
         }
 
         if (name.Length > MaxLength)
         {
-            throw new DomainValidationException(field, $"The file name may be at most {MaxLength} characters; it has {name.Length}.");
+            throw new DomainValidationException(field, new LocalizedText($"文件名最多 {MaxLength} 个字符，当前有 {name.Length} 个。", $"The file name may be at most {MaxLength} characters; it has {name.Length}."));
         }
 
         if (TextInput.ControlCharacter(name) is not null)
         {
-            throw new DomainValidationException(field, "The file name contains a control character.");
+            throw new DomainValidationException(field, new LocalizedText("文件名中含有控制字符，请重命名文件。", "The file name contains a control character."));
         }
 
         if (FormatCharacter(name) is { } format)
         {
-            throw new DomainValidationException(field, string.Create(CultureInfo.InvariantCulture,
-                $"The file name contains the invisible format character U+{format:X4}: such characters (a right-to-left override U+202E, zero-width spaces, joiners, marks) make a name read as something it is not, e.g. 'photo', U+202E, 'gpj.exe' shows as 'photoexe.jpg'. Rename the file."));
+            throw new DomainValidationException(field, new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"文件名中含有不可见的格式字符 U+{format:X4}：这类字符（从右到左覆盖 U+202E、零宽空格、连接符、标记）会让文件名看起来是另一个名字，例如 'photo'、U+202E、'gpj.exe' 会显示为 'photoexe.jpg'。请重命名文件。"),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The file name contains the invisible format character U+{format:X4}: such characters (a right-to-left override U+202E, zero-width spaces, joiners, marks) make a name read as something it is not, e.g. 'photo', U+202E, 'gpj.exe' shows as 'photoexe.jpg'. Rename the file.")));
         }
 
         if (name.IndexOfAny(Forbidden) >= 0 || name.Contains("..", StringComparison.Ordinal))
         {
-            throw new DomainValidationException(field, "The file name must be a plain name, not a path: no / \\ : * ? \" < > | and no '..'.");
+            throw new DomainValidationException(field, new LocalizedText(
+                "文件名只能是名字本身，不能是路径：不能含有 / \\ : * ? \" < > |，也不能含有 '..'。",
+                "The file name must be a plain name, not a path: no / \\ : * ? \" < > | and no '..'."));
         }
 
         if (name.StartsWith('.') || Path.GetFileNameWithoutExtension(name).Trim().Length == 0)
         {
-            throw new DomainValidationException(field, "The file name needs a name before its extension.");
+            throw new DomainValidationException(field, new LocalizedText("文件名在扩展名之前须有名称。", "The file name needs a name before its extension."));
         }
 
         var type = AttachmentType.ByExtension(name)
-            ?? throw new DomainValidationException(field, $"Only {AttachmentType.Described} files are accepted; '{Shorten(name)}' is not one.");
+            ?? throw new DomainValidationException(field, new LocalizedText(
+                $"只接收 {AttachmentType.DescribedZh} 文件；「{Shorten(name)}」不是其中之一。",
+                $"Only {AttachmentType.Described} files are accepted; '{Shorten(name)}' is not one."));
         return (name, type);
     }
 

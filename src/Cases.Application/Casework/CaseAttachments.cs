@@ -52,8 +52,10 @@ public sealed class CaseAttachmentHandlers(
             if (definition.Materials?.ContainsKey(material) != true)
             {
                 throw new DomainValidationException("material", definition.Materials is { Count: > 0 } known
-                    ? $"material must be one of this procedure's materials: {string.Join(", ", known.Keys)} (or empty)."
-                    : "This procedure has no materials checklist; leave material empty.");
+                    ? new LocalizedText(
+                        $"材料须为本业务材料清单中的一项：{string.Join("、", known.Keys)}（或留空）。",
+                        $"material must be one of this procedure's materials: {string.Join(", ", known.Keys)} (or empty).")
+                    : new LocalizedText("本业务没有材料清单，材料请留空。", "This procedure has no materials checklist; leave material empty."));
             }
         }
 
@@ -61,18 +63,22 @@ public sealed class CaseAttachmentHandlers(
         await using var staged = await store.StageAsync(command.Content, max, cancellationToken);
         if (staged.TooLarge)
         {
-            throw new DomainValidationException("file", string.Create(CultureInfo.InvariantCulture, $"The file may be at most {max:N0} bytes."));
+            throw new DomainValidationException("file", new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"文件最大 {max:N0} 字节。"),
+                string.Create(CultureInfo.InvariantCulture, $"The file may be at most {max:N0} bytes.")));
         }
 
         if (staged.Size == 0)
         {
-            throw new DomainValidationException("file", "The file is empty.");
+            throw new DomainValidationException("file", new LocalizedText("文件是空的，请重新选择。", "The file is empty."));
         }
 
         // A container may unpack to at most ten times the largest attachment (OfdPackage.UnpackedFactor).
         if (!type.Opens(staged.Head.Span) || !type.IsWellFormed(staged.OpenRead, max * OfdPackage.UnpackedFactor))
         {
-            throw new DomainValidationException("file", $"The file is named as {type.Name} but its content is not {type.Name}; only {AttachmentType.Described} files are accepted.");
+            throw new DomainValidationException("file", new LocalizedText(
+                $"文件名表明是 {type.Name} 文件，但内容不是 {type.Name}；只接收 {AttachmentType.DescribedZh} 文件。",
+                $"The file is named as {type.Name} but its content is not {type.Name}; only {AttachmentType.Described} files are accepted."));
         }
 
         var now = clock.GetUtcNow();
@@ -123,7 +129,7 @@ public sealed class CaseAttachmentHandlers(
     {
         var (@case, _) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var attachment = await db.CaseAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AttachmentId && a.CaseId == @case.Id, cancellationToken)
-            ?? throw new NotFoundException($"Case {query.CaseId} has no attachment {query.AttachmentId}.");
+            ?? throw new NotFoundException(new LocalizedText($"案件 {query.CaseId} 没有附件 {query.AttachmentId}。", $"Case {query.CaseId} has no attachment {query.AttachmentId}."));
         var found = new List<PersonalDataFound>();
         var view = Shown(attachment, query.By, found);
         await CaseDataViews.RecordAsync(accessLog, found, @case.Id, @case.CityCode, query.By, clock.GetUtcNow(), "file name", cancellationToken);
@@ -135,7 +141,9 @@ public sealed class CaseAttachmentHandlers(
         {
             // The row is there but the folder lost the file (a restore without the attachments folder): say so in the log.
             log.LogError(e, "Attachment {Attachment} of case {Case} is missing from the store ({Key})", attachment.Id, attachment.CaseId, attachment.StorageKey);
-            throw new NotFoundException($"The file of attachment {attachment.Id} is missing from the attachment store; ask an administrator to restore it from the backup.");
+            throw new NotFoundException(new LocalizedText(
+                $"附件 {attachment.Id} 的文件已不在附件存储中，请联系管理员从备份中恢复。",
+                $"The file of attachment {attachment.Id} is missing from the attachment store; ask an administrator to restore it from the backup."));
         }
     }
 

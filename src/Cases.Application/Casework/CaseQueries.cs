@@ -81,7 +81,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
         // The endpoint's and the page's policy say so too; the query says it again for any other caller.
         if (!query.By.May(Permission.Audit))
         {
-            throw new ForbiddenException("The journal view is the auditors'; the case staff read the journal on the case.");
+            throw new ForbiddenException(new LocalizedText("日志查询供审计人员使用；经办人员请在案件页面查看案件日志。", "The journal view is the auditors'; the case staff read the journal on the case."));
         }
 
         var (@case, instance) = await CaseAccess.LoadJournalAsync(db, query.CaseId, query.By, cancellationToken);

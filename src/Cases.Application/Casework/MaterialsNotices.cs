@@ -57,7 +57,7 @@ public sealed class MaterialsNoticeHandlers(CasesDb db, IPersonalDataAccessLog a
         var message = await db.Outbox.AsNoTracking().SingleOrDefaultAsync(m => m.Id == query.NoticeId, cancellationToken);
         if (message is null || message.CaseId != @case.Id || message.Template != Template)
         {
-            throw new NotFoundException($"Case {query.CaseId} has no missing-materials notice {query.NoticeId}.");
+            throw new NotFoundException(new LocalizedText($"案件 {query.CaseId} 没有补正材料通知 {query.NoticeId}。", $"Case {query.CaseId} has no missing-materials notice {query.NoticeId}."));
         }
 
         var found = new List<PersonalDataFound>();

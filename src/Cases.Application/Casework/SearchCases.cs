@@ -37,7 +37,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         var limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
-            throw new DomainValidationException("limit", $"limit must be between 1 and {MaxLimit}.");
+            throw new DomainValidationException("limit", new LocalizedText($"每页条数须在 1 至 {MaxLimit} 之间。", $"limit must be between 1 and {MaxLimit}."));
         }
 
         var city = query.By.CityScope(query.City);
@@ -55,7 +55,9 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             // An unknown procedure is a mistake to name, not a filter that quietly matches nothing.
             if (!await db.Definitions.AnyAsync(d => d.Key == procedure, cancellationToken))
             {
-                throw new DomainValidationException("procedure", $"There is no procedure '{Short(procedure)}'; see GET /api/definitions.");
+                throw new DomainValidationException("procedure", new LocalizedText(
+                    $"没有业务「{Short(procedure)}」；可用的业务见 GET /api/definitions。",
+                    $"There is no procedure '{Short(procedure)}'; see GET /api/definitions."));
             }
 
             cases = cases.Where(x => x.Case.Procedure == procedure);
@@ -67,7 +69,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             {
                 "running" => InstanceStatus.Running,
                 "completed" => InstanceStatus.Completed,
-                _ => throw new DomainValidationException("status", "status must be running or completed."),
+                _ => throw new DomainValidationException("status", new LocalizedText("案件状态须为 running（办理中）或 completed（已办结）。", "status must be running or completed.")),
             };
             cases = cases.Where(x => x.Instance.Status == status);
         }
@@ -77,12 +79,12 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             var state = query.State.Trim();
             if (procedure is null)
             {
-                throw new DomainValidationException("state", "state names a state of one procedure: give procedure too.");
+                throw new DomainValidationException("state", new LocalizedText("环节属于某一项业务：按环节查询时请同时选择业务。", "state names a state of one procedure: give procedure too."));
             }
 
             if (!(await StatesOfAsync(procedure, cancellationToken)).Contains(state))
             {
-                throw new DomainValidationException("state", $"The procedure {procedure} has no state '{Short(state)}'.");
+                throw new DomainValidationException("state", new LocalizedText($"业务 {procedure} 没有环节「{Short(state)}」。", $"The procedure {procedure} has no state '{Short(state)}'."));
             }
 
             cases = cases.Where(x => x.Instance.State == state);
@@ -98,7 +100,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         {
             if (query.OpenedFrom is { } f && to < f)
             {
-                throw new DomainValidationException("openedTo", "openedTo must be on or after openedFrom.");
+                throw new DomainValidationException("openedTo", new LocalizedText("立案截止日期不能早于起始日期。", "openedTo must be on or after openedFrom."));
             }
 
             var end = ChinaTime.EndOf(to);
@@ -228,10 +230,10 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
         if (text.Length > MaxTextLength)
         {
-            throw new DomainValidationException("q", $"q must be at most {MaxTextLength} characters.");
+            throw new DomainValidationException("q", new LocalizedText($"搜索内容最多 {MaxTextLength} 个字符。", $"q must be at most {MaxTextLength} characters."));
         }
 
-        return text.Any(char.IsControl) ? throw new DomainValidationException("q", "q must not contain control characters.") : text;
+        return text.Any(char.IsControl) ? throw new DomainValidationException("q", new LocalizedText("搜索内容不能含有控制字符。", "q must not contain control characters.")) : text;
     }
 
     /// <summary>

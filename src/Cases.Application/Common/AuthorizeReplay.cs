@@ -36,7 +36,7 @@ public sealed class AuthorizeReplayHandler(CasesDb db) : IQueryHandler<Authorize
                 var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.CityCode }).ToListAsync(cancellationToken);
                 if (FirstUnseen(ids, cases.Where(c => by.CanSeeCity(c.CityCode)).Select(c => c.Id)) is { } @case)
                 {
-                    throw new NotFoundException($"No case {@case} in your city.");
+                    throw new NotFoundException(new LocalizedText($"本市没有案件 {@case}。", $"No case {@case} in your city."));
                 }
 
                 break;
@@ -44,12 +44,12 @@ public sealed class AuthorizeReplayHandler(CasesDb db) : IQueryHandler<Authorize
                 var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.CityCode, t.Role }).ToListAsync(cancellationToken);
                 if (FirstUnseen(ids, tasks.Where(t => by.CanSeeCity(t.CityCode)).Select(t => t.Id)) is { } task)
                 {
-                    throw new NotFoundException($"No task {task} in your city.");
+                    throw new NotFoundException(new LocalizedText($"本市没有任务 {task}。", $"No task {task} in your city."));
                 }
 
                 if (tasks.FirstOrDefault(t => !by.IsIn(t.Role) && !by.May(Permission.Supervise)) is { } other)
                 {
-                    throw new ForbiddenException($"This task is for the {other.Role} role.");
+                    throw new ForbiddenException(new LocalizedText($"这项任务由「{other.Role}」角色办理。", $"This task is for the {other.Role} role."));
                 }
 
                 break;
@@ -57,7 +57,7 @@ public sealed class AuthorizeReplayHandler(CasesDb db) : IQueryHandler<Authorize
                 var escalations = await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.CityCode }).ToListAsync(cancellationToken);
                 if (FirstUnseen(ids, escalations.Where(e => by.CanSeeCity(e.CityCode)).Select(e => e.Id)) is { } escalation)
                 {
-                    throw new NotFoundException($"Escalation {escalation} was not found.");
+                    throw new NotFoundException(new LocalizedText($"未找到督办事项 {escalation}。", $"Escalation {escalation} was not found."));
                 }
 
                 break;

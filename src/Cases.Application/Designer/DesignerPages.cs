@@ -97,15 +97,15 @@ public sealed class DesignerPageHandlers(IMediator mediator, CasesDb db, Definit
         if (query.Needs is { } needed && !query.By.May(needed))
         {
             throw new ForbiddenException(needed == Permission.DesignDefinitions
-                ? "Only designers edit and publish procedures."
-                : "Only designers and supervisors dry-run procedures.");
+                ? new LocalizedText("只有流程设计人员可以编辑和发布业务流程。", "Only designers edit and publish procedures.")
+                : new LocalizedText("只有流程设计人员和主管可以试运行业务流程。", "Only designers and supervisors dry-run procedures."));
         }
 
         var procedure = (await Handle(new ListDesignerProcedures(), cancellationToken)).FirstOrDefault(p => p.Key == query.Key);
         var wanted = query.Version ?? procedure?.InForce;
         if (procedure is null || procedure.Versions.All(v => v.Version != wanted))
         {
-            throw new NotFoundException($"Procedure {query.Key} has no version {wanted}.");
+            throw new NotFoundException(new LocalizedText($"业务 {query.Key} 没有第 {wanted} 版。", $"Procedure {query.Key} has no version {wanted}."));
         }
 
         return new DesignerVersion(procedure, await store.GetAsync(db, query.Key, wanted!.Value, cancellationToken));

@@ -72,7 +72,7 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         var password = PasswordOrNull(command.Password);
         if (await users.FindByNameAsync(userName) is not null)
         {
-            throw new ConflictException($"There is already a user {userName}.");
+            throw new ConflictException(new LocalizedText($"用户名「{userName}」已被使用，请换一个用户名。", $"There is already a user {userName}."));
         }
 
         var generated = password is null ? MakePassword() : null;
@@ -99,7 +99,7 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         var held = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
         if (held.Contains(Roles.Admin) && !roles.Contains(Roles.Admin))
         {
-            await RefuseLastAdminAsync(user, "lose the administrator role");
+            await RefuseLastAdminAsync(user, new LocalizedText("取消其管理员角色", "lose the administrator role"));
         }
 
         var before = $"displayName={user.DisplayName} roles={string.Join(',', held)} city={user.CityCode ?? Province}";
@@ -130,12 +130,12 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         {
             if (string.Equals(user.UserName, command.By.UserName, StringComparison.Ordinal))
             {
-                throw new DomainRuleException("You cannot lock yourself out; another administrator can.");
+                throw new DomainRuleException(new LocalizedText("不能锁定您自己的账号；如有需要，请由另一位管理员操作。", "You cannot lock yourself out; another administrator can."));
             }
 
             if (roles.Contains(Roles.Admin))
             {
-                await RefuseLastAdminAsync(user, "be locked out");
+                await RefuseLastAdminAsync(user, new LocalizedText("被锁定", "be locked out"));
             }
 
             user.LockoutEnabled = true;
@@ -174,21 +174,25 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
     {
         if (!by.May(Permission.Administer))
         {
-            throw new ForbiddenException("Only administrators manage users.");
+            throw new ForbiddenException(new LocalizedText("只有管理员可以管理用户。", "Only administrators manage users."));
         }
     }
 
     private async Task<CasesUser> FindAsync(string userName) =>
-        await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user {TextInput.Optional(userName, "userName", "userName", 100) ?? ""}.");
+        await users.FindByNameAsync(userName) ?? throw NoUser(TextInput.Optional(userName, "userName", "userName", 100) ?? "");
+
+    private static NotFoundException NoUser(string name) => new(new LocalizedText($"没有用户「{name}」。", $"There is no user {name}."));
 
     /// <summary>Refuses a change that would leave no administrator who can sign in (nobody could manage users again).</summary>
-    private async Task RefuseLastAdminAsync(CasesUser user, string what)
+    private async Task RefuseLastAdminAsync(CasesUser user, LocalizedText what)
     {
         var now = clock.GetUtcNow();
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         if (!admins.Any(a => a.Id != user.Id && (a.LockoutEnd is null || a.LockoutEnd <= now)))
         {
-            throw new DomainRuleException($"{user.UserName} is the last administrator who can sign in and cannot {what}; make another user administrator first.");
+            throw new DomainRuleException(new LocalizedText(
+                $"{user.UserName} 是唯一一位能登录的管理员，不能{what.Zh}；请先将另一位用户设为管理员。",
+                $"{user.UserName} is the last administrator who can sign in and cannot {what.En}; make another user administrator first."));
         }
     }
 
@@ -206,12 +210,14 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
     {
         if (roles is null || roles.Count == 0)
         {
-            throw new DomainValidationException("roles", $"Give at least one role: {string.Join(", ", Roles.All)}.");
+            throw new DomainValidationException("roles", new LocalizedText($"请至少选择一个角色：{string.Join("、", Roles.All)}。", $"Give at least one role: {string.Join(", ", Roles.All)}."));
         }
 
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
         {
-            throw new DomainValidationException("roles", $"'{Shorten(unknown)}' is not a role; the roles are {string.Join(", ", Roles.All)}.");
+            throw new DomainValidationException("roles", new LocalizedText(
+                $"「{Shorten(unknown)}」不是一个角色；可选的角色有：{string.Join("、", Roles.All)}。",
+                $"'{Shorten(unknown)}' is not a role; the roles are {string.Join(", ", Roles.All)}."));
         }
 
         if (RoleCombinations.ConflictOf(roles) is { } conflict)
@@ -236,7 +242,7 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
         // The sign-in form's own limits: nothing longer or stranger could ever be typed to sign in.
         if (password.Length > 200 || TextInput.ControlCharacter(password) is not null)
         {
-            throw new DomainValidationException("password", "password must be at most 200 characters without control characters.");
+            throw new DomainValidationException("password", new LocalizedText("密码最多 200 个字符，且不能含控制字符。", "password must be at most 200 characters without control characters."));
         }
 
         return password;
@@ -278,7 +284,7 @@ public sealed partial class UserAdministrationHandlers(UserManager<CasesUser> us
             "DuplicateUserName" => throw new ConflictException(error.Description),
             "InvalidUserName" => "userName",
             _ when error.Code.Contains("Role", StringComparison.Ordinal) => "roles",
-            "ConcurrencyFailure" => throw new ConflictException("Someone else changed this user at the same time; reload and try again."),
+            "ConcurrencyFailure" => throw new ConflictException(new LocalizedText("其他人同时修改了这位用户，您的操作未被执行；请刷新后重试。", "Someone else changed this user at the same time; reload and try again.")),
             _ => throw new DomainRuleException(error.Description),
         };
         throw new DomainValidationException(field, string.Join(" ", result.Errors.Select(e => e.Description)));

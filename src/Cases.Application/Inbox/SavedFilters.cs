@@ -23,17 +23,17 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
         sort = string.IsNullOrWhiteSpace(sort) ? "due" : sort.Trim();
         if (sla is not null && !SlaStates.Contains(sla, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("sla", "sla must be onTime, warning or breached (or empty for all).");
+            throw new DomainValidationException("sla", new LocalizedText("时限状态须为 onTime（正常）、warning（临近到期）或 breached（已超期），留空表示全部。", "sla must be onTime, warning or breached (or empty for all)."));
         }
 
         if (within is < 0 or > MaxWithin)
         {
-            throw new DomainValidationException("within", $"within must be a number of working days from 0 to {MaxWithin} (or empty).");
+            throw new DomainValidationException("within", new LocalizedText($"到期天数须为 0 至 {MaxWithin} 个工作日（或留空）。", $"within must be a number of working days from 0 to {MaxWithin} (or empty)."));
         }
 
         if (!Sorts.Contains(sort, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("sort", "sort must be due, priority or age.");
+            throw new DomainValidationException("sort", new LocalizedText("排序方式须为 due（到期日）、priority（优先级）或 age（等待时间）。", "sort must be due, priority or age."));
         }
 
         return new InboxFilter(procedure, sla, within, sort);
@@ -116,13 +116,15 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
         var filter = InboxFilter.Checked(command.Procedure, command.Sla, command.Within, command.Sort);
         if (filter.Procedure is { } procedure && !await db.Definitions.AnyAsync(d => d.Key == procedure, cancellationToken))
         {
-            throw new DomainValidationException("procedure", $"There is no procedure '{Shorten(procedure)}'.");
+            throw new DomainValidationException("procedure", new LocalizedText($"没有业务「{Shorten(procedure)}」。", $"There is no procedure '{Shorten(procedure)}'."));
         }
 
         var share = string.IsNullOrWhiteSpace(command.ShareWithRole) ? null : command.ShareWithRole.Trim();
         if (share is not null && !Roles.All.Contains(share, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("shareWithRole", $"shareWithRole must be one of {string.Join(", ", Roles.All)} (or empty to keep the filter to yourself).");
+            throw new DomainValidationException("shareWithRole", new LocalizedText(
+                $"共享对象须为以下角色之一：{string.Join("、", Roles.All)}（留空则仅自己使用）。",
+                $"shareWithRole must be one of {string.Join(", ", Roles.All)} (or empty to keep the filter to yourself)."));
         }
 
         try
@@ -145,7 +147,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
         {
             if (await db.SavedFilters.CountAsync(f => f.Owner == by.UserName, cancellationToken) >= MaxPerUser)
             {
-                throw new DomainRuleException($"You already keep {MaxPerUser} saved filters; delete one first.");
+                throw new DomainRuleException(new LocalizedText($"您已保存了 {MaxPerUser} 个筛选条件，请先删除一个。", $"You already keep {MaxPerUser} saved filters; delete one first."));
             }
 
             existing = new SavedFilter { Id = Guid.CreateVersion7(clock.GetUtcNow()), Owner = by.UserName, Name = name, CreatedAt = clock.GetUtcNow() };
@@ -165,12 +167,14 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
         var filter = await db.SavedFilters.SingleOrDefaultAsync(f => f.Id == command.FilterId, cancellationToken);
         if (filter is null || (filter.Owner != command.By.UserName && !AppliesTo(filter, command.By)))
         {
-            throw new NotFoundException($"You have no saved filter {command.FilterId}.");
+            throw new NotFoundException(new LocalizedText($"您没有编号为 {command.FilterId} 的已保存筛选条件。", $"You have no saved filter {command.FilterId}."));
         }
 
         if (filter.Owner != command.By.UserName)
         {
-            throw new ForbiddenException($"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it.");
+            throw new ForbiddenException(new LocalizedText(
+                $"筛选条件「{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}」由 {filter.Owner} 共享给您，只有创建者可以删除。",
+                $"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it."));
         }
 
         db.SavedFilters.Remove(filter);

@@ -59,7 +59,9 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         var city = Scope(query.City, query.By);
         if (query.Standing is { } standing && !AdvancePaymentStanding.All.Contains(standing, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("standing", $"standing must be one of {string.Join(", ", AdvancePaymentStanding.All)}.");
+            throw new DomainValidationException("standing", new LocalizedText(
+                $"状态须为以下之一：{string.Join("、", AdvancePaymentStanding.All)}。",
+                $"standing must be one of {string.Join(", ", AdvancePaymentStanding.All)}."));
         }
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.Ledger == LedgerKinds.AdvancePayment);
@@ -129,7 +131,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
     {
         if (!by.May(Permission.ReadLedgers))
         {
-            throw new ForbiddenException("Ledgers are for officers, reviewers, supervisors and administrators.");
+            throw new ForbiddenException(new LocalizedText("台账仅供经办、复核、主管和管理人员查阅。", "Ledgers are for officers, reviewers, supervisors and administrators."));
         }
 
         return by.CityScope(requested);

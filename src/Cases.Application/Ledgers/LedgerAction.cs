@@ -94,10 +94,10 @@ public sealed class LedgerAction : IWorkflowAction
         var data = context.Progress.Data;
         var checkOnly = string.Equals(p.GetValueOrDefault("checkOnly"), "true", StringComparison.Ordinal);
         var amount = p.TryGetValue("amount", out var amountField) && data.GetDecimal(amountField) is { } value ? value
-            : checkOnly ? 0m : throw new DomainRuleException($"The ledger entry needs {p.GetValueOrDefault("amount")}, which the case does not have.");
+            : checkOnly ? 0m : throw Lacks(p.GetValueOrDefault("amount"));
         var on = p.TryGetValue("on", out var onField) && data.GetDate(onField) is { } date ? date
-            : checkOnly ? default : throw new DomainRuleException($"The ledger entry needs {p.GetValueOrDefault("on")}, which the case does not have.");
-        var injuryCase = data.GetText(p["injuryCase"]) ?? throw new DomainRuleException($"The ledger entry needs {p["injuryCase"]}, which the case does not have.");
+            : checkOnly ? default : throw Lacks(p.GetValueOrDefault("on"));
+        var injuryCase = data.GetText(p["injuryCase"]) ?? throw Lacks(p["injuryCase"]);
         var items = new List<string>();
         if (p.GetValueOrDefault("items") is { } itemsPath)
         {
@@ -113,7 +113,9 @@ public sealed class LedgerAction : IWorkflowAction
             var repeated = items.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (repeated is not null)
             {
-                throw new DomainRuleException($"{repeated.Key} appears twice in {parts[0]}; each may be claimed once (第九十条).");
+                throw new DomainRuleException(new LocalizedText(
+                    $"「{repeated.Key}」在「{parts[0]}」中出现了两次；同一项目只能申报一次（第九十条）。",
+                    $"{repeated.Key} appears twice in {parts[0]}; each may be claimed once (第九十条)."));
             }
         }
 
@@ -136,7 +138,9 @@ public sealed class LedgerAction : IWorkflowAction
             var after = entry == "advanced" ? before + amount : before - amount;
             if (after < 0)
             {
-                throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} is more than the outstanding {before:0.00}; nothing was posted."));
+                throw new DomainRuleException(new LocalizedText(
+                    string.Create(CultureInfo.InvariantCulture, $"金额 {amount:0.00} 超过了尚未结清的 {before:0.00}，未予记账。"),
+                    string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} is more than the outstanding {before:0.00}; nothing was posted.")));
             }
 
             data.Set(balanceField, JsonValue.Create(after));
@@ -145,4 +149,9 @@ public sealed class LedgerAction : IWorkflowAction
 
         context.Progress.Journal.Add(new JournalPlan(AgencyJournalActions.LedgerPosted, context.State, context.State, journal));
     }
+
+    // A field the definition names for the entry is not in the case's data: nothing is posted.
+    private static DomainRuleException Lacks(string? field) => new(new LocalizedText(
+        $"记账需要案件中的「{field}」，但案件中没有这项数据，未予记账。",
+        $"The ledger entry needs {field}, which the case does not have."));
 }

@@ -23,8 +23,11 @@ public sealed class LedgerPosting(CasesDb db) : IProgressEffectWriter
                     .OrderBy(x => x.ItemKey).ToListAsync(ct);
                 if (paid.Count > 0)
                 {
-                    var list = string.Join("; ", paid.Select(p => $"{p.ItemKey} (paid {Clocks.Format(p.OccurredOn)} in case {p.CaseId})"));
-                    throw new DomainRuleException($"Already reimbursed for injury case {plan.InjuryCaseId}, and never paid twice (第九十条): {list}.");
+                    var zh = string.Join("；", paid.Select(p => $"{p.ItemKey}（{Clocks.Format(p.OccurredOn)} 已在案件 {p.CaseId} 中支付）"));
+                    var en = string.Join("; ", paid.Select(p => $"{p.ItemKey} (paid {Clocks.Format(p.OccurredOn)} in case {p.CaseId})"));
+                    throw new DomainRuleException(new LocalizedText(
+                        $"工伤案件 {plan.InjuryCaseId} 的以下项目已经报销，不得重复支付（第九十条）：{zh}。",
+                        $"Already reimbursed for injury case {plan.InjuryCaseId}, and never paid twice (第九十条): {en}."));
                 }
             }
 

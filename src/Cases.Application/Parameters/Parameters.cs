@@ -95,22 +95,24 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
     {
         if (!command.By.May(Permission.Administer))
         {
-            throw new ForbiddenException("Only administrators change parameters.");
+            throw new ForbiddenException(new LocalizedText("只有管理员可以修改参数。", "Only administrators change parameters."));
         }
 
         if (command.Name is null || !ParameterNames.All.TryGetValue(command.Name, out var meta))
         {
-            throw new DomainValidationException("name", $"name must be one of: {string.Join(", ", ParameterNames.All.Keys)}.");
+            throw new DomainValidationException("name", new LocalizedText(
+                $"参数名称须为以下之一：{string.Join("、", ParameterNames.All.Values.Select(p => p.TitleZh))}。",
+                $"name must be one of: {string.Join(", ", ParameterNames.All.Keys)}."));
         }
 
-        var year = command.Year is >= 2000 and <= 2100 ? command.Year.Value : throw new DomainValidationException("year", "year must be between 2000 and 2100.");
+        var year = command.Year is >= 2000 and <= 2100 ? command.Year.Value : throw new DomainValidationException("year", new LocalizedText("年度须在 2000 至 2100 之间。", "year must be between 2000 and 2100."));
         var city = meta.PerCity
             ? City.Parse(command.City).Code
-            : string.IsNullOrWhiteSpace(command.City) ? "" : throw new DomainValidationException("city", $"{command.Name} holds for the whole province; give no city.");
-        var value = command.Value is > 0 and < 10_000_000 ? command.Value.Value : throw new DomainValidationException("value", "value must be a positive amount.");
+            : string.IsNullOrWhiteSpace(command.City) ? "" : throw new DomainValidationException("city", new LocalizedText($"「{meta.TitleZh}」全省统一适用，请不要选择城市。", $"{command.Name} holds for the whole province; give no city."));
+        var value = command.Value is > 0 and < 10_000_000 ? command.Value.Value : throw new DomainValidationException("value", new LocalizedText("数值须为大于零的金额。", "value must be a positive amount."));
         if (string.IsNullOrWhiteSpace(command.Source))
         {
-            throw new DomainValidationException("source", "source is required: the publication the figure comes from.");
+            throw new DomainValidationException("source", new LocalizedText("请填写来源：该数值所依据的公布文件。", "source is required: the publication the figure comes from."));
         }
 
         // The table's columns hold 500 characters each.

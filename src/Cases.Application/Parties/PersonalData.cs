@@ -104,6 +104,6 @@ public static class CasePersonalData
     public static string? Purpose(string? purpose)
     {
         var text = TextInput.Optional(purpose, "purpose", "purpose", 200);
-        return text is { Length: < 2 } ? throw new DomainValidationException("purpose", "purpose must say why, in at least 2 characters.") : text;
+        return text is { Length: < 2 } ? throw new DomainValidationException("purpose", new LocalizedText("请说明查看原因（至少 2 个字）。", "purpose must say why, in at least 2 characters.")) : text;
     }
 }

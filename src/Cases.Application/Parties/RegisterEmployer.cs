@@ -12,10 +12,12 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
         // Each parse throws a DomainValidationException naming its field; nothing is written before all pass.
         var code = CreditCode.Parse(command.CreditCode);
         var city = City.Parse(command.City);
-        var risk = IndustryRiskClass.From(command.RiskClass ?? throw new DomainValidationException("riskClass", "riskClass is required (1 to 8, 一类 to 八类)."));
+        var risk = IndustryRiskClass.From(command.RiskClass ?? throw new DomainValidationException("riskClass", new LocalizedText("请选择行业风险类别（一类至八类，即 1 至 8）。", "riskClass is required (1 to 8, 一类 to 八类).")));
         if (!command.By.CanSeeCity(city.Code))
         {
-            throw new ForbiddenException($"You work for city {command.By.CityCode} and cannot register an employer in {city.Code}.");
+            throw new ForbiddenException(new LocalizedText(
+                $"您所在的城市为 {command.By.CityCode}，不能在 {city.Code} 登记用人单位。",
+                $"You work for city {command.By.CityCode} and cannot register an employer in {city.Code}."));
         }
 
         var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn);
@@ -42,8 +44,9 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
     }
 
     /// <summary>What a refused registration says, the same for a number of the caller's city and of any other.</summary>
-    public static string DuplicateMessage(string number) =>
-        $"{number} cannot be registered here: the province's register already holds it. If it should be registered in your city, ask the provincial agency to check the register.";
+    public static LocalizedText DuplicateMessage(string number) => new(
+        $"{number} 无法在此登记：全省登记簿中已有该号码。如应在本市登记，请联系省级经办机构核查登记簿。",
+        $"{number} cannot be registered here: the province's register already holds it. If it should be registered in your city, ask the provincial agency to check the register.");
 }
 
 /// <summary>Look up one employer by credit code, within the caller's city.</summary>
@@ -59,6 +62,6 @@ public sealed class GetEmployerHandler(CasesDb db) : IQueryHandler<GetEmployer, 
         // Another city's employer is answered exactly like a missing one: its existence is not disclosed.
         return employer is not null && query.By.CanSeeCity(employer.CityCode)
             ? EmployerView.From(employer)
-            : throw new NotFoundException($"No employer with credit code {code} in your city.");
+            : throw new NotFoundException(new LocalizedText($"本市没有统一社会信用代码为 {code} 的用人单位。", $"No employer with credit code {code} in your city."));
     }
 }

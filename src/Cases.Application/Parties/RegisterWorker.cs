@@ -18,12 +18,14 @@ public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog acc
             employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
             if (employer is null || !command.By.CanSeeCity(employer.CityCode))
             {
-                throw new DomainValidationException("employerCreditCode", $"No employer with credit code {code} is registered in your city.");
+                throw new DomainValidationException("employerCreditCode", new LocalizedText($"本市没有登记统一社会信用代码为 {code} 的用人单位。", $"No employer with credit code {code} is registered in your city."));
             }
         }
         else if (!command.By.IsProvincial)
         {
-            throw new DomainValidationException("employerCreditCode", "A city officer registers a worker under an employer of their city; employerCreditCode is required.");
+            throw new DomainValidationException("employerCreditCode", new LocalizedText(
+                "市级经办人员须将职工登记在本市的用人单位名下，请填写用人单位的统一社会信用代码。",
+                "A city officer registers a worker under an employer of their city; employerCreditCode is required."));
         }
 
         var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
@@ -85,7 +87,7 @@ public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog acces
         var visible = found is not null && (query.By.IsProvincial || (found.Employer is not null && query.By.CanSeeCity(found.Employer.CityCode)));
         if (!visible)
         {
-            throw new NotFoundException($"No worker with identity number {id.Masked} in your city.");
+            throw new NotFoundException(new LocalizedText($"本市没有身份证号码为 {id.Masked} 的职工。", $"No worker with identity number {id.Masked} in your city."));
         }
 
         var unmasked = query.By.NeedsFullIdNumbers && purpose is not null;
@@ -110,7 +112,7 @@ public sealed class WorkerQueryHandlers(CasesDb db, IPersonalDataAccessLog acces
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
         if (employer is null || !query.By.CanSeeCity(employer.CityCode))
         {
-            throw new NotFoundException($"No employer with credit code {code} in your city.");
+            throw new NotFoundException(new LocalizedText($"本市没有统一社会信用代码为 {code} 的用人单位。", $"No employer with credit code {code} in your city."));
         }
 
         var workers = await db.Workers.AsNoTracking().Where(w => w.EmployerId == employer.Id).OrderBy(w => w.Name).Take(1000).ToListAsync(cancellationToken);

@@ -27,18 +27,18 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
         // The endpoint's policy says so too; the query says it again for any other caller (a page, a job).
         if (!query.By.May(Permission.Audit))
         {
-            throw new ForbiddenException("Only auditors read the log of views of personal data.");
+            throw new ForbiddenException(new LocalizedText("只有审计人员可以查阅个人信息查看记录。", "Only auditors read the log of views of personal data."));
         }
 
         var limit = query.Limit ?? 50;
         if (limit is < 1 or > 200)
         {
-            throw new DomainValidationException("limit", "limit must be between 1 and 200.");
+            throw new DomainValidationException("limit", new LocalizedText("每页条数须在 1 至 200 之间。", "limit must be between 1 and 200."));
         }
 
         if (query.From is { } f && query.To is { } t && t < f)
         {
-            throw new DomainValidationException("to", "to must not be before from.");
+            throw new DomainValidationException("to", new LocalizedText("截止日期不能早于起始日期。", "to must not be before from."));
         }
 
         var views = db.PersonalDataViews.AsNoTracking();
@@ -90,7 +90,7 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
         var text = TextInput.Optional(user, "user", "user", 100);
         return text is null || text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '@' or '+')
             ? text
-            : throw new DomainValidationException("user", "user must be a user name (letters, digits and - . _ @ +).");
+            : throw new DomainValidationException("user", new LocalizedText("用户须为用户名（字母、数字及 - . _ @ +）。", "user must be a user name (letters, digits and - . _ @ +)."));
     }
 
     // The person: a whole identity number (17 digits and a digit or X), phone number (7 to 15 digits) or bank card
@@ -107,7 +107,9 @@ public sealed class ListPersonalDataViewsHandler(CasesDb db) : IQueryHandler<Lis
         var digits = text.All(char.IsAsciiDigit) && text.Length is >= 7 and <= 19;
         return idShaped || digits || Domain.Parties.CreditCode.TryParse(text, out _, out _)
             ? text
-            : throw new DomainValidationException("subject", "subject must be a whole identity number, phone, bank card number or credit code: the log is searched by the person, never by a masked number.");
+            : throw new DomainValidationException("subject", new LocalizedText(
+                "查询对象须为完整的身份证号码、电话号码、银行卡号或统一社会信用代码：记录按人查询，不能用遮蔽后的号码查询。",
+                "subject must be a whole identity number, phone, bank card number or credit code: the log is searched by the person, never by a masked number."));
     }
 
     private static string Encode(PersonalDataView v) => KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{v.At.UtcTicks}:{v.Id}"));

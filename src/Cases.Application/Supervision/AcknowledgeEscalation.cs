@@ -24,7 +24,7 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
     {
         if (!command.By.May(Permission.Supervise))
         {
-            throw new ForbiddenException("Only supervisors acknowledge escalations.");
+            throw new ForbiddenException(new LocalizedText("只有主管可以确认督办事项。", "Only supervisors acknowledge escalations."));
         }
 
         var note = TextInput.Optional(command.Note, "note", "The note", AcknowledgeEscalation.MaxNoteLength, lineBreaks: true);
@@ -33,12 +33,14 @@ public sealed class AcknowledgeEscalationHandler(CasesDb db, ProgressWriter writ
         var escalation = await db.Escalations.SingleOrDefaultAsync(e => e.Id == command.EscalationId, cancellationToken);
         if (escalation is null || !command.By.CanSeeCity(escalation.CityCode))
         {
-            throw new NotFoundException($"Escalation {command.EscalationId} was not found.");
+            throw new NotFoundException(new LocalizedText($"未找到督办事项 {command.EscalationId}。", $"Escalation {command.EscalationId} was not found."));
         }
 
         if (escalation.AcknowledgedAt is { } at)
         {
-            throw new ConflictException($"{escalation.AcknowledgedBy} already acknowledged this escalation at {at:yyyy-MM-dd HH:mm} UTC.",
+            throw new ConflictException(new LocalizedText(
+                    $"{escalation.AcknowledgedBy} 已于 {at:yyyy-MM-dd HH:mm}（UTC）确认了这项督办。",
+                    $"{escalation.AcknowledgedBy} already acknowledged this escalation at {at:yyyy-MM-dd HH:mm} UTC."),
                 new EscalationAcknowledgement(escalation.Id, escalation.CaseId, escalation.TaskId, at, escalation.AcknowledgedBy!, null));
         }
 

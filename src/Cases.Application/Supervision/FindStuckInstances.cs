@@ -56,13 +56,15 @@ public sealed class FindStuckInstancesHandler(CasesDb db, DefinitionStore defini
     {
         if (!query.By.May(Permission.Oversee))
         {
-            throw new ForbiddenException("Only supervisors and administrators run the stuck-case check.");
+            throw new ForbiddenException(new LocalizedText("只有主管和管理员可以运行停滞案件检查。", "Only supervisors and administrators run the stuck-case check."));
         }
 
         var grace = query.GraceMinutes ?? DefaultGraceMinutes;
         if (grace is < 0 or > MaxGraceMinutes)
         {
-            throw new DomainValidationException("graceMinutes", $"graceMinutes must be between 0 and {MaxGraceMinutes} (a week); got {grace}.");
+            throw new DomainValidationException("graceMinutes", new LocalizedText(
+                $"宽限分钟数须在 0 至 {MaxGraceMinutes}（一周）之间；收到的是 {grace}。",
+                $"graceMinutes must be between 0 and {MaxGraceMinutes} (a week); got {grace}."));
         }
 
         var city = query.By.CityScope(query.City);

@@ -33,7 +33,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         var city = query.By.SupervisionScope(query.City);
         if (query.Role is not null && !Roles.Casework.Contains(query.Role))
         {
-            throw new DomainValidationException("role", $"role must be one of: {string.Join(", ", Roles.Casework)}.");
+            throw new DomainValidationException("role", new LocalizedText($"角色须为以下之一：{string.Join("、", Roles.Casework)}。", $"role must be one of: {string.Join(", ", Roles.Casework)}."));
         }
 
         var roles = query.Role is null ? Roles.Casework : [query.Role];
@@ -55,18 +55,18 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
     {
         if (!command.By.May(Permission.Supervise))
         {
-            throw new ForbiddenException("Only a supervisor reassigns tasks.");
+            throw new ForbiddenException(new LocalizedText("只有主管可以改派任务。", "Only a supervisor reassigns tasks."));
         }
 
         var ids = command.TaskIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0)
         {
-            throw new DomainValidationException("taskIds", "taskIds must name at least one task.");
+            throw new DomainValidationException("taskIds", new LocalizedText("请至少选择一项任务。", "taskIds must name at least one task."));
         }
 
         if (ids.Count > ReassignTasks.MaxTasks)
         {
-            throw new DomainValidationException("taskIds", $"taskIds may name at most {ReassignTasks.MaxTasks} tasks.");
+            throw new DomainValidationException("taskIds", new LocalizedText($"一次最多改派 {ReassignTasks.MaxTasks} 项任务。", $"taskIds may name at most {ReassignTasks.MaxTasks} tasks."));
         }
 
         // Whom to: a user who takes tasks. Whether they fit each task (its role and city) is AssignTask's to say per task.
@@ -74,7 +74,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         var user = await users.FindByNameAsync(userName);
         if (user is null || !(await users.GetRolesAsync(user)).Any(Roles.Casework.Contains))
         {
-            throw new DomainValidationException("userName", $"There is no user '{userName}' who takes tasks.");
+            throw new DomainValidationException("userName", new LocalizedText($"没有可以承办任务的用户「{userName}」。", $"There is no user '{userName}' who takes tasks."));
         }
 
         // Every task named must be one the supervisor sees: another city's is answered as a missing one (规程 第一百四十条).
@@ -82,7 +82,7 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         var unseen = ids.FirstOrDefault(id => !visible.Any(t => t.Id == id && command.By.CanSeeCity(t.CityCode)));
         if (unseen != Guid.Empty || ids.Contains(Guid.Empty))
         {
-            throw new NotFoundException($"No task {unseen} in your city.");
+            throw new NotFoundException(new LocalizedText($"本市没有任务 {unseen}。", $"No task {unseen} in your city."));
         }
 
         var results = new List<ReassignResult>();

@@ -36,12 +36,12 @@ public static class AuthApi
         var userName = TextInput.Required(request.UserName, "userName", "userName", 100);
         if (string.IsNullOrEmpty(request.Password))
         {
-            throw new DomainValidationException("password", "password is required.");
+            throw new DomainValidationException("password", new LocalizedText("请输入密码。", "password is required."));
         }
 
         if (request.Password.Length > 200 || TextInput.ControlCharacter(request.Password) is not null)
         {
-            throw new DomainValidationException("password", "password must be at most 200 characters without control characters.");
+            throw new DomainValidationException("password", new LocalizedText("密码最多 200 个字符，且不能含控制字符。", "password must be at most 200 characters without control characters."));
         }
 
         switch (await signIns.SignInAsync(userName, request.Password, ct))
@@ -50,11 +50,13 @@ public static class AuthApi
                 return TypedResults.Ok(Describe(signedIn.Principal));
             case SignInOutcome.AddressWaits waits:
                 http.Response.Headers.RetryAfter = waits.Seconds.ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
-                    detail: $"登录失败次数过多，请 {waits.Seconds} 秒后再试。Too many failed sign-ins from this address; try again in {waits.Seconds} seconds.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: new LocalizedText("登录失败次数过多", "Too many failed sign-ins").Current,
+                    detail: new LocalizedText(
+                        $"本地址登录失败次数过多，请 {waits.Seconds} 秒后再试。",
+                        $"Too many failed sign-ins from this address; try again in {waits.Seconds} seconds.").Current);
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                    detail: "The user name or password is wrong, or the account cannot sign in now.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: new LocalizedText("登录失败", "Sign-in failed").Current,
+                    detail: new LocalizedText("用户名或密码错误，或该账号目前无法登录。", "The user name or password is wrong, or the account cannot sign in now.").Current);
         }
     }
 

@@ -75,11 +75,11 @@ public static class CalendarApi
     }
 
     private static DayKind KindOf(ChangeDayRequest body) =>
-        body.Kind ?? throw new DomainValidationException("kind", "kind is required: holiday, makeUpWorkday, workday or weekend.");
+        body.Kind ?? throw new DomainValidationException("kind", new LocalizedText("请填写日期类型（kind）：holiday（节假日）、makeUpWorkday（调休上班）、workday（工作日）或 weekend（周末）。", "kind is required: holiday, makeUpWorkday, workday or weekend."));
 
     private static string FileOf(ImportRequest body) => body.File is { ValueKind: JsonValueKind.Object } file
         ? file.GetRawText()
-        : throw new DomainValidationException(ImportCalendarYearHandler.FileField, "file is required: the year's holiday file as a JSON object ({\"year\":…,\"papers\":[…],\"days\":[…]}).");
+        : throw new DomainValidationException(ImportCalendarYearHandler.FileField, new LocalizedText("请提供该年度的放假安排文件（file），格式为 JSON 对象（{\"year\":…,\"papers\":[…],\"days\":[…]}）。", "file is required: the year's holiday file as a JSON object ({\"year\":…,\"papers\":[…],\"days\":[…]})."));
 
     private static DayResult ToResult(DayInfo d) => new(ApiInput.Format(d.Date), d.WorkingDay, d.Kind, d.Name, d.Provisional);
 }

@@ -38,7 +38,9 @@ public static class CaseworkApi
             if (type is null || FormTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
             {
                 throw new BadHttpRequestException(
-                    "The body must be the file itself, sent with its own Content-Type (application/pdf, image/jpeg, image/png, application/ofd) or application/octet-stream.",
+                    new LocalizedText(
+                        "请求内容须为文件本身，并带上文件自己的 Content-Type（application/pdf、image/jpeg、image/png、application/ofd）或 application/octet-stream。",
+                        "The body must be the file itself, sent with its own Content-Type (application/pdf, image/jpeg, image/png, application/ofd) or application/octet-stream.").Current,
                     StatusCodes.Status415UnsupportedMediaType);
             }
 

@@ -73,7 +73,7 @@ public static class DefinitionsApi
     {
         if (!request.HasJsonContentType())
         {
-            throw new BadHttpRequestException("A definition is sent as application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(new LocalizedText("流程定义须以 application/json 格式提交。", "A definition is sent as application/json.").Current, StatusCodes.Status415UnsupportedMediaType);
         }
 
         using var reader = new StreamReader(request.Body);

@@ -21,7 +21,7 @@ public static class DevApi
         dev.MapGet("/clock", (TimeProvider clock) => TypedResults.Ok(new { now = clock.GetUtcNow() }));
         dev.MapPut("/clock", ([FromBody] SetClockRequest body, AdjustableClock clock) =>
         {
-            clock.Set(body.Now ?? throw new DomainValidationException("now", "now is required, e.g. 2025-10-20T09:00:00+08:00."));
+            clock.Set(body.Now ?? throw new DomainValidationException("now", new LocalizedText("请填写 now（带时区的时间），如 2025-10-20T09:00:00+08:00。", "now is required, e.g. 2025-10-20T09:00:00+08:00.")));
             return TypedResults.Ok(new { now = clock.GetUtcNow() });
         });
         dev.MapPost("/timers/run-due", async (TimerFiring firing, CancellationToken ct) =>

@@ -41,7 +41,7 @@ public static class SupervisionCsv
             "escalations" => Escalations(T, await mediator.Send(new GetEscalationBoard(scope, by), ct), Title, full),
             "breaches-per-week" => Weeks(T, await mediator.Send(new GetBreachesPerWeek(scope, by), ct)),
             "step-durations" => Steps(T, await mediator.Send(new GetStepDurations(scope, by), ct), Title),
-            _ => throw new NotFoundException($"There is no such list to export; the lists are {string.Join(", ", Lists)}."),
+            _ => throw new NotFoundException(new LocalizedText($"没有这份可导出的清单；可导出的清单有：{string.Join("、", Lists)}。", $"There is no such list to export; the lists are {string.Join(", ", Lists)}.")),
         };
         return Write(table);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Application;
 using Cases.Application.Casework;
+using Cases.Application.Identity;
 using Cases.Application.Parties;
 using Cases.Application.Persistence;
 using Cases.Workflows;
@@ -62,6 +63,7 @@ public static class CasesServices
             })
             .AddEntityFrameworkStores<CasesDb>()
             .AddClaimsPrincipalFactory<CasesClaimsPrincipalFactory>()
+            .AddErrorDescriber<CasesIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -121,6 +123,7 @@ public static class CasesServices
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            ProblemDetailsFunnel.Localize(ctx);
             // In Development an unexpected failure names its exception (never its stack), so a failing test or a
             // developer sees the cause at once; elsewhere the trace id leads to the log.
             if (ctx.Exception is { } e && ctx.ProblemDetails.Status >= 500 && builder.Environment.IsDevelopment())
@@ -147,7 +150,9 @@ public static class CasesServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<PageRefusalFilter>();
             })
-            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
+            // A form's validation messages (ErrorMessage = "请输入密码") are keys of the shared texts too.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOpenApi();
 
         services.AddSingleton<DatabaseOutage>();
@@ -161,9 +166,9 @@ public static class CasesServices
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // Chinese unless the user switched (the 中文/English switch sets the cookie; ?culture=en works for a link).
-            // The browser's Accept-Language is not followed: the agency's pages are Chinese by default.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The user's switch first (the 中文/English switch sets the cookie; ?culture=en works for a link), then the
+            // client's Accept-Language, so an API client or a browser set to English reads English; Chinese otherwise.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         return builder;

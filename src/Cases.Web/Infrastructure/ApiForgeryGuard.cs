@@ -43,14 +43,16 @@ public static class ApiForgeryGuard
                 var own = OriginOf($"{request.Scheme}://{request.Host}");
                 if (origin is null || (origin != own && !allowed.Contains(origin)))
                 {
-                    throw new ForbiddenException("A request from another site's page may not change anything here.");
+                    throw new ForbiddenException(new LocalizedText("来自其他网站页面的请求不能在此修改任何内容。", "A request from another site's page may not change anything here."));
                 }
             }
 
             if (CrossSiteCouldSend(request) && string.IsNullOrWhiteSpace(request.Headers[Header]))
             {
                 throw new DomainValidationException(Header,
-                    $"Send this request with a JSON body (Content-Type: application/json) or with the header {Header}: XMLHttpRequest; without either, another site's page could have sent it.");
+                    new LocalizedText(
+                        $"请以 JSON 请求体（Content-Type: application/json）发送，或带上请求头 {Header}: XMLHttpRequest；两者都没有时，无法排除请求来自其他网站的页面。",
+                        $"Send this request with a JSON body (Content-Type: application/json) or with the header {Header}: XMLHttpRequest; without either, another site's page could have sent it."));
             }
 
             return next(http);

@@ -77,7 +77,7 @@ public sealed class IdempotencyFilter(IdempotentCommands commands, IOptions<Micr
         var key = values.ToString().Trim();
         if (key.Length > 100)
         {
-            throw new DomainValidationException(Header, "Idempotency-Key must be at most 100 characters.");
+            throw new DomainValidationException(Header, new LocalizedText("Idempotency-Key 最多 100 个字符。", "Idempotency-Key must be at most 100 characters."));
         }
 
         var access = http.GetEndpoint()?.Metadata.GetMetadata<ReplayAccess>()
@@ -97,8 +97,10 @@ public sealed class IdempotencyFilter(IdempotentCommands commands, IOptions<Micr
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return TypedResults.Text(replayed.Record.ResponseJson, "application/json", Encoding.UTF8, replayed.Record.StatusCode);
             case KeyedOutcome<object?>.KeyReused reused:
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
-                    detail: $"The Idempotency-Key '{reused.Record.Key}' was already used for a different request.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: new LocalizedText("幂等键已被使用", "Idempotency key reused").Current,
+                    detail: new LocalizedText(
+                        $"Idempotency-Key「{reused.Record.Key}」已用于另一个不同的请求，请换一个新的键。",
+                        $"The Idempotency-Key '{reused.Record.Key}' was already used for a different request.").Current);
             default:
                 return ((KeyedOutcome<object?>.Ran)outcome).Result;
         }

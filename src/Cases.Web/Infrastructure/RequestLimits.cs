@@ -34,8 +34,9 @@ public static class RequestLimits
                 var http = context.HttpContext;
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts",
-                    $"登录尝试过于频繁，请 {seconds} 秒后再试。Too many sign-in attempts from this address; try again in {seconds} seconds.");
+                return WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, new LocalizedText("登录尝试过于频繁", "Too many sign-in attempts"), new LocalizedText(
+                    $"本地址登录尝试过于频繁，请 {seconds} 秒后再试。",
+                    $"Too many sign-in attempts from this address; try again in {seconds} seconds."));
             };
         });
         return services;
@@ -59,8 +60,9 @@ public static class RequestLimits
             if (http.Request.ContentLength > limit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                    string.Create(CultureInfo.InvariantCulture, $"The request body may be at most {limit} bytes; this one has {http.Request.ContentLength}.")).AsTask();
+                return WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, new LocalizedText("请求内容过大", "Request body too large"), new LocalizedText(
+                    string.Create(CultureInfo.InvariantCulture, $"请求内容最多 {limit} 字节，本次请求有 {http.Request.ContentLength} 字节。"),
+                    string.Create(CultureInfo.InvariantCulture, $"The request body may be at most {limit} bytes; this one has {http.Request.ContentLength}."))).AsTask();
             }
 
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -73,10 +75,12 @@ public static class RequestLimits
         return app;
     }
 
-    private static async ValueTask WriteProblemAsync(HttpContext http, int status, string title, string detail)
+    // Said in the request's language: these run after the localization middleware.
+    private static async ValueTask WriteProblemAsync(HttpContext http, int status, LocalizedText title, LocalizedText said)
     {
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var detail = said.Current;
+        var problem = new ProblemDetails { Status = status, Title = title.Current, Detail = detail };
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {
             // A client that accepts no JSON (a browser's form post may say text/html only) still learns why.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cases.Application.Casework;
@@ -212,7 +213,18 @@ public sealed class AttachmentUseCaseTests : IDisposable
         var e = Assert.Throws<DomainValidationException>(() => AttachmentType.Ofd.IsWellFormed(() => new MemoryStream(bomb), 10_000_000));
 
         Assert.Equal(OfdPackage.TooLargeReason, e.Reason);
-        Assert.Contains("declares 10 bytes", e.Message, StringComparison.Ordinal);
+        Assert.Contains("声明为 10 字节，解压后却更大", e.Text.Zh, StringComparison.Ordinal);
+        // The English reader reads the same refusal in English.
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Contains("declares 10 bytes", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
@@ -223,7 +235,7 @@ public sealed class AttachmentUseCaseTests : IDisposable
 
         var e = Assert.Throws<DomainValidationException>(() => AttachmentType.Ofd.IsWellFormed(() => new MemoryStream(ofd), 10_000_000));
 
-        Assert.Contains("declare more than", e.Message, StringComparison.Ordinal);
+        Assert.Contains("声明的解压后大小超过", e.Text.Zh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +247,7 @@ public sealed class AttachmentUseCaseTests : IDisposable
         var e = Assert.Throws<DomainValidationException>(() => AttachmentType.Ofd.IsWellFormed(() => new MemoryStream(many), 10_000_000));
 
         Assert.Equal("file", e.Field);
-        Assert.Contains("1,001 entries", e.Message, StringComparison.Ordinal);
+        Assert.Contains("其中有 1,001 个文件", e.Text.Zh, StringComparison.Ordinal);
         Assert.True(AttachmentType.Ofd.IsWellFormed(() => new MemoryStream(enough), 10_000_000));
     }
 

@@ -136,7 +136,7 @@ public sealed class CaseworkApiTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
 
         var message = await (await officer.UploadAsync(caseId, name, TestFiles.Pdf)).FieldErrorAsync("fileName");
 
-        Assert.Contains("format character", message, StringComparison.Ordinal);
+        Assert.Contains("不可见的格式字符", message, StringComparison.Ordinal);
         Assert.Equal(before, app.StoredFiles());
         Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
     }
@@ -228,7 +228,7 @@ public sealed class CaseworkApiTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
 
         var problem = await (await officer.GetAsync($"/api/cases/{caseId}/attachments/{saved.Id()}")).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Contains("backup", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("从备份中恢复", problem.Str("detail"), StringComparison.Ordinal);
     }
 }
 

@@ -192,7 +192,7 @@ public sealed class DatabaseFaultTests(FaultyPostgresApp app, ITestOutputHelper 
     {
         var problem = await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 }, "no Retry-After");
-        Assert.Equal("Database unavailable", problem.GetProperty("title").GetString());
+        Assert.Equal("服务暂时不可用", problem.GetProperty("title").GetString());
     }
 
     private static async Task<Guid> StartAsync(HttpClient officer, string contractEndsOn)

@@ -88,7 +88,7 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         using var confirmed = await admin.SubmitAsync(preview, "[data-testid=confirm-form]", []);
 
         var back = await admin.OpenAsync(confirmed.Headers.Location!.OriginalString);
-        Assert.Contains("preview it again", back.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("请重新预览", back.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
         Assert.Equal(due, (await PageSupport.TaskAsync(admin, caseId)).Str("dueOn"));
         Assert.False(await app.InDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == new DateOnly(2025, 11, 25))));
     }
@@ -188,10 +188,10 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
 
         using var demoted = await admin.SubmitAsync(edit, "[data-testid=edit-user-form]", [new("roles", "designer"), new("city", "province")]);
         var page = await admin.OpenAsync(demoted.Headers.Location!.OriginalString);
-        Assert.Contains("last administrator", page.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("唯一一位能登录的管理员", page.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
 
         var api = await (await admin.PutAsJsonAsync("/api/admin/users/admin", new { displayName = "管理员", roles = new[] { "designer" } })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("last administrator", api.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("唯一一位能登录的管理员", api.Str("detail"), StringComparison.Ordinal);
         var users = await (await admin.GetAsync("/api/admin/users")).JsonAsync(HttpStatusCode.OK);
         Assert.Contains(users.EnumerateArray(), u => u.Str("userName") == "admin" && u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == "admin"));
         await (await admin.PostAsync("/api/admin/users/admin/lock", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);

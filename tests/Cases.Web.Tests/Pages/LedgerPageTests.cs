@@ -179,7 +179,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
 
         Assert.Equal("已全部追回", Cell(Row(await officer.OpenAsync("/ledgers?standing=recovered"), recovered), "standing"));
         var refused = await officer.OpenAsync("/ledgers?standing=paid");
-        Assert.Contains("standing", refused.QuerySelector("[data-testid=filter-problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("状态须为以下之一", refused.QuerySelector("[data-testid=filter-problem]").Text(), StringComparison.Ordinal);
         Assert.Contains(recovered, RowIds(refused));
         Assert.Equal("standing", Assert.Single((await (await officer.GetAsync(new Uri("/api/ledgers/advance-payments?standing=paid", UriKind.Relative)))
             .ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject()).Name);

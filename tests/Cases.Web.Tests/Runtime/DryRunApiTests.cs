@@ -46,7 +46,7 @@ public sealed class DryRunApiTests(SqliteRuntimeApp app, ITestOutputHelper outpu
         Assert.Equal(2, refused.GetProperty("step").GetInt32());
         var problem = refused.GetProperty("problem");
         Assert.Equal(422, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Refused by a rule", problem.Str("title"));
+        Assert.Equal("不符合规定，未予办理", problem.Str("title"));
         Assert.Contains("the last day was 2025-10-22", problem.Str("detail"), StringComparison.Ordinal);
         Assert.False(refused.TryGetProperty("error", out _));
         var window = report.GetProperty("clocks").EnumerateArray().Single(c => c.Str("kind") == "transition");

@@ -28,7 +28,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitApp app) : IClassFixture<L
             new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "officer.jinan", ["Password"] = CasesAppFactory.DemoPassword }));
 
         var problem = await api.ProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.Contains("try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("秒后再试", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.InRange(int.Parse(Assert.Single(api.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
         Assert.False(api.Headers.TryGetValues("Set-Cookie", out _));
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);

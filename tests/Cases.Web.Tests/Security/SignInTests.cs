@@ -44,7 +44,7 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         foreach (var answer in answers)
         {
             var problem = await answer.ProblemAsync(HttpStatusCode.Unauthorized);
-            Assert.Equal("Sign-in failed", problem.GetProperty("title").GetString());
+            Assert.Equal("登录失败", problem.GetProperty("title").GetString());
             Assert.False(answer.Headers.Contains("Retry-After"));
             Assert.False(answer.Headers.Contains("Set-Cookie"));
         }
