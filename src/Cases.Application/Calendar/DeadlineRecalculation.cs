@@ -43,7 +43,7 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
     /// The label of the date a clock's rule counts from ("10 working days from noticeReceivedOn" → 「通知送达日期」), so the
     /// preview can say the rule in words; the day the state was entered is named as such; null for a field without a label.
     /// </summary>
-    private static LocalizedText? CountsFrom(WorkflowDefinition definition, string rule)
+    private static LocalizedText? CountsFrom(Cases.Workflows.Definitions.WorkflowDefinition definition, string rule)
     {
         var field = rule[(rule.LastIndexOf(' ') + 1)..];
         if (field == Clocks.Entered)

@@ -62,7 +62,7 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
     /// <summary>A parameter's title in the reader's language ("月最低工资标准"), else its name.</summary>
     private string Title(string name) => ParameterNames.All.TryGetValue(name, out var p) ? L[p.TitleZh].Value : name;
 
-    private string CityName(string code) =>
+    private static string CityName(string code) =>
         Cases.Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } city ? (WorkflowText.English ? city.NameEn : city.NameZh) : code;
 
     /// <summary>A figure with its unit as an administrator reads it: "2,200.00 元/月", "13 个月".</summary>
