@@ -11,6 +11,8 @@ public static class CasesPipeline
 {
     public static WebApplication UseCasesPipeline(this WebApplication app)
     {
+        // The reader's language first, so that the failures below (ProblemDetails, error pages) are said in it too.
+        app.UseRequestLocalization();
         // The API's paths answer failures as ProblemDetails (docs/adr/0004); the pages answer them with a page of the
         // site, in the user's language, with a way back (ErrorController) — never a JSON body in the browser.
         app.UseWhen(http => !IsPage(http), api =>
@@ -23,7 +25,6 @@ public static class CasesPipeline
             pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseRequestLocalization();
         app.UseSecurityHeaders();
         app.UseRouting();
         app.UseApiForgeryGuard();
