@@ -26,12 +26,13 @@ public sealed class CalculatorPageTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public async Task A_result_shows_amounts_in_yuan_to_the_fen_rates_as_percentages_and_its_steps_in_the_readers_language()
     {
-        var officer = await app.As("officer.jinan");
+        // Another officer than the one whose switch the test above turns to English: this one reads the default, Chinese.
+        var officer = await app.As("officer2.jinan");
         var form = await officer.OpenAsync("/calculations/disability");
         // Twelve months averaging 6,666.666…: the wage base is carried unrounded, but shown to the fen.
         using var posted = await officer.SubmitAsync(form, "[data-testid=calculator-form]",
         [
-            new("grade", "5"), new("injuryOn", "2025-03-01"), new("monthlyWages", "7000,7000,6000,7000,7000,6000,7000,7000,6000,7000,7000,6000"),
+            new("grade", "5"), new("injuryOn", "2025-03-01"), new("monthlyWages", string.Join("\n", "7000,7000,6000,7000,7000,6000,7000,7000,6000,7000,7000,6000".Split(','))),
             new("provincialAverageMonthlyWage", "8000"), new("minimumWage", "2200"),
         ]);
         var page = await PageSupport.ParseAsync(posted);
@@ -57,7 +58,7 @@ public sealed class CalculatorPageTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public async Task A_refused_calculation_says_why_in_Chinese_by_default_and_in_English_when_asked()
     {
-        var officer = await app.As("officer.jinan");
+        var officer = await app.As("officer2.jinan");
         var zh = await (await officer.PostJsonAsync("/api/calculations/late-fee", new { arrears = -1m, dueOn = "2025-01-01", paidOn = "2025-02-01" })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("「欠缴金额」不能为负数（填写的是 -1）。", zh.GetProperty("detail").GetString());
         var en = await (await officer.PostJsonAsync("/api/calculations/late-fee?culture=en", new { arrears = -1m, dueOn = "2025-01-01", paidOn = "2025-02-01" })).ProblemAsync(HttpStatusCode.BadRequest);
