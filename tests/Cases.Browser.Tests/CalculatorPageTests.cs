@@ -33,7 +33,7 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.GetByTestId("result").WaitForAsync();
         Assert.Equal("3", (await page.GetByTestId("result-days").InnerTextAsync()).Trim());
-        Assert.Equal("18.52 元", (await page.GetByTestId("result-amount").InnerTextAsync()).Trim());
+        Assert.Equal("¥18.52", (await page.GetByTestId("result-amount").InnerTextAsync()).Trim());
         var citing = page.GetByTestId("explanation").Locator("tbody tr").Filter(new() { HasText = "第二十八条" });
         Assert.True(await citing.CountAsync() >= 1);
         Assert.Contains("12,345.67", await page.GetByTestId("explanation").InnerTextAsync(), StringComparison.Ordinal);
@@ -59,10 +59,10 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByTestId("result").WaitForAsync();
 
         var shares = await page.GetByTestId("result-dependants").InnerTextAsync();
-        Assert.Contains("1,818.18 元", shares, StringComparison.Ordinal); // 5000 × 40% ÷ 110%
-        Assert.Contains("1,363.64 元", shares, StringComparison.Ordinal); // 5000 × 30% ÷ 110%
+        Assert.Contains("¥1,818.18", shares, StringComparison.Ordinal); // 5000 × 40% ÷ 110%
+        Assert.Contains("¥1,363.64", shares, StringComparison.Ordinal); // 5000 × 30% ÷ 110%
         Assert.Equal("是", (await page.GetByTestId("result-scaled").InnerTextAsync()).Trim());
-        var totalText = (await page.GetByTestId("result-total").InnerTextAsync()).Replace(" 元", "", StringComparison.Ordinal).Trim();
+        var totalText = (await page.GetByTestId("result-total").InnerTextAsync()).Replace("¥", "", StringComparison.Ordinal).Trim();
         var total = decimal.Parse(totalText, NumberStyles.Number, CultureInfo.InvariantCulture);
         Assert.True(total <= 5000m, $"total {total} exceeds the base");
         Assert.Equal(5000.00m, total);
@@ -116,7 +116,7 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
         // Given on the form, the same calculation runs: 50% of 8,000.00.
         await page.GetByLabel("全省月平均工资").FillAsync("8000");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
-        Assert.Equal("4,000.00 元", (await page.GetByTestId("result-monthlyAmount").InnerTextAsync()).Trim());
+        Assert.Equal("¥4,000.00", (await page.GetByTestId("result-monthlyAmount").InnerTextAsync()).Trim());
 
         // A line the page cannot read, and a line the domain refuses (monthlyWageTotals[1].month → the list's field).
         await page.GotoAsync("/calculations/rate-difference");
@@ -134,6 +134,6 @@ public class CalculatorPageTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.GetByLabel("月工资总额").FillAsync("2025-07, 850000\n2025-08, 900000");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
-        Assert.Equal("1,750.00 元", (await page.GetByTestId("result-difference").InnerTextAsync()).Trim());
+        Assert.Equal("¥1,750.00", (await page.GetByTestId("result-difference").InnerTextAsync()).Trim());
     }
 }

@@ -41,6 +41,9 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(0, await page.GetByTestId("validation-error").CountAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "发布为第 2 版" }).ClickAsync();
+        // Publishing asks first, saying what will happen; only the confirmation publishes.
+        Assert.Contains("第 2 版即成为新立案件使用的版本", await page.GetByTestId("publish-confirm-what").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认发布第 2 版" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/designer/fee-rate-objection?version=2", StringComparison.Ordinal));
         Assert.Contains("已发布", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -57,7 +60,7 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.WaitForURLAsync(url => url.Contains("/diff", StringComparison.Ordinal));
         var changedClock = page.Locator("[data-testid=diff-clocks] [data-change=changed]");
         Assert.Contains("修改", await changedClock.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("12 working days", await changedClock.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("「单位收到告知日期」后12个工作日", await changedClock.InnerTextAsync(), StringComparison.Ordinal);
 
         // The dry run of version 2 with the page's own sample: the case opens and a month passes.
         await page.GetByRole(AriaRole.Link, new() { Name = "试运行" }).ClickAsync();

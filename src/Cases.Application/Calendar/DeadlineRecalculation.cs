@@ -28,7 +28,7 @@ public enum MovedClock
 /// </summary>
 public sealed record MovedDeadline(
     Guid CaseId, string Procedure, string City, string Party, string State, string StateTitle, MovedClock Clock, string? Field,
-    string Basis, string Rule, DateOnly From, DateOnly To, bool Overdue, int? ProvisionalYear = null);
+    string Basis, string Rule, DateOnly From, DateOnly To, bool Overdue, int? ProvisionalYear = null, LocalizedText? CountsFrom = null);
 
 /// <summary>
 /// Recomputes every pending deadline (open tasks, pending timers, and the dates a state set that they read) under a
@@ -39,6 +39,21 @@ public sealed record MovedDeadline(
 /// </summary>
 public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definitions, ProgressWriter writer, TimeProvider clock)
 {
+    /// <summary>
+    /// The label of the date a clock's rule counts from ("10 working days from noticeReceivedOn" → 「通知送达日期」), so the
+    /// preview can say the rule in words; the day the state was entered is named as such; null for a field without a label.
+    /// </summary>
+    private static LocalizedText? CountsFrom(Cases.Workflows.Definitions.WorkflowDefinition definition, string rule)
+    {
+        var field = rule[(rule.LastIndexOf(' ') + 1)..];
+        if (field == Clocks.Entered)
+        {
+            return new LocalizedText("进入本环节之日", "the day the step began");
+        }
+
+        return definition.Data.TryGetValue(field, out var spec) ? spec.Label : null;
+    }
+
     // Bounded IN lists: SQL Server takes at most 2,100 parameters and SQLite's default is 32,766.
     private const int Chunk = 500;
 
@@ -109,7 +124,8 @@ public sealed class DeadlineRecalculation(CasesDb db, DefinitionStore definition
                 var moves = new List<(MovedDeadline Move, Action Apply)>();
                 var settles = new List<(MovedDeadline Move, Action Apply)>();
                 MovedDeadline Move(MovedClock kind, string? field, string basis, string rule, DateOnly from, ComputedClock to) =>
-                    new(@case.Id, @case.Procedure, @case.CityCode, Cases.Domain.Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear);
+                    new(@case.Id, @case.Procedure, @case.CityCode, Cases.Domain.Privacy.PersonalDataMask.Label(@case.Party, full: false), instance.State, stateTitle, kind, field, basis, rule, from, to.DueOn, to.DueAt <= now, to.ProvisionalYear,
+                        CountsFrom(definition, rule));
 
                 // A date that stands but whose provisional mark the change takes away (or gives): relabelled, not moved.
                 void Settle(MovedClock kind, string? field, ComputedClock to, int? held, Action relabel)

@@ -11,4 +11,7 @@ public sealed class StaffDirectory(UserManager<CasesUser> users) : IStaffDirecto
         var user = await users.FindByNameAsync(userName);
         return user is null ? null : new Actor(user.UserName!, user.CityCode, (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
     }
+
+    public async Task<bool> IsLockedOutAsync(string userName, CancellationToken ct) =>
+        await users.FindByNameAsync(userName) is { } user && await users.IsLockedOutAsync(user);
 }

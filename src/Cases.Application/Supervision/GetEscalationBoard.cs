@@ -11,7 +11,8 @@ public sealed record GetEscalationBoard(string? City, Actor By) : IQuery<Escalat
 
 /// <summary>A raised escalation whose task is still open, with the task as officers see it, and who acknowledged it (<see cref="AcknowledgeEscalation"/>).</summary>
 public sealed record EscalationRow(Guid Id, Guid CaseId, Guid TaskId, string City, string Procedure, string State, string Title, string TitleEn,
-    string Party, string? Assignee, DateOnly DueOn, string Basis, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null);
+    string Party, string? Assignee, DateOnly DueOn, string Basis, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null,
+    string? AcknowledgementNote = null);
 
 public sealed record EscalationBoard(IReadOnlyList<EscalationRow> Breaches, IReadOnlyList<TaskView> SupervisorTasks);
 
@@ -44,6 +45,7 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
             .ToListAsync(cancellationToken);
         // The party masked as in every list (TaskView.Party).
         breaches = [.. breaches.Select(b => b with { Party = Cases.Domain.Privacy.PersonalDataMask.Label(b.Party, full: false) })];
+        breaches = await WithNotesAsync(breaches, query.By, cancellationToken);
 
         // The supervisor role's own open tasks, earliest deadline first (ix_human_tasks_claimable: city, role, status, due).
         var supervisorTasks = await tasks
@@ -52,5 +54,35 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
             .Take(Limit)
             .ToListAsync(cancellationToken);
         return new EscalationBoard(breaches, [.. supervisorTasks.Select(t => TaskView.From(t, now))]);
+    }
+
+    /// <summary>
+    /// The note each acknowledgement was given with. It is kept where the acknowledgement is recorded, on the case's
+    /// journal (规程 第一百二十条), so it is read from there: masked as the acknowledging supervisor was shown it.
+    /// </summary>
+    private async Task<List<EscalationRow>> WithNotesAsync(List<EscalationRow> rows, Actor by, CancellationToken ct)
+    {
+        var acknowledged = rows.Where(r => r.AcknowledgedAt is not null).Select(r => r.Id).ToList();
+        if (acknowledged.Count == 0)
+        {
+            return rows;
+        }
+
+        var instances = await db.Escalations.AsNoTracking().Where(e => acknowledged.Contains(e.Id)).Select(e => e.InstanceId).Distinct().ToListAsync(ct);
+        var entries = await db.Journal.AsNoTracking()
+            .Where(j => instances.Contains(j.InstanceId) && j.Action == AgencyJournalActions.EscalationAcknowledged)
+            .Select(j => j.DataJson)
+            .ToListAsync(ct);
+        var notes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var json in entries)
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject data
+                && data["escalationId"]?.GetValue<string>() is { } id && data["note"]?.GetValue<string>() is { Length: > 0 } note)
+            {
+                notes[id] = Cases.Domain.Privacy.PersonalDataMask.Label(note, by.NeedsFullIdNumbers);
+            }
+        }
+
+        return [.. rows.Select(r => notes.TryGetValue(r.Id.ToString(), out var note) ? r with { AcknowledgementNote = note } : r)];
     }
 }

@@ -16,8 +16,10 @@ public sealed record GetStepDurations(string? City, Actor By, int Weeks = GetBre
 
 /// <summary>
 /// One step: how many were completed, the mean, median and 90th percentile of their working days, the target (null
-/// when neither the deadline nor the definition gives one) and how many met it. Uncounted: completed tasks whose
-/// dates fall in a year the calendar has no data for.
+/// when neither the deadline nor the definition gives one) and how many met their statutory due date (<see cref="WithinTarget"/>:
+/// completed no later than the task's own deadline, which may count from a date before the task opened — a task that
+/// opened late and took fewer days than the target can still be late). Uncounted: completed tasks whose dates fall in
+/// a year the calendar has no data for.
 /// </summary>
 public sealed record StepDuration(string Procedure, string State, string Title, string TitleEn, int Completed, decimal Mean, int Median, int P90,
     int? Target, int WithinTarget, int Uncounted);
@@ -53,11 +55,13 @@ public sealed class GetStepDurationsHandler(CasesDb db, CalendarStore calendars,
             var target = spec is null ? null : StepTargets.Of(spec);
             var days = new List<(int Days, long Tasks)>();
             long uncounted = 0;
+            long onTime = 0;
             foreach (var g in step)
             {
                 try
                 {
                     days.Add((calendar.WorkingDaysBetween(DateOnly.FromDayNumber((int)g.StartDay), DateOnly.FromDayNumber((int)g.EndDay)), g.Tasks));
+                    onTime += g.OnTime;
                 }
                 catch (CalendarYearMissingException)
                 {
@@ -77,7 +81,9 @@ public sealed class GetStepDurationsHandler(CasesDb db, CalendarStore calendars,
                 Percentile(days, completed, 0.5m),
                 Percentile(days, completed, 0.9m),
                 target,
-                target is int t ? (int)days.Where(d => d.Days <= t).Sum(d => d.Tasks) : 0,
+                // Met: completed by the task's statutory due date, not within the target's count of days from when the
+                // task opened (规程 第一百二十条: the deadline runs from the date the regulation names).
+                target is null ? 0 : (int)onTime,
                 (int)uncounted));
         }
 
@@ -149,6 +155,9 @@ internal static class StepDayCounts
         public long EndDay { get; set; }
 
         public long Tasks { get; set; }
+
+        /// <summary>Of <see cref="Tasks"/>, those completed no later than their due instant.</summary>
+        public long OnTime { get; set; }
     }
 
     public static async Task<IReadOnlyList<Row>> ReadAsync(CasesDb db, string? city, DateTimeOffset from, CancellationToken ct)
@@ -180,7 +189,7 @@ internal static class StepDayCounts
         var start = Day("CreatedAt");
         var end = Day("CompletedAt");
         var sql = $"""
-            SELECT "Procedure" AS "Procedure", "State" AS "State", CAST({start} AS bigint) AS "StartDay", CAST({end} AS bigint) AS "EndDay", {count} AS "Tasks"
+            SELECT "Procedure" AS "Procedure", "State" AS "State", CAST({start} AS bigint) AS "StartDay", CAST({end} AS bigint) AS "EndDay", {count} AS "Tasks", CAST(SUM(CASE WHEN "CompletedAt" <= "DueAt" THEN 1 ELSE 0 END) AS bigint) AS "OnTime"
             FROM human_tasks
             WHERE "CityCode" IN ({cityList}) AND "Role" IN ({roleList}) AND "Status" = {status} AND "CreatedAt" >= {sinceParameter}
             GROUP BY "Procedure", "State", {start}, {end}

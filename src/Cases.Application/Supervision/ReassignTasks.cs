@@ -47,8 +47,11 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
                           join ur in db.UserRoles on u.Id equals ur.UserId
                           join r in db.Roles on ur.RoleId equals r.Id
                           where roles.Contains(r.Name!)
-                          select new Assignee(u.UserName!, u.DisplayName, u.CityCode!, r.Name!)).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(a => a.City, StringComparer.Ordinal).ThenBy(a => a.Role, StringComparer.Ordinal).ThenBy(a => a.UserName, StringComparer.Ordinal)];
+                          select new { Assignee = new Assignee(u.UserName!, u.DisplayName, u.CityCode!, r.Name!), u.LockoutEnabled, u.LockoutEnd }).ToListAsync(cancellationToken);
+        // A locked-out user cannot sign in, so is never offered: a task given to them would wait with nobody on it. The
+        // lockout's end is compared here, not in SQL (SQLite cannot compare DateTimeOffset), as Identity does (real time).
+        var now = DateTimeOffset.UtcNow;
+        return [.. rows.Where(a => !(a.LockoutEnabled && a.LockoutEnd > now)).Select(a => a.Assignee).OrderBy(a => a.City, StringComparer.Ordinal).ThenBy(a => a.Role, StringComparer.Ordinal).ThenBy(a => a.UserName, StringComparer.Ordinal)];
     }
 
     public async ValueTask<IReadOnlyList<ReassignResult>> Handle(ReassignTasks command, CancellationToken cancellationToken)

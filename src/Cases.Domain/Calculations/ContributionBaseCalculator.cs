@@ -37,7 +37,7 @@ public static class ContributionBaseCalculator
     public static ContributionBaseResult Calculate(ContributionBaseRequest request, IParameterSource? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var wage = NonNegative(request.MonthlyWage, "monthlyWage", "Monthly wage");
+        var wage = NonNegative(request.MonthlyWage, "monthlyWage", new LocalizedText("月缴费工资", "Monthly wage"));
         var source = parameters ?? NoParameters.Instance;
         var x = new ExplanationBuilder();
 
@@ -45,8 +45,8 @@ public static class ContributionBaseCalculator
         var (clampedWage, clamped) = ProvincialAverage.Clamp(x, wage, average, "monthlyWage", "第二十六条");
 
         var contributionBase = x.Add(
-            "Contribution base",
-            "The wage within the band, rounded once to the fen (缴费基数)",
+            new LocalizedText("缴费基数", "Contribution base"),
+            new LocalizedText("上下限调整后的工资，四舍五入到分", "The wage within the band, rounded once to the fen (缴费基数)"),
             "第二十六条",
             ToFen(clampedWage),
             ("wageWithinBand", clampedWage));
@@ -73,12 +73,13 @@ internal static class ProvincialAverage
         string basis,
         string field = "provincialAverageMonthlyWage",
         string yearField = "year",
-        string label = "Provincial average monthly wage of the previous year")
+        LocalizedText? label = null)
     {
         if (explicitValue is null && year is null)
         {
-            throw new MissingParameterException(
-                field, $"Parameter '{field}' is required: give it, or give '{yearField}' so it can be taken from the parameter table.");
+            throw new MissingParameterException(field, new LocalizedText(
+                "请填写全省上年度月平均工资，或填写年度（日期），以便从参数表中取数。",
+                $"Parameter '{field}' is required: give it, or give '{yearField}' so it can be taken from the parameter table."));
         }
 
         var previousYear = year is { } y ? Year(y, yearField) - 1 : (int?)null;
@@ -86,7 +87,7 @@ internal static class ProvincialAverage
             explicitValue,
             field,
             () => source.ProvincialAverageMonthlyWage(previousYear!.Value),
-            Invariant($"provincial average monthly wage of {previousYear}"));
+            new LocalizedText(Invariant($"{previousYear}年全省月平均工资"), Invariant($"provincial average monthly wage of {previousYear}")));
 
         var values = new List<(string, object)> { ("source", from) };
         if (previousYear is { } p)
@@ -95,8 +96,8 @@ internal static class ProvincialAverage
         }
 
         return x.Add(
-            label,
-            "全省上年度全口径城镇单位就业人员月平均工资: the figure of the year before the event, from the request or the parameter table",
+            label ?? new LocalizedText("全省上年度月平均工资", "Provincial average monthly wage of the previous year"),
+            new LocalizedText("全省上年度全口径城镇单位就业人员月平均工资：取事项发生上一年度的数额，来自表单或参数表", "全省上年度全口径城镇单位就业人员月平均工资: the figure of the year before the event, from the request or the parameter table"),
             basis,
             value,
             [.. values]);
@@ -116,8 +117,8 @@ internal static class ProvincialAverage
         };
 
         x.Add(
-            "60%–300% band",
-            "If the wage is below 60% of the average, take 60%; above 300%, take 300%; otherwise the wage itself (not rounded here)",
+            new LocalizedText("60%–300% 上下限", "60%–300% band"),
+            new LocalizedText("低于全省月平均工资 60% 的按 60% 计，高于 300% 的按 300% 计，其间按本人工资计（此步不舍入）", "If the wage is below 60% of the average, take 60%; above 300%, take 300%; otherwise the wage itself (not rounded here)"),
             basis,
             result,
             (wageName, wage),

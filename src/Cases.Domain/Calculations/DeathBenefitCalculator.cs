@@ -67,7 +67,9 @@ public static class DeathBenefitCalculator
         if (request.DeathOn < request.InjuryOn)
         {
             throw new DomainValidationException(
-                "deathOn", $"Death date {Iso(request.DeathOn)} is before the injury date {Iso(request.InjuryOn)}.");
+                "deathOn", new LocalizedText(
+                    $"死亡日期 {Iso(request.DeathOn)} 早于受伤日期 {Iso(request.InjuryOn)}，请核对。",
+                    $"Death date {Iso(request.DeathOn)} is before the injury date {Iso(request.InjuryOn)}."));
         }
 
         var source = parameters ?? NoParameters.Instance;
@@ -77,8 +79,8 @@ public static class DeathBenefitCalculator
         if (request.AfterPaidLeaveGrade1To4)
         {
             x.Add(
-                "One-time death subsidy",
-                "A grade 1–4 worker who died after the paid medical leave period: funeral grant and dependants' pension only, no one-time death subsidy",
+                new LocalizedText("一次性工亡补助金", "One-time death subsidy"),
+                new LocalizedText("一至四级伤残职工在停工留薪期满后死亡的，只享受丧葬补助金和供养亲属抚恤金，不享受一次性工亡补助金", "A grade 1–4 worker who died after the paid medical leave period: funeral grant and dependants' pension only, no one-time death subsidy"),
                 "第八十三条",
                 (object?)null);
         }
@@ -89,17 +91,17 @@ public static class DeathBenefitCalculator
                 request.NationalUrbanDisposableIncome,
                 "nationalUrbanDisposableIncome",
                 () => source.NationalUrbanDisposableIncome(incomeYear),
-                Invariant($"national urban per-capita disposable income of {incomeYear}"));
+                new LocalizedText(Invariant($"{incomeYear}年全国城镇居民人均可支配收入"), Invariant($"national urban per-capita disposable income of {incomeYear}")));
             x.Add(
-                "National urban disposable income",
-                "全国城镇居民人均可支配收入 of the year before the injury year (工伤发生时上年度)",
+                new LocalizedText("全国城镇居民人均可支配收入", "National urban disposable income"),
+                new LocalizedText("工伤发生时上一年度的全国城镇居民人均可支配收入", "全国城镇居民人均可支配收入 of the year before the injury year (工伤发生时上年度)"),
                 "第八十二条",
                 income,
                 ("source", from),
                 ("incomeYear", incomeYear));
             lumpSum = x.Add(
-                "One-time death subsidy",
-                "20 × national urban per-capita disposable income of the year before the injury (一次性工亡补助金), rounded once to the fen",
+                new LocalizedText("一次性工亡补助金", "One-time death subsidy"),
+                new LocalizedText("上一年度全国城镇居民人均可支配收入 × 20，四舍五入到分", "20 × national urban per-capita disposable income of the year before the injury (一次性工亡补助金), rounded once to the fen"),
                 "第八十二条; 《工伤保险条例》第三十九条",
                 ToFen(DeathLumpSumYears * income),
                 ("years", DeathLumpSumYears),
@@ -114,10 +116,10 @@ public static class DeathBenefitCalculator
             request.AfterPaidLeaveGrade1To4 ? "第八十三条" : "第八十二条",
             field: "provincialAverageMonthlyWageAtDeath",
             yearField: "deathOn",
-            label: "Provincial average monthly wage of the year before the death");
+            label: new LocalizedText("死亡时上一年度全省月平均工资", "Provincial average monthly wage of the year before the death"));
         var funeral = x.Add(
-            "Funeral grant",
-            "6 × provincial average monthly wage of the year before the death (丧葬补助金), rounded once to the fen",
+            new LocalizedText("丧葬补助金", "Funeral grant"),
+            new LocalizedText("死亡时上一年度全省月平均工资 × 6，四舍五入到分", "6 × provincial average monthly wage of the year before the death (丧葬补助金), rounded once to the fen"),
             request.AfterPaidLeaveGrade1To4 ? "第八十三条; 《工伤保险条例》第三十九条" : "第八十二条; 《工伤保险条例》第三十九条",
             ToFen(FuneralGrantMonths * averageAtDeath),
             ("months", FuneralGrantMonths),
@@ -127,7 +129,7 @@ public static class DeathBenefitCalculator
         var pensionBase = PensionBase(x, request, source);
         if (dependants.Count == 0)
         {
-            x.Add("Total pension", "No eligible dependant: no dependants' pension", "第八十二条", 0m);
+            x.Add(new LocalizedText("抚恤金合计", "Total pension"), new LocalizedText("没有符合条件的供养亲属：不发供养亲属抚恤金", "No eligible dependant: no dependants' pension"), "第八十二条", 0m);
             return new DeathBenefitResult(lumpSum, funeral, pensionBase, [], 0m, false, x.Build());
         }
 
@@ -141,10 +143,10 @@ public static class DeathBenefitCalculator
         if (request.Base is { } given)
         {
             return x.Add(
-                "Pension base",
-                "The pension base given by the request (计发基数)",
+                new LocalizedText("抚恤金计发基数", "Pension base"),
+                new LocalizedText("表单填写的计发基数", "The pension base given by the request (计发基数)"),
                 request.AfterPaidLeaveGrade1To4 ? "第八十三条" : "第八十二条",
-                NonNegative(given, "base", "Pension base"),
+                NonNegative(given, "base", new LocalizedText("抚恤金计发基数", "Pension base")),
                 ("base", given));
         }
 
@@ -152,7 +154,9 @@ public static class DeathBenefitCalculator
         {
             throw new MissingParameterException(
                 "base",
-                "Parameter 'base' is required under 第八十三条: the higher of the average disability allowance of the 12 months before death and the average wage before the injury, or the average pension for a retired worker.");
+                new LocalizedText(
+                    "按第八十三条须填写计发基数：取死亡前十二个月平均伤残津贴与工伤发生前本人平均工资中的较高者；已退休的，取死亡前十二个月平均基本养老金。",
+                    "Parameter 'base' is required under 第八十三条: the higher of the average disability allowance of the 12 months before death and the average wage before the injury, or the average pension for a retired worker."));
         }
 
         var average = ProvincialAverage.Resolve(
@@ -163,12 +167,12 @@ public static class DeathBenefitCalculator
             "第八十二条",
             field: "provincialAverageMonthlyWageAtInjury",
             yearField: "injuryOn",
-            label: "Provincial average monthly wage of the year before the injury");
+            label: new LocalizedText("受伤时上一年度全省月平均工资", "Provincial average monthly wage of the year before the injury"));
         var (wageBase, _, _) = WorkerWage.Derive(
             x, request.MonthlyWages, request.InjuryMonthBase, request.ProjectInsuredWageUnknown, average, "《工伤保险条例》第六十四条");
         return x.Add(
-            "Pension base",
-            "The worker's own wage within the band (工伤发生前本人十二个月平均月缴费工资); not rounded, each pension is rounded once",
+            new LocalizedText("抚恤金计发基数", "Pension base"),
+            new LocalizedText("上下限调整后的本人工资（工伤发生前十二个月平均月缴费工资）；此步不舍入，各人抚恤金各舍入一次", "The worker's own wage within the band (工伤发生前本人十二个月平均月缴费工资); not rounded, each pension is rounded once"),
             "第八十二条",
             wageBase,
             ("wageBase", wageBase));

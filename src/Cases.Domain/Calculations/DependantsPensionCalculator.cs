@@ -48,7 +48,9 @@ public static class DependantsPensionCalculator
                 or DependantRelation.Grandchild or DependantRelation.Sibling => 0.3m,
             _ => throw new DomainValidationException(
                 field,
-                Invariant($"Relation must be one of spouse, child, parent, grandparent, grandchild, sibling; got {(int)relation}.")),
+                new LocalizedText(
+                    "关系应为配偶、子女、父母、祖父母/外祖父母、孙子女/外孙子女或兄弟姐妹。",
+                    Invariant($"Relation must be one of spouse, child, parent, grandparent, grandchild, sibling; got {(int)relation}."))),
         };
         return orphanOrSolitaryElder ? rate + 0.1m : rate;
     }
@@ -59,11 +61,11 @@ public static class DependantsPensionCalculator
         ArgumentNullException.ThrowIfNull(request);
         if (request.Dependants is null || request.Dependants.Count == 0)
         {
-            throw new DomainValidationException("dependants", "At least one dependant is required.");
+            throw new DomainValidationException("dependants", new LocalizedText("请至少填写一名供养亲属。", "At least one dependant is required."));
         }
 
         var x = new ExplanationBuilder();
-        var pensionBase = NonNegative(request.Base, "base", "Pension base");
+        var pensionBase = NonNegative(request.Base, "base", new LocalizedText("抚恤金计发基数", "Pension base"));
         return Apportion(x, pensionBase, request.Dependants, "dependants", "base");
     }
 
@@ -74,22 +76,24 @@ public static class DependantsPensionCalculator
         var rates = new decimal[dependants.Count];
         for (var i = 0; i < dependants.Count; i++)
         {
-            var d = dependants[i] ?? throw new DomainValidationException(Invariant($"{field}[{i}]"), "Dependant is required.");
-            Guard.RequiredText(d.Name, Invariant($"{field}[{i}].name"), "Dependant name", Dependant.NameMaxLength);
+            var d = dependants[i] ?? throw new DomainValidationException(Invariant($"{field}[{i}]"), new LocalizedText("请填写供养亲属。", "Dependant is required."));
+            Guard.RequiredText(d.Name, Invariant($"{field}[{i}].name"), new LocalizedText("供养亲属姓名", "Dependant name").Current, Dependant.NameMaxLength);
             rates[i] = x.Add(
-                Invariant($"Rate of {d.Name.Trim()}"),
-                "Spouse 40% (配偶), any other dependant 30% (其他亲属), +10% for an orphan or solitary elder (孤儿、孤寡老人)",
+                new LocalizedText(Invariant($"{d.Name.Trim()}的计发比例"), Invariant($"Rate of {d.Name.Trim()}")),
+                new LocalizedText("配偶 40%，其他亲属 30%；孤寡老人或孤儿在此基础上增加 10%", "Spouse 40% (配偶), any other dependant 30% (其他亲属), +10% for an orphan or solitary elder (孤儿、孤寡老人)"),
                 "第八十二条; 《工伤保险条例》第三十九条",
                 Rate(d.Relation, d.OrphanOrSolitaryElder, Invariant($"{field}[{i}].relation")),
+                StepValueKind.Rate,
                 ("relation", d.Relation.ToString().ToLowerInvariant()),
                 ("orphanOrSolitaryElder", d.OrphanOrSolitaryElder));
         }
 
         var rateSum = x.Add(
-            "Sum of rates",
-            "Sum of the dependants' rates (计发比例合计); above 100% the shares are scaled (第八十四条)",
+            new LocalizedText("比例合计", "Sum of rates"),
+            new LocalizedText("各供养亲属计发比例之和；超过 100% 的按比例折算（第八十四条）", "Sum of the dependants' rates (计发比例合计); above 100% the shares are scaled (第八十四条)"),
             "第八十四条",
             rates.Sum(),
+            StepValueKind.Rate,
             [.. dependants.Select((d, i) => (d.Name.Trim(), (object)rates[i]))]);
         var scaled = rateSum > 1m;
 
@@ -99,10 +103,10 @@ public static class DependantsPensionCalculator
         {
             exact[i] = scaled ? pensionBase * rates[i] / rateSum : pensionBase * rates[i];
             amounts[i] = x.Add(
-                Invariant($"Pension of {dependants[i].Name.Trim()}"),
+                new LocalizedText(Invariant($"{dependants[i].Name.Trim()}的抚恤金"), Invariant($"Pension of {dependants[i].Name.Trim()}")),
                 scaled
-                    ? "Base × rate × 100% ÷ sum of rates (X × a × [100% ÷ (a + b + c …)]), rounded once to the fen"
-                    : "Base × rate, rounded once to the fen",
+                    ? new LocalizedText("计发基数 × 本人比例 × 100% ÷ 比例合计（X × a × [100% ÷ (a + b + c …)]），四舍五入到分", "Base × rate × 100% ÷ sum of rates (X × a × [100% ÷ (a + b + c …)]), rounded once to the fen")
+                    : new LocalizedText("计发基数 × 本人比例，四舍五入到分", "Base × rate, rounded once to the fen"),
                 scaled ? "第八十四条" : "第八十二条; 《工伤保险条例》第三十九条",
                 ToFen(exact[i]),
                 (baseName, pensionBase),
@@ -113,8 +117,8 @@ public static class DependantsPensionCalculator
         TrimExcessFen(x, pensionBase, dependants, exact, amounts);
 
         var total = x.Add(
-            "Total pension",
-            "Sum of the dependants' pensions (供养亲属抚恤金之和); never more than the base",
+            new LocalizedText("抚恤金合计", "Total pension"),
+            new LocalizedText("各供养亲属抚恤金之和，不高于计发基数", "Sum of the dependants' pensions (供养亲属抚恤金之和); never more than the base"),
             "第八十二条",
             amounts.Sum(),
             [.. dependants.Select((d, i) => (d.Name.Trim(), (object)amounts[i]))]);
@@ -151,8 +155,8 @@ public static class DependantsPensionCalculator
         }
 
         x.Add(
-            "Fen adjustment",
-            "The rounded shares summed to more than the base (抚恤金之和不应高于计发基数): one fen is taken off each of the shares rounded up the most",
+            new LocalizedText("尾差调整", "Fen adjustment"),
+            new LocalizedText("舍入后各份之和高于计发基数（抚恤金之和不应高于计发基数）：从向上舍入最多的几份中各减一分", "The rounded shares summed to more than the base (抚恤金之和不应高于计发基数): one fen is taken off each of the shares rounded up the most"),
             "第八十二条, 第八十四条",
             amounts.Sum(),
             ("base", pensionBase),

@@ -85,7 +85,9 @@ public static class DisabilityBenefitCalculator
         if (request.AppraisedOn is { } appraised && appraised < request.InjuryOn)
         {
             throw new DomainValidationException(
-                "appraisedOn", $"Appraisal date {Iso(appraised)} is before the injury date {Iso(request.InjuryOn)}.");
+                "appraisedOn", new LocalizedText(
+                    $"鉴定结论日期 {Iso(appraised)} 早于受伤日期 {Iso(request.InjuryOn)}，请核对。",
+                    $"Appraisal date {Iso(appraised)} is before the injury date {Iso(request.InjuryOn)}."));
         }
 
         var source = parameters ?? NoParameters.Instance;
@@ -98,8 +100,8 @@ public static class DisabilityBenefitCalculator
 
         var months = LumpSumMonths(grade);
         var lumpSum = x.Add(
-            "One-time disability subsidy",
-            "Wage base × months for the grade (一次性伤残补助金: 27, 25, 23, 21, 18, 16, 13, 11, 9, 7 months for grades 1–10), rounded once to the fen",
+            new LocalizedText("一次性伤残补助金", "One-time disability subsidy"),
+            new LocalizedText("本人工资 × 伤残等级对应月数（一至十级依次为 27、25、23、21、18、16、13、11、9、7 个月），四舍五入到分", "Wage base × months for the grade (一次性伤残补助金: 27, 25, 23, 21, 18, 16, 13, 11, 9, 7 months for grades 1–10), rounded once to the fen"),
             grade.Value <= 4 ? "第七十七条; 《工伤保险条例》第三十五条" : grade.Value <= 6 ? "第七十七条; 《工伤保险条例》第三十六条" : "第七十七条; 《工伤保险条例》第三十七条",
             ToFen(wageBase * months),
             ("grade", grade.Value),
@@ -109,8 +111,8 @@ public static class DisabilityBenefitCalculator
         if (AllowanceRate(grade) is not { } rate)
         {
             x.Add(
-                "Monthly disability allowance",
-                "Grades 7–10 receive no monthly disability allowance (伤残津贴)",
+                new LocalizedText("伤残津贴", "Monthly disability allowance"),
+                new LocalizedText("七至十级伤残不享受伤残津贴", "Grades 7–10 receive no monthly disability allowance (伤残津贴)"),
                 "《工伤保险条例》第三十七条",
                 (object?)null,
                 ("grade", grade.Value));
@@ -120,10 +122,10 @@ public static class DisabilityBenefitCalculator
         var fundPays = grade.Value <= 4;
         var allowanceArticle = fundPays ? "第七十七条; 《工伤保险条例》第三十五条" : "《工伤保险条例》第三十六条";
         var beforeTopUp = x.Add(
-            "Monthly allowance at the grade's rate",
+            new LocalizedText("按等级比例计算的伤残津贴", "Monthly allowance at the grade's rate"),
             fundPays
-                ? "Wage base × rate (伤残津贴: 90%, 85%, 80%, 75% for grades 1–4), rounded once to the fen; paid by the fund from the month after the appraisal"
-                : "Wage base × rate (伤残津贴: 70% grade 5, 60% grade 6), rounded once to the fen; paid by the employer while no suitable work can be arranged",
+                ? new LocalizedText("本人工资 × 比例（一至四级依次为 90%、85%、80%、75%），四舍五入到分；自鉴定结论作出的次月起由工伤保险基金支付", "Wage base × rate (伤残津贴: 90%, 85%, 80%, 75% for grades 1–4), rounded once to the fen; paid by the fund from the month after the appraisal")
+                : new LocalizedText("本人工资 × 比例（五级 70%、六级 60%），四舍五入到分；难以安排工作的，由用人单位按月发给", "Wage base × rate (伤残津贴: 70% grade 5, 60% grade 6), rounded once to the fen; paid by the employer while no suitable work can be arranged"),
             allowanceArticle,
             ToFen(wageBase * rate),
             ("grade", grade.Value),
@@ -132,10 +134,10 @@ public static class DisabilityBenefitCalculator
 
         var minimumWage = ResolveMinimumWage(x, request, source);
         var topUp = x.Add(
-            "Minimum-wage top-up",
+            new LocalizedText("最低工资补差", "Minimum-wage top-up"),
             fundPays
-                ? "If the allowance is below the insuring city's minimum wage for the same period, the fund pays the difference (由工伤保险基金补足差额); else 0"
-                : "If the allowance is below the local minimum wage, the employer pays the difference (由用人单位补足差额); else 0",
+                ? new LocalizedText("伤残津贴低于参保地同期最低工资标准的，由工伤保险基金补足差额；否则为 0", "If the allowance is below the insuring city's minimum wage for the same period, the fund pays the difference (由工伤保险基金补足差额); else 0")
+                : new LocalizedText("伤残津贴低于当地最低工资标准的，由用人单位补足差额；否则为 0", "If the allowance is below the local minimum wage, the employer pays the difference (由用人单位补足差额); else 0"),
             fundPays ? "第七十七条" : "《工伤保险条例》第三十六条",
             Math.Max(0m, minimumWage - beforeTopUp),
             ("allowanceAtRate", beforeTopUp),
@@ -143,10 +145,10 @@ public static class DisabilityBenefitCalculator
 
         var payer = fundPays ? Calculations.AllowancePayer.Fund : Calculations.AllowancePayer.Employer;
         var allowance = x.Add(
-            "Monthly disability allowance",
+            new LocalizedText("伤残津贴", "Monthly disability allowance"),
             fundPays
-                ? "Allowance at the rate + top-up; paid by the fund (基金支付) until retirement, when the pension replaces it and the fund makes up any shortfall (第七十九条)"
-                : "Allowance at the rate + top-up; paid by the employer (用人单位支付), which also pays the social insurance contributions",
+                ? new LocalizedText("按比例计算的伤残津贴 + 补差；由工伤保险基金支付至退休，退休后改领基本养老保险待遇，低于伤残津贴的由基金补足差额（第七十九条）", "Allowance at the rate + top-up; paid by the fund (基金支付) until retirement, when the pension replaces it and the fund makes up any shortfall (第七十九条)")
+                : new LocalizedText("按比例计算的伤残津贴 + 补差；由用人单位支付，并由用人单位缴纳社会保险费", "Allowance at the rate + top-up; paid by the employer (用人单位支付), which also pays the social insurance contributions"),
             fundPays ? "第七十五条, 第七十七条, 第七十九条" : "《工伤保险条例》第三十六条",
             beforeTopUp + topUp,
             ("allowanceAtRate", beforeTopUp),
@@ -163,7 +165,9 @@ public static class DisabilityBenefitCalculator
         {
             throw new MissingParameterException(
                 "minimumWage",
-                "Parameter 'minimumWage' is required for grades 1–6: give it, or give 'cityCode' and 'appraisedOn' so the city's minimum wage for the allowance period can be taken from the parameter table.");
+                new LocalizedText(
+                    "一至六级须有最低工资标准：请填写最低工资，或填写参保地市和鉴定结论日期，以便从参数表中取该市同期的最低工资标准。",
+                    "Parameter 'minimumWage' is required for grades 1–6: give it, or give 'cityCode' and 'appraisedOn' so the city's minimum wage for the allowance period can be taken from the parameter table."));
         }
 
         var city = request.CityCode is null ? null : CityCode(request.CityCode, "cityCode");
@@ -174,7 +178,9 @@ public static class DisabilityBenefitCalculator
             request.MinimumWage,
             "minimumWage",
             () => source.MinimumWage(city!, allowanceYear!.Value),
-            Invariant($"monthly minimum wage of city {city} in {allowanceYear}"));
+            new LocalizedText(
+                Invariant($"{(city is null ? "" : Parties.City.Parse(city).NameZh)}{allowanceYear}年月最低工资标准"),
+                Invariant($"monthly minimum wage of city {city} in {allowanceYear}")));
 
         var values = new List<(string, object)> { ("source", from) };
         if (city is not null)
@@ -188,8 +194,8 @@ public static class DisabilityBenefitCalculator
         }
 
         return x.Add(
-            "Minimum wage",
-            "The insuring city's monthly minimum wage (最低工资标准) for the allowance period, which starts the month after the appraisal conclusion",
+            new LocalizedText("最低工资标准", "Minimum wage"),
+            new LocalizedText("参保地同期月最低工资标准；伤残津贴自鉴定结论作出的次月起计发", "The insuring city's monthly minimum wage (最低工资标准) for the allowance period, which starts the month after the appraisal conclusion"),
             "第七十五条, 第七十七条",
             value,
             [.. values]);

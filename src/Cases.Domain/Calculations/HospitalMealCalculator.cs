@@ -27,7 +27,9 @@ public static class HospitalMealCalculator
         ArgumentNullException.ThrowIfNull(request);
         if (request.Days < 0)
         {
-            throw new DomainValidationException("days", Invariant($"Days in hospital must not be negative; got {request.Days}."));
+            throw new DomainValidationException("days", new LocalizedText(
+                Invariant($"住院天数不能为负数（填写的是 {request.Days}）。"),
+                Invariant($"Days in hospital must not be negative; got {request.Days}.")));
         }
 
         var x = new ExplanationBuilder();
@@ -35,7 +37,9 @@ public static class HospitalMealCalculator
         {
             throw new MissingParameterException(
                 "dailyStandard",
-                "Parameter 'dailyStandard' is required: give it, or give 'cityCode' and 'year' so it can be taken from the parameter table.");
+                new LocalizedText(
+                    "请填写日补助标准，或填写参保地市和年度，以便从参数表中取数。",
+                    "Parameter 'dailyStandard' is required: give it, or give 'cityCode' and 'year' so it can be taken from the parameter table."));
         }
 
         var city = request.CityCode is null ? null : CityCode(request.CityCode, "cityCode");
@@ -45,10 +49,12 @@ public static class HospitalMealCalculator
             request.DailyStandard,
             "dailyStandard",
             () => source.HospitalMealDailyStandard(city!, year!.Value),
-            Invariant($"hospital meal subsidy a day for city {city} in {year}"));
+            new LocalizedText(
+                Invariant($"{(city is null ? "" : Parties.City.Parse(city).NameZh)}{year}年住院伙食补助费日标准"),
+                Invariant($"hospital meal subsidy a day for city {city} in {year}")));
         x.Add(
-            "Daily standard",
-            "The provincial hospital meal subsidy standard a day (省规定的伙食补助费标准)",
+            new LocalizedText("日补助标准", "Daily standard"),
+            new LocalizedText("省规定的住院伙食补助费每日标准", "The provincial hospital meal subsidy standard a day (省规定的伙食补助费标准)"),
             "第六十七条",
             standard,
             ("source", from),
@@ -56,8 +62,8 @@ public static class HospitalMealCalculator
             ("year", (object?)year ?? "-"));
 
         var amount = x.Add(
-            "Hospital meal subsidy",
-            "Daily standard × days in hospital (住院伙食补助费), rounded once to the fen",
+            new LocalizedText("住院伙食补助费", "Hospital meal subsidy"),
+            new LocalizedText("日补助标准 × 住院天数，四舍五入到分", "Daily standard × days in hospital (住院伙食补助费), rounded once to the fen"),
             "第六十七条",
             ToFen(standard * request.Days),
             ("dailyStandard", standard),

@@ -27,20 +27,20 @@ public static class LateFeeCalculator
     public static LateFeeResult Calculate(LateFeeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arrears = NonNegative(request.Arrears, "arrears", "Arrears");
+        var arrears = NonNegative(request.Arrears, "arrears", new LocalizedText("欠缴金额", "Arrears"));
         var x = new ExplanationBuilder();
 
         var days = x.Add(
-            "Days overdue",
-            "Calendar days from the day after the due date (自欠缴之日起) through the payment date, both counted; 0 when paid on or before the due date",
+            new LocalizedText("逾期天数", "Days overdue"),
+            new LocalizedText("自应缴日期次日起至实缴日期止的自然日天数，首尾两日均计入；按期缴纳的为 0", "Calendar days from the day after the due date (自欠缴之日起) through the payment date, both counted; 0 when paid on or before the due date"),
             "第二十八条",
             Math.Max(0, request.PaidOn.DayNumber - request.DueOn.DayNumber),
             ("dueOn", Iso(request.DueOn)),
             ("paidOn", Iso(request.PaidOn)));
 
         var amount = x.Add(
-            "Late fee",
-            "Arrears × 0.05% (万分之五) × days overdue, rounded once to the fen (half away from zero)",
+            new LocalizedText("滞纳金", "Late fee"),
+            new LocalizedText("欠缴金额 × 万分之五 × 逾期天数，最后一次四舍五入到分", "Arrears × 0.05% (万分之五) × days overdue, rounded once to the fen (half away from zero)"),
             "第二十八条",
             ToFen(arrears * DailyRate * days),
             ("arrears", arrears),

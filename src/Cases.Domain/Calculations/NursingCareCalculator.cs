@@ -31,7 +31,9 @@ public static class NursingCareCalculator
         SelfCareLevel.Major => 0.4m,
         SelfCareLevel.Partial => 0.3m,
         _ => throw new DomainValidationException(
-            "level", Invariant($"Self-care level must be complete, major or partial; got {level}.")),
+            "level", new LocalizedText(
+                "生活自理障碍等级应为完全、大部分或部分不能自理；不能自理的才有生活护理费。",
+                Invariant($"Self-care level must be complete, major or partial; got {level}."))),
     };
 
     /// <summary>The monthly fee, rounded once.</summary>
@@ -44,8 +46,8 @@ public static class NursingCareCalculator
             x, request.ProvincialAverageMonthlyWage, request.Year, parameters ?? NoParameters.Instance, "第七十七条");
 
         var amount = x.Add(
-            "Nursing care fee",
-            "Provincial average monthly wage of the previous year × rate (生活护理费: complete 50%, major 40%, partial 30%), rounded once to the fen",
+            new LocalizedText("生活护理费", "Nursing care fee"),
+            new LocalizedText("全省上年度月平均工资 × 比例（生活完全不能自理 50%、大部分不能自理 40%、部分不能自理 30%），四舍五入到分", "Provincial average monthly wage of the previous year × rate (生活护理费: complete 50%, major 40%, partial 30%), rounded once to the fen"),
             "第七十七条; 《工伤保险条例》第三十四条",
             ToFen(average * rate),
             ("level", request.Level.ToString().ToLowerInvariant()),

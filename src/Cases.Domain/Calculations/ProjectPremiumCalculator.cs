@@ -24,13 +24,13 @@ public static class ProjectPremiumCalculator
     public static ProjectPremiumResult Calculate(ProjectPremiumRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cost = NonNegative(request.TotalCost, "totalCost", "Total construction cost");
-        var rate = Fraction(request.Rate, "rate", "Rate");
+        var cost = NonNegative(request.TotalCost, "totalCost", new LocalizedText("工程总造价", "Total construction cost"));
+        var rate = Fraction(request.Rate, "rate", new LocalizedText("费率", "Rate"));
         var x = new ExplanationBuilder();
 
         var amount = x.Add(
-            "Project premium",
-            "Total construction cost (工程总造价) × rate, rounded once to the fen; paid once by the general contractor (施工总承包单位一次性代缴)",
+            new LocalizedText("建设项目工伤保险费", "Project premium"),
+            new LocalizedText("工程总造价 × 费率，四舍五入到分；由施工总承包单位一次性代缴", "Total construction cost (工程总造价) × rate, rounded once to the fen; paid once by the general contractor (施工总承包单位一次性代缴)"),
             "第二十六条, 第二十七条",
             ToFen(cost * rate),
             ("totalCost", cost),

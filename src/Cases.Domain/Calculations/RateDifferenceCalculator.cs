@@ -40,31 +40,35 @@ public static class RateDifferenceCalculator
     public static RateDifferenceResult Calculate(RateDifferenceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var previous = Fraction(request.PreviousRate, "previousRate", "Previous rate");
-        var final = Fraction(request.FinalRate, "finalRate", "Final rate");
+        var previous = Fraction(request.PreviousRate, "previousRate", new LocalizedText("原费率", "Previous rate"));
+        var final = Fraction(request.FinalRate, "finalRate", new LocalizedText("核定费率", "Final rate"));
         var totals = request.MonthlyWageTotals ?? [];
         if (totals.Count == 0)
         {
-            throw new DomainValidationException("monthlyWageTotals", "At least one month is required.");
+            throw new DomainValidationException("monthlyWageTotals", new LocalizedText("请至少填写一个月份。", "At least one month is required."));
         }
 
         var parsed = new List<(DateOnly Month, MonthlyWageTotal Item)>();
         for (var i = 0; i < totals.Count; i++)
         {
-            var item = totals[i] ?? throw new DomainValidationException(Invariant($"monthlyWageTotals[{i}]"), "Month is required.");
+            var item = totals[i] ?? throw new DomainValidationException(Invariant($"monthlyWageTotals[{i}]"), new LocalizedText("请填写月份。", "Month is required."));
             if (!DateOnly.TryParseExact(item.Month?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             {
                 throw new DomainValidationException(
-                    Invariant($"monthlyWageTotals[{i}].month"), $"Month must be written yyyy-MM, e.g. 2025-07; got '{item.Month}'.");
+                    Invariant($"monthlyWageTotals[{i}].month"), new LocalizedText(
+                        $"月份应写作 yyyy-MM，例如 2025-07；填写的是「{item.Month}」。",
+                        $"Month must be written yyyy-MM, e.g. 2025-07; got '{item.Month}'."));
             }
 
             if (parsed.Any(p => p.Month == month))
             {
                 throw new DomainValidationException(
-                    Invariant($"monthlyWageTotals[{i}].month"), $"Month {item.Month!.Trim()} is given twice.");
+                    Invariant($"monthlyWageTotals[{i}].month"), new LocalizedText(
+                        $"月份 {item.Month!.Trim()} 填写了两次。",
+                        $"Month {item.Month!.Trim()} is given twice."));
             }
 
-            NonNegative(item.Total, Invariant($"monthlyWageTotals[{i}].total"), "Wage total");
+            NonNegative(item.Total, Invariant($"monthlyWageTotals[{i}].total"), new LocalizedText("工资总额", "Wage total"));
             parsed.Add((month, item));
         }
 
@@ -76,8 +80,8 @@ public static class RateDifferenceCalculator
             var atPrevious = ToFen(item.Total * previous);
             var atFinal = ToFen(item.Total * final);
             var difference = x.Add(
-                Invariant($"Difference {label}"),
-                "Wage total × final rate (rounded to the fen) − wage total × previous rate (rounded to the fen): each month's premium is rounded once",
+                new LocalizedText(Invariant($"{label} 差额"), Invariant($"Difference {label}")),
+                new LocalizedText("工资总额 × 核定费率（四舍五入到分）− 工资总额 × 原费率（四舍五入到分）：每月保费各舍入一次", "Wage total × final rate (rounded to the fen) − wage total × previous rate (rounded to the fen): each month's premium is rounded once"),
                 "第二十二条",
                 atFinal - atPrevious,
                 ("total", item.Total),
@@ -89,8 +93,8 @@ public static class RateDifferenceCalculator
         }
 
         var sum = x.Add(
-            "Settlement",
-            "Sum of the months' differences: positive, the employer pays the shortfall (少补); negative, the agency refunds (多退)",
+            new LocalizedText("多退少补", "Settlement"),
+            new LocalizedText("各月差额之和：为正数由用人单位补缴（少补），为负数由经办机构退还（多退）", "Sum of the months' differences: positive, the employer pays the shortfall (少补); negative, the agency refunds (多退)"),
             "第二十二条",
             months.Sum(m => m.Difference),
             ("months", months.Count));

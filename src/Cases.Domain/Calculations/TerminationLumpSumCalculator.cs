@@ -50,7 +50,9 @@ public static class TerminationLumpSumCalculator
         var grade = DisabilityGrade.From(request.Grade, "grade");
         if (grade.Value < 5)
         {
-            throw new DomainValidationException("grade", "第八十条 applies to grades 5 to 10; grades 1–4 keep their allowance and do not end the insurance relationship this way.");
+            throw new DomainValidationException("grade", new LocalizedText(
+                "第八十条适用于五至十级伤残；一至四级保留劳动关系、领取伤残津贴，不以此方式终止工伤保险关系。",
+                "第八十条 applies to grades 5 to 10; grades 1–4 keep their allowance and do not end the insurance relationship this way."));
         }
 
         var source = parameters ?? NoParameters.Instance;
@@ -58,13 +60,17 @@ public static class TerminationLumpSumCalculator
         var year = request.TerminatedOn.Year;
         var average = ProvincialAverage.Resolve(x, request.ProvincialAverageMonthlyWage, year, source, "第八十条", yearField: "terminatedOn");
 
-        decimal Benefit(TerminationBenefit benefit, decimal? given, string field, string what, string payer)
+        decimal Benefit(TerminationBenefit benefit, decimal? given, string field, LocalizedText what, LocalizedText payer)
         {
             var (months, from) = Resolve(given, field, () => source.TerminationLumpSumMonths(benefit, grade.Value, year),
-                Invariant($"Shandong's months of {what} for grade {grade.Value} in force in {year}"));
+                new LocalizedText(
+                    Invariant($"{year}年执行的山东省{grade.Value}级伤残{what.Zh}月数"),
+                    Invariant($"Shandong's months of {what.En} for grade {grade.Value} in force in {year}")));
             return x.Add(
                 what,
-                Invariant($"Months for grade {grade.Value} (Shandong, from the {from}) × provincial average monthly wage of the previous year, rounded once to the fen; paid by {payer}"),
+                new LocalizedText(
+                    Invariant($"{grade.Value}级伤残对应月数（山东省标准，取自{(from == "request" ? "表单" : "参数表")}）× 全省上年度月平均工资，四舍五入到分；由{payer.Zh}支付"),
+                    Invariant($"Months for grade {grade.Value} (Shandong, from the {from}) × provincial average monthly wage of the previous year, rounded once to the fen; paid by {payer.En}")),
                 "第八十条",
                 ToFen(months * average),
                 ("grade", grade.Value),
@@ -73,8 +79,10 @@ public static class TerminationLumpSumCalculator
                 ("terminatedOn", Iso(request.TerminatedOn)));
         }
 
-        var medical = Benefit(TerminationBenefit.Medical, request.MedicalMonths, "medicalMonths", "一次性工伤医疗补助金", "the fund");
-        var employment = Benefit(TerminationBenefit.Employment, request.EmploymentMonths, "employmentMonths", "一次性伤残就业补助金", "the employer");
+        var medical = Benefit(TerminationBenefit.Medical, request.MedicalMonths, "medicalMonths",
+            new LocalizedText("一次性工伤医疗补助金", "One-time work-injury medical subsidy"), new LocalizedText("工伤保险基金", "the fund"));
+        var employment = Benefit(TerminationBenefit.Employment, request.EmploymentMonths, "employmentMonths",
+            new LocalizedText("一次性伤残就业补助金", "One-time disability employment subsidy"), new LocalizedText("用人单位", "the employer"));
         return new TerminationLumpSumResult(medical, employment, x.Build());
     }
 }

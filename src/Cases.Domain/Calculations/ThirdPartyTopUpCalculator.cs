@@ -25,13 +25,13 @@ public static class ThirdPartyTopUpCalculator
     public static ThirdPartyTopUpResult Calculate(ThirdPartyTopUpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var eligible = NonNegative(request.EligibleMedicalCost, "eligibleMedicalCost", "Eligible medical cost");
-        var compensated = NonNegative(request.CompensatedMedicalAmount, "compensatedMedicalAmount", "Compensated medical amount");
+        var eligible = NonNegative(request.EligibleMedicalCost, "eligibleMedicalCost", new LocalizedText("可报销医疗费", "Eligible medical cost"));
+        var compensated = NonNegative(request.CompensatedMedicalAmount, "compensatedMedicalAmount", new LocalizedText("已获赔医疗费", "Compensated medical amount"));
         var x = new ExplanationBuilder();
 
         var topUp = x.Add(
-            "Top-up of the medical cost",
-            "Eligible medical cost − medical cost compensated by the third party (医疗费差额予以补足), never below 0 (不得重复享受), rounded once to the fen",
+            new LocalizedText("医疗费差额补足", "Top-up of the medical cost"),
+            new LocalizedText("可报销医疗费 − 第三人已赔付的医疗费，差额予以补足，最低为 0（不得重复享受），四舍五入到分", "Eligible medical cost − medical cost compensated by the third party (医疗费差额予以补足), never below 0 (不得重复享受), rounded once to the fen"),
             "第九十条",
             ToFen(Math.Max(0m, eligible - compensated)),
             ("eligibleMedicalCost", eligible),

@@ -26,8 +26,8 @@ internal static class WorkerWage
         if (projectInsuredWageUnknown)
         {
             var projectBase = x.Add(
-                "Wage base (project-insured)",
-                "For a worker insured through a construction project whose own wage cannot be determined: the provincial average monthly wage of the year before the injury",
+                new LocalizedText("本人工资（按项目参保）", "Wage base (project-insured)"),
+                new LocalizedText("按建设项目参保且本人工资无法确定的，按受伤上一年度全省月平均工资计", "For a worker insured through a construction project whose own wage cannot be determined: the provincial average monthly wage of the year before the injury"),
                 "第七十七条",
                 average,
                 ("provincialAverageMonthlyWage", average));
@@ -46,24 +46,24 @@ internal static class WorkerWage
             }
 
             wage = x.Add(
-                "Own wage (injury month)",
-                "Less than one month of contributions: the contribution base of the injury month (受伤当月缴费基数)",
+                new LocalizedText("本人工资（受伤当月）", "Own wage (injury month)"),
+                new LocalizedText("缴费不足一个月的，按受伤当月缴费基数计", "Less than one month of contributions: the contribution base of the injury month (受伤当月缴费基数)"),
                 "第七十七条",
-                NonNegative(monthBase, "injuryMonthBase", "Injury-month contribution base"),
+                NonNegative(monthBase, "injuryMonthBase", new LocalizedText("受伤当月缴费基数", "Injury-month contribution base")),
                 ("injuryMonthBase", monthBase));
         }
         else
         {
             for (var i = 0; i < wages.Count; i++)
             {
-                NonNegative(wages[i], Invariant($"monthlyWages[{i}]"), "Monthly contributory wage");
+                NonNegative(wages[i], Invariant($"monthlyWages[{i}]"), new LocalizedText("月缴费工资", "Monthly contributory wage"));
             }
 
             var counted = wages.Take(MonthsCounted).ToArray();
             var sum = counted.Sum();
             wage = x.Add(
-                "Own wage (average)",
-                "Average monthly contributory wage of the 12 months before the injury (前十二个月平均月缴费工资); fewer months: their average; more: only the newest 12 count. Not rounded",
+                new LocalizedText("本人工资（平均）", "Own wage (average)"),
+                new LocalizedText("受伤前十二个月平均月缴费工资；不足十二个月的按实际月数平均，超过的只计最近十二个月；此步不舍入", "Average monthly contributory wage of the 12 months before the injury (前十二个月平均月缴费工资); fewer months: their average; more: only the newest 12 count. Not rounded"),
                 "第七十七条",
                 sum / counted.Length,
                 ("monthsGiven", wages.Count),

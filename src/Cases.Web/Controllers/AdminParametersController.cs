@@ -53,8 +53,28 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
         var v = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
             : throw new DomainValidationException("value", L["数值应为正数，例如 8250.50。"]);
         var set = await mediator.Send(new SetParameter(name, y, city, v, source, reason, User.ToActor()), ct);
-        TempData[PageMessages.Notice] = L["已保存 {0} {1} 年{2}：{3}。", set.Name, set.Year, set.CityCode.Length > 0 ? " " + set.CityCode : "", set.Value.ToString(CultureInfo.InvariantCulture)].Value;
+        TempData[PageMessages.Notice] = set.CityCode.Length > 0
+            ? L["已保存「{0}」{1}年{2}：{3}。", Title(set.Name), set.Year, CityName(set.CityCode), Amount(set.Name, set.Value)].Value
+            : L["已保存「{0}」{1}年：{2}。", Title(set.Name), set.Year, Amount(set.Name, set.Value)].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>A parameter's title in the reader's language ("月最低工资标准"), else its name.</summary>
+    private string Title(string name) => ParameterNames.All.TryGetValue(name, out var p) ? L[p.TitleZh].Value : name;
+
+    private static string CityName(string code) =>
+        Cases.Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } city ? (WorkflowText.English ? city.NameEn : city.NameZh) : code;
+
+    /// <summary>A figure with its unit as an administrator reads it: "2,200.00 元/月", "13 个月".</summary>
+    private string Amount(string name, decimal value)
+    {
+        var unit = ParameterNames.All.TryGetValue(name, out var p) ? p.Unit : "";
+        return unit switch
+        {
+            "月" => L["{0}个月", value.ToString("0.##", CultureInfo.InvariantCulture)].Value,
+            "" => value.ToString("#,0.##", CultureInfo.InvariantCulture),
+            _ => value.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + L[unit].Value,
+        };
     }
 
     private async Task<IActionResult> SetRefused(PageRefusal refusal, CancellationToken ct) =>
@@ -67,7 +87,7 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
         // The reason of each figure's latest change (the change list is newest first).
         var reasons = changes.GroupBy(c => (c.Name, c.Year, c.CityCode)).ToDictionary(g => g.Key, g => g.First().Reason);
         var groups = ParameterNames.All
-            .Select(p => (p.Key, p.Value.TitleZh, p.Value.Unit, p.Value.PerCity,
+            .Select(p => (p.Key, L[p.Value.TitleZh].Value, L[p.Value.Unit].Value, p.Value.PerCity,
                 (IReadOnlyList<ParameterRow>)values.Where(v => v.Name == p.Key).OrderByDescending(v => v.Year).ThenBy(v => v.CityCode, StringComparer.Ordinal)
                     .Select(v => new ParameterRow(v, reasons.GetValueOrDefault((v.Name, v.Year, v.CityCode)))).ToList()))
             .ToList();

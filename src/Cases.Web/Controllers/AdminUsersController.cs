@@ -76,8 +76,21 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>
+    /// Locks a user out, in two steps: the edit page's button shows what locking does (named by display name, their
+    /// claimed tasks staying with them until a supervisor reassigns them), and only the confirmation's form
+    /// (<paramref name="confirmed"/>) locks.
+    /// </summary>
     [HttpPost("{userName}/lock"), RefusalShown(Page = nameof(LockoutRefused))]
-    public Task<IActionResult> Lock(string userName, CancellationToken ct) => LockoutAsync(userName, true, ct);
+    public async Task<IActionResult> Lock(string userName, bool confirmed, CancellationToken ct)
+    {
+        if (!confirmed && await FindAsync(userName, ct) is { LockedOut: false } user)
+        {
+            return View("LockConfirm", user);
+        }
+
+        return await LockoutAsync(userName, true, ct);
+    }
 
     [HttpPost("{userName}/unlock"), RefusalShown(Page = nameof(LockoutRefused))]
     public Task<IActionResult> Unlock(string userName, CancellationToken ct) => LockoutAsync(userName, false, ct);
@@ -99,7 +112,7 @@ public sealed class AdminUsersController(IMediator mediator, IStringLocalizer<Sh
     {
         _locking = locked;
         var user = await mediator.Send(new SetUserLockout(Api.AdminApi.Name(userName), locked, User.ToActor()), ct);
-        TempData[PageMessages.Notice] = (locked ? L["已锁定用户 {0}：其无法登录，直到解锁。", user.UserName] : L["已解锁用户 {0}。", user.UserName]).Value;
+        TempData[PageMessages.Notice] = (locked ? L["已锁定用户「{0}」（{1}）：其无法登录，直到解锁。", user.DisplayName, user.UserName] : L["已解锁用户「{0}」（{1}）。", user.DisplayName, user.UserName]).Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -51,6 +51,12 @@ public sealed record EditorPage(DesignerProcedure Procedure, int FromVersion, st
     public IReadOnlyList<SensitiveChange> Sensitive { get; init; } = [];
 }
 
+/// <summary>
+/// The confirmation before publishing: the version the text becomes, what that means for new and running cases, and the
+/// sensitive changes that make it wait for a provincial supervisor (规程 第一百一十九条).
+/// </summary>
+public sealed record PublishConfirmPage(DesignerProcedure Procedure, int FromVersion, int Version, string Json, IReadOnlyList<SensitiveChange> Sensitive);
+
 /// <summary>Two versions side by side: their diagrams marked, and the structural difference.</summary>
 public sealed record DiffPage(DesignerProcedure Procedure, DefinitionPage From, DefinitionPage To, DefinitionDiffResult Diff);
 
@@ -113,9 +119,14 @@ public sealed class DesignerController(IMediator mediator, WorkflowText text, Ti
         return View(new EditorPage(DesignerProcedure.Of(version.Procedure), version.Definition.Version, json, []));
     }
 
-    /// <summary>Publishes the edited text as version N+1; a refusal shows every message again and stores nothing.</summary>
+    /// <summary>
+    /// Publishes the edited text as version N+1, in two steps: the editor's button first shows what will happen (the
+    /// version that new cases start on, running cases staying on theirs, a supervisor's approval for sensitive changes),
+    /// and only the confirmation's form (<paramref name="confirmed"/>) publishes. A refusal shows every message again and
+    /// stores nothing.
+    /// </summary>
     [HttpPost("{key}/publish"), RefusalShown(Page = nameof(PublicationRefused), ForbiddenView = "Refused", Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Forbidden)]
-    public async Task<IActionResult> Publish(string key, string? json, int? from, CancellationToken ct)
+    public async Task<IActionResult> Publish(string key, string? json, int? from, bool confirmed, CancellationToken ct)
     {
         var procedure = await ProcedureAsync(key, ct);
         // "from" only says which version the text was edited from, but a value that is not a version is still bad
@@ -127,6 +138,19 @@ public sealed class DesignerController(IMediator mediator, WorkflowText text, Ti
         }
 
         _editor = new EditorPage(procedure, from ?? procedure.InForce, json ?? "", []);
+        // Someone who may not publish is refused by the use case itself, with its words, before any confirmation.
+        if (!confirmed && User.May(Permission.DesignDefinitions))
+        {
+            var check = await mediator.Send(new ValidateDefinition(json ?? "", from ?? procedure.InForce), ct);
+            if (!check.Valid)
+            {
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Edit), _editor with { Errors = check.Errors, Problem = L["未发布：定义有 {0} 处错误，请修改后再发布。", check.Errors.Count] });
+            }
+
+            return View("PublishConfirm", new PublishConfirmPage(procedure, from ?? procedure.InForce, procedure.Versions[^1].Version + 1, json ?? "", check.SensitiveChanges));
+        }
+
         var published = await mediator.Send(new PublishDefinition(key, json ?? "", User.ToActor()), ct);
         TempData[PageMessages.Notice] = published.Status == PublicationStatus.Pending
             ? L["已提交 {0} 第 {1} 版，含 {2} 项敏感变更，须经省级主管审批后才启用；在此之前新立案件仍使用第 {3} 版。", procedure.Title, published.Version, published.SensitiveChanges.Count, procedure.InForce].Value

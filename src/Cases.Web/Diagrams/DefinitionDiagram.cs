@@ -154,6 +154,17 @@ public sealed class DefinitionDiagram
         return new DiagramState(name, spec, WorkflowText.Of(spec.Title, name), kind, clocks, Edges(name, spec));
     }
 
+    /// <summary>A clock of a diff in words, with this version's labels (「「提交日期」后3个工作日 · 第二十二条」).</summary>
+    public string Clock(ClockEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Clock(new ClockSpec
+        {
+            After = entry.After, Before = entry.Before, On = entry.On, WorkingDays = entry.WorkingDays, CalendarDays = entry.CalendarDays,
+            Months = entry.Months, Basis = entry.Basis, To = entry.To,
+        });
+    }
+
     /// <summary>A clock in words: what it counts from, how much, its basis, and where its timer leads.</summary>
     public string Clock(ClockSpec clock)
     {

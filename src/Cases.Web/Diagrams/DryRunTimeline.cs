@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
@@ -11,8 +12,12 @@ namespace Cases.Web.Diagrams;
 /// <c>2025-10-09 start {…}</c>, <c>2025-10-20 task notify-employer notified {…}</c>, <c>2025-11-05 event objection {…}</c>,
 /// <c>2025-12-31</c> (only time passes); <c>as 张三</c> names who acts; # starts a comment. The API takes the same as JSON.
 /// </summary>
-public sealed class DryRunTimeline
+public sealed partial class DryRunTimeline
 {
+    // " as 张三" at the end of a line: the user who acts on that step (a user name, no spaces).
+    [GeneratedRegex(@"\s+as\s+(?<user>[^\s{}]+)\s*$")]
+    private static partial Regex ActingUser();
+
     private DryRunTimeline(DryRunStart start, int startLine, IReadOnlyList<DryRunStep> steps, IReadOnlyList<int> stepLines)
     {
         Start = start;
@@ -63,6 +68,14 @@ public sealed class DryRunTimeline
                 continue;
             }
 
+            // "… {data} as 张三": who acts is written last, after the data, as the help line shows it.
+            string? by = null;
+            if (ActingUser().Match(line) is { Success: true } acting)
+            {
+                by = acting.Groups["user"].Value;
+                line = line[..acting.Index].TrimEnd();
+            }
+
             var brace = line.IndexOf('{', StringComparison.Ordinal);
             var words = (brace < 0 ? line : line[..brace]).Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries);
             JsonObject? data = null;
@@ -74,7 +87,17 @@ public sealed class DryRunTimeline
                 }
                 catch (JsonException e)
                 {
-                    errors.Add(l["第 {0} 行：数据不是有效的 JSON 对象（{1}）", number, e.Message]);
+                    // The parser's own words are English and name bytes; the officer gets the place in the line.
+                    var at = e.BytePositionInLine is { } p ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(line[brace..]), 0, (int)Math.Min(p, Encoding.UTF8.GetByteCount(line[brace..]))).Length + brace + 1 : (int?)null;
+                    errors.Add(at is { } column
+                        ? l["第 {0} 行：数据不是有效的 JSON 对象（第 {1} 个字符附近有误）。数据写在一对花括号内，如 {{\"字段\": \"值\"}}；办理人写在行尾：as 姓名。", number, column]
+                        : l["第 {0} 行：数据不是有效的 JSON 对象。数据写在一对花括号内，如 {{\"字段\": \"值\"}}；办理人写在行尾：as 姓名。", number]);
+                    continue;
+                }
+
+                if (data is null)
+                {
+                    errors.Add(l["第 {0} 行：数据不是有效的 JSON 对象。数据写在一对花括号内，如 {{\"字段\": \"值\"}}；办理人写在行尾：as 姓名。", number]);
                     continue;
                 }
             }
@@ -85,8 +108,13 @@ public sealed class DryRunTimeline
                 continue;
             }
 
-            var by = words.Length >= 2 && words[^2] == "as" ? words[^1] : null;
-            var rest = by is null ? words[1..] : words[1..^2];
+            if (by is null && words.Length >= 2 && words[^2] == "as")
+            {
+                by = words[^1];
+                words = words[..^2];
+            }
+
+            var rest = words[1..];
             var kind = rest.ElementAtOrDefault(0) ?? "advance";
             if (start is null && kind != "start")
             {

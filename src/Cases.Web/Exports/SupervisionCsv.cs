@@ -102,12 +102,13 @@ public static class SupervisionCsv
     {
         ArgumentNullException.ThrowIfNull(board);
         return new(
-            [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["升级时间"]],
+            [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["升级时间"], T.L["确认人"], T.L["确认时间"], T.L["确认说明"]],
             [
                 .. board.Breaches.Select(e => Row(T.L["超时升级"], WorkflowText.CaseNumber(e.CaseId), CityName(e.City), title(e.Procedure), WorkflowText.English ? e.TitleEn : e.Title,
-                    WorkflowText.Party(e.Party, fullIdNumbers), e.Assignee ?? T.L["（未领取）"], WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt))),
+                    WorkflowText.Party(e.Party, fullIdNumbers), e.Assignee ?? T.L["（未领取）"], WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt),
+                    e.AcknowledgedBy ?? "", e.AcknowledgedAt is { } ackAt ? WorkflowText.Instant(ackAt) : "", e.AcknowledgementNote ?? "")),
                 .. board.SupervisorTasks.Select(t => Row(T.L["主管任务"], WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t),
-                    WorkflowText.Party(t.Party, fullIdNumbers), t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, "")),
+                    WorkflowText.Party(t.Party, fullIdNumbers), t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, "", "", "", "")),
             ]);
     }
 

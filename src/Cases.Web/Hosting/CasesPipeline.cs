@@ -11,9 +11,20 @@ public static class CasesPipeline
 {
     public static WebApplication UseCasesPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The reader's language first, so that the failures below (ProblemDetails, error pages) are said in it too.
         app.UseRequestLocalization();
+        // The API's paths answer failures as ProblemDetails (docs/adr/0004); the pages answer them with a page of the
+        // site, in the user's language, with a way back (ErrorController) — never a JSON body in the browser.
+        app.UseWhen(http => !IsPage(http), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(IsPage, pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseSecurityHeaders();
         app.UseRouting();
         app.UseApiForgeryGuard();
@@ -38,6 +49,11 @@ public static class CasesPipeline
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }
+
+    /// <summary>A page of the site, not the API, the health checks, the API's description or Hangfire's dashboard.</summary>
+    private static bool IsPage(HttpContext http) =>
+        !(http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health")
+          || http.Request.Path.StartsWithSegments("/openapi") || http.Request.Path.StartsWithSegments("/hangfire"));
 
     private static void MapHealth(WebApplication app, string path, Func<HealthCheckRegistration, bool> predicate) =>
         app.MapHealthChecks(path, new HealthCheckOptions { Predicate = predicate, ResponseWriter = WriteHealth }).AllowAnonymous();

@@ -14,7 +14,8 @@ public sealed record StateChange(string State, IReadOnlyList<PropertyChange> Cha
 
 /// <summary>
 /// A clock of a definition: where it is (e.g. "review.deadline", "window.timer", "window.reminders[0].at"),
-/// its basis and amounts, and a readable text such as "10 working days after noticeReceivedOn (第二十二条)".
+/// its basis and amounts, and a readable text such as "10 working days after noticeReceivedOn (第二十二条)" (the API's; a
+/// page says the clock in the reader's words from the amounts and the definition's labels).
 /// </summary>
 public sealed record ClockEntry(
     string Location,
@@ -25,7 +26,8 @@ public sealed record ClockEntry(
     int? CalendarDays,
     int? Months,
     string? To,
-    string Text);
+    string Text,
+    string? On = null);
 
 /// <summary>A clock present in both versions at the same location whose basis, amount, date or target differs.</summary>
 public sealed record ClockChange(string Location, ClockEntry Before, ClockEntry After, IReadOnlyList<PropertyChange> Changes);
@@ -235,7 +237,7 @@ public static class DefinitionDiff
     private static string Plural(int n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? "" : "s")}");
 
     private static ClockEntry Entry(string location, ClockSpec clock) =>
-        new(location, clock.Basis, clock.After, clock.Before, clock.WorkingDays, clock.CalendarDays, clock.Months, clock.To, ClockText(clock));
+        new(location, clock.Basis, clock.After, clock.Before, clock.WorkingDays, clock.CalendarDays, clock.Months, clock.To, ClockText(clock), clock.On);
 
     private static JsonNode? ToNode(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), CompactOptions);
 

@@ -8,4 +8,7 @@ public interface IStaffDirectory
 {
     /// <summary>The user of that name with their city and roles, or null when there is none.</summary>
     Task<Actor?> FindAsync(string userName, CancellationToken ct);
+
+    /// <summary>Whether the user is locked out (cannot sign in): such a user is never given a task. None is, unless the host says so.</summary>
+    Task<bool> IsLockedOutAsync(string userName, CancellationToken ct) => Task.FromResult(false);
 }

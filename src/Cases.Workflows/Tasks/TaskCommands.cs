@@ -78,6 +78,14 @@ public sealed class TaskCommandHandlers(
             throw new DomainValidationException("userName", $"{command.UserName} is not a {task.Role} of city {task.CityCode}.");
         }
 
+        // A locked-out user could not open the task: it would wait past its statutory deadline with nobody on it.
+        if (await staff.IsLockedOutAsync(assignee.UserName, cancellationToken))
+        {
+            throw new DomainValidationException("userName", new LocalizedText(
+                $"{assignee.UserName} 已被锁定，不能登录，不能接收待办。请改派给其他人员，或请管理员先解锁。",
+                $"{assignee.UserName} is locked out and cannot sign in, so cannot be given tasks. Assign it to someone else, or ask an administrator to unlock the user first."));
+        }
+
         await EnsureSeparationAsync(task, await DefinitionOfAsync(task, cancellationToken), assignee, cancellationToken);
         var now = clock.GetUtcNow();
         var previous = task.Assignee;

@@ -24,7 +24,7 @@ public sealed class DeathBenefitCalculatorTests
         Assert.Equal(6000m, result.PensionBase);
         Assert.Equal(2400m, Assert.Single(result.Dependants).Amount);
         Assert.Equal(2400m, result.PensionTotal);
-        Assert.Equal(2023, result.Explanation.Steps.Single(s => s.Step == "National urban disposable income").Values["incomeYear"]);
+        Assert.Equal(2023, result.Explanation.Steps.Single(s => s.Name.En == "National urban disposable income").Values["incomeYear"]);
     }
 
     [Fact]

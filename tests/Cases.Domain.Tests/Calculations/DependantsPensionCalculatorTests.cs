@@ -46,7 +46,7 @@ public sealed class DependantsPensionCalculatorTests
         Assert.Equal(1.3m, result.RateSum);
         Assert.Equal([3076.92m, 2307.69m, 2307.69m, 2307.69m], result.Dependants.Select(d => d.Amount));
         Assert.Equal(9999.99m, result.Total);
-        Assert.Contains(result.Explanation.Steps, s => s.Basis == "第八十四条" && s.Formula.Contains("100% ÷", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation.Steps, s => s.Basis == "第八十四条" && s.Rule.Zh.Contains("100% ÷", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class DependantsPensionCalculatorTests
 
         Assert.Equal([1538.46m, 1153.84m, 1153.85m, 1153.85m], result.Dependants.Select(d => d.Amount));
         Assert.Equal(5000m, result.Total);
-        var adjustment = result.Explanation.Steps.Single(s => s.Step == "Fen adjustment");
+        var adjustment = result.Explanation.Steps.Single(s => s.Name.Zh == "尾差调整");
         Assert.Equal(5000.01m, adjustment.Values["roundedTotal"]);
         Assert.Equal("子", adjustment.Values["reduced"]);
     }
@@ -93,7 +93,7 @@ public sealed class DependantsPensionCalculatorTests
     {
         var result = Calculate(1000m, new("李明", DependantRelation.Child), new("李明", DependantRelation.Sibling));
 
-        var total = result.Explanation.Steps.Single(s => s.Step == "Total pension");
+        var total = result.Explanation.Steps.Single(s => s.Name.Zh == "抚恤金合计");
         Assert.Equal(["李明", "李明 (2)"], total.Values.Keys);
     }
 

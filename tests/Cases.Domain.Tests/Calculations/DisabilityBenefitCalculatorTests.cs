@@ -72,7 +72,7 @@ public sealed class DisabilityBenefitCalculatorTests
         var result = Calculate(10, wages);
 
         Assert.Equal(6000m, result.WageBase);
-        var step = result.Explanation.Steps.Single(s => s.Step == "Own wage (average)");
+        var step = result.Explanation.Steps.Single(s => s.Name.En == "Own wage (average)");
         Assert.Equal(14, step.Values["monthsGiven"]);
         Assert.Equal(12, step.Values["monthsCounted"]);
     }
@@ -141,7 +141,7 @@ public sealed class DisabilityBenefitCalculatorTests
 
         Assert.Equal(1800m, result.AllowanceBeforeTopUp);
         Assert.Equal(2400m, result.MonthlyAllowance);
-        Assert.Equal(2025, result.Explanation.Steps.Single(s => s.Step == "Minimum wage").Values["allowanceYear"]);
+        Assert.Equal(2025, result.Explanation.Steps.Single(s => s.Name.Zh == "最低工资标准").Values["allowanceYear"]);
     }
 
     [Fact]
@@ -224,10 +224,14 @@ public sealed class DisabilityBenefitCalculatorTests
         var result = Calculate(1, Months(12, 6000m));
 
         Assert.Equal(
+            ["全省上年度月平均工资", "本人工资（平均）", "60%–300% 上下限", "一次性伤残补助金",
+             "按等级比例计算的伤残津贴", "最低工资标准", "最低工资补差", "伤残津贴"],
+            result.Explanation.Steps.Select(s => s.Name.Zh));
+        Assert.Equal(
             ["Provincial average monthly wage of the previous year", "Own wage (average)", "60%–300% band", "One-time disability subsidy",
              "Monthly allowance at the grade's rate", "Minimum wage", "Minimum-wage top-up", "Monthly disability allowance"],
-            result.Explanation.Steps.Select(s => s.Step));
+            result.Explanation.Steps.Select(s => s.Name.En));
         Assert.All(result.Explanation.Steps, s => Assert.Contains("条", s.Basis, StringComparison.Ordinal));
-        Assert.All(result.Explanation.Steps, s => Assert.False(string.IsNullOrWhiteSpace(s.Formula)));
+        Assert.All(result.Explanation.Steps, s => Assert.False(string.IsNullOrWhiteSpace(s.Rule.Zh) || string.IsNullOrWhiteSpace(s.Rule.En)));
     }
 }

@@ -53,18 +53,19 @@ public sealed class LateFeeCalculatorTests
             result.Explanation.Steps,
             days =>
             {
-                Assert.Equal("Days overdue", days.Step);
+                Assert.Equal(new LocalizedText("逾期天数", "Days overdue"), days.Name);
                 Assert.Equal(2, days.Value);
                 Assert.Equal("2024-02-28", days.Values["dueOn"]);
                 Assert.Equal("第二十八条", days.Basis);
             },
             amount =>
             {
-                Assert.Equal("Late fee", amount.Step);
+                Assert.Equal(new LocalizedText("滞纳金", "Late fee"), amount.Name);
                 Assert.Equal(1.00m, amount.Value);
                 Assert.Equal(0.0005m, amount.Values["dailyRate"]);
                 Assert.Equal(["arrears", "dailyRate", "days"], amount.Values.Keys);
-                Assert.Contains("0.05%", amount.Formula, StringComparison.Ordinal);
+                Assert.Contains("万分之五", amount.Rule.Zh, StringComparison.Ordinal);
+                Assert.Contains("0.05%", amount.Rule.En, StringComparison.Ordinal);
             });
     }
 
@@ -74,5 +75,28 @@ public sealed class LateFeeCalculatorTests
         var ex = Assert.Throws<DomainValidationException>(() => Fee(-1m, "2025-01-01", "2025-01-02"));
 
         Assert.Equal("arrears", ex.Field);
+    }
+
+    [Fact]
+    public void The_explanation_is_read_in_the_readers_language()
+    {
+        var result = Fee(1000m, "2024-02-28", "2024-03-01");
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+            Assert.Equal(("逾期天数", "滞纳金"), (result.Explanation.Steps[0].Step, result.Explanation.Steps[1].Step));
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal(("Days overdue", "Late fee"), (result.Explanation.Steps[0].Step, result.Explanation.Steps[1].Step));
+            Assert.Contains("0.05%", result.Explanation.Steps[1].Formula, StringComparison.Ordinal);
+            var refused = Assert.Throws<DomainValidationException>(() => Fee(-1m, "2024-02-28", "2024-03-01"));
+            Assert.Equal("Arrears must not be negative; got -1.", refused.Message);
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+            Assert.Equal("「欠缴金额」不能为负数（填写的是 -1）。", refused.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class OverseasMedicalCalculatorTests
         Assert.Equal(7.10m, result.RateUsed);
         Assert.Equal(new DateOnly(2025, 3, 1), result.RateOn);
         Assert.Equal(7100m, result.AmountCny);
-        Assert.Contains("之前最近一次汇率", result.Explanation.Steps[0].Formula, StringComparison.Ordinal);
+        Assert.Contains("此前最近一次的汇率", result.Explanation.Steps[0].Rule.Zh, StringComparison.Ordinal);
         Assert.Equal("第四十一条", result.Explanation.Steps[0].Basis);
     }
 

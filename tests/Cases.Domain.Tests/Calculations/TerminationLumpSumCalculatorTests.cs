@@ -18,7 +18,7 @@ public sealed class TerminationLumpSumCalculatorTests
         // 6 × 7,812.34 and 10 × 7,812.34: the months of 2020 still in force in 2025; the 2026 figure is not yet.
         Assert.Equal((46_874.04m, 78_123.40m), (result.MedicalLumpSum, result.EmploymentLumpSum));
         Assert.All(result.Explanation.Steps, s => Assert.Contains("第八十条", s.Basis, StringComparison.Ordinal));
-        Assert.Contains(result.Explanation.Steps, s => s.Formula.Contains("paid by the employer", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation.Steps, s => s.Rule.Zh.Contains("由用人单位支付", StringComparison.Ordinal) && s.Rule.En.Contains("paid by the employer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -38,7 +38,8 @@ public sealed class TerminationLumpSumCalculatorTests
             TerminationLumpSumCalculator.Calculate(new TerminationLumpSumRequest(5, new DateOnly(2025, 6, 1)), Shandong()));
 
         Assert.Equal("medicalMonths", ex.Parameter);
-        Assert.Contains("grade 5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("5级伤残", ex.Text.Zh, StringComparison.Ordinal);
+        Assert.Contains("grade 5", ex.Text.En, StringComparison.Ordinal);
     }
 
     [Theory]

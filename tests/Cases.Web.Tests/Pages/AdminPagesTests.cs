@@ -62,6 +62,8 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         Assert.Equal(("2025-11-03", "2025-11-04"), (row.QuerySelector("[data-testid=moved-from]").Text(), row.QuerySelector("[data-testid=moved-to]").Text()));
         Assert.Contains("第二十二条", row.Text(), StringComparison.Ordinal);
         Assert.Contains("办理期限", row.Text(), StringComparison.Ordinal);
+        // The rule in words, the date it counts from by its label.
+        Assert.Equal("（自「费率调整日期」起10个工作日）", row.QuerySelector("[data-testid=moved-rule]").Text());
         Assert.Equal("2025-11-03", (await PageSupport.TaskAsync(admin, caseId)).Str("dueOn"));
 
         using var confirmed = await admin.SubmitAsync(preview, "[data-testid=confirm-form]", []);
@@ -137,6 +139,8 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         using var saved = await admin.SubmitAsync(shown, "[data-testid=parameter-form]", [new("value", "2100"), new("city", "370200"), new("name", "minimumWage")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await admin.OpenAsync("/admin/parameters");
+        // The notice names the parameter by its label and the city by its name, the value as money.
+        Assert.Equal("已保存「月最低工资标准」2026年青岛市：2,100.00 元/月。", after.QuerySelector("[data-testid=notice]").Text());
         var row = Assert.Single(after.QuerySelectorAll("[data-testid=parameter-group-minimumWage] [data-testid=parameter-row]"), r => r.Text().Contains("青岛", StringComparison.Ordinal));
         Assert.Contains("2100", row.Text(), StringComparison.Ordinal);
         Assert.Contains("鲁政字（测试）", row.Text(), StringComparison.Ordinal);
@@ -158,7 +162,18 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         Assert.True(password.Length >= 16, password);
         Assert.Equal(HttpStatusCode.OK, await SignInAsync("officer.zibo", password));
 
-        await PostAsync(admin, "/admin/users/officer.zibo/lock");
+        // Locking asks first, naming the user and what becomes of their tasks; nothing is locked until confirmed.
+        var editPage = await admin.OpenAsync("/admin/users/officer.zibo");
+        using var asked = await admin.SubmitAsync(editPage, "form:has([data-testid=lock-user])", []);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirm = await PageSupport.ParseAsync(asked);
+        var what = confirm.QuerySelector("[data-testid=lock-confirm-what]").Text();
+        Assert.Contains("「淄博经办（测试）」（officer.zibo）立即无法登录", what, StringComparison.Ordinal);
+        Assert.Contains("已领取的待办仍在其名下，不会自动退回待办池", what, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("officer.zibo", password));
+        using var locked = await admin.SubmitAsync(confirm, "[data-testid=lock-confirm-form]", []);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("已锁定用户「淄博经办（测试）」", (await admin.OpenAsync("/admin/users")).QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync("officer.zibo", password));
         var list = await admin.OpenAsync("/admin/users");
         Assert.NotNull(list.QuerySelector("[data-testid=user-row][data-user='officer.zibo'] [data-testid=locked]"));

@@ -101,9 +101,17 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
 
         var changed = json.DeepClone();
         changed["states"]!["review-application"]!["deadline"]!["workingDays"] = 7;
-        var published = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", changed.ToJsonString())]);
-        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var next = versions + 1;
+        // Publishing asks first: it names the version new cases will start on and that running cases stay on theirs.
+        var asked = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", changed.ToJsonString())]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirm = await PageSupport.ParseAsync(asked);
+        var what = confirm.QuerySelector("[data-testid=publish-confirm-what]").Text();
+        Assert.Contains($"「延长工伤康复期申请」第 {next} 版即成为新立案件使用的版本", what, StringComparison.Ordinal);
+        Assert.Contains("在办案件仍按其立案时的版本办理", what, StringComparison.Ordinal);
+        Assert.Equal(versions, await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "rehab-extension")));
+        var published = await designer.SubmitAsync(confirm, "[data-testid=publish-confirm-form]", []);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal($"/designer/rehab-extension?version={next}", published.Headers.Location!.OriginalString);
         var shown = await designer.OpenAsync(published.Headers.Location.OriginalString);
         Assert.Contains($"已发布", shown.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
@@ -114,8 +122,11 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var clockRow = diff.QuerySelector("[data-testid=diff-clocks] [data-change=changed]")!;
         Assert.Contains("修改", clockRow.Text(), StringComparison.Ordinal);
         Assert.Contains("review-application.deadline", clockRow.Text(), StringComparison.Ordinal);
-        Assert.Contains("5 working days", clockRow.Text(), StringComparison.Ordinal);
-        Assert.Contains("7 working days", clockRow.Text(), StringComparison.Ordinal);
+        // The clocks in words, the date they count from by its label.
+        Assert.Contains("「申请受理日期」后5个工作日", clockRow.Text(), StringComparison.Ordinal);
+        Assert.Contains("「申请受理日期」后7个工作日", clockRow.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("working days", clockRow.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("receivedOn", clockRow.Text(), StringComparison.Ordinal);
         Assert.NotNull(diff.QuerySelector("#diagram-to g.diagram-node.mark-changed[data-state=review-application]"));
         Assert.Contains("（修改）", diff.QuerySelector("#diagram-to g[data-state=review-application]").Text(), StringComparison.Ordinal);
     }
@@ -204,6 +215,18 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Contains("2025-10-10", ran.QuerySelector("[data-testid=dry-run-tasks] tr[data-state=notify-employer]").Text(), StringComparison.Ordinal);
         Assert.Equal($"草稿（发布后为第 {versions + 1} 版）", ran.QuerySelector("[data-testid=dry-run-draft]").Text());
 
+        // "as 姓名" after a step's data names who acts, as the page's help says; data that is not JSON is told in Chinese,
+        // with the line, never the parser's own words.
+        var acting = await PageSupport.ParseAsync(await designer.SubmitAsync(form, "[data-testid=dry-run-form]",
+            [new("timeline", timeline + "\n2025-09-29 task notify-employer notified {\"noticeReceivedOn\":\"2025-09-29\"} as 张三")]));
+        Assert.Null(acting.QuerySelector("[data-testid=dry-run-errors]"));
+        var notJson = await designer.SubmitAsync(form, "[data-testid=dry-run-form]", [new("timeline", timeline + "\n2025-09-29 task notify-employer notified {\"noticeReceivedOn\": as 张三")]);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        var told = (await PageSupport.ParseAsync(notJson)).QuerySelector("[data-testid=dry-run-errors]").Text();
+        Assert.StartsWith("第 2 行：数据不是有效的 JSON 对象", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("is an invalid", told, StringComparison.Ordinal);
+
         // Back to the editor with the draft as it was; nothing was published.
         var back = await designer.SubmitAsync(ran, "form:has([data-testid=back-to-draft])", []);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
@@ -266,7 +289,11 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Equal(("SeparationRemoved", "approve"), (warning.GetAttribute("data-kind"), warning.GetAttribute("data-state")));
         Assert.Contains("岗位不相容", warning.Text(), StringComparison.Ordinal);
 
-        var published = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())]);
+        // The confirmation says the version waits for a provincial supervisor, and names the change.
+        var confirm = await PageSupport.ParseAsync(await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())]));
+        Assert.Contains("须经省级主管审批才启用", confirm.QuerySelector("[data-testid=publish-confirm-what]").Text(), StringComparison.Ordinal);
+        Assert.Equal("SeparationRemoved", confirm.QuerySelector("[data-testid=publish-confirm-sensitive] [data-testid=sensitive-change]")!.GetAttribute("data-kind"));
+        var published = await designer.SubmitAsync(confirm, "[data-testid=publish-confirm-form]", []);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var shown = await designer.OpenAsync(published.Headers.Location!.OriginalString);
         var version = int.Parse(shown.QuerySelector("[data-testid=version]").Text().Replace("第 ", "", StringComparison.Ordinal).Replace(" 版", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Supervision;
+using Cases.Web.Tests.Support;
 
 namespace Cases.Web.Tests.Pages;
 
@@ -136,5 +137,72 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         Assert.Equal("Breached tasks", page.QuerySelector("#breached-heading").Text());
         Assert.Equal("Breaches per week (last 12 weeks)", page.QuerySelector("#weeks-heading").Text());
         Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
+    }
+
+    [Fact]
+    public async Task A_step_finished_after_its_statutory_due_date_does_not_count_as_met_even_when_it_took_fewer_days_than_the_target()
+    {
+        // The notice is due 10 working days after the rate was adjusted (第二十二条): adjusted on 9/1, it was due long before
+        // the task is done today (Monday 2025-10-20), although the task itself opened and closed the same day.
+        var officer = await app.As("officer.jinan");
+        var late = await SupervisionScenario.BreachedTaskAsync(officer);
+        (await officer.PostJsonAsync($"/api/tasks/{late}/claim", new { })).EnsureSuccessStatusCode();
+        (await DemoFiling.CompleteAsync(officer, late, "notified", new { noticeReceivedOn = "2025-10-20" })).EnsureSuccessStatusCode();
+        // A case adjusted today, notified today: on time.
+        var (_, onTime) = await PageSupport.StartRateCaseAsync(officer, "2025-10-20");
+        (await officer.PostJsonAsync($"/api/tasks/{onTime}/claim", new { })).EnsureSuccessStatusCode();
+        (await DemoFiling.CompleteAsync(officer, onTime, "notified", new { noticeReceivedOn = "2025-10-20" })).EnsureSuccessStatusCode();
+
+        var page = await (await app.As("supervisor.jinan")).OpenAsync("/supervision");
+
+        var row = page.QuerySelector("[data-testid=step-row][data-step='fee-rate-objection/notify-employer']")!;
+        var cells = row.QuerySelectorAll("td").Select(c => c.Text()).ToList();
+        Assert.Equal("2", cells[0]); // completed
+        Assert.Equal("10", cells[4]); // target, working days
+        Assert.Equal("1/2", cells[5]); // met: only the one done by its due date
+        var chart = JsonDocument.Parse(page.QuerySelector("#chart-steps")!.GetAttribute("data-chart")!).RootElement;
+        Assert.True(chart.GetProperty("horizontal").GetBoolean()); // rows, so the steps' names never overlap
+        Assert.Equal(JsonValueKind.Array, chart.GetProperty("labels")[0].ValueKind); // procedure and step on two lines
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_note_shows_in_its_row_and_in_the_escalations_export()
+    {
+        var task = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
+        await app.RunDueTimersAsync();
+        var supervisor = await app.As("supervisor.jinan");
+        var page = await supervisor.OpenAsync("/supervision");
+        var form = page.QuerySelectorAll("[data-testid=escalation-row]").First(r => r.QuerySelector($"a[href='/tasks/{task}']") is not null).QuerySelector("form")!;
+        using var acknowledged = await supervisor.SubmitAsync(page, $"form[action='{form.GetAttribute("action")}']", [new("note", "已电话督促经办人今日办结")]);
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+
+        var after = await supervisor.OpenAsync("/supervision");
+        var row = after.QuerySelectorAll("[data-testid=escalation-row]").First(r => r.QuerySelector($"a[href='/tasks/{task}']") is not null);
+        Assert.Equal("说明：已电话督促经办人今日办结", row.QuerySelector("[data-testid=escalation-note]").Text());
+        var csv = await supervisor.GetStringAsync(new Uri("/api/supervision/export/escalations", UriKind.Relative));
+        var header = csv.Split('\n')[0];
+        Assert.Contains("确认说明", header, StringComparison.Ordinal);
+        Assert.Contains(csv.Split('\n'), l => l.Contains("已电话督促经办人今日办结", StringComparison.Ordinal) && l.Contains("supervisor.jinan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_locked_user_is_never_offered_for_reassignment_and_giving_them_a_task_is_refused_saying_why()
+    {
+        var task = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
+        var admin = await app.As("admin");
+        var created = await (await admin.PostJsonAsync("/api/admin/users", new { userName = "officer.locked", displayName = "锁定测试经办", roles = new[] { "officer" }, city = "370100" })).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("officer.locked", created.GetProperty("user").Str("userName"));
+        var supervisor = await app.As("supervisor.jinan");
+        Assert.Contains((await supervisor.OpenAsync("/supervision")).Row(task).QuerySelectorAll("form.reassign-row select option"), o => o.GetAttribute("value") == "officer.locked");
+
+        (await admin.PostAsync(new Uri("/api/admin/users/officer.locked/lock", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        var page = await supervisor.OpenAsync("/supervision");
+        Assert.DoesNotContain(page.Row(task).QuerySelectorAll("form.reassign-row select option"), o => o.GetAttribute("value") == "officer.locked");
+        Assert.DoesNotContain(page.QuerySelectorAll("#bulk-breached-to option"), o => o.GetAttribute("value") == "officer.locked");
+        var refused = await (await supervisor.PostJsonAsync($"/api/tasks/{task}/assign", new { userName = "officer.locked" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("officer.locked 已被锁定，不能登录，不能接收待办。请改派给其他人员，或请管理员先解锁。", refused.Str("detail"));
+        var english = await (await supervisor.PostJsonAsync($"/api/tasks/{task}/assign?culture=en", new { userName = "officer.locked" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("officer.locked is locked out", english.Str("detail"), StringComparison.Ordinal);
     }
 }

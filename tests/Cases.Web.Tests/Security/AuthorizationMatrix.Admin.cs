@@ -69,7 +69,7 @@ public static partial class AuthorizationMatrix
             new Attempt($"/admin/users/{await TargetUserAsync(c)}", Form: new Dictionary<string, string> { ["displayName"] = "矩阵用户", ["roles"] = Reviewer, ["city"] = SecurityApp.Jinan },
                 FreeText: ["displayName"])),
         new("POST", "/admin/users/{userName}/lock", Only(Admin), Scope.None, "302 /admin/users (notice)", async c =>
-            new Attempt($"/admin/users/{await TargetUserAsync(c)}/lock", Form: new Dictionary<string, string>())),
+            new Attempt($"/admin/users/{await TargetUserAsync(c)}/lock", Form: new Dictionary<string, string> { ["confirmed"] = "true" })),
         new("POST", "/admin/users/{userName}/unlock", Only(Admin), Scope.None, "302 /admin/users (notice)", async c =>
             new Attempt($"/admin/users/{await TargetUserAsync(c)}/unlock", Form: new Dictionary<string, string>())),
         new("POST", "/admin/users/{userName}/password", Only(Admin), Scope.None, "200", async c =>

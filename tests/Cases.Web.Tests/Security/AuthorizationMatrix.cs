@@ -253,6 +253,9 @@ public static partial class AuthorizationMatrix
         // The language switch is on the login page too. (Its returnUrl is not varied: anything but a local path goes to "/".)
         new("POST", "/culture", Anyone, Scope.None, "302 /", Form("/culture", _ => new() { ["culture"] = "en" })),
 
+        // The pages' error page, re-executed for a page's failure; opened on its own it answers with the status it names.
+        new("*", "/error/{status:int}", Anyone, Scope.None, "404", Get("/error/404")),
+
         // The inbox and the task and case pages. Every signed-in user opens them; the task commands check the task's
         // role and city and say why not on the page they return to, so a refusal is a redirect with the reason shown.
         new("GET", "/inbox", CaseStaff, Scope.None, "200", Get("/inbox?tab=available")),

@@ -34,6 +34,12 @@
 
   function draw(canvas) {
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
+    // Steps are named "procedure / step": laid out as rows (bars to the right) with each name on two lines, they never
+    // overlap however many there are; the box grows with the rows.
+    var horizontal = spec.horizontal === true;
+    if (horizontal && canvas.parentElement) {
+      canvas.parentElement.style.height = Math.max(240, spec.labels.length * 44 + 70) + 'px';
+    }
     var datasets = spec.series.map(function (series, i) {
       var target = series.kind === 'target';
       return {
@@ -46,6 +52,7 @@
         pointStyle: target ? 'line' : undefined,
         pointRadius: target ? 14 : undefined,
         pointBorderWidth: target ? 3 : undefined,
+        pointRotation: target && horizontal ? 90 : undefined,
         order: target ? 0 : 1,
       };
     });
@@ -57,7 +64,10 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: spec.yTitle } } },
+        indexAxis: horizontal ? 'y' : 'x',
+        scales: horizontal
+          ? { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: spec.yTitle } }, y: { ticks: { autoSkip: false } } }
+          : { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: spec.yTitle } }, x: { ticks: { autoSkip: true, maxRotation: 45 } } },
         plugins: { legend: { display: datasets.length > 1 } },
       },
     });
