@@ -75,6 +75,7 @@ public sealed class DefinitionValidator
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new LocalizedTextJsonConverter() },
     };
 
     private readonly IReadOnlyDictionary<string, IActionContract> _actions;

@@ -279,5 +279,5 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
 
     // A field the runtime names ("data.receivedOn", "outcome") is located in the timeline ("steps[2].data.receivedOn").
     private static Exception Located(Exception e, int number) =>
-        e is DomainValidationException v ? new DomainValidationException($"steps[{number - 1}].{v.Field}", v.Message) : e;
+        e is DomainValidationException v ? new DomainValidationException($"steps[{number - 1}].{v.Field}", v.Text) { Reason = v.Reason } : e;
 }

@@ -18,7 +18,13 @@ internal static partial class FieldChecks
     }
 
     /// <summary>The {field} placeholders of a refusal's message: declared data, or one of the <paramref name="computed"/> parameters.</summary>
-    public static void Placeholders(CheckContext c, string path, string message, string[] computed)
+    public static void Placeholders(CheckContext c, string path, LocalizedText message, string[] computed)
+    {
+        Placeholders(c, path + ".zh", message.Zh, computed);
+        Placeholders(c, path + ".en", message.En, computed);
+    }
+
+    private static void Placeholders(CheckContext c, string path, string message, string[] computed)
     {
         foreach (Match placeholder in Placeholder().Matches(message))
         {
