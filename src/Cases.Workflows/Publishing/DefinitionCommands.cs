@@ -59,7 +59,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
     {
         if (!command.By.May(Permission.DesignDefinitions))
         {
-            throw new ForbiddenException("Only designers publish definitions.");
+            throw new ForbiddenException(new LocalizedText("只有流程设计人员可以发布流程定义。", "Only designers publish definitions."));
         }
 
         var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == command.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
@@ -103,7 +103,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"Another version of {command.Key} was published at the same moment; reload and publish again.");
+            throw new ConflictException(new LocalizedText($"“{command.Key}”刚刚有另一个版本同时发布，请刷新后重新发布。", $"Another version of {command.Key} was published at the same moment; reload and publish again."));
         }
 
         return View(row);
@@ -113,7 +113,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
     {
         if (query.From is < 1)
         {
-            throw new DomainValidationException("from", "from is the version the text was edited from: 1 or more.");
+            throw new DomainValidationException("from", new LocalizedText("“所据版本”须为 1 或更大的版本号。", "from is the version the text was edited from: 1 or more."));
         }
 
         var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(query.Json, "request");
@@ -135,7 +135,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         }
         catch (NotFoundException e)
         {
-            throw new DomainValidationException("from", e.Message);
+            throw new DomainValidationException("from", e.Text);
         }
 
         return new DefinitionCheck(errors, SensitiveChanges.Between(before, definition, engine.Actions), version);
@@ -149,7 +149,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
 
     public async ValueTask<string> Handle(GetDefinitionVersion query, CancellationToken cancellationToken) =>
         await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key && d.Version == query.Version).Select(d => d.Json).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"Procedure {query.Key} has no version {query.Version}.");
+            ?? throw new NotFoundException(new LocalizedText($"业务流程“{query.Key}”没有第 {query.Version} 版。", $"Procedure {query.Key} has no version {query.Version}."));
 
     public async ValueTask<DefinitionDiffResult> Handle(DiffDefinitions query, CancellationToken cancellationToken) =>
         DefinitionDiff.Compare(await store.GetAsync(db, query.Key, query.From, cancellationToken), await store.GetAsync(db, query.Key, query.To, cancellationToken));
