@@ -258,7 +258,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
             var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, "draft");
             if (errors.Count == 0 && definition!.Key != query.Key)
             {
-                errors = [new DefinitionError("draft", "$.key", "key-version", $"The draft's key '{definition.Key}' is not the key in the address, '{query.Key}'.")];
+                errors = [new DefinitionError("draft", "$.key", "key-version", new LocalizedText($"草稿的 key“{definition.Key}”与地址中的“{query.Key}”不一致。", $"The draft's key '{definition.Key}' is not the key in the address, '{query.Key}'."))];
             }
 
             return errors.Count > 0 ? throw new DefinitionInvalidException(errors) : (definition!, json, true);

@@ -7,7 +7,7 @@ namespace Cases.Workflows.Publishing;
 
 /// <summary>A definition refused by the validator: every error with its source, JSON path and rule.</summary>
 public sealed class DefinitionInvalidException(IReadOnlyList<DefinitionError> errors)
-    : Exception($"The definition is invalid: {string.Join("; ", errors.Select(e => $"{e.Source} {e.Path} [{e.Rule}] {e.Message}"))}")
+    : Exception($"The definition is invalid: {string.Join("; ", errors.Select(e => $"{e.Source} {e.Path} [{e.Rule}] {e.MessageEn}"))}")
 {
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 }
@@ -70,7 +70,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, source);
         if (errors.Count == 0 && definition!.Key != command.Key)
         {
-            errors = [new DefinitionError(source, "$.key", "key-version", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'.")];
+            errors = [new DefinitionError(source, "$.key", "key-version", new LocalizedText($"提交内容的 key“{definition.Key}”与地址中的“{command.Key}”不一致。", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'."))];
         }
 
         if (errors.Count > 0)
@@ -214,7 +214,9 @@ public static class SeedDefinitions
             errors.AddRange(found);
             if (found.Count == 0 && definition!.Version != 1)
             {
-                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer."));
+                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", new LocalizedText(
+                    $"workflows/ 中的文件只能作为第 1 版导入，此文件写的是第 {definition.Version} 版。之后的版本请在流程设计器中发布。",
+                    $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer.")));
             }
             else if (found.Count == 0)
             {
