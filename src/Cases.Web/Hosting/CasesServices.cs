@@ -163,7 +163,7 @@ public static class CasesServices
             o.SupportedUICultures = cultures;
             // Chinese unless the user switched (the 中文/English switch sets the cookie; ?culture=en works for a link).
             // The browser's Accept-Language is not followed: the agency's pages are Chinese by default.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         return builder;

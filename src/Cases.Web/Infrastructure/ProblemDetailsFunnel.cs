@@ -18,6 +18,14 @@ public sealed partial class ProblemDetailsFunnel(IProblemDetailsService problems
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var http = httpContext;
+        // This handler runs outside the localization middleware, whose culture ended with it: a refusal raised in both
+        // languages is read here, so it is read in the culture that middleware chose for the request.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } requested)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = requested.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = requested.UICulture;
+        }
+
         var problem = Map(exception, http);
         if (problem is null)
         {

@@ -117,7 +117,7 @@ public sealed class TaskRulesTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         var claim = await (await dual.PostAsync($"/api/tasks/{approve.Id()}/claim", null)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("第一百一十九条", claim.Str("detail"), StringComparison.Ordinal);
         var complete = await (await DemoFiling.CompleteAsync(dual, approve.Id(), "approved")).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("check-materials", complete.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("已办理本案的「审核顺延申请材料」", complete.Str("detail"), StringComparison.Ordinal);
         await (await supervisor.PostJsonAsync($"/api/tasks/{approve.Id()}/assign", new { userName = "dual.jinan" })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("approve", (await DemoFiling.GetAsync(dual, caseId)).Str("state"));
 
