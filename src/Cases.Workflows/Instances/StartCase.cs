@@ -36,7 +36,7 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         }
         catch (NotFoundException e)
         {
-            throw new Domain.DomainValidationException("procedure", e.Message);
+            throw new Domain.DomainValidationException("procedure", e.Text);
         }
 
         var data = CaseData.Empty();

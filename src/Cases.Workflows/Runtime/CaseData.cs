@@ -204,7 +204,7 @@ public sealed class CaseData
             {
                 if (keys[i] is not JsonValue k || !k.TryGetValue<string>(out var key) || spec.Values?.Contains(key, StringComparer.Ordinal) != true)
                 {
-                    throw Invalid($"{field}[{i}]", where, "只能勾选所列材料", $"holds material keys, one of: {string.Join(", ", spec.Values ?? [])}");
+                    throw Invalid($"{field}[{i}]", where, $"只能勾选所列材料（{string.Join("、", spec.Values ?? [])}）", $"holds material keys, one of: {string.Join(", ", spec.Values ?? [])}");
                 }
 
                 if (seen.Any(s => s!.GetValue<string>() == key))
