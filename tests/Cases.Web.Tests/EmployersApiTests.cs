@@ -58,7 +58,7 @@ public sealed class EmployersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await officer.PostJsonAsync("/api/employers", new { creditCode = code, name = "校验位错误公司", riskClass = 2, city = "370100" });
 
         var message = await response.FieldErrorAsync("creditCode");
-        Assert.Contains("check character", message, StringComparison.Ordinal);
+        Assert.Contains("校验码", message, StringComparison.Ordinal);
         Assert.Equal(before, await EmployerCountAsync());
     }
 

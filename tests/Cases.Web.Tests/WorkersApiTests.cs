@@ -107,7 +107,7 @@ public sealed class WorkersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await officer.PostJsonAsync("/api/workers", new { idNumber = TestParties.WithWrongCheck(TestParties.NewIdNumber()), name = "校验错误", employerCreditCode = employer });
 
         var message = await response.FieldErrorAsync("idNumber");
-        Assert.Contains("check character", message, StringComparison.Ordinal);
+        Assert.Contains("校验码", message, StringComparison.Ordinal);
         Assert.Equal(before, await app.InDbAsync(db => db.Workers.CountAsync()));
     }
 

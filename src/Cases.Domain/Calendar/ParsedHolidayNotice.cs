@@ -16,21 +16,33 @@ public sealed record ParsedHolidayNotice(int Year, string Title, DateOnly? Issue
 /// One problem with a pasted holiday notice: the 1-based line, the line as pasted (shortened), and the reason in
 /// Chinese (shown first) and English.
 /// </summary>
-public sealed record NoticeProblem(int Line, string Excerpt, string Zh, string En);
+public sealed record NoticeProblem(int Line, string Excerpt, string Zh, string En)
+{
+    public NoticeProblem(int line, string excerpt, LocalizedText text)
+        : this(line, excerpt, (text ?? throw new ArgumentNullException(nameof(text))).Zh, text.En)
+    {
+    }
+
+    /// <summary>The problem in both languages.</summary>
+    public LocalizedText Text => new(Zh, En);
+}
 
 /// <summary>
 /// Thrown when a pasted holiday notice cannot be read. Nothing of the year is returned: a calendar built from part
 /// of a notice would count statutory deadlines wrongly without anyone noticing.
 /// </summary>
-public sealed class HolidayNoticeException(IReadOnlyList<NoticeProblem> problems) : Exception(Describe(problems))
+public sealed class HolidayNoticeException(IReadOnlyList<NoticeProblem> problems) : LocalizedException(Describe(problems))
 {
     /// <summary>Every problem found, in line order.</summary>
     public IReadOnlyList<NoticeProblem> Problems { get; } = [.. problems];
 
-    private static string Describe(IReadOnlyList<NoticeProblem> problems)
+    private static LocalizedText Describe(IReadOnlyList<NoticeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var lines = problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"line {p.Line}: {p.En}"));
-        return string.Create(CultureInfo.InvariantCulture, $"The holiday notice cannot be read ({problems.Count} problem(s)): {string.Join("; ", lines)}");
+        var zh = problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"第{p.Line}行：{p.Zh}"));
+        var en = problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"line {p.Line}: {p.En}"));
+        return new(
+            string.Create(CultureInfo.InvariantCulture, $"无法识别放假通知（{problems.Count} 处问题）：{string.Join("；", zh)}"),
+            string.Create(CultureInfo.InvariantCulture, $"The holiday notice cannot be read ({problems.Count} problem(s)): {string.Join("; ", en)}"));
     }
 }

@@ -39,19 +39,21 @@ public sealed class Dependant
         {
             throw new DomainValidationException(
                 "relation",
-                $"Relation must be one of {string.Join(", ", Enum.GetNames<DependantRelation>())}; got {(int)relation}.");
+                new LocalizedText(
+                    $"与工亡职工的关系应为配偶、子女、父母、祖父母或外祖父母、孙子女或外孙子女、兄弟姐妹之一，现为 {(int)relation}。",
+                    $"Relation must be one of {string.Join(", ", Enum.GetNames<DependantRelation>())}; got {(int)relation}."));
         }
 
         if (idNumber is { IsEmpty: true })
         {
-            throw new DomainValidationException("idNumber", "Resident identity number is empty; pass null when it is not known.");
+            throw new DomainValidationException("idNumber", new LocalizedText("公民身份号码为空；不知道时请不填。", "Resident identity number is empty; pass null when it is not known."));
         }
 
         return new Dependant
         {
             Id = Guard.NewIdOr(id, "id"),
-            InjuryCaseId = Guard.RequiredId(injuryCaseId, "injuryCaseId", "Injury case"),
-            Name = Guard.RequiredText(name, "name", "Dependant name", NameMaxLength),
+            InjuryCaseId = Guard.RequiredId(injuryCaseId, "injuryCaseId", new LocalizedText("工伤案件", "Injury case")),
+            Name = Guard.RequiredText(name, "name", new LocalizedText("供养亲属姓名", "Dependant name"), NameMaxLength),
             Relation = relation,
             IdNumber = idNumber,
             OrphanOrSolitaryElder = orphanOrSolitaryElder,

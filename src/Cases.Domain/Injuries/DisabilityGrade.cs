@@ -28,12 +28,14 @@ public readonly record struct DisabilityGrade
         TryFrom(value, out var grade, out var error) ? grade : throw new DomainValidationException(field, error);
 
     /// <summary>The grade numbered <paramref name="value"/>; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryFrom(int value, out DisabilityGrade grade, [NotNullWhen(false)] out string? error)
+    public static bool TryFrom(int value, out DisabilityGrade grade, [NotNullWhen(false)] out LocalizedText? error)
     {
         if (value is < 1 or > 10)
         {
             grade = default;
-            error = string.Create(CultureInfo.InvariantCulture, $"Disability grade must be 1 to 10 (一级 to 十级); got {value}.");
+            error = new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"伤残等级应为一级至十级（1–10），现为 {value}。"),
+                string.Create(CultureInfo.InvariantCulture, $"Disability grade must be 1 to 10 (一级 to 十级); got {value}."));
             return false;
         }
 

@@ -36,9 +36,9 @@ public sealed class InjuryCase
         new()
         {
             Id = Guard.NewIdOr(id, "id"),
-            WorkerId = Guard.RequiredId(workerId, "workerId", "Worker"),
-            EmployerId = Guard.RequiredId(employerId, "employerId", "Employer"),
-            CityCode = (city ?? throw new DomainValidationException("city", "City code is required.")).Code,
+            WorkerId = Guard.RequiredId(workerId, "workerId", new LocalizedText("职工", "Worker")),
+            EmployerId = Guard.RequiredId(employerId, "employerId", new LocalizedText("用人单位", "Employer")),
+            CityCode = (city ?? throw new DomainValidationException("city", Guard.CityRequired)).Code,
             InjuryOn = injuryOn,
         };
 
@@ -49,14 +49,14 @@ public sealed class InjuryCase
         {
             throw new DomainValidationException(
                 "recognizedOn",
-                $"Recognition date {Guard.Iso(recognizedOn)} is before the injury date {Guard.Iso(InjuryOn)}.");
+                new LocalizedText($"工伤认定日期 {Guard.Iso(recognizedOn)} 早于受伤日期 {Guard.Iso(InjuryOn)}。", $"Recognition date {Guard.Iso(recognizedOn)} is before the injury date {Guard.Iso(InjuryOn)}."));
         }
 
         if (AppraisedOn is { } appraised && recognizedOn > appraised)
         {
             throw new DomainValidationException(
                 "recognizedOn",
-                $"Recognition date {Guard.Iso(recognizedOn)} is after the appraisal date {Guard.Iso(appraised)}.");
+                new LocalizedText($"工伤认定日期 {Guard.Iso(recognizedOn)} 晚于劳动能力鉴定日期 {Guard.Iso(appraised)}。", $"Recognition date {Guard.Iso(recognizedOn)} is after the appraisal date {Guard.Iso(appraised)}."));
         }
 
         RecognizedOn = recognizedOn;
@@ -70,32 +70,33 @@ public sealed class InjuryCase
     {
         if (RecognizedOn is not { } recognized)
         {
-            throw new DomainRuleException("The injury must be recognised as a work injury before an appraisal is recorded.");
+            throw new DomainRuleException(new LocalizedText("须先认定为工伤，才能登记劳动能力鉴定结论。", "The injury must be recognised as a work injury before an appraisal is recorded."));
         }
 
         if (grade is { IsEmpty: true })
         {
-            throw new DomainValidationException("disabilityGrade", "Disability grade must be 1 to 10 (一级 to 十级); got 0.");
+            throw new DomainValidationException("disabilityGrade", new LocalizedText("伤残等级应为一级至十级（1–10），现为 0。", "Disability grade must be 1 to 10 (一级 to 十级); got 0."));
         }
 
         if (!Enum.IsDefined(selfCareLevel))
         {
             throw new DomainValidationException(
-                "selfCareLevel", $"Self-care level must be None, Partial, Major or Complete; got {(int)selfCareLevel}.");
+                "selfCareLevel",
+                new LocalizedText($"生活自理障碍程度应为无、部分、大部分或完全不能自理之一，现为 {(int)selfCareLevel}。", $"Self-care level must be None, Partial, Major or Complete; got {(int)selfCareLevel}."));
         }
 
         if (appraisedOn < recognized)
         {
             throw new DomainValidationException(
                 "appraisedOn",
-                $"Appraisal date {Guard.Iso(appraisedOn)} is before the recognition date {Guard.Iso(recognized)}.");
+                new LocalizedText($"劳动能力鉴定日期 {Guard.Iso(appraisedOn)} 早于工伤认定日期 {Guard.Iso(recognized)}。", $"Appraisal date {Guard.Iso(appraisedOn)} is before the recognition date {Guard.Iso(recognized)}."));
         }
 
         if (AppraisedOn is { } previous && appraisedOn < previous)
         {
             throw new DomainValidationException(
                 "appraisedOn",
-                $"Appraisal date {Guard.Iso(appraisedOn)} is before the previous appraisal on {Guard.Iso(previous)}.");
+                new LocalizedText($"劳动能力鉴定日期 {Guard.Iso(appraisedOn)} 早于上一次鉴定日期 {Guard.Iso(previous)}。", $"Appraisal date {Guard.Iso(appraisedOn)} is before the previous appraisal on {Guard.Iso(previous)}."));
         }
 
         DisabilityGrade = grade;

@@ -46,31 +46,33 @@ public sealed record City(string Code, string NameZh, string NameEn)
         TryParse(code, out var city, out var error) ? city : throw new DomainValidationException(field, error);
 
     /// <summary>Parses a city code; on failure <paramref name="error"/> says exactly what is wrong.</summary>
-    public static bool TryParse(string? code, [NotNullWhen(true)] out City? city, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? code, [NotNullWhen(true)] out City? city, [NotNullWhen(false)] out LocalizedText? error)
     {
         city = null;
         var text = code?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            error = "City code is required.";
+            error = new LocalizedText("请选择城市（城市代码必须填写）。", "City code is required.");
             return false;
         }
 
         if (text.Length != 6 || !text.All(char.IsAsciiDigit))
         {
-            error = $"City code must be 6 digits; got '{text}'.";
+            error = new LocalizedText($"城市代码应为 6 位数字，现为“{text}”。", $"City code must be 6 digits; got '{text}'.");
             return false;
         }
 
         if (text == FormerLaiwuCode)
         {
-            error = $"City code {FormerLaiwuCode} (莱芜) is no longer a city: it merged into 济南 {Jinan.Code} in 2019; use {Jinan.Code}.";
+            error = new LocalizedText(
+                $"城市代码 {FormerLaiwuCode}（莱芜）已停用：莱芜已于 2019 年并入济南，请使用 {Jinan.Code}。",
+                $"City code {FormerLaiwuCode} (莱芜) is no longer a city: it merged into 济南 {Jinan.Code} in 2019; use {Jinan.Code}.");
             return false;
         }
 
         if (!ByCode.TryGetValue(text, out city))
         {
-            error = $"City code {text} is not one of Shandong's 16 cities (370100 济南 … 371700 菏泽).";
+            error = new LocalizedText($"城市代码 {text} 不是山东省 16 个设区市之一（370100 济南 … 371700 菏泽）。", $"City code {text} is not one of Shandong's 16 cities (370100 济南 … 371700 菏泽).");
             return false;
         }
 

@@ -19,7 +19,7 @@ public readonly record struct CreditCode
     /// <summary>Registration authorities GB 32100 assigns: 1–9, A (military), N (agriculture), Y (other).</summary>
     private const string RegistrationAuthorities = "123456789ANY";
 
-    private const string Label = "Unified social credit code";
+    private static readonly LocalizedText Label = new("统一社会信用代码", "Unified social credit code");
 
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
@@ -40,7 +40,7 @@ public readonly record struct CreditCode
         TryParse(s, out var code, out var error) ? code : throw new DomainValidationException(field, error);
 
     /// <summary>Parses <paramref name="s"/> (trimmed, upper-cased); on failure <paramref name="error"/> says exactly what is wrong.</summary>
-    public static bool TryParse(string? s, out CreditCode code, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? s, out CreditCode code, [NotNullWhen(false)] out LocalizedText? error)
     {
         code = default;
         if (!Guard.TryEighteenCharacters(s, Label, out var text, out error))
@@ -52,30 +52,32 @@ public readonly record struct CreditCode
         {
             if (!Charset.Contains(text[i], StringComparison.Ordinal))
             {
-                error = Guard.Invariant(
-                    $"{Label} has '{text[i]}' at position {i + 1}; only digits and the letters A–Y except I, O, S, V and Z are allowed.");
+                error = new LocalizedText(
+                    Guard.Invariant($"{Label.Zh}第 {i + 1} 位“{text[i]}”不正确：只能是数字或除 I、O、S、V、Z 以外的大写字母 A–Y。"),
+                    Guard.Invariant($"{Label.En} has '{text[i]}' at position {i + 1}; only digits and the letters A–Y except I, O, S, V and Z are allowed."));
                 return false;
             }
         }
 
         if (!RegistrationAuthorities.Contains(text[0], StringComparison.Ordinal))
         {
-            error = Guard.Invariant(
-                $"{Label} starts with '{text[0]}', which is not a registration authority code (1–9, A, N or Y).");
+            error = new LocalizedText(
+                $"{Label.Zh}第 1 位“{text[0]}”不是登记管理部门代码（1–9、A、N 或 Y）。",
+                $"{Label.En} starts with '{text[0]}', which is not a registration authority code (1–9, A, N or Y).");
             return false;
         }
 
         var region = text[2..8];
         if (!region.All(char.IsAsciiDigit))
         {
-            error = $"{Label} characters 3–8 must be the 6-digit administrative division code; got '{region}'.";
+            error = new LocalizedText($"{Label.Zh}第 3–8 位应为 6 位行政区划代码，现为“{region}”。", $"{Label.En} characters 3–8 must be the 6-digit administrative division code; got '{region}'.");
             return false;
         }
 
         var expected = CheckCharacterOf(text.AsSpan(0, 17));
         if (text[17] != expected)
         {
-            error = $"{Label} check character is '{expected}' but '{text[17]}' was given.";
+            error = new LocalizedText($"{Label.Zh}校验码应为“{expected}”，现为“{text[17]}”，请核对后重新填写。", $"{Label.En} check character is '{expected}' but '{text[17]}' was given.");
             return false;
         }
 

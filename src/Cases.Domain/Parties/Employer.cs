@@ -39,14 +39,14 @@ public sealed class Employer
     {
         if (creditCode.IsEmpty)
         {
-            throw new DomainValidationException("creditCode", "Unified social credit code is required.");
+            throw new DomainValidationException("creditCode", new LocalizedText("统一社会信用代码必须填写。", "Unified social credit code is required."));
         }
 
         return new Employer
         {
             Id = Guard.NewIdOr(id, "id"),
             CreditCode = creditCode,
-            Name = Guard.RequiredText(name, "name", "Employer name", NameMaxLength),
+            Name = Guard.RequiredText(name, "name", new LocalizedText("单位名称", "Employer name"), NameMaxLength),
             RiskClass = RequireRiskClass(riskClass),
             CityCode = RequireCity(city).Code,
             RegisteredOn = registeredOn,
@@ -55,9 +55,9 @@ public sealed class Employer
 
     private static IndustryRiskClass RequireRiskClass(IndustryRiskClass riskClass) =>
         riskClass.IsEmpty
-            ? throw new DomainValidationException("riskClass", "Industry risk class is required (1 to 8, 一类 to 八类).")
+            ? throw new DomainValidationException("riskClass", new LocalizedText("行业风险类别必须选择（一类至八类）。", "Industry risk class is required (1 to 8, 一类 to 八类)."))
             : riskClass;
 
     private static City RequireCity(City? city) =>
-        city ?? throw new DomainValidationException("city", "City code is required.");
+        city ?? throw new DomainValidationException("city", Guard.CityRequired);
 }

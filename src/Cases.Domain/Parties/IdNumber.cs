@@ -12,7 +12,7 @@ namespace Cases.Domain.Parties;
 /// </remarks>
 public readonly record struct IdNumber
 {
-    private const string Label = "Resident identity number";
+    private static readonly LocalizedText Label = new("公民身份号码", "Resident identity number");
     private const string CheckCharacters = "10X98765432";
 
     /// <summary>The earliest birth date accepted: 1900-01-01.</summary>
@@ -54,12 +54,12 @@ public readonly record struct IdNumber
         TryParse(s, today, out var id, out var error) ? id : throw new DomainValidationException(field, error);
 
     /// <summary>Parses without a clock; on failure <paramref name="error"/> says exactly what is wrong.</summary>
-    public static bool TryParse(string? s, out IdNumber id, [NotNullWhen(false)] out string? error) => TryParse(s, null, out id, out error);
+    public static bool TryParse(string? s, out IdNumber id, [NotNullWhen(false)] out LocalizedText? error) => TryParse(s, null, out id, out error);
 
     /// <summary>
     /// Parses <paramref name="s"/> (trimmed, 'x' upper-cased); when <paramref name="today"/> is given a future birth date fails too.
     /// </summary>
-    public static bool TryParse(string? s, DateOnly? today, out IdNumber id, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? s, DateOnly? today, out IdNumber id, [NotNullWhen(false)] out LocalizedText? error)
     {
         id = default;
         if (!Guard.TryEighteenCharacters(s, Label, out var text, out error))
@@ -71,40 +71,40 @@ public readonly record struct IdNumber
         {
             if (!char.IsAsciiDigit(text[i]))
             {
-                error = Guard.Invariant($"{Label} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits.");
+                error = new LocalizedText(Guard.Invariant($"{Label.Zh}第 {i + 1} 位“{text[i]}”不正确：前 17 位只能是数字。"), Guard.Invariant($"{Label.En} has '{text[i]}' at position {i + 1}; the first 17 characters must be digits."));
                 return false;
             }
         }
 
         if (!char.IsAsciiDigit(text[17]) && text[17] != 'X')
         {
-            error = $"{Label} ends with '{text[17]}'; the check character must be a digit or X.";
+            error = new LocalizedText($"{Label.Zh}最后一位“{text[17]}”不正确：校验码只能是数字或 X。", $"{Label.En} ends with '{text[17]}'; the check character must be a digit or X.");
             return false;
         }
 
         var birth = text[6..14];
         if (!DateOnly.TryParseExact(birth, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
         {
-            error = $"{Label} characters 7–14 ('{birth}') are not a real birth date.";
+            error = new LocalizedText($"{Label.Zh}第 7–14 位（{birth}）不是有效的出生日期。", $"{Label.En} characters 7–14 ('{birth}') are not a real birth date.");
             return false;
         }
 
         if (birthDate < EarliestBirthDate)
         {
-            error = $"{Label} birth date {Guard.Iso(birthDate)} is before {Guard.Iso(EarliestBirthDate)}.";
+            error = new LocalizedText($"{Label.Zh}中的出生日期 {Guard.Iso(birthDate)} 早于 {Guard.Iso(EarliestBirthDate)}。", $"{Label.En} birth date {Guard.Iso(birthDate)} is before {Guard.Iso(EarliestBirthDate)}.");
             return false;
         }
 
         if (today is { } now && birthDate > now)
         {
-            error = $"{Label} birth date {Guard.Iso(birthDate)} is in the future (today is {Guard.Iso(now)}).";
+            error = new LocalizedText($"{Label.Zh}中的出生日期 {Guard.Iso(birthDate)} 晚于今天（{Guard.Iso(now)}）。", $"{Label.En} birth date {Guard.Iso(birthDate)} is in the future (today is {Guard.Iso(now)}).");
             return false;
         }
 
         var expected = CheckOf(text.AsSpan(0, 17));
         if (text[17] != expected)
         {
-            error = $"{Label} check character is '{expected}' but '{text[17]}' was given.";
+            error = new LocalizedText($"{Label.Zh}校验码应为“{expected}”，现为“{text[17]}”，请核对后重新填写。", $"{Label.En} check character is '{expected}' but '{text[17]}' was given.");
             return false;
         }
 

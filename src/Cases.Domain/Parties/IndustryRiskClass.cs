@@ -33,12 +33,14 @@ public readonly record struct IndustryRiskClass
         TryFrom(value, out var riskClass, out var error) ? riskClass : throw new DomainValidationException(field, error);
 
     /// <summary>The class numbered <paramref name="value"/>; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryFrom(int value, out IndustryRiskClass riskClass, [NotNullWhen(false)] out string? error)
+    public static bool TryFrom(int value, out IndustryRiskClass riskClass, [NotNullWhen(false)] out LocalizedText? error)
     {
         if (value is < 1 or > 8)
         {
             riskClass = default;
-            error = string.Create(CultureInfo.InvariantCulture, $"Industry risk class must be 1 to 8 (一类 to 八类); got {value}.");
+            error = new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"行业风险类别应为一类至八类（1–8），现为 {value}。"),
+                string.Create(CultureInfo.InvariantCulture, $"Industry risk class must be 1 to 8 (一类 to 八类); got {value}."));
             return false;
         }
 

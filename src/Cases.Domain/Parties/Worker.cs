@@ -42,16 +42,16 @@ public sealed class Worker
     {
         if (idNumber.IsEmpty)
         {
-            throw new DomainValidationException("idNumber", "Resident identity number is required.");
+            throw new DomainValidationException("idNumber", new LocalizedText("公民身份号码必须填写。", "Resident identity number is required."));
         }
 
         return new Worker
         {
             Id = Guard.NewIdOr(id, "id"),
             IdNumber = idNumber,
-            Name = Guard.RequiredText(name, "name", "Worker name", NameMaxLength),
+            Name = Guard.RequiredText(name, "name", new LocalizedText("职工姓名", "Worker name"), NameMaxLength),
             Phone = NormalizePhone(phone),
-            EmployerId = employerId is null ? null : Guard.RequiredId(employerId.Value, "employerId", "Employer"),
+            EmployerId = employerId is null ? null : Guard.RequiredId(employerId.Value, "employerId", new LocalizedText("用人单位", "Employer")),
         };
     }
 
@@ -68,14 +68,16 @@ public sealed class Worker
         if (bad >= 0)
         {
             var shown = char.IsControl(digits[bad]) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)digits[bad]:X4}") : $"'{digits[bad]}'";
-            throw new DomainValidationException("phone", $"Phone must contain digits only; got {shown}.");
+            throw new DomainValidationException("phone", new LocalizedText($"联系电话只能包含数字，现有 {shown}。", $"Phone must contain digits only; got {shown}."));
         }
 
         if (digits.Length is < PhoneMinDigits or > PhoneMaxDigits)
         {
             throw new DomainValidationException(
                 "phone",
-                string.Create(CultureInfo.InvariantCulture, $"Phone must have {PhoneMinDigits} to {PhoneMaxDigits} digits; got {digits.Length}."));
+                new LocalizedText(
+                    string.Create(CultureInfo.InvariantCulture, $"联系电话应为 {PhoneMinDigits} 至 {PhoneMaxDigits} 位数字，现为 {digits.Length} 位。"),
+                    string.Create(CultureInfo.InvariantCulture, $"Phone must have {PhoneMinDigits} to {PhoneMaxDigits} digits; got {digits.Length}.")));
         }
 
         return digits;

@@ -61,30 +61,34 @@ public sealed class ConstructionProject
         if (generalContractorCreditCode.IsEmpty)
         {
             throw new DomainValidationException(
-                "generalContractorCreditCode", "The general contractor's unified social credit code is required.");
+                "generalContractorCreditCode", new LocalizedText("总承包单位的统一社会信用代码必须填写。", "The general contractor's unified social credit code is required."));
         }
 
         if (contractEndsOn < contractStartsOn)
         {
             throw new DomainValidationException(
                 "contractEndsOn",
-                $"Contract end {Guard.Iso(contractEndsOn)} is before contract start {Guard.Iso(contractStartsOn)}.");
+                new LocalizedText(
+                    $"合同竣工日期 {Guard.Iso(contractEndsOn)} 早于开工日期 {Guard.Iso(contractStartsOn)}。",
+                    $"Contract end {Guard.Iso(contractEndsOn)} is before contract start {Guard.Iso(contractStartsOn)}."));
         }
 
         if (totalCost <= 0)
         {
             throw new DomainValidationException(
                 "totalCost",
-                string.Create(CultureInfo.InvariantCulture, $"Total cost must be greater than 0; got {totalCost}."));
+                new LocalizedText(
+                    string.Create(CultureInfo.InvariantCulture, $"工程总造价须大于 0，现为 {totalCost}。"),
+                    string.Create(CultureInfo.InvariantCulture, $"Total cost must be greater than 0; got {totalCost}.")));
         }
 
         return new ConstructionProject
         {
             Id = Guard.NewIdOr(id, "id"),
-            ProjectCode = Guard.RequiredText(projectCode, "projectCode", "Project code", ProjectCodeMaxLength),
-            Name = Guard.RequiredText(name, "name", "Project name", NameMaxLength),
+            ProjectCode = Guard.RequiredText(projectCode, "projectCode", new LocalizedText("项目编号", "Project code"), ProjectCodeMaxLength),
+            Name = Guard.RequiredText(name, "name", new LocalizedText("项目名称", "Project name"), NameMaxLength),
             GeneralContractorCreditCode = generalContractorCreditCode,
-            CityCode = (city ?? throw new DomainValidationException("city", "City code is required.")).Code,
+            CityCode = (city ?? throw new DomainValidationException("city", Guard.CityRequired)).Code,
             ContractStartsOn = contractStartsOn,
             ContractEndsOn = contractEndsOn,
             TotalCost = totalCost,

@@ -27,7 +27,7 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
 
         if (!string.IsNullOrWhiteSpace(requested) && requested != CityCode)
         {
-            throw new ForbiddenException($"You work in city {CityCode} only.");
+            throw new ForbiddenException(new LocalizedText($"您只能办理本市（{CityCode}）的业务。", $"You work in city {CityCode} only."));
         }
 
         return CityCode;
@@ -40,7 +40,7 @@ public sealed record Actor(string UserName, string? CityCode, IReadOnlySet<strin
     public string? SupervisionScope(string? requested) =>
         May(Permission.Oversee)
             ? CityScope(requested)
-            : throw new ForbiddenException("Only supervisors and administrators see every task of a city and its SLA figures.");
+            : throw new ForbiddenException(new LocalizedText("只有主管和系统管理员可以查看全市的任务及办理时限统计。", "Only supervisors and administrators see every task of a city and its SLA figures."));
 
     /// <summary>Whether the actor reads real case data at all (<see cref="Permission.ReadCaseData"/>): designers and auditors do not.</summary>
     public bool SeesCaseData => May(Permission.ReadCaseData);

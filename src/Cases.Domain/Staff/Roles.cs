@@ -27,4 +27,16 @@ public static class Roles
     /// definitions and dry runs; auditors the audit log and the journals they audit.
     /// </summary>
     public static IReadOnlyList<string> CaseStaff { get; } = Permissions.RolesWith(Permission.ReadCaseData);
+
+    /// <summary>A role as a refusal names it ("经办人员" / "officer"); an unknown role reads as its key.</summary>
+    public static LocalizedText Label(string role) => role switch
+    {
+        Officer => new("经办人员", "officer"),
+        Reviewer => new("复核人员", "reviewer"),
+        Supervisor => new("主管", "supervisor"),
+        Designer => new("流程设计人员", "designer"),
+        Admin => new("系统管理员", "administrator"),
+        Auditor => new("审计人员", "auditor"),
+        _ => new(role, role),
+    };
 }

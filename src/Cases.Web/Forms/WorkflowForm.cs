@@ -259,8 +259,8 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
     }
 
     /// <summary>
-    /// A validation failure of the runtime ("data.monthlyWageTotals[1].total must be at least 0.") shown at its
-    /// field, in the user's language with the runtime's own words after it.
+    /// A validation failure of the runtime shown at its field: the runtime already names the field by its label, in
+    /// the reader's language (「每月工资总额」第 2 行「工资总额」须为数值).
     /// </summary>
     public (string Field, string Message) Describe(DomainValidationException e, IReadOnlyList<WorkflowField> fields)
     {
@@ -274,51 +274,14 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
         ArgumentNullException.ThrowIfNull(refused);
         ArgumentNullException.ThrowIfNull(message);
         var path = refused.StartsWith("data.", StringComparison.Ordinal) ? refused[5..] : refused;
-        var m = PathPattern().Match(path);
-        var root = m.Groups["root"].Value;
-        var field = fields.FirstOrDefault(f => f.Name == root);
-        if (field is null)
-        {
-            return ("", localizer["输入有误：{0}", message]);
-        }
-
-        var label = Quote(field.Label);
-        if (m.Groups["index"].Success)
-        {
-            label += localizer["第 {0} 行", int.Parse(m.Groups["index"].Value, Invariant) + 1];
-        }
-
-        if (m.Groups["member"].Success && field.Fields.FirstOrDefault(f => f.Name == $"{root}.{m.Groups["member"].Value}") is { } member)
-        {
-            label += " " + Quote(member.Label);
-        }
-
-        var limit = LimitPattern().Match(message);
-        string what = message switch
-        {
-            _ when message.EndsWith("is required.", StringComparison.Ordinal) => localizer["必须填写"],
-            _ when message.Contains("must be at least", StringComparison.Ordinal) => localizer["不能小于 {0}", limit.Groups["n"].Value],
-            _ when message.Contains("characters", StringComparison.Ordinal) => localizer["最多 {0} 个字", limit.Groups["n"].Value],
-            _ when message.Contains("must be at most", StringComparison.Ordinal) => localizer["不能大于 {0}", limit.Groups["n"].Value],
-            _ when message.Contains("items", StringComparison.Ordinal) => localizer["最多 {0} 项", limit.Groups["n"].Value],
-            _ when message.Contains("real date", StringComparison.Ordinal) => localizer["须为有效日期（yyyy-MM-dd）"],
-            _ when message.Contains("month as", StringComparison.Ordinal) => localizer["须为月份（yyyy-MM）"],
-            _ when message.Contains("whole number", StringComparison.Ordinal) => localizer["须为整数"],
-            _ when message.Contains("must be a number", StringComparison.Ordinal) => localizer["须为数值"],
-            _ when message.Contains("must be one of", StringComparison.Ordinal) => localizer["须为所列选项之一"],
-            _ when message.Contains("true or false", StringComparison.Ordinal) => localizer["须选择 是 或 否"],
-            _ => localizer["输入有误"],
-        };
-        return (field.Name, localizer["{0}{1}（{2}）", label, what, message]);
+        var root = PathPattern().Match(path).Groups["root"].Value;
+        return fields.FirstOrDefault(f => f.Name == root) is { } field ? (field.Name, message) : ("", localizer["输入有误：{0}", message]);
     }
 
     private static string Quote(string label) => WorkflowText.English ? $"\"{label}\"" : $"「{label}」";
 
     [GeneratedRegex(@"^(?<root>[A-Za-z0-9]+)(\[(?<index>\d+)\])?(\.(?<member>[A-Za-z0-9]+))?")]
     private static partial Regex PathPattern();
-
-    [GeneratedRegex(@"(at least|at most) (?<n>-?[0-9.]+)")]
-    private static partial Regex LimitPattern();
 }
 
 /// <summary>Case data as the text a generated form's controls hold (a list: one item a line, comma-separated).</summary>

@@ -229,7 +229,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                     lines.Add((L["事项"], Of(from?.Events?.GetValueOrDefault(name)?.Label, name)));
                     break;
                 case JournalFields.Reason:
-                    lines.Add((L["理由"], Value(node)));
+                    lines.Add((L["理由"], JournalFields.Text(node)?.Current ?? Value(node)));
                     break;
                 case JournalFields.Data when node is JsonObject fields:
                     lines.AddRange(fields.Where(f => f.Value is not null).Select(f => (FieldLabel(definition, f.Key), f.Value is JsonValue ? Value(f.Value) : Compact(f.Value))));

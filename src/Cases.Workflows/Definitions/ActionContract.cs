@@ -25,7 +25,7 @@ public interface IActionContract
 /// <summary>One action state's parameters under check: report a problem, or check that a parameter names a declared field.</summary>
 public sealed class ActionCheck(
     WorkflowDefinition definition, string path, IReadOnlyDictionary<string, string> parameters,
-    Action<string, string, string> problem)
+    Action<string, string, LocalizedText> problem)
 {
     /// <summary>The definition the action state belongs to (its data declarations, its materials).</summary>
     public WorkflowDefinition Definition { get; } = definition;
@@ -35,15 +35,22 @@ public sealed class ActionCheck(
 
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
 
-    /// <summary>Reports a problem at <paramref name="path"/> under a rule of <see cref="DefinitionRules"/>.</summary>
-    public void Problem(string path, string rule, string message) => problem(path, rule, message);
+    /// <summary>Reports a problem at <paramref name="path"/> under a rule of <see cref="DefinitionRules"/>, in both languages.</summary>
+    public void Problem(string path, string rule, LocalizedText message) => problem(path, rule, message);
+
+    /// <summary>Reports a problem said in one text.</summary>
+    public void Problem(string path, string rule, string message) => problem(path, rule, new LocalizedText(message, message));
 
     /// <summary>Reports <paramref name="field"/> when it is not a declared data field; <paramref name="what"/> says what it is for.</summary>
-    public void Field(string path, string? field, string what)
+    public void Field(string path, string? field, LocalizedText what)
     {
+        ArgumentNullException.ThrowIfNull(what);
         if (field is null || !Definition.Data.ContainsKey(field))
         {
-            Problem(path, DefinitionRules.UndeclaredField, $"{what} \"{field}\" is not declared in data.");
+            Problem(path, DefinitionRules.UndeclaredField, new LocalizedText($"{what.Zh}“{field}”未在 data 中声明。", $"{what.En} \"{field}\" is not declared in data."));
         }
     }
+
+    /// <summary>As <see cref="Field(string, string?, LocalizedText)"/>, with <paramref name="what"/> in one text.</summary>
+    public void Field(string path, string? field, string what) => Field(path, field, new LocalizedText(what, what));
 }

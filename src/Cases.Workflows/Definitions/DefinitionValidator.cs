@@ -6,10 +6,24 @@ namespace Cases.Workflows.Definitions;
 /// <summary>
 /// One problem in a workflow definition: where it was read from (a file name, or "key v3" for a stored
 /// version), where in the document (a JSON path such as <c>$.states.review.deadline.basis</c>), which rule
-/// (see <see cref="DefinitionRules"/>) and a message in English.
+/// (see <see cref="DefinitionRules"/>) and what is wrong, in both languages: <see cref="Message"/> is the reader's
+/// (chosen when read, as the domain's failures are), <see cref="MessageZh"/> and <see cref="MessageEn"/> each language.
 /// </summary>
-public sealed record DefinitionError(string Source, string Path, string Rule, string Message)
+public sealed record DefinitionError(string Source, string Path, string Rule, [property: System.Text.Json.Serialization.JsonIgnore] LocalizedText Text)
 {
+    /// <summary>An error said in one text (already in the reader's language, e.g. a page's own).</summary>
+    public DefinitionError(string source, string path, string rule, string message)
+        : this(source, path, rule, new LocalizedText(message, message))
+    {
+    }
+
+    /// <summary>What is wrong, in the current UI culture's language.</summary>
+    public string Message => Text.Current;
+
+    public string MessageZh => Text.Zh;
+
+    public string MessageEn => Text.En;
+
     public override string ToString() => $"{Source}: {Path}: {Message} [{Rule}]";
 }
 
@@ -75,6 +89,7 @@ public sealed class DefinitionValidator
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new LocalizedTextJsonConverter() },
     };
 
     private readonly IReadOnlyDictionary<string, IActionContract> _actions;
@@ -115,7 +130,9 @@ public sealed class DefinitionValidator
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
-            errors.Add(new(source, ex.Path ?? "$", DefinitionRules.Json, $"The text is not valid JSON{where}: {FirstSentence(ex.Message)}"));
+            var whereZh = ex.LineNumber is { } at ? $"（第 {at + 1} 行第 {ex.BytePositionInLine + 1} 字节）" : "";
+            errors.Add(new(source, ex.Path ?? "$", DefinitionRules.Json, new LocalizedText(
+                $"文本不是有效的 JSON{whereZh}：{FirstSentence(ex.Message)}", $"The text is not valid JSON{where}: {FirstSentence(ex.Message)}")));
             return (null, errors);
         }
 
@@ -134,7 +151,8 @@ public sealed class DefinitionValidator
             {
                 if (errors.Count == 0)
                 {
-                    errors.Add(new(source, ex.Path ?? "$", DefinitionRules.Json, $"The document cannot be read as a workflow definition: {FirstSentence(ex.Message)}"));
+                    errors.Add(new(source, ex.Path ?? "$", DefinitionRules.Json, new LocalizedText(
+                        $"无法按流程定义读取此文档：{FirstSentence(ex.Message)}", $"The document cannot be read as a workflow definition: {FirstSentence(ex.Message)}")));
                 }
 
                 return (null, errors);
@@ -142,7 +160,7 @@ public sealed class DefinitionValidator
 
             if (definition is null)
             {
-                errors.Add(new(source, "$", DefinitionRules.Json, "The document is null."));
+                errors.Add(new(source, "$", DefinitionRules.Json, new LocalizedText("文档为空（null）。", "The document is null.")));
                 return (null, errors);
             }
 

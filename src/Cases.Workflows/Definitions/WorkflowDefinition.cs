@@ -169,8 +169,8 @@ public sealed class StateSpec
 
     // --- any state ---
 
-    /// <summary>Events that come too late for this state (ends included): refused with the message, and journaled.</summary>
-    public Dictionary<string, string>? Refuses { get; init; }
+    /// <summary>Events that come too late for this state (ends included): refused with the message (both languages), and journaled.</summary>
+    public Dictionary<string, LocalizedText>? Refuses { get; init; }
 
     /// <summary>Notifications written to the outbox when the state is entered (第九十四条).</summary>
     public List<NotifySpec>? OnEnter { get; init; }
@@ -239,19 +239,19 @@ public sealed class EventSpec
     /// <summary>A guard over case data and the event's fields; when false the event is refused (422) and journaled.</summary>
     public string? Accept { get; init; }
 
-    /// <summary>What the refusal says, e.g. "The objection came after the 10 working days of 第二十二条".</summary>
-    public string? RefusedBecause { get; init; }
+    /// <summary>What the refusal says, in both languages, e.g. "异议须在收到告知后10个工作日内提出（第二十二条）" / "The objection came after the 10 working days of 第二十二条".</summary>
+    public LocalizedText? RefusedBecause { get; init; }
 
     /// <summary>Conditions checked in order; the first that fails refuses the event with its message.</summary>
     public List<RuleSpec>? Rules { get; init; }
 }
 
-/// <summary>A condition an event must meet, and what its refusal says ({field} is replaced by the field's value).</summary>
+/// <summary>A condition an event must meet, and what its refusal says in both languages ({field} is replaced by the field's value in each).</summary>
 public sealed class RuleSpec
 {
     public string Require { get; init; } = "";
 
-    public string Message { get; init; } = "";
+    public LocalizedText Message { get; init; } = new("", "");
 }
 
 /// <summary>A branch of a decision state.</summary>

@@ -107,7 +107,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
     {
         if (!query.By.May(Permission.ReviewDefinitions))
         {
-            throw new ForbiddenException("Only designers and supervisors dry-run definitions.");
+            throw new ForbiddenException(new LocalizedText("只有流程设计人员和主管可以试运行流程定义。", "Only designers and supervisors dry-run definitions."));
         }
 
         var (start, steps) = Check(query);
@@ -129,11 +129,12 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
         catch (DomainValidationException e)
         {
             // The sample case itself is malformed: there is nothing to play, and the request names the field.
-            throw new DomainValidationException("start." + e.Field, e.Message);
+            throw new DomainValidationException("start." + e.Field, e.Text) { Reason = e.Reason };
         }
         catch (Exception e) when (DryRunSandbox.IsRefusal(e))
         {
-            throw new DomainRuleException($"The sample case could not be opened: {e.Message}");
+            var why = e is LocalizedException said ? said.Text : new LocalizedText(e.Message, e.Message);
+            throw new DomainRuleException(new LocalizedText($"示例案件未能立案：{why.Zh}", $"The sample case could not be opened: {why.En}"));
         }
 
         for (var i = 0; i < steps.Count; i++)
@@ -174,51 +175,51 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
 
     private static (DryRunStart Start, IReadOnlyList<DryRunStep> Steps) Check(DryRunDefinition query)
     {
-        var start = query.Start ?? throw new DomainValidationException("start", "start is required: the day the sample case is opened and its start data.");
+        var start = query.Start ?? throw new DomainValidationException("start", new LocalizedText("请填写示例案件的立案日期和立案数据。", "start is required: the day the sample case is opened and its start data."));
         if (start.On is not { } opened)
         {
-            throw new DomainValidationException("start.on", "start.on is required (yyyy-MM-dd).");
+            throw new DomainValidationException("start.on", new LocalizedText("请填写示例案件的立案日期（yyyy-MM-dd）。", "start.on is required (yyyy-MM-dd)."));
         }
 
         var steps = query.Steps ?? [];
         if (steps.Count > MaxSteps)
         {
-            throw new DomainValidationException("steps", $"A dry run plays at most {MaxSteps} steps.");
+            throw new DomainValidationException("steps", new LocalizedText($"一次试运行最多 {MaxSteps} 步。", $"A dry run plays at most {MaxSteps} steps."));
         }
 
         var previous = opened;
         for (var i = 0; i < steps.Count; i++)
         {
-            var step = steps[i] ?? throw new DomainValidationException($"steps[{i}]", "A step is an object with at least its date (on).");
+            var step = steps[i] ?? throw new DomainValidationException($"steps[{i}]", new LocalizedText($"第 {i + 1} 步为空：每一步至少须有日期。", "A step is an object with at least its date (on)."));
             var at = $"steps[{i}]";
             if (step.On is not { } on)
             {
-                throw new DomainValidationException($"{at}.on", "Every step has its date (on, yyyy-MM-dd).");
+                throw new DomainValidationException($"{at}.on", new LocalizedText($"第 {i + 1} 步须填写日期（yyyy-MM-dd）。", "Every step has its date (on, yyyy-MM-dd)."));
             }
 
             if (on < previous)
             {
-                throw new DomainValidationException($"{at}.on", $"Steps are played in date order: {Clocks.Format(on)} comes before {Clocks.Format(previous)}.");
+                throw new DomainValidationException($"{at}.on", new LocalizedText($"各步须按日期先后排列：第 {i + 1} 步的 {Clocks.Format(on)} 早于上一步的 {Clocks.Format(previous)}。", $"Steps are played in date order: {Clocks.Format(on)} comes before {Clocks.Format(previous)}."));
             }
 
             if (on > opened.AddYears(10))
             {
-                throw new DomainValidationException($"{at}.on", "A dry run covers at most ten years from the start.");
+                throw new DomainValidationException($"{at}.on", new LocalizedText("试运行最长覆盖立案后十年。", "A dry run covers at most ten years from the start."));
             }
 
             if (step.Task is not null && step.Event is not null)
             {
-                throw new DomainValidationException(at, "A step completes a task or records an event, not both.");
+                throw new DomainValidationException(at, new LocalizedText($"第 {i + 1} 步只能办理一项任务或登记一个事项，不能两者兼有。", "A step completes a task or records an event, not both."));
             }
 
             if (step.Task is not null && string.IsNullOrWhiteSpace(step.Outcome))
             {
-                throw new DomainValidationException($"{at}.outcome", "A task step names the outcome it is completed with.");
+                throw new DomainValidationException($"{at}.outcome", new LocalizedText($"第 {i + 1} 步须选择任务的办理结果。", "A task step names the outcome it is completed with."));
             }
 
             if (step.Task is null && step.Outcome is not null)
             {
-                throw new DomainValidationException($"{at}.task", "An outcome belongs to a task: name the task (its state).");
+                throw new DomainValidationException($"{at}.task", new LocalizedText($"第 {i + 1} 步选择了办理结果，请同时选择所办理的任务。", "An outcome belongs to a task: name the task (its state)."));
             }
 
             CheckName(step.Task, $"{at}.task");
@@ -235,7 +236,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
     {
         if (value is not null && (value.Length is 0 or > 64 || value.Any(char.IsControl)))
         {
-            throw new DomainValidationException(field, $"{field} is a name of 1 to 64 characters without control characters.");
+            throw new DomainValidationException(field, new LocalizedText("名称须为 1 至 64 个字符，且不含控制字符。", $"{field} is a name of 1 to 64 characters without control characters."));
         }
     }
 
@@ -244,7 +245,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
         var published = await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key).Select(d => d.Version).ToListAsync(ct);
         if (published.Count == 0)
         {
-            throw new NotFoundException($"There is no procedure '{query.Key}'.");
+            throw new NotFoundException(new LocalizedText($"没有名为“{query.Key}”的业务流程。", $"There is no procedure '{query.Key}'."));
         }
 
         if (query.Draft is { } draft)
@@ -257,7 +258,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
             var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, "draft");
             if (errors.Count == 0 && definition!.Key != query.Key)
             {
-                errors = [new DefinitionError("draft", "$.key", "key-version", $"The draft's key '{definition.Key}' is not the key in the address, '{query.Key}'.")];
+                errors = [new DefinitionError("draft", "$.key", "key-version", new LocalizedText($"草稿的 key“{definition.Key}”与地址中的“{query.Key}”不一致。", $"The draft's key '{definition.Key}' is not the key in the address, '{query.Key}'."))];
             }
 
             return errors.Count > 0 ? throw new DefinitionInvalidException(errors) : (definition!, json, true);
@@ -267,7 +268,7 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
         var wanted = query.Version ?? await DefinitionStore.InForceVersionAsync(db, query.Key, ct) ?? published.Max();
         if (!published.Contains(wanted))
         {
-            throw new DomainValidationException("version", $"Procedure {query.Key} has no version {wanted}; it has {string.Join(", ", published.Order())}.");
+            throw new DomainValidationException("version", new LocalizedText($"业务流程“{query.Key}”没有第 {wanted} 版；现有版本：{string.Join("、", published.Order())}。", $"Procedure {query.Key} has no version {wanted}; it has {string.Join(", ", published.Order())}."));
         }
 
         var stored = await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key && d.Version == wanted).Select(d => d.Json).SingleAsync(ct);
@@ -279,5 +280,5 @@ public sealed class DryRunDefinitionHandler(IWorkflowDb db, WorkflowEngine engin
 
     // A field the runtime names ("data.receivedOn", "outcome") is located in the timeline ("steps[2].data.receivedOn").
     private static Exception Located(Exception e, int number) =>
-        e is DomainValidationException v ? new DomainValidationException($"steps[{number - 1}].{v.Field}", v.Message) : e;
+        e is DomainValidationException v ? new DomainValidationException($"steps[{number - 1}].{v.Field}", v.Text) { Reason = v.Reason } : e;
 }

@@ -100,7 +100,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
 
             if (fired >= maxFirings)
             {
-                throw new DomainRuleException($"The dry run stopped after {maxFirings} timers before {Clocks.Format(ChinaTime.DateOf(to))}: the definition's clocks seem to re-arm themselves in a loop.");
+                throw new DomainRuleException(new LocalizedText($"试运行在 {Clocks.Format(ChinaTime.DateOf(to))} 之前触发了 {maxFirings} 次计时后停止：流程定义的计时似乎在循环重设。", $"The dry run stopped after {maxFirings} timers before {Clocks.Format(ChinaTime.DateOf(to))}: the definition's clocks seem to re-arm themselves in a loop."));
             }
 
             if (next.DueAt > _clock.Now)
@@ -131,8 +131,12 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         if (task is null)
         {
             var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.CaseId == caseId, ct);
-            var tasks = open.Count == 0 ? "it has no open task" : $"its open tasks are: {string.Join(", ", open.Select(t => t.State))}";
-            throw new ConflictException($"No open task '{state}': the case is in state '{instance.State}' ({instance.Status}); {tasks}.");
+            var tasks = open.Count == 0
+                ? new LocalizedText("没有待办任务", "it has no open task")
+                : new LocalizedText($"待办任务为：{string.Join("、", open.Select(t => t.State))}", $"its open tasks are: {string.Join(", ", open.Select(t => t.State))}");
+            throw new ConflictException(new LocalizedText(
+                $"没有待办任务“{state}”：案件处于“{instance.State}”（{instance.Status}），{tasks.Zh}。",
+                $"No open task '{state}': the case is in state '{instance.State}' ({instance.Status}); {tasks.En}."));
         }
 
         await scope.ServiceProvider.GetRequiredService<TaskCommandHandlers>().Handle(new CompleteTask(task.Id, outcome, data, Acting(by, task.Role, city)), ct);

@@ -18,7 +18,7 @@ public static class CaseAccess
     {
         if (!actor.May(Permission.ReadCaseJournal))
         {
-            throw new ForbiddenException("A case's journal is for the staff who work cases and for auditors.");
+            throw new ForbiddenException(new LocalizedText("案件办理记录仅供办案人员和审计人员查看。", "A case's journal is for the staff who work cases and for auditors."));
         }
 
         return LoadInCityAsync(db, caseId, actor, track: false, ct);
@@ -29,7 +29,7 @@ public static class CaseAccess
     {
         if (!actor.SeesCaseData)
         {
-            throw new ForbiddenException("Case data is for the staff who work cases and administrators; designers see definitions and dry runs, auditors the audit log and case journals.");
+            throw new ForbiddenException(new LocalizedText("案件数据仅供办案人员和系统管理员查看；流程设计人员查看流程定义和试运行，审计人员查看审计日志和案件办理记录（第一百四十条）。", "Case data is for the staff who work cases and administrators; designers see definitions and dry runs, auditors the audit log and case journals."));
         }
     }
 
@@ -41,7 +41,7 @@ public static class CaseAccess
         // Another city's case is answered exactly like a missing one (规程 第一百四十条).
         if (@case is null || !actor.CanSeeCity(@case.CityCode))
         {
-            throw new NotFoundException($"No case {caseId} in your city.");
+            throw new NotFoundException(new LocalizedText($"本市没有编号为 {caseId} 的案件。", $"No case {caseId} in your city."));
         }
 
         var instance = await instances.SingleAsync(i => i.CaseId == caseId, ct);

@@ -15,12 +15,12 @@ public sealed class ListRunningCasesHandler(IWorkflowDb db) : IQueryHandler<List
     {
         if (!query.By.May(Permission.Supervise))
         {
-            throw new ForbiddenException("Only supervisors migrate running cases.");
+            throw new ForbiddenException(new LocalizedText("只有主管可以迁移办理中的案件。", "Only supervisors migrate running cases."));
         }
 
         // Cases behind the version in use; a version waiting for approval is not migrated to.
         var latest = await DefinitionStore.InForceVersionAsync(db, query.Key, cancellationToken)
-            ?? throw new NotFoundException($"There is no procedure '{query.Key}'.");
+            ?? throw new NotFoundException(new LocalizedText($"没有名为“{query.Key}”的业务流程。", $"There is no procedure '{query.Key}'."));
         var city = query.By.CityCode;
         var cases = await db.Instances.AsNoTracking()
             .Where(i => i.DefinitionKey == query.Key && i.Status == InstanceStatus.Running && i.DefinitionVersion < latest && (city == null || i.CityCode == city))

@@ -31,7 +31,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
     {
         if (!command.By.May(Permission.Supervise))
         {
-            throw new ForbiddenException("Only supervisors migrate running cases to a new version.");
+            throw new ForbiddenException(new LocalizedText("只有主管可以将办理中的案件迁移到新版本。", "Only supervisors migrate running cases to a new version."));
         }
 
         var (@case, instance) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: true, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
         }
         catch (ConflictException e) when (e.Current is null)
         {
-            throw new ConflictException(e.Message, await CaseAccess.StateAsync(db, instance, now, cancellationToken));
+            throw new ConflictException(e.Text, await CaseAccess.StateAsync(db, instance, now, cancellationToken));
         }
 
         Definitions.WorkflowDefinition target;
@@ -53,7 +53,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
         }
         catch (NotFoundException e)
         {
-            throw new DomainValidationException("toVersion", e.Message);
+            throw new DomainValidationException("toVersion", e.Text);
         }
 
         // Four-eyes publication (第一百一十九条): a version a second person has not approved is used by no case.
@@ -61,19 +61,19 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
         if (status != Cases.Workflows.Records.PublicationStatus.Approved)
         {
             throw new DomainRuleException(status == Cases.Workflows.Records.PublicationStatus.Pending
-                ? $"Version {toVersion} of {instance.DefinitionKey} waits for a provincial supervisor's approval; no case is migrated to it before."
-                : $"Version {toVersion} of {instance.DefinitionKey} was rejected; no case is migrated to it.");
+                ? new LocalizedText($"“{instance.DefinitionKey}”第 {toVersion} 版尚待省级主管审核，审核通过前不能迁移案件（第一百一十九条）。", $"Version {toVersion} of {instance.DefinitionKey} waits for a provincial supervisor's approval; no case is migrated to it before.")
+                : new LocalizedText($"“{instance.DefinitionKey}”第 {toVersion} 版未通过审核，不能迁移案件。", $"Version {toVersion} of {instance.DefinitionKey} was rejected; no case is migrated to it."));
         }
 
         // Explicit: the supervisor names where the current state goes, even when the name is unchanged.
         if (command.StateMapping is null || !command.StateMapping.TryGetValue(instance.State, out var toState))
         {
-            throw new DomainValidationException($"stateMapping.{instance.State}", $"Map the case's current state '{instance.State}' to a state of version {toVersion}.");
+            throw new DomainValidationException($"stateMapping.{instance.State}", new LocalizedText($"请为案件当前所处的“{instance.State}”指定第 {toVersion} 版中对应的环节。", $"Map the case's current state '{instance.State}' to a state of version {toVersion}."));
         }
 
         if (!target.States.TryGetValue(toState, out var toSpec) || toSpec.Kind is not (StateKind.Task or StateKind.Wait))
         {
-            throw new DomainValidationException($"stateMapping.{instance.State}", $"'{toState}' is not a task or wait state of version {toVersion}.");
+            throw new DomainValidationException($"stateMapping.{instance.State}", new LocalizedText($"“{toState}”不是第 {toVersion} 版中的办理或等待环节。", $"'{toState}' is not a task or wait state of version {toVersion}."));
         }
 
         var cancelledTasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).ToListAsync(cancellationToken);
@@ -124,7 +124,7 @@ public sealed class MigrateInstanceHandler(IWorkflowDb db, DefinitionStore defin
             }
         }
 
-        await db.SaveOrConflictAsync(async () => new ConflictException("The case changed while it was being migrated; run the dry run again.", await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
+        await db.SaveOrConflictAsync(async () => new ConflictException(new LocalizedText("迁移期间案件发生了变化，请重新试运行后再迁移。", "The case changed while it was being migrated; run the dry run again."), await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return plan;

@@ -17,7 +17,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
     {
         if (!command.By.May(Permission.RecordEvents))
         {
-            throw new ForbiddenException("Only officers and supervisors record events on a case.");
+            throw new ForbiddenException(new LocalizedText("只有经办人员和主管可以登记案件事项。", "Only officers and supervisors record events on a case."));
         }
 
         var (@case, instance) = await CaseAccess.LoadAsync(db, command.CaseId, command.By, track: true, cancellationToken);
@@ -31,8 +31,13 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
 
         if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
         {
-            var waiting = spec.Events is { Count: > 0 } events ? $"it waits for: {string.Join(", ", events.Keys)}" : "it is not waiting for any event";
-            throw new ConflictException($"Case is in state '{instance.State}' ({instance.Status}); {waiting}.", await CaseAccess.StateAsync(db, instance, now, cancellationToken));
+            var title = spec.Title?.Zh is { Length: > 0 } zh ? zh : instance.State;
+            var waiting = instance.Status == InstanceStatus.Running && spec.Events is { Count: > 0 } events
+                ? new LocalizedText($"目前只能登记：{string.Join("、", events.Select(e => $"“{e.Value.Label?.Zh ?? e.Key}”"))}", $"it waits for: {string.Join(", ", events.Keys)}")
+                : new LocalizedText("目前不接受登记任何事项", "it is not waiting for any event");
+            throw new ConflictException(
+                new LocalizedText($"案件处于“{title}”，{waiting.Zh}。请刷新页面后查看。", $"Case is in state '{instance.State}' ({instance.Status}); {waiting.En}."),
+                await CaseAccess.StateAsync(db, instance, now, cancellationToken));
         }
 
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
@@ -43,11 +48,14 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
             .OrderBy(t => t.DueAt).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(cancellationToken);
         var extra = Materials.GuardExtras(definition, progress.Data, now);
         extra[Definitions.DefinitionValidator.WindowEndsOnParameter] = window?.ToDateTime(TimeOnly.MinValue);
-        var checks = new List<(string Guard, string Message)>();
+        var checks = new List<(string Guard, LocalizedText Message)>();
         if (expected.Accept is { } accept)
         {
-            checks.Add((accept, (expected.RefusedBecause ?? $"The event '{command.Event}' does not meet its condition ({accept}).")
-                + (window is { } last ? $" Last day: {Clocks.Format(last)}." : "")));
+            var because = expected.RefusedBecause
+                ?? new LocalizedText($"“{expected.Label?.Zh ?? command.Event}”不符合受理条件（{accept}）。", $"The event '{command.Event}' does not meet its condition ({accept}).");
+            checks.Add((accept, window is { } last
+                ? new LocalizedText($"{because.Zh}最后一天：{Clocks.Format(last)}。", $"{because.En} Last day: {Clocks.Format(last)}.")
+                : because));
         }
 
         checks.AddRange((expected.Rules ?? []).Select(r => (r.Require, r.Message)));
@@ -64,21 +72,24 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         progress.Journal.Add(new JournalPlan(JournalActions.Event, instance.State, expected.To, new JsonObject { [JournalFields.Event] = command.Event, [JournalFields.Data] = command.Data?.DeepClone() }));
         engine.Transition(definition, progress, expected.To, now, await calendars.GetAsync(db, cancellationToken));
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
-        await db.SaveOrConflictAsync(async () => new ConflictException("Someone else acted on this case at the same moment; the event was not applied.", await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
+        await db.SaveOrConflictAsync(async () => new ConflictException(new LocalizedText("其他人刚刚同时处理了此案件，本次事项未登记。请刷新页面后查看。", "Someone else acted on this case at the same moment; the event was not applied."), await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
     }
 
-    /// <summary>A refused event changes nothing but the journal, which records who sent what and why it was refused; then 422.</summary>
-    private async Task RefuseAsync(RecordEvent command, WorkflowInstance instance, string reason, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// A refused event changes nothing but the journal, which records who sent what and why it was refused (in both
+    /// languages, so the journal reads in either); then 422 in the reader's language.
+    /// </summary>
+    private async Task RefuseAsync(RecordEvent command, WorkflowInstance instance, LocalizedText reason, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await writer.AppendJournalAsync(instance.Id, [new JournalPlan(JournalActions.EventRefused, instance.State, instance.State, new JsonObject
         {
             [JournalFields.Event] = command.Event,
             [JournalFields.Data] = command.Data?.DeepClone(),
-            [JournalFields.Reason] = reason,
+            [JournalFields.Reason] = JournalFields.Store(reason),
         })], command.By.UserName, now, ct);
         await db.SaveChangesAsync(ct);
         throw new DomainRuleException(reason);

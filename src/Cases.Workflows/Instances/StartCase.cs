@@ -21,12 +21,12 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         var city = City.Parse(command.City);
         if (!command.By.May(Permission.OpenCases))
         {
-            throw new ForbiddenException("Only officers, supervisors and administrators open cases.");
+            throw new ForbiddenException(new LocalizedText("只有经办人员、主管和系统管理员可以立案。", "Only officers, supervisors and administrators open cases."));
         }
 
         if (!command.By.CanSeeCity(city.Code))
         {
-            throw new ForbiddenException($"You work for city {command.By.CityCode} and cannot open a case in {city.Code}.");
+            throw new ForbiddenException(new LocalizedText($"您属于 {command.By.CityCode} 经办机构，不能在 {city.Code} 立案。", $"You work for city {command.By.CityCode} and cannot open a case in {city.Code}."));
         }
 
         WorkflowDefinition definition;
@@ -36,7 +36,7 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         }
         catch (NotFoundException e)
         {
-            throw new Domain.DomainValidationException("procedure", e.Message);
+            throw new Domain.DomainValidationException("procedure", e.Text);
         }
 
         var data = CaseData.Empty();

@@ -21,7 +21,7 @@ public sealed class DefinitionStore
         }
 
         var json = await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(d => d.Json).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Procedure {key} has no version {version}.");
+            ?? throw new NotFoundException(new LocalizedText($"业务流程“{key}”没有第 {version} 版。", $"Procedure {key} has no version {version}."));
         return _parsed.GetOrAdd((key, version), _ => Parse(json));
     }
 
@@ -31,7 +31,7 @@ public sealed class DefinitionStore
     /// </summary>
     public async Task<WorkflowDefinition> GetLatestAsync(IWorkflowDb db, string key, CancellationToken ct)
     {
-        var version = await InForceVersionAsync(db, key, ct) ?? throw new NotFoundException($"There is no procedure '{key}'.");
+        var version = await InForceVersionAsync(db, key, ct) ?? throw new NotFoundException(new LocalizedText($"没有名为“{key}”的业务流程。", $"There is no procedure '{key}'."));
         return await GetAsync(db, key, version, ct);
     }
 

@@ -7,7 +7,7 @@ namespace Cases.Workflows.Publishing;
 
 /// <summary>A definition refused by the validator: every error with its source, JSON path and rule.</summary>
 public sealed class DefinitionInvalidException(IReadOnlyList<DefinitionError> errors)
-    : Exception($"The definition is invalid: {string.Join("; ", errors.Select(e => $"{e.Source} {e.Path} [{e.Rule}] {e.Message}"))}")
+    : Exception($"The definition is invalid: {string.Join("; ", errors.Select(e => $"{e.Source} {e.Path} [{e.Rule}] {e.MessageEn}"))}")
 {
     public IReadOnlyList<DefinitionError> Errors { get; } = errors;
 }
@@ -59,7 +59,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
     {
         if (!command.By.May(Permission.DesignDefinitions))
         {
-            throw new ForbiddenException("Only designers publish definitions.");
+            throw new ForbiddenException(new LocalizedText("只有流程设计人员可以发布流程定义。", "Only designers publish definitions."));
         }
 
         var latest = await db.Definitions.AsNoTracking().Where(d => d.Key == command.Key).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
@@ -70,7 +70,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(json, source);
         if (errors.Count == 0 && definition!.Key != command.Key)
         {
-            errors = [new DefinitionError(source, "$.key", "key-version", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'.")];
+            errors = [new DefinitionError(source, "$.key", "key-version", new LocalizedText($"提交内容的 key“{definition.Key}”与地址中的“{command.Key}”不一致。", $"The body's key '{definition.Key}' is not the key in the address, '{command.Key}'."))];
         }
 
         if (errors.Count > 0)
@@ -103,7 +103,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"Another version of {command.Key} was published at the same moment; reload and publish again.");
+            throw new ConflictException(new LocalizedText($"“{command.Key}”刚刚有另一个版本同时发布，请刷新后重新发布。", $"Another version of {command.Key} was published at the same moment; reload and publish again."));
         }
 
         return View(row);
@@ -113,7 +113,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
     {
         if (query.From is < 1)
         {
-            throw new DomainValidationException("from", "from is the version the text was edited from: 1 or more.");
+            throw new DomainValidationException("from", new LocalizedText("“所据版本”须为 1 或更大的版本号。", "from is the version the text was edited from: 1 or more."));
         }
 
         var (definition, errors) = new DefinitionValidator(engine.Actions).Validate(query.Json, "request");
@@ -135,7 +135,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
         }
         catch (NotFoundException e)
         {
-            throw new DomainValidationException("from", e.Message);
+            throw new DomainValidationException("from", e.Text);
         }
 
         return new DefinitionCheck(errors, SensitiveChanges.Between(before, definition, engine.Actions), version);
@@ -149,7 +149,7 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
 
     public async ValueTask<string> Handle(GetDefinitionVersion query, CancellationToken cancellationToken) =>
         await db.Definitions.AsNoTracking().Where(d => d.Key == query.Key && d.Version == query.Version).Select(d => d.Json).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"Procedure {query.Key} has no version {query.Version}.");
+            ?? throw new NotFoundException(new LocalizedText($"业务流程“{query.Key}”没有第 {query.Version} 版。", $"Procedure {query.Key} has no version {query.Version}."));
 
     public async ValueTask<DefinitionDiffResult> Handle(DiffDefinitions query, CancellationToken cancellationToken) =>
         DefinitionDiff.Compare(await store.GetAsync(db, query.Key, query.From, cancellationToken), await store.GetAsync(db, query.Key, query.To, cancellationToken));
@@ -214,7 +214,9 @@ public static class SeedDefinitions
             errors.AddRange(found);
             if (found.Count == 0 && definition!.Version != 1)
             {
-                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer."));
+                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", new LocalizedText(
+                    $"workflows/ 中的文件只能作为第 1 版导入，此文件写的是第 {definition.Version} 版。之后的版本请在流程设计器中发布。",
+                    $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer.")));
             }
             else if (found.Count == 0)
             {

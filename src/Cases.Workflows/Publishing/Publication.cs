@@ -45,7 +45,7 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
     {
         if (!query.By.May(Permission.ReviewDefinitions))
         {
-            throw new ForbiddenException("Pending versions are for designers and supervisors.");
+            throw new ForbiddenException(new LocalizedText("待审核的版本仅供流程设计人员和主管查看。", "Pending versions are for designers and supervisors."));
         }
 
         var rows = await db.Definitions.AsNoTracking().Where(d => d.Status == PublicationStatus.Pending)
@@ -76,31 +76,34 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
 
     private async ValueTask<DefinitionVersionView> DecideAsync(string key, int version, PublicationStatus decision, string? note, Actor by, CancellationToken ct)
     {
-        var verb = decision == PublicationStatus.Approved ? "approves" : "rejects";
+        var verb = decision == PublicationStatus.Approved ? new LocalizedText("审核通过", "approves") : new LocalizedText("驳回", "rejects");
         // 第一百一十九条: the second person is a supervisor of the province, for a procedure every city runs.
         if (!by.May(Permission.DecidePublications) || !by.IsProvincial)
         {
-            throw new ForbiddenException($"Only a provincial supervisor {verb} a pending version.");
+            throw new ForbiddenException(new LocalizedText($"只有省级主管可以{verb.Zh}待审核的版本。", $"Only a provincial supervisor {verb.En} a pending version."));
         }
 
         var row = await db.Definitions.SingleOrDefaultAsync(d => d.Key == key && d.Version == version, ct)
-            ?? throw new NotFoundException($"Procedure {key} has no version {version}.");
+            ?? throw new NotFoundException(new LocalizedText($"业务流程“{key}”没有第 {version} 版。", $"Procedure {key} has no version {version}."));
         if (row.Status != PublicationStatus.Pending)
         {
             throw new ConflictException(row.Status == PublicationStatus.Approved && row.DecidedBy is null
-                ? $"{key} v{version} had no sensitive change: it was in use from its publication and waits for nobody."
-                : $"{key} v{version} was already {row.Status.ToString().ToLowerInvariant()} by {row.DecidedBy} at {row.DecidedAt:O}.", DefinitionHandlers.View(row));
+                ? new LocalizedText($"“{key}”第 {version} 版没有敏感变更，发布即已启用，无须审核。", $"{key} v{version} had no sensitive change: it was in use from its publication and waits for nobody.")
+                : new LocalizedText(
+                    $"“{key}”第 {version} 版已由 {row.DecidedBy} 于 {row.DecidedAt:O} {(row.Status == PublicationStatus.Approved ? "审核通过" : "驳回")}。",
+                    $"{key} v{version} was already {row.Status.ToString().ToLowerInvariant()} by {row.DecidedBy} at {row.DecidedAt:O}."),
+                DefinitionHandlers.View(row));
         }
 
         if (string.Equals(row.PublishedBy, by.UserName, StringComparison.Ordinal))
         {
-            throw new ForbiddenException($"{by.UserName} proposed {key} v{version} and may not also decide it: a second person does (第一百一十九条).");
+            throw new ForbiddenException(new LocalizedText($"{by.UserName} 提交了“{key}”第 {version} 版，不能再由本人审核，须由另一人审核（第一百一十九条）。", $"{by.UserName} proposed {key} v{version} and may not also decide it: a second person does (第一百一十九条)."));
         }
 
         if (decision == PublicationStatus.Approved
             && await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version > version && d.Status == PublicationStatus.Approved).MaxAsync(d => (int?)d.Version, ct) is { } newer)
         {
-            throw new ConflictException($"{key} v{newer} is newer and already in use; approving v{version} would not put it in use. Reject it, and publish its changes again on top of v{newer}.", DefinitionHandlers.View(row));
+            throw new ConflictException(new LocalizedText($"“{key}”已启用更新的第 {newer} 版，审核通过第 {version} 版也不会启用它。请驳回此版本，并在第 {newer} 版的基础上重新发布其修改。", $"{key} v{newer} is newer and already in use; approving v{version} would not put it in use. Reject it, and publish its changes again on top of v{newer}."), DefinitionHandlers.View(row));
         }
 
         var now = clock.GetUtcNow();
@@ -115,7 +118,7 @@ public sealed partial class PublicationHandlers(IWorkflowDb db, TimeProvider clo
             async () =>
             {
                 var current = await db.Definitions.AsNoTracking().SingleAsync(d => d.Key == key && d.Version == version, ct);
-                return new ConflictException($"{key} v{version} was decided by {current.DecidedBy} at the same moment.", DefinitionHandlers.View(current));
+                return new ConflictException(new LocalizedText($"“{key}”第 {version} 版刚刚已由 {current.DecidedBy} 同时审核。", $"{key} v{version} was decided by {current.DecidedBy} at the same moment."), DefinitionHandlers.View(current));
             },
             ct);
 

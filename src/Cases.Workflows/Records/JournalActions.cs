@@ -99,7 +99,10 @@ public static class JournalFields
     /// <summary>The case data given: at the start, with an event, with a task's outcome.</summary>
     public const string Data = "data";
 
-    /// <summary>Why an event was refused.</summary>
+    /// <summary>
+    /// Why an event was refused: {"zh": …, "en": …}, so the journal reads in either language; entries written before
+    /// refusals spoke both languages hold a plain string (read with <see cref="Text"/>).
+    /// </summary>
     public const string Reason = "reason";
 
     /// <summary>Whether a task was completed before its deadline.</summary>
@@ -107,4 +110,18 @@ public static class JournalFields
 
     /// <summary>The definition's version a case started on.</summary>
     public const string Version = "version";
+
+    /// <summary>A text as the journal stores it: both languages, so either reader can read it later.</summary>
+    public static JsonObject Store(LocalizedText text) => new() { ["zh"] = text.Zh, ["en"] = text.En };
+
+    /// <summary>
+    /// A text stored by <see cref="Store"/>, or the plain string of an older entry (the same in both languages); null
+    /// when the node is neither.
+    /// </summary>
+    public static LocalizedText? Text(JsonNode? node) => node switch
+    {
+        JsonObject o when o["zh"] is JsonValue zh && o["en"] is JsonValue en && zh.TryGetValue<string>(out var z) && en.TryGetValue<string>(out var e) => new(z, e),
+        JsonValue v when v.TryGetValue<string>(out var plain) => new(plain, plain),
+        _ => null,
+    };
 }

@@ -115,7 +115,7 @@ public sealed class WorkflowInstance
     public void Enter(string state, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        EnsureRunning("it enters no other state");
+        EnsureRunning(new LocalizedText("不能再转入其他环节", "it enters no other state"));
         _state = state;
         _stateEnteredAt = at;
     }
@@ -124,7 +124,7 @@ public sealed class WorkflowInstance
     public void ReplaceData(string dataJson)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataJson);
-        EnsureRunning("its data no longer changes");
+        EnsureRunning(new LocalizedText("案件数据不能再修改", "its data no longer changes"));
         _dataJson = dataJson;
     }
 
@@ -132,7 +132,7 @@ public sealed class WorkflowInstance
     public void End(string outcome, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
-        EnsureRunning("it cannot end again");
+        EnsureRunning(new LocalizedText("不能再次办结", "it cannot end again"));
         Status = InstanceStatus.Completed;
         EndOutcome = outcome;
         CompletedAt = at;
@@ -145,11 +145,11 @@ public sealed class WorkflowInstance
     /// </summary>
     public int EnsureCanMigrateTo(int? toVersion)
     {
-        EnsureRunning("only running cases are migrated");
-        var version = toVersion ?? throw new DomainValidationException("toVersion", "toVersion is required.");
+        EnsureRunning(new LocalizedText("只有办理中的案件可以迁移", "only running cases are migrated"));
+        var version = toVersion ?? throw new DomainValidationException("toVersion", new LocalizedText("请选择要迁移到的流程版本。", "toVersion is required."));
         return version > DefinitionVersion
             ? version
-            : throw new DomainValidationException("toVersion", $"toVersion must be newer than the case's version {DefinitionVersion}.");
+            : throw new DomainValidationException("toVersion", new LocalizedText($"要迁移到的版本须晚于案件现用的第 {DefinitionVersion} 版。", $"toVersion must be newer than the case's version {DefinitionVersion}."));
     }
 
     /// <summary>
@@ -164,11 +164,11 @@ public sealed class WorkflowInstance
     /// </summary>
     public void NextRevision() => Revision++;
 
-    private void EnsureRunning(string what)
+    private void EnsureRunning(LocalizedText what)
     {
         if (Status != InstanceStatus.Running)
         {
-            throw new ConflictException($"The case has ended ({EndOutcome}); {what}.");
+            throw new ConflictException(new LocalizedText($"案件已办结（{EndOutcome}），{what.Zh}。", $"The case has ended ({EndOutcome}); {what.En}."));
         }
     }
 }
@@ -285,12 +285,15 @@ public sealed class HumanTask
     public bool IsActive => Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed;
 
     /// <summary>The status as the officer reads it in a refusal ("claimed by …", "completed by … (outcome)").</summary>
-    public string Describe() => Status switch
+    public string Describe() => DescribeText().En;
+
+    /// <summary>Where the task stands, in both languages, for a refusal that says why it cannot be acted on.</summary>
+    public LocalizedText DescribeText() => Status switch
     {
-        HumanTaskStatus.Claimed => $"claimed by {Assignee}",
-        HumanTaskStatus.Completed => $"completed by {CompletedBy} ({Outcome})",
-        HumanTaskStatus.Cancelled => "cancelled (the case moved on)",
-        _ => "open",
+        HumanTaskStatus.Claimed => new($"已由 {Assignee} 认领", $"claimed by {Assignee}"),
+        HumanTaskStatus.Completed => new($"已由 {CompletedBy} 办理完毕（{Outcome}）", $"completed by {CompletedBy} ({Outcome})"),
+        HumanTaskStatus.Cancelled => new("已取消（案件已进入其他环节）", "cancelled (the case moved on)"),
+        _ => new("待认领", "open"),
     };
 
     /// <summary>Refuses a claim by <paramref name="user"/> unless the task is open.</summary>
@@ -298,7 +301,7 @@ public sealed class HumanTask
     {
         if (Status != HumanTaskStatus.Open)
         {
-            throw new ConflictException(Assignee == user ? "You have already claimed this task." : $"This task is no longer open: it is {Describe()}.");
+            throw new ConflictException(Assignee == user ? new LocalizedText("您已认领此任务。", "You have already claimed this task.") : new LocalizedText($"此任务已不在待认领状态：{DescribeText().Zh}。", $"This task is no longer open: it is {Describe()}."));
         }
     }
 
@@ -317,7 +320,7 @@ public sealed class HumanTask
     {
         if (Status != HumanTaskStatus.Claimed || (Assignee != user && !supervisor))
         {
-            throw new ConflictException($"Only the assignee or a supervisor can release this task; it is {Describe()}.");
+            throw new ConflictException(new LocalizedText($"只有认领人或主管可以取消认领此任务；此任务{DescribeText().Zh}。", $"Only the assignee or a supervisor can release this task; it is {Describe()}."));
         }
     }
 
@@ -335,7 +338,7 @@ public sealed class HumanTask
     {
         if (!IsActive)
         {
-            throw new ConflictException($"This task is {Describe()} and cannot be reassigned.");
+            throw new ConflictException(new LocalizedText($"此任务{DescribeText().Zh}，不能改派。", $"This task is {Describe()} and cannot be reassigned."));
         }
     }
 
@@ -354,7 +357,7 @@ public sealed class HumanTask
     {
         if (!IsActive || (Status == HumanTaskStatus.Claimed && Assignee != user))
         {
-            throw new ConflictException($"This task is {Describe()}; your completion was not applied.");
+            throw new ConflictException(new LocalizedText($"此任务{DescribeText().Zh}，您的办理未生效。", $"This task is {Describe()}; your completion was not applied."));
         }
     }
 
@@ -380,7 +383,7 @@ public sealed class HumanTask
     {
         if (!IsActive)
         {
-            throw new ConflictException($"This task is {Describe()} and cannot be cancelled.");
+            throw new ConflictException(new LocalizedText($"此任务{DescribeText().Zh}，不能取消。", $"This task is {Describe()} and cannot be cancelled."));
         }
 
         Status = HumanTaskStatus.Cancelled;
@@ -392,7 +395,7 @@ public sealed class HumanTask
     {
         if (!IsActive)
         {
-            throw new ConflictException($"This task is {Describe()}; its deadline no longer runs.");
+            throw new ConflictException(new LocalizedText($"此任务{DescribeText().Zh}，办理期限不再计算。", $"This task is {Describe()}; its deadline no longer runs."));
         }
 
         Breached = true;
@@ -425,7 +428,7 @@ public sealed class HumanTask
     {
         if (!IsActive || Breached)
         {
-            throw new ConflictException($"This task is {(Breached ? "past its deadline" : Describe())}; its deadline no longer moves.");
+            throw new ConflictException(new LocalizedText($"此任务{(Breached ? "已超过办理期限" : DescribeText().Zh)}，办理期限不再调整。", $"This task is {(Breached ? "past its deadline" : Describe())}; its deadline no longer moves."));
         }
     }
 }

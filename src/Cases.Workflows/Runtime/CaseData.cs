@@ -77,8 +77,9 @@ public sealed class CaseData
 
     /// <summary>
     /// Checks <paramref name="input"/> against the declared fields and merges it in. <paramref name="allowed"/> names
-    /// the fields this step may set and whether each is required; any other field is refused. The error names
-    /// the field as <paramref name="prefix"/>.field.
+    /// the fields this step may set and whether each is required; any other field is refused. The error's field is
+    /// <paramref name="prefix"/>.field (the machine name, for the API's errors and the form's control); its words name
+    /// the field by its label in the definition, in both languages, so the officer reads what to correct.
     /// </summary>
     public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix)
     {
@@ -88,8 +89,7 @@ public sealed class CaseData
         {
             if (!allowedNames.ContainsKey(name))
             {
-                var expected = allowedNames.Count == 0 ? "none" : string.Join(", ", allowedNames.Keys);
-                throw new DomainValidationException($"{prefix}.{name}", $"{name} is not a field of this step (expected: {expected}).");
+                throw new DomainValidationException($"{prefix}.{name}", NotAField(name, allowedNames.Keys.Select(k => (k, declared.GetValueOrDefault(k))), "此步骤", "of this step"));
             }
         }
 
@@ -101,13 +101,13 @@ public sealed class CaseData
             {
                 if (required)
                 {
-                    throw new DomainValidationException($"{prefix}.{name}", $"{name} is required.");
+                    throw new DomainValidationException($"{prefix}.{name}", Required(Named(name, declared.GetValueOrDefault(name))));
                 }
 
                 continue;
             }
 
-            accepted.Add((name, Check(name, value, declared[name], prefix)));
+            accepted.Add((name, Check(name, value, declared[name], prefix, Named(name, declared[name]))));
         }
 
         foreach (var (name, value) in accepted)
@@ -116,21 +116,37 @@ public sealed class CaseData
         }
     }
 
-    // An object's (or a list item's) fields: every declared one is required and checked; nothing undeclared passes.
-    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field)
+    /// <summary>A field as the officer knows it: 「its Chinese label」 / its English label; the machine name when the definition gives none.</summary>
+    private static LocalizedText Named(string name, FieldSpec? spec) => new(
+        $"「{(spec?.Label?.Zh is { Length: > 0 } zh ? zh : name)}」",
+        spec?.Label?.En is { Length: > 0 } en ? en : name);
+
+    private static LocalizedText Required(LocalizedText where) => new($"{where.Zh}必须填写", $"{where.En} is required");
+
+    private static LocalizedText NotAField(string name, IEnumerable<(string Name, FieldSpec? Spec)> expected, string hereZh, string hereEn)
     {
-        var input = node as JsonObject ?? throw new DomainValidationException(field, "must be an object.");
+        var list = expected.ToList();
+        return new(
+            $"「{name}」不是{hereZh}可填写的内容（可填写：{(list.Count == 0 ? "无" : string.Join("、", list.Select(e => Named(e.Name, e.Spec).Zh)))}）",
+            $"{name} is not a field {hereEn} (expected: {(list.Count == 0 ? "none" : string.Join(", ", list.Select(e => e.Name)))})");
+    }
+
+    // An object's (or a list item's) fields: every declared one is required and checked; nothing undeclared passes.
+    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field, LocalizedText where)
+    {
+        var input = node as JsonObject ?? throw new DomainValidationException(field, new LocalizedText($"{where.Zh}应为一组内容，请按表单逐项填写", $"{where.En} must be an object"));
         var output = new JsonObject();
         foreach (var (name, _) in input)
         {
             if (spec.Fields is null || !spec.Fields.ContainsKey(name))
             {
-                throw new DomainValidationException($"{field}.{name}", $"{name} is not a field here (expected: {string.Join(", ", spec.Fields?.Keys.ToArray() ?? [])}).");
+                throw new DomainValidationException($"{field}.{name}", NotAField(name, (spec.Fields ?? []).Select(f => (f.Key, (FieldSpec?)f.Value)), where.Zh, "here"));
             }
         }
 
         foreach (var (name, inner) in spec.Fields ?? [])
         {
+            var member = Member(where, Named(name, inner));
             if (!input.TryGetPropertyValue(name, out var value) || value is null)
             {
                 if (inner.Optional)
@@ -138,36 +154,42 @@ public sealed class CaseData
                     continue;
                 }
 
-                throw new DomainValidationException($"{field}.{name}", $"{name} is required.");
+                throw new DomainValidationException($"{field}.{name}", Required(member));
             }
 
-            output[name] = Check(name, value, inner, field);
+            output[name] = Check(name, value, inner, field, member);
         }
 
         return output;
     }
 
-    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix)
+    // 「每月工资」第 2 行「工资总额」 / Monthly wages, row 2, Total.
+    private static LocalizedText Member(LocalizedText where, LocalizedText member) => new(where.Zh + member.Zh, $"{where.En}, {member.En}");
+
+    private static LocalizedText Row(LocalizedText where, int index) => new($"{where.Zh}第 {index + 1} 行", $"{where.En}, row {index + 1}");
+
+    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix, LocalizedText where)
     {
         var field = $"{prefix}.{name}";
         if (spec.Type == "object")
         {
-            return CheckObject(value, spec, field);
+            return CheckObject(value, spec, field, where);
         }
 
         if (spec.Type == "list")
         {
-            var items = value as JsonArray ?? throw new DomainValidationException(field, $"{name} must be a list.");
+            var items = value as JsonArray ?? throw Invalid(field, where, "应为多行列表", "must be a list");
             var max = spec.MaxItems ?? 120;
             if (items.Count > max)
             {
-                throw new DomainValidationException(field, $"{name} may have at most {max} items.");
+                throw Invalid(field, where, $"最多 {max} 项", $"may have at most {max} items");
             }
 
             var checkedItems = new JsonArray();
             for (var i = 0; i < items.Count; i++)
             {
-                checkedItems.Add(CheckObject(items[i] ?? throw new DomainValidationException($"{field}[{i}]", "An item is empty."), spec, $"{field}[{i}]"));
+                var row = Row(where, i);
+                checkedItems.Add(CheckObject(items[i] ?? throw Invalid($"{field}[{i}]", row, "为空，请填写或删去该行", "is empty"), spec, $"{field}[{i}]", row));
             }
 
             return checkedItems;
@@ -176,18 +198,18 @@ public sealed class CaseData
         if (spec.Type == "checklist")
         {
             // The materials received (第十五条): known keys, each once.
-            var keys = value as JsonArray ?? throw new DomainValidationException(field, $"{name} must be a list of material keys.");
+            var keys = value as JsonArray ?? throw Invalid(field, where, "应为所收材料的清单", "must be a list of material keys");
             var seen = new JsonArray();
             for (var i = 0; i < keys.Count; i++)
             {
                 if (keys[i] is not JsonValue k || !k.TryGetValue<string>(out var key) || spec.Values?.Contains(key, StringComparer.Ordinal) != true)
                 {
-                    throw new DomainValidationException($"{field}[{i}]", $"{name} holds material keys, one of: {string.Join(", ", spec.Values ?? [])}.");
+                    throw Invalid($"{field}[{i}]", where, $"只能勾选所列材料（{string.Join("、", spec.Values ?? [])}）", $"holds material keys, one of: {string.Join(", ", spec.Values ?? [])}");
                 }
 
                 if (seen.Any(s => s!.GetValue<string>() == key))
                 {
-                    throw new DomainValidationException($"{field}[{i}]", $"{key} is listed twice.");
+                    throw Invalid($"{field}[{i}]", where, $"中同一材料勾选了两次（{key}）", $"lists {key} twice");
                 }
 
                 seen.Add(key);
@@ -196,83 +218,92 @@ public sealed class CaseData
             return seen;
         }
 
-        var v = value as JsonValue ?? throw new DomainValidationException(field, $"{name} must be a single {spec.Type} value.");
+        var v = value as JsonValue ?? throw Invalid(field, where, "只能填写一个值", $"must be a single {spec.Type} value");
         switch (spec.Type)
         {
             case "date":
                 if (!v.TryGetValue<string>(out var ds) || !DateOnly.TryParseExact(ds, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
-                    throw new DomainValidationException(field, $"{name} must be a real date as yyyy-MM-dd.");
+                    throw Invalid(field, where, "须为有效日期（yyyy-MM-dd）", "must be a real date as yyyy-MM-dd");
                 }
 
                 return JsonValue.Create(ds);
             case "month":
                 if (!v.TryGetValue<string>(out var ms) || !DateOnly.TryParseExact(ms + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
-                    throw new DomainValidationException(field, $"{name} must be a month as yyyy-MM.");
+                    throw Invalid(field, where, "须为月份（yyyy-MM）", "must be a month as yyyy-MM");
                 }
 
                 return JsonValue.Create(ms);
             case "decimal" or "integer":
                 if (v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<decimal>(out var n))
                 {
-                    throw new DomainValidationException(field, $"{name} must be a number.");
+                    throw Invalid(field, where, "须为数值", "must be a number");
                 }
 
                 if (spec.Type == "integer" && n != decimal.Truncate(n))
                 {
-                    throw new DomainValidationException(field, $"{name} must be a whole number.");
+                    throw Invalid(field, where, "须为整数", "must be a whole number");
                 }
 
                 if (spec.Min is decimal min && n < min)
                 {
-                    throw new DomainValidationException(field, $"{name} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+                    var least = min.ToString(CultureInfo.InvariantCulture);
+                    throw Invalid(field, where, $"不能小于 {least}", $"must be at least {least}");
                 }
 
                 if (spec.Max is decimal max && n > max)
                 {
-                    throw new DomainValidationException(field, $"{name} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+                    var most = max.ToString(CultureInfo.InvariantCulture);
+                    throw Invalid(field, where, $"不能大于 {most}", $"must be at most {most}");
                 }
 
                 return JsonValue.Create(n);
             case "boolean":
                 return v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                     ? JsonValue.Create(v.GetValue<bool>())
-                    : throw new DomainValidationException(field, $"{name} must be true or false.");
+                    : throw Invalid(field, where, "须选择 是 或 否", "must be true or false");
             default:
                 if (!v.TryGetValue<string>(out var s))
                 {
-                    throw new DomainValidationException(field, $"{name} must be text.");
+                    throw Invalid(field, where, "须为文字", "must be text");
                 }
 
                 var maxLength = spec.MaxLength ?? (spec.Type == "text" ? 4000 : 200);
                 if (s.Length > maxLength)
                 {
-                    throw new DomainValidationException(field, $"{name} must be at most {maxLength} characters.");
+                    throw Invalid(field, where, $"最多 {maxLength} 个字", $"must be at most {maxLength} characters");
                 }
 
                 // PostgreSQL cannot store U+0000 and no form types a control character; a note may break lines.
                 if (TextInput.ControlCharacter(s, lineBreaks: spec.Type == "text") is { } control)
                 {
-                    throw new DomainValidationException(field, $"{name} contains the control character U+{(int)control:X4}.");
+                    var code = $"U+{(int)control:X4}";
+                    throw Invalid(field, where, $"含有不可见的控制字符（{code}），请删去后再提交", $"contains the control character {code}");
                 }
 
                 if (spec.Type == "enum" && spec.Values is { } values && !values.Contains(s, StringComparer.Ordinal))
                 {
-                    throw new DomainValidationException(field, $"{name} must be one of: {string.Join(", ", values)}.");
+                    throw Invalid(field, where, "须为所列选项之一", $"must be one of: {string.Join(", ", values)}");
                 }
 
-                if (spec.Format == "credit-code")
+                try
                 {
-                    return JsonValue.Create(Domain.Parties.CreditCode.Parse(s, field).Value);
+                    return spec.Format switch
+                    {
+                        "credit-code" => JsonValue.Create(Domain.Parties.CreditCode.Parse(s, field).Value),
+                        "id-number" => JsonValue.Create(Domain.Parties.IdNumber.Parse(s, field).Value),
+                        _ => JsonValue.Create(s),
+                    };
                 }
-
-                if (spec.Format == "id-number")
+                catch (DomainValidationException e)
                 {
-                    return JsonValue.Create(Domain.Parties.IdNumber.Parse(s, field).Value);
+                    // The number's own rule (check digit, length …), said after the field it was typed in.
+                    throw new DomainValidationException(e.Field, new LocalizedText($"{where.Zh}：{e.Text.Zh}", $"{where.En}: {e.Text.En}")) { Reason = e.Reason };
                 }
-
-                return JsonValue.Create(s);
         }
     }
+
+    private static DomainValidationException Invalid(string field, LocalizedText where, string zh, string en) =>
+        new(field, new LocalizedText($"{where.Zh}{zh}", $"{where.En} {en}"));
 }

@@ -28,7 +28,9 @@ public static class Clocks
         var field = clock.After ?? clock.Before ?? clock.On ?? Entered;
         var from = field == Entered
             ? enteredOn
-            : data.GetDate(field) ?? throw new DomainValidationException($"data.{field}", $"{field} is needed to compute a deadline ({clock.Basis}) but the case has no value for it.");
+            : data.GetDate(field) ?? throw new DomainValidationException($"data.{field}", new LocalizedText(
+                $"计算期限（{clock.Basis}）需要「{field}」的日期，但案件中尚未填写。",
+                $"{field} is needed to compute a deadline ({clock.Basis}) but the case has no value for it."));
         var after = clock.After is not null;
         DateOnly due;
         string rule;

@@ -101,8 +101,9 @@ public static class ExpiryConfirmation
         var today = ChinaTime.DateOf(now);
         if (extendTo <= today || extendTo <= held.DueOn)
         {
-            throw new DomainValidationException($"data.{ExtendTo}",
-                $"{ExtendTo} must be after today ({Clocks.Format(today)}) and after the period's held end ({Clocks.Format(held.DueOn)}).");
+            throw new DomainValidationException($"data.{ExtendTo}", new LocalizedText(
+                $"新的截止日须晚于今天（{Clocks.Format(today)}），也须晚于原期限届满日（{Clocks.Format(held.DueOn)}）。",
+                $"{ExtendTo} must be after today ({Clocks.Format(today)}) and after the period's held end ({Clocks.Format(held.DueOn)})."));
         }
 
         var moved = new List<string>();
@@ -126,13 +127,13 @@ public static class ExpiryConfirmation
         {
             if (name != ExtendTo)
             {
-                throw new DomainValidationException($"data.{name}", $"{name} is not a field of this step (expected: {ExtendTo}).");
+                throw new DomainValidationException($"data.{name}", new LocalizedText($"「{name}」不是此步骤可填写的内容（只需填写新的截止日）", $"{name} is not a field of this step (expected: {ExtendTo})"));
             }
         }
 
         return data?[ExtendTo] is JsonValue v && v.TryGetValue<string>(out var text)
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
             ? date
-            : throw new DomainValidationException($"data.{ExtendTo}", $"{ExtendTo} is required: the period's new last day (yyyy-MM-dd).");
+            : throw new DomainValidationException($"data.{ExtendTo}", new LocalizedText("请填写新的截止日（yyyy-MM-dd）。", $"{ExtendTo} is required: the period's new last day (yyyy-MM-dd)."));
     }
 }

@@ -50,9 +50,15 @@ public static class Guards
     }
 }
 
-/// <summary>Fills a refusal's placeholders ("{windowOpensOn}" → "2025-06-16") from case data and computed values, so a refusal names the dates and amounts it is about.</summary>
+/// <summary>
+/// Fills a refusal's placeholders ("{windowOpensOn}" → "2025-06-16") from case data and computed values, in both
+/// languages, so a refusal names the dates and amounts it is about whichever language its reader reads.
+/// </summary>
 public static class RuleMessages
 {
+    public static LocalizedText Fill(LocalizedText message, CaseData data, IReadOnlyDictionary<string, object?>? extras) =>
+        new(Fill(message.Zh, data, extras), Fill(message.En, data, extras));
+
     public static string Fill(string message, CaseData data, IReadOnlyDictionary<string, object?>? extras) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"\{([A-Za-z][A-Za-z0-9]*)\}", m =>
             extras is not null && extras.TryGetValue(m.Groups[1].Value, out var computed) && computed is not null ? Format(computed)

@@ -111,7 +111,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
     {
         if (depth > MaxAutomaticSteps)
         {
-            throw new DomainRuleException($"Definition {definition.Key} v{definition.Version} loops through automatic states without reaching a task, a wait or an end.");
+            throw new DomainRuleException(new LocalizedText($"流程定义“{definition.Key}”第 {definition.Version} 版在自动环节之间循环，未能到达办理、等待或办结环节，请联系流程设计人员。", $"Definition {definition.Key} v{definition.Version} loops through automatic states without reaching a task, a wait or an end."));
         }
 
         var spec = definition.States[name];
@@ -166,7 +166,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
             case StateKind.Action:
                 var action = _actions.TryGetValue(spec.Action!, out var a)
                     ? a
-                    : throw new DomainRuleException($"Action {spec.Action} is not registered in this version of the product.");
+                    : throw new DomainRuleException(new LocalizedText($"本系统版本未提供自动操作“{spec.Action}”，请联系流程设计人员。", $"Action {spec.Action} is not registered in this version of the product."));
                 action.Run(new ActionContext(progress, definition, name, spec.Parameters ?? [], now));
                 progress.LeftStates.Add(name);
                 Enter(definition, progress, spec.To!, now, calendar, depth + 1);

@@ -12,6 +12,6 @@ public sealed class GetTaskHandler(IWorkflowDb db, TimeProvider clock) : IQueryH
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == query.TaskId, cancellationToken);
         return task is not null && query.By.CanSeeCity(task.CityCode)
             ? TaskView.From(task, clock.GetUtcNow())
-            : throw new NotFoundException($"No task {query.TaskId} in your city.");
+            : throw new NotFoundException(new LocalizedText($"本市没有编号为 {query.TaskId} 的任务。", $"No task {query.TaskId} in your city."));
     }
 }

@@ -26,14 +26,14 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         var limit = query.Limit ?? 50;
         if (limit is < 1 or > 200)
         {
-            throw new DomainValidationException("limit", "limit must be between 1 and 200.");
+            throw new DomainValidationException("limit", new LocalizedText("每页条数须在 1 至 200 之间。", "limit must be between 1 and 200."));
         }
 
         var by = query.By;
         var tasks = db.Tasks.AsNoTracking();
         if (!string.IsNullOrEmpty(query.City) && query.Scope is not ("all" or "open"))
         {
-            throw new DomainValidationException("city", "city narrows scope all or open only.");
+            throw new DomainValidationException("city", new LocalizedText("只有查看“全部”或“待认领”任务时才能按城市筛选。", "city narrows scope all or open only."));
         }
 
         switch (query.Scope ?? "mine")
@@ -72,7 +72,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
                 tasks = tasks.Where(t => t.CompletedBy == by.UserName && t.Status == HumanTaskStatus.Completed);
                 break;
             default:
-                throw new DomainValidationException("scope", "scope must be mine, available, done, all or open.");
+                throw new DomainValidationException("scope", new LocalizedText("任务范围须为：我的、可认领、已办、全部或待认领。", "scope must be mine, available, done, all or open."));
         }
 
         if (!by.IsProvincial)
@@ -86,7 +86,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
             if (!await db.Definitions.AnyAsync(d => d.Key == query.Procedure, cancellationToken))
             {
                 var named = query.Procedure.Length > 40 ? query.Procedure[..40] + "…" : query.Procedure;
-                throw new DomainValidationException("procedure", $"There is no procedure '{named}'; see GET /api/definitions.");
+                throw new DomainValidationException("procedure", new LocalizedText($"没有名为“{named}”的业务流程。", $"There is no procedure '{named}'; see GET /api/definitions."));
             }
 
             tasks = tasks.Where(t => t.Procedure == query.Procedure);
@@ -96,7 +96,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         {
             var status = Enum.TryParse<HumanTaskStatus>(query.Status, ignoreCase: true, out var s) && Enum.IsDefined(s)
                 ? s
-                : throw new DomainValidationException("status", "status must be open, claimed, completed or cancelled.");
+                : throw new DomainValidationException("status", new LocalizedText("任务状态须为：待认领、已认领、已办结或已取消。", "status must be open, claimed, completed or cancelled."));
             tasks = tasks.Where(t => t.Status == status);
         }
 
@@ -115,7 +115,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         var sort = query.Sort ?? "due";
         if (sort is not ("due" or "priority" or "age"))
         {
-            throw new DomainValidationException("sort", "sort must be due, priority or age.");
+            throw new DomainValidationException("sort", new LocalizedText("排序方式须为：按到期日、按优先级或按等待时长。", "sort must be due, priority or age."));
         }
 
         var cursor = query.After is { Length: > 0 } after ? Decode(after, sort) : null;
@@ -148,7 +148,7 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         ("breached", true) => tasks.Where(t => t.CompletedAt >= t.DueAt),
         ("warning", true) => tasks.Where(t => t.CompletedAt < t.DueAt && t.CompletedAt >= t.WarnAt),
         ("onTime", true) => tasks.Where(t => t.CompletedAt < t.DueAt && t.CompletedAt < t.WarnAt),
-        _ => throw new DomainValidationException("sla", "sla must be onTime, warning or breached."),
+        _ => throw new DomainValidationException("sla", new LocalizedText("时限状态须为：按时、预警或超时。", "sla must be onTime, warning or breached.")),
     };
 
     private sealed record Cursor(int Priority, DateTimeOffset At, Guid Id);

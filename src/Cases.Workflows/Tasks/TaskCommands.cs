@@ -61,12 +61,12 @@ public sealed class TaskCommandHandlers(
     {
         if (!command.By.May(Permission.Supervise))
         {
-            throw new ForbiddenException("Only a supervisor reassigns tasks.");
+            throw new ForbiddenException(new LocalizedText("只有主管可以改派任务。", "Only a supervisor reassigns tasks."));
         }
 
         if (string.IsNullOrWhiteSpace(command.UserName))
         {
-            throw new DomainValidationException("userName", "userName is required.");
+            throw new DomainValidationException("userName", new LocalizedText("请选择改派给谁。", "userName is required."));
         }
 
         var task = await LoadAsync(command.TaskId, command.By, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class TaskCommandHandlers(
         var assignee = await staff.FindAsync(command.UserName.Trim(), cancellationToken);
         if (assignee is null || assignee.CityCode != task.CityCode || !assignee.IsIn(task.Role))
         {
-            throw new DomainValidationException("userName", $"{command.UserName} is not a {task.Role} of city {task.CityCode}.");
+            throw new DomainValidationException("userName", new LocalizedText($"{command.UserName} 不是本市（{task.CityCode}）的{Roles.Label(task.Role).Zh}，不能接办此任务。", $"{command.UserName} is not a {task.Role} of city {task.CityCode}."));
         }
 
         // A locked-out user could not open the task: it would wait past its statutory deadline with nobody on it.
@@ -109,7 +109,7 @@ public sealed class TaskCommandHandlers(
         var spec = task.Kind == HumanTaskKind.ExpiryConfirmation ? ExpiryConfirmation.Spec(definition, task.State) : definition.States[task.State];
         if (string.IsNullOrWhiteSpace(command.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(command.Outcome, out var outcome))
         {
-            throw new DomainValidationException("outcome", $"outcome must be one of: {string.Join(", ", spec.Outcomes?.Keys.ToArray() ?? [])}.");
+            throw new DomainValidationException("outcome", new LocalizedText($"请选择办理结果：{string.Join("、", (spec.Outcomes ?? []).Select(o => $"「{o.Value.Label?.Zh ?? o.Key}」"))}。", $"outcome must be one of: {string.Join(", ", spec.Outcomes?.Keys.ToArray() ?? [])}."));
         }
 
         var now = clock.GetUtcNow();
@@ -151,7 +151,7 @@ public sealed class TaskCommandHandlers(
             async () =>
             {
                 var current = await CurrentAsync(task, cancellationToken);
-                return Conflict(current, $"Someone else acted on this case at the same moment; the task is now {current.Describe()} and your completion was not applied.");
+                return Conflict(current, new LocalizedText($"其他人刚刚同时处理了此案件：此任务现{current.DescribeText().Zh}，您的办理未生效。", $"Someone else acted on this case at the same moment; the task is now {current.Describe()} and your completion was not applied."));
             },
             cancellationToken);
 
@@ -166,14 +166,14 @@ public sealed class TaskCommandHandlers(
     private async Task DecideExpiryAsync(HumanTask task, WorkflowDefinition definition, Progress progress, CompleteTask command, JsonObject journal, DateTimeOffset now, CancellationToken ct)
     {
         var held = await db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.TaskId == task.Id && t.Kind == TimerKind.Transition, ct)
-            ?? throw new DomainRuleException("The period this confirmation was opened for is no longer held; nothing was changed.");
+            ?? throw new DomainRuleException(new LocalizedText("此项确认所针对的期限已不再暂停，未作任何更改。", "The period this confirmation was opened for is no longer held; nothing was changed."));
         journal["held"] = new JsonObject { ["timer"] = held.Id.ToString(), [JournalFields.DueOn] = Clocks.Format(held.DueOn), ["basis"] = held.Basis, ["provisionalYear"] = held.ProvisionalYear };
         if (command.Outcome == ExpiryConfirmation.Confirm)
         {
             if (command.Data is { Count: > 0 } extra)
             {
                 var name = extra.First().Key;
-                throw new DomainValidationException($"data.{name}", $"{name} is not a field of this step (expected: none).");
+                throw new DomainValidationException($"data.{name}", new LocalizedText($"「{name}」不是此步骤可填写的内容（此步骤无须填写）", $"{name} is not a field of this step (expected: none)"));
             }
 
             progress.Journal.Add(new JournalPlan(JournalActions.ExpiryConfirmed, task.State, held.TargetState, journal));
@@ -190,7 +190,7 @@ public sealed class TaskCommandHandlers(
     private async Task<HumanTask> LoadAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct);
-        return task is not null && actor.CanSeeCity(task.CityCode) ? task : throw new NotFoundException($"No task {id} in your city.");
+        return task is not null && actor.CanSeeCity(task.CityCode) ? task : throw new NotFoundException(new LocalizedText($"本市没有编号为 {id} 的任务。", $"No task {id} in your city."));
     }
 
     private static void EnsureCandidate(HumanTask task, Actor actor)
@@ -199,7 +199,7 @@ public sealed class TaskCommandHandlers(
         // nobody's to take but casework's (第一百一十九条).
         if (!actor.IsIn(task.Role) || !Roles.Casework.Contains(task.Role))
         {
-            throw new ForbiddenException($"This task is for the {task.Role} role.");
+            throw new ForbiddenException(new LocalizedText($"此任务由{Roles.Label(task.Role).Zh}办理。", $"This task is for the {task.Role} role."));
         }
     }
 
@@ -217,7 +217,9 @@ public sealed class TaskCommandHandlers(
             .Select(t => t.State).FirstOrDefaultAsync(ct);
         if (conflict is not null)
         {
-            throw new ForbiddenException($"Separation of duties (第一百一十九条): {actor.UserName} completed '{conflict}' on this case and may not also do '{task.State}'.");
+            throw new ForbiddenException(new LocalizedText(
+                $"岗位不相容（第一百一十九条）：{actor.UserName} 已办理本案的「{definition.States.GetValueOrDefault(conflict)?.Title?.Zh ?? conflict}」，不能再办理「{definition.States.GetValueOrDefault(task.State)?.Title?.Zh ?? task.State}」。",
+                $"Separation of duties (第一百一十九条): {actor.UserName} completed '{conflict}' on this case and may not also do '{task.State}'."));
         }
     }
 
@@ -235,14 +237,14 @@ public sealed class TaskCommandHandlers(
             async () =>
             {
                 var current = await CurrentAsync(task, ct);
-                return Conflict(current, $"Someone else got there first: the task is now {current.Describe()}.");
+                return Conflict(current, new LocalizedText($"其他人已先一步处理：此任务现{current.DescribeText().Zh}。", $"Someone else got there first: the task is now {current.Describe()}."));
             },
             ct);
     }
 
     private Task<HumanTask> CurrentAsync(HumanTask task, CancellationToken ct) => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, ct);
 
-    private ConflictException Conflict(HumanTask task, string message) => new(message, TaskView.From(task, clock.GetUtcNow()));
+    private ConflictException Conflict(HumanTask task, LocalizedText message) => new(message, TaskView.From(task, clock.GetUtcNow()));
 
     /// <summary>
     /// Asks the task whether its status allows the step, before the checks that read the database, so that the refusals
@@ -256,7 +258,7 @@ public sealed class TaskCommandHandlers(
         }
         catch (ConflictException e) when (e.Current is null)
         {
-            throw Conflict(task, e.Message);
+            throw Conflict(task, e.Text);
         }
     }
 }

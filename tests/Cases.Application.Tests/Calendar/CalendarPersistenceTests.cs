@@ -148,9 +148,9 @@ public class CalendarPersistenceTests
     public void A_malformed_holiday_file_is_refused_with_the_reason()
     {
         using var weekdayMakeUp = new MemoryStream("""{"year":2025,"days":[{"name":"x","date":"2025-10-13","isOffDay":false}]}"""u8.ToArray());
-        Assert.Contains("weekday", Assert.Throws<DomainValidationException>(() => HolidayYearFile.Parse(weekdayMakeUp, "cn-2025.json")).Message, StringComparison.Ordinal);
+        Assert.Contains("是工作日", Assert.Throws<DomainValidationException>(() => HolidayYearFile.Parse(weekdayMakeUp, "cn-2025.json")).Message, StringComparison.Ordinal);
         using var wrongYear = new MemoryStream("""{"year":2025,"days":[{"name":"x","date":"2024-10-01","isOffDay":true}]}"""u8.ToArray());
-        Assert.Contains("not in 2025", Assert.Throws<DomainValidationException>(() => HolidayYearFile.Parse(wrongYear, "cn-2025.json")).Message, StringComparison.Ordinal);
+        Assert.Contains("不在 2025 年内", Assert.Throws<DomainValidationException>(() => HolidayYearFile.Parse(wrongYear, "cn-2025.json")).Message, StringComparison.Ordinal);
         using var notJson = new MemoryStream("nope"u8.ToArray());
         Assert.Equal("file", Assert.Throws<DomainValidationException>(() => HolidayYearFile.Parse(notJson, "cn-2025.json")).Field);
     }

@@ -140,8 +140,8 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Equal(DryRunArrival.Timer, report.Path[^1].Via);
         var refused = Assert.IsType<DryRunRefusal>(report.Refused);
         Assert.Equal((2, "event objection"), (refused.Step, refused.Input));
-        Assert.IsType<DomainRuleException>(refused.Error);
-        Assert.Contains("the last day was 2025-11-03", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("已于2025-11-03届满", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("the last day was 2025-11-03", Assert.IsType<DomainRuleException>(refused.Error).Text.En, StringComparison.Ordinal);
         Assert.Equal(["played", "played", "refused", "not played"], report.Inputs.Select(i => i.Result));
         Assert.Contains(report.Journal, j => j.Action == "event-refused");
         Assert.Equal(("completed", "final-no-objection"), (report.Status, report.EndOutcome));
@@ -161,7 +161,7 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         // Filing is refused while a paper is missing (the runtime's 422), so the officer asks for it once.
         var refusedFiling = await RunAsync("transfer-approval", "2025-09-29", start, Task("2025-09-30", "review-filing", "filed"));
         Assert.IsType<DomainRuleException>(refusedFiling.Refused!.Error);
-        Assert.Contains("1 required material(s) are not received yet", refusedFiling.Refused.Message, StringComparison.Ordinal);
+        Assert.Contains("尚有1项必需材料未收到", refusedFiling.Refused.Message, StringComparison.Ordinal);
         Assert.Equal("review-filing", refusedFiling.State);
 
         var report = await RunAsync("transfer-approval", "2025-09-29", start,
@@ -205,7 +205,7 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
     {
         var notOpen = await RunAsync("fee-rate-objection", "2025-09-26", RateCase, Task("2025-10-09", "redetermine", "upheld", new { grounds = "x" }));
         Assert.IsType<ConflictException>(notOpen.Refused!.Error);
-        Assert.Contains("its open tasks are: notify-employer", notOpen.Refused.Message, StringComparison.Ordinal);
+        Assert.Contains("待办任务为：notify-employer", notOpen.Refused.Message, StringComparison.Ordinal);
 
         var missingField = await RunAsync("fee-rate-objection", "2025-09-26", RateCase, Task("2025-10-09", "notify-employer", "notified"));
         Assert.Equal("steps[0].data.noticeReceivedOn", Assert.IsType<DomainValidationException>(missingField.Refused!.Error).Field);

@@ -31,7 +31,7 @@ public sealed class MaterialsAndLedgerRulesTests
         var errors = Errors(root =>
         {
             WithMaterials(root);
-            root.State("review")["outcomes"]!["done"]!["rules"] = JsonNode.Parse("""[ { "require": "materialsMissing == 0 && today >= filedOn", "message": "{materialsMissing} missing" } ]""");
+            root.State("review")["outcomes"]!["done"]!["rules"] = JsonNode.Parse("""[ { "require": "materialsMissing == 0 && today >= filedOn", "message": { "zh": "尚缺{materialsMissing}项", "en": "{materialsMissing} missing" } } ]""");
         });
         Assert.Empty(errors);
     }
@@ -64,7 +64,7 @@ public sealed class MaterialsAndLedgerRulesTests
     [Fact]
     public void An_outcome_rule_naming_an_unknown_field_is_refused_with_its_path()
     {
-        var error = Assert.Single(Errors(root => root.State("review")["outcomes"]!["done"]!["rules"] = JsonNode.Parse("""[ { "require": "approvedAmount <= 1", "message": "m" } ]""")));
+        var error = Assert.Single(Errors(root => root.State("review")["outcomes"]!["done"]!["rules"] = JsonNode.Parse("""[ { "require": "approvedAmount <= 1", "message": { "zh": "m", "en": "m" } } ]""")));
         Assert.Equal((DefinitionRules.GuardUnknownField, "$.states.review.outcomes.done.rules[0].require"), (error.Rule, error.Path));
     }
 

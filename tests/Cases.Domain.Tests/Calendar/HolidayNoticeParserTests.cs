@@ -361,7 +361,8 @@ public class HolidayNoticeParserTests
         var problem = Assert.Single(refusal.Problems);
         Assert.False(string.IsNullOrWhiteSpace(problem.Zh));
         Assert.False(string.IsNullOrWhiteSpace(problem.En));
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"line {problem.Line}"), refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"第{problem.Line}行"), refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"line {problem.Line}"), refusal.Text.En, StringComparison.Ordinal);
         return problem;
     }
 }

@@ -34,7 +34,7 @@ public sealed class DependantTests
         var ex = Assert.Throws<DomainValidationException>(() => Dependant.Add(Guid.NewGuid(), " ", DependantRelation.Parent));
 
         Assert.Equal("name", ex.Field);
-        Assert.Equal("Dependant name is required.", ex.Message);
+        Assert.Equal("Dependant name is required.", ex.Text.En);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DependantTests
         var ex = Assert.Throws<DomainValidationException>(() => Dependant.Add(Guid.NewGuid(), "李四", (DependantRelation)42));
 
         Assert.Equal("relation", ex.Field);
-        Assert.Equal("Relation must be one of Spouse, Child, Parent, Grandparent, Grandchild, Sibling; got 42.", ex.Message);
+        Assert.Equal("Relation must be one of Spouse, Child, Parent, Grandparent, Grandchild, Sibling; got 42.", ex.Text.En);
     }
 
     [Fact]

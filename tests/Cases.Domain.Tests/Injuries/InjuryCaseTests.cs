@@ -29,7 +29,7 @@ public sealed class InjuryCaseTests
         var ex = Assert.Throws<DomainValidationException>(() => InjuryCase.Open(Guid.Empty, Guid.NewGuid(), City.Jinan, InjuryOn));
 
         Assert.Equal("workerId", ex.Field);
-        Assert.Equal("Worker is required.", ex.Message);
+        Assert.Equal("Worker is required.", ex.Text.En);
     }
 
     [Fact]
@@ -48,7 +48,8 @@ public sealed class InjuryCaseTests
         var ex = Assert.Throws<DomainValidationException>(() => injuryCase.RecordRecognition(new DateOnly(2024, 4, 7)));
 
         Assert.Equal("recognizedOn", ex.Field);
-        Assert.Equal("Recognition date 2024-04-07 is before the injury date 2024-04-08.", ex.Message);
+        Assert.Equal("Recognition date 2024-04-07 is before the injury date 2024-04-08.", ex.Text.En);
+        Assert.Equal("工伤认定日期 2024-04-07 早于受伤日期 2024-04-08。", ex.Message);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class InjuryCaseTests
         var ex = Assert.Throws<DomainValidationException>(() => DisabilityGrade.From(value));
 
         Assert.Equal("disabilityGrade", ex.Field);
-        Assert.Equal($"Disability grade must be 1 to 10 (一级 to 十级); got {value}.", ex.Message);
+        Assert.Equal($"Disability grade must be 1 to 10 (一级 to 十级); got {value}.", ex.Text.En);
     }
 
     [Theory]

@@ -45,7 +45,8 @@ public sealed class CityTests
         var ex = Assert.Throws<DomainValidationException>(() => City.Parse("371200"));
 
         Assert.Equal("city", ex.Field);
-        Assert.Equal("City code 371200 (莱芜) is no longer a city: it merged into 济南 370100 in 2019; use 370100.", ex.Message);
+        Assert.Equal("City code 371200 (莱芜) is no longer a city: it merged into 济南 370100 in 2019; use 370100.", ex.Text.En);
+        Assert.Equal("城市代码 371200（莱芜）已停用：莱芜已于 2019 年并入济南，请使用 370100。", ex.Message);
     }
 
     [Theory]
@@ -58,7 +59,8 @@ public sealed class CityTests
         Assert.False(City.TryParse(code, out var city, out var error));
 
         Assert.Null(city);
-        Assert.Equal($"City code {code} is not one of Shandong's 16 cities (370100 济南 … 371700 菏泽).", error);
+        Assert.Equal($"城市代码 {code} 不是山东省 16 个设区市之一（370100 济南 … 371700 菏泽）。", error.Zh);
+        Assert.Equal($"City code {code} is not one of Shandong's 16 cities (370100 济南 … 371700 菏泽).", error.En);
     }
 
     [Theory]
@@ -70,7 +72,7 @@ public sealed class CityTests
         var ex = Assert.Throws<DomainValidationException>(() => City.Parse(code, "cityCode"));
 
         Assert.Equal("cityCode", ex.Field);
-        Assert.Equal($"City code must be 6 digits; got '{code}'.", ex.Message);
+        Assert.Equal($"City code must be 6 digits; got '{code}'.", ex.Text.En);
     }
 
     [Theory]
@@ -80,6 +82,6 @@ public sealed class CityTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => City.Parse(code));
 
-        Assert.Equal("City code is required.", ex.Message);
+        Assert.Equal("City code is required.", ex.Text.En);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CreditCodeTests
     {
         var full = body + CreditCode.ComputeCheckCharacter(body);
 
-        Assert.True(CreditCode.TryParse(full, out var code, out var error), error);
+        Assert.True(CreditCode.TryParse(full, out var code, out var error), error?.En);
         Assert.Equal(full, code.Value);
         Assert.Null(error);
     }
@@ -64,7 +64,8 @@ public sealed class CreditCodeTests
         var ex = Assert.Throws<DomainValidationException>(() => CreditCode.Parse(input));
 
         Assert.Equal("creditCode", ex.Field);
-        Assert.Equal("Unified social credit code is required.", ex.Message);
+        Assert.Equal("Unified social credit code is required.", ex.Text.En);
+        Assert.Equal("统一社会信用代码必须填写。", ex.Message);
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public sealed class CreditCodeTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => CreditCode.Parse(input));
 
-        Assert.Equal($"Unified social credit code must be 18 characters; got {length}.", ex.Message);
+        Assert.Equal($"Unified social credit code must be 18 characters; got {length}.", ex.Text.En);
     }
 
     [Theory]
@@ -92,7 +93,8 @@ public sealed class CreditCodeTests
         Assert.False(CreditCode.TryParse(input, out _, out var error));
         Assert.Equal(
             $"Unified social credit code has '{bad}' at position 9; only digits and the letters A–Y except I, O, S, V and Z are allowed.",
-            error);
+            error.En);
+        Assert.Equal($"统一社会信用代码第 9 位“{bad}”不正确：只能是数字或除 I、O、S、V、Z 以外的大写字母 A–Y。", error.Zh);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class CreditCodeTests
 
         var ex = Assert.Throws<DomainValidationException>(() => CreditCode.Parse(input));
 
-        Assert.Contains("starts with 'B'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("starts with 'B'", ex.Text.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +118,8 @@ public sealed class CreditCodeTests
 
         Assert.Equal(
             "Unified social credit code characters 3–8 must be the 6-digit administrative division code; got '37A100'.",
-            ex.Message);
+            ex.Text.En);
+        Assert.Equal("统一社会信用代码第 3–8 位应为 6 位行政区划代码，现为“37A100”。", ex.Message);
     }
 
     [Fact]
@@ -125,7 +128,7 @@ public sealed class CreditCodeTests
         var ex = Assert.Throws<DomainValidationException>(() => CreditCode.Parse("91350100M000100Y44"));
 
         Assert.Equal("creditCode", ex.Field);
-        Assert.Equal("Unified social credit code check character is '3' but '4' was given.", ex.Message);
+        Assert.Equal("Unified social credit code check character is '3' but '4' was given.", ex.Text.En);
     }
 
     [Fact]
@@ -133,7 +136,8 @@ public sealed class CreditCodeTests
     {
         // Often quoted as an example, but its check character does not satisfy GB 32100.
         Assert.False(CreditCode.TryParse("911100001000067658", out _, out var error));
-        Assert.Equal("Unified social credit code check character is 'J' but '8' was given.", error);
+        Assert.Equal("统一社会信用代码校验码应为“J”，现为“8”，请核对后重新填写。", error.Zh);
+        Assert.Equal("Unified social credit code check character is 'J' but '8' was given.", error.En);
     }
 
     [Fact]

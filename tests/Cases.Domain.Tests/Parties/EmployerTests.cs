@@ -28,7 +28,8 @@ public sealed class EmployerTests
         var ex = Assert.Throws<DomainValidationException>(() => Employer.Register(Code, name, ClassThree, City.Jinan));
 
         Assert.Equal("name", ex.Field);
-        Assert.Equal("Employer name is required.", ex.Message);
+        Assert.Equal("Employer name is required.", ex.Text.En);
+        Assert.Equal("单位名称必须填写。", ex.Message);
     }
 
     [Fact]
@@ -38,7 +39,8 @@ public sealed class EmployerTests
             () => Employer.Register(Code, new string('公', 201), ClassThree, City.Jinan));
 
         Assert.Equal("name", ex.Field);
-        Assert.Equal("Employer name must be at most 200 characters; got 201.", ex.Message);
+        Assert.Equal("Employer name must be at most 200 characters; got 201.", ex.Text.En);
+        Assert.Equal("单位名称最多 200 个字，现为 201 个字。", ex.Message);
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed class IdNumberTests
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse(input));
 
         Assert.Equal("idNumber", ex.Field);
-        Assert.Equal("Resident identity number is required.", ex.Message);
+        Assert.Equal("Resident identity number is required.", ex.Text.En);
+        Assert.Equal("公民身份号码必须填写。", ex.Message);
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class IdNumberTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse(input));
 
-        Assert.Equal($"Resident identity number must be 18 characters; got {length}.", ex.Message);
+        Assert.Equal($"Resident identity number must be 18 characters; got {length}.", ex.Text.En);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class IdNumberTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse("1101051949123100XX"));
 
-        Assert.Equal("Resident identity number has 'X' at position 17; the first 17 characters must be digits.", ex.Message);
+        Assert.Equal("Resident identity number has 'X' at position 17; the first 17 characters must be digits.", ex.Text.En);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class IdNumberTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse("11010519491231002Y"));
 
-        Assert.Equal("Resident identity number ends with 'Y'; the check character must be a digit or X.", ex.Message);
+        Assert.Equal("Resident identity number ends with 'Y'; the check character must be a digit or X.", ex.Text.En);
     }
 
     [Fact]
@@ -103,7 +104,8 @@ public sealed class IdNumberTests
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse("110105194912310021"));
 
         Assert.Equal("idNumber", ex.Field);
-        Assert.Equal("Resident identity number check character is 'X' but '1' was given.", ex.Message);
+        Assert.Equal("Resident identity number check character is 'X' but '1' was given.", ex.Text.En);
+        Assert.Equal("公民身份号码校验码应为“X”，现为“1”，请核对后重新填写。", ex.Message);
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed class IdNumberTests
 
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse(input));
 
-        Assert.Equal("Resident identity number characters 7–14 ('19990230') are not a real birth date.", ex.Message);
+        Assert.Equal("Resident identity number characters 7–14 ('19990230') are not a real birth date.", ex.Text.En);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class IdNumberTests
 
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse(input, Today));
 
-        Assert.Equal("Resident identity number birth date 2025-06-02 is in the future (today is 2025-06-01).", ex.Message);
+        Assert.Equal("Resident identity number birth date 2025-06-02 is in the future (today is 2025-06-01).", ex.Text.En);
     }
 
     [Fact]
@@ -144,7 +146,7 @@ public sealed class IdNumberTests
         // The second GB 11643 example: born 1880-01-01, check digit 4 is correct.
         var ex = Assert.Throws<DomainValidationException>(() => IdNumber.Parse("440524188001010014"));
 
-        Assert.Equal("Resident identity number birth date 1880-01-01 is before 1900-01-01.", ex.Message);
+        Assert.Equal("Resident identity number birth date 1880-01-01 is before 1900-01-01.", ex.Text.En);
     }
 
     [Fact]

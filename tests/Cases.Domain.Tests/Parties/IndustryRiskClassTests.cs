@@ -26,7 +26,7 @@ public sealed class IndustryRiskClassTests
         var ex = Assert.Throws<DomainValidationException>(() => IndustryRiskClass.From(value));
 
         Assert.Equal("riskClass", ex.Field);
-        Assert.Equal($"Industry risk class must be 1 to 8 (一类 to 八类); got {value}.", ex.Message);
+        Assert.Equal($"Industry risk class must be 1 to 8 (一类 to 八类); got {value}.", ex.Text.En);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class WorkerTests
         var ex = Assert.Throws<DomainValidationException>(() => Worker.Register(Id, "张三", "138abcd1234"));
 
         Assert.Equal("phone", ex.Field);
-        Assert.Equal("Phone must contain digits only; got 'a'.", ex.Message);
+        Assert.Equal("Phone must contain digits only; got 'a'.", ex.Text.En);
+        Assert.Equal("联系电话只能包含数字，现有 'a'。", ex.Message);
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class WorkerTests
         var ex = Assert.Throws<DomainValidationException>(() => Worker.Register(Id, "张三", phone));
 
         Assert.Equal("phone", ex.Field);
-        Assert.Equal($"Phone must have 7 to 15 digits; got {digits}.", ex.Message);
+        Assert.Equal($"Phone must have 7 to 15 digits; got {digits}.", ex.Text.En);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class WorkerTests
         var ex = Assert.Throws<DomainValidationException>(() => Worker.Register(Id, ""));
 
         Assert.Equal("name", ex.Field);
-        Assert.Equal("Worker name is required.", ex.Message);
+        Assert.Equal("Worker name is required.", ex.Text.En);
     }
 
     [Fact]
@@ -75,6 +76,6 @@ public sealed class WorkerTests
         var ex = Assert.Throws<DomainValidationException>(() => Worker.Register(Id, "张三", employerId: Guid.Empty));
 
         Assert.Equal("employerId", ex.Field);
-        Assert.Equal("Employer is required.", ex.Message);
+        Assert.Equal("Employer is required.", ex.Text.En);
     }
 }

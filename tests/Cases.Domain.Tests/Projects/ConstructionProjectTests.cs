@@ -33,7 +33,7 @@ public sealed class ConstructionProjectTests
         var ex = Assert.Throws<DomainValidationException>(() => Project(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)));
 
         Assert.Equal("contractEndsOn", ex.Field);
-        Assert.Equal("Contract end 2025-03-09 is before contract start 2025-03-10.", ex.Message);
+        Assert.Equal("Contract end 2025-03-09 is before contract start 2025-03-10.", ex.Text.En);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ConstructionProjectTests
         var ex = Assert.Throws<DomainValidationException>(() => Project(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1), cost));
 
         Assert.Equal("totalCost", ex.Field);
-        Assert.Equal($"Total cost must be greater than 0; got {cost}.", ex.Message);
+        Assert.Equal($"Total cost must be greater than 0; got {cost}.", ex.Text.En);
     }
 
     [Fact]
@@ -58,7 +58,8 @@ public sealed class ConstructionProjectTests
             " ", "名称", Contractor, City.Jinan, new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1), 1m));
 
         Assert.Equal("projectCode", ex.Field);
-        Assert.Equal("Project code is required.", ex.Message);
+        Assert.Equal("Project code is required.", ex.Text.En);
+        Assert.Equal("项目编号必须填写。", ex.Message);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var response = await officer.SubmitAsync(anyPage, "form[action='/culture']", [new("json", editor.QuerySelector("#json")!.TextContent)], action: "/designer/transfer-approval/publish");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Only designers publish", (await PageSupport.ParseAsync(response)).QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("只有流程设计人员可以发布流程定义", (await PageSupport.ParseAsync(response)).QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
         Assert.Equal(versions, await app.InDbAsync(db => db.Definitions.CountAsync()));
     }
 

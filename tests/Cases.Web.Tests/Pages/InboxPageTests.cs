@@ -155,7 +155,7 @@ public sealed class InboxPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         var officer = await app.As("officer.jinan");
 
         var page = await officer.OpenAsync("/inbox?tab=available&sla=late");
-        Assert.Contains("sla", page.QuerySelector("[data-testid=filter-problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("时限状态须为：按时、预警或超时", page.QuerySelector("[data-testid=filter-problem]").Text(), StringComparison.Ordinal);
 
         await (await officer.GetAsync(new Uri("/api/tasks?scope=available&sort=name", UriKind.Relative))).FieldErrorAsync("sort");
         await (await officer.GetAsync(new Uri("/api/tasks?scope=available&sla=late", UriKind.Relative))).FieldErrorAsync("sla");

@@ -188,7 +188,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var refused = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("outcome", "filed")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var again = await PageSupport.ParseAsync(refused);
-        Assert.Contains("1 required material(s) are not received yet", again.QuerySelector("[data-testid=refusal]").Text(), StringComparison.Ordinal);
+        Assert.Contains("尚有1项必需材料未收到（第三十八条），请改为一次性告知补正。", again.QuerySelector("[data-testid=refusal]").Text(), StringComparison.Ordinal);
         Assert.NotNull(again.QuerySelector("input[name=materialsReceived][value=application][checked]"));
         Assert.Null(again.QuerySelector("input[name=materialsReceived][value=referral-opinion][checked]"));
 

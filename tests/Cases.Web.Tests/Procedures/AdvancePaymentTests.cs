@@ -97,7 +97,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var postings = (await App.JournalAsync(caseId)).Where(j => j.Action == "ledger-posted").Select(j => JsonDocument.Parse(j.DataJson).RootElement.GetProperty("entry").GetString()).ToList();
         Assert.Equal(["advanced", "repaid", "repaid"], postings);
         var late = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 1m, repaidOn = "2025-10-27" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("recovered in full", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("已全部追回", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var caseId = await StartAsync("third-party-unpaid", ["written-application"], thirdPartyIdentified: false);
         var review = Task(await CaseAsync(caseId));
         var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "recommend", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("1 required material", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("尚有1项必需材料未收到", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // The third party turns out to be known: the court's papers are needed instead of the police's proof.
         var waiting = await CompleteAsync(review, "missing-materials", new { thirdPartyIdentified = true, reviewNote = "第三人已确定，请提供法院文书" });

@@ -52,9 +52,29 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         var caseId = await NotifiedAsync();
         At("2025-10-23 09:00");
         var late = await (await EventAsync(caseId, "objection", new { receivedOn = "2025-10-23", reason = "支缴率计算有误" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-10-22", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025-10-22届满。", late.GetProperty("detail").GetString());
         var journal = await App.JournalAsync(caseId);
         Assert.Equal("event-refused", journal[^1].Action);
+        // The journal keeps the refusal in both languages, so either reader reads it later.
+        var reason = JsonDocument.Parse(journal[^1].DataJson).RootElement.GetProperty("reason");
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025-10-22届满。", reason.Str("zh"));
+        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 2025-10-22.", reason.Str("en"));
+    }
+
+    [Fact]
+    public async Task A_late_objection_is_refused_in_English_for_a_reader_who_asks_for_English()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-23 09:00");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{caseId}/events/objection")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { receivedOn = "2025-10-23", reason = "支缴率计算有误" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var late = await (await (await App.As("officer.jinan")).SendAsync(request)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 2025-10-22.", late.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
         {
             splitUnclear = true, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 0m, invoices = Invoices(("C-1", 20000m)), materialsReceived = new[] { "violence-proof", "violence-compensation-proof", "medical-invoices" },
         })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("1 required material", unclear.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("尚有1项必需材料未收到", unclear.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var waiting = await CompleteAsync(check, "needs-supplement", new { splitUnclear = true, eligibleMedicalCost = 20000m, checkNote = "赔偿协议未区分医疗费" });
         Assert.Equal("awaiting-supplement", waiting.Str("state"));

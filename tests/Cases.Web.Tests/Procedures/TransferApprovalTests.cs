@@ -58,7 +58,7 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
 
         var second = await (await EventAsync(caseId, "returned", new { returnedOn = "2025-11-20", expenses = new { medical = 1m, travel = 1m, lodging = 1m, mealDays = 1 } }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("new application", second.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("须重新申请", second.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
         var caseId = await StartAsync(ApplicationOnly);
         var review = Task(await CaseAsync(caseId));
         var unfiled = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "filed", new { })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("1 required material", unfiled.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("尚有1项必需材料未收到", unfiled.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "missing-materials", new { })).FieldErrorAsync("data.reviewNote");
         var waiting = await CompleteAsync(review, "missing-materials", new { reviewNote = "请补交协议机构出具的转诊意见原件" });
         Assert.Equal("awaiting-materials", waiting.Str("state"));

@@ -21,7 +21,7 @@ public sealed class DemoFilingPathTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         var detail = problem.Str("detail")!;
         Assert.Contains("第九条", detail, StringComparison.Ordinal);
-        Assert.Contains("Last day: 2026-03-14", detail, StringComparison.Ordinal);
+        Assert.Contains("最后一天：2026-03-14", detail, StringComparison.Ordinal);
         var view = await DemoFiling.GetAsync(officer, caseId);
         Assert.Equal("await-filing", view.Str("state"));
         Assert.False(view.GetProperty("data").TryGetProperty("filedOn", out _));
@@ -30,7 +30,8 @@ public sealed class DemoFilingPathTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Equal("event-refused", refused.Str("action"));
         Assert.Equal("officer.jinan", refused.Str("actor"));
         Assert.Equal("filed", refused.GetProperty("data").GetProperty("event").GetString());
-        Assert.Equal(detail, refused.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(detail, refused.GetProperty("data").GetProperty("reason").Str("zh"));
+        Assert.Contains("Last day: 2026-03-14", refused.GetProperty("data").GetProperty("reason").Str("en"), StringComparison.Ordinal);
         Assert.Equal("ok", (await (await officer.GetAsync($"/api/cases/{caseId}/journal/verify")).JsonAsync(HttpStatusCode.OK)).Str("status"));
 
         // The last day itself is still on time.

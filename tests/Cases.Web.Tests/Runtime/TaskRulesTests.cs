@@ -88,10 +88,9 @@ public sealed class TaskRulesTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         await (await reviewer.PostAsync($"/api/tasks/{task.Id()}/claim", null)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await designer.PostJsonAsync("/api/cases", DemoFiling.StartBody("2026-03-29"))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await designer.PostJsonAsync($"/api/cases/{caseId}/events/filed", new { filedOn = "2025-10-20", newContractEndsOn = "2026-06-30" })).ProblemAsync(HttpStatusCode.Forbidden);
-        // An unknown outcome names the ones there are.
+        // An unknown outcome names the ones there are, by their labels.
         var message = await (await DemoFiling.CompleteAsync(officer, task.Id(), "approved")).FieldErrorAsync("outcome");
-        Assert.Contains("complete", message, StringComparison.Ordinal);
-        Assert.Contains("incomplete", message, StringComparison.Ordinal);
+        Assert.Equal("请选择办理结果：「材料齐全」、「一次性告知补正」。", message);
 
         var approve = DemoFiling.SingleTask(await (await DemoFiling.CompleteAsync(officer, task.Id(), "complete", new { materialsComplete = true })).JsonAsync(HttpStatusCode.OK));
         // The approval is for reviewers: the officer who checked it cannot take it.
@@ -117,7 +116,7 @@ public sealed class TaskRulesTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         var claim = await (await dual.PostAsync($"/api/tasks/{approve.Id()}/claim", null)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("第一百一十九条", claim.Str("detail"), StringComparison.Ordinal);
         var complete = await (await DemoFiling.CompleteAsync(dual, approve.Id(), "approved")).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("check-materials", complete.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("已办理本案的「审核顺延申请材料」", complete.Str("detail"), StringComparison.Ordinal);
         await (await supervisor.PostJsonAsync($"/api/tasks/{approve.Id()}/assign", new { userName = "dual.jinan" })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("approve", (await DemoFiling.GetAsync(dual, caseId)).Str("state"));
 

@@ -60,7 +60,7 @@ public sealed class SupervisionApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         // Of the wrong role for the task: refused for that task, said why.
         var wrongRole = await (await supervisor.PostJsonAsync("/api/supervision/reassign", new { taskIds = new[] { task }, userName = "reviewer.jinan" })).JsonAsync(HttpStatusCode.OK);
         Assert.False(wrongRole[0].GetProperty("assigned").GetBoolean());
-        Assert.Contains("officer", wrongRole[0].Str("problem"), StringComparison.Ordinal);
+        Assert.Contains("经办人员", wrongRole[0].Str("problem"), StringComparison.Ordinal);
 
         var unchanged = await app.InDbAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task));
         Assert.Null(unchanged.Assignee);

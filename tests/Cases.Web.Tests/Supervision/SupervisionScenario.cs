@@ -91,7 +91,7 @@ internal static class SupervisionScenario
         var mixed = await (await supervisor.PostJsonAsync("/api/supervision/reassign", new { taskIds = new[] { breached[2], approve }, userName = "officer2.jinan" })).JsonAsync(HttpStatusCode.OK);
         Assert.True(mixed[0].GetProperty("assigned").GetBoolean());
         Assert.False(mixed[1].GetProperty("assigned").GetBoolean());
-        Assert.Contains("reviewer", mixed[1].Str("problem"), StringComparison.Ordinal);
+        Assert.Contains("复核人员", mixed[1].Str("problem"), StringComparison.Ordinal);
 
         var steps = await (await supervisor.GetAsync($"/api/supervision/step-durations?city={Jinan}")).JsonAsync(HttpStatusCode.OK);
         var step = Single(steps, s => s.Str("procedure") == "demo-filing" && s.Str("state") == "check-materials");

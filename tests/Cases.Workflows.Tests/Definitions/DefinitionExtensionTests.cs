@@ -22,7 +22,7 @@ public sealed class DefinitionExtensionTests
         var errors = Errors(root =>
         {
             root.State("window")["set"] = JsonNode.Parse("""{ "windowOpensOn": { "before": "filedOn", "calendarDays": 15, "basis": "第四十九条" } }""");
-            root.State("window")["events"]!["objection"]!["rules"] = JsonNode.Parse("""[ { "require": "today >= windowOpensOn", "message": "Accepted from {windowOpensOn}." } ]""");
+            root.State("window")["events"]!["objection"]!["rules"] = JsonNode.Parse("""[ { "require": "today >= windowOpensOn", "message": { "zh": "自{windowOpensOn}起受理。", "en": "Accepted from {windowOpensOn}." } } ]""");
             root.State("window")["timer"] = JsonNode.Parse("""{ "on": "filedOn", "basis": "第四十四条", "to": "done" }""");
         });
         Assert.Empty(errors);
@@ -49,10 +49,12 @@ public sealed class DefinitionExtensionTests
     public void Event_rules_are_checked_like_guards_and_their_messages_name_only_declared_fields()
     {
         var unknown = Errors(root => root.State("window")["events"]!["objection"]!["rules"] =
-            JsonNode.Parse("""[ { "require": "receivedOn >= windowOpensOn", "message": "Accepted from {opensOn}." } ]"""));
+            JsonNode.Parse("""[ { "require": "receivedOn >= windowOpensOn", "message": { "zh": "自{openDay}起受理。", "en": "Accepted from {opensOn}." } } ]"""));
         Assert.Contains(unknown, e => e.Rule == DefinitionRules.GuardUnknownField && e.Path == "$.states.window.events.objection.rules[0].require");
-        Assert.Contains(unknown, e => e.Rule == DefinitionRules.UndeclaredField && e.Path == "$.states.window.events.objection.rules[0].message");
-        var syntax = Errors(root => root.State("window")["events"]!["objection"]!["rules"] = JsonNode.Parse("""[ { "require": "filedOn >= (", "message": "x" } ]"""));
+        // Each language is checked on its own: a placeholder the Chinese names is refused as well as one the English names.
+        Assert.Contains(unknown, e => e.Rule == DefinitionRules.UndeclaredField && e.Path == "$.states.window.events.objection.rules[0].message.zh" && e.MessageEn.Contains("{openDay}", StringComparison.Ordinal));
+        Assert.Contains(unknown, e => e.Rule == DefinitionRules.UndeclaredField && e.Path == "$.states.window.events.objection.rules[0].message.en" && e.MessageEn.Contains("{opensOn}", StringComparison.Ordinal));
+        var syntax = Errors(root => root.State("window")["events"]!["objection"]!["rules"] = JsonNode.Parse("""[ { "require": "filedOn >= (", "message": { "zh": "x", "en": "x" } } ]"""));
         Assert.Contains(syntax, e => e.Rule == DefinitionRules.GuardSyntax);
     }
 

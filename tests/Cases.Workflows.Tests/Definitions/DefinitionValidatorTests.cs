@@ -94,7 +94,8 @@ public sealed class DefinitionValidatorTests
         Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.Equal(DefinitionRules.Schema, e.Rule));
         Assert.All(errors, e => Assert.Equal("$.states.review", e.Path));
-        Assert.Contains(errors, e => e.Message.Contains("\"deadlin\"", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("不认识的属性“deadlin”", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.MessageEn.Contains("\"deadlin\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Message.Contains("deadline", StringComparison.Ordinal) && e.Message.Contains("Required", StringComparison.Ordinal));
     }
 
@@ -338,7 +339,8 @@ public sealed class DefinitionValidatorTests
     {
         var errors = Errors(r => r.State("route")["branches"]![0]!["when"] = "amout > 1000 && amount < 5000");
         AssertSingle(errors, DefinitionRules.GuardUnknownField, "$.states.route.branches[0].when");
-        Assert.Contains("\"amout\"", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("“amout”", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("\"amout\"", errors[0].MessageEn, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class BuiltInActionsTests
     {
         var problems = new List<(string, string, string)>();
         var contract = BuiltInActions.All().Single(a => a.Name == action);
-        contract.Check(new ActionCheck(definition, Path, parameters.ToDictionary(p => p.Name, p => p.Value), (path, rule, message) => problems.Add((path, rule, message))));
+        contract.Check(new ActionCheck(definition, Path, parameters.ToDictionary(p => p.Name, p => p.Value), (path, rule, message) => problems.Add((path, rule, message.En))));
         return problems;
     }
 

@@ -52,13 +52,14 @@ public sealed class RecordTransitionTests
         return task;
     }
 
-    /// <summary>Asserts the refusal's message and that the task is as it was.</summary>
-    private static void Refused(HumanTask task, Action transition, string message)
+    /// <summary>Asserts the refusal's message (its English side; the Chinese is asserted where a test names it) and that the task is as it was.</summary>
+    private static ConflictException Refused(HumanTask task, Action transition, string message)
     {
         var before = (task.Status, task.Assignee, task.ClaimedAt, task.CompletedAt, task.CompletedBy, task.Outcome, task.Breached, task.DueOn, task.ProvisionalYear);
         var e = Assert.Throws<ConflictException>(transition);
-        Assert.Equal(message, e.Message);
+        Assert.Equal(message, e.Text.En);
         Assert.Equal(before, (task.Status, task.Assignee, task.ClaimedAt, task.CompletedAt, task.CompletedBy, task.Outcome, task.Breached, task.DueOn, task.ProvisionalYear));
+        return e;
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class RecordTransitionTests
     public void A_task_that_is_not_open_cannot_be_claimed()
     {
         var mine = Claimed();
-        Refused(mine, () => mine.Claim(Officer, _clock.GetUtcNow()), "You have already claimed this task.");
+        Assert.Equal("您已认领此任务。", Refused(mine, () => mine.Claim(Officer, _clock.GetUtcNow()), "You have already claimed this task.").Message);
         var theirs = Claimed(Colleague);
         Refused(theirs, () => theirs.Claim(Officer, _clock.GetUtcNow()), $"This task is no longer open: it is claimed by {Colleague}.");
         var done = Completed();
@@ -169,7 +170,8 @@ public sealed class RecordTransitionTests
     public void A_task_claimed_by_someone_else_or_already_finished_is_not_completed()
     {
         var theirs = Claimed(Colleague);
-        Refused(theirs, () => theirs.Complete(Officer, "accept", _clock.GetUtcNow()), $"This task is claimed by {Colleague}; your completion was not applied.");
+        var refusal = Refused(theirs, () => theirs.Complete(Officer, "accept", _clock.GetUtcNow()), $"This task is claimed by {Colleague}; your completion was not applied.");
+        Assert.Equal($"此任务已由 {Colleague} 认领，您的办理未生效。", refusal.Message);
         var done = Completed();
         Refused(done, () => done.Complete(Officer, "reject", _clock.GetUtcNow()), $"This task is completed by {Officer} (accept); your completion was not applied.");
         var gone = Cancelled();
@@ -279,11 +281,11 @@ public sealed class RecordTransitionTests
         var before = (instance.State, instance.DataJson, instance.EndOutcome, instance.CompletedAt);
 
         Assert.Equal("The case has ended (granted); it enters no other state.",
-            Assert.Throws<ConflictException>(() => instance.Enter("hearing", _clock.GetUtcNow())).Message);
+            Assert.Throws<ConflictException>(() => instance.Enter("hearing", _clock.GetUtcNow())).Text.En);
         Assert.Equal("The case has ended (granted); its data no longer changes.",
-            Assert.Throws<ConflictException>(() => instance.ReplaceData("{}")).Message);
+            Assert.Throws<ConflictException>(() => instance.ReplaceData("{}")).Text.En);
         Assert.Equal("The case has ended (granted); it cannot end again.",
-            Assert.Throws<ConflictException>(() => instance.End("withdrawn", _clock.GetUtcNow().AddDays(1))).Message);
+            Assert.Throws<ConflictException>(() => instance.End("withdrawn", _clock.GetUtcNow().AddDays(1))).Text.En);
         Assert.Equal(before, (instance.State, instance.DataJson, instance.EndOutcome, instance.CompletedAt));
     }
 
@@ -296,11 +298,11 @@ public sealed class RecordTransitionTests
         Assert.Equal(3, instance.DefinitionVersion);
 
         var same = Assert.Throws<DomainValidationException>(() => instance.Migrate(3));
-        Assert.Equal(("toVersion", "toVersion must be newer than the case's version 3."), (same.Field, same.Message));
+        Assert.Equal(("toVersion", "toVersion must be newer than the case's version 3."), (same.Field, same.Text.En));
         var older = Assert.Throws<DomainValidationException>(() => instance.EnsureCanMigrateTo(1));
         Assert.Equal("toVersion", older.Field);
         var none = Assert.Throws<DomainValidationException>(() => instance.EnsureCanMigrateTo(null));
-        Assert.Equal(("toVersion", "toVersion is required."), (none.Field, none.Message));
+        Assert.Equal(("toVersion", "toVersion is required."), (none.Field, none.Text.En));
         Assert.Equal(3, instance.DefinitionVersion);
     }
 
@@ -310,7 +312,7 @@ public sealed class RecordTransitionTests
         var instance = Ended();
 
         // The case having ended is said first, before anything about the version asked for.
-        Assert.Equal("The case has ended (granted); only running cases are migrated.", Assert.Throws<ConflictException>(() => instance.EnsureCanMigrateTo(null)).Message);
+        Assert.Equal("The case has ended (granted); only running cases are migrated.", Assert.Throws<ConflictException>(() => instance.EnsureCanMigrateTo(null)).Text.En);
         Assert.Throws<ConflictException>(() => instance.Migrate(5));
         Assert.Equal(2, instance.DefinitionVersion);
     }

@@ -206,8 +206,9 @@ public sealed class WorkflowEngineTests
         var e = Assert.Throws<DomainRuleException>(() =>
             _engine.Start(looping, Data("""{ "filedOn": "2025-09-26", "amount": 1 }"""), _clock.GetUtcNow(), Official));
 
-        Assert.Contains("looping v3", e.Message, StringComparison.Ordinal);
-        Assert.Contains("loops through automatic states", e.Message, StringComparison.Ordinal);
+        Assert.Contains("“looping”第 3 版在自动环节之间循环", e.Message, StringComparison.Ordinal);
+        Assert.Contains("looping v3", e.Text.En, StringComparison.Ordinal);
+        Assert.Contains("loops through automatic states", e.Text.En, StringComparison.Ordinal);
 
         // The same definition with data that leaves the loop ends normally.
         Assert.Equal("done", _engine.Start(looping, Data("""{ "filedOn": "2025-09-26", "amount": -1 }"""), _clock.GetUtcNow(), Official).EndOutcome);

@@ -10,8 +10,10 @@ internal static class ActionParametersCheck
     {
         if (state.Action is null || !actions.TryGetValue(state.Action, out var action))
         {
+            var known = string.Join(", ", actions.Keys.Order(StringComparer.Ordinal));
             c.Add(path + ".action", DefinitionRules.UnknownAction,
-                $"The action \"{state.Action}\" is not registered; known actions: {string.Join(", ", actions.Keys.Order(StringComparer.Ordinal))}.");
+                $"自动操作“{state.Action}”未在本系统中注册；可用的自动操作：{known}。",
+                $"The action \"{state.Action}\" is not registered; known actions: {known}.");
         }
         else
         {

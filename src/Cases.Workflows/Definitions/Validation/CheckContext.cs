@@ -17,7 +17,10 @@ internal sealed class CheckContext(WorkflowDefinition definition, string source)
     public List<DefinitionError> Errors { get; } = [];
 
     /// <summary>Reports a problem at <paramref name="path"/> under a rule of <see cref="DefinitionRules"/>.</summary>
-    public void Add(string path, string rule, string message) => Errors.Add(new(Source, path, rule, message));
+    public void Add(string path, string rule, LocalizedText message) => Errors.Add(new(Source, path, rule, message));
+
+    /// <summary>Reports a problem said as "中文" / "English".</summary>
+    public void Add(string path, string rule, string zh, string en) => Add(path, rule, new LocalizedText(zh, en));
 
     /// <summary>The JSON path of a state, e.g. <c>$.states.review</c>.</summary>
     public static string StatePath(string name) => "$.states" + DefinitionValidator.PathSegment(name);

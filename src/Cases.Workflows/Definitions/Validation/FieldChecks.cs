@@ -9,23 +9,29 @@ namespace Cases.Workflows.Definitions;
 internal static partial class FieldChecks
 {
     /// <summary>Reports <paramref name="field"/> when it is not a declared data field; <paramref name="what"/> says what names it.</summary>
-    public static void Declared(CheckContext c, string path, string? field, string what)
+    public static void Declared(CheckContext c, string path, string? field, LocalizedText what)
     {
         if (field is null || !c.Data.ContainsKey(field))
         {
-            c.Add(path, DefinitionRules.UndeclaredField, $"{what} \"{field}\" is not declared in data.");
+            c.Add(path, DefinitionRules.UndeclaredField, $"{what.Zh}“{field}”未在 data 中声明。", $"{what.En} \"{field}\" is not declared in data.");
         }
     }
 
     /// <summary>The {field} placeholders of a refusal's message: declared data, or one of the <paramref name="computed"/> parameters.</summary>
-    public static void Placeholders(CheckContext c, string path, string message, string[] computed)
+    public static void Placeholders(CheckContext c, string path, LocalizedText message, string[] computed)
+    {
+        Placeholders(c, path + ".zh", message.Zh, computed);
+        Placeholders(c, path + ".en", message.En, computed);
+    }
+
+    private static void Placeholders(CheckContext c, string path, string message, string[] computed)
     {
         foreach (Match placeholder in Placeholder().Matches(message))
         {
             var name = placeholder.Groups[1].Value;
             if (!c.Data.ContainsKey(name) && !computed.Contains(name))
             {
-                c.Add(path, DefinitionRules.UndeclaredField, $"The message names {{{name}}}, which is not declared in data.");
+                c.Add(path, DefinitionRules.UndeclaredField, $"提示语用到了 {{{name}}}，但 data 中没有声明。", $"The message names {{{name}}}, which is not declared in data.");
             }
         }
     }
@@ -35,11 +41,11 @@ internal static partial class FieldChecks
     {
         if (!c.Data.TryGetValue(field, out var spec))
         {
-            c.Add(path, DefinitionRules.UndeclaredField, $"The state sets \"{field}\", which is not declared in data.");
+            c.Add(path, DefinitionRules.UndeclaredField, $"此环节设置“{field}”，但 data 中没有声明。", $"The state sets \"{field}\", which is not declared in data.");
         }
         else if (spec.Type != "date")
         {
-            c.Add(path, DefinitionRules.ClockFieldNotDate, $"The state sets \"{field}\", a {spec.Type} field; it must be a date.");
+            c.Add(path, DefinitionRules.ClockFieldNotDate, $"此环节设置“{field}”，但它是 {spec.Type} 类型；须为日期。", $"The state sets \"{field}\", a {spec.Type} field; it must be a date.");
         }
     }
 

@@ -15,7 +15,7 @@ internal static class GuardCheck
             if (expression.HasErrors())
             {
                 var reason = expression.Error?.InnerException?.Message ?? expression.Error?.Message ?? "unknown error";
-                c.Add(path, DefinitionRules.GuardSyntax, $"The guard \"{text}\" cannot be parsed: {reason}");
+                c.Add(path, DefinitionRules.GuardSyntax, $"条件“{text}”无法解析：{reason}", $"The guard \"{text}\" cannot be parsed: {reason}");
                 return;
             }
 
@@ -23,7 +23,7 @@ internal static class GuardCheck
         }
         catch (NCalc.Exceptions.NCalcException ex)
         {
-            c.Add(path, DefinitionRules.GuardSyntax, $"The guard \"{text}\" cannot be parsed: {ex.InnerException?.Message ?? ex.Message}");
+            c.Add(path, DefinitionRules.GuardSyntax, $"条件“{text}”无法解析：{ex.InnerException?.Message ?? ex.Message}", $"The guard \"{text}\" cannot be parsed: {ex.InnerException?.Message ?? ex.Message}");
             return;
         }
 
@@ -34,7 +34,9 @@ internal static class GuardCheck
         if (unknown.Count > 0)
         {
             var allowedExtra = computed.Length > 0 ? $" (or {string.Join(", ", computed)})" : "";
+            var allowedZh = computed.Length > 0 ? $"（也可用 {string.Join("、", computed)}）" : "";
             c.Add(path, DefinitionRules.GuardUnknownField,
+                $"条件“{text}”用到了 {string.Join("、", unknown.Select(u => $"“{u}”"))}，但 data 中没有声明{allowedZh}。",
                 $"The guard \"{text}\" uses {string.Join(", ", unknown.Select(u => $"\"{u}\""))}, not declared in data{allowedExtra}.");
         }
     }

@@ -12,11 +12,11 @@ internal static class ReachabilityCheck
         {
             if (string.IsNullOrEmpty(transition.To))
             {
-                c.Add(path + transition.Path, DefinitionRules.UnknownTarget, "The transition names no state to go to.");
+                c.Add(path + transition.Path, DefinitionRules.UnknownTarget, "此流转没有写明转入哪个环节。", "The transition names no state to go to.");
             }
             else if (!c.States.ContainsKey(transition.To))
             {
-                c.Add(path + transition.Path, DefinitionRules.UnknownTarget, $"The state \"{transition.To}\" does not exist.");
+                c.Add(path + transition.Path, DefinitionRules.UnknownTarget, $"环节“{transition.To}”不存在。", $"The state \"{transition.To}\" does not exist.");
             }
         }
     }
@@ -56,12 +56,12 @@ internal static class ReachabilityCheck
             // With an unknown initial state nothing is reachable; unknown-initial-state already says so.
             if (!reachable.Contains(name) && states.ContainsKey(initial))
             {
-                c.Add(CheckContext.StatePath(name), DefinitionRules.UnreachableState, $"The state \"{name}\" cannot be reached from the initial state \"{c.Definition.Initial}\".");
+                c.Add(CheckContext.StatePath(name), DefinitionRules.UnreachableState, $"从初始环节“{c.Definition.Initial}”无法到达环节“{name}”。", $"The state \"{name}\" cannot be reached from the initial state \"{c.Definition.Initial}\".");
             }
 
             if (!reachesEnd.Contains(name))
             {
-                c.Add(CheckContext.StatePath(name), DefinitionRules.NoWayToEnd, $"No end state can be reached from the state \"{name}\": an instance there would never finish.");
+                c.Add(CheckContext.StatePath(name), DefinitionRules.NoWayToEnd, $"从环节“{name}”无法到达任何办结环节：案件到此将永远无法办结。", $"No end state can be reached from the state \"{name}\": an instance there would never finish.");
             }
         }
     }

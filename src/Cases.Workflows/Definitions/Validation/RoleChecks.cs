@@ -12,7 +12,7 @@ internal static class RoleChecks
     {
         if (state.Role is null || !Roles.Casework.Contains(state.Role))
         {
-            c.Add(path + ".role", DefinitionRules.UnknownRole, $"The role \"{state.Role}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
+            c.Add(path + ".role", DefinitionRules.UnknownRole, $"岗位“{state.Role}”不是办案岗位（{string.Join("、", Roles.Casework)}）。", $"The role \"{state.Role}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
         }
     }
 
@@ -21,7 +21,7 @@ internal static class RoleChecks
     {
         if (notify.To.StartsWith(RolePrefix, StringComparison.Ordinal) && !Roles.Casework.Contains(notify.To[RolePrefix.Length..]))
         {
-            c.Add(path + ".to", DefinitionRules.UnknownRole, $"The role \"{notify.To[RolePrefix.Length..]}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
+            c.Add(path + ".to", DefinitionRules.UnknownRole, $"岗位“{notify.To[RolePrefix.Length..]}”不是办案岗位（{string.Join("、", Roles.Casework)}）。", $"The role \"{notify.To[RolePrefix.Length..]}\" is not a role that works cases ({string.Join(", ", Roles.Casework)}).");
         }
     }
 
@@ -32,11 +32,12 @@ internal static class RoleChecks
             var other = state.NotCompletedBySameAs[i];
             if (!c.States.TryGetValue(other, out var otherState))
             {
-                c.Add($"{path}.notCompletedBySameAs[{i}]", DefinitionRules.SeparationUnknownState, $"The state \"{other}\" does not exist.");
+                c.Add($"{path}.notCompletedBySameAs[{i}]", DefinitionRules.SeparationUnknownState, $"环节“{other}”不存在。", $"The state \"{other}\" does not exist.");
             }
             else if (otherState.Kind != StateKind.Task)
             {
                 c.Add($"{path}.notCompletedBySameAs[{i}]", DefinitionRules.SeparationUnknownState,
+                    $"环节“{other}”是 {otherState.Kind.ToName()}，不是办理环节：没有人办理它。",
                     $"The state \"{other}\" is a {otherState.Kind.ToName()}, not a task: nobody completes it.");
             }
         }

@@ -69,7 +69,7 @@ internal static class SchemaCheck
                 foreach (var (keyword, message) in nodeErrors)
                 {
                     var (path, text) = DescribeSchemaError(root, schemaDocument, node, keyword, message, subschema);
-                    if (seen.Add((path, text)))
+                    if (seen.Add((path, text.En)))
                     {
                         errors.Add(new(source, path, DefinitionRules.Schema, text));
                     }
@@ -95,11 +95,16 @@ internal static class SchemaCheck
                 }
 
                 var description = s.TryGetProperty("description", out var d) ? d.GetString() : null;
+                var count = branches.GetArrayLength();
                 var text = alternative == "oneOf"
-                    ? $"{description ?? "Exactly one alternative must match."} ({matched} of {branches.GetArrayLength()} alternatives match.)"
-                    : $"{description ?? "At least one alternative must match."} (None of {branches.GetArrayLength()} alternatives match.)";
+                    ? new LocalizedText(
+                        $"须恰好符合 {count} 种写法中的一种（现符合 {matched} 种）。{description}",
+                        $"{description ?? "Exactly one alternative must match."} ({matched} of {count} alternatives match.)")
+                    : new LocalizedText(
+                        $"须至少符合 {count} 种写法中的一种（现一种也不符合）。{description}",
+                        $"{description ?? "At least one alternative must match."} (None of {count} alternatives match.)");
                 var path = ToJsonPath(root, instanceLocation);
-                if (seen.Add((path, text)))
+                if (seen.Add((path, text.En)))
                 {
                     errors.Add(new(source, path, DefinitionRules.Schema, text));
                 }
@@ -108,13 +113,13 @@ internal static class SchemaCheck
 
         if (errors.Count == 0)
         {
-            errors.Add(new(source, "$", DefinitionRules.Schema, "The document does not match the workflow definition schema."));
+            errors.Add(new(source, "$", DefinitionRules.Schema, new LocalizedText("文档不符合流程定义的格式（schema）。", "The document does not match the workflow definition schema.")));
         }
 
         return errors;
     }
 
-    private static (string Path, string Message) DescribeSchemaError(
+    private static (string Path, LocalizedText Message) DescribeSchemaError(
         JsonElement root, JsonElement schemaDocument, EvaluationResults node, string keyword, string message, JsonElement? subschema)
     {
         var instanceLocation = node.InstanceLocation.ToString();
@@ -131,8 +136,8 @@ internal static class SchemaCheck
                 ? string.Join(", ", properties.EnumerateObject().Select(p => p.Name))
                 : null;
             var text = allowed is null
-                ? $"Unknown property \"{property}\"."
-                : $"Unknown property \"{property}\"; allowed here: {allowed}.";
+                ? new LocalizedText($"不认识的属性“{property}”。", $"Unknown property \"{property}\".")
+                : new LocalizedText($"不认识的属性“{property}”；此处可用：{allowed}。", $"Unknown property \"{property}\"; allowed here: {allowed}.");
             return (ToJsonPath(root, parentPointer), text);
         }
 
@@ -143,7 +148,23 @@ internal static class SchemaCheck
             "required" when subschema is { } s && s.TryGetProperty("description", out var r) && !s.TryGetProperty("type", out _) => $" ({r.GetString()})",
             _ => "",
         };
-        return (ToJsonPath(root, instanceLocation), $"{message}{detail}");
+        // The schema library words its message in English; the Chinese says what kind of problem it is, then the same words.
+        var kind = keyword switch
+        {
+            "required" => "缺少必填的属性",
+            "type" => "类型不对",
+            "minLength" => "不能为空或过短",
+            "maxLength" => "过长",
+            "pattern" => "格式不对",
+            "enum" or "const" => "取值不在允许范围内",
+            "minimum" or "exclusiveMinimum" => "数值过小",
+            "maximum" or "exclusiveMaximum" => "数值过大",
+            "minItems" => "项数过少",
+            "maxItems" => "项数过多",
+            "minProperties" => "不能为空",
+            _ => "不符合流程定义的格式",
+        };
+        return (ToJsonPath(root, instanceLocation), new LocalizedText($"{kind}：{message}{detail}", $"{message}{detail}"));
     }
 
     private static bool InsideAlternative(List<string> segments)

@@ -11,7 +11,7 @@ internal static class StateShapeChecks
     {
         if (state.Deadline is null)
         {
-            c.Add(path + ".deadline", DefinitionRules.TaskWithoutDeadline, $"The task \"{name}\" has no deadline; every task needs one, with its basis.");
+            c.Add(path + ".deadline", DefinitionRules.TaskWithoutDeadline, $"办理环节“{name}”没有办理期限；每个办理环节都须有期限及其依据。", $"The task \"{name}\" has no deadline; every task needs one, with its basis.");
         }
         else
         {
@@ -24,6 +24,7 @@ internal static class StateShapeChecks
         if (string.IsNullOrEmpty(state.Otherwise))
         {
             c.Add(path + ".otherwise", DefinitionRules.DecisionWithoutOtherwise,
+                "判断环节须写明 otherwise（所有分支都不适用时转入的环节），以免案件停滞。",
                 "A decision needs \"otherwise\", the state to go to when no branch applies, so that it can never get stuck.");
         }
     }
@@ -43,7 +44,7 @@ internal static class StateShapeChecks
         {
             if (present)
             {
-                c.Add($"{path}.{member}", DefinitionRules.EndHasTransitions, $"An end state has no way out, but this one declares \"{member}\".");
+                c.Add($"{path}.{member}", DefinitionRules.EndHasTransitions, $"办结环节不能再流转，但此环节写了“{member}”。", $"An end state has no way out, but this one declares \"{member}\".");
             }
         }
     }
@@ -58,7 +59,7 @@ internal static class StateShapeChecks
 
         if (state.TargetWorkingDays is not null)
         {
-            c.Add(path + ".targetWorkingDays", DefinitionRules.TargetWorkingDays, $"Only a task has a time to complete; this state is a {state.Kind.ToName()}.");
+            c.Add(path + ".targetWorkingDays", DefinitionRules.TargetWorkingDays, $"只有办理环节才有办结时限目标；此环节是 {state.Kind.ToName()}。", $"Only a task has a time to complete; this state is a {state.Kind.ToName()}.");
         }
 
         if (state.Deadline is { } deadline)

@@ -14,12 +14,12 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         CheckKey();
         if (!_c.States.ContainsKey(definition.Initial ?? ""))
         {
-            _c.Add("$.initial", DefinitionRules.UnknownInitialState, $"The initial state \"{definition.Initial}\" is not a state of the definition.");
+            _c.Add("$.initial", DefinitionRules.UnknownInitialState, $"初始环节“{definition.Initial}”不是本定义中的环节。", $"The initial state \"{definition.Initial}\" is not a state of the definition.");
         }
 
         for (var i = 0; i < definition.StartWith?.Count; i++)
         {
-            FieldChecks.Declared(_c, $"$.startWith[{i}]", definition.StartWith[i], "Start data");
+            FieldChecks.Declared(_c, $"$.startWith[{i}]", definition.StartWith[i], new LocalizedText("立案数据", "Start data"));
         }
 
         MaterialsCheck.Check(_c);
@@ -44,7 +44,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         var expected = definition.Key + ".json";
         if (!string.Equals(fileName, expected, StringComparison.Ordinal))
         {
-            _c.Add("$.key", DefinitionRules.KeyVersion, $"The file \"{fileName}\" holds the definition \"{definition.Key}\"; it must be named \"{expected}\".");
+            _c.Add("$.key", DefinitionRules.KeyVersion, $"文件“{fileName}”中是流程定义“{definition.Key}”，文件名应为“{expected}”。", $"The file \"{fileName}\" holds the definition \"{definition.Key}\"; it must be named \"{expected}\".");
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         StateShapeChecks.TaskDeadline(_c, name, state, path);
         for (var i = 0; i < state.Form?.Count; i++)
         {
-            FieldChecks.Declared(_c, $"{path}.form[{i}].field", state.Form[i].Field, "The form field");
+            FieldChecks.Declared(_c, $"{path}.form[{i}].field", state.Form[i].Field, new LocalizedText("表单字段", "The form field"));
         }
 
         foreach (var (outcome, spec) in state.Outcomes ?? [])
@@ -116,7 +116,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
             var outcomePath = $"{path}.outcomes{DefinitionValidator.PathSegment(outcome)}";
             for (var i = 0; i < spec.Requires?.Count; i++)
             {
-                FieldChecks.Declared(_c, $"{outcomePath}.requires[{i}].field", spec.Requires[i].Field, "The required field");
+                FieldChecks.Declared(_c, $"{outcomePath}.requires[{i}].field", spec.Requires[i].Field, new LocalizedText("必填字段", "The required field"));
             }
 
             GuardCheck.Rules(_c, outcomePath, spec.Rules, [], [DefinitionValidator.TodayParameter, DefinitionValidator.MaterialsMissingParameter]);
@@ -142,7 +142,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
             var eventFields = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < spec.Fields?.Count; i++)
             {
-                FieldChecks.Declared(_c, $"{eventPath}.fields[{i}].field", spec.Fields[i].Field, "The event field");
+                FieldChecks.Declared(_c, $"{eventPath}.fields[{i}].field", spec.Fields[i].Field, new LocalizedText("事项字段", "The event field"));
                 eventFields.Add(spec.Fields[i].Field);
             }
 

@@ -20,7 +20,9 @@ internal static class TextCheck
                     var memberPath = path + DefinitionValidator.PathSegment(member.Name);
                     if (member.Name.Length > DefinitionValidator.MaxNameLength || TextInput.ControlCharacter(member.Name) is not null)
                     {
-                        errors.Add(new(source, memberPath, DefinitionRules.Text, $"A name must be at most {DefinitionValidator.MaxNameLength} characters without control characters."));
+                        errors.Add(new(source, memberPath, DefinitionRules.Text, new LocalizedText(
+                            $"名称最多 {DefinitionValidator.MaxNameLength} 个字符，且不能含控制字符。",
+                            $"A name must be at most {DefinitionValidator.MaxNameLength} characters without control characters.")));
                     }
 
                     Errors(member.Value, memberPath, member.Name, property, source, errors);
@@ -45,12 +47,12 @@ internal static class TextCheck
                 };
                 if (text.Length > limit)
                 {
-                    errors.Add(new(source, path, DefinitionRules.Text, $"At most {limit} characters here; got {text.Length}."));
+                    errors.Add(new(source, path, DefinitionRules.Text, new LocalizedText($"此处最多 {limit} 个字符，现为 {text.Length} 个。", $"At most {limit} characters here; got {text.Length}.")));
                 }
 
                 if (TextInput.ControlCharacter(text, lineBreaks: true) is { } c)
                 {
-                    errors.Add(new(source, path, DefinitionRules.Text, $"The text contains the control character U+{(int)c:X4}."));
+                    errors.Add(new(source, path, DefinitionRules.Text, new LocalizedText($"文字中含有控制字符 U+{(int)c:X4}。", $"The text contains the control character U+{(int)c:X4}.")));
                 }
 
                 break;
