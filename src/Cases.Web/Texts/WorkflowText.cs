@@ -294,7 +294,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
 
             var target = clock.To is null ? null : definition.States.GetValueOrDefault(clock.To);
             var consequence = target?.Kind == StateKind.End
-                ? L["逾期未补正的，{0}。", Of(target.Title, clock.To!)]
+                ? L["逾期未补正的，案件将按「{0}」办结。", Of(target.Title, clock.To!)]
                 : L["逾期未补正的，本机构将按「{0}」继续办理。", StateTitle(definition, clock.To ?? waitKey)];
             return (field, clock, consequence);
         }
