@@ -33,7 +33,7 @@ public static class ChinaDate
         return Of(DateOnly.FromDateTime(local.DateTime)) + " " + local.ToString("HH:mm", Invariant);
     }
 
-    /// <summary>Money in yuan: ¥48,000.00 (a negative amount −¥1,200.00).</summary>
+    /// <summary>Money in yuan: ¥48,000.00 (a negative amount -¥1,200.00).</summary>
     public static string Money(decimal amount) =>
         (amount < 0 ? "-¥" : "¥") + Math.Abs(amount).ToString("#,##0.00", Invariant);
 
