@@ -431,7 +431,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                 case "input" or "result" when node is JsonObject figures:
                     lines.Add((JournalKey(key), string.Join(L["，"], figures.Where(f => f.Value is not null).Select(f => definition.Data.ContainsKey(f.Key)
                         ? $"{FieldLabel(definition, f.Key)}{L["："]}{Field(definition, f.Key, f.Value)}"
-                        : $"{L[Forms.CalculatorTexts.Figure(f.Key)]}{L["："]}{Forms.CalculationDisplay.Format(f.Key, f.Value)}"))));
+                        : $"{JournalKey(f.Key)}{L["："]}{(f.Value is JsonValue fv ? Value(fv) : Compact(f.Value))}"))));
                     break;
                 case "explanation" when node is JsonArray steps:
                     lines.Add((L["计算依据"], string.Join(L["、"], steps.OfType<JsonObject>().Select(st => st["basis"]?.ToString()).Where(b => !string.IsNullOrEmpty(b)).Distinct())));
