@@ -63,8 +63,8 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await second.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
         var conflict = await second.GetByTestId("conflict").InnerTextAsync();
         Assert.Contains("其他人已先处理了此任务", conflict, StringComparison.Ordinal);
-        Assert.Contains("已由 officer.jinan 办理完毕（结果：已告知），您的操作未被执行", conflict, StringComparison.Ordinal);
-        Assert.Contains("已完成（officer.jinan）", await second.GetByTestId("task-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已由 张伟（济南经办） 办理完毕（结果：已告知），您的操作未被执行", conflict, StringComparison.Ordinal);
+        Assert.Contains("已完成（张伟（济南经办）", await second.GetByTestId("task-status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await second.GetByTestId("task-form").CountAsync());
         await second.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "task-conflict.png"), FullPage = true });
     }

@@ -48,7 +48,7 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByRole(AriaRole.Link, new() { Name = "台账", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/ledgers", StringComparison.Ordinal));
         var row = page.Locator($"[data-testid=advance-row][data-case-id='{caseId}']");
-        Assert.Equal("28,000.00", (await row.GetByTestId("outstanding").InnerTextAsync()).Trim());
+        Assert.Equal("¥28,000.00", (await row.GetByTestId("outstanding").InnerTextAsync()).Trim());
         Assert.Equal("追偿中", (await row.GetByTestId("standing").InnerTextAsync()).Trim());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The ledgers scroll sideways at 1280 px.");
 
@@ -61,7 +61,7 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal(1, await row.CountAsync());
         foreach (var outstanding in await page.Locator("[data-testid=advance-row] [data-testid=outstanding]").AllInnerTextsAsync())
         {
-            Assert.NotEqual("0.00", outstanding.Trim());
+            Assert.NotEqual("¥0.00", outstanding.Trim());
         }
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "ledgers.png"), FullPage = true });
@@ -71,7 +71,7 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("城市,案件,工伤案件编号", csv, StringComparison.Ordinal);
-        Assert.Contains($"{injuryCaseId},济南恒达建材有限公司,追偿中,2025-10-14,48000.00,20000.00,0.00,28000.00,2025-10-17", csv, StringComparison.Ordinal);
+        Assert.Contains($"{injuryCaseId},济南恒达建材有限公司,追偿中,2025-10-14,\"¥48,000.00\",\"¥20,000.00\",¥0.00,\"¥28,000.00\",2025-10-17", csv, StringComparison.Ordinal);
 
         await page.SetViewportSizeAsync(768, 1024);
         await page.ReloadAsync();

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Domain.Calendar;
 using Cases.Workflows.Calendar;
 using Cases.Workflows.Definitions;
@@ -29,9 +30,10 @@ public sealed record GetCasePage(Guid CaseId, Actor By) : IQuery<CasePageView>;
 /// <param name="FullIdNumbers">The user's role sees whole identity numbers.</param>
 /// <param name="MaxUploadBytes">The largest file an upload accepts.</param>
 /// <param name="MigrateTo">A newer version in use that the user could migrate this running case to; null when none or not theirs to migrate.</param>
+/// <param name="Names">Display names of everyone the page names (the journal's actors, tasks' holders, comments' and files' authors) and the case's party.</param>
 public sealed record CasePageView(CaseView Case, JournalVerification Verification, WorkflowDefinition Definition, IReadOnlyList<CommentView> Comments,
     IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<MaterialsNoticeView> Notices, Func<DateOnly, int?> DaysLeft,
-    bool CanRecordEvents, bool CanWork, bool FullIdNumbers, long MaxUploadBytes, int? MigrateTo);
+    bool CanRecordEvents, bool CanWork, bool FullIdNumbers, long MaxUploadBytes, int? MigrateTo, NameBook Names);
 
 /// <summary>
 /// A task as its page shows it: the task, its case (masked as <see cref="GetCase"/> masks it), the definition and the
@@ -51,13 +53,19 @@ public sealed record GetTaskPage(Guid TaskId, Actor By) : IQuery<TaskPageView>;
 /// <param name="CanComplete">The user may complete it now: open in their role, or claimed by them.</param>
 /// <param name="CanClaim">The user may claim it: open, in their role.</param>
 /// <param name="CanRelease">The user holds it and may give it back.</param>
+/// <param name="Names">Display names of who holds or completed the task, and the case's party.</param>
 public sealed record TaskPageView(TaskView Task, CaseView Case, WorkflowDefinition Definition, StateSpec State, IReadOnlyDictionary<string, FieldSpec> FormData,
-    string? HeldDueOn, int? DaysLeft, bool FullIdNumbers, bool CanComplete, bool CanClaim, bool CanRelease);
+    string? HeldDueOn, int? DaysLeft, bool FullIdNumbers, bool CanComplete, bool CanClaim, bool CanRelease, NameBook Names);
 
 /// <summary>A one-time missing-materials notice (第十五条) as the runtime sent it, with the definition that names its materials, for printing.</summary>
 public sealed record GetMaterialsNoticePage(Guid CaseId, Guid NoticeId, Actor By) : IQuery<MaterialsNoticePage>;
 
-public sealed record MaterialsNoticePage(MaterialsNoticeView Notice, WorkflowDefinition Definition, bool FullIdNumbers);
+/// <param name="Notice">The notice as sent.</param>
+/// <param name="Definition">The definition version that names its materials and articles.</param>
+/// <param name="FullIdNumbers">The user's role sees whole identity numbers.</param>
+/// <param name="Addressee">Who the notice is addressed to, by name (the case's party).</param>
+/// <param name="Data">The case's data (masked as GetCase masks it): the resubmission deadline and the dates the notice cites.</param>
+public sealed record MaterialsNoticePage(MaterialsNoticeView Notice, WorkflowDefinition Definition, bool FullIdNumbers, PartyLabel Addressee, System.Text.Json.Nodes.JsonObject Data);
 
 public sealed class CasePageHandlers(IMediator mediator, CasesDb db, DefinitionStore definitions, CalendarStore calendars, TimeProvider clock, IOptions<AttachmentOptions> attachments)
     : IQueryHandler<GetCasePage, CasePageView>, IQueryHandler<GetTaskPage, TaskPageView>, IQueryHandler<GetMaterialsNoticePage, MaterialsNoticePage>
@@ -78,8 +86,13 @@ public sealed class CasePageHandlers(IMediator mediator, CasesDb db, DefinitionS
             migrateTo = latest > view.DefinitionVersion ? latest : null;
         }
 
+        // Users the journal names as the actor, or as whom a task was released from or assigned to.
+        var journalUsers = view.Journal.SelectMany(j => new[] { j.Actor, JournalUser(j, "from"), JournalUser(j, "to") });
+        var names = await Names.ResolveAsync(db, by,
+            journalUsers.Concat(view.OpenTasks.Select(t => t.Assignee)).Concat(comments.Select(c => c.Author)).Concat(files.Select(f => f.UploadedBy)),
+            [view.CaseId], cancellationToken);
         return new CasePageView(view, verification, definition, comments, files, notices, await DaysLeftAsync(cancellationToken),
-            by.May(Permission.RecordEvents), by.May(Permission.WorkCases), by.NeedsFullIdNumbers, attachments.Value.MaxBytes, migrateTo);
+            by.May(Permission.RecordEvents), by.May(Permission.WorkCases), by.NeedsFullIdNumbers, attachments.Value.MaxBytes, migrateTo, names);
     }
 
     public async ValueTask<TaskPageView> Handle(GetTaskPage query, CancellationToken cancellationToken)
@@ -102,14 +115,22 @@ public sealed class CasePageHandlers(IMediator mediator, CasesDb db, DefinitionS
             by.NeedsFullIdNumbers,
             CanComplete: inRole && (task.Status == HumanTaskStatus.Open || mine),
             CanClaim: inRole && task.Status == HumanTaskStatus.Open,
-            CanRelease: mine);
+            CanRelease: mine,
+            Names: await Names.ResolveAsync(db, by, [task.Assignee, task.CompletedBy], [task.CaseId], cancellationToken));
     }
 
     public async ValueTask<MaterialsNoticePage> Handle(GetMaterialsNoticePage query, CancellationToken cancellationToken)
     {
         var notice = await mediator.Send(new GetMaterialsNotice(query.CaseId, query.NoticeId, query.By), cancellationToken);
-        return new MaterialsNoticePage(notice, await definitions.GetAsync(db, notice.Procedure, notice.DefinitionVersion, cancellationToken), query.By.NeedsFullIdNumbers);
+        var @case = await mediator.Send(new GetCase(query.CaseId, query.By), cancellationToken);
+        var parties = await Names.PartiesAsync(db, query.By, [query.CaseId], cancellationToken);
+        return new MaterialsNoticePage(notice, await definitions.GetAsync(db, notice.Procedure, notice.DefinitionVersion, cancellationToken), query.By.NeedsFullIdNumbers,
+            parties.GetValueOrDefault(query.CaseId) ?? new PartyLabel(notice.Party, null), @case.Data as System.Text.Json.Nodes.JsonObject ?? []);
     }
+
+    /// <summary>A user a journal entry names besides its actor: whom a task was released from or assigned to.</summary>
+    private static string? JournalUser(JournalView entry, string key) =>
+        entry.Action is JournalActions.TaskReleased or JournalActions.TaskAssigned && entry.Data?[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var user) ? user : null;
 
     private async Task<Func<DateOnly, int?>> DaysLeftAsync(CancellationToken ct)
     {

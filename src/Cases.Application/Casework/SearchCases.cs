@@ -1,7 +1,9 @@
 using System.Globalization;
+using Cases.Application.Common;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
 using Cases.Workflows.Common;
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Persistence;
 
@@ -17,10 +19,15 @@ public sealed record SearchCases(
     string? Procedure, string? Status, string? State, string? Q, DateOnly? OpenedFrom, DateOnly? OpenedTo, string? City, string? After, int? Limit, Actor By)
     : IQuery<CaseSearchPage>;
 
-/// <summary>One case in a search result. The party label is masked as the inbox masks it; NextDueOn is the earliest open task's due date.</summary>
+/// <summary>
+/// One case in a search result. The party label is masked as the inbox masks it, and <c>PartyName</c> names the party
+/// (an employer's name and credit code, a worker's name and masked number, a project's name); NextDueOn is the earliest
+/// open task's due date; <c>OutcomeTitle</c> says how a completed case ended, as the end state is called.
+/// </summary>
 public sealed record CaseSearchRow(
     Guid CaseId, string Procedure, int DefinitionVersion, string ProcedureTitle, string ProcedureTitleEn, string State, string StateTitle, string StateTitleEn,
-    InstanceStatus Status, string? EndOutcome, string Party, string City, DateTimeOffset OpenedAt, DateOnly? NextDueOn);
+    InstanceStatus Status, string? EndOutcome, string Party, string City, DateTimeOffset OpenedAt, DateOnly? NextDueOn,
+    PartyLabel? PartyName = null, string? OutcomeTitle = null, string? OutcomeTitleEn = null);
 
 public sealed record CaseSearchPage(IReadOnlyList<CaseSearchRow> Items, string? Next);
 
@@ -159,14 +166,17 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
         // The party masked as in every list, whatever the role (TaskView.Party): a search result is not a recorded view.
         var rows = new List<CaseSearchRow>(Math.Min(page.Count, limit));
+        var parties = await Names.PartiesAsync(db, query.By, page.Take(limit).Select(x => x.Id), cancellationToken);
         foreach (var x in page.Take(limit))
         {
             var definition = await definitions.GetAsync(db, x.Procedure, x.DefinitionVersion, cancellationToken);
             var state = definition.States.GetValueOrDefault(x.State);
+            var end = x.EndOutcome is null ? null : definition.States.Values.FirstOrDefault(s => s.Kind == StateKind.End && s.Outcome == x.EndOutcome)?.Title;
             rows.Add(new CaseSearchRow(
                 x.Id, x.Procedure, x.DefinitionVersion, definition.Title.Zh, definition.Title.En, x.State,
                 state?.Title?.Zh ?? x.State, state?.Title?.En ?? x.State, x.Status, x.EndOutcome,
-                PersonalDataMask.Label(x.Party, full: false), x.CityCode, x.CreatedAt, x.NextDueOn));
+                PersonalDataMask.Label(x.Party, full: false), x.CityCode, x.CreatedAt, x.NextDueOn,
+                parties.GetValueOrDefault(x.Id), end?.Zh, end?.En));
         }
 
         var next = page.Count > limit ? Encode(page[limit - 1].CreatedAt, page[limit - 1].Id) : null;

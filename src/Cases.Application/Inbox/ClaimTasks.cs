@@ -23,13 +23,16 @@ public enum ClaimRefusal
     NotFound,
 }
 
-/// <summary>One task of a claim: claimed, or refused with the kind and the reason (and, after a conflict, the task as it stands).</summary>
-public sealed record ClaimResult(Guid TaskId, ClaimRefusal? Refusal, string? Problem, TaskView? Current)
+/// <summary>
+/// One task of a claim: claimed, or refused with the kind and the reason (and, after a conflict, the task as it stands
+/// and the display names of who holds or completed it, in <paramref name="Names"/>).
+/// </summary>
+public sealed record ClaimResult(Guid TaskId, ClaimRefusal? Refusal, string? Problem, TaskView? Current, Common.NameBook? Names = null)
 {
     public bool Claimed => Refusal is null;
 }
 
-public sealed class ClaimTasksHandler(IMediator mediator) : ICommandHandler<ClaimTasks, IReadOnlyList<ClaimResult>>
+public sealed class ClaimTasksHandler(IMediator mediator, CasesDb db) : ICommandHandler<ClaimTasks, IReadOnlyList<ClaimResult>>
 {
     public async ValueTask<IReadOnlyList<ClaimResult>> Handle(ClaimTasks command, CancellationToken cancellationToken)
     {
@@ -42,7 +45,10 @@ public sealed class ClaimTasksHandler(IMediator mediator) : ICommandHandler<Clai
             }
             catch (ConflictException e)
             {
-                results.Add(new ClaimResult(id, ClaimRefusal.Conflict, e.Message, e.Current as TaskView));
+                var current = e.Current as TaskView;
+                var names = current is null ? null : new Common.NameBook(
+                    await Common.Names.UsersAsync(db, [current.Assignee, current.CompletedBy], cancellationToken), new Dictionary<Guid, Common.PartyLabel>());
+                results.Add(new ClaimResult(id, ClaimRefusal.Conflict, e.Message, current, names));
             }
             catch (ForbiddenException e)
             {

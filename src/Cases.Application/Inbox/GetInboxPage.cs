@@ -22,8 +22,9 @@ public sealed record GetInboxPage(string Tab, string? Procedure, string? Sla, in
 /// <param name="FilterProblem">A filter the tasks' query refused; the list is then empty.</param>
 /// <param name="FullIdNumbers">The user's role needs whole identity numbers (规程 第一百四十一条); otherwise party labels are masked.</param>
 /// <param name="Provincial">The user works for the whole province: a filter they share reaches the role in every city.</param>
+/// <param name="Names">The display names of who holds or completed the tasks, and the names of the tasks' parties.</param>
 public sealed record InboxPageView(IReadOnlyList<DefinitionVersionView> Procedures, IReadOnlyList<InboxTask> Tasks, string? Next,
-    IReadOnlyList<SavedFilterView> SavedFilters, InputRefused? FilterProblem, bool FullIdNumbers, bool Provincial);
+    IReadOnlyList<SavedFilterView> SavedFilters, InputRefused? FilterProblem, bool FullIdNumbers, bool Provincial, NameBook Names);
 
 /// <summary>A task of the inbox and the working days left until it is due (null when the calendar cannot count them).</summary>
 public sealed record InboxTask(TaskView Task, int? DaysLeft);
@@ -53,7 +54,8 @@ public sealed class GetInboxPageHandler(IMediator mediator, CasesDb db, Calendar
             (problem, page) = (new InputRefused("within", e.Message, e.Year), new TaskPage([], null));
         }
 
+        var names = await Names.ResolveAsync(db, query.By, page.Items.SelectMany(t => new[] { t.Assignee, t.CompletedBy }), page.Items.Select(t => t.CaseId), cancellationToken);
         return new InboxPageView(procedures, [.. page.Items.Select(t => new InboxTask(t, calendar.WorkingDaysLeft(today, t.DueOn)))], page.Next,
-            await mediator.Send(new ListFilters(query.By), cancellationToken), problem, query.By.NeedsFullIdNumbers, query.By.IsProvincial);
+            await mediator.Send(new ListFilters(query.By), cancellationToken), problem, query.By.NeedsFullIdNumbers, query.By.IsProvincial, names);
     }
 }

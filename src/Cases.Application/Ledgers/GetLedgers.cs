@@ -20,9 +20,10 @@ public sealed record AdvancePaymentTotal(int Cases, decimal Advanced, decimal Re
 /// <summary>
 /// One advance (第九十三条) and its recovery: <paramref name="Party"/> is the case's label, <paramref name="LiableParty"/>
 /// whom the fund recovers from (the employer or the third party; null when the case names none), both masked as every list
-/// masks them (第一百四十条).
+/// masks them (第一百四十条); <paramref name="LiablePartyCode"/> the liable employer's credit code, when the case names one.
 /// </summary>
-public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string? LiableParty, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn);
+public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string? LiableParty, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn,
+    string? LiablePartyCode = null);
 
 /// <summary>Where the recovery of an advance stands (第九十三条 追偿): still recovering, recovered in full, referred to legal action, or written off.</summary>
 public static class AdvancePaymentStanding
@@ -84,7 +85,8 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             var writtenOff = g.Where(r => r.Entry == "written-off").Sum(r => r.Amount);
             return new AdvancePaymentCase(g.Key, first.CityCode, first.InjuryCaseId, PersonalDataMask.Label(first.Party, full: false), LiablePartyOf(first.DataJson), first.State,
                 AdvancePaymentStanding.Of(first.Status, first.EndOutcome), advanced, recovered, writtenOff, advanced - recovered - writtenOff,
-                g.Where(r => r.Entry == "advanced").Min(r => r.OccurredOn), g.Where(r => r.Entry == "repaid").Select(r => (DateOnly?)r.OccurredOn).Max());
+                g.Where(r => r.Entry == "advanced").Min(r => r.OccurredOn), g.Where(r => r.Entry == "repaid").Select(r => (DateOnly?)r.OccurredOn).Max(),
+                LiablePartyCodeOf(first.DataJson));
         })
             .Where(c => query.Standing is null || c.Standing == query.Standing)
             .Where(c => !query.OutstandingOnly || c.Outstanding != 0)
@@ -124,6 +126,12 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
     /// <summary>The liable party's name from the case data (advance-payment's liableParty.name), masked like a label.</summary>
     private static string? LiablePartyOf(string dataJson) =>
         JsonNode.Parse(dataJson)?["liableParty"]?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
+            ? PersonalDataMask.Label(text, full: false)
+            : null;
+
+    /// <summary>The liable employer's credit code from the case data (liableParty.creditCode), shown small beside its name.</summary>
+    private static string? LiablePartyCodeOf(string dataJson) =>
+        JsonNode.Parse(dataJson)?["liableParty"]?["creditCode"] is JsonValue code && code.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
             ? PersonalDataMask.Label(text, full: false)
             : null;
 

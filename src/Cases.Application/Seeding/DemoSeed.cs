@@ -146,8 +146,17 @@ public static class DemoSeed
             }
         }
 
+        // The employer, worker and project the demo cases name (DemoCases), registered so that the lists name them; added
+        // after the generated ones, which therefore stay as the fixed seed makes them.
+        var jinan = City.Parse("370100");
+        var hengda = Employer.Register(CreditCode.Parse("91370100MA3C4E5F61"), "济南恒达建材有限公司", IndustryRiskClass.From(4), jinan, today.AddDays(-900));
+        db.Employers.Add(hengda);
+        db.Workers.Add(Worker.Register(IdNumber.Parse("370102198503120011"), "王建国", "13905310011", hengda.Id));
+        db.ConstructionProjects.Add(ConstructionProject.Register("JS3701002026-D01", "经十路东延综合管廊工程", hengda.CreditCode, jinan,
+            today.AddDays(-200), today.AddDays(30), 86_000_000m));
+
         await db.SaveChangesAsync();
-        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 15 projects, 60 injury cases", employers.Count, workers.Count);
+        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, 60 injury cases", employers.Count + 1, workers.Count + 1);
     }
 
     private static string DemoSuffix(Faker faker) => faker.PickRandom("有限公司", "股份有限公司", "建设集团有限公司", "制造有限公司");

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using System.Text.Json.Nodes;
 using Cases.Application.Casework;
@@ -72,6 +73,12 @@ public sealed record CasePage
     /// <summary>A refused comment or upload, shown back at its form.</summary>
     public CaseworkRefusal Refused { get; init; } = CaseworkRefusal.None;
 
+    /// <summary>Display names of everyone the page names, and the case's party by name.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>The case's party as its heading names it.</summary>
+    public PartyLabel Party => Names.Party(Case.CaseId, WorkflowText.Party(Case.Party, FullIdNumbers));
+
     /// <summary>A size as people read it: "812 B", "3.5 KB", "10 MB".</summary>
     public static string FileSize(long bytes) => bytes switch
     {
@@ -98,6 +105,12 @@ public sealed class NoticePage
     public required string CityName { get; init; }
 
     public bool FullIdNumbers { get; init; }
+
+    /// <summary>Who the notice is addressed to, by name.</summary>
+    public required PartyLabel Addressee { get; init; }
+
+    /// <summary>The case's data: the deadline the notice states.</summary>
+    public required JsonObject Data { get; init; }
 }
 
 /// <summary>
@@ -164,6 +177,8 @@ public sealed class CaseController(IMediator mediator, WorkflowForm forms, IStri
             Definition = page.Definition,
             CityName = city is null ? page.Notice.City : WorkflowText.English ? city.NameEn : city.NameZh,
             FullIdNumbers = page.FullIdNumbers,
+            Addressee = page.Addressee,
+            Data = page.Data,
         });
     }
 
@@ -279,6 +294,7 @@ public sealed class CaseController(IMediator mediator, WorkflowForm forms, IStri
             CanWork = page.CanWork,
             MaxUploadBytes = page.MaxUploadBytes,
             MigrateTo = page.MigrateTo,
+            Names = page.Names,
             Refused = refused ?? CaseworkRefusal.None,
         };
     }

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Application.Inbox;
 using Cases.Workflows.Instances;
@@ -65,6 +66,12 @@ public sealed class InboxPage
     /// <summary>The user works for the whole province: a filter they share reaches the role in every city.</summary>
     public bool Provincial { get; init; }
 
+    /// <summary>Display names of the tasks' holders and completers, and the tasks' parties by name.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>A task's party as the list shows it: a name with its code or masked number beside it.</summary>
+    public PartyLabel Party(TaskView task) => Names.Party(task.CaseId, task.Party);
+
     public bool CanClaim => Query.Tab == "available";
 
     public bool CanRelease => Query.Tab == "mine";
@@ -110,6 +117,7 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
                 var problem => L["筛选条件有误：{0}", problem.Message].Value,
             },
             FullIdNumbers = page.FullIdNumbers,
+            Names = page.Names,
             Next = page.Next,
             Rows = [.. page.Tasks.Select(t => new InboxRow(t.Task, titles.GetValueOrDefault(t.Task.Procedure, t.Task.Procedure), t.DaysLeft))],
         });
@@ -145,7 +153,7 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
     public async Task<IActionResult> Release(Guid taskId, string? returnUrl, CancellationToken ct)
     {
         await mediator.Send(new ReleaseTask(taskId, User.ToActor()), ct);
-        TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
+        TempData[PageMessages.Notice] = L["任务已放回待领取，同岗位人员可以领取。"].Value;
         return Back(returnUrl);
     }
 

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Application.Casework;
 using Cases.Workflows.Definitions;
@@ -51,6 +52,12 @@ public sealed class TaskFormPage
     public string? Refusal { get; init; }
 
     public string Value(string field) => Values.GetValueOrDefault(field, "");
+
+    /// <summary>Display names of who holds or completed the task, and the case's party by name.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>The task's party as its heading names it.</summary>
+    public PartyLabel Party => Names.Party(Task.CaseId, Task.Party);
 }
 
 /// <summary>
@@ -81,7 +88,7 @@ public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStri
     public async Task<IActionResult> Release(Guid id, CancellationToken ct)
     {
         await mediator.Send(new ReleaseTask(id, User.ToActor()), ct);
-        TempData[PageMessages.Notice] = L["任务已退回，同岗位人员可以领取。"].Value;
+        TempData[PageMessages.Notice] = L["任务已放回待领取，同岗位人员可以领取。"].Value;
         return RedirectToAction(nameof(InboxController.Index), "Inbox", new { tab = "available" });
     }
 
@@ -173,7 +180,8 @@ public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStri
             CanComplete = page.CanComplete,
             CanClaim = page.CanClaim,
             CanRelease = page.CanRelease,
-            Conflict = conflict ? TaskOutcomes.Current(L, page.Task, page.Definition) : null,
+            Names = page.Names,
+            Conflict = conflict ? TaskOutcomes.Current(L, page.Task, page.Definition, page.Names) : null,
             Refusal = refusal,
         };
     }

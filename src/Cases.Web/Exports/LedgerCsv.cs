@@ -8,10 +8,16 @@ namespace Cases.Web.Exports;
 /// </summary>
 public static class LedgerCsv
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>An amount to the fen with thousands separators, as the page prints it (48,000.00).</summary>
-    public static string Money(decimal amount) => amount.ToString("#,##0.00", Invariant);
+    /// <summary>An amount in yuan to the fen, as the page and the export print it (¥48,000.00).</summary>
+    public static string Money(decimal amount) => ChinaDate.Money(amount);
+
+    /// <summary>Whom an advance is recovered from: the liable party's name, its credit code beside it when the case names one.</summary>
+    public static string LiableParty(AdvancePaymentCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.LiableParty is null ? c.Party : c.LiablePartyCode is null ? c.LiableParty : $"{c.LiableParty}（{c.LiablePartyCode}）";
+    }
 
     /// <summary>Where a recovery stands, in words.</summary>
     public static string Standing(WorkflowText T, string standing)
@@ -28,8 +34,8 @@ public static class LedgerCsv
     }
 
     /// <summary>
-    /// One row per advance. Amounts are written plainly (48000.00, no separators) so that a spreadsheet reads them as
-    /// numbers whatever its locale; no totals row, so that summing a column never counts a total twice.
+    /// One row per advance, amounts as officers read them (¥48,000.00: a spreadsheet set to Chinese reads them as
+    /// currency); no totals row, so that summing a column never counts a total twice.
     /// </summary>
     public static CsvTable AdvancePayments(WorkflowText T, AdvancePaymentLedger ledger)
     {
@@ -37,8 +43,8 @@ public static class LedgerCsv
         ArgumentNullException.ThrowIfNull(ledger);
         return new(
             [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["追偿对象"], T.L["状态"], T.L["先行支付日期"], T.L["先行支付金额"], T.L["已追回"], T.L["已核销"], T.L["未追回余额"], T.L["最近还款日期"]],
-            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCaseId, c.LiableParty ?? c.Party, Standing(T, c.Standing),
-                WorkflowText.Date(c.AdvancedOn), Plain(c.Advanced), Plain(c.Recovered), Plain(c.WrittenOff), Plain(c.Outstanding), c.LastRepaidOn is { } d ? WorkflowText.Date(d) : ""])]);
+            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCaseId, LiableParty(c), Standing(T, c.Standing),
+                WorkflowText.Date(c.AdvancedOn), Money(c.Advanced), Money(c.Recovered), Money(c.WrittenOff), Money(c.Outstanding), c.LastRepaidOn is { } d ? WorkflowText.Date(d) : ""])]);
     }
 
     /// <summary>One row per paid top-up with the invoices it paid.</summary>
@@ -47,9 +53,7 @@ public static class LedgerCsv
         ArgumentNullException.ThrowIfNull(T);
         return new(
             [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["补足金额"], T.L["支付日期"], T.L["发票号"]],
-            [.. rows.Select(r => (IReadOnlyList<string>)[SupervisionCsv.CityName(r.City), WorkflowText.CaseNumber(r.CaseId), r.InjuryCaseId, Plain(r.Amount), WorkflowText.Date(r.PaidOn),
+            [.. rows.Select(r => (IReadOnlyList<string>)[SupervisionCsv.CityName(r.City), WorkflowText.CaseNumber(r.CaseId), r.InjuryCaseId, Money(r.Amount), WorkflowText.Date(r.PaidOn),
                 string.Join("; ", r.Invoices)])]);
     }
-
-    private static string Plain(decimal amount) => amount.ToString("0.00", Invariant);
 }

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Application.Inbox;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
@@ -14,27 +15,27 @@ internal static class TaskOutcomes
     /// <summary>Why one task of a claim was not claimed, in a plain sentence.</summary>
     public static string Refusal(IStringLocalizer<SharedResource> L, ClaimResult result) => result switch
     {
-        { Refusal: ClaimRefusal.Conflict, Current: { } task } => Current(L, task, null),
+        { Refusal: ClaimRefusal.Conflict, Current: { } task } => Current(L, task, null, result.Names),
         { Refusal: ClaimRefusal.Forbidden } => L["您不能办理此任务：{0}", result.Problem ?? ""],
         _ => L["找不到该任务（不存在或不属于本市）。"],
     };
 
     /// <summary>The plain sentence for a task someone else has taken or finished; <paramref name="definition"/> names the outcome when known.</summary>
-    public static string Current(IStringLocalizer<SharedResource> L, TaskView task, WorkflowDefinition? definition)
+    public static string Current(IStringLocalizer<SharedResource> L, TaskView task, WorkflowDefinition? definition, NameBook? names = null)
     {
         var step = WorkflowText.Title(task);
+        names ??= NameBook.Empty;
         return task.Status switch
         {
-            HumanTaskStatus.Completed => L["「{0}」已由 {1} 办理完毕（结果：{2}），您的操作未被执行。", step, task.CompletedBy ?? "", OutcomeLabel(task, definition)],
-            HumanTaskStatus.Claimed => L["「{0}」已由 {1} 领取办理，您的操作未被执行。", step, task.Assignee ?? ""],
+            HumanTaskStatus.Completed => L["「{0}」已由 {1} 办理完毕（结果：{2}），您的操作未被执行。", step, names.User(task.CompletedBy), OutcomeLabel(task, definition)],
+            HumanTaskStatus.Claimed => L["「{0}」已由 {1} 领取办理，您的操作未被执行。", step, names.User(task.Assignee)],
             HumanTaskStatus.Cancelled => L["「{0}」已取消（案件已进入其他环节），您的操作未被执行。", step],
             _ => L["「{0}」在您操作的同时被他人处理，您的操作未被执行；请查看当前状态后重试。", step],
         };
     }
 
     private static string OutcomeLabel(TaskView task, WorkflowDefinition? definition) =>
-        task.Outcome is null ? "" :
-        definition?.States.GetValueOrDefault(task.State)?.Outcomes?.GetValueOrDefault(task.Outcome) is { } outcome ? WorkflowText.Of(outcome.Label, task.Outcome) : task.Outcome;
+        task.Outcome is null ? "" : WorkflowText.OutcomeLabel(definition, task.State, task.Outcome);
 }
 
 /// <summary>TempData keys of the one-line messages a page shows after a redirect (Views/Shared/_Messages.cshtml).</summary>

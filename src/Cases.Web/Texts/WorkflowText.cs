@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Cases.Application.Common;
 using Cases.Application.Records;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
@@ -182,7 +183,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     /// <summary>An instant as the date and time in China.</summary>
     public static string Instant(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", Invariant);
 
-    /// <summary>One value of case data as text (lists and objects are shown by the view as tables).</summary>
+    /// <summary>One value of case data as text when its field is not known (lists and objects are shown by the view as tables).</summary>
     public string Value(JsonNode? node) => node switch
     {
         null => "—",
@@ -192,6 +193,140 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JsonValue v when v.GetValueKind() is JsonValueKind.String => v.GetValue<string>(),
         _ => node.ToJsonString(Workflows.Runtime.CaseData.Storage),
     };
+
+    /// <summary>An enum value as its label in the definition (「交通事故」 for traffic); the value itself where the definition gives none.</summary>
+    public static string EnumLabel(FieldSpec? spec, string value) =>
+        spec?.Labels is { } labels && labels.TryGetValue(value, out var label) ? Of(label, value) : value;
+
+    /// <summary>
+    /// A decimal field that holds a rate (a fraction shown as a percentage): one the definition bounds by 1, or named …Rate.
+    /// Every other decimal of the procedures is an amount of money in yuan.
+    /// </summary>
+    public static bool IsRate(string name, FieldSpec? spec) =>
+        spec?.Type == "decimal" && (spec.Max is <= 1m || name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A value of a field of the case data as officers read it: an option by its label, money as ¥48,000.00, a rate as
+    /// 0.5%, yes or no, a received checklist as the materials' names; a list or an object in a short line.
+    /// </summary>
+    public string Field(WorkflowDefinition? definition, string name, JsonNode? node) =>
+        Member(definition?.Data.GetValueOrDefault(name), name, node, definition);
+
+    /// <summary>As <see cref="Field"/>, for a field whose spec is known (an object's member, a list item's field).</summary>
+    public string Member(FieldSpec? spec, string name, JsonNode? node, WorkflowDefinition? definition = null)
+    {
+        switch (node)
+        {
+            case null:
+                return "—";
+            case JsonArray items when spec?.Type == "checklist":
+                var received = items.OfType<JsonValue>().Select(i => i.TryGetValue<string>(out var key) ? Material(definition, key) : i.ToJsonString()).ToList();
+                return received.Count == 0 ? L["（无）"] : string.Join(L["、"], received);
+            case JsonArray items:
+                return string.Join(L["；"], items.Select(i => i is JsonObject o ? Inline(spec?.Fields, o, definition) : Member(null, name, i, definition)));
+            case JsonObject inner:
+                return Inline(spec?.Fields, inner, definition);
+            case JsonValue v when v.GetValueKind() is JsonValueKind.Number && v.TryGetValue<decimal>(out var number):
+                return spec?.Type == "integer" ? number.ToString(Invariant)
+                    : IsRate(name, spec) ? ChinaDate.Rate(number)
+                    : spec?.Type == "decimal" ? ChinaDate.Money(number)
+                    : number.ToString(Invariant);
+            case JsonValue v when v.TryGetValue<string>(out var text):
+                return spec?.Type switch
+                {
+                    "enum" => EnumLabel(spec, text),
+                    "date" => ChinaDate.Of(text),
+                    "month" => ChinaDate.Month(text),
+                    _ => text,
+                };
+            default:
+                return Value(node);
+        }
+    }
+
+    private string Inline(Dictionary<string, FieldSpec>? fields, JsonObject data, WorkflowDefinition? definition) =>
+        string.Join(L["，"], data.Where(p => p.Value is not null)
+            .Select(p => $"{Of(fields?.GetValueOrDefault(p.Key)?.Label, p.Key)}{L["："]}{Member(fields?.GetValueOrDefault(p.Key), p.Key, p.Value, definition)}"));
+
+    /// <summary>A material of the definition's checklist by its name (规程 第十五条); an unknown key as it is.</summary>
+    public static string Material(WorkflowDefinition? definition, string key) =>
+        definition?.Materials?.GetValueOrDefault(key) is { } material ? Of(material.Label, key) : key;
+
+    /// <summary>How a case ended, as the end state that set the outcome calls it (「无异议，费率确定」 for final-no-objection).</summary>
+    public static string EndOutcome(WorkflowDefinition? definition, string outcome) =>
+        definition?.States.Values.FirstOrDefault(s => s.Kind == StateKind.End && s.Outcome == outcome) is { } end ? Of(end.Title, outcome)
+        : definition?.States.GetValueOrDefault(outcome) is { Kind: StateKind.End } named ? Of(named.Title, outcome)
+        : outcome;
+
+    /// <summary>
+    /// The label of a task's outcome in its state (「已告知」 for notified), a supervisor's confirmation of an expiry
+    /// included; the outcome itself when the state gives it none.
+    /// </summary>
+    public static string OutcomeLabel(WorkflowDefinition? definition, string? state, string outcome)
+    {
+        var spec = state is null ? null : definition?.States.GetValueOrDefault(state);
+        if (spec?.Outcomes?.GetValueOrDefault(outcome) is { } labelled)
+        {
+            return Of(labelled.Label, outcome);
+        }
+
+        return spec?.Kind == StateKind.Wait && outcome is ExpiryConfirmation.Confirm or ExpiryConfirmation.Extend
+            ? Of(ExpiryConfirmation.Spec(definition!, state!).Outcomes![outcome].Label, outcome)
+            : outcome;
+    }
+
+    /// <summary>
+    /// What a one-time missing-materials notice (规程 第十五条) tells its addressee about the time to resubmit: the wait
+    /// the notice leads into, its clock (the date field in the case data, the article it counts under) and what happens
+    /// when it passes, in words — the end the case then reaches, or the step it goes back to. Null when the definition
+    /// sends no such notice or its wait has no clock.
+    /// </summary>
+    public (string Field, ClockSpec Clock, string Consequence)? Resubmission(WorkflowDefinition definition)
+    {
+        foreach (var (key, state) in definition.States)
+        {
+            var notices = state.Action == "materials-notice" || state.OnEnter?.Any(n => n.Template == "one-time-missing-materials-notice") == true;
+            var waitKey = state.Kind == StateKind.Wait ? key : state.To;
+            if (!notices || waitKey is null || definition.States.GetValueOrDefault(waitKey)?.Timer is not { On: { } field } clock)
+            {
+                continue;
+            }
+
+            var target = clock.To is null ? null : definition.States.GetValueOrDefault(clock.To);
+            var consequence = target?.Kind == StateKind.End
+                ? L["逾期未补正的，案件将按「{0}」办结。", Of(target.Title, clock.To!)]
+                : L["逾期未补正的，本机构将按「{0}」继续办理。", StateTitle(definition, clock.To ?? waitKey)];
+            return (field, clock, consequence);
+        }
+
+        return null;
+    }
+
+    /// <summary>Who did something, by display name; the runtime's own clocks and jobs as 「系统」.</summary>
+    public string Person(string actor, NameBook names) =>
+        actor.StartsWith("system", StringComparison.Ordinal) || actor == "demo-seed" ? L["系统"] : names.User(actor);
+
+    /// <summary>
+    /// A case's party as a list shows it: the name, and small beside it the credit code, the masked identity number or
+    /// the project code (<see cref="NameBook"/>).
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent PartyHtml(PartyLabel party)
+    {
+        var builder = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        if (party.Kind == PartyLabel.InjuryCase)
+        {
+            // Only an injury case's number is known (the form names no worker or employer): said as what it is.
+            builder.AppendHtml("<span class=\"text-muted small\">").Append(English ? "Injury case" : "工伤案件").AppendHtml("</span> ");
+        }
+
+        builder.AppendHtml("<span class=\"party-name\">").Append(party.Name).AppendHtml("</span>");
+        if (party.Detail is { } detail)
+        {
+            builder.AppendHtml(" <small class=\"text-muted font-monospace party-code\">").Append(detail).AppendHtml("</small>");
+        }
+
+        return builder;
+    }
 
     /// <summary>
     /// A copy of case data (or journal data) with identity numbers and phones masked unless <paramref name="full"/>, by
@@ -204,57 +339,222 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     public static string Party(string text, bool full) => Cases.Domain.Privacy.PersonalDataMask.Label(text, full);
 
     /// <summary>
-    /// A journal entry's data as label/value lines: the fields of a completed task or a recorded event under their
-    /// labels, an outcome or event under its label, a refusal's reason; ids of tasks are left to the API.
+    /// A journal entry as a sentence an officer reads: when, who (by display name), what, on which step, with what
+    /// result — 「2026年12月7日 10:32 张伟 完成「告知用人单位浮动费率」，结果：已告知」. What else the entry holds is
+    /// in <see cref="Details"/>.
     /// </summary>
-    public IReadOnlyList<(string Label, string Value)> Details(JournalView entry, WorkflowDefinition definition)
+    public string Sentence(JournalView entry, WorkflowDefinition definition, NameBook names) =>
+        $"{ChinaDate.Of(entry.At)} {Person(entry.Actor, names)} {What(entry, definition, names)}";
+
+    /// <summary>What a journal entry says happened, without when and who.</summary>
+    public string What(JournalView entry, WorkflowDefinition definition, NameBook names)
     {
+        var data = entry.Data as JsonObject;
+        string? Text(string key) => data?[key] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        var from = entry.From is null ? "" : StateTitle(definition, entry.From);
+        var to = entry.To is null ? "" : StateTitle(definition, entry.To);
+        var moved = entry.From is not null && entry.To is not null && entry.From != entry.To;
+        var eventName = Text(JournalFields.Event);
+        var eventLabel = eventName is null ? "" : Of(definition.States.GetValueOrDefault(entry.From ?? "")?.Events?.GetValueOrDefault(eventName)?.Label, eventName);
+        string what = entry.Action switch
+        {
+            JournalActions.Started => L["立案，进入「{0}」", to],
+            JournalActions.Entered => L["进入「{0}」", to],
+            JournalActions.TaskClaimed => L["领取「{0}」", from],
+            JournalActions.TaskReleased => L["将「{0}」放回待领取", from],
+            JournalActions.TaskAssigned => L["将「{0}」指派给{1}", from, names.User(Text("to"))],
+            JournalActions.TaskCompleted when Text(JournalFields.Outcome) is { } outcome => L["完成「{0}」，结果：{1}", from, OutcomeLabel(definition, entry.From, outcome)],
+            JournalActions.TaskCompleted => L["完成「{0}」", from],
+            JournalActions.Event => L["登记「{0}」", eventLabel],
+            JournalActions.EventRefused => L["登记「{0}」，未予受理", eventLabel],
+            JournalActions.Decided => L["自动判断"],
+            JournalActions.TimerFired => L["「{0}」的时限到期", from],
+            JournalActions.ReminderSent => L["「{0}」发出到期提醒", from],
+            JournalActions.MilestonePassed => L["「{0}」的期限届至", from],
+            JournalActions.DeadlineBreached => L["「{0}」超过办理时限", from],
+            JournalActions.MaterialsNotice => L["一次性告知补正材料（{0} 项）", (data?["missing"] as JsonArray)?.Count ?? 0],
+            JournalActions.FieldSet => L["设定「{0}」", FieldLabel(definition, Text("field") ?? "")],
+            JournalActions.Recorded => L["记录「{0}」", from],
+            AgencyJournalActions.Calculated => L["计算「{0}」", Calculator(Text("calculator"))],
+            JournalActions.Ended when Text(JournalFields.Outcome) is { } outcome => L["办结，结果：{0}", EndOutcome(definition, outcome)],
+            JournalActions.Migrated => L["迁移到第 {0} 版流程", data?["toVersion"]?.ToString() ?? ""],
+            AgencyJournalActions.LedgerPosted => L["记入{0}", Ledger(Text("ledger"))],
+            _ => Action(entry.Action),
+        };
+        return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)
+            ? L["{0}，转入「{1}」", what, to]
+            : what;
+    }
+
+    /// <summary>A calculator by its title (「第三人责任医疗费差额」); an unknown one by its name.</summary>
+    private static string Calculator(string? name) =>
+        name is not null && Cases.Domain.Calculations.CalculatorCatalog.Find(name) is { } calculator ? English ? calculator.TitleEn : calculator.TitleZh : name ?? "";
+
+    private string Ledger(string? ledger) => ledger switch
+    {
+        "advance-payment" => L["先行支付台账"],
+        "third-party-medical" => L["第三人责任医疗费台账"],
+        null => L["台账"],
+        _ => ledger,
+    };
+
+    /// <summary>
+    /// A journal entry's data as label/value lines, each under its Chinese name and formatted as the case data is: the
+    /// fields of a completed task or a recorded event under their labels, dates as 2026年12月7日, money as ¥48,000.00,
+    /// users by display name, a clock's rule in words; what the sentence says already (outcome, event) and the ids of
+    /// tasks, timers and jobs are left out (the API has them).
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> Details(JournalView entry, WorkflowDefinition definition, NameBook? names = null)
+    {
+        names ??= NameBook.Empty;
         var lines = new List<(string, string)>();
         if (entry.Data is not JsonObject data)
         {
             return lines;
         }
 
-        var from = entry.From is null ? null : definition.States.GetValueOrDefault(entry.From);
+        var userKeys = entry.Action is JournalActions.TaskReleased or JournalActions.TaskAssigned;
         foreach (var (key, node) in data)
         {
+            if (node is null)
+            {
+                continue;
+            }
+
             switch (key)
             {
-                case JournalFields.Task or "job":
+                case JournalFields.Task or "job" or "timer" or "payload" or "template" or JournalFields.Outcome or JournalFields.Event:
                     break;
-                case JournalFields.Outcome when node is JsonValue v && v.TryGetValue<string>(out var outcome):
-                    lines.Add((L["办理结果"], Of(from?.Outcomes?.GetValueOrDefault(outcome)?.Label, outcome)));
+                case "what" when entry.Action == JournalActions.Recorded:
+                case "calculator" when entry.Action == AgencyJournalActions.Calculated:
                     break;
-                case JournalFields.Event when node is JsonValue v && v.TryGetValue<string>(out var name):
-                    lines.Add((L["事项"], Of(from?.Events?.GetValueOrDefault(name)?.Label, name)));
+                case "input" or "result" when node is JsonObject figures:
+                    lines.Add((JournalKey(key), string.Join(L["，"], figures.Where(f => f.Value is not null).Select(f => definition.Data.ContainsKey(f.Key)
+                        ? $"{FieldLabel(definition, f.Key)}{L["："]}{Field(definition, f.Key, f.Value)}"
+                        : $"{JournalKey(f.Key)}{L["："]}{(f.Value is JsonValue fv ? Value(fv) : Compact(f.Value))}"))));
                     break;
                 case JournalFields.Reason:
                     lines.Add((L["理由"], JournalFields.Text(node)?.Current ?? Value(node)));
                     break;
+                case "explanation" when node is JsonArray steps:
+                    lines.Add((L["计算依据"], string.Join(L["、"], steps.OfType<JsonObject>().Select(st => st["basis"]?.ToString()).Where(b => !string.IsNullOrEmpty(b)).Distinct())));
+                    break;
+                case "field" when node is JsonValue fv && fv.TryGetValue<string>(out var fieldName) && entry.Action != JournalActions.FieldSet:
+                    lines.Add((L["数据项"], FieldLabel(definition, fieldName)));
+                    break;
                 case JournalFields.Data when node is JsonObject fields:
-                    lines.AddRange(fields.Where(f => f.Value is not null).Select(f => (FieldLabel(definition, f.Key), f.Value is JsonValue ? Value(f.Value) : Compact(f.Value))));
+                    lines.AddRange(fields.Where(f => f.Value is not null).Select(f => (FieldLabel(definition, f.Key), Field(definition, f.Key, f.Value))));
+                    break;
+                case "from" or "to" when userKeys:
+                    lines.Add((key == "from" ? L["原办理人"] : L["指派给"], node is JsonValue u && u.TryGetValue<string>(out var user) ? names.User(user) : "—"));
+                    break;
+                case "to" when entry.Action == JournalActions.TimerFired && node is JsonValue t && t.TryGetValue<string>(out var target):
+                    lines.Add((L["到期后"], L["转入「{0}」", StateTitle(definition, target)]));
+                    break;
+                case "to" when entry.Action is JournalActions.Notified or JournalActions.MaterialsNotice or JournalActions.ReminderSent
+                    && node is JsonValue r && r.TryGetValue<string>(out var recipient):
+                    lines.Add((L["通知对象"], Recipient(recipient)));
+                    break;
+                case "from" or "to" when entry.Action == JournalActions.FieldSet:
+                    lines.Add((key == "from" ? L["原值"] : L["新值"], Field(definition, data["field"]?.GetValue<string>() ?? "", node)));
+                    break;
+                case "field" when entry.Action == JournalActions.FieldSet:
+                    break;
+                case "missing" when node is JsonArray missing:
+                    lines.Add((L["需补正的材料"], string.Join(L["、"], missing.OfType<JsonObject>().Select(m =>
+                        $"{(English ? m["en"] : m["zh"])?.GetValue<string>() ?? m["key"]?.GetValue<string>()}（{m["basis"]?.GetValue<string>()}）"))));
+                    break;
+                case "rule" when node is JsonValue r && r.TryGetValue<string>(out var rule):
+                    lines.Add((L["计算规则"], Rule(rule, definition)));
+                    break;
+                case JournalFields.Branch when node is JsonValue b && b.TryGetValue<string>(out var branch):
+                    lines.Add((L["判断条件"], branch == "otherwise" ? L["其他情形"] : branch));
+                    break;
+                case "ledger" when node is JsonValue l && l.TryGetValue<string>(out var ledger):
+                    lines.Add((L["台账"], Ledger(ledger)));
+                    break;
+                case "entry" when node is JsonValue e && e.TryGetValue<string>(out var kind):
+                    lines.Add((L["记账类别"], LedgerEntry(kind)));
+                    break;
+                case "amount" or "balance" when node is JsonValue m && m.TryGetValue<decimal>(out var money):
+                    lines.Add((JournalKey(key), ChinaDate.Money(money)));
+                    break;
+                case "held" when node is JsonObject held:
+                    lines.Add((L["暂停的期限"], held[JournalFields.DueOn] is JsonValue hd && hd.TryGetValue<string>(out var heldOn) ? ChinaDate.Of(heldOn) : "—"));
+                    break;
+                case "mapping" when node is JsonObject mapping:
+                    lines.Add((L["环节对应"], string.Join(L["；"], mapping.Select(p => $"「{StateTitle(definition, p.Key)}」→「{StateTitle(definition, p.Value?.ToString() ?? "")}」"))));
+                    break;
+                case "items" when node is JsonArray items:
+                    lines.Add((JournalKey(key), string.Join(L["、"], items.Select(i => i?.ToString() ?? ""))));
+                    break;
+                case "fields" when node is JsonArray moved:
+                    lines.Add((L["相关数据项"], string.Join(L["、"], moved.OfType<JsonValue>().Select(f => FieldLabel(definition, f.ToString())))));
                     break;
                 case JournalFields.OnTime when node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
                     lines.Add((L["是否按时"], Value(node)));
                     break;
-                case JournalFields.DueOn:
-                    lines.Add((L["到期日"], Value(node)));
-                    break;
-                case JournalFields.Version:
-                    lines.Add((L["流程版本"], Value(node)));
-                    break;
                 default:
-                    if (node is not null)
-                    {
-                        lines.Add((definition.Data.ContainsKey(key) ? FieldLabel(definition, key) : key, node is JsonValue ? Value(node) : Compact(node)));
-                    }
-
+                    lines.Add(definition.Data.ContainsKey(key)
+                        ? (FieldLabel(definition, key), Field(definition, key, node))
+                        : (JournalKey(key), node is JsonValue jv && jv.TryGetValue<string>(out var s) ? ChinaDate.Of(s) : node is JsonValue ? Value(node) : Compact(node)));
                     break;
             }
         }
 
         return lines;
     }
+
+    /// <summary>Who a notice goes to (employer, worker, institution, contractor, role:…), in words.</summary>
+    public string Recipient(string to) => to switch
+    {
+        "employer" => L["用人单位"],
+        "worker" => L["工伤职工"],
+        "institution" => L["协议机构"],
+        "contractor" => L["总承包单位"],
+        _ when to.StartsWith("role:", StringComparison.Ordinal) => RoleGroup(to["role:".Length..]),
+        _ => to,
+    };
+
+    private string LedgerEntry(string entry) => entry switch
+    {
+        "advanced" => L["先行支付"],
+        "repaid" => L["追回"],
+        "written-off" => L["核销"],
+        "reimbursed" => L["补足医疗费差额"],
+        _ => entry,
+    };
+
+    /// <summary>The Chinese name of a key of the journal's data (the runtime's and the agency's); an unknown key as it is.</summary>
+    public string JournalKey(string key) => key switch
+    {
+        JournalFields.DueOn => L["到期日"],
+        JournalFields.Reason => L["理由"],
+        JournalFields.Version => L["流程版本"],
+        "basis" => L["依据"],
+        "provisionalYear" => L["暂定年度"],
+        "what" => L["事项"],
+        "amount" => L["金额"],
+        "balance" => L["余额"],
+        "on" => L["日期"],
+        "injuryCaseId" => L["工伤案件编号"],
+        "items" => L["票据号码"],
+        "calculator" => L["计算项目"],
+        "input" => L["计算依据数据"],
+        "result" => L["计算结果"],
+        "explanation" => L["计算说明"],
+        "clock" => L["时限"],
+        "field" => L["数据项"],
+        "from" => L["原到期日"],
+        "to" => L["新到期日"],
+        "cause" => L["调整原因"],
+        "fromVersion" => L["原流程版本"],
+        "toVersion" => L["新流程版本"],
+        "extendedTo" => L["延长至"],
+        "reasons" => L["补正说明"],
+        "note" => L["备注"],
+        _ => key,
+    };
 
     private static string Compact(JsonNode? node) => node?.ToJsonString(Workflows.Runtime.CaseData.Storage) ?? "";
 

@@ -78,6 +78,9 @@ public sealed class FieldSpec
     /// <summary>For enum fields: the allowed values; for checklist fields: the material keys (filled from the definition's materials).</summary>
     public List<string>? Values { get; set; }
 
+    /// <summary>For enum fields: the label of each value as officers read it (「交通事故」 for traffic); a value without one is shown as it is.</summary>
+    public Dictionary<string, LocalizedText>? Labels { get; init; }
+
     /// <summary>For object fields: their fields; for list fields: the fields of each item.</summary>
     public Dictionary<string, FieldSpec>? Fields { get; init; }
 

@@ -74,11 +74,46 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         return new StartedCase(@case.Id, instance.Id, instance.State, instance.DefinitionVersion);
     }
 
-    // The inbox shows a party: the first string start field (an employer's code, a worker's number …).
-    // An identity number is masked here: the label travels into lists and exports.
+    // The lists show a party, recorded from the start form: the worker (a field of format id-number, masked here — the
+    // label travels into lists and exports), else the construction project (projectCode), else the employer (a field of
+    // format credit-code, or an object start field holding a creditCode, as a liable employer), each with the name the
+    // form gives beside it (…Name, the object's name); else the first string start field (an injury case's number …).
     private static string PartyOf(WorkflowDefinition definition, CaseData data)
     {
-        var text = definition.StartWith.Where(f => definition.Data[f].Type == "string").Select(data.GetText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? "";
-        return IdNumber.TryParse(text, out var id, out _) ? id.Masked : text;
+        string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        string? NameBeside(string field, string suffix) =>
+            field.EndsWith(suffix, StringComparison.Ordinal) ? Text(data[field[..^suffix.Length] + "Name"]) : null;
+        string Label(string? name, string number) => (name is null ? number : $"{name} {number}") is var label && label.Length > 200 ? label[..200] : label;
+
+        foreach (var field in definition.StartWith.Where(f => definition.Data[f].Format == "id-number"))
+        {
+            if (Text(data[field]) is { } typed && IdNumber.TryParse(typed, out var id, out _))
+            {
+                return Label(NameBeside(field, "IdNumber"), id.Masked);
+            }
+        }
+
+        // A construction project's case is the project's (its contractor's code is not its party).
+        if (definition.StartWith.Contains("projectCode") && Text(data["projectCode"]) is { } project)
+        {
+            return Label(Text(data["projectName"]), project);
+        }
+
+        foreach (var field in definition.StartWith)
+        {
+            var spec = definition.Data[field];
+            if (spec.Format == "credit-code" && Text(data[field]) is { } code)
+            {
+                return Label(NameBeside(field, "CreditCode"), code);
+            }
+
+            if (spec.Type == "object" && data[field] is JsonObject party && Text(party["creditCode"]) is { } objectCode)
+            {
+                return Label(Text(party["name"]), objectCode);
+            }
+        }
+
+        var first = definition.StartWith.Where(f => definition.Data[f].Type == "string").Select(data.GetText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? "";
+        return IdNumber.TryParse(first, out var number, out _) ? number.Masked : first;
     }
 }

@@ -14,13 +14,13 @@ public enum SlaState
 /// shown whole — whoever needs it opens the case, where seeing it is recorded (规程 第一百四十条).
 /// <c>Kind</c>: a step of the procedure, or a supervisor's confirmation that a period counted on a provisional calendar
 /// has ended. <c>ProvisionalYear</c>: the due date was counted over that year, whose State Council notice is not loaded
-/// yet (暂定).
+/// yet (暂定). <c>CompletedAt</c>: when it was completed (the done tab says so).
 /// </summary>
 public sealed record TaskView(
     Guid Id, Guid CaseId, string Procedure, string State, string Title, string TitleEn, string Role, string City, string Party,
     string? Assignee, HumanTaskStatus Status, int Priority, DateOnly DueOn, DateTimeOffset DueAt, DateTimeOffset WarnAt,
     string Basis, string DueRule, SlaState Sla, string? Outcome, string? CompletedBy, DateTimeOffset CreatedAt,
-    HumanTaskKind Kind = HumanTaskKind.Step, int? ProvisionalYear = null)
+    HumanTaskKind Kind = HumanTaskKind.Step, int? ProvisionalYear = null, DateTimeOffset? CompletedAt = null)
 {
     /// <summary>The due date is provisional (counted over a year without the State Council's notice).</summary>
     public bool Provisional => ProvisionalYear is not null;
@@ -28,7 +28,7 @@ public sealed record TaskView(
     public static TaskView From(HumanTask t, DateTimeOffset now) => new(
         t.Id, t.CaseId, t.Procedure, t.State, t.TitleZh, t.TitleEn, t.Role, t.CityCode, Cases.Domain.Privacy.PersonalDataMask.Label(t.Party, full: false), t.Assignee, t.Status, t.Priority,
         t.DueOn, t.DueAt, t.WarnAt, t.Basis, t.DueRule, SlaOf(t.DueAt, t.WarnAt, t.CompletedAt ?? now), t.Outcome, t.CompletedBy, t.CreatedAt,
-        t.Kind, t.ProvisionalYear);
+        t.Kind, t.ProvisionalYear, t.CompletedAt);
 
     public static SlaState SlaOf(DateTimeOffset dueAt, DateTimeOffset warnAt, DateTimeOffset at) =>
         at >= dueAt ? SlaState.Breached : at >= warnAt ? SlaState.Warning : SlaState.OnTime;

@@ -46,7 +46,9 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var texts = after.QuerySelectorAll("[data-testid=comment-text]").Select(e => e.TextContent).ToList();
         Assert.Equal([HostileInput.ScriptText + "\n第二行", "第一条：已收申请表"], texts);
         Assert.All(HostileInput.RawMarkup, m => Assert.DoesNotContain(m, html, StringComparison.Ordinal));
-        Assert.Contains("officer.jinan", after.QuerySelector("[data-testid=comment]").Text(), StringComparison.Ordinal);
+        // Its author by display name, not the sign-in name.
+        Assert.Contains("张伟（济南经办）", after.QuerySelector("[data-testid=comment]").Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("officer.jinan", after.QuerySelector("[data-testid=comment]").Text(), StringComparison.Ordinal);
 
         var empty = await officer.SubmitAsync(after, "[data-testid=comment-form]", [new("text", "   ")]);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
@@ -173,7 +175,7 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         Assert.Equal("supporting-materials", item.GetAttribute("data-material"));
         Assert.Equal(["1", "申请重新核定的相关材料", "第二十二条"], item.QuerySelectorAll("td").Select(td => td.Text()));
         Assert.Equal("请补充<安全生产标准化>等级证书", sheet.QuerySelector("[data-testid=notice-reasons] p").Text());
-        Assert.Equal("2025-10-20", sheet.QuerySelector("[data-testid=notice-date]").Text());
+        Assert.Equal("2025年10月20日", sheet.QuerySelector("[data-testid=notice-date]").Text());
         // On screen the page keeps its navigation; the print button and the breadcrumb are not printed, nor (site.css) the header.
         Assert.NotNull(notice.QuerySelector("header nav"));
         Assert.Contains("d-print-none", notice.QuerySelector("[data-testid=print]")!.ParentElement!.ClassName, StringComparison.Ordinal);

@@ -120,7 +120,7 @@ public sealed class InboxPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await officer2.OpenAsync("/inbox?tab=available");
         Assert.Contains("已领取 2 项任务", after.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
-        Assert.Contains("已由 officer.jinan 领取办理，您的操作未被执行", after.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Contains("已由 张伟（济南经办） 领取办理，您的操作未被执行", after.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
         var mine = await officer2.OpenAsync("/inbox?tab=mine");
         Assert.True(mine.HasRow(first));
         Assert.True(mine.HasRow(second));

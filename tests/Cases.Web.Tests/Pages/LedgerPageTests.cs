@@ -68,7 +68,8 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
 
     private static string Cell(IElement row, string testId) => row.QuerySelector($"[data-testid={testId}]").Text();
 
-    private static string Money(JsonElement amount) => amount.GetDecimal().ToString("#,##0.00", CultureInfo.InvariantCulture);
+    // Money as officers read it: yuan to the fen with the sign and thousands separators (¥48,000.00).
+    private static string Money(JsonElement amount) => "¥" + amount.GetDecimal().ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     private static async Task<(byte[] Bytes, List<string[]> Rows)> CsvAsync(HttpClient client, string url)
     {
@@ -99,8 +100,12 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Equal("page", page.QuerySelector("[data-testid=nav-ledgers]")!.GetAttribute("aria-current"));
         Assert.Equal("济南市", page.QuerySelector("[data-testid=scope]").Text());
         var row = Row(page, caseId);
-        Assert.Equal(("48,000.00", "20,000.00", "0.00", "28,000.00"), (Cell(row, "advanced"), Cell(row, "recovered"), Cell(row, "written-off"), Cell(row, "outstanding")));
-        Assert.Equal(("IC-LP-0001", "济南恒达建材有限公司", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "liable-party"), Cell(row, "standing"), Cell(row, "last-repaid")));
+        Assert.Equal(("¥48,000.00", "¥20,000.00", "¥0.00", "¥28,000.00"), (Cell(row, "advanced"), Cell(row, "recovered"), Cell(row, "written-off"), Cell(row, "outstanding")));
+        Assert.Equal(("IC-LP-0001", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "standing"), Cell(row, "last-repaid")));
+        // Whom it is recovered from: the employer's name, its credit code small beside it.
+        var liable = row.QuerySelector("[data-testid=liable-party]")!;
+        Assert.Equal("济南恒达建材有限公司", liable.QuerySelector(".party-name").Text());
+        Assert.Matches("^[0-9A-Z]{18}$", liable.QuerySelector("small.party-code").Text());
         Assert.Contains("2025-10-09", row.Text(), StringComparison.Ordinal);
         Assert.Equal($"/cases/{caseId}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.All(row.QuerySelectorAll("[data-testid=outstanding], [data-testid=advanced]"), c => Assert.Contains("text-end", c.ClassList));
@@ -163,7 +168,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Contains(recovering, RowIds(outstanding));
         Assert.DoesNotContain(recovered, RowIds(outstanding));
         Assert.True(outstanding.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#filter-outstanding")!.IsChecked);
-        Assert.All(outstanding.QuerySelectorAll("[data-testid=advance-row] [data-testid=outstanding]"), c => Assert.NotEqual("0.00", c.Text()));
+        Assert.All(outstanding.QuerySelectorAll("[data-testid=advance-row] [data-testid=outstanding]"), c => Assert.NotEqual("¥0.00", c.Text()));
 
         foreach (var (standing, expected, absent) in new[] { ("recovered", recovered, recovering), ("recovering", recovering, recovered) })
         {
@@ -204,13 +209,14 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         var row = Assert.Single(rows, r => r[2].Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.Equal("'" + formula, row[2]);
         Assert.Equal(["济南市", Cases.Web.Texts.WorkflowText.CaseNumber(caseId)], row[..2]);
-        Assert.Equal(["济南恒达建材有限公司", "追偿中", "2025-10-09", "12345.67", "345.67", "0.00", "12000.00", "2025-10-20"], row[3..]);
+        Assert.Matches("^济南恒达建材有限公司（[0-9A-Z]{18}）$", row[3]);
+        Assert.Equal(["追偿中", "2025-10-09", "¥12,345.67", "¥345.67", "¥0.00", "¥12,000.00", "2025-10-20"], row[4..]);
 
         var (thirdBytes, thirdRows) = await CsvAsync(supervisor, page.QuerySelector("[data-testid=third-party-export]")!.GetAttribute("href")!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, thirdBytes[..3]);
         Assert.Equal(["城市", "案件", "工伤案件编号", "补足金额", "支付日期", "发票号"], thirdRows[0]);
         var paid = Assert.Single(thirdRows, r => r[1] == Cases.Web.Texts.WorkflowText.CaseNumber(topUp));
-        Assert.Equal(["'+SUM(1,2)", "5000.00", "2025-09-30", "LP-CSV-1"], paid[2..]);
+        Assert.Equal(["'+SUM(1,2)", "¥5,000.00", "2025-09-30", "LP-CSV-1"], paid[2..]);
 
         // The same city rule as the JSON: a city's staff get 403 for another city.
         using var elsewhere = await (await App.As("officer.qingdao")).GetAsync(new Uri("/api/ledgers/advance-payments/export?city=370100", UriKind.Relative));
@@ -231,10 +237,10 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         var result = looked.QuerySelector("[data-testid=lookup-result]")!;
         var rows = result.QuerySelectorAll("[data-testid=reimbursement-row]");
         Assert.Equal([first, second], rows.Select(r => Guid.Parse(r.GetAttribute("data-case-id")!)));
-        Assert.Equal(["12,345.68", "2,000.00"], rows.Select(r => Cell(r, "amount")));
+        Assert.Equal(["¥12,345.68", "¥2,000.00"], rows.Select(r => Cell(r, "amount")));
         Assert.Equal("LP-A-001、LP-A-002", Cell(rows[0], "invoices"));
-        Assert.Equal("14,345.68", Cell(result.QuerySelector("[data-testid=reimbursement-total]")!, "amount"));
-        Assert.Contains("已报销 2 次，合计 14,345.68 元", result.QuerySelector("[data-testid=lookup-summary]").Text(), StringComparison.Ordinal);
+        Assert.Equal("¥14,345.68", Cell(result.QuerySelector("[data-testid=reimbursement-total]")!, "amount"));
+        Assert.Contains("已报销 2 次，合计 ¥14,345.68", result.QuerySelector("[data-testid=lookup-summary]").Text(), StringComparison.Ordinal);
         Assert.Equal("IC-LP-TP-1", looked.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#lookup-injury-case")!.Value);
         var api = await ApiAsync("officer.jinan", "/api/ledgers/third-party-medical?injuryCaseId=IC-LP-TP-1");
         Assert.Equal(14345.68m, api.EnumerateArray().Sum(r => r.GetProperty("amount").GetDecimal()));
@@ -244,7 +250,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.NotNull((await officer.OpenAsync("/ledgers?injuryCaseId=IC-LP-NEVER")).QuerySelector("[data-testid=lookup-empty]"));
         var (_, csv) = await CsvAsync(officer, result.QuerySelector("[data-testid=lookup-export]")!.GetAttribute("href")!);
         Assert.Equal(2, csv.Count - 1);
-        Assert.Equal(["12345.68", "2000.00"], csv.Skip(1).Select(r => r[3]));
+        Assert.Equal(["¥12,345.68", "¥2,000.00"], csv.Skip(1).Select(r => r[3]));
 
         // Longer than an injury case number may be: said on the page, the rest of the page still shown.
         var tooLong = await officer.OpenAsync("/ledgers?injuryCaseId=" + new string('x', 65));

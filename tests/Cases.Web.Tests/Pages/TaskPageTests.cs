@@ -99,9 +99,12 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var workspace = await officer.OpenAsync($"/cases/{caseId}");
         Assert.Contains("已办结「告知用人单位浮动费率」：已告知。案件当前环节：异议期", workspace.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
         var completed = workspace.QuerySelectorAll("[data-testid=timeline-entry][data-action=task-completed]").Single();
-        Assert.Contains("已告知", completed.Text(), StringComparison.Ordinal);
-        Assert.Contains("2025-10-20", completed.Text(), StringComparison.Ordinal);
-        Assert.Contains("officer.jinan", completed.Text(), StringComparison.Ordinal);
+        // A sentence with who (by display name), what and the outcome's label; the form's date said in Chinese.
+        Assert.Matches(@"^#\d+ \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 张伟（济南经办） 完成「告知用人单位浮动费率」，结果：已告知，转入「异议期」$",
+            completed.QuerySelector("[data-testid=timeline-sentence]").Text().Trim());
+        Assert.Contains("2025年10月20日", completed.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("officer.jinan", completed.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("notified", completed.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,8 +124,8 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var conflict = await PageSupport.ParseAsync(response);
         var message = conflict.QuerySelector("[data-testid=conflict]").Text();
         Assert.Contains("其他人已先处理了此任务", message, StringComparison.Ordinal);
-        Assert.Contains("已由 officer.jinan 办理完毕（结果：已告知），您的操作未被执行", message, StringComparison.Ordinal);
-        Assert.Contains("已完成（officer.jinan）", conflict.QuerySelector("[data-testid=task-status]").Text(), StringComparison.Ordinal);
+        Assert.Contains("已由 张伟（济南经办） 办理完毕（结果：已告知），您的操作未被执行", message, StringComparison.Ordinal);
+        Assert.Matches(@"^已完成（张伟（济南经办），\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）$", conflict.QuerySelector("[data-testid=task-status]").Text().Trim());
         Assert.Null(conflict.QuerySelector("[data-testid=task-form]"));
         var data = (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("data");
         Assert.Equal("2025-10-18", data.GetProperty("noticeReceivedOn").GetString()); // the first officer's, not overwritten
@@ -138,7 +141,8 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var page = await (await app.As("officer2.jinan")).OpenAsync($"/tasks/{taskId}");
 
         Assert.Null(page.QuerySelector("[data-testid=task-form]"));
-        Assert.Contains("此任务由 officer.jinan 办理中", page.QuerySelector("[data-testid=not-actionable]").Text(), StringComparison.Ordinal);
+        Assert.Contains("此任务由 张伟（济南经办） 办理中", page.QuerySelector("[data-testid=not-actionable]").Text(), StringComparison.Ordinal);
+        Assert.Equal("办理中（张伟（济南经办））", page.QuerySelector("[data-testid=task-status]").Text().Trim());
     }
 
     [Fact]
