@@ -154,7 +154,7 @@ public sealed class ParameterHandlers(CasesDb db, TimeProvider clock) :
 /// </summary>
 public static class SeedParameters
 {
-    private const string NbsSource = "国家统计局 国民经济和社会发展统计公报 / National Bureau of Statistics statistical communiqué";
+    private const string NbsSource = "国家统计局《国民经济和社会发展统计公报》";
 
     public static async Task RunAsync(CasesDb db, TimeProvider clock, CancellationToken ct = default)
     {

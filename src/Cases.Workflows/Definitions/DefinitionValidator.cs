@@ -39,6 +39,7 @@ public static class DefinitionRules
     public const string EndHasTransitions = "end-has-transitions";
     public const string UnknownRole = "unknown-role";
     public const string UndeclaredField = "undeclared-field";
+    public const string EnumLabels = "enum-labels";
     public const string ClockFieldNotDate = "clock-field-not-date";
     public const string TaskWithoutDeadline = "task-without-deadline";
     public const string ClockWithoutBasis = "clock-without-basis";

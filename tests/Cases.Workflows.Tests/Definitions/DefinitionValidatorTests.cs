@@ -239,6 +239,24 @@ public sealed class DefinitionValidatorTests
         AssertSingle(Errors(r => r.State("review")["form"]![0]!["field"] = "remark"), DefinitionRules.UndeclaredField, "$.states.review.form[0].field");
 
     [Fact]
+    public void Validator_reports_an_enum_value_without_a_label_and_a_label_without_a_value()
+    {
+        var errors = Errors(r => r["data"]!["kind"] = JsonNode.Parse("""
+            { "type": "enum", "values": ["traffic", "court"],
+              "labels": { "traffic": { "zh": "交通事故", "en": "Traffic accident" }, "ferry": { "zh": "客运轮渡事故", "en": "Ferry accident" } } }
+            """));
+
+        Assert.Equal(
+            [(DefinitionRules.EnumLabels, "$.data.kind.labels"), (DefinitionRules.EnumLabels, "$.data.kind.labels.ferry")],
+            errors.Select(e => (e.Rule, e.Path)).Order());
+        Assert.Contains("court", errors.Single(e => e.Path == "$.data.kind.labels").MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_reports_an_enum_without_labels_as_the_schema_does() =>
+        AssertSingle(Errors(r => r["data"]!["kind"] = JsonNode.Parse("""{ "type": "enum", "values": ["traffic"] }""")), DefinitionRules.Schema, "$.data.kind");
+
+    [Fact]
     public void Validator_reports_undeclared_start_field() =>
         AssertSingle(Errors(r => r["startWith"]![0] = "receivedOn"), DefinitionRules.UndeclaredField, "$.startWith[0]");
 

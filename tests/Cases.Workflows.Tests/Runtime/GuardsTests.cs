@@ -21,7 +21,7 @@ public sealed class GuardsTests
             "receivedOn": { "type": "date" },
             "amount": { "type": "decimal" },
             "urgent": { "type": "boolean" },
-            "kind": { "type": "enum", "values": ["injury", "death"] }
+            "kind": { "type": "enum", "values": ["injury", "death"], "labels": { "injury": { "zh": "工伤", "en": "Injury" }, "death": { "zh": "因工死亡", "en": "Death" } } }
           },
           "startWith": ["filedOn"],
           "states": {

@@ -36,6 +36,36 @@ internal static partial class FieldChecks
         }
     }
 
+    /// <summary>
+    /// Every value of an enum field (of data, or of an object's or a list item's fields) has a label and every label a
+    /// value: a page shows 「交通事故」, never the value <c>traffic</c>.
+    /// </summary>
+    public static void EnumLabels(CheckContext c, string path, IReadOnlyDictionary<string, FieldSpec> fields)
+    {
+        foreach (var (name, spec) in fields)
+        {
+            var fieldPath = path + DefinitionValidator.PathSegment(name);
+            if (spec.Type == "enum")
+            {
+                var labels = spec.Labels ?? [];
+                foreach (var value in (spec.Values ?? []).Where(v => !labels.ContainsKey(v)))
+                {
+                    c.Add(fieldPath + ".labels", DefinitionRules.EnumLabels, $"选项“{value}”没有显示名称（labels 中缺少）。", $"The value \"{value}\" has no label in labels.");
+                }
+
+                foreach (var value in labels.Keys.Where(k => spec.Values?.Contains(k) != true))
+                {
+                    c.Add(fieldPath + ".labels" + DefinitionValidator.PathSegment(value), DefinitionRules.EnumLabels, $"“{value}”不是此字段的选项，不应有显示名称。", $"\"{value}\" is not a value of this field; it has no label to give.");
+                }
+            }
+
+            if (spec.Fields is { } inner)
+            {
+                EnumLabels(c, fieldPath + ".fields", inner);
+            }
+        }
+    }
+
     /// <summary>A date a state sets on entry (<c>set</c>) is stored in a declared date field.</summary>
     public static void SetDate(CheckContext c, string path, string field)
     {

@@ -22,6 +22,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
             FieldChecks.Declared(_c, $"$.startWith[{i}]", definition.StartWith[i], new LocalizedText("立案数据", "Start data"));
         }
 
+        FieldChecks.EnumLabels(_c, "$.data", definition.Data);
         MaterialsCheck.Check(_c);
         foreach (var (name, state) in _c.States)
         {
