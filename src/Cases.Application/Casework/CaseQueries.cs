@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using System.Text.Json.Nodes;
 using Cases.Application.Parties;
 using Cases.Application.Privacy;
@@ -118,12 +119,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
                 string? name = null;
                 if (IdNumber.TryParse(text, out var id, out _))
                 {
-                    var worker = await (from w in db.Workers.AsNoTracking()
-                                        where w.IdNumber == id
-                                        join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
-                                        from e in es.DefaultIfEmpty()
-                                        select new { w.Name, City = e == null ? null : e.CityCode }).SingleOrDefaultAsync(ct);
-                    name = worker is not null && (by.IsProvincial || (worker.City is not null && by.CanSeeCity(worker.City))) ? worker.Name : null;
+                    name = await Names.WorkerNameAsync(db, by, id, ct);
                 }
 
                 parties.Add(new PartyView(field, PartyView.Worker, full ? text : PersonalDataMask.IdNumber(text), name));
@@ -133,8 +129,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
                 string? name = null;
                 if (CreditCode.TryParse(text, out var code, out _))
                 {
-                    var employer = await db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => new { e.Name, e.CityCode }).SingleOrDefaultAsync(ct);
-                    name = employer is not null && by.CanSeeCity(employer.CityCode) ? employer.Name : null;
+                    name = await Names.EmployerNameAsync(db, by, code, ct);
                 }
 
                 parties.Add(new PartyView(field, PartyView.Employer, text, name));

@@ -90,6 +90,27 @@ public static class Names
         return result;
     }
 
+    /// <summary>
+    /// A registered worker's name, when the actor may see it: a worker's name only within the user's city, as the case
+    /// page shows it (规程 第一百四十条); null when unregistered or out of sight.
+    /// </summary>
+    public static async Task<string?> WorkerNameAsync(CasesDb db, Actor by, IdNumber id, CancellationToken ct)
+    {
+        var worker = await (from w in db.Workers.AsNoTracking()
+                            where w.IdNumber == id
+                            join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                            from e in es.DefaultIfEmpty()
+                            select new { w.Name, City = e == null ? null : e.CityCode }).FirstOrDefaultAsync(ct);
+        return worker is not null && (by.IsProvincial || (worker.City is not null && by.CanSeeCity(worker.City))) ? worker.Name : null;
+    }
+
+    /// <summary>A registered employer's name, when the actor may see its city; null otherwise.</summary>
+    public static async Task<string?> EmployerNameAsync(CasesDb db, Actor by, CreditCode code, CancellationToken ct)
+    {
+        var employer = await db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => new { e.Name, e.CityCode }).FirstOrDefaultAsync(ct);
+        return employer is not null && by.CanSeeCity(employer.CityCode) ? employer.Name : null;
+    }
+
     /// <summary>The registers read for one page, each number looked up once.</summary>
     private sealed class Registers(CasesDb db, Actor by)
     {
@@ -157,13 +178,7 @@ public static class Names
         {
             if (!_workers.TryGetValue(id.Value, out var name))
             {
-                var worker = await (from w in db.Workers.AsNoTracking()
-                                    where w.IdNumber == id
-                                    join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
-                                    from e in es.DefaultIfEmpty()
-                                    select new { w.Name, City = e == null ? null : e.CityCode }).FirstOrDefaultAsync(ct);
-                // As the case page: a worker's name only within the user's city (规程 第一百四十条).
-                name = worker is not null && (by.IsProvincial || (worker.City is not null && by.CanSeeCity(worker.City))) ? worker.Name : null;
+                name = await WorkerNameAsync(db, by, id, ct);
                 _workers[id.Value] = name;
             }
 
@@ -174,8 +189,7 @@ public static class Names
         {
             if (!_employers.TryGetValue(code.Value, out var name))
             {
-                var employer = await db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => new { e.Name, e.CityCode }).FirstOrDefaultAsync(ct);
-                name = employer is not null && by.CanSeeCity(employer.CityCode) ? employer.Name : null;
+                name = await EmployerNameAsync(db, by, code, ct);
                 _employers[code.Value] = name;
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cases.Domain.Privacy;
+using Cases.Domain.Parties;
 
 namespace Cases.Application.Ledgers;
 
@@ -129,10 +130,14 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             ? PersonalDataMask.Label(text, full: false)
             : null;
 
-    /// <summary>The liable employer's credit code from the case data (liableParty.creditCode), shown small beside its name.</summary>
+    /// <summary>
+    /// The liable employer's credit code from the case data (liableParty.creditCode), shown small beside its name: an
+    /// employer's code is public (it is on its licence), so a valid one is shown whole — a run of digits that looks like a
+    /// bank card to the mask is not one; anything else is masked as free text.
+    /// </summary>
     private static string? LiablePartyCodeOf(string dataJson) =>
         JsonNode.Parse(dataJson)?["liableParty"]?["creditCode"] is JsonValue code && code.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
-            ? PersonalDataMask.Label(text, full: false)
+            ? CreditCode.TryParse(text, out var valid, out _) ? valid.Value : PersonalDataMask.Label(text, full: false)
             : null;
 
     private static string? Scope(string? requested, Actor by)

@@ -1,5 +1,4 @@
 using Cases.Web.Forms;
-using System.Text.RegularExpressions;
 using Cases.Application.Calculations;
 using Cases.Domain.Calculations;
 
@@ -27,7 +26,7 @@ public sealed record CalculatorPage
 
 /// <summary>The benefit and fee calculators for any signed-in user: a list, and a form per calculator (第二十二条 … 第九十条).</summary>
 [Route("calculations"), Authorize]
-public sealed partial class CalculationsController(IMediator mediator) : Controller
+public sealed class CalculationsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(CalculatorCatalog.All);
@@ -93,7 +92,8 @@ public sealed partial class CalculationsController(IMediator mediator) : Control
         var page = _posted!;
         if (refusal.Kind == Refusals.Invalid)
         {
-            ModelState.AddModelError(FieldKey(refusal.Field, page.Fields), Describe(refusal.Field, refusal.Message));
+            // The calculators name the field in the reader's language themselves (「欠缴金额」不能为负数（填写的是 -1）。).
+            ModelState.AddModelError(FieldKey(refusal.Field, page.Fields), refusal.Message);
         }
         else
         {
@@ -109,26 +109,4 @@ public sealed partial class CalculationsController(IMediator mediator) : Control
         var root = field.Split('[', '.')[0];
         return fields.Any(f => f.Name == root) ? root : "";
     }
-
-    /// <summary>The domain's English message with a Chinese lead naming the field: "「欠缴金额」不能为负数（Arrears must not be negative; got -1.）".</summary>
-    private static string Describe(string field, string message)
-    {
-        var match = ItemPath().Match(field);
-        var where = match.Success
-            ? $"「{CalculatorForm.LabelOf(match.Groups["list"].Value)}」第 {int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1} 行"
-              + (match.Groups["member"].Success ? $"「{CalculatorForm.LabelOf(match.Groups["member"].Value)}」" : "")
-            : $"「{CalculatorForm.LabelOf(field)}」";
-        var zh = message switch
-        {
-            _ when message.Contains("must not be negative", StringComparison.Ordinal) => "不能为负数",
-            _ when message.Contains("must be greater than 0", StringComparison.Ordinal) => "必须大于 0",
-            _ when message.Contains("must be a fraction between 0 and 1", StringComparison.Ordinal) => "须为 0 到 1 之间的小数（如 0.004 表示 0.4%）",
-            _ when message.Contains("is required", StringComparison.Ordinal) => "必须填写",
-            _ => "输入有误",
-        };
-        return $"{where}{zh}（{message}）";
-    }
-
-    [GeneratedRegex(@"^(?<list>[A-Za-z0-9]+)\[(?<index>\d+)\](\.(?<member>[A-Za-z0-9]+))?$")]
-    private static partial Regex ItemPath();
 }

@@ -14,9 +14,13 @@ public sealed record ErrorPage(int Status, string Title, string Message, string?
 public sealed class ErrorController(IStringLocalizer<SharedResource> L) : Controller
 {
     [Route("{status:int}")]
-    public IActionResult Status(int status)
+    public IActionResult Status()
     {
-        status = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
+        // Read from the route, not bound: model binding would read a re-executed POST's form too, and a form that could
+        // not be read (a NUL inside it) is why some requests end here.
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599
+            ? code
+            : StatusCodes.Status500InternalServerError;
         var (title, message) = status switch
         {
             StatusCodes.Status404NotFound => (L["页面不存在"], L["没有找到这个页面，或它不在您所在的市。请检查地址，或从工作台重新进入。"]),

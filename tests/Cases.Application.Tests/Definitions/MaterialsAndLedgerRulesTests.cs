@@ -14,7 +14,10 @@ public sealed class MaterialsAndLedgerRulesTests
     private static void WithMaterials(JsonObject root)
     {
         root["data"]!["received"] = new JsonObject { ["type"] = "checklist" };
-        root["data"]!["kind"] = new JsonObject { ["type"] = "enum", ["values"] = new JsonArray("traffic", "court") };
+        root["data"]!["kind"] = JsonNode.Parse("""
+            { "type": "enum", "values": ["traffic", "court"],
+              "labels": { "traffic": { "zh": "交通事故", "en": "Traffic accident" }, "court": { "zh": "法院判决或调解", "en": "Court judgment or mediation" } } }
+            """);
         root["materials"] = JsonNode.Parse("""
             {
               "application": { "label": { "zh": "申请", "en": "Application" }, "basis": "第九十一条（一）" },
