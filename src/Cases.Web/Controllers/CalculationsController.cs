@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cases.Web.Forms;
 using Cases.Application.Calculations;
 using Cases.Domain.Calculations;
@@ -26,7 +27,7 @@ public sealed record CalculatorPage
 
 /// <summary>The benefit and fee calculators for any signed-in user: a list, and a form per calculator (第二十二条 … 第九十条).</summary>
 [Route("calculations"), Authorize]
-public sealed class CalculationsController(IMediator mediator) : Controller
+public sealed partial class CalculationsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(CalculatorCatalog.All);
@@ -92,8 +93,7 @@ public sealed class CalculationsController(IMediator mediator) : Controller
         var page = _posted!;
         if (refusal.Kind == Refusals.Invalid)
         {
-            // The calculators name the field in the reader's language themselves (「欠缴金额」不能为负数（填写的是 -1）。).
-            ModelState.AddModelError(FieldKey(refusal.Field, page.Fields), refusal.Message);
+            ModelState.AddModelError(FieldKey(refusal.Field, page.Fields), Describe(refusal.Field, refusal.Message));
         }
         else
         {
@@ -102,6 +102,29 @@ public sealed class CalculationsController(IMediator mediator) : Controller
 
         return Task.FromResult<IActionResult>(View("Calculator", page));
     }
+
+    /// <summary>
+    /// The calculators name a field in the reader's language themselves (「欠缴金额」不能为负数（填写的是 -1）。); a line of a
+    /// list is shown at the list's field, so the message says which line: 「月工资总额」第 2 行「月份」：….
+    /// </summary>
+    private static string Describe(string field, string message)
+    {
+        var item = ItemPath().Match(field);
+        if (!item.Success)
+        {
+            return message;
+        }
+
+        var list = CalculatorForm.LabelOf(item.Groups["list"].Value);
+        var row = int.Parse(item.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var member = item.Groups["member"].Success ? CalculatorForm.LabelOf(item.Groups["member"].Value) : null;
+        return new LocalizedText(
+            $"「{list}」第 {row} 行{(member is null ? "" : $"「{member}」")}：{message}",
+            $"{list}, line {row}{(member is null ? "" : $", {member}")}: {message}").Current;
+    }
+
+    [GeneratedRegex(@"^(?<list>[A-Za-z0-9]+)\[(?<index>\d+)\](\.(?<member>[A-Za-z0-9]+))?$")]
+    private static partial Regex ItemPath();
 
     /// <summary>"monthlyWages[1]" and "dependants[0].relation" are shown at their list's field; unknown fields in the summary only.</summary>
     private static string FieldKey(string field, IReadOnlyList<FormField> fields)
