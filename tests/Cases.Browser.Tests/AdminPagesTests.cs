@@ -74,6 +74,20 @@ public class AdminPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await user.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         Assert.Equal("烟台经办（测试）", await user.GetByTestId("current-user").InnerTextAsync());
         Assert.Equal(0, await user.GetByTestId("nav-admin").CountAsync());
+
+        // Locking asks first, naming the user and what happens to their session and tasks; only the confirmation locks.
+        await page.GotoAsync("/admin/users/officer.yantai");
+        await page.GetByTestId("lock-user").ClickAsync();
+        Assert.Equal("锁定用户「烟台经办（测试）」？", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("立即无法登录", await page.GetByTestId("lock-confirm-what").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "lock-confirm.png"), FullPage = true });
+        await user.ReloadAsync();
+        Assert.Equal("烟台经办（测试）", await user.GetByTestId("current-user").InnerTextAsync()); // not yet
+        await page.GetByTestId("lock-confirm").ClickAsync();
+        Assert.Contains("已锁定用户「烟台经办（测试）」", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        await user.ReloadAsync();
+        await user.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        Assert.Empty(violations);
     }
 
     [Fact]

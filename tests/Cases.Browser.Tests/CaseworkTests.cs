@@ -29,6 +29,13 @@ public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         // A comment with markup in it: kept and shown as text, never run.
         await page.GetByLabel("添加备注").FillAsync(Script + "\n已电话联系单位");
         await page.GetByRole(AriaRole.Button, new() { Name = "添加备注" }).ClickAsync();
+        // A comment cannot be edited once added: the page asks first, the question takes the focus, the text stays in its box.
+        var question = page.GetByTestId("comment-confirm-what");
+        Assert.Contains("备注提交后不能修改或撤回", await question.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await question.EvaluateAsync<bool>("e => e === document.activeElement"));
+        Assert.Equal(Script + "\n已电话联系单位", await page.GetByLabel("添加备注").InputValueAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "comment-confirm.png"), FullPage = true });
+        await page.GetByTestId("comment-confirm").ClickAsync();
         Assert.Equal("备注已添加。", await page.GetByTestId("notice").InnerTextAsync());
         Assert.Equal(Script + "\n已电话联系单位", await page.GetByTestId("comment-text").First.TextContentAsync());
         Assert.Equal(0, dialogs);
@@ -98,6 +105,10 @@ public class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.True(await page.GetByTestId("tab-available").GetAttributeAsync("aria-current") == "page");
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"删除筛选「{name}」" }).ClickAsync();
+        // Asked first: which filter, and that the officers it is shared with lose it too.
+        Assert.Contains("删除后他们也将不再看到它", await page.GetByTestId("delete-filter-confirm-what").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "delete-filter-confirm.png"), FullPage = true });
+        await page.GetByTestId("delete-filter-confirm").ClickAsync();
         Assert.Equal("筛选已删除。", await page.GetByTestId("notice").InnerTextAsync());
         Assert.Equal(0, await page.GetByTestId("saved-filter").Filter(new() { HasText = name }).CountAsync());
         Assert.Empty(violations);

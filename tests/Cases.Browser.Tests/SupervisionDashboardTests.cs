@@ -30,9 +30,15 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
         await breached.GetByLabel("所选任务改派给").SelectOptionAsync("officer2.jinan");
         await breached.GetByTestId("bulk-reassign-breached").ClickAsync();
 
-        Assert.Equal("已将 2 项任务改派给 officer2.jinan。", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
-        Assert.Equal("officer2.jinan", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{first}'] [data-testid=assignee]").InnerTextAsync()).Trim());
-        Assert.Equal("officer2.jinan", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{second}'] [data-testid=assignee]").InnerTextAsync()).Trim());
+        // The confirmation names whom the tasks go to and lists them; only its button reassigns.
+        Assert.Equal("将 2 项任务改派给王芳（济南经办）？", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(2, await page.GetByTestId("reassign-confirm-row").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reassign-confirm.png"), FullPage = true });
+        await page.GetByTestId("reassign-confirm").ClickAsync();
+
+        Assert.Equal("已将 2 项任务改派给王芳（济南经办）。", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        Assert.Equal("王芳（济南经办）", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{first}'] [data-testid=assignee]").InnerTextAsync()).Trim());
+        Assert.Equal("王芳（济南经办）", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{second}'] [data-testid=assignee]").InnerTextAsync()).Trim());
         var load = page.Locator("[data-testid=workload-row][data-officer='officer2.jinan']");
         Assert.True(int.Parse(await load.GetByTestId("workload-breached").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 2);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The dashboard scrolls sideways at 1280 px.");
@@ -65,8 +71,9 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
             await row.WaitForAsync();
             await row.Locator("select[name=userName]").SelectOptionAsync("officer2.jinan");
             await row.Locator("form.reassign-row button[type=submit]").ClickAsync();
+            await page.GetByTestId("reassign-confirm").ClickAsync();
             await page.GetByTestId("notice").WaitForAsync();
-            Assert.Equal("officer2.jinan", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{task}'] [data-testid=assignee]").InnerTextAsync()).Trim());
+            Assert.Equal("王芳（济南经办）", (await page.GetByTestId("list-breached").Locator($"[data-testid=task-row][data-task-id='{task}'] [data-testid=assignee]").InnerTextAsync()).Trim());
             Assert.Empty(violations);
         }
         finally
@@ -95,7 +102,7 @@ public class SupervisionDashboardTests(BrowserFixture browser) : IClassFixture<B
 
         Assert.Equal("已确认该升级事项，记入案件日志。", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
         Assert.StartsWith("已确认", (await row.GetByTestId("escalation-acknowledgement").InnerTextAsync()).Trim(), StringComparison.Ordinal);
-        Assert.Contains("supervisor.jinan", await row.GetByTestId("escalation-acknowledgement").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("刘强（济南主管）", await row.GetByTestId("escalation-acknowledgement").InnerTextAsync(), StringComparison.Ordinal);
         if (before == 1)
         {
             await badge.WaitForAsync(new() { State = WaitForSelectorState.Hidden });

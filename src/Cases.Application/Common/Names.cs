@@ -209,3 +209,15 @@ public static class Names
         }
     }
 }
+
+/// <summary>
+/// Who is who for a page or an export that lists tasks from several queries (the dashboard, its CSV files): display
+/// names of <see cref="Users"/> and the parties of <see cref="Cases"/>, as <see cref="Names"/> resolves them.
+/// </summary>
+public sealed record ResolveNames(IReadOnlyCollection<string?> Users, IReadOnlyCollection<Guid> Cases, Actor By) : IQuery<NameBook>;
+
+public sealed class ResolveNamesHandler(CasesDb db) : IQueryHandler<ResolveNames, NameBook>
+{
+    public async ValueTask<NameBook> Handle(ResolveNames query, CancellationToken cancellationToken) =>
+        await Names.ResolveAsync(db, query.By, query.Users, query.Cases, cancellationToken);
+}

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Workflows.Instances;
 using Cases.Workflows.Tasks;
 
@@ -23,9 +24,10 @@ public sealed record GetSupervisionPage(string? City, string? BreachedAfter, str
 /// <param name="FullIdNumbers">The user's role sees whole identity numbers.</param>
 /// <param name="Provincial">The user may pick a city.</param>
 /// <param name="StaleCursor">A list's cursor no longer fitted: its first page is shown.</param>
+/// <param name="Names">Display names of the officers on the page and the names of the listed tasks' parties.</param>
 public sealed record SupervisionPageView(string? City, SlaOverview Overview, EscalationBoard Escalations, SlaTasks Breached, SlaTasks Warning,
     IReadOnlyList<WeekBreaches> Weeks, IReadOnlyList<StepDuration> Steps, IReadOnlyList<Assignee> Assignees,
-    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor);
+    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor, NameBook Names);
 
 /// <summary>One list of the dashboard (breached or warning): a page of open tasks after a cursor, and the next page's cursor.</summary>
 public sealed record SlaTasks(string Sla, IReadOnlyList<TaskView> Rows, string? After, string? Next);
@@ -52,18 +54,30 @@ public sealed class GetSupervisionPageHandler(IMediator mediator) : IQueryHandle
             }
         }
 
+        var overview = await mediator.Send(new GetSlaOverview(scope, by), cancellationToken);
+        var escalations = await mediator.Send(new GetEscalationBoard(scope, by), cancellationToken);
+        var breached = await ListAsync("breached", query.BreachedAfter);
+        var warning = await ListAsync("warning", query.WarningAfter);
+        var tasks = breached.Rows.Concat(warning.Rows).Concat(escalations.SupervisorTasks).ToList();
+        var names = await mediator.Send(new ResolveNames(
+            [
+                .. tasks.Select(t => t.Assignee), .. escalations.Breaches.SelectMany(e => new[] { e.Assignee, e.AcknowledgedBy }),
+                .. overview.ByOfficer.Select(o => o.Assignee), .. overview.Workload.Select(w => w.Assignee),
+            ],
+            [.. tasks.Select(t => t.CaseId), .. escalations.Breaches.Select(e => e.CaseId)], by), cancellationToken);
         return new SupervisionPageView(
             scope,
-            await mediator.Send(new GetSlaOverview(scope, by), cancellationToken),
-            await mediator.Send(new GetEscalationBoard(scope, by), cancellationToken),
-            await ListAsync("breached", query.BreachedAfter),
-            await ListAsync("warning", query.WarningAfter),
+            overview,
+            escalations,
+            breached,
+            warning,
             await mediator.Send(new GetBreachesPerWeek(scope, by), cancellationToken),
             await mediator.Send(new GetStepDurations(scope, by), cancellationToken),
             await mediator.Send(new ListAssignees(scope, null, by), cancellationToken),
             CanReassign: by.May(Permission.Supervise),
             FullIdNumbers: by.NeedsFullIdNumbers,
             Provincial: by.IsProvincial,
-            StaleCursor: stale);
+            StaleCursor: stale,
+            Names: names);
     }
 }

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Workflows.Tasks;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,11 +22,24 @@ public sealed record ReassignTasks(IReadOnlyList<Guid>? TaskIds, string? UserNam
     public const int MaxTasks = 200;
 }
 
+/// <summary>
+/// What a reassignment will do, shown before the supervisor confirms it (a task given to someone else leaves its holder's
+/// inbox at once): the same checks as <see cref="ReassignTasks"/> on who may reassign, which tasks and to whom, then the
+/// tasks as they stand, with their parties and holders by name, and the user they go to.
+/// </summary>
+public sealed record PreviewReassignment(IReadOnlyList<Guid>? TaskIds, string? UserName, Actor By) : IQuery<ReassignmentPreview>;
+
+/// <param name="To">The user the tasks go to, by display name, with their city and a role that takes tasks.</param>
+/// <param name="Tasks">The tasks named, as they stand now.</param>
+/// <param name="Names">Display names of the tasks' holders and the names of their parties.</param>
+public sealed record ReassignmentPreview(Assignee To, IReadOnlyList<Cases.Workflows.Instances.TaskView> Tasks, NameBook Names);
+
 /// <summary>One task of a reassignment: assigned (with the task as it is now) or refused with the reason.</summary>
 public sealed record ReassignResult(Guid TaskId, bool Assigned, string? Problem, Cases.Workflows.Instances.TaskView? Task);
 
-public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager<CasesUser> users) :
+public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager<CasesUser> users, TimeProvider clock) :
     IQueryHandler<ListAssignees, IReadOnlyList<Assignee>>,
+    IQueryHandler<PreviewReassignment, ReassignmentPreview>,
     ICommandHandler<ReassignTasks, IReadOnlyList<ReassignResult>>
 {
     public async ValueTask<IReadOnlyList<Assignee>> Handle(ListAssignees query, CancellationToken cancellationToken)
@@ -54,40 +68,23 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         return [.. rows.Where(a => !(a.LockoutEnabled && a.LockoutEnd > now)).Select(a => a.Assignee).OrderBy(a => a.City, StringComparer.Ordinal).ThenBy(a => a.Role, StringComparer.Ordinal).ThenBy(a => a.UserName, StringComparer.Ordinal)];
     }
 
+    public async ValueTask<ReassignmentPreview> Handle(PreviewReassignment query, CancellationToken cancellationToken)
+    {
+        var (ids, user) = await CheckAsync(query.TaskIds, query.UserName, query.By, cancellationToken);
+        var now = clock.GetUtcNow();
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken))
+            .OrderBy(t => ids.IndexOf(t.Id)).Select(t => Cases.Workflows.Instances.TaskView.From(t, now)).ToList();
+        var roles = await users.GetRolesAsync(user);
+        var to = new Assignee(user.UserName!, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName!, user.CityCode ?? "",
+            tasks.Select(t => t.Role).FirstOrDefault(roles.Contains) ?? roles.First(Roles.Casework.Contains));
+        var names = await Names.ResolveAsync(db, query.By, tasks.Select(t => t.Assignee), tasks.Select(t => t.CaseId), cancellationToken);
+        return new ReassignmentPreview(to, tasks, names);
+    }
+
     public async ValueTask<IReadOnlyList<ReassignResult>> Handle(ReassignTasks command, CancellationToken cancellationToken)
     {
-        if (!command.By.May(Permission.Supervise))
-        {
-            throw new ForbiddenException(new LocalizedText("只有主管可以改派任务。", "Only a supervisor reassigns tasks."));
-        }
-
-        var ids = command.TaskIds?.Distinct().ToList() ?? [];
-        if (ids.Count == 0)
-        {
-            throw new DomainValidationException("taskIds", new LocalizedText("请至少选择一项任务。", "taskIds must name at least one task."));
-        }
-
-        if (ids.Count > ReassignTasks.MaxTasks)
-        {
-            throw new DomainValidationException("taskIds", new LocalizedText($"一次最多改派 {ReassignTasks.MaxTasks} 项任务。", $"taskIds may name at most {ReassignTasks.MaxTasks} tasks."));
-        }
-
-        // Whom to: a user who takes tasks. Whether they fit each task (its role and city) is AssignTask's to say per task.
-        var userName = TextInput.Required(command.UserName, "userName", "userName", 256);
-        var user = await users.FindByNameAsync(userName);
-        if (user is null || !(await users.GetRolesAsync(user)).Any(Roles.Casework.Contains))
-        {
-            throw new DomainValidationException("userName", new LocalizedText($"没有可以承办任务的用户「{userName}」。", $"There is no user '{userName}' who takes tasks."));
-        }
-
-        // Every task named must be one the supervisor sees: another city's is answered as a missing one (规程 第一百四十条).
-        var visible = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.CityCode }).ToListAsync(cancellationToken);
-        var unseen = ids.FirstOrDefault(id => !visible.Any(t => t.Id == id && command.By.CanSeeCity(t.CityCode)));
-        if (unseen != Guid.Empty || ids.Contains(Guid.Empty))
-        {
-            throw new NotFoundException(new LocalizedText($"本市没有任务 {unseen}。", $"No task {unseen} in your city."));
-        }
-
+        var (ids, user) = await CheckAsync(command.TaskIds, command.UserName, command.By, cancellationToken);
+        var userName = user.UserName!;
         var results = new List<ReassignResult>();
         foreach (var id in ids)
         {
@@ -102,5 +99,50 @@ public sealed class AssigneeHandlers(CasesDb db, IMediator mediator, UserManager
         }
 
         return results;
+    }
+
+    /// <summary>Who may reassign, which tasks (at least one, at most <see cref="ReassignTasks.MaxTasks"/>, all of the supervisor's city) and to whom (a user who takes tasks).</summary>
+    private async Task<(List<Guid> Ids, CasesUser User)> CheckAsync(IReadOnlyList<Guid>? taskIds, string? userName, Actor by, CancellationToken cancellationToken)
+    {
+        if (!by.May(Permission.Supervise))
+        {
+            throw new ForbiddenException(new LocalizedText("只有主管可以改派任务。", "Only a supervisor reassigns tasks."));
+        }
+
+        var ids = taskIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            throw new DomainValidationException("taskIds", new LocalizedText("请至少选择一项任务。", "taskIds must name at least one task."));
+        }
+
+        if (ids.Count > ReassignTasks.MaxTasks)
+        {
+            throw new DomainValidationException("taskIds", new LocalizedText($"一次最多改派 {ReassignTasks.MaxTasks} 项任务。", $"taskIds may name at most {ReassignTasks.MaxTasks} tasks."));
+        }
+
+        // Whom to: a user who takes tasks. Whether they fit each task (its role and city) is AssignTask's to say per task.
+        var name = TextInput.Required(userName, "userName", "userName", 256);
+        var user = await users.FindByNameAsync(name);
+        if (user is null || !(await users.GetRolesAsync(user)).Any(Roles.Casework.Contains))
+        {
+            throw new DomainValidationException("userName", new LocalizedText($"没有可以承办任务的用户「{name}」。", $"There is no user '{name}' who takes tasks."));
+        }
+
+        // Said once here rather than per task by AssignTask: a locked-out user cannot sign in, so takes no task.
+        if (await users.IsLockedOutAsync(user))
+        {
+            var shown = user.DisplayName.Length > 0 ? user.DisplayName : name;
+            throw new DomainValidationException("userName", new LocalizedText($"「{shown}」已被锁定，无法登录，不能承办任务；请改派给其他人员。", $"{shown} is locked out and cannot sign in, so cannot be given tasks; choose someone else."));
+        }
+
+        // Every task named must be one the supervisor sees: another city's is answered as a missing one (规程 第一百四十条).
+        var visible = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.CityCode }).ToListAsync(cancellationToken);
+        var unseen = ids.FirstOrDefault(id => !visible.Any(t => t.Id == id && by.CanSeeCity(t.CityCode)));
+        if (unseen != Guid.Empty || ids.Contains(Guid.Empty))
+        {
+            throw new NotFoundException(new LocalizedText($"本市没有任务 {unseen}。", $"No task {unseen} in your city."));
+        }
+
+        return (ids, user);
     }
 }

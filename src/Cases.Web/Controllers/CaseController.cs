@@ -88,8 +88,11 @@ public sealed record CasePage
     };
 }
 
-/// <summary>A refused comment (what was typed and why) or upload (why, by field: file, fileName, material; and the material chosen).</summary>
-public sealed record CaseworkRefusal(string? CommentText, string? CommentError, IReadOnlyDictionary<string, string> UploadErrors, string? UploadMaterial)
+/// <summary>
+/// A comment or upload shown back at its form: a refused comment (what was typed and why), a comment waiting for its
+/// confirmation (<see cref="CommentToConfirm"/>), a refused upload (why, by field: file, fileName, material; and the material chosen).
+/// </summary>
+public sealed record CaseworkRefusal(string? CommentText, string? CommentError, IReadOnlyDictionary<string, string> UploadErrors, string? UploadMaterial, bool CommentToConfirm = false)
 {
     public static CaseworkRefusal None { get; } = new(null, null, new Dictionary<string, string>(StringComparer.Ordinal), null);
 }
@@ -134,11 +137,21 @@ public sealed class CaseController(IMediator mediator, WorkflowForm forms, IStri
     [HttpGet("")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct) => View("Case", await PageAsync(id, null, null, null, ct));
 
-    /// <summary>Adds a comment through <see cref="AddComment"/>; a refused one comes back with what was typed.</summary>
+    /// <summary>
+    /// Adds a comment through <see cref="AddComment"/> in two steps: a comment cannot be edited or withdrawn once posted, so
+    /// the first post shows the case again with the text kept and what posting means, and only the confirmation's button
+    /// (<paramref name="confirmed"/>) adds it. A refused one comes back with what was typed.
+    /// </summary>
     [HttpPost("comments"), Authorize(Policies.Casework), RefusalShown(Page = nameof(CommentRefused), Shows = Refusals.Invalid)]
-    public async Task<IActionResult> Comment(Guid id, string? text, CancellationToken ct)
+    public async Task<IActionResult> Comment(Guid id, string? text, bool confirmed, CancellationToken ct)
     {
         (_id, _comment) = (id, text);
+        // An empty comment goes straight to the command, whose refusal says what is wrong.
+        if (!confirmed && !string.IsNullOrWhiteSpace(text))
+        {
+            return View("Case", await PageAsync(id, null, null, null, ct, CaseworkRefusal.None with { CommentText = text, CommentToConfirm = true }));
+        }
+
         await mediator.Send(new AddComment(id, text, User.ToActor()), ct);
         TempData[PageMessages.Notice] = L["备注已添加。"].Value;
         return RedirectToAction(nameof(Show), new { id });

@@ -40,6 +40,9 @@ public sealed record InboxQuery(string Tab, string? Procedure, string? Sla, int?
     }
 }
 
+/// <summary>A saved filter the user is asked to confirm deleting: the filter, the tab to go back to, and whom it is shared with (null: nobody).</summary>
+public sealed record DeleteFilterConfirmPage(SavedFilterView Filter, string Tab, string? SharedWith);
+
 /// <summary>A row of the inbox: the task, its procedure's title, and the working days left until it is due.</summary>
 public sealed record InboxRow(TaskView Task, string ProcedureTitle, int? DaysLeft);
 
@@ -175,12 +178,23 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
         return Redirect(Url.Action(nameof(Index))! + "?" + InboxQuery.Applied(_tab, filter));
     }
 
-    /// <summary>Deletes one of the user's own saved filters through <see cref="DeleteFilter"/>; a shared one stays theirs who shared it.</summary>
+    /// <summary>
+    /// Deletes one of the user's own saved filters through <see cref="DeleteFilter"/>, in two steps: the first post shows
+    /// which filter and, when it is shared, who loses it too; only the confirmation's form (<paramref name="confirmed"/>)
+    /// deletes. A shared one stays theirs who shared it.
+    /// </summary>
     [HttpPost("filters/{filterId:guid}/delete"), RefusalShown(Page = nameof(BackToTab), Shows = Refusals.Forbidden | Refusals.NotFound,
         Forbidden = "这个筛选是别人共享给您的，只有创建人可以删除。", NotFound = "没有找到这个筛选（可能已被删除）。")]
-    public async Task<IActionResult> DeleteFilter(Guid filterId, [FromQuery] string? tab, CancellationToken ct)
+    public async Task<IActionResult> DeleteFilter(Guid filterId, [FromQuery] string? tab, bool confirmed, CancellationToken ct)
     {
         _tab = InboxQuery.Tabs.Contains(tab) ? tab! : "mine";
+        // Another's or a missing filter goes straight to the command, whose refusal says why.
+        if (!confirmed && (await mediator.Send(new ListFilters(User.ToActor()), ct)).FirstOrDefault(f => f.Id == filterId && f.Mine) is { } filter)
+        {
+            return View("DeleteFilterConfirm", new DeleteFilterConfirmPage(filter, _tab,
+                filter.SharedWithRole is { } role ? RoleName(role, User.ToActor().IsProvincial) : null));
+        }
+
         await mediator.Send(new DeleteFilter(filterId, User.ToActor()), ct);
         TempData[PageMessages.Notice] = L["筛选已删除。"].Value;
         return RedirectToAction(nameof(Index), new { tab = _tab });

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Web.Exports;
 using Cases.Application.Supervision;
@@ -5,6 +6,12 @@ using Cases.Domain.Parties;
 using Cases.Workflows.Instances;
 
 namespace Cases.Web.Controllers;
+
+/// <summary>The reassignment a supervisor is asked to confirm, and the dashboard address to go back to.</summary>
+public sealed record ReassignConfirmPage(ReassignmentPreview Preview, string ReturnUrl, bool FullIdNumbers)
+{
+    public PartyLabel Party(TaskView task) => Preview.Names.Party(task.CaseId, WorkflowText.Party(task.Party, FullIdNumbers));
+}
 
 /// <summary>What Views/Supervision/_SlaTaskList.cshtml draws: one list of the page, its heading and the address to come back to.</summary>
 public sealed record SlaTaskListView(SupervisionPage Page, SlaTasks List, string Heading, string ReturnUrl);
@@ -42,6 +49,12 @@ public sealed class SupervisionPage
 
     /// <summary>A cursor of a list that no longer fits (the first page is shown instead).</summary>
     public string? ListProblem { get; init; }
+
+    /// <summary>Display names of the officers on the page and the listed tasks' parties by name.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>A listed case's party as every list shows it: a name with its code or masked number beside it.</summary>
+    public PartyLabel Party(Guid caseId, string party) => Names.Party(caseId, WorkflowText.Party(party, FullIdNumbers));
 
     public string ProcedureTitle(string key) => ProcedureTitles.GetValueOrDefault(key, key);
 
@@ -105,19 +118,31 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
             CanReassign = page.CanReassign,
             FullIdNumbers = page.FullIdNumbers,
             ListProblem = page.StaleCursor ? L["列表的翻页位置已失效，已回到第一页。"].Value : null,
+            Names = page.Names,
         });
     }
 
-    /// <summary>Reassigns one task (its row's form) or every selected one (bulk) to the chosen user through <see cref="ReassignTasks"/>; each on its own.</summary>
+    /// <summary>
+    /// Reassigns one task (its row's form) or every selected one (bulk) to the chosen user through <see cref="ReassignTasks"/>,
+    /// each on its own, in two steps: the post from the dashboard shows what will happen (<see cref="PreviewReassignment"/>:
+    /// the tasks, whom they leave, whom they go to), and only the confirmation's form (<paramref name="confirmed"/>) reassigns.
+    /// </summary>
     [HttpPost("reassign"), RefusalShown(Page = nameof(ReassignmentRefused), Shows = Refusals.Invalid | Refusals.Forbidden | Refusals.NotFound)]
-    public async Task<IActionResult> Reassign(Guid? taskId, Guid[] selected, string? userName, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> Reassign(Guid? taskId, Guid[] selected, string? userName, string? returnUrl, bool confirmed, CancellationToken ct)
     {
-        var ids = taskId is Guid one ? [one] : selected.Distinct().ToArray();
+        Guid[] ids = taskId is Guid one ? [one] : [.. selected.Distinct()];
+        if (!confirmed)
+        {
+            var preview = await mediator.Send(new PreviewReassignment(ids, userName, User.ToActor()), ct);
+            return View("ReassignConfirm", new ReassignConfirmPage(preview, Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!, User.ToActor().NeedsFullIdNumbers));
+        }
+
         var results = await mediator.Send(new ReassignTasks(ids, userName, User.ToActor()), ct);
         var assigned = results.Count(r => r.Assigned);
         if (assigned > 0)
         {
-            TempData[PageMessages.Notice] = L["已将 {0} 项任务改派给 {1}。", assigned, userName!.Trim()].Value;
+            var names = await mediator.Send(new ResolveNames([userName?.Trim()], [], User.ToActor()), ct);
+            TempData[PageMessages.Notice] = L["已将 {0} 项任务改派给{1}。", assigned, names.User(userName?.Trim())].Value;
         }
 
         var refused = results.Where(r => !r.Assigned).Select(r => L["任务 {0} 未改派：{1}", r.Task is { } t ? WorkflowText.Title(t) : WorkflowText.CaseNumber(r.TaskId), r.Problem ?? ""].Value).ToList();
@@ -148,14 +173,21 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
         _ => L["请选择改派给谁：{0}", refusal.Message],
     }, refusal);
 
-    private Task<IActionResult> AcknowledgementRefused(PageRefusal refusal, CancellationToken ct) => Refused(refusal switch
+    private async Task<IActionResult> AcknowledgementRefused(PageRefusal refusal, CancellationToken ct)
     {
-        { Kind: Refusals.Forbidden } => L["只有主管可以确认升级事项。"],
-        { Kind: Refusals.NotFound } => L["找不到该升级事项（不存在或不属于本市）。"],
-        { Current: EscalationAcknowledgement a } => L["该升级事项已由 {0} 于 {1} 确认。", a.AcknowledgedBy, WorkflowText.Instant(a.AcknowledgedAt)],
-        { Kind: Refusals.Conflict } => new LocalizedString("", refusal.Message),
-        _ => L["说明不超过 {0} 字，不含控制字符。", AcknowledgeEscalation.MaxNoteLength],
-    }, refusal);
+        // Who got there first, by display name.
+        var names = refusal.Current is EscalationAcknowledgement first
+            ? await mediator.Send(new ResolveNames([first.AcknowledgedBy], [], User.ToActor()), ct)
+            : NameBook.Empty;
+        return await Refused(refusal switch
+        {
+            { Kind: Refusals.Forbidden } => L["只有主管可以确认升级事项。"],
+            { Kind: Refusals.NotFound } => L["找不到该升级事项（不存在或不属于本市）。"],
+            { Current: EscalationAcknowledgement a } => L["该升级事项已由 {0} 于 {1} 确认。", names.User(a.AcknowledgedBy), WorkflowText.Instant(a.AcknowledgedAt)],
+            { Kind: Refusals.Conflict } => new LocalizedString("", refusal.Message),
+            _ => L["说明不超过 {0} 字，不含控制字符。", AcknowledgeEscalation.MaxNoteLength],
+        }, refusal);
+    }
 
     private Task<IActionResult> Refused(LocalizedString problem, PageRefusal refusal)
     {

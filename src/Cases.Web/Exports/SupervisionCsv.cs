@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Application.Supervision;
 using Cases.Domain.Staff;
 using Cases.Workflows.Instances;
@@ -32,13 +33,41 @@ public static class SupervisionCsv
         var titles = await ProcedureTitlesAsync(mediator, ct);
         string Title(string key) => titles.GetValueOrDefault(key, key);
         var full = by.NeedsFullIdNumbers;
+        // Officers by display name and parties by name, as on the page.
+        async Task<NameBook> NamesAsync(IEnumerable<string?> users, IEnumerable<Guid> cases) =>
+            await mediator.Send(new ResolveNames([.. users], [.. cases], by), ct);
+        async Task<CsvTable> TasksAsync()
+        {
+            var rows = await AllOpenAsync(mediator, list, scope, by, ct);
+            return Tasks(T, rows, Title, full, await NamesAsync(rows.Select(t => t.Assignee), rows.Select(t => t.CaseId)));
+        }
+
+        async Task<CsvTable> EscalationsAsync()
+        {
+            var board = await mediator.Send(new GetEscalationBoard(scope, by), ct);
+            var names = await NamesAsync(
+                [.. board.Breaches.SelectMany(e => new[] { e.Assignee, e.AcknowledgedBy }), .. board.SupervisorTasks.Select(t => t.Assignee)],
+                [.. board.Breaches.Select(e => e.CaseId), .. board.SupervisorTasks.Select(t => t.CaseId)]);
+            return Escalations(T, board, Title, full, names);
+        }
+
+        async Task<CsvTable> OverviewAsync()
+        {
+            var overview = await mediator.Send(new GetSlaOverview(scope, by), ct);
+            if (list == "procedures")
+            {
+                return Procedures(T, overview.ByProcedure, Title);
+            }
+
+            var names = await NamesAsync([.. overview.ByOfficer.Select(o => o.Assignee), .. overview.Workload.Select(w => w.Assignee)], []);
+            return list == "officers" ? Officers(T, overview.ByOfficer, names) : Workload(T, overview.Workload, names);
+        }
+
         var table = list switch
         {
-            "procedures" => Procedures(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByProcedure, Title),
-            "officers" => Officers(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).ByOfficer),
-            "workload" => Workload(T, (await mediator.Send(new GetSlaOverview(scope, by), ct)).Workload),
-            "breached" or "warning" => Tasks(T, await AllOpenAsync(mediator, list, scope, by, ct), Title, full),
-            "escalations" => Escalations(T, await mediator.Send(new GetEscalationBoard(scope, by), ct), Title, full),
+            "procedures" or "officers" or "workload" => await OverviewAsync(),
+            "breached" or "warning" => await TasksAsync(),
+            "escalations" => await EscalationsAsync(),
             "breaches-per-week" => Weeks(T, await mediator.Send(new GetBreachesPerWeek(scope, by), ct)),
             "step-durations" => Steps(T, await mediator.Send(new GetStepDurations(scope, by), ct), Title),
             _ => throw new NotFoundException(new LocalizedText($"没有这份可导出的清单；可导出的清单有：{string.Join("、", Lists)}。", $"There is no such list to export; the lists are {string.Join(", ", Lists)}.")),
@@ -85,30 +114,30 @@ public static class SupervisionCsv
         [T.L["业务"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
         [.. rows.Select(r => Row(title(r.Procedure), r.OnTime, r.Warning, r.Breached, r.Open))]);
 
-    public static CsvTable Officers(WorkflowText T, IEnumerable<OfficerSla> rows) => new(
+    public static CsvTable Officers(WorkflowText T, IEnumerable<OfficerSla> rows, NameBook names) => new(
         [T.L["城市"], T.L["经办人"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
-        [.. rows.Select(r => Row(CityName(r.City), r.Assignee ?? T.L["（未领取）"], r.OnTime, r.Warning, r.Breached, r.Open))]);
+        [.. rows.Select(r => Row(CityName(r.City), Holder(T, names, r.Assignee), r.OnTime, r.Warning, r.Breached, r.Open))]);
 
-    public static CsvTable Workload(WorkflowText T, IEnumerable<OfficerWorkload> rows) => new(
+    public static CsvTable Workload(WorkflowText T, IEnumerable<OfficerWorkload> rows, NameBook names) => new(
         [T.L["城市"], T.L["经办人"], T.L["在办任务"], T.L["其中已超时"]],
-        [.. rows.Select(r => Row(CityName(r.City), r.Assignee, r.Claimed, r.Breached))]);
+        [.. rows.Select(r => Row(CityName(r.City), names.User(r.Assignee), r.Claimed, r.Breached))]);
 
-    public static CsvTable Tasks(WorkflowText T, IEnumerable<TaskView> rows, Func<string, string> title, bool fullIdNumbers) => new(
+    public static CsvTable Tasks(WorkflowText T, IEnumerable<TaskView> rows, Func<string, string> title, bool fullIdNumbers, NameBook names) => new(
         [T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["岗位"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["时限状态"]],
-        [.. rows.Select(t => Row(WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t), WorkflowText.Party(t.Party, fullIdNumbers),
-            t.Role, t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, T.Sla(t.Sla).Text))]);
+        [.. rows.Select(t => Row(WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t), Party(names, t.CaseId, t.Party, fullIdNumbers),
+            WorkflowText.Role(t.Role), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, T.Sla(t.Sla).Text))]);
 
-    public static CsvTable Escalations(WorkflowText T, EscalationBoard board, Func<string, string> title, bool fullIdNumbers)
+    public static CsvTable Escalations(WorkflowText T, EscalationBoard board, Func<string, string> title, bool fullIdNumbers, NameBook names)
     {
         ArgumentNullException.ThrowIfNull(board);
         return new(
             [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["升级时间"], T.L["确认人"], T.L["确认时间"], T.L["确认说明"]],
             [
                 .. board.Breaches.Select(e => Row(T.L["超时升级"], WorkflowText.CaseNumber(e.CaseId), CityName(e.City), title(e.Procedure), WorkflowText.English ? e.TitleEn : e.Title,
-                    WorkflowText.Party(e.Party, fullIdNumbers), e.Assignee ?? T.L["（未领取）"], WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt),
-                    e.AcknowledgedBy ?? "", e.AcknowledgedAt is { } ackAt ? WorkflowText.Instant(ackAt) : "", e.AcknowledgementNote ?? "")),
+                    Party(names, e.CaseId, e.Party, fullIdNumbers), Holder(T, names, e.Assignee), WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt),
+                    names.User(e.AcknowledgedBy), e.AcknowledgedAt is { } ackAt ? WorkflowText.Instant(ackAt) : "", e.AcknowledgementNote ?? "")),
                 .. board.SupervisorTasks.Select(t => Row(T.L["主管任务"], WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t),
-                    WorkflowText.Party(t.Party, fullIdNumbers), t.Assignee ?? T.L["（未领取）"], WorkflowText.Date(t.DueOn), t.Basis, "", "", "", "")),
+                    Party(names, t.CaseId, t.Party, fullIdNumbers), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, "", "", "", "")),
             ]);
     }
 
@@ -123,6 +152,12 @@ public static class SupervisionCsv
 
     public static string CityName(string code) =>
         Domain.Parties.City.All.FirstOrDefault(c => c.Code == code) is { } city ? (WorkflowText.English ? city.NameEn : city.NameZh) : code;
+
+    /// <summary>Who holds a task, by display name; 「（未领取）」 when nobody does.</summary>
+    private static string Holder(WorkflowText T, NameBook names, string? userName) => userName is null ? T.L["（未领取）"] : names.User(userName);
+
+    /// <summary>A case's party as the page shows it: its name with the code or masked number beside it.</summary>
+    private static string Party(NameBook names, Guid caseId, string party, bool fullIdNumbers) => names.Party(caseId, WorkflowText.Party(party, fullIdNumbers)).ToString();
 
     private static IReadOnlyList<string> Row(params object[] cells) =>
         [.. cells.Select(c => c switch { IFormattable f => f.ToString(null, Invariant), _ => c.ToString() ?? "" })];

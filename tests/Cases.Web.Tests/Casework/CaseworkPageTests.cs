@@ -34,9 +34,16 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var officer = await app.As("officer.jinan");
         var page = await officer.OpenAsync($"/cases/{caseId}");
 
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(page, "[data-testid=comment-form]", [new("text", "第一条：已收申请表")])).StatusCode);
+        // A comment cannot be edited once added: the first post asks, with the text kept in its box, and adds nothing.
+        using var asked = await officer.SubmitAsync(page, "[data-testid=comment-form]", [new("text", "第一条：已收申请表")]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = await PageSupport.ParseAsync(asked);
+        Assert.Contains("备注提交后不能修改或撤回", question.QuerySelector("[data-testid=comment-confirm-what]").Text(), StringComparison.Ordinal);
+        Assert.Equal("第一条：已收申请表", question.QuerySelector("#comment-text")!.TextContent);
+        Assert.Equal(0, await app.InDbAsync(db => db.CaseComments.CountAsync(c => c.CaseId == caseId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(question, "[data-testid=comment-form]", [new("text", "第一条：已收申请表"), new("confirmed", "true")])).StatusCode);
         app.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var posted = await officer.SubmitAsync(page, "[data-testid=comment-form]", [new("text", HostileInput.ScriptText + "\n第二行")]);
+        var posted = await officer.SubmitAsync(page, "[data-testid=comment-form]", [new("text", HostileInput.ScriptText + "\n第二行"), new("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         using var response = await officer.GetAsync(new Uri($"/cases/{caseId}", UriKind.Relative));
@@ -64,7 +71,7 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         var caseId = await app.NewCaseAsync();
         var supervisor = await app.As("supervisor.jinan");
         var page = await supervisor.OpenAsync($"/cases/{caseId}");
-        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(page, "[data-testid=comment-form]", [new("text", "主管：请尽快办理")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync(page, "[data-testid=comment-form]", [new("text", "主管：请尽快办理"), new("confirmed", "true")])).StatusCode);
 
         var adminPage = await (await app.As("admin")).OpenAsync($"/cases/{caseId}");
         Assert.Null(adminPage.QuerySelector("[data-testid=comment-form]"));
@@ -262,8 +269,15 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
         Assert.Contains("officer.jinan", theirs.Text(), StringComparison.Ordinal);
         Assert.Null(theirs.QuerySelector("[data-testid=delete-filter]"));
 
+        // Deleting asks first, naming the filter and who loses it with its owner; nothing is deleted until confirmed.
         var id = entry.GetAttribute("data-filter-id");
-        var deleted = await officer.SubmitAsync(mine, $"[data-testid=saved-filter][data-filter-id='{id}'] form", []);
+        using var asked = await officer.SubmitAsync(mine, $"[data-testid=saved-filter][data-filter-id='{id}'] form", []);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = await PageSupport.ParseAsync(asked);
+        Assert.Equal($"删除筛选「{name}」？", question.QuerySelector("h1").Text());
+        Assert.Contains("此筛选已共享给本市的经办人员，删除后他们也将不再看到它。", question.QuerySelector("[data-testid=delete-filter-confirm-what]").Text(), StringComparison.Ordinal);
+        Assert.Contains((await officer.OpenAsync("/inbox")).QuerySelectorAll("[data-testid=saved-filter]"), e => e.Text().Contains(name, StringComparison.Ordinal));
+        var deleted = await officer.SubmitAsync(question, "form[data-testid=delete-filter-confirm-form]", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var gone = await officer.OpenAsync("/inbox");
         Assert.Equal("筛选已删除。", gone.QuerySelector("[data-testid=notice]").Text());

@@ -64,16 +64,26 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         var supervisor = await app.As("supervisor.jinan");
         var page = await supervisor.OpenAsync("/supervision");
 
-        using var posted = await supervisor.SubmitAsync(page, "#bulk-breached",
+        // First the supervisor is shown what will happen, by name; nothing moves until they confirm.
+        using var asked = await supervisor.SubmitAsync(page, "#bulk-breached",
             [new("selected", first.ToString()), new("selected", second.ToString()), new("userName", "officer2.jinan")]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirm = await PageSupport.ParseAsync(asked);
+        Assert.Equal("将 2 项任务改派给王芳（济南经办）？", confirm.QuerySelector("h1").Text());
+        Assert.Contains("「王芳（济南经办）」（经办人员 · 济南市）的「我的待办」", confirm.QuerySelector("[data-testid=reassign-confirm-what]").Text(), StringComparison.Ordinal);
+        Assert.Equal(2, confirm.QuerySelectorAll("[data-testid=reassign-confirm-row]").Length);
+        Assert.DoesNotContain("officer", confirm.QuerySelector("[data-testid=reassign-confirm-tasks]").Text(), StringComparison.Ordinal);
+        Assert.Equal("（未领取）", (await supervisor.OpenAsync("/supervision")).Row(first).QuerySelector("[data-testid=assignee]").Text());
+
+        using var posted = await supervisor.SubmitAsync(confirm, "form[data-testid=reassign-confirm-form]", []);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("/supervision", posted.Headers.Location!.OriginalString);
         var after = await supervisor.OpenAsync("/supervision");
 
-        Assert.Equal("已将 2 项任务改派给 officer2.jinan。", after.QuerySelector("[data-testid=notice]").Text());
-        Assert.Equal("officer2.jinan", after.Row(first).QuerySelector("[data-testid=assignee]").Text());
-        Assert.Equal("officer2.jinan", after.Row(second).QuerySelector("[data-testid=assignee]").Text());
-        Assert.Contains(after.QuerySelectorAll("[data-testid=workload-row]"), r => r.GetAttribute("data-officer") == "officer2.jinan");
+        Assert.Equal("已将 2 项任务改派给王芳（济南经办）。", after.QuerySelector("[data-testid=notice]").Text());
+        Assert.Equal("王芳（济南经办）", after.Row(first).QuerySelector("[data-testid=assignee]").Text());
+        Assert.Equal("王芳（济南经办）", after.Row(second).QuerySelector("[data-testid=assignee]").Text());
+        Assert.Contains(after.QuerySelectorAll("[data-testid=workload-row]"), r => r.GetAttribute("data-officer") == "officer2.jinan" && r.Text().Contains("王芳", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -85,7 +95,7 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
 
         using var none = await supervisor.SubmitAsync(page, "#bulk-breached", [new("userName", "officer2.jinan")]);
         Assert.Equal("请先勾选要改派的任务。", (await supervisor.OpenAsync(none.Headers.Location!.OriginalString)).QuerySelector("[data-testid=problem]").Text());
-        using var wrong = await supervisor.SubmitAsync(page, "#bulk-breached", [new("selected", task.ToString()), new("userName", "reviewer.jinan")]);
+        using var wrong = await supervisor.SubmitAsync(page, "#bulk-breached", [new("selected", task.ToString()), new("userName", "reviewer.jinan"), new("confirmed", "true")]);
         Assert.StartsWith("任务 ", (await supervisor.OpenAsync(wrong.Headers.Location!.OriginalString)).QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
 
         var admin = await app.As("admin");
@@ -182,7 +192,7 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         var csv = await supervisor.GetStringAsync(new Uri("/api/supervision/export/escalations", UriKind.Relative));
         var header = csv.Split('\n')[0];
         Assert.Contains("确认说明", header, StringComparison.Ordinal);
-        Assert.Contains(csv.Split('\n'), l => l.Contains("已电话督促经办人今日办结", StringComparison.Ordinal) && l.Contains("supervisor.jinan", StringComparison.Ordinal));
+        Assert.Contains(csv.Split('\n'), l => l.Contains("已电话督促经办人今日办结", StringComparison.Ordinal) && l.Contains("刘强（济南主管）", StringComparison.Ordinal));
     }
 
     [Fact]

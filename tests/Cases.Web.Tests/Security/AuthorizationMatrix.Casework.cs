@@ -51,7 +51,7 @@ public static partial class AuthorizationMatrix
 
         // Pages: the case page's forms and the printable notice; the inbox's saved filters.
         new("POST", "/cases/{id:guid}/comments", Only(Officer, Reviewer, Supervisor), Scope.Record, "302 /cases/{id} (notice)",
-            c => Task.FromResult(new Attempt($"/cases/{c.Records.CaseId}/comments", Form: new Dictionary<string, string> { ["text"] = "授权矩阵：页面备注" }, FreeText: ["text"]))),
+            c => Task.FromResult(new Attempt($"/cases/{c.Records.CaseId}/comments", Form: new Dictionary<string, string> { ["text"] = "授权矩阵：页面备注", ["confirmed"] = "true" }, FreeText: ["text"]))),
         new("POST", "/cases/{id:guid}/attachments", Only(Officer, Reviewer, Supervisor), Scope.Record, "302 /cases/{id} (notice)",
             c => Task.FromResult(new Attempt($"/cases/{c.Records.CaseId}/attachments", Form: new Dictionary<string, string> { ["material"] = "" },
                 File: new FormFile("file", "页面上传.pdf", "application/pdf", TestFiles.Pdf)))),
@@ -65,7 +65,7 @@ public static partial class AuthorizationMatrix
             ["name"] = "授权矩阵页面", ["procedure"] = SecurityApp.Procedure, ["sla"] = "warning", ["within"] = "5", ["sort"] = "priority", ["shareWithRole"] = "",
         }, FreeText: ["name"]))),
         new("POST", "/inbox/filters/{filterId:guid}/delete", CaseStaff, Scope.None, "302 /inbox (notice)", async c =>
-            new Attempt($"/inbox/filters/{await CaseworkSupport.FilterAsync(c.App, c.Principal.UserName)}/delete", Form: new Dictionary<string, string>())),
+            new Attempt($"/inbox/filters/{await CaseworkSupport.FilterAsync(c.App, c.Principal.UserName)}/delete", Form: new Dictionary<string, string> { ["confirmed"] = "true" })),
     ];
 }
 

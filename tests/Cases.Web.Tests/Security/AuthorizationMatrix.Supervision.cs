@@ -36,6 +36,7 @@ public static partial class AuthorizationMatrix
             {
                 ["taskId"] = (await c.RecordAsync("page supervision reassign", () => c.App.NewOfficerTaskAsync(c.City))).ToString(),
                 ["userName"] = c.Records.OtherOfficer,
+                ["confirmed"] = "true",
             }),
             Denied: "302 / (problem)", Elsewhere: "302 /supervision (problem)"),
         new("POST", "/supervision/escalations/{id:guid}/acknowledge", Only(Supervisor), Scope.Record, "302 /supervision (notice)", async c =>

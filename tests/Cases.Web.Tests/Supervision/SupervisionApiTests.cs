@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -86,12 +87,16 @@ public sealed class SupervisionApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
     [Fact]
     public async Task Csv_exports_are_utf8_with_a_byte_order_mark_mask_identity_numbers_and_defuse_formulas()
     {
-        var task = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
-        // A party label shaped like an identity number (a row older than the masking at start) and one that is a formula.
+        var officer = await app.As("officer.jinan");
+        var task = await SupervisionScenario.BreachedTaskAsync(officer);
+        // A stored party label shaped like an identity number (a row older than the masking at start): never in the file,
+        // which names the case's party from its data.
         const string idNumber = "370102199001011234";
         await app.InDbAsync(db => db.Tasks.Where(t => t.Id == task).ExecuteUpdateAsync(s => s.SetProperty(t => t.Party, idNumber)));
-        var formula = await SupervisionScenario.BreachedTaskAsync(await app.As("officer.jinan"));
-        await app.InDbAsync(db => db.Tasks.Where(t => t.Id == formula).ExecuteUpdateAsync(s => s.SetProperty(t => t.Party, "=HYPERLINK(\"x\")")));
+        // An employer registered under a name that is a spreadsheet formula: the party column holds it defused.
+        var code = TestParties.NewCreditCode("370100");
+        (await officer.PostJsonAsync("/api/employers", new { creditCode = code, name = "=HYPERLINK(\"x\")", riskClass = 1, city = "370100" })).EnsureSuccessStatusCode();
+        await PageSupport.StartRateCaseAsync(officer, "2025-09-01", code);
 
         using var response = await (await app.As("supervisor.jinan")).GetAsync("/api/supervision/export/breached");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -100,9 +105,10 @@ public sealed class SupervisionApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("案件,城市,业务,环节,当事人", text, StringComparison.Ordinal);
-        Assert.Contains("370102********1234", text, StringComparison.Ordinal);
         Assert.DoesNotContain(idNumber, text, StringComparison.Ordinal);
+        Assert.Contains("HYPERLINK", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",\"=HYPERLINK", text, StringComparison.Ordinal);
         Assert.Contains("济南", text, StringComparison.Ordinal);
 
         foreach (var list in new[] { "warning", "procedures", "officers", "workload", "escalations", "breaches-per-week", "step-durations" })

@@ -11,3 +11,13 @@ document.addEventListener('change', function (event) {
   input.setCustomValidity(file && file.size > max ? input.getAttribute('data-too-large') || '' : '');
   input.reportValidity();
 });
+
+// A confirmation shown after a post (a comment cannot be edited once added) takes the focus, so a keyboard or screen
+// reader user is at the question, not at the top of the page.
+(function () {
+  var ask = document.querySelector('[data-autofocus]');
+  if (ask) {
+    ask.scrollIntoView({ block: 'center' });
+    ask.focus();
+  }
+})();
