@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using System.Text.Json.Nodes;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Persistence;
@@ -18,7 +19,8 @@ public sealed record ListDesignerProcedures : IQuery<IReadOnlyList<ProcedureVers
 /// <param name="Versions">Its versions, oldest first.</param>
 /// <param name="Basis">The articles it rests on.</param>
 /// <param name="InForce">The version new cases start on: the latest one approved (a later one may wait for a second person, 规程 第一百一十九条).</param>
-public sealed record ProcedureVersions(string Key, string Title, string TitleEn, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis, int InForce);
+/// <param name="Names">Display names of who published and who decided each version.</param>
+public sealed record ProcedureVersions(string Key, string Title, string TitleEn, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis, int InForce, NameBook Names);
 
 /// <summary>
 /// One version of a procedure (the one in use when <paramref name="Version"/> is null) with its definition, for a page
@@ -35,7 +37,11 @@ public sealed record DesignerVersion(ProcedureVersions Procedure, WorkflowDefini
 /// </summary>
 public sealed record GetPublicationPage(string Key, int? Version, Actor By) : IQuery<PublicationPage>;
 
-public sealed record PublicationPage(DesignerVersion Version, IReadOnlyList<PublicationRecord> Journal, bool CanDecide);
+/// <param name="Version">The version shown.</param>
+/// <param name="Journal">Its publication journal: proposed, approved or rejected, by whom and when.</param>
+/// <param name="CanDecide">The user may approve or reject it.</param>
+/// <param name="Names">Display names of who published and decided, and of everyone in the publication journal.</param>
+public sealed record PublicationPage(DesignerVersion Version, IReadOnlyList<PublicationRecord> Journal, bool CanDecide, NameBook Names);
 
 /// <summary>
 /// A draft of a procedure as the designer's pages show it before it is published: validated as publishing would validate
@@ -79,6 +85,7 @@ public sealed class DesignerPageHandlers(IMediator mediator, CasesDb db, Definit
     public async ValueTask<IReadOnlyList<ProcedureVersions>> Handle(ListDesignerProcedures query, CancellationToken cancellationToken)
     {
         var versions = await mediator.Send(new ListDefinitions(), cancellationToken);
+        var names = new NameBook(await Names.UsersAsync(db, versions.SelectMany(v => new[] { v.PublishedBy, v.DecidedBy }), cancellationToken), new Dictionary<Guid, PartyLabel>());
         var procedures = new List<ProcedureVersions>();
         foreach (var group in versions.GroupBy(v => v.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -86,7 +93,7 @@ public sealed class DesignerPageHandlers(IMediator mediator, CasesDb db, Definit
             var inForce = group.Where(v => v.Status == PublicationStatus.Approved).MaxBy(v => v.Version);
             var titled = inForce ?? ordered[^1];
             var definition = await store.GetAsync(db, titled.Key, titled.Version, cancellationToken);
-            procedures.Add(new ProcedureVersions(group.Key, titled.Title, titled.TitleEn, ordered, definition.Basis, (inForce ?? ordered[^1]).Version));
+            procedures.Add(new ProcedureVersions(group.Key, titled.Title, titled.TitleEn, ordered, definition.Basis, (inForce ?? ordered[^1]).Version, names));
         }
 
         return procedures;
@@ -118,6 +125,8 @@ public sealed class DesignerPageHandlers(IMediator mediator, CasesDb db, Definit
         var by = query.By;
         var canDecide = published.Status == PublicationStatus.Pending && by.May(Permission.DecidePublications) && by.IsProvincial
             && !string.Equals(published.PublishedBy, by.UserName, StringComparison.Ordinal);
-        return new PublicationPage(version, await mediator.Send(new GetPublicationJournal(query.Key, version.Definition.Version), cancellationToken), canDecide);
+        var journal = await mediator.Send(new GetPublicationJournal(query.Key, version.Definition.Version), cancellationToken);
+        var names = version.Procedure.Names.With(new NameBook(await Names.UsersAsync(db, journal.Select(r => r.By), cancellationToken), new Dictionary<Guid, PartyLabel>()));
+        return new PublicationPage(version, journal, canDecide, names);
     }
 }

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Application.Records;
 using Cases.Application.Calendar;
@@ -49,6 +50,9 @@ public sealed class CalendarYearPage
     public IReadOnlyList<(string Field, string Message)> Errors { get; init; } = [];
 
     public IReadOnlyList<CalendarChange> Changes { get; init; } = [];
+
+    /// <summary>Display names of who changed the days.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
 }
 
 /// <summary>A previewed change (a day, or an imported year) with the deadlines it would move, and the form that confirms it.</summary>
@@ -202,6 +206,7 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
         var years = await mediator.Send(new ListCalendarYears(), ct);
         var loaded = days.Days.Count > 0;
         var byDate = days.Days.ToDictionary(d => d.Date);
+        IReadOnlyList<CalendarChange> changes = loaded ? await mediator.Send(new ListCalendarChanges(year), ct) : [];
         return new CalendarYearPage
         {
             Year = year,
@@ -212,7 +217,8 @@ public sealed class AdminCalendarController(IMediator mediator, TimeProvider clo
             Form = form,
             ImportReason = importReason,
             Errors = errors,
-            Changes = loaded ? await mediator.Send(new ListCalendarChanges(year), ct) : [],
+            Changes = changes,
+            Names = await mediator.Send(new ResolveNames([.. changes.Select(c => c.ChangedBy)], [], User.ToActor()), ct),
             NoticeText = noticeText,
             NoticeReason = noticeReason,
             NoticeErrors = noticeErrors ?? [],

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Application.Records;
 using Cases.Application.Parameters;
@@ -20,6 +21,12 @@ public sealed class ParametersPage
     public IReadOnlyList<(string Field, string Message)> Errors { get; init; } = [];
 
     public IReadOnlyList<ParameterChange> Changes { get; init; } = [];
+
+    /// <summary>Display names of who set the figures and made the changes.</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>A figure with its unit as an administrator reads it: "2,200.00 元/月", "13 个月".</summary>
+    public required Func<string, decimal, string> Amount { get; init; }
 }
 
 /// <summary>
@@ -91,6 +98,8 @@ public sealed class AdminParametersController(IMediator mediator, IStringLocaliz
                 (IReadOnlyList<ParameterRow>)values.Where(v => v.Name == p.Key).OrderByDescending(v => v.Year).ThenBy(v => v.CityCode, StringComparer.Ordinal)
                     .Select(v => new ParameterRow(v, reasons.GetValueOrDefault((v.Name, v.Year, v.CityCode)))).ToList()))
             .ToList();
-        return new ParametersPage { Groups = groups, Form = form, Errors = errors, Changes = changes.Take(20).ToList() };
+        var shown = changes.Take(20).ToList();
+        var names = await mediator.Send(new ResolveNames([.. values.Select(v => v.UpdatedBy), .. shown.Select(c => c.ChangedBy)], [], User.ToActor()), ct);
+        return new ParametersPage { Groups = groups, Form = form, Errors = errors, Changes = shown, Names = names, Amount = Amount };
     }
 }

@@ -1,3 +1,4 @@
+using Cases.Application.Common;
 using Cases.Web.Forms;
 using Cases.Web.Diagrams;
 using System.Text.Json.Nodes;
@@ -13,9 +14,9 @@ using Cases.Workflows.Records;
 namespace Cases.Web.Controllers;
 
 /// <summary>A procedure with its published versions (newest last) and the one in use (<see cref="ProcedureVersions.InForce"/>), titled in the user's language.</summary>
-public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis, int InForce)
+public sealed record DesignerProcedure(string Key, string Title, IReadOnlyList<DefinitionVersionView> Versions, IReadOnlyList<string> Basis, int InForce, NameBook Names)
 {
-    public static DesignerProcedure Of(ProcedureVersions p) => new(p.Key, WorkflowText.English ? p.TitleEn : p.Title, p.Versions, p.Basis, p.InForce);
+    public static DesignerProcedure Of(ProcedureVersions p) => new(p.Key, WorkflowText.English ? p.TitleEn : p.Title, p.Versions, p.Basis, p.InForce, p.Names);
 
     /// <summary>The versions waiting for a provincial supervisor's approval.</summary>
     public IReadOnlyList<DefinitionVersionView> Pending => [.. Versions.Where(v => v.Status == PublicationStatus.Pending)];
@@ -337,7 +338,8 @@ public sealed class DesignerController(IMediator mediator, WorkflowText text, Ti
     private async Task<DefinitionPage> PublicationPageAsync(string key, int? version, CancellationToken ct)
     {
         var page = await mediator.Send(new GetPublicationPage(key, version, User.ToActor()), ct);
-        return Page(page.Version) with { Journal = page.Journal, CanDecide = page.CanDecide };
+        var shown = Page(page.Version);
+        return shown with { Procedure = shown.Procedure with { Names = page.Names }, Journal = page.Journal, CanDecide = page.CanDecide };
     }
 
     /// <summary>A version as a page: its diagram and table (404 when there is none; 403 when the user lacks <paramref name="needs"/>).</summary>

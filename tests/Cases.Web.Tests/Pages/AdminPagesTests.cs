@@ -125,7 +125,7 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         var admin = await app.As("admin");
         var page = await admin.OpenAsync("/admin/parameters");
         Assert.Contains(page.QuerySelectorAll("[data-testid=parameter-group-nationalUrbanDisposableIncome] [data-testid=parameter-row]"),
-            r => r.Text().Contains("56502", StringComparison.Ordinal) && r.Text().Contains("国家统计局", StringComparison.Ordinal));
+            r => r.Text().Contains("56,502.00 元/年", StringComparison.Ordinal) && r.Text().Contains("国家统计局", StringComparison.Ordinal));
         var changes = await app.InDbAsync(db => db.ParameterChanges.CountAsync());
 
         using var refused = await admin.SubmitAsync(page, "[data-testid=parameter-form]",
@@ -142,10 +142,10 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         // The notice names the parameter by its label and the city by its name, the value as money.
         Assert.Equal("已保存「月最低工资标准」2026年青岛市：2,100.00 元/月。", after.QuerySelector("[data-testid=notice]").Text());
         var row = Assert.Single(after.QuerySelectorAll("[data-testid=parameter-group-minimumWage] [data-testid=parameter-row]"), r => r.Text().Contains("青岛", StringComparison.Ordinal));
-        Assert.Contains("2100", row.Text(), StringComparison.Ordinal);
+        Assert.Equal("2,100.00 元/月", row.QuerySelector("[data-testid=parameter-value]").Text());
         Assert.Contains("鲁政字（测试）", row.Text(), StringComparison.Ordinal);
         Assert.Contains("测试", row.Text(), StringComparison.Ordinal);
-        Assert.Contains("admin", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("孙敏（系统管理员）", row.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
