@@ -163,6 +163,33 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
         Assert.Equal("Confirm and submit", shown.QuerySelector("[data-testid=confirm-submit]").Text());
     }
 
+    [Fact]
+    public async Task Approving_a_third_party_top_up_says_the_computed_difference_as_it_will_be_posted()
+    {
+        Now();
+        var officer = await app.As("officer.jinan");
+        var injuryCaseId = $"IC-CF-{Guid.NewGuid().ToString("N")[..8]}";
+        var started = await (await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = "third-party-reimbursement",
+            city = "370100",
+            data = new { injuryCaseId, accidentType = "traffic", eligibleMedicalCost = 20000m, materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation", "medical-invoices" } },
+        })).JsonAsync(HttpStatusCode.Created);
+        var caseId = started.GetProperty("caseId").GetGuid();
+        var check = await PageSupport.TaskAsync(officer, caseId);
+        await (await DemoFiling.CompleteAsync(officer, check.Id(), "complete", new
+        {
+            splitUnclear = false, eligibleMedicalCost = 20000m, compensatedMedicalAmount = 7654.32m, invoices = new[] { new { number = "A-" + injuryCaseId, amount = 20000m } },
+        })).JsonAsync(HttpStatusCode.OK);
+        var approve = (await PageSupport.TaskAsync(officer, caseId)).Id();
+
+        var preview = await PreviewAsync(approve, "paid", new JsonObject { ["paidOn"] = "2025-11-20" }, Reviewer);
+
+        // 第九十条: the eligible costs less the medical part of the compensation, computed before the approval.
+        var payment = Assert.IsType<PaymentApproval>(preview.Payment);
+        Assert.Equal((12345.68m, "壹万贰仟叁佰肆拾伍元陆角捌分"), (payment.Amount, payment.Words.Zh));
+    }
+
     /// <summary>An advance of up to 48,000.00 claimed and recommended by officer.jinan: its approval is open to reviewers.</summary>
     private async Task<(string InjuryCaseId, Guid ApproveTask)> AdvanceAtApprovalAsync()
     {
