@@ -21,6 +21,13 @@ public static class LedgerKinds
         [AdvancePayment] = ["advanced", "repaid", "written-off"],
         [ThirdPartyMedical] = ["reimbursed"],
     };
+
+    /// <summary>
+    /// Whether an entry records money the fund pays out (an advance of 第九十一、九十二条, a top-up of 第九十条), which its
+    /// approver confirms with the amount in words; a repayment comes in and a write-off pays nothing.
+    /// </summary>
+    public static bool PaysOut(string ledger, string entry) =>
+        (ledger, entry) is (AdvancePayment, "advanced") or (ThirdPartyMedical, "reimbursed");
 }
 
 /// <summary>

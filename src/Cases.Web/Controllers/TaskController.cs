@@ -58,7 +58,13 @@ public sealed class TaskFormPage
 
     /// <summary>The task's party as its heading names it.</summary>
     public PartyLabel Party => Names.Party(Task.CaseId, Task.Party);
+
+    /// <summary>A completion shown for confirmation before it is sent: the outcome chosen and what it will do.</summary>
+    public TaskConfirmation? Confirm { get; set; }
 }
+
+/// <summary>A completion waiting for the officer's confirmation (<see cref="GetCompletionConfirmation"/>): the outcome chosen and what it will do.</summary>
+public sealed record TaskConfirmation(string Outcome, CompletionConfirmation What);
 
 /// <summary>
 /// Opening and completing a task through <see cref="GetTaskPage"/>, <see cref="ClaimTask"/>, <see cref="ReleaseTask"/> and
@@ -127,6 +133,15 @@ public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStri
             }
 
             return Answer(page, StatusCodes.Status400BadRequest);
+        }
+
+        // A completion that cannot be undone (a window that closes at once, money paid out) is confirmed first: the query
+        // says whether and what; the page comes back with what was typed until the post carries that confirmation.
+        var confirmation = await mediator.Send(new GetCompletionConfirmation(id, outcome, data, User.ToActor()), ct);
+        if (confirmation.Needed && !string.Equals(form["confirmed"], confirmation.Token, StringComparison.Ordinal))
+        {
+            page.Confirm = new TaskConfirmation(outcome, confirmation);
+            return View("Task", page);
         }
 
         var state = await mediator.Send(new CompleteTask(id, outcome, data, User.ToActor()), ct);

@@ -17,13 +17,22 @@ public sealed record AssignTask(Guid TaskId, string? UserName, Actor By) : IComm
 /// <summary>The assignee completes a task with one of its outcomes and the form's data; the case moves on.</summary>
 public sealed record CompleteTask(Guid TaskId, string? Outcome, JsonObject? Data, Actor By) : ICommand<CaseState>;
 
+/// <summary>
+/// What completing a task with an outcome and data would do — the outcome's target, the dates it sets, a window its timer
+/// closes at once and where the case then comes to rest, the host's planned effects — said without doing it, so a page
+/// can ask for confirmation first. Refused as <see cref="CompleteTask"/> would refuse it; null when nothing can be said
+/// (a confirmation of a held period, an outcome the step does not have).
+/// </summary>
+public sealed record PreviewCompletion(Guid TaskId, string? Outcome, JsonObject? Data, Actor By) : IQuery<CompletionForecast?>;
+
 public sealed class TaskCommandHandlers(
     IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer,
     TimerScheduler scheduler, IStaffDirectory staff, TimeProvider clock) :
     ICommandHandler<ClaimTask, TaskView>,
     ICommandHandler<ReleaseTask, TaskView>,
     ICommandHandler<AssignTask, TaskView>,
-    ICommandHandler<CompleteTask, CaseState>
+    ICommandHandler<CompleteTask, CaseState>,
+    IQueryHandler<PreviewCompletion, CompletionForecast?>
 {
     public async ValueTask<TaskView> Handle(ClaimTask command, CancellationToken cancellationToken)
     {
@@ -128,19 +137,7 @@ public sealed class TaskCommandHandlers(
         }
         else
         {
-            var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
-                .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
-            progress.Data.Merge(command.Data, definition.Data, fields, "data");
-            var extras = Materials.GuardExtras(definition, progress.Data, now);
-            foreach (var rule in outcome.Rules ?? [])
-            {
-                if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
-                {
-                    // A refused outcome changes nothing: the task stays with its officer, who corrects the form and tries again.
-                    throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
-                }
-            }
-
+            TakeOutcome(definition, spec, outcome, progress, command.Data, now);
             progress.Journal.Add(new JournalPlan(JournalActions.TaskCompleted, task.State, outcome.To, journal));
             engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         }
@@ -157,6 +154,58 @@ public sealed class TaskCommandHandlers(
 
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return await CaseAccess.StateAsync(db, instance, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// What completing the task with this outcome and data would do, without doing it (<see cref="PreviewCompletion"/>):
+    /// the same checks and the same refusals as <see cref="CompleteTask"/>, the same engine on a copy of the case's data.
+    /// </summary>
+    public async ValueTask<CompletionForecast?> Handle(PreviewCompletion query, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(query.TaskId, query.By, cancellationToken);
+        EnsureCandidate(task, query.By);
+        EnsureAllowed(task, () => task.EnsureCanComplete(query.By.UserName));
+        if (task.Kind == HumanTaskKind.ExpiryConfirmation)
+        {
+            // A supervisor's confirmation of a held period is itself the confirmation step.
+            return null;
+        }
+
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
+        await EnsureSeparationAsync(task, definition, query.By, cancellationToken);
+        var spec = definition.States[task.State];
+        if (string.IsNullOrWhiteSpace(query.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(query.Outcome, out var outcome))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
+        // A copy: the caller sends the same data to CompleteTask afterwards, and the merge may take its nodes.
+        TakeOutcome(definition, spec, outcome, progress, query.Data?.DeepClone() as JsonObject, now);
+        engine.Transition(definition, progress, outcome.To, now, calendar);
+        return CompletionForecast.Follow(engine, definition, progress, outcome.To, now, calendar);
+    }
+
+    /// <summary>
+    /// Takes the form's data into the progress, only the step's and the outcome's fields, and checks the outcome's rules:
+    /// a refused outcome changes nothing, the task stays with its officer, who corrects the form and tries again.
+    /// </summary>
+    private static void TakeOutcome(WorkflowDefinition definition, StateSpec spec, OutcomeSpec outcome, Progress progress, JsonObject? data, DateTimeOffset now)
+    {
+        var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
+            .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
+        progress.Data.Merge(data, definition.Data, fields, "data");
+        var extras = Materials.GuardExtras(definition, progress.Data, now);
+        foreach (var rule in outcome.Rules ?? [])
+        {
+            if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
+            {
+                throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+            }
+        }
     }
 
     /// <summary>
