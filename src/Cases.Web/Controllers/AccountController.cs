@@ -70,7 +70,4 @@ public sealed class AccountController(SignIns signIns, IStringLocalizer<SharedRe
         await signIns.SignOutAsync(User);
         return RedirectToAction(nameof(Login));
     }
-
-    [HttpGet("denied")]
-    public IActionResult Denied() => View();
 }

@@ -74,7 +74,6 @@ public static class CasesServices
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // Sessions expire on real time: the app's TimeProvider may be the test clock (Clock:AllowOverride), and
@@ -82,7 +81,13 @@ public static class CasesServices
             o.TimeProvider = TimeProvider.System;
             // API clients get status codes, not a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            // A page the user's role may not open answers 403 where it is, not a redirect: the pipeline shows the site's
+            // own error page for it (in the layout, in the user's language, with a way back), and the address stays.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         // Every request's cookie is checked against the user's security stamp: sessions end on the server (docs/adr/0009).
         services.AddSessionChecks(builder.Configuration, builder.Environment);

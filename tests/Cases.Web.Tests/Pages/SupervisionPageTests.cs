@@ -16,8 +16,12 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
         var home = await officer.OpenAsync("/inbox");
         Assert.Null(home.QuerySelector("[data-testid=nav-supervision]"));
         using var denied = await officer.GetAsync(new Uri("/supervision", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
+        // Refused where it is: the site's own 403 page, in the layout, with a way back to 工作台.
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var deniedPage = await PageSupport.ParseAsync(denied);
+        Assert.Equal("无权访问", deniedPage.QuerySelector("h1").Text());
+        Assert.NotNull(deniedPage.QuerySelector("header nav"));
+        Assert.NotNull(deniedPage.QuerySelector("main a[href='/']"));
 
         foreach (var user in new[] { "supervisor.jinan", "supervisor.province", "admin" })
         {

@@ -97,12 +97,12 @@ public sealed record Rule(string Method, string Pattern, Who Who, Scope Scope, s
 
         if (Audience is { } audience && !principal.IsIn(audience))
         {
-            return IsApi ? "403" : "302 /account/denied";
+            return "403";
         }
 
         var roleOk = (Who.Roles is null || principal.IsIn(Who.Roles)) && (!Who.Provincial || principal.City is null);
         var cityOk = Scope == Scope.None || principal.Sees(city);
-        var forbidden = Denied ?? (IsApi ? "403" : "302 /account/denied");
+        var forbidden = Denied ?? "403";
         if (cityOk && !roleOk && Peers is { } peers && principal.Roles.Contains(peers.Role))
         {
             return peers.Answer;
@@ -244,7 +244,6 @@ public static partial class AuthorizationMatrix
         new("POST", "/account/login", Anyone, Scope.None, "302 /", Form("/account/login", c =>
             new() { ["UserName"] = c.Principal.UserName ?? "officer2.jinan", ["Password"] = Testing.CasesAppFactory.DemoPassword })),
         new("POST", "/account/logout", SignedIn, Scope.None, "302 /account/login", Form("/account/logout", _ => []), EndsSession: true),
-        new("GET", "/account/denied", SignedIn, Scope.None, "200", Get("/account/denied")),
         new("GET", "/calculations", SignedIn, Scope.None, "200", Get("/calculations")),
         new("GET", "/calculations/{name}", SignedIn, Scope.None, "200", Get("/calculations/late-fee")),
         new("POST", "/calculations/{name}", SignedIn, Scope.None, "200", Form("/calculations/late-fee", _ =>
