@@ -57,4 +57,50 @@ public sealed class HealthAndOpenApiTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.True(paths.TryGetProperty("/api/employers/{creditCode}", out _));
         Assert.True(paths.TryGetProperty("/api/workers", out _));
     }
+
+    [Fact]
+    public async Task OpenApi_document_declares_every_failure_as_problem_json_enums_as_strings_the_cookie_and_an_id_per_operation()
+    {
+        using var client = app.Anonymous();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+
+        // A client generated from it is pointed at the server it read it from, signs in with the cookie, and reads
+        // every enum as the strings the server writes.
+        Assert.False(root.TryGetProperty("servers", out _));
+        var cookie = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("cookie");
+        Assert.Equal(("apiKey", "cookie", "cases.auth"), (cookie.GetProperty("type").GetString(), cookie.GetProperty("in").GetString(), cookie.GetProperty("name").GetString()));
+        foreach (var name in new[] { "SlaState", "DayKind", "HumanTaskStatus" })
+        {
+            Assert.Equal("string", schemas.GetProperty(name).GetProperty("type").GetString());
+        }
+
+        Assert.True(schemas.GetProperty("HttpValidationProblemDetails").GetProperty("properties").TryGetProperty("errors", out _));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in root.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var what = $"{operation.Name} {path.Name}";
+                Assert.True(ids.Add(operation.Value.GetProperty("operationId").GetString()!), $"{what}: its operationId is not unique");
+                var responses = operation.Value.GetProperty("responses");
+                Assert.True(responses.TryGetProperty("503", out var unavailable), $"{what}: no 503");
+                Assert.True(unavailable.GetProperty("headers").TryGetProperty("Retry-After", out _), $"{what}: 503 without Retry-After");
+                if (operation.Name != "get")
+                {
+                    Assert.Equal("#/components/schemas/HttpValidationProblemDetails",
+                        responses.GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+                    Assert.True(responses.TryGetProperty("409", out _) && responses.TryGetProperty("422", out _), $"{what}: a write without 409/422");
+                }
+
+                var anonymous = path.Name is "/api/auth/login";
+                Assert.Equal(!anonymous, operation.Value.TryGetProperty("security", out _));
+                Assert.Equal(!anonymous, responses.TryGetProperty("401", out _));
+            }
+        }
+
+        Assert.Contains("postTasksByIdComplete", ids);
+        Assert.Contains("getCasesByIdJournal", ids);
+    }
 }

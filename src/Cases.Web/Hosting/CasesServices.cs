@@ -158,7 +158,7 @@ public static class CasesServices
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             // A form's validation messages (ErrorMessage = "请输入密码") are keys of the shared texts too.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddOpenApi();
+        services.AddOpenApi(Api.OpenApiContract.Configure);
 
         services.AddSingleton<DatabaseOutage>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseOutage>());

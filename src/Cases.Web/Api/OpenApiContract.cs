@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Cases.Web.Api;
+
+/// <summary>
+/// What /openapi/v1.json promises beyond the routes, so that a client generated from it (Kiota, NSwag) works: every
+/// failure the server can answer, as the ProblemDetails it sends under application/problem+json (docs/adr/0004), with the
+/// extensions a client needs (<c>errors</c>, <c>current</c>, <c>year</c>, <c>parameter</c>); enums typed as the strings
+/// the server writes; the cookie sign-in as a security scheme; an operationId per operation; no server address (the
+/// document is read from the server it describes).
+/// </summary>
+public static partial class OpenApiContract
+{
+    public const string ProblemJson = "application/problem+json";
+
+    public const string CookieScheme = "cookie";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddSchemaTransformer(EnumsAsStrings);
+        options.AddDocumentTransformer(DescribeAsync);
+    }
+
+    /// <summary>
+    /// The server writes enums as camel-case strings (JsonStringEnumConverter, no integers): say so, or a generated client
+    /// reads the values as numbers and fails on every answer holding one.
+    /// </summary>
+    private static Task EnumsAsStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var underlying = Nullable.GetUnderlyingType(type);
+        if ((underlying ?? type).IsEnum)
+        {
+            schema.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Info.Title = "工伤保险经办系统 API / Work-injury insurance case management API";
+        document.Info.Description =
+            "山东省工伤保险经办的业务流程、待办、台账与计算。错误以 application/problem+json（RFC 9457）答复，detail 按 Accept-Language（默认中文）。" +
+            " Procedures, tasks, ledgers and calculators of the Shandong work-injury insurance agency. Failures answer application/problem+json (RFC 9457), " +
+            "their detail in the language of Accept-Language (Chinese by default).";
+        // Read from the server it describes: a fixed address would point clients at a developer's machine.
+        document.Servers = [];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = "cases.auth",
+            Description = "POST /api/auth/login 登录后服务器设置的会话 Cookie；写操作另需请求头 X-Requested-With。 The session cookie set by POST /api/auth/login; " +
+                "writes also send the X-Requested-With header.",
+        };
+
+        document.AddComponent("ProblemDetails", await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct));
+        document.AddComponent("HttpValidationProblemDetails", await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, ct));
+
+        var descriptions = context.DescriptionGroups.SelectMany(g => g.Items)
+            .GroupBy(d => (Method: d.HttpMethod?.ToUpperInvariant() ?? "", Path: "/" + (d.RelativePath ?? "").TrimEnd('/')))
+            .ToDictionary(g => g.Key, g => g.First());
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                descriptions.TryGetValue((method.Method.ToUpperInvariant(), path), out var description);
+                Describe(document, path, method, operation, description, ids);
+            }
+        }
+    }
+
+    private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation, ApiDescription? description, HashSet<string> ids)
+    {
+        operation.OperationId ??= OperationId(method, path);
+        if (!ids.Add(operation.OperationId))
+        {
+            throw new InvalidOperationException($"Two operations of the API are both {operation.OperationId}.");
+        }
+
+        var anonymous = description?.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any() == true;
+        if (!anonymous)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }];
+        }
+
+        operation.Responses ??= [];
+        var writes = method != HttpMethod.Get && method != HttpMethod.Head;
+        var hasInput = writes || operation.Parameters?.Count > 0;
+        if (hasInput)
+        {
+            Add(operation, document, "400", "HttpValidationProblemDetails",
+                "输入不符合要求：errors 按字段名列出原因。 The input was refused: errors lists the reason under each field's name.");
+        }
+
+        if (!anonymous)
+        {
+            Add(operation, document, "401", "ProblemDetails", "未登录或会话已结束。 Not signed in, or the session has ended.");
+            Add(operation, document, "403", "ProblemDetails", "角色或所在城市不允许。 The user's role or city does not allow it.");
+        }
+
+        if (path.Contains('{', StringComparison.Ordinal))
+        {
+            Add(operation, document, "404", "ProblemDetails", "没有此记录，或它不属于本市。 No such record, or not in the user's city.");
+        }
+
+        if (writes)
+        {
+            Add(operation, document, "409", "ProblemDetails",
+                "记录已被他人改变；current 为其现状。 The record changed meanwhile; current holds it as it is now.");
+            Add(operation, document, "422", "ProblemDetails",
+                "按规程不能办理；缺少参数时 parameter 与 year 指明缺哪一项。 Refused by a rule of the regulation; a missing parameter is named by parameter and year.");
+        }
+
+        Add(operation, document, "503", "ProblemDetails", "数据库暂不可用，请按 Retry-After 秒后重试。 The database is unavailable; retry after Retry-After seconds.");
+        ((OpenApiResponse)operation.Responses["503"]).Headers = new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader { Description = "秒数。 Seconds to wait.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+        };
+    }
+
+    private static void Add(OpenApiOperation operation, OpenApiDocument document, string status, string schema, string description)
+    {
+        if (operation.Responses!.ContainsKey(status))
+        {
+            return;
+        }
+
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(schema, document) } },
+        };
+    }
+
+    /// <summary>
+    /// A stable name for an operation from its method and path: GET /api/cases/{id}/journal → getCasesByIdJournal. Generated
+    /// clients name their methods after it (not CasesGET2Async).
+    /// </summary>
+    public static string OperationId(HttpMethod method, string path)
+    {
+        var words = new List<string> { method.Method.ToLowerInvariant() };
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "api"))
+        {
+            var parameter = Parameter().Match(segment);
+            words.Add(parameter.Success ? "By" + Pascal(parameter.Groups[1].Value) : Pascal(segment));
+        }
+
+        return string.Concat(words);
+    }
+
+    private static string Pascal(string text) =>
+        string.Concat(Word().Split(text).Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    [GeneratedRegex(@"^\{([A-Za-z0-9_]+)(?::[^}]*)?\}$")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex Word();
+}
