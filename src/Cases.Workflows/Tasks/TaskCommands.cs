@@ -137,7 +137,7 @@ public sealed class TaskCommandHandlers(
                 if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
                 {
                     // A refused outcome changes nothing: the task stays with its officer, who corrects the form and tries again.
-                    throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+                    throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras, definition.Data));
                 }
             }
 
