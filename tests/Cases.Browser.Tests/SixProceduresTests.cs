@@ -48,6 +48,11 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
 
         await Reads(page, procedure, "case", codes);
         Assert.Equal(Party(procedure), await page.GetByTestId("case-party").Locator(".party-name").InnerTextAsync());
+        if (procedure is "transfer-approval" or "advance-payment" or "third-party-reimbursement")
+        {
+            // The form named the worker's employer too: the party says whose worker it is.
+            Assert.Equal("· " + EmployerName, await page.GetByTestId("case-party").Locator(".party-employer").InnerTextAsync());
+        }
         if (procedure == "fee-rate-objection")
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "case.png"), FullPage = true });

@@ -341,6 +341,11 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             builder.AppendHtml(" <small class=\"text-muted font-monospace party-code\">").Append(detail).AppendHtml("</small>");
         }
 
+        if (party.EmployerName is { } employer)
+        {
+            builder.AppendHtml(" <span class=\"text-muted small party-employer\">· ").Append(employer).AppendHtml("</span>");
+        }
+
         return builder;
     }
 

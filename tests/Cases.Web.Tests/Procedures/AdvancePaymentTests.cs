@@ -85,7 +85,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         At("2025-10-20 09:00");
         Assert.Equal("recovery", (await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" })).Str("state"));
         var over = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 28000.01m, repaidOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("28000", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("本次偿还金额（¥28,000.01）超过待追偿余额¥28,000.00，多付部分不予收取。", over.GetProperty("detail").GetString());
         Assert.Contains("event-refused", DemoFiling.Actions(await CaseAsync(caseId)));
 
         At("2025-10-27 09:00");
