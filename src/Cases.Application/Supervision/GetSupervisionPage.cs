@@ -23,14 +23,15 @@ public sealed record GetSupervisionPage(string? City, string? BreachedAfter, str
 /// <param name="FullIdNumbers">The user's role sees whole identity numbers.</param>
 /// <param name="Provincial">The user may pick a city.</param>
 /// <param name="StaleCursor">A list's cursor no longer fitted: its first page is shown.</param>
+/// <param name="Names">The parties of the listed cases by name (a worker's name beside the masked number, the employer).</param>
 public sealed record SupervisionPageView(string? City, SlaOverview Overview, EscalationBoard Escalations, SlaTasks Breached, SlaTasks Warning,
     IReadOnlyList<WeekBreaches> Weeks, IReadOnlyList<StepDuration> Steps, IReadOnlyList<Assignee> Assignees,
-    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor);
+    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor, Common.NameBook? Names = null);
 
 /// <summary>One list of the dashboard (breached or warning): a page of open tasks after a cursor, and the next page's cursor.</summary>
 public sealed record SlaTasks(string Sla, IReadOnlyList<TaskView> Rows, string? After, string? Next);
 
-public sealed class GetSupervisionPageHandler(IMediator mediator) : IQueryHandler<GetSupervisionPage, SupervisionPageView>
+public sealed class GetSupervisionPageHandler(IMediator mediator, CasesDb db) : IQueryHandler<GetSupervisionPage, SupervisionPageView>
 {
     public async ValueTask<SupervisionPageView> Handle(GetSupervisionPage query, CancellationToken cancellationToken)
     {
@@ -52,18 +53,24 @@ public sealed class GetSupervisionPageHandler(IMediator mediator) : IQueryHandle
             }
         }
 
+        var escalations = await mediator.Send(new GetEscalationBoard(scope, by), cancellationToken);
+        var breached = await ListAsync("breached", query.BreachedAfter);
+        var warning = await ListAsync("warning", query.WarningAfter);
+        var caseIds = escalations.Breaches.Select(e => e.CaseId)
+            .Concat(escalations.SupervisorTasks.Concat(breached.Rows).Concat(warning.Rows).Select(t => t.CaseId));
         return new SupervisionPageView(
             scope,
             await mediator.Send(new GetSlaOverview(scope, by), cancellationToken),
-            await mediator.Send(new GetEscalationBoard(scope, by), cancellationToken),
-            await ListAsync("breached", query.BreachedAfter),
-            await ListAsync("warning", query.WarningAfter),
+            escalations,
+            breached,
+            warning,
             await mediator.Send(new GetBreachesPerWeek(scope, by), cancellationToken),
             await mediator.Send(new GetStepDurations(scope, by), cancellationToken),
             await mediator.Send(new ListAssignees(scope, null, by), cancellationToken),
             CanReassign: by.May(Permission.Supervise),
             FullIdNumbers: by.NeedsFullIdNumbers,
             Provincial: by.IsProvincial,
-            StaleCursor: stale);
+            StaleCursor: stale,
+            Names: new Common.NameBook(new Dictionary<string, string>(), await Common.Names.PartiesAsync(db, by, caseIds, cancellationToken)));
     }
 }

@@ -1,5 +1,6 @@
 using Cases.Web.Forms;
 using Cases.Web.Exports;
+using Cases.Application.Common;
 using Cases.Application.Supervision;
 using Cases.Domain.Parties;
 using Cases.Workflows.Instances;
@@ -39,6 +40,12 @@ public sealed class SupervisionPage
     public bool CanReassign { get; init; }
 
     public bool FullIdNumbers { get; init; }
+
+    /// <summary>The listed cases' parties by name (a worker's name beside the masked number, the employer).</summary>
+    public NameBook Names { get; init; } = NameBook.Empty;
+
+    /// <summary>A case's party by name; the stored label (masked) when not resolved.</summary>
+    public PartyLabel Party(Guid caseId, string stored) => Names.Party(caseId, WorkflowText.Party(stored, FullIdNumbers));
 
     /// <summary>A cursor of a list that no longer fits (the first page is shown instead).</summary>
     public string? ListProblem { get; init; }
@@ -104,6 +111,7 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
             ProcedureTitles = await SupervisionCsv.ProcedureTitlesAsync(mediator, ct),
             CanReassign = page.CanReassign,
             FullIdNumbers = page.FullIdNumbers,
+            Names = page.Names ?? NameBook.Empty,
             ListProblem = page.StaleCursor ? L["列表的翻页位置已失效，已回到第一页。"].Value : null,
         });
     }
