@@ -45,7 +45,7 @@ public class AdminPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Contains("个待办期限已重新计算", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Holiday", await page.Locator("td[data-date='2025-10-29']").GetAttributeAsync("data-kind"));
         await page.GotoAsync($"/cases/{caseId}");
-        Assert.Contains("2025-11-04", await page.GetByTestId("open-tasks").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2025年11月4日", await page.GetByTestId("open-tasks").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("因日历调整重算期限", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(violations);
     }

@@ -49,7 +49,7 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
             Assert.Contains("已受理「延长工伤康复期申请」", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
             // The workspace shows the application window's clock with its article.
             var clocks = await page.GetByTestId("pending-clocks").InnerTextAsync();
-            Assert.Contains("2025-09-30", clocks, StringComparison.Ordinal);
+            Assert.Contains("2025年9月30日", clocks, StringComparison.Ordinal);
             Assert.Contains("第四十九条", clocks, StringComparison.Ordinal);
             var caseId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
 

@@ -15,16 +15,6 @@ public partial class ChineseEverywhereTests(BrowserFixture browser) : IClassFixt
 
     private const int PagesPerRole = 80;
 
-    // The visible text, without what the user typed or what is a code by nature.
-    private const string VisibleTextScript = """
-        () => {
-          const body = document.body.cloneNode(true);
-          body.querySelectorAll('script, style, code, kbd, samp, pre, textarea, input, select, [lang]:not([lang^="zh"]), [hidden], .visually-hidden, [aria-hidden="true"]')
-              .forEach(e => e.remove());
-          return body.textContent;
-        }
-        """;
-
     private const string LinksScript = """
         () => [...document.querySelectorAll('a[href]')]
           .filter(a => !a.hasAttribute('download'))
@@ -67,8 +57,8 @@ public partial class ChineseEverywhereTests(BrowserFixture browser) : IClassFixt
                 continue;
             }
 
-            var text = await page.EvaluateAsync<string>(VisibleTextScript);
-            found.AddRange(EnglishRuns(text).Select(run => $"{path}: 「{run}」"));
+            var text = await ChineseText.VisibleAsync(page);
+            found.AddRange(ChineseText.EnglishRuns(text).Select(run => $"{path}: 「{run}」"));
 
             foreach (var link in await page.EvaluateAsync<string[]>(LinksScript))
             {
@@ -84,19 +74,13 @@ public partial class ChineseEverywhereTests(BrowserFixture browser) : IClassFixt
         Assert.True(found.Count == 0, $"English on the zh-CN pages of {userName} ({found.Count}):\n" + string.Join('\n', found.Distinct().Take(60)));
     }
 
-    /// <summary>The runs of two or more English words in <paramref name="text"/>; abbreviations in capitals are codes, not words.</summary>
-    public static IEnumerable<string> EnglishRuns(string text) =>
-        EnglishRun().Matches(text)
-            .Select(m => m.Value.Trim())
-            .Where(run => WordOf().Matches(run).Count(w => w.Value.Any(char.IsLower)) >= 2);
-
     [Fact]
     public void The_check_finds_English_sentences_and_passes_codes_names_and_Chinese()
     {
-        Assert.Equal(["The request body is not valid"], EnglishRuns("错误：The request body is not valid。"));
-        Assert.Equal(["working days from"], EnglishRuns("10 working days from 「受理日期」"));
-        Assert.Empty(EnglishRuns("导出 CSV · PDF 或 OFD 文件 · 第二十二条 · 2026-12-07 · ¥48,000.00 · final-no-objection"));
-        Assert.Empty(EnglishRuns("经办人员 officer.jinan 已领取"));
+        Assert.Equal(["The request body is not valid"], ChineseText.EnglishRuns("错误：The request body is not valid。"));
+        Assert.Equal(["working days from"], ChineseText.EnglishRuns("10 working days from 「受理日期」"));
+        Assert.Empty(ChineseText.EnglishRuns("导出 CSV · PDF 或 OFD 文件 · 第二十二条 · 2026-12-07 · ¥48,000.00 · final-no-objection"));
+        Assert.Empty(ChineseText.EnglishRuns("经办人员 officer.jinan 已领取"));
     }
 
     // Where the walk goes: the site's pages, not sign-out, the language switch, downloads, the API or the job dashboard.
@@ -113,15 +97,6 @@ public partial class ChineseEverywhereTests(BrowserFixture browser) : IClassFixt
 
     // /cases/1b2c…/tasks/… and /designer/fee-rate-objection/3 are the same page for different rows.
     private static string Shape(string path) => Digits().Replace(Guid().Replace(path.Split('?')[0], "{id}"), "{n}");
-
-    // A word of English (letters, with an inner apostrophe or hyphen), then more of them separated by spaces or light punctuation;
-    // digits may stand between ("10 working days").
-    [GeneratedRegex(@"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z]+)*(?:[ ,:;/()0-9]+[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z]+)*)+")]
-    private static partial Regex EnglishRun();
-
-    // A word, not a code: no hyphen or dot inside (final-no-objection, officer.jinan are codes and user names).
-    [GeneratedRegex(@"(?<![-.\w])[A-Za-z][a-z'’]+(?![-.\w])")]
-    private static partial Regex WordOf();
 
     [GeneratedRegex("[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", RegexOptions.IgnoreCase)]
     private static partial Regex Guid();

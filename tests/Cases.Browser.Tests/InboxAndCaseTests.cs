@@ -44,7 +44,7 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var completed = page.Locator("[data-testid=timeline-entry][data-action=task-completed]");
         Assert.Contains("已告知", await completed.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("留痕校验通过", await page.GetByTestId("journal-verified").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("2025-11-03", await page.GetByTestId("pending-clocks").InnerTextAsync(), StringComparison.Ordinal); // 10 working days after 10-20
+        Assert.Contains("2025年11月3日", await page.GetByTestId("pending-clocks").InnerTextAsync(), StringComparison.Ordinal); // 10 working days after 10-20
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "case-workspace.png"), FullPage = true });
         Assert.Empty(violations);
     }

@@ -24,6 +24,8 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         {
             ["variant"] = "employer-refuses",
             ["injuryCaseId"] = injuryCaseId,
+            ["workerIdNumber"] = "370102198503120011",
+            ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["claimedAmount"] = 48000.00m,
             ["liableParty"] = new JsonObject { ["name"] = "济南恒达建材有限公司" },
             ["materialsReceived"] = new JsonArray("written-application", "enforcement-suspended-employer"),

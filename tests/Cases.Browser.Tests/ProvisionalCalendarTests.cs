@@ -22,6 +22,8 @@ public class ProvisionalCalendarTests(BrowserFixture browser) : IClassFixture<Br
         {
             ["materialsReceived"] = new JsonArray("application"),
             ["injuryCaseId"] = "IC-2026-1210",
+            ["workerIdNumber"] = "370102198503120011",
+            ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["appliedOn"] = "2026-12-09",
             ["referral"] = new JsonObject
             {
@@ -43,7 +45,7 @@ public class ProvisionalCalendarTests(BrowserFixture browser) : IClassFixture<Br
 
         // 30 days after 12/10 is Saturday 2027-01-09: on 2027's provisional days the period ends Monday 1/11.
         var clocks = officer.GetByTestId("pending-clocks");
-        Assert.Contains("2027-01-11", await clocks.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2027年1月11日", await clocks.InnerTextAsync(), StringComparison.Ordinal);
         var mark = clocks.Locator("[data-provisional='2027']").First;
         Assert.Contains("暂定", await mark.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("2027年放假安排尚未公布", await mark.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
@@ -73,7 +75,7 @@ public class ProvisionalCalendarTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal(0, await admin.GetByTestId("year-provisional").CountAsync());
 
         await officer.ReloadAsync();
-        Assert.Contains("2027-01-09", await officer.GetByTestId("pending-clocks").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2027年1月9日", await officer.GetByTestId("pending-clocks").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await officer.Locator("[data-provisional]").CountAsync());
         Assert.Empty(violations);
         Assert.Empty(adminViolations);

@@ -68,7 +68,25 @@ public sealed class CalculateAction : IWorkflowAction
             ["calculator"] = calculator,
             ["input"] = body,
             ["result"] = response.Result.DeepClone(),
-            ["explanation"] = System.Text.Json.JsonSerializer.SerializeToNode(response.Explanation, RunCalculationHandler.Json),
+            ["explanation"] = Journaled(response.Explanation),
         }));
+    }
+
+    /// <summary>
+    /// The explanation as the journal keeps it: each step's name and formula in both languages ({zh, en}), so the case's
+    /// journal, read for years by officers and auditors in either language (规程 第一百二十条 留痕可溯), shows the reader's.
+    /// </summary>
+    public static JsonArray Journaled(IReadOnlyList<ExplanationStep> steps)
+    {
+        var journaled = new JsonArray();
+        foreach (var step in steps)
+        {
+            var node = System.Text.Json.JsonSerializer.SerializeToNode(step, RunCalculationHandler.Json)!.AsObject();
+            node["step"] = JournalFields.Store(step.Name);
+            node["formula"] = JournalFields.Store(step.Rule);
+            journaled.Add(node);
+        }
+
+        return journaled;
     }
 }

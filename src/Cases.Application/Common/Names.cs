@@ -9,16 +9,18 @@ namespace Cases.Application.Common;
 /// worker's identity number (always masked: a list is not a recorded view, 规程 第一百四十条), a project's code. When
 /// nobody is named, <see cref="Name"/> is the case's own label (masked) and <see cref="Detail"/> is null. <see cref="Kind"/>
 /// says what the party is (<see cref="Worker"/>, <see cref="Employer"/>, <see cref="Project"/>, <see cref="InjuryCase"/>
-/// when only an injury case's number is known), null when unknown.
+/// when only an injury case's number is known), null when unknown. <see cref="EmployerName"/>: for a worker's case whose form
+/// also names the employer (a transfer, an advance payment, a third-party top-up), the employer's name (its credit code
+/// when unregistered or out of sight), so a list says whose worker it is.
 /// </summary>
-public sealed record PartyLabel(string Name, string? Detail, string? Kind = null)
+public sealed record PartyLabel(string Name, string? Detail, string? Kind = null, string? EmployerName = null)
 {
     public const string Worker = "worker";
     public const string Employer = "employer";
     public const string Project = "project";
     public const string InjuryCase = "injury-case";
 
-    public override string ToString() => Detail is null ? Name : $"{Name} {Detail}";
+    public override string ToString() => (Detail is null ? Name : $"{Name} {Detail}") + (EmployerName is null ? "" : $" · {EmployerName}");
 }
 
 /// <summary>
@@ -129,7 +131,7 @@ public static class Names
             if (Find(data, "IdNumber", "idNumber") is { } worker && IdNumber.TryParse(worker.Number, out var id, out _))
             {
                 var name = worker.Name ?? await WorkerAsync(id, ct);
-                return new PartyLabel(name ?? id.Masked, name is null ? null : id.Masked, PartyLabel.Worker);
+                return new PartyLabel(name ?? id.Masked, name is null ? null : id.Masked, PartyLabel.Worker, await EmployerOfAsync(data, ct));
             }
 
             if (Text(data["projectCode"]) is { } project)
@@ -147,6 +149,22 @@ public static class Names
             // Only an injury case's number (the form names no worker or employer; a third party named without a code is
             // whom the fund recovers from, not the case's party).
             return Text(data["injuryCaseId"]) == stored ? fallback with { Kind = PartyLabel.InjuryCase } : fallback;
+        }
+
+        /// <summary>The employer a worker's case names (a top-level …CreditCode), by name when registered and in sight; else its code.</summary>
+        private async Task<string?> EmployerOfAsync(JsonObject data, CancellationToken ct)
+        {
+            foreach (var (field, node) in data)
+            {
+                if (field.EndsWith("CreditCode", StringComparison.Ordinal) && Text(node) is { } number)
+                {
+                    return Text(data[field[..^"CreditCode".Length] + "Name"])
+                        ?? (CreditCode.TryParse(number, out var code, out _) ? await EmployerAsync(code, ct) : null)
+                        ?? number;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A number and the name beside it: a top-level field …{suffix} with …Name, or an object with {member} and name.</summary>

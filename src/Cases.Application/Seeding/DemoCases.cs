@@ -22,6 +22,10 @@ public static class DemoCases
     private static readonly string[] TransferApplicationOnly = ["application"];
     private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
     private static readonly string[] ViolenceProofOnly = ["violence-proof"];
+    // The injured workers and their employers the demo cases name (registered by DemoSeed), so that their lists show a name.
+    private static readonly (string workerIdNumber, string employerCreditCode) Wang = ("370102198503120011", "91370100MA3C4E5F61");
+    private static readonly (string workerIdNumber, string employerCreditCode) Li = ("370105197811020041", "91370100MA3C4E5F61");
+    private static readonly (string workerIdNumber, string employerCreditCode) Zhao = ("37020319880420005X", "91370200MA3D7K8P21");
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
     // Looks up a case's open task without seeing its personal data: nobody viewed it, so nothing goes to the access log.
@@ -89,25 +93,25 @@ public static class DemoCases
         }));
 
         var referral = new { hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" };
-        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
+        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", Wang.workerIdNumber, Wang.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
         await Case("transfer filed, trip under way", async m =>
         {
-            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
+            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", Li.workerIdNumber, Li.employerCreditCode, appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
             await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
         });
-        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
+        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
         var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
         string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];
         await Case("advance payment to review", m => Start(m, "advance-payment", new
         {
-            variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
+            variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
         }));
         await Case("advance payment waiting for papers", async m =>
         {
             var id = await Start(m, "advance-payment", new
             {
-                variant = "third-party-unpaid", injuryCaseId = "IC-DEMO-0006", claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                variant = "third-party-unpaid", injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
                 thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
@@ -115,7 +119,7 @@ public static class DemoCases
 
         async Task<Guid> Advanced(IMediator m, string injuryCaseId, decimal amount, int advancedDaysAgo, int demandDaysAgo)
         {
-            var id = await Start(m, "advance-payment", new { variant = "employer-refuses", injuryCaseId, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
+            var id = await Start(m, "advance-payment", new { variant = "employer-refuses", injuryCaseId, Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
             await m.Send(new CompleteTask(await OpenTask(m, id), "recommend", Json(new { reviewNote = "材料齐全，用人单位经仲裁、诉讼后仍拒不支付" }), JinanOfficer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approvedAmount = amount, advancedOn = Day(-advancedDaysAgo) }), JinanReviewer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "issued", Json(new { demandIssuedOn = Day(-demandDaysAgo) }), JinanOfficer));
@@ -134,7 +138,7 @@ public static class DemoCases
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0009", accidentType = "traffic", eligibleMedicalCost = 31250.40m,
+                injuryCaseId = "IC-DEMO-0009", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "traffic", eligibleMedicalCost = 31250.40m,
                 materialsReceived = TrafficPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
@@ -148,7 +152,7 @@ public static class DemoCases
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0011", accidentType = "traffic", eligibleMedicalCost = 15680.50m, materialsReceived = TrafficPapers,
+                injuryCaseId = "IC-DEMO-0011", Li.workerIdNumber, Li.employerCreditCode, accidentType = "traffic", eligibleMedicalCost = 15680.50m, materialsReceived = TrafficPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
             {
@@ -159,7 +163,7 @@ public static class DemoCases
         });
         await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
         {
-            injuryCaseId = "IC-DEMO-0010", accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
+            injuryCaseId = "IC-DEMO-0010", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
         }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cases.Application.Common;
 using Cases.Application.Records;
+using Cases.Domain.Calculations;
 using Cases.Domain.Calendar;
 using Cases.Domain.Staff;
 using Cases.Workflows.Definitions;
@@ -194,6 +195,21 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         _ => node.ToJsonString(Workflows.Runtime.CaseData.Storage),
     };
 
+    /// <summary>
+    /// A journaled calculation step in the reader's language: its name ({zh, en}; a step journaled in one language reads
+    /// the same in both) and its result as what it is (money as ¥48,000.00, a rate as 0.5%).
+    /// </summary>
+    private string Step(JsonObject step)
+    {
+        var name = JournalFields.Text(step["step"])?.Current ?? "—";
+        var kind = step["kind"]?.ToString() ?? nameof(StepValueKind.Amount);
+        var value = step["value"] is not JsonValue v || v.GetValueKind() is not JsonValueKind.Number || !v.TryGetValue<decimal>(out var number) ? Value(step["value"])
+            : kind.Equals(nameof(StepValueKind.Rate), StringComparison.OrdinalIgnoreCase) ? ChinaDate.Rate(number)
+            : kind.Equals(nameof(StepValueKind.Amount), StringComparison.OrdinalIgnoreCase) ? ChinaDate.Money(number)
+            : number.ToString("#,0.######", Invariant);
+        return $"{name}{L["："]}{value}";
+    }
+
     /// <summary>An enum value as its label in the definition (「交通事故」 for traffic); the value itself where the definition gives none.</summary>
     public static string EnumLabel(FieldSpec? spec, string value) =>
         spec?.Labels is { } labels && labels.TryGetValue(value, out var label) ? Of(label, value) : value;
@@ -325,6 +341,11 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             builder.AppendHtml(" <small class=\"text-muted font-monospace party-code\">").Append(detail).AppendHtml("</small>");
         }
 
+        if (party.EmployerName is { } employer)
+        {
+            builder.AppendHtml(" <span class=\"text-muted small party-employer\">· ").Append(employer).AppendHtml("</span>");
+        }
+
         return builder;
     }
 
@@ -437,6 +458,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                     lines.Add((L["理由"], JournalFields.Text(node)?.Current ?? Value(node)));
                     break;
                 case "explanation" when node is JsonArray steps:
+                    lines.Add((L["计算步骤"], string.Join(L["；"], steps.OfType<JsonObject>().Select(Step))));
                     lines.Add((L["计算依据"], string.Join(L["、"], steps.OfType<JsonObject>().Select(st => st["basis"]?.ToString()).Where(b => !string.IsNullOrEmpty(b)).Distinct())));
                     break;
                 case "field" when node is JsonValue fv && fv.TryGetValue<string>(out var fieldName) && entry.Action != JournalActions.FieldSet:

@@ -26,7 +26,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         var spec = definition.States[instance.State];
         if (spec.Refuses is not null && spec.Refuses.TryGetValue(command.Event, out var tooLate))
         {
-            await RefuseAsync(command, instance, RuleMessages.Fill(tooLate, CaseData.Parse(instance.DataJson), null), now, cancellationToken);
+            await RefuseAsync(command, instance, RuleMessages.Fill(tooLate, CaseData.Parse(instance.DataJson), null, definition.Data), now, cancellationToken);
         }
 
         if (instance.Status != InstanceStatus.Running || spec.Events is null || !spec.Events.TryGetValue(command.Event, out var expected))
@@ -66,7 +66,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
                 continue;
             }
 
-            await RefuseAsync(command, instance, RuleMessages.Fill(message, progress.Data, extra), now, cancellationToken);
+            await RefuseAsync(command, instance, RuleMessages.Fill(message, progress.Data, extra, definition.Data), now, cancellationToken);
         }
 
         progress.Journal.Add(new JournalPlan(JournalActions.Event, instance.State, expected.To, new JsonObject { [JournalFields.Event] = command.Event, [JournalFields.Data] = command.Data?.DeepClone() }));

@@ -51,23 +51,47 @@ public static class Guards
 }
 
 /// <summary>
-/// Fills a refusal's placeholders ("{windowOpensOn}" → "2025-06-16") from case data and computed values, in both
-/// languages, so a refusal names the dates and amounts it is about whichever language its reader reads.
+/// Fills a refusal's placeholders ("{windowOpensOn}") from case data and computed values, in both languages, so a
+/// refusal names the dates and amounts it is about whichever language its reader reads, said as each language says
+/// them: a date as 2025年10月22日 / 22 October 2025, an amount of a decimal field as ¥48,000.00, a rate (a decimal
+/// field bounded by 1, or named …Rate) as 0.5%.
 /// </summary>
 public static class RuleMessages
 {
-    public static LocalizedText Fill(LocalizedText message, CaseData data, IReadOnlyDictionary<string, object?>? extras) =>
-        new(Fill(message.Zh, data, extras), Fill(message.En, data, extras));
+    public static LocalizedText Fill(LocalizedText message, CaseData data, IReadOnlyDictionary<string, object?>? extras, IReadOnlyDictionary<string, FieldSpec>? fields = null) =>
+        new(Fill(message.Zh, data, extras, fields, english: false), Fill(message.En, data, extras, fields, english: true));
 
-    public static string Fill(string message, CaseData data, IReadOnlyDictionary<string, object?>? extras) =>
+    private static string Fill(string message, CaseData data, IReadOnlyDictionary<string, object?>? extras, IReadOnlyDictionary<string, FieldSpec>? fields, bool english) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"\{([A-Za-z][A-Za-z0-9]*)\}", m =>
-            extras is not null && extras.TryGetValue(m.Groups[1].Value, out var computed) && computed is not null ? Format(computed)
-            : data[m.Groups[1].Value] is JsonValue v ? v.ToString() : m.Value);
+        {
+            var name = m.Groups[1].Value;
+            if (extras is not null && extras.TryGetValue(name, out var computed) && computed is not null)
+            {
+                return computed switch
+                {
+                    DateTime d => Date(DateOnly.FromDateTime(d), english),
+                    DateOnly d => Date(d, english),
+                    _ => Convert.ToString(computed, CultureInfo.InvariantCulture) ?? "",
+                };
+            }
 
-    private static string Format(object value) => value switch
-    {
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        decimal n => n.ToString(CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+            if (data[name] is not JsonValue value)
+            {
+                return m.Value;
+            }
+
+            var spec = fields?.GetValueOrDefault(name);
+            if (value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number))
+            {
+                return spec?.Type != "decimal" ? number.ToString(CultureInfo.InvariantCulture)
+                    : spec.Max is <= 1m || name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase) ? (number * 100m).ToString("0.####", CultureInfo.InvariantCulture) + "%"
+                    : (number < 0 ? "-¥" : "¥") + Math.Abs(number).ToString("#,##0.00", CultureInfo.InvariantCulture);
+            }
+
+            var text = value.ToString();
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date, english) : text;
+        });
+
+    private static string Date(DateOnly date, bool english) =>
+        english ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 }

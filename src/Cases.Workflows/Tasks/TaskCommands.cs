@@ -203,7 +203,7 @@ public sealed class TaskCommandHandlers(
         {
             if (!Guards.Evaluate(rule.Require, progress.Data, definition.Data, extras))
             {
-                throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras));
+                throw new DomainRuleException(RuleMessages.Fill(rule.Message, progress.Data, extras, definition.Data));
             }
         }
     }

@@ -140,8 +140,8 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Equal(DryRunArrival.Timer, report.Path[^1].Via);
         var refused = Assert.IsType<DryRunRefusal>(report.Refused);
         Assert.Equal((2, "event objection"), (refused.Step, refused.Input));
-        Assert.Contains("已于2025-11-03届满", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("the last day was 2025-11-03", Assert.IsType<DomainRuleException>(refused.Error).Text.En, StringComparison.Ordinal);
+        Assert.Contains("已于2025年11月3日届满", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("the last day was 3 November 2025", Assert.IsType<DomainRuleException>(refused.Error).Text.En, StringComparison.Ordinal);
         Assert.Equal(["played", "played", "refused", "not played"], report.Inputs.Select(i => i.Result));
         Assert.Contains(report.Journal, j => j.Action == "event-refused");
         Assert.Equal(("completed", "final-no-objection"), (report.Status, report.EndOutcome));
@@ -154,6 +154,8 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         {
             ["materialsReceived"] = new JsonArray("application"),
             ["injuryCaseId"] = "IC-2025-0042",
+            ["workerIdNumber"] = "370102198503120011",
+            ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["appliedOn"] = "2025-09-29",
             ["referral"] = new JsonObject { ["hospital"] = "济南市第四人民医院", ["issuedOn"] = "2025-09-28", ["destinationHospital"] = "北京积水潭医院", ["destinationCity"] = "北京", ["reason"] = "需行二期骨科手术" },
         };

@@ -110,6 +110,8 @@ public static class CommandsScenario
     private static JsonObject StartData(int n) => new()
     {
         ["injuryCaseId"] = $"IC-BENCH-{n.ToString(CultureInfo.InvariantCulture)}",
+        ["workerIdNumber"] = "370102198503120011",
+        ["employerCreditCode"] = "91370100MA3C4E5F61",
         ["appliedOn"] = "2025-10-17",
         ["referral"] = new JsonObject
         {

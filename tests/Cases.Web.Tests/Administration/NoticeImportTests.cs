@@ -94,6 +94,8 @@ public abstract class NoticeImportScenarios(AppFixture app) : ProcedureScenario(
         {
             materialsReceived = new[] { "application" },
             injuryCaseId = "IC-2026-1215",
+            workerIdNumber = "370102198503120011",
+            employerCreditCode = "91370100MA3C4E5F61",
             appliedOn = "2026-12-15",
             referral = new { hospital = "济南市第四人民医院", issuedOn = "2026-12-14", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
         });

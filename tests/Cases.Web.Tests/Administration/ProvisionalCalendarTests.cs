@@ -28,6 +28,8 @@ public abstract class ProvisionalCalendarScenarios(AppFixture app) : ProcedureSc
         {
             materialsReceived = new[] { "application" },
             injuryCaseId = "IC-2026-0913",
+            workerIdNumber = "370102198503120011",
+            employerCreditCode = "91370100MA3C4E5F61",
             appliedOn,
             referral = new { hospital = "济南市第四人民医院", issuedOn = appliedOn, destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
         });

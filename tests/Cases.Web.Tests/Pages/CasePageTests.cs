@@ -21,7 +21,7 @@ public sealed class CasePageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Contains("当前没有待办任务", page.QuerySelector("[data-testid=open-tasks]").Text(), StringComparison.Ordinal);
         // The objection window: 10 working days after the notice was received on Friday 2025-10-17 → 2025-10-31 (第二十二条).
         var clocks = page.QuerySelector("[data-testid=pending-clocks]").Text();
-        Assert.Contains("2025-10-31", clocks, StringComparison.Ordinal);
+        Assert.Contains("2025年10月31日", clocks, StringComparison.Ordinal);
         Assert.Contains("第二十二条", clocks, StringComparison.Ordinal);
         Assert.Contains("剩 9 个工作日", clocks, StringComparison.Ordinal);
         Assert.Contains("转入「无异议，费率确定」", clocks, StringComparison.Ordinal);

@@ -166,7 +166,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var refusal = page.QuerySelector("[data-testid=dry-run-refusal]").Text();
         Assert.Contains("HTTP 422", refusal, StringComparison.Ordinal);
         Assert.Contains("时间线第 4 行", refusal, StringComparison.Ordinal);
-        Assert.Contains("2025-10-22", refusal, StringComparison.Ordinal);
+        Assert.Contains("2025年10月22日", refusal, StringComparison.Ordinal);
         var path = page.QuerySelectorAll("[data-testid=dry-run-path] tbody tr");
         Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], path.Select(r => r.GetAttribute("data-state")));
         // What led into each state is said by its label: the outcome's name in the definition, not its code.

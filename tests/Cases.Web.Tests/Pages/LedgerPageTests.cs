@@ -23,7 +23,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         At("2025-09-30 10:00");
         var caseId = await StartAsync("advance-payment", new
         {
-            variant = "employer-refuses", injuryCaseId, claimedAmount = amount,
+            variant = "employer-refuses", injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = amount,
             liableParty = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
             materialsReceived = new[] { "written-application", "enforcement-suspended-employer" },
         });
@@ -47,7 +47,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
     private async Task<Guid> TopUpPaidAsync(string injuryCaseId, decimal eligible, decimal compensated, string paidAt, params (string Number, decimal Amount)[] invoices)
     {
         At("2025-09-29 10:00");
-        var caseId = await StartAsync("third-party-reimbursement", new { injuryCaseId, accidentType = "traffic", eligibleMedicalCost = eligible, materialsReceived = TrafficPapers });
+        var caseId = await StartAsync("third-party-reimbursement", new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = eligible, materialsReceived = TrafficPapers });
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "complete", new
         {
             splitUnclear = false, compensatedMedicalAmount = compensated,

@@ -79,7 +79,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "employer-refuses", injuryCaseId = "IC-LANG-0001", claimedAmount = 48000m,
+                variant = "employer-refuses", injuryCaseId = "IC-LANG-0001", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 48000m,
                 liableParty = new { name = "济南语言测试建材有限公司", creditCode = code },
                 materialsReceived = new[] { "written-application", "enforcement-suspended-employer" },
             },
@@ -91,12 +91,15 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
         Assert.Equal("¥48,000.00", data.QuerySelector("tr[data-field=claimedAmount] td").Text());
         Assert.Equal("工伤职工或近亲属先行支付书面申请材料、依法经仲裁、诉讼后仍不能获得工伤保险待遇，法院出具的中止执行文书",
             data.QuerySelector("tr[data-field=materialsReceived] td").Text());
-        // The form names the liable employer: the case's party is recorded with its name, in the lists and on the case.
+        // The form names the injured worker (the applicant, registered as 王建国): the case's party is the worker by name
+        // with the masked number, in the lists and on the case; the liable employer is a line of the case data.
+        var masked = Cases.Domain.Parties.IdNumber.Parse("370102198503120011").Masked;
         var party = page.QuerySelector("[data-testid=case-party]")!;
-        Assert.Equal("济南语言测试建材有限公司", party.QuerySelector(".party-name").Text());
-        Assert.Equal(code, party.QuerySelector(".party-code").Text());
+        Assert.Equal("王建国", party.QuerySelector(".party-name").Text());
+        Assert.Equal(masked, party.QuerySelector(".party-code").Text());
+        Assert.Contains("济南语言测试建材有限公司", data.QuerySelector("tr[data-field=liableParty] td").Text(), StringComparison.Ordinal);
         var api = await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal($"济南语言测试建材有限公司 {code}", api.GetProperty("party").GetString());
+        Assert.Equal(masked, api.GetProperty("party").GetString());
         // The journal says the start as a sentence and its data formatted, never as JSON.
         var startedEntry = page.QuerySelectorAll("[data-testid=timeline-entry][data-action=started]").Single();
         Assert.EndsWith($"{Officer} 立案，进入「审核先行支付申请」", startedEntry.QuerySelector("[data-testid=timeline-sentence]").Text(), StringComparison.Ordinal);
@@ -114,7 +117,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "employer-refuses", injuryCaseId = "IC-LANG-0002", claimedAmount = 12000m,
+                variant = "employer-refuses", injuryCaseId = "IC-LANG-0002", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 12000m,
                 liableParty = new { name = "济南告知测试有限公司", creditCode = TestParties.NewCreditCode() },
                 materialsReceived = new[] { "written-application" },
             },
@@ -130,7 +133,8 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
         var link = (await officer.OpenAsync($"/cases/{caseId}")).QuerySelector("[data-testid=notice-link] a")!.GetAttribute("href")!;
         var notice = await officer.OpenAsync(link);
 
-        Assert.Equal("济南告知测试有限公司：", notice.QuerySelector("[data-testid=notice-addressee]").Text());
+        // Addressed to the applicant, the injured worker (第九十条: the worker or the next of kin applies).
+        Assert.Equal("王建国：", notice.QuerySelector("[data-testid=notice-addressee]").Text());
         var item = notice.QuerySelectorAll("[data-testid=notice-item]").Single();
         Assert.Contains("法院出具的中止执行文书", item.Text(), StringComparison.Ordinal);
         Assert.Contains("第九十一条", item.Text(), StringComparison.Ordinal);

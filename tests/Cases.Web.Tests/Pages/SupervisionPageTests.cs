@@ -60,6 +60,25 @@ public sealed class SupervisionPageTests(SqliteRuntimeApp app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_listed_task_names_its_case_s_party_from_the_registers()
+    {
+        // 济南恒达建材有限公司 is registered (demo data); the case's stored label holds only its credit code.
+        var officer = await app.As("officer.jinan");
+        var started = await (await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = "fee-rate-objection",
+            city = "370100",
+            data = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = "2025-06", adjustedOn = "2025-09-01" },
+        })).JsonAsync(HttpStatusCode.Created);
+        var task = (await PageSupport.TaskAsync(officer, started.GetProperty("caseId").GetGuid())).Id();
+
+        var page = await (await app.As("supervisor.jinan")).OpenAsync("/supervision");
+
+        var party = page.Row(task).QuerySelector(".party-name").Text();
+        Assert.Equal("济南恒达建材有限公司", party);
+    }
+
+    [Fact]
     public async Task Bulk_reassign_gives_the_selected_tasks_to_the_chosen_officer_and_says_so()
     {
         var officer = await app.As("officer.jinan");

@@ -176,6 +176,8 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
             data = new
             {
                 injuryCaseId = "IC-PAGE-7",
+                workerIdNumber = "370102198503120011",
+                employerCreditCode = "91370100MA3C4E5F61",
                 appliedOn = "2025-10-17",
                 referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-10-16", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
             },

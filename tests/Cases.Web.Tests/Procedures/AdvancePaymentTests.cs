@@ -17,6 +17,8 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         {
             ["variant"] = variant,
             ["injuryCaseId"] = injuryCaseId,
+            ["workerIdNumber"] = "370102198503120011",
+            ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["claimedAmount"] = 50000.00m,
             ["liableParty"] = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
             ["materialsReceived"] = materials ?? ["written-application", "enforcement-suspended-employer"],
@@ -64,7 +66,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         At("2025-10-09 10:00");
         var tooMuch = await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), approve.Id(), "approved", new { approvedAmount = 50000.01m, advancedOn = "2025-10-09" }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("50000", tooMuch.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("¥50,000.00", tooMuch.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 48000.00m, advancedOn = "2025-10-09" }, "reviewer.jinan"));
         Assert.Equal(("issue-recovery-demand", "2025-10-22"), (issue.Str("state"), issue.Str("dueOn")));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-approved" && m.Recipient == "worker");
@@ -83,7 +85,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         At("2025-10-20 09:00");
         Assert.Equal("recovery", (await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" })).Str("state"));
         var over = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 28000.01m, repaidOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("28000", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("本次偿还金额（¥28,000.01）超过待追偿余额¥28,000.00，多付部分不予收取。", over.GetProperty("detail").GetString());
         Assert.Contains("event-refused", DemoFiling.Actions(await CaseAsync(caseId)));
 
         At("2025-10-27 09:00");
@@ -183,20 +185,20 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var badKey = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
+            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
         });
         Assert.Contains("written-application", await badKey.FieldErrorAsync("data.materialsReceived[1]"), StringComparison.Ordinal);
         var badCode = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
+            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
         });
         await badCode.FieldErrorAsync("data.liableParty.creditCode");
         // Without the optional credit code (a person, or an unknown third party) the case starts.
         var person = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "third-party-unpaid", injuryCaseId = "IC-1", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
+            data = new { variant = "third-party-unpaid", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
         });
         await person.JsonAsync(HttpStatusCode.Created);
     }

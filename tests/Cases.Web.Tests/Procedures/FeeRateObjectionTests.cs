@@ -52,13 +52,13 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         var caseId = await NotifiedAsync();
         At("2025-10-23 09:00");
         var late = await (await EventAsync(caseId, "objection", new { receivedOn = "2025-10-23", reason = "支缴率计算有误" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025-10-22届满。", late.GetProperty("detail").GetString());
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025年10月22日届满。", late.GetProperty("detail").GetString());
         var journal = await App.JournalAsync(caseId);
         Assert.Equal("event-refused", journal[^1].Action);
         // The journal keeps the refusal in both languages, so either reader reads it later.
         var reason = JsonDocument.Parse(journal[^1].DataJson).RootElement.GetProperty("reason");
-        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025-10-22届满。", reason.Str("zh"));
-        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 2025-10-22.", reason.Str("en"));
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025年10月22日届满。", reason.Str("zh"));
+        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 22 October 2025.", reason.Str("en"));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
 
         var late = await (await (await App.As("officer.jinan")).SendAsync(request)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 2025-10-22.", late.GetProperty("detail").GetString());
+        Assert.Equal("第二十二条: an objection is filed within 10 working days of receiving the notice; the last day was 22 October 2025.", late.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -85,7 +85,8 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         await App.RunDueTimersAsync();
         Assert.Equal("final-no-objection", (await CaseAsync(caseId)).Str("endOutcome"));
         var late = await (await EventAsync(caseId, "objection", new { receivedOn = "2025-10-23", reason = "x" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-10-22", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Said as a date of the reader's language, never as the ISO form the case data holds.
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025年10月22日届满。", late.GetProperty("detail").GetString());
         Assert.Equal("event-refused", (await App.JournalAsync(caseId))[^1].Action);
     }
 
@@ -113,6 +114,10 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
         var calculated = Assert.Single(await App.JournalAsync(caseId), j => j.Action == "calculated");
         var explanation = JsonDocument.Parse(calculated.DataJson).RootElement.GetProperty("explanation");
         Assert.Contains(explanation.EnumerateArray(), s => s.GetProperty("basis").GetString()!.Contains("第二十二条", StringComparison.Ordinal));
+        // Each step is kept in both languages, so the journal reads in its reader's, years later.
+        Assert.All(explanation.EnumerateArray(), s => Assert.True(
+            s.GetProperty("step").GetProperty("zh").GetString()!.Any(c => c >= '\u4e00') && s.GetProperty("step").GetProperty("en").GetString()!.All(c => c < '\u4e00'),
+            s.GetProperty("step").ToString()));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "rate-difference-settlement");
     }
 

@@ -128,7 +128,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Equal("term-ended", (await CaseAsync(caseId)).Str("endOutcome"));
         var refused = await (await EventAsync(caseId, "extension-application", new { receivedOn = "2025-10-21", newContractEndsOn = "2026-01-31" }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-10-20", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2025年10月20日", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // An event the end does not name is a plain conflict.
         Assert.Equal(HttpStatusCode.Conflict, (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-01" })).StatusCode);
     }

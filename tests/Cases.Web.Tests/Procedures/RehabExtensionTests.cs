@@ -43,7 +43,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         var caseId = await StartAsync();
         var refused = await (await EventAsync(caseId, "application", new { receivedOn = "2025-09-25", requestedEndsOn = "2025-11-30", institutionOpinion = "继续康复" }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-09-30", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2025年9月30日", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var view = await CaseAsync(caseId);
         Assert.Equal("awaiting-application", view.Str("state"));
         Assert.Equal("event-refused", DemoFiling.Actions(view)[^1]);
@@ -105,7 +105,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         await CompleteAsync(review, "forward", new { reviewNote = "提交" });
 
         var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-10-15", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2025年10月15日", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var refused = await EventOkAsync(caseId, "committee-decision", new { approved = false, decidedOn = "2025-10-20" });
         Assert.Equal("refused", refused.Str("endOutcome"));
@@ -126,7 +126,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
 
         var late = await (await EventAsync(caseId, "application", new { receivedOn = "2025-10-16", requestedEndsOn = "2025-11-30", institutionOpinion = "x" }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("2025-10-15", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2025年10月15日", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("event-refused", DemoFiling.Actions(await CaseAsync(caseId))[^1]);
     }
 

@@ -13,7 +13,7 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
     private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
 
     private Task<Guid> StartAsync(string accidentType, string injuryCaseId, string[]? materials = null) =>
-        StartAsync(Key, new { injuryCaseId, accidentType, eligibleMedicalCost = 20000m, materialsReceived = materials ?? [] });
+        StartAsync(Key, new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType, eligibleMedicalCost = 20000m, materialsReceived = materials ?? [] });
 
     private static object[] Invoices(params (string Number, decimal Amount)[] invoices) => invoices.Select(i => (object)new { number = i.Number, amount = i.Amount }).ToArray();
 

@@ -17,6 +17,8 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
     {
         materialsReceived = materials ?? BothPapers,
         injuryCaseId = "IC-2025-0042",
+        workerIdNumber = "370102198503120011",
+        employerCreditCode = "91370100MA3C4E5F61",
         appliedOn = "2025-09-29",
         referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-09-28", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
     });
@@ -30,7 +32,7 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
         {
             procedure = Key,
             city = "370100",
-            data = new { injuryCaseId = "IC-1", appliedOn = "2025-09-29", referral = new { hospital = "x", issuedOn = "2025-09-28", destinationHospital = "y", destinationCity = "z" } },
+            data = new { injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", appliedOn = "2025-09-29", referral = new { hospital = "x", issuedOn = "2025-09-28", destinationHospital = "y", destinationCity = "z" } },
         });
         await response.FieldErrorAsync("data.referral.reason");
     }

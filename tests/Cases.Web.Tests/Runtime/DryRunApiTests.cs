@@ -47,7 +47,7 @@ public sealed class DryRunApiTests(SqliteRuntimeApp app, ITestOutputHelper outpu
         var problem = refused.GetProperty("problem");
         Assert.Equal(422, problem.GetProperty("status").GetInt32());
         Assert.Equal("不符合规定，未予办理", problem.Str("title"));
-        Assert.Contains("已于2025-10-22届满", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("已于2025年10月22日届满", problem.Str("detail"), StringComparison.Ordinal);
         Assert.False(refused.TryGetProperty("error", out _));
         var window = report.GetProperty("clocks").EnumerateArray().Single(c => c.Str("kind") == "transition");
         Assert.Equal(("2025-10-22", "第二十二条", "fired"), (window.Str("dueOn"), window.Str("basis"), window.Str("status")));

@@ -38,8 +38,24 @@ public sealed class BilingualMessagesTests
 
         var filled = RuleMessages.Fill(message, data, extras);
 
-        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025-10-23届满（收到告知：2025-10-09）。", filled.Zh);
-        Assert.Equal("The last day was 2025-10-23 (notice received 2025-10-09).", filled.En);
+        Assert.Equal("异议须在收到费率告知之日起10个工作日内提出（第二十二条），已于2025年10月23日届满（收到告知：2025年10月9日）。", filled.Zh);
+        Assert.Equal("The last day was 23 October 2025 (notice received 9 October 2025).", filled.En);
+    }
+
+    [Fact]
+    public void A_rule_message_says_an_amount_as_money_and_a_rate_as_a_percentage()
+    {
+        var data = CaseData.Parse("""{ "repaymentAmount": 30000.5, "newRate": 0.0045 }""");
+        var fields = new Dictionary<string, FieldSpec>
+        {
+            ["repaymentAmount"] = new() { Type = "decimal", Min = 0, Label = new("本次偿还金额", "Repayment") },
+            ["newRate"] = new() { Type = "decimal", Min = 0, Max = 1, Label = new("浮动后费率", "New rate") },
+        };
+
+        var filled = RuleMessages.Fill(new LocalizedText("偿还{repaymentAmount}，费率{newRate}。", "Repaid {repaymentAmount} at {newRate}."), data, null, fields);
+
+        Assert.Equal("偿还¥30,000.50，费率0.45%。", filled.Zh);
+        Assert.Equal("Repaid ¥30,000.50 at 0.45%.", filled.En);
     }
 
     [Fact]
