@@ -64,6 +64,8 @@ public class CompletionConfirmTests(BrowserFixture browser) : IClassFixture<Brow
         {
             ["variant"] = "employer-refuses",
             ["injuryCaseId"] = injuryCaseId,
+            ["workerIdNumber"] = "370102198503120011",
+            ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["claimedAmount"] = 48000.00m,
             ["liableParty"] = new JsonObject { ["name"] = "济南恒达建材有限公司" },
             ["materialsReceived"] = new JsonArray("written-application", "enforcement-suspended-employer"),
@@ -81,7 +83,7 @@ public class CompletionConfirmTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "核定支付", Exact = true }).ClickAsync();
 
         var payment = page.GetByTestId("confirm-payment");
-        Assert.Equal($"将核定支付 ¥13,250.40（壹万叁仟贰佰伍拾元肆角整）给工伤案件 {injuryCaseId} 的工伤职工。", (await payment.InnerTextAsync()).Trim());
+        Assert.Equal("将核定支付 ¥13,250.40（壹万叁仟贰佰伍拾元肆角整）给王建国。", (await payment.InnerTextAsync()).Trim());
         Assert.Equal("alert", await page.GetByTestId("confirm-box").GetAttributeAsync("role"));
         Assert.Equal("13250.40", await page.GetByLabel("核定先行支付金额").InputValueAsync());
         // Nothing is paid yet.

@@ -80,7 +80,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
         Assert.Equal(13250.40m, payment.Amount);
         Assert.Equal("壹万叁仟贰佰伍拾元肆角整", payment.Words.Zh);
         Assert.Equal("thirteen thousand two hundred fifty yuan and 40 fen", payment.Words.En);
-        Assert.Equal($"工伤案件 {injuryCaseId} 的工伤职工", payment.Payee.Zh);
+        Assert.Equal("王建国", payment.Payee.Zh);
 
         Assert.False((await PreviewAsync(approve, "rejected", new JsonObject { ["approveNote"] = "材料不实" }, Reviewer)).Needed);
     }
@@ -158,7 +158,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var shown = await PageSupport.ParseAsync(asked);
-        Assert.StartsWith("¥13,250.40 (thirteen thousand two hundred fifty yuan and 40 fen) will be approved for payment to the injured worker of injury case IC-",
+        Assert.StartsWith("¥13,250.40 (thirteen thousand two hundred fifty yuan and 40 fen) will be approved for payment to 王建国",
             shown.QuerySelector("[data-testid=confirm-payment]").Text(), StringComparison.Ordinal);
         Assert.Equal("Confirm and submit", shown.QuerySelector("[data-testid=confirm-submit]").Text());
     }
@@ -173,7 +173,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
         {
             procedure = "third-party-reimbursement",
             city = "370100",
-            data = new { injuryCaseId, accidentType = "traffic", eligibleMedicalCost = 20000m, materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation", "medical-invoices" } },
+            data = new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = 20000m, materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation", "medical-invoices" } },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
         var check = await PageSupport.TaskAsync(officer, caseId);
@@ -203,6 +203,8 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
             {
                 variant = "employer-refuses",
                 injuryCaseId,
+                workerIdNumber = "370102198503120011",
+                employerCreditCode = "91370100MA3C4E5F61",
                 claimedAmount = 48000.00m,
                 liableParty = new { name = "济南恒达建材有限公司" },
             },
