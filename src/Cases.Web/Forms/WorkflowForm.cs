@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Cases.Domain.Calendar;
 using Cases.Workflows.Definitions;
 using Cases.Workflows.Runtime;
 using Microsoft.Extensions.Primitives;
@@ -21,6 +22,9 @@ public sealed record WorkflowField(string Name, string Label, FieldSpec Spec, bo
     /// <summary>For a checklist: the definition's materials (key, label with the article asking for it), 规程 第十五条.</summary>
     public IReadOnlyList<(string Key, string Label)> Options { get; init; } = [];
 
+    /// <summary>The labels of the fields its declared bounds name (notBefore adjustedOn: 「费率调整日期」), for its hint.</summary>
+    public IReadOnlyDictionary<string, string> BoundLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The checked keys of a checklist as the page holds them (one a line, or comma-separated as posted).</summary>
     public static IReadOnlyList<string> Checked(string value) => value.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -35,7 +39,7 @@ public sealed record WorkflowField(string Name, string Label, FieldSpec Spec, bo
 /// (required, limits, formats, enum values) is the runtime's own check (<see cref="CaseData.Merge"/>), whose
 /// messages are shown per field.
 /// </summary>
-public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> localizer)
+public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -103,8 +107,82 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
         var children = spec.Type is "object" or "list"
             ? (spec.Fields ?? []).Select(c => Field(spec.Fields!, c.Key, $"{path}.{c.Key}", required: true, [])).ToList()
             : [];
-        return new WorkflowField(path, WorkflowText.Of(spec.Label, name), spec, required, requiredFor, children);
+        return new WorkflowField(path, WorkflowText.Of(spec.Label, name), spec, required, requiredFor, children)
+        {
+            BoundLabels = spec.Bounds().Where(b => !b.IsToday).Select(b => b.Other).Distinct()
+                .ToDictionary(other => other, other => WorkflowText.Of(declared.GetValueOrDefault(other)?.Label, other)),
+        };
     }
+
+    /// <summary>Today in China: the day a date given on a form is measured against (the runtime's, from the same clock).</summary>
+    public DateOnly Today => ChinaTime.DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// What a date's or an amount's declared bounds let the officer enter, where the page knows it: the date picker's
+    /// min and max (today; another field's value, <paramref name="valueOf"/> as the form or the case holds it) and a hint
+    /// under the control, 「不早于费率调整日期（2026年11月2日），不晚于今天」. A bound whose other value is not known yet is said
+    /// without it. The runtime checks the same bounds and stays the authority (<see cref="CaseData.Merge"/>).
+    /// </summary>
+    public FieldLimits Limits(WorkflowField field, Func<string, string?> valueOf)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(valueOf);
+        DateOnly? min = null, max = null;
+        var parts = new List<string>();
+        foreach (var bound in field.Spec.Bounds())
+        {
+            if (bound.IsToday)
+            {
+                // notBefore today, on a date that may lie ahead (the validator allows no other).
+                parts.Add(localizer["不早于今天"]);
+                min = Later(min, Today);
+                continue;
+            }
+
+            var label = field.BoundLabels.GetValueOrDefault(bound.Other, bound.Other);
+            var text = valueOf(bound.Other) is { Length: > 0 } raw ? raw : null;
+            string Said(string value) => localizer["{0}（{1}）", label, value];
+            switch (bound.Kind)
+            {
+                case BoundKind.NotBefore or BoundKind.NotAfter:
+                    var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+                    var other = date is { } known ? Said(ChinaDate.Of(known)) : label;
+                    if (bound.Kind == BoundKind.NotBefore)
+                    {
+                        parts.Add(localizer["不早于{0}", other]);
+                        min = date is null ? min : Later(min, date.Value);
+                    }
+                    else
+                    {
+                        parts.Add(localizer["不晚于{0}", other]);
+                        max = date is null ? max : Earlier(max, date.Value);
+                    }
+
+                    break;
+                default:
+                    var amount = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Invariant, out var n) ? n : (decimal?)null;
+                    var limit = amount is { } a ? Said(ChinaDate.Money(a)) : label;
+                    parts.Add(bound.Kind == BoundKind.NotAbove ? localizer["不超过{0}", limit] : localizer["不低于{0}", limit]);
+                    break;
+            }
+        }
+
+        if (field.Type == "date" && !field.Spec.Future)
+        {
+            parts.Add(localizer["不晚于今天"]);
+            max = Earlier(max, Today);
+        }
+
+        var hint = string.Join(localizer["，"], parts);
+        return new FieldLimits(
+            min?.ToString("yyyy-MM-dd", Invariant),
+            max?.ToString("yyyy-MM-dd", Invariant),
+            hint.Length == 0 ? null : char.ToUpper(hint[0], CultureInfo.CurrentCulture) + hint[1..]);
+    }
+
+    private static DateOnly Later(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
+
+    private static DateOnly Earlier(DateOnly? a, DateOnly b) => a is { } x && x < b ? x : b;
 
     /// <summary>How a list is typed into its textarea: one item a line, its fields comma-separated in this order.</summary>
     public string ListFormat(WorkflowField list) =>
@@ -247,7 +325,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 
             try
             {
-                CaseData.Empty().Merge(one, declared, [field], "data");
+                CaseData.Empty().Merge(one, declared, [field], "data", Today);
             }
             catch (DomainValidationException e)
             {
@@ -338,5 +416,17 @@ public static class CaseValues
 /// <summary>What Views/Shared/_WorkflowField.cshtml draws: a field, the prefix that keeps its ids unique on the page, its text and errors.</summary>
 public sealed record WorkflowFieldView(WorkflowField Field, string IdPrefix, Func<string, string> Value, Func<string, string[]> Errors)
 {
+    /// <summary>The case's data where the form belongs to a case: the values its fields' bounds are measured against.</summary>
+    public JsonObject? CaseData { get; init; }
+
     public string Id(WorkflowField field) => IdPrefix + field.Id;
+
+    /// <summary>Another field's value as text: as typed on this form, else as the case holds it.</summary>
+    public string? ValueOf(string field) =>
+        Value(field) is { Length: > 0 } typed ? typed
+        : CaseData?[field] is JsonValue v ? (v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture) : v.ToString())
+        : null;
 }
+
+/// <summary>A date control's min and max (yyyy-MM-dd) and the hint saying a field's bounds; each null when there is none.</summary>
+public sealed record FieldLimits(string? Min, string? Max, string? Hint);

@@ -54,6 +54,7 @@ public static class DefinitionRules
     public const string LedgerParameters = "ledger-parameters";
     public const string Text = "text";
     public const string TargetWorkingDays = "target-working-days";
+    public const string FieldBound = "field-bound";
 }
 
 /// <summary>

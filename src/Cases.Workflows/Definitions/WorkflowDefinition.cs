@@ -92,6 +92,81 @@ public sealed class FieldSpec
 
     /// <summary>For the fields of an object or a list item: may be left out (every other one is required).</summary>
     public bool Optional { get; init; }
+
+    /// <summary>
+    /// For date fields of data: the earliest plausible day, another date field's name (a notice is not received before
+    /// the rate was adjusted, 第二十二条) or <c>today</c> (with <see cref="Future"/>).
+    /// </summary>
+    public string? NotBefore { get; init; }
+
+    /// <summary>For date fields of data: the latest plausible day, another date field's name (a return not after …).</summary>
+    public string? NotAfter { get; init; }
+
+    /// <summary>
+    /// For date fields: the day may lie after today (a deadline, a contract's end, a period asked for). A date a user
+    /// gives is otherwise refused when it is after today: what happened cannot have happened tomorrow.
+    /// </summary>
+    public bool Future { get; init; }
+
+    /// <summary>For decimal fields of data: the amount may not exceed another decimal field's (an approval not above the claim).</summary>
+    public string? NotAbove { get; init; }
+
+    /// <summary>For decimal fields of data: the amount may not fall below another decimal field's.</summary>
+    public string? NotBelow { get; init; }
+
+    /// <summary>
+    /// The bounds the field declares (notBefore, notAfter, notAbove, notBelow), each naming another field or
+    /// <see cref="FieldBound.Today"/>. Besides these, a date not declared <see cref="Future"/> is never after today.
+    /// </summary>
+    public IEnumerable<FieldBound> Bounds()
+    {
+        if (NotBefore is { } notBefore)
+        {
+            yield return new(BoundKind.NotBefore, notBefore);
+        }
+
+        if (NotAfter is { } notAfter)
+        {
+            yield return new(BoundKind.NotAfter, notAfter);
+        }
+
+        if (NotAbove is { } notAbove)
+        {
+            yield return new(BoundKind.NotAbove, notAbove);
+        }
+
+        if (NotBelow is { } notBelow)
+        {
+            yield return new(BoundKind.NotBelow, notBelow);
+        }
+    }
+}
+
+/// <summary>How a field's value must stand to another's: dates not before / not after, amounts not above / not below.</summary>
+public enum BoundKind
+{
+    NotBefore,
+    NotAfter,
+    NotAbove,
+    NotBelow,
+}
+
+/// <summary>One bound of a field: its kind and what it is measured against, another field's name or <see cref="Today"/>.</summary>
+public sealed record FieldBound(BoundKind Kind, string Other)
+{
+    /// <summary>The day the value is given, in China (规程 dates are China dates), in place of a field's name.</summary>
+    public const string Today = "today";
+
+    public bool IsToday => Other == Today;
+
+    /// <summary>The declaration's member that states it: notBefore, notAfter, notAbove, notBelow.</summary>
+    public string Member => Kind switch
+    {
+        BoundKind.NotBefore => "notBefore",
+        BoundKind.NotAfter => "notAfter",
+        BoundKind.NotAbove => "notAbove",
+        _ => "notBelow",
+    };
 }
 
 /// <summary>A field asked for by a task's form or carried by an event; its type comes from the definition's data.</summary>

@@ -41,7 +41,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         }
 
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
-        progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data");
+        progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data", Domain.Calendar.ChinaTime.DateOf(now));
 
         var window = await db.Timers.AsNoTracking()
             .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)

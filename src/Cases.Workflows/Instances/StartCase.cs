@@ -39,11 +39,11 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
             throw new Domain.DomainValidationException("procedure", e.Text);
         }
 
+        var now = clock.GetUtcNow();
         var data = CaseData.Empty();
         var startFields = definition.Data.Keys.Select(k => new FieldRef { Field = k, Required = definition.StartWith.Contains(k) }).ToList();
-        data.Merge(command.Data, definition.Data, startFields, "data");
+        data.Merge(command.Data, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now));
 
-        var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var progress = engine.Start(definition, data, now, calendar);
 

@@ -80,8 +80,11 @@ public sealed class CaseData
     /// the fields this step may set and whether each is required; any other field is refused. The error's field is
     /// <paramref name="prefix"/>.field (the machine name, for the API's errors and the form's control); its words name
     /// the field by its label in the definition, in both languages, so the officer reads what to correct.
+    /// A date given is not after <paramref name="today"/> (the China date) unless its field is declared <c>future</c>,
+    /// and each field given keeps its declared bounds (<see cref="FieldSpec.Bounds"/>) against this data with the input
+    /// merged over it; nothing is merged when anything is refused.
     /// </summary>
-    public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix)
+    public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix, DateOnly today)
     {
         input ??= [];
         var allowedNames = allowed.ToDictionary(a => a.Field, a => a.Required, StringComparer.Ordinal);
@@ -107,7 +110,16 @@ public sealed class CaseData
                 continue;
             }
 
-            accepted.Add((name, Check(name, value, declared[name], prefix, Named(name, declared[name]))));
+            accepted.Add((name, Check(name, value, declared[name], prefix, Named(name, declared[name]), today)));
+        }
+
+        var given = accepted.ToDictionary(a => a.Item1, a => a.Item2, StringComparer.Ordinal);
+        foreach (var (name, _) in accepted)
+        {
+            if (FieldBounds.Breach(name, declared[name], f => given.TryGetValue(f, out var v) ? v : _values[f], declared, today, Named) is { } breach)
+            {
+                throw new DomainValidationException($"{prefix}.{name}", breach);
+            }
         }
 
         foreach (var (name, value) in accepted)
@@ -132,7 +144,7 @@ public sealed class CaseData
     }
 
     // An object's (or a list item's) fields: every declared one is required and checked; nothing undeclared passes.
-    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field, LocalizedText where)
+    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field, LocalizedText where, DateOnly today)
     {
         var input = node as JsonObject ?? throw new DomainValidationException(field, new LocalizedText($"{where.Zh}应为一组内容，请按表单逐项填写", $"{where.En} must be an object"));
         var output = new JsonObject();
@@ -157,7 +169,7 @@ public sealed class CaseData
                 throw new DomainValidationException($"{field}.{name}", Required(member));
             }
 
-            output[name] = Check(name, value, inner, field, member);
+            output[name] = Check(name, value, inner, field, member, today);
         }
 
         return output;
@@ -168,12 +180,12 @@ public sealed class CaseData
 
     private static LocalizedText Row(LocalizedText where, int index) => new($"{where.Zh}第 {index + 1} 行", $"{where.En}, row {index + 1}");
 
-    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix, LocalizedText where)
+    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix, LocalizedText where, DateOnly today)
     {
         var field = $"{prefix}.{name}";
         if (spec.Type == "object")
         {
-            return CheckObject(value, spec, field, where);
+            return CheckObject(value, spec, field, where, today);
         }
 
         if (spec.Type == "list")
@@ -189,7 +201,7 @@ public sealed class CaseData
             for (var i = 0; i < items.Count; i++)
             {
                 var row = Row(where, i);
-                checkedItems.Add(CheckObject(items[i] ?? throw Invalid($"{field}[{i}]", row, "为空，请填写或删去该行", "is empty"), spec, $"{field}[{i}]", row));
+                checkedItems.Add(CheckObject(items[i] ?? throw Invalid($"{field}[{i}]", row, "为空，请填写或删去该行", "is empty"), spec, $"{field}[{i}]", row, today));
             }
 
             return checkedItems;
@@ -222,9 +234,16 @@ public sealed class CaseData
         switch (spec.Type)
         {
             case "date":
-                if (!v.TryGetValue<string>(out var ds) || !DateOnly.TryParseExact(ds, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                if (!v.TryGetValue<string>(out var ds) || !DateOnly.TryParseExact(ds, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
                     throw Invalid(field, where, "须为有效日期（yyyy-MM-dd）", "must be a real date as yyyy-MM-dd");
+                }
+
+                // What a user reports has happened (received, paid, returned): not tomorrow. A deadline or a period's
+                // end says "future" in its declaration.
+                if (!spec.Future && date > today)
+                {
+                    throw new DomainValidationException(field, FieldBounds.InTheFuture(where, date, today));
                 }
 
                 return JsonValue.Create(ds);

@@ -197,7 +197,7 @@ public sealed class TaskCommandHandlers(
     {
         var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
             .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
-        progress.Data.Merge(data, definition.Data, fields, "data");
+        progress.Data.Merge(data, definition.Data, fields, "data", Domain.Calendar.ChinaTime.DateOf(now));
         var extras = Materials.GuardExtras(definition, progress.Data, now);
         foreach (var rule in outcome.Rules ?? [])
         {

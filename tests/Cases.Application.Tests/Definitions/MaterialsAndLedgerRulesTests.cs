@@ -106,10 +106,10 @@ public sealed class MaterialsAndLedgerRulesTests
         var definition = DefinitionFixtures.Model(WithMaterials);
         var allowed = new List<FieldRef> { new() { Field = "received" } };
         var unknown = Assert.Throws<Domain.DomainValidationException>(() =>
-            CaseData.Empty().Merge(JsonNode.Parse("""{ "received": ["application", "photo"] }""")!.AsObject(), definition.Data, allowed, "data"));
+            CaseData.Empty().Merge(JsonNode.Parse("""{ "received": ["application", "photo"] }""")!.AsObject(), definition.Data, allowed, "data", new DateOnly(2026, 12, 7)));
         Assert.Equal("data.received[1]", unknown.Field);
         var twice = Assert.Throws<Domain.DomainValidationException>(() =>
-            CaseData.Empty().Merge(JsonNode.Parse("""{ "received": ["application", "application"] }""")!.AsObject(), definition.Data, allowed, "data"));
+            CaseData.Empty().Merge(JsonNode.Parse("""{ "received": ["application", "application"] }""")!.AsObject(), definition.Data, allowed, "data", new DateOnly(2026, 12, 7)));
         Assert.Equal("data.received[1]", twice.Field);
     }
 }

@@ -84,7 +84,8 @@ public sealed class AdminPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         using var previewed = await admin.SubmitAsync(year, "[data-testid=mark-day-form]", [new("kind", "holiday"), new("name", "地方假日"), new("reason", "测试")]);
         var preview = await PageSupport.ParseAsync(previewed);
         // Meanwhile an officer opens a case whose deadline the change would move.
-        var (caseId, _) = await PageSupport.StartRateCaseAsync(await app.As("officer.jinan"), "2025-11-20");
+        var officer = await app.As("officer.jinan");
+        var (caseId, _) = await app.OnDayAsync("2025-11-20", () => PageSupport.StartRateCaseAsync(officer, "2025-11-20"));
         var due = (await PageSupport.TaskAsync(admin, caseId)).Str("dueOn");
 
         using var confirmed = await admin.SubmitAsync(preview, "[data-testid=confirm-form]", []);

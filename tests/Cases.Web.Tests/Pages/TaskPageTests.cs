@@ -67,6 +67,31 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
     }
 
     [Fact]
+    public async Task A_dates_bounds_are_said_under_its_control_and_limit_its_picker_and_a_breach_is_refused_at_the_field()
+    {
+        var officer = await app.As("officer.jinan");
+        var (caseId, taskId) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17");
+
+        var page = await officer.OpenAsync($"/tasks/{taskId}");
+
+        // The app's clock stands at 2025-10-20 (China): the notice is received between the adjustment and today.
+        var date = page.QuerySelector("input[name=noticeReceivedOn]")!;
+        Assert.Equal(("2025-10-17", "2025-10-20"), (date.GetAttribute("min"), date.GetAttribute("max")));
+        Assert.Contains($"{date.Id}-hint", date.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal("不早于费率调整日期（2025年10月17日），不晚于今天", page.QuerySelector($"#{date.Id}-hint").Text());
+        var english = await officer.OpenAsync($"/tasks/{taskId}?culture=en");
+        Assert.Equal("Not before Rate adjusted on (17 October 2025), not after today", english.QuerySelector($"#{date.Id}-hint").Text());
+
+        var response = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("noticeReceivedOn", "2025-10-16"), new("outcome", "notified")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var refused = await PageSupport.ParseAsync(response);
+        Assert.Equal("「单位收到告知日期」（2025年10月16日）不能早于「费率调整日期」（2025年10月17日）。", refused.QuerySelector("[data-testid=error-noticeReceivedOn]").Text());
+        Assert.Equal("2025-10-16", refused.QuerySelector("input[name=noticeReceivedOn]")!.GetAttribute("value"));
+        Assert.Equal("notify-employer", (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_required_field_is_refused_at_the_field_and_nothing_changes()
     {
         var officer = await app.As("officer.jinan");

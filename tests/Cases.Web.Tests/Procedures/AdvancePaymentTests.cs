@@ -65,8 +65,9 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
 
         At("2025-10-09 10:00");
         var tooMuch = await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), approve.Id(), "approved", new { approvedAmount = 50000.01m, advancedOn = "2025-10-09" }))
-            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("¥50,000.00", tooMuch.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            .FieldErrorAsync("data.approvedAmount");
+        // The approval is measured against the claim where it is declared (第九十三条 pays what was claimed, no more).
+        Assert.Equal("「核定先行支付金额」（¥50,000.01）不能超过「申请先行支付金额（第三人情形仅限工伤医疗费）」（¥50,000.00）。", tooMuch);
         var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 48000.00m, advancedOn = "2025-10-09" }, "reviewer.jinan"));
         Assert.Equal(("issue-recovery-demand", "2025-10-22"), (issue.Str("state"), issue.Str("dueOn")));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-approved" && m.Recipient == "worker");

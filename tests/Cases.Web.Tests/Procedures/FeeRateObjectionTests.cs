@@ -36,6 +36,56 @@ public abstract class FeeRateObjectionScenarios(AppFixture app) : ProcedureScena
     }
 
     [Fact]
+    public async Task A_notice_received_before_the_rate_was_adjusted_is_refused_at_its_field_naming_both_dates_and_nothing_changes()
+    {
+        At("2025-09-26 10:00");
+        var caseId = await StartAsync();
+        var notify = Task(await CaseAsync(caseId));
+        At("2025-10-09 15:00");
+
+        var early = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), notify.Id(), "notified", new { noticeReceivedOn = "2025-09-25" }))
+            .FieldErrorAsync("data.noticeReceivedOn");
+
+        Assert.Equal("「单位收到告知日期」（2025年9月25日）不能早于「费率调整日期」（2025年9月26日）。", early);
+        var view = await CaseAsync(caseId);
+        Assert.Equal(("notify-employer", (string?)null), (view.Str("state"), Data(view, "noticeReceivedOn")));
+        Assert.Equal(notify.Id(), Task(view).Id());
+    }
+
+    [Fact]
+    public async Task A_notice_received_tomorrow_is_refused_and_today_is_accepted()
+    {
+        At("2025-09-26 10:00");
+        var caseId = await StartAsync();
+        var notify = Task(await CaseAsync(caseId));
+        At("2025-10-09 15:00");
+
+        var future = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), notify.Id(), "notified", new { noticeReceivedOn = "2025-10-10" }))
+            .FieldErrorAsync("data.noticeReceivedOn");
+        Assert.Equal("「单位收到告知日期」（2025年10月10日）不能晚于今天（2025年10月9日）。", future);
+
+        var waiting = await CompleteAsync(notify, "notified", new { noticeReceivedOn = "2025-10-09" });
+        Assert.Equal(("objection-window", "2025-10-09"), (waiting.Str("state"), Data(await CaseAsync(caseId), "noticeReceivedOn")));
+    }
+
+    [Fact]
+    public async Task An_objection_dated_before_the_notice_is_refused_at_its_field_in_the_readers_language()
+    {
+        var caseId = await NotifiedAsync();
+        At("2025-10-13 09:00");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{caseId}/events/objection")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { receivedOn = "2025-10-08", reason = "支缴率计算有误" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var refused = await (await (await App.As("officer.jinan")).SendAsync(request)).FieldErrorAsync("data.receivedOn");
+
+        Assert.Equal("Objection received on (8 October 2025) cannot be before Notice received on (9 October 2025).", refused);
+        Assert.Equal("objection-window", (await CaseAsync(caseId)).Str("state"));
+    }
+
+    [Fact]
     public async Task The_objection_window_is_10_working_days_from_the_notice_and_shows_among_the_clocks()
     {
         var caseId = await NotifiedAsync();

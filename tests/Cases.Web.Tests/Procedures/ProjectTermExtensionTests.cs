@@ -112,7 +112,10 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
     {
         At("2025-09-16 10:00");
         var caseId = await StartAsync();
-        await (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-25" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // Before the contract started: the rule of the event refuses it; a day not yet come is no completion at all.
+        await (await EventAsync(caseId, "early-completion", new { completedOn = "2025-02-28" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("「竣工日期」（2025年10月25日）不能晚于今天（2025年9月16日）。",
+            await (await EventAsync(caseId, "early-completion", new { completedOn = "2025-10-25" })).FieldErrorAsync("data.completedOn"));
         var done = await EventOkAsync(caseId, "early-completion", new { completedOn = "2025-09-15" });
         Assert.Equal("completed-early", done.Str("endOutcome"));
         Assert.Empty(DemoFiling.PendingTimers(await CaseAsync(caseId)));

@@ -84,6 +84,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
 
         var waiting = await CompleteAsync(review, "forward", new { reviewNote = "材料齐全，提交鉴定委员会" });
         Assert.Equal("committee-decision", waiting.Str("state"));
+        At("2025-10-20 10:00");
         var done = await EventOkAsync(caseId, "committee-decision", new { approved = true, newEndsOn = "2025-11-30", decidedOn = "2025-10-20" });
         Assert.Equal(("extended", "extended"), (done.Str("state"), done.Str("endOutcome")));
 
@@ -104,6 +105,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-01", requestedEndsOn = "2025-11-30", institutionOpinion = "建议延长", materialsReceived = BothPapers }));
         await CompleteAsync(review, "forward", new { reviewNote = "提交" });
 
+        At("2025-10-20 10:00");
         var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("2025年10月15日", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
 

@@ -16,7 +16,7 @@ public sealed class DemoFilingPathTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var officer = await app.As("officer.jinan");
         var caseId = await DemoFiling.StartCaseAsync(officer, "2026-03-29");
 
-        var response = await DemoFiling.FileAsync(officer, caseId, "2026-03-15", "2026-06-30");
+        var response = await app.OnDayAsync("2026-03-15", () => DemoFiling.FileAsync(officer, caseId, "2026-03-15", "2026-06-30"));
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         var detail = problem.Str("detail")!;
@@ -35,7 +35,7 @@ public sealed class DemoFilingPathTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Equal("ok", (await (await officer.GetAsync($"/api/cases/{caseId}/journal/verify")).JsonAsync(HttpStatusCode.OK)).Str("status"));
 
         // The last day itself is still on time.
-        var onTime = await (await DemoFiling.FileAsync(officer, caseId, "2026-03-14", "2026-06-30")).JsonAsync(HttpStatusCode.OK);
+        var onTime = await (await app.OnDayAsync("2026-03-14", () => DemoFiling.FileAsync(officer, caseId, "2026-03-14", "2026-06-30"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("check-materials", onTime.Str("state"));
     }
 
@@ -106,7 +106,7 @@ public sealed class DemoFilingPathTests(SqliteRuntimeApp app) : IClassFixture<Sq
         // Recorded on 2025-10-20, it is already past its deadline.
         Assert.Equal("breached", task.Str("sla"));
 
-        var (_, newYear) = await DemoFiling.AtCheckMaterialsAsync(officer, filedOn: "2025-12-31");
+        var (_, newYear) = await app.OnDayAsync("2025-12-31", () => DemoFiling.AtCheckMaterialsAsync(officer, filedOn: "2025-12-31"));
         // 2026-01-01…01-03 are off and Sunday 01-04 is a make-up working day: 01-04, 01-05, 01-06.
         Assert.Equal("2026-01-06", newYear.Str("dueOn"));
         Assert.Equal("onTime", newYear.Str("sla"));

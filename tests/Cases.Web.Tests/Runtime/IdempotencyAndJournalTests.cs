@@ -74,7 +74,7 @@ public sealed class IdempotencyAndJournalTests(SqliteRuntimeApp app) : IClassFix
         var officer = await app.As("officer.jinan");
         var caseId = await DemoFiling.StartCaseAsync(officer, "2026-03-29");
 
-        var late = await PostWithKeyAsync(officer, $"/api/cases/{caseId}/events/filed", new { filedOn = "2026-03-20", newContractEndsOn = "2026-06-30" }, $"late-{Guid.NewGuid():N}");
+        var late = await app.OnDayAsync("2026-03-20", () => PostWithKeyAsync(officer, $"/api/cases/{caseId}/events/filed", new { filedOn = "2026-03-20", newContractEndsOn = "2026-06-30" }, $"late-{Guid.NewGuid():N}"));
 
         await late.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["started", "event-refused"], (await app.JournalAsync(caseId)).Select(j => j.Action));

@@ -19,7 +19,7 @@ public sealed class TaskInboxTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         var mine = new List<Guid>();
         foreach (var filedOn in FiledOn)
         {
-            var (_, task) = await DemoFiling.AtCheckMaterialsAsync(officer, filedOn: filedOn);
+            var (_, task) = await app.OnDayAsync(filedOn, () => DemoFiling.AtCheckMaterialsAsync(officer, filedOn: filedOn));
             mine.Add(task.Id());
         }
 

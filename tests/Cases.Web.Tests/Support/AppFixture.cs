@@ -42,6 +42,26 @@ public abstract class AppFixture(TestProvider provider, IReadOnlyDictionary<stri
     /// <summary>A new client with no cookie that does not follow redirects and sends the API client's header; the caller disposes it.</summary>
     public HttpClient Anonymous() => Factory.ApiClient();
 
+    /// <summary>
+    /// Does <paramref name="act"/> on <paramref name="chinaDay"/> (09:00 China time), then puts the clock back where it
+    /// stood: a date an officer gives is never after the day it is given, so a test recording a later date records it then,
+    /// and the other tests of the class keep the class's clock.
+    /// </summary>
+    public async Task<T> OnDayAsync<T>(string chinaDay, Func<Task<T>> act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        var before = Factory.Clock.GetUtcNow();
+        Factory.Clock.SetUtcNow(DateTimeOffset.ParseExact(chinaDay + " 09:00 +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            return await act();
+        }
+        finally
+        {
+            Factory.Clock.SetUtcNow(before);
+        }
+    }
+
     /// <summary>Reads the database directly, in a scope of its own.</summary>
     public async Task<T> InDbAsync<T>(Func<CasesDb, Task<T>> query)
     {

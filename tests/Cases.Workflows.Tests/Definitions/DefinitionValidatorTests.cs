@@ -238,6 +238,61 @@ public sealed class DefinitionValidatorTests
     public void Validator_reports_undeclared_form_field() =>
         AssertSingle(Errors(r => r.State("review")["form"]![0]!["field"] = "remark"), DefinitionRules.UndeclaredField, "$.states.review.form[0].field");
 
+    // ------------------------------------------------------------ bounds of dates and amounts
+
+    private IReadOnlyList<DefinitionError> WithData(string data) => Errors(r =>
+    {
+        foreach (var (name, spec) in JsonNode.Parse(data)!.AsObject())
+        {
+            r["data"]![name] = spec!.DeepClone();
+        }
+    });
+
+    [Fact]
+    public void Declared_bounds_between_dates_and_between_amounts_and_a_future_date_are_accepted()
+    {
+        var errors = WithData("""
+            {
+              "decidedOn": { "type": "date", "notBefore": "filedOn" },
+              "returnedOn": { "type": "date", "notAfter": "decidedOn" },
+              "dueOn": { "type": "date", "future": true, "notBefore": "today" },
+              "claimed": { "type": "decimal" },
+              "amount": { "type": "decimal", "notAbove": "claimed", "notBelow": "claimed" }
+            }
+            """);
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("""{ "decidedOn": { "type": "date", "notBefore": "receivedOn" } }""", "$.data.decidedOn.notBefore", "notBefore 所指的“receivedOn”未在 data 中声明。")]
+    [InlineData("""{ "decidedOn": { "type": "date", "notAfter": "decidedOn" } }""", "$.data.decidedOn.notAfter", "“decidedOn”不能以自身为界。")]
+    [InlineData("""{ "decidedOn": { "type": "date", "notBefore": "amount" } }""", "$.data.decidedOn.notBefore", "notBefore 所指的“amount”是 decimal 类型；“decidedOn”只能与日期（date）字段比较。")]
+    [InlineData("""{ "claimed": { "type": "decimal", "notAbove": "filedOn" } }""", "$.data.claimed.notAbove", "notAbove 所指的“filedOn”是 date 类型；“claimed”只能与金额（decimal）字段比较。")]
+    [InlineData("""{ "claimed": { "type": "decimal", "notAbove": "today" } }""", "$.data.claimed.notAbove", "金额不能与今天比较；notAbove 须为另一个金额字段的名称。")]
+    [InlineData("""{ "note2": { "type": "text", "notBefore": "filedOn" } }""", "$.data.note2.notBefore", "“note2”是 text 类型；notBefore 只用于日期（date）字段。")]
+    [InlineData("""{ "decidedOn": { "type": "date", "notAbove": "filedOn" } }""", "$.data.decidedOn.notAbove", "“decidedOn”是 date 类型；notAbove 只用于金额（decimal）字段。")]
+    [InlineData("""{ "decidedOn": { "type": "date", "notAfter": "today" } }""", "$.data.decidedOn.notAfter", "notAfter 不能写 today：日期本来就不能晚于今天（除非字段声明 future，那时又与之矛盾）。")]
+    [InlineData("""{ "decidedOn": { "type": "date", "notBefore": "today" } }""", "$.data.decidedOn.notBefore", "“decidedOn”不早于今天、又不能晚于今天，只能是今天；若此日期可以在将来，请声明 \"future\": true。")]
+    [InlineData("""{ "count": { "type": "integer", "future": true } }""", "$.data.count.future", "“count”是 integer 类型；future 只用于日期字段。")]
+    [InlineData("""{ "trip": { "type": "object", "fields": { "leftOn": { "type": "date", "notBefore": "filedOn" } } } }""", "$.data.trip.fields.leftOn.notBefore", "notBefore 只用于 data 中的字段，不用于一组内容或列表中的字段。")]
+    public void A_bound_the_runtime_could_not_check_or_that_says_nothing_is_reported_at_it_in_both_languages(string data, string path, string zh)
+    {
+        var error = Assert.Single(WithData(data));
+
+        Assert.Equal((DefinitionRules.FieldBound, path, zh), (error.Rule, error.Path, error.MessageZh));
+        Assert.False(string.IsNullOrWhiteSpace(error.MessageEn));
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", error.MessageEn);
+    }
+
+    [Fact]
+    public void A_bound_written_as_something_other_than_a_name_is_a_schema_error()
+    {
+        var errors = WithData("""{ "decidedOn": { "type": "date", "notBefore": 3 } }""");
+
+        Assert.Contains(errors, e => e is { Rule: DefinitionRules.Schema, Path: "$.data.decidedOn.notBefore" });
+    }
+
     [Fact]
     public void Validator_reports_an_enum_value_without_a_label_and_a_label_without_a_value()
     {

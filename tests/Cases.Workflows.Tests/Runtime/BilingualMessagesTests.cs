@@ -62,7 +62,7 @@ public sealed class BilingualMessagesTests
     public void A_missing_field_is_refused_under_its_label_and_keeps_its_machine_name()
     {
         var e = Assert.Throws<DomainValidationException>(() =>
-            CaseData.Empty().Merge([], Declared, [new FieldRef { Field = "noticeReceivedOn", Required = true }], "data"));
+            CaseData.Empty().Merge([], Declared, [new FieldRef { Field = "noticeReceivedOn", Required = true }], "data", new DateOnly(2026, 12, 7)));
 
         Assert.Equal("data.noticeReceivedOn", e.Field);
         Assert.Equal("「单位收到告知日期」必须填写", e.Message);
@@ -75,7 +75,7 @@ public sealed class BilingualMessagesTests
         var input = JsonNode.Parse("""{ "monthlyWageTotals": [ { "month": "2025-01", "total": 100 }, { "month": "2025-02", "total": -1 } ] }""")!.AsObject();
 
         var e = Assert.Throws<DomainValidationException>(() =>
-            CaseData.Empty().Merge(input, Declared, [new FieldRef { Field = "monthlyWageTotals", Required = true }], "data"));
+            CaseData.Empty().Merge(input, Declared, [new FieldRef { Field = "monthlyWageTotals", Required = true }], "data", new DateOnly(2026, 12, 7)));
 
         Assert.Equal("data.monthlyWageTotals[1].total", e.Field);
         Assert.Equal("「每月工资总额」第 2 行「工资总额」不能小于 0", e.Message);
