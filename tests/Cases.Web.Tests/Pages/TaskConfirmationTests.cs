@@ -91,9 +91,10 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
         Now();
         var (_, approve) = await AdvanceAtApprovalAsync();
 
-        // More than was claimed (48,000.00): the outcome's rule refuses it before anything is confirmed.
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => PreviewAsync(approve, "approved", new JsonObject { ["approvedAmount"] = 50000m, ["advancedOn"] = "2025-11-20" }, Reviewer));
-        Assert.Contains("核定金额不能超过申请先行支付金额", refused.Text.Zh, StringComparison.Ordinal);
+        // More than was claimed (48,000.00): the field's bound refuses it before anything is confirmed.
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => PreviewAsync(approve, "approved", new JsonObject { ["approvedAmount"] = 50000m, ["advancedOn"] = "2025-11-20" }, Reviewer));
+        Assert.Equal("data.approvedAmount", refused.Field);
+        Assert.Contains("不能超过「申请先行支付金额", refused.Message, StringComparison.Ordinal);
         // The officer who reviewed it may not approve it (第一百一十九条), here as in the completion.
         await Assert.ThrowsAsync<ForbiddenException>(() => PreviewAsync(approve, "approved", new JsonObject { ["approvedAmount"] = 100m, ["advancedOn"] = "2025-11-20" }, Officer));
     }

@@ -226,8 +226,9 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var page = await officer.OpenAsync($"/designer/{Key}?version={version}");
         var steps = page.QuerySelectorAll("[data-testid=publication-step]").ToList();
         Assert.Equal(["Proposed", "Approved"], steps.Select(s => s.GetAttribute("data-action")));
-        Assert.Contains("designer", steps[0].Text(), StringComparison.Ordinal);
-        Assert.Contains("supervisor.province", steps[1].Text(), StringComparison.Ordinal);
+        // By display name, as every page names people.
+        Assert.Contains("赵磊（流程设计）", steps[0].Text(), StringComparison.Ordinal);
+        Assert.Contains("杨洋（省级主管）", steps[1].Text(), StringComparison.Ordinal);
         Assert.Contains("已核对：复核环节另设抽查", steps[1].Text(), StringComparison.Ordinal);
         Assert.Equal("SeparationRemoved", page.QuerySelector("[data-testid=sensitive-change]")?.GetAttribute("data-kind"));
     }
