@@ -304,7 +304,7 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
         "sla" => L["时限状态只能是按时、临近到期或已超时。"],
         "within" => L["「几个工作日内到期」须为 0 至 {0} 的整数。", InboxFilter.MaxWithin],
         "sort" => L["排序方式不正确。"],
-        "party" => L["「当事人」须为名称开头的字或完整的统一社会信用代码（不超过 {0} 字）。", TaskFilters.MaxPartyLength],
+        "party" => L["「当事人」须为名称开头的字、完整的信用代码或身份号码（不超过 {0} 字）。", TaskFilters.MaxPartyLength],
         "caseNumber" => L["「案件编号」须为 8 位数字或字母 A–F，如 3F2A9C1B。"],
         "assignee" => L["「经办人」须为用户名或姓名（不超过 100 字）。"],
         "shareWithRole" => L["共享对象不正确。"],

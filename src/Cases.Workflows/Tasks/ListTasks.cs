@@ -20,7 +20,7 @@ public sealed record ListTasks(string? Scope, string? Procedure, string? Status,
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
-public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQueryHandler<ListTasks, TaskPage>
+public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock, IEnumerable<IPartyRegister> registers) : IQueryHandler<ListTasks, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
@@ -114,7 +114,17 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         }
 
         tasks = FilterSla(tasks, query.Sla, done: query.Scope == "done", now);
-        tasks = TaskFilters.Apply(tasks, TaskFilters.Party(query.Party), TaskFilters.CaseNumber(query.CaseNumber));
+        var party = TaskFilters.Party(query.Party);
+        var namedParties = new List<string>();
+        if (party is not null)
+        {
+            foreach (var register in registers)
+            {
+                namedParties.AddRange(await register.NumbersNamedAsync(party, by, TaskFilters.MaxNamedParties, cancellationToken));
+            }
+        }
+
+        tasks = TaskFilters.Apply(tasks, db.CaseValues.AsNoTracking(), party, namedParties, TaskFilters.CaseNumber(query.CaseNumber));
         if (TaskFilters.Assignee(query.Assignee) is { } assignee)
         {
             if (query.Scope is not ("all" or "open"))

@@ -4,8 +4,8 @@ namespace Cases.Workflows.Tasks;
 
 /// <summary>
 /// The inbox's text filters, checked the same way for the tasks' list, the inbox page and a saved filter: a party (the
-/// start of the party label the task carries — the name the start form gave, or the code when it gave none — or a whole
-/// credit code, which the label keeps unmasked), a case number as the pages show it (the last eight hex digits of the
+/// start of the party label the task carries — the name the start form gave, or the code when it gave none —, the start
+/// of a registered worker's or employer's name, or a whole credit code or identity number), a case number as the pages show it (the last eight hex digits of the
 /// case id) and an assignee's user name. Each is a prefix or an exact match, read while walking the scope's own index
 /// (city, role, status), never a scan of every task.
 /// </summary>
@@ -28,8 +28,8 @@ public static class TaskFilters
         if (text.Length > MaxPartyLength || text.Any(char.IsControl))
         {
             throw new DomainValidationException("party", new LocalizedText(
-                $"当事人须为名称开头的字或完整的统一社会信用代码，不超过 {MaxPartyLength} 字。",
-                $"party must be the start of a name or a whole credit code, at most {MaxPartyLength} characters."));
+                $"当事人须为名称开头的字、完整的统一社会信用代码或身份号码，不超过 {MaxPartyLength} 字。",
+                $"party must be the start of a name, a whole credit code or a whole identity number, at most {MaxPartyLength} characters."));
         }
 
         return text;
@@ -67,22 +67,35 @@ public static class TaskFilters
             : throw new DomainValidationException("assignee", new LocalizedText("经办人须为用户名或姓名，不超过 100 字。", "assignee must be a user name or display name, at most 100 characters."));
     }
 
-    /// <summary>The tasks of the party and the case number given (checked first by <see cref="Party"/> and <see cref="CaseNumber"/>).</summary>
-    public static IQueryable<HumanTask> Apply(IQueryable<HumanTask> tasks, string? party, string? caseNumber)
+    /// <summary>At most this many registered parties of a typed name are looked for in the cases' data.</summary>
+    public const int MaxNamedParties = 200;
+
+    /// <summary>
+    /// The tasks of the party and the case number given (checked first by <see cref="Party"/> and <see cref="CaseNumber"/>).
+    /// <paramref name="named"/> are the numbers of the registered parties whose name starts with the party text
+    /// (<see cref="IPartyRegister"/>), found in the cases' data by the case's own key (<paramref name="values"/>).
+    /// </summary>
+    public static IQueryable<HumanTask> Apply(IQueryable<HumanTask> tasks, IQueryable<CaseValue> values, string? party, IReadOnlyCollection<string> named, string? caseNumber)
     {
         if (party is not null)
         {
-            // A whole credit code is whole in the label (after the name when the form gave one); anything else is the
-            // start of the label: the name, or the code or project code when no name was given.
-            if (CreditCode.TryParse(party, out var code, out _))
+            // A whole credit code or identity number is a number the case's data holds (and a credit code is whole in the
+            // label, after the name when the form gave one); anything else is the start of the label — the name the form
+            // gave, or the code when it gave none — or the name of a registered party whose number the data holds.
+            string? number = CreditCode.TryParse(party, out var code, out _) ? code.Value : IdNumber.TryParse(party, out var id, out _) ? id.Value : null;
+            if (number is not null)
             {
-                var value = code.Value;
-                var named = " " + value;
-                tasks = tasks.Where(t => t.Party == value || t.Party.EndsWith(named));
+                var labelled = " " + number;
+                tasks = tasks.Where(t => t.Party == number || t.Party.EndsWith(labelled) || values.Any(v => v.CaseId == t.CaseId && v.Text == number));
+            }
+            else if (named.Count == 0)
+            {
+                tasks = tasks.Where(t => t.Party.StartsWith(party));
             }
             else
             {
-                tasks = tasks.Where(t => t.Party.StartsWith(party));
+                var keys = named.ToList();
+                tasks = tasks.Where(t => t.Party.StartsWith(party) || values.Any(v => v.CaseId == t.CaseId && keys.Contains(v.Text!)));
             }
         }
 
