@@ -166,8 +166,8 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
 
     /// <summary>
     /// Claims one task (the row's button) or every selected task (bulk) through <see cref="ClaimTasks"/>: one taken by
-    /// someone else does not stop the rest. The row's button sent by htmx gets the row back, claimed, in place (the
-    /// keyboard stays on it); otherwise the list again, at the row (<c>#task-…</c>).
+    /// someone else does not stop the rest. The row's button sent by htmx gets the row's actions back, claimed, in place
+    /// (the keyboard stays on the row, at its 办理 link); without script, the list again with a notice.
     /// </summary>
     [HttpPost("claim")]
     public async Task<IActionResult> Claim(Guid? taskId, Guid[] selected, string? returnUrl, string? from, CancellationToken ct)
@@ -195,7 +195,7 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
             TempData[PageMessages.Problem] = string.Join("\n", refused);
         }
 
-        return taskId is Guid row ? Back(returnUrl, "#task-" + row.ToString("N")) : Back(returnUrl);
+        return Back(returnUrl);
     }
 
     /// <summary>
@@ -311,5 +311,5 @@ public sealed class InboxController(IMediator mediator, IStringLocalizer<SharedR
         _ => field,
     };
 
-    private RedirectResult Back(string? returnUrl, string fragment = "") => Redirect((Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!) + fragment);
+    private RedirectResult Back(string? returnUrl) => Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
 }
