@@ -30,7 +30,7 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal("已领取", (await row.GetByTestId("claimed").InnerTextAsync()).Trim());
         await page.GetByTestId("tab-mine").ClickAsync();
         await page.Locator($"[data-testid=task-row][data-task-id='{taskId}']").GetByTestId("task-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/tasks/{taskId}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains($"/tasks/{taskId}?from=", StringComparison.Ordinal));
 
         // Submitted without the date the form requires: refused at the field, in Chinese, nothing applied.
         await page.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();

@@ -116,8 +116,8 @@ public class InboxOnSmallScreensTests(BrowserFixture browser) : IClassFixture<Br
             browser.App.Clock.Advance(TimeSpan.FromHours(16));
 
             await page.GotoAsync("/");
-            var change = page.GetByTestId("change").Filter(new() { HasText = caseId.ToString("N")[^8..].ToUpperInvariant() });
-            Assert.Contains("王芳（济南经办） 登记", await change.First.InnerTextAsync(), StringComparison.Ordinal);
+            var changes = await page.GetByTestId("change").Filter(new() { HasText = caseId.ToString("N")[^8..].ToUpperInvariant() }).AllInnerTextsAsync();
+            Assert.Contains(changes, c => c.Contains("王芳（济南经办） 登记", StringComparison.Ordinal));
             Assert.Contains("自上次访问以来的变化", await page.GetByTestId("changes").InnerTextAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "workbench.png"), FullPage = true });
         }

@@ -109,7 +109,7 @@ public sealed class InboxWorkflowTests(SqliteRuntimeApp app) : IClassFixture<Sql
         Assert.StartsWith($"/tasks/{tasks[1]}?from=", toNext.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await (await officer.PostJsonAsync($"/api/tasks/{tasks[1]}/complete", new { outcome = "notified", data = new { noticeReceivedOn = "2025-10-20" } })).JsonAsync(HttpStatusCode.OK);
         using var none = await officer.GetAsync(new Uri($"/inbox/next?from={Uri.EscapeDataString(from)}&done={tasks[1]}", UriKind.Relative));
-        Assert.Equal($"/inbox?{from}", Uri.UnescapeDataString(none.Headers.Location!.OriginalString));
+        Assert.Equal(Uri.UnescapeDataString($"/inbox?{from}"), Uri.UnescapeDataString(none.Headers.Location!.OriginalString));
         var back = await officer.OpenAsync(none.Headers.Location!.OriginalString);
         Assert.Contains("此筛选下已没有其他任务", back.QuerySelector("[data-testid=notice]").Text(), StringComparison.Ordinal);
     }

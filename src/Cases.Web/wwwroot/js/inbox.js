@@ -16,17 +16,3 @@ document.addEventListener('change', function (event) {
     row.checked = box.checked;
   });
 });
-
-// A row claimed in place (htmx swaps its actions cell): the keyboard stays on that row, at its 办理 link (or at the
-// sentence saying why it was not claimed), instead of falling back to the top of the page.
-document.addEventListener('htmx:afterSwap', function (event) {
-  var target = event.detail && event.detail.target;
-  if (!(target instanceof HTMLElement)) {
-    return;
-  }
-
-  var focus = target.querySelector('[data-focus-after-swap]');
-  if (focus instanceof HTMLElement) {
-    focus.focus();
-  }
-});
