@@ -141,6 +141,12 @@ public sealed class InboxWorkflowTests(SqliteRuntimeApp app) : IClassFixture<Sql
             Assert.DoesNotContain(changes, c => c.Contains("张伟", StringComparison.Ordinal));
             // Reloading is the same visit: the list stays.
             Assert.Equal(changes.Count, (await officer.OpenAsync("/")).QuerySelectorAll("[data-testid=change]").Length);
+
+            // In English, the same workbench in the reader's words (the journal's sentences too).
+            var english = await officer.OpenAsync("/?culture=en");
+            Assert.Equal("Workbench", english.QuerySelector("h1").Text());
+            Assert.Contains("Changes since your last visit", english.QuerySelector("[data-testid=changes]").Text(), StringComparison.Ordinal);
+            Assert.Contains("Today", english.Body.Text(), StringComparison.Ordinal);
         }
         finally
         {
