@@ -21,6 +21,7 @@ public static class ApplicationSetup
         services.AddSingleton<IWorkflowAction>(new LedgerAction());
         services.AddScoped<IProgressEffectWriter, LedgerPosting>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IPartyRegister, Parties.PartyRegister>();
         services.AddScoped<DeadlineRecalculation>();
         return services;
     }

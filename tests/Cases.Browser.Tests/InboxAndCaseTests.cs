@@ -25,11 +25,12 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("剩 9 个工作日", await row.InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "inbox.png"), FullPage = true });
 
+        // Claimed in place: the row stays, now 已领取 with its 办理 link.
         await row.GetByRole(AriaRole.Button, new() { Name = "领取：告知用人单位浮动费率", Exact = false }).ClickAsync();
-        Assert.Contains("已领取 1 项任务", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("已领取", (await row.GetByTestId("claimed").InnerTextAsync()).Trim());
         await page.GetByTestId("tab-mine").ClickAsync();
         await page.Locator($"[data-testid=task-row][data-task-id='{taskId}']").GetByTestId("task-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/tasks/{taskId}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains($"/tasks/{taskId}?from=", StringComparison.Ordinal));
 
         // Submitted without the date the form requires: refused at the field, in Chinese, nothing applied.
         await page.GetByRole(AriaRole.Button, new() { Name = "已告知" }).ClickAsync();
@@ -88,10 +89,10 @@ public class InboxAndCaseTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal("已超时", (await page.Locator($"[data-testid=task-row][data-task-id='{late}'] [data-testid=sla]").InnerTextAsync()).Trim());
 
         // The keyboard reaches the row's claim button and presses it.
-        var claim = page.Locator($"[data-testid=task-row][data-task-id='{late}']").GetByRole(AriaRole.Button, new() { Name = "领取", Exact = false });
-        await claim.FocusAsync();
+        var lateRow = page.Locator($"[data-testid=task-row][data-task-id='{late}']");
+        await lateRow.GetByTestId("claim").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        Assert.Contains("已领取 1 项任务", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("已领取", (await lateRow.GetByTestId("claimed").InnerTextAsync()).Trim());
 
         await page.SetViewportSizeAsync(768, 1024);
         await page.GotoAsync("/inbox?tab=mine");

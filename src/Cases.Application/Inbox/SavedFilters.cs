@@ -1,12 +1,14 @@
 using System.Globalization;
+using Cases.Workflows.Tasks;
 
 namespace Cases.Application.Inbox;
 
 /// <summary>
-/// An inbox filter as saved: procedure, SLA state, due within N working days, sort. Kept in
+/// An inbox filter as saved: procedure, SLA state, due within N working days, sort, party, case number and assignee
+/// (checked as the tasks' list checks them, <see cref="TaskFilters"/>). Kept in
 /// <see cref="SavedFilter.Query"/> as the inbox's own query string, so applying one is opening the inbox with it.
 /// </summary>
-public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, string Sort)
+public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, string Sort, string? Party = null, string? CaseNumber = null, string? Assignee = null)
 {
     public static readonly string[] SlaStates = ["onTime", "warning", "breached"];
 
@@ -16,7 +18,7 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
     public const int MaxWithin = 365;
 
     /// <summary>Checks each value and names the field of the first bad one (400).</summary>
-    public static InboxFilter Checked(string? procedure, string? sla, int? within, string? sort)
+    public static InboxFilter Checked(string? procedure, string? sla, int? within, string? sort, string? party = null, string? caseNumber = null, string? assignee = null)
     {
         procedure = string.IsNullOrWhiteSpace(procedure) ? null : procedure.Trim();
         sla = string.IsNullOrWhiteSpace(sla) ? null : sla.Trim();
@@ -36,7 +38,7 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
             throw new DomainValidationException("sort", new LocalizedText("排序方式须为 due（到期日）、priority（优先级）或 age（等待时间）。", "sort must be due, priority or age."));
         }
 
-        return new InboxFilter(procedure, sla, within, sort);
+        return new InboxFilter(procedure, sla, within, sort, TaskFilters.Party(party), TaskFilters.CaseNumber(caseNumber), TaskFilters.Assignee(assignee));
     }
 
     /// <summary>The inbox query string of this filter ("procedure=…&amp;sla=…&amp;within=…&amp;sort=…"), empty values left out.</summary>
@@ -55,6 +57,9 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
         Add("sla", Sla);
         Add("within", Within?.ToString(CultureInfo.InvariantCulture));
         Add("sort", Sort);
+        Add("party", Party);
+        Add("caseNumber", CaseNumber);
+        Add("assignee", Assignee);
         return QueryString(values);
     }
 
@@ -73,7 +78,22 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
             string.IsNullOrWhiteSpace(Value("procedure")) ? null : Value("procedure"),
             SlaStates.Contains(sla, StringComparer.Ordinal) ? sla : null,
             within,
-            Sorts.Contains(sort, StringComparer.Ordinal) ? sort! : "due");
+            Sorts.Contains(sort, StringComparer.Ordinal) ? sort! : "due",
+            Kept(TaskFilters.Party, Value("party")),
+            Kept(TaskFilters.CaseNumber, Value("caseNumber")),
+            Kept(TaskFilters.Assignee, Value("assignee")));
+    }
+
+    private static string? Kept(Func<string?, string?> check, string? value)
+    {
+        try
+        {
+            return check(value);
+        }
+        catch (DomainValidationException)
+        {
+            return null;
+        }
     }
 
     private static string QueryString(IEnumerable<KeyValuePair<string, string?>> values) =>
@@ -90,7 +110,8 @@ public sealed record SavedFilterView(Guid Id, string Name, string Owner, string?
 /// Saves the inbox's current filter under a name, privately or shared with everyone of a role in the user's city
 /// (provincial users share with the role in every city). Saving a name the user already has replaces that filter.
 /// </summary>
-public sealed record SaveFilter(string? Name, string? Procedure, string? Sla, int? Within, string? Sort, string? ShareWithRole, Actor By) : ICommand<SavedFilterView>;
+public sealed record SaveFilter(string? Name, string? Procedure, string? Sla, int? Within, string? Sort, string? ShareWithRole, Actor By,
+    string? Party = null, string? CaseNumber = null, string? Assignee = null) : ICommand<SavedFilterView>;
 
 /// <summary>Deletes one of the user's own saved filters; a filter someone shared with them is theirs to keep (403).</summary>
 public sealed record DeleteFilter(Guid FilterId, Actor By) : ICommand<Guid>;
@@ -113,7 +134,7 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
         var by = command.By;
         Cases.Workflows.Instances.CaseAccess.EnsureCaseStaff(by);
         var name = TextInput.Required(command.Name, "name", "The filter's name", MaxNameLength);
-        var filter = InboxFilter.Checked(command.Procedure, command.Sla, command.Within, command.Sort);
+        var filter = InboxFilter.Checked(command.Procedure, command.Sla, command.Within, command.Sort, command.Party, command.CaseNumber, command.Assignee);
         if (filter.Procedure is { } procedure && !await db.Definitions.AnyAsync(d => d.Key == procedure, cancellationToken))
         {
             throw new DomainValidationException("procedure", new LocalizedText($"没有业务「{Shorten(procedure)}」。", $"There is no procedure '{Shorten(procedure)}'."));

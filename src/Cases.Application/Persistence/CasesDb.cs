@@ -64,6 +64,8 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<Records.PersonalDataView> PersonalDataViews => Set<Records.PersonalDataView>();
 
+    public DbSet<Records.WorkbenchVisit> WorkbenchVisits => Set<Records.WorkbenchVisit>();
+
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

@@ -13,7 +13,8 @@ public static class CaseworkApi
 {
     public sealed record CommentRequest(string? Text);
 
-    public sealed record SaveFilterRequest(string? Name, string? Procedure, string? Sla, int? Within, string? Sort, string? ShareWithRole);
+    public sealed record SaveFilterRequest(string? Name, string? Procedure, string? Sla, int? Within, string? Sort, string? ShareWithRole,
+        string? Party = null, string? CaseNumber = null, string? Assignee = null);
 
     // The types an HTML form (or a no-CORS fetch) can send without a preflight: an upload refuses them, which is its CSRF defence.
     private static readonly string[] FormTypes = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
@@ -59,7 +60,7 @@ public static class CaseworkApi
             TypedResults.Ok(await mediator.Send(new ListFilters(user.ToActor()), ct)));
         filters.MapPost("", async ([FromBody] SaveFilterRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var saved = await mediator.Send(new SaveFilter(body.Name, body.Procedure, body.Sla, body.Within, body.Sort, body.ShareWithRole, user.ToActor()), ct);
+            var saved = await mediator.Send(new SaveFilter(body.Name, body.Procedure, body.Sla, body.Within, body.Sort, body.ShareWithRole, user.ToActor(), body.Party, body.CaseNumber, body.Assignee), ct);
             return TypedResults.Created("/api/inbox/filters", saved);
         }).Idempotent(ReplayAccess.Own);
         filters.MapDelete("/{filterId:guid}", async (Guid filterId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

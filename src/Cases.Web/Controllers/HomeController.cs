@@ -3,33 +3,27 @@ using Cases.Domain.Parties;
 
 namespace Cases.Web.Controllers;
 
-public sealed record HomeModel(string DisplayName, string RolesText, string? CityName, HomeSummary Summary)
-{
-    public string TodayText => Summary.Today.ToString("yyyy年M月d日 dddd", new System.Globalization.CultureInfo("zh-CN"));
+/// <summary>工作台's model: who is signed in (display name, roles by their names, city) and <see cref="HomeSummary"/>.</summary>
+public sealed record HomeModel(string DisplayName, string RolesText, string? CityName, HomeSummary Summary);
 
-    public string TodayKind => Summary.Day switch
-    {
-        null => $"日历缺少 {Summary.Today.Year} 年数据，请管理员导入",
-        { WorkingDay: true, Name: { } n } => $"调休上班（{n}）",
-        { WorkingDay: true } => "工作日",
-        { Name: { } n } => $"法定节假日（{n}）",
-        _ => "休息日",
-    };
-}
-
-/// <summary>工作台 through <see cref="GetHomeSummary"/>: who is signed in, today as the calendar counts it, the registers of their city.</summary>
+/// <summary>
+/// 工作台: records the visit through <see cref="RecordWorkbenchVisit"/> and shows <see cref="GetHomeSummary"/> counted
+/// from the previous one — who is signed in, today as the calendar counts it, the user's tasks due soonest and overdue,
+/// what changed on their cases since, the registers of their city.
+/// </summary>
 [Authorize]
-public sealed class HomeController(IMediator mediator) : Controller
+public sealed class HomeController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var actor = User.ToActor();
-        var summary = await mediator.Send(new GetHomeSummary(actor), ct);
+        var since = await mediator.Send(new RecordWorkbenchVisit(actor), ct);
+        var summary = await mediator.Send(new GetHomeSummary(actor, since), ct);
         return View(new HomeModel(
             User.FindFirstValue("display_name") ?? actor.UserName,
-            string.Join("、", User.FindAll(ClaimTypes.Role).Select(r => WorkflowText.Role(r.Value))),
-            actor.CityCode is not { } city ? null : City.TryParse(city, out var c, out _) ? c.NameZh : city,
+            string.Join(L["、"], User.FindAll(ClaimTypes.Role).Select(r => WorkflowText.Role(r.Value))),
+            actor.CityCode is not { } city ? null : City.TryParse(city, out var c, out _) ? WorkflowText.English ? c.NameEn : c.NameZh : city,
             summary));
     }
 }

@@ -82,11 +82,11 @@ public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStri
 
     [HttpPost("claim"), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Conflict | Refusals.Forbidden | Refusals.NotFound,
         Forbidden = "您不能办理此任务：{0}", NotFound = "找不到该任务（不存在或不属于本市）。")]
-    public async Task<IActionResult> Claim(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Claim(Guid id, string? from, CancellationToken ct)
     {
         await mediator.Send(new ClaimTask(id, User.ToActor()), ct);
         TempData[PageMessages.Notice] = L["已领取，请办理。"].Value;
-        return RedirectToAction(nameof(Show), new { id });
+        return RedirectToAction(nameof(Show), new { id, from = string.IsNullOrEmpty(from) ? null : from });
     }
 
     [HttpPost("release"), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Conflict | Refusals.Forbidden | Refusals.NotFound,
@@ -147,6 +147,11 @@ public sealed class TaskController(IMediator mediator, WorkflowForm forms, IStri
         var state = await mediator.Send(new CompleteTask(id, outcome, data, User.ToActor()), ct);
         TempData[PageMessages.Notice] = L["已办结「{0}」：{1}。案件当前环节：{2}。", WorkflowText.Title(page.Task),
             WorkflowText.Of(page.State.Outcomes[outcome].Label, outcome), WorkflowText.StateTitle(page.Definition, state.State)].Value;
+        if (form["from"].ToString() is { Length: > 0 } from)
+        {
+            TempData[PageMessages.NextTask] = Url.Action(nameof(InboxController.Next), "Inbox", new { from, done = id });
+        }
+
         return RedirectToAction(nameof(CaseController.Show), "Case", new { id = page.Task.CaseId });
     }
 

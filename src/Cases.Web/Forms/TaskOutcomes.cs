@@ -47,6 +47,9 @@ public static class PageMessages
     /// <summary>What was refused and why, one line each.</summary>
     public const string Problem = "page.problem";
 
+    /// <summary>After completing a task opened from the inbox: where 办理下一项 goes (the next task of the same filter).</summary>
+    public const string NextTask = "page.next-task";
+
     /// <summary>After signing in: how many attempts on the account failed since the last sign-in (shown by the layout, on whichever page comes first).</summary>
     public const string SignIn = "page.signin";
 }

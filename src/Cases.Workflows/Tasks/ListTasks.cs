@@ -11,14 +11,16 @@ namespace Cases.Workflows.Tasks;
 /// provincial supervisor may narrow to one <see cref="City"/>), filtered (procedure, status, due date, SLA state), sorted by due date, priority or age, with keyset
 /// paging: the cursor is the last row's sort key and id, so page 50 costs what page 1 costs. Sla is onTime, warning or
 /// breached as <see cref="TaskView.SlaOf"/> decides it (done tasks at their completion); Sort is due (earliest deadline
-/// first, the default), priority (highest first, then due) or age (oldest first).
+/// first, the default), priority (highest first, then due) or age (oldest first). <see cref="Party"/> and
+/// <see cref="CaseNumber"/> narrow any scope (<see cref="TaskFilters"/> says how they match); <see cref="Assignee"/> (a user
+/// name) narrows the scopes that list other people's tasks (all, open) to the tasks that user holds.
 /// </summary>
 public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By,
-    string? Sla = null, string? Sort = null, string? City = null) : IQuery<TaskPage>;
+    string? Sla = null, string? Sort = null, string? City = null, string? Party = null, string? CaseNumber = null, string? Assignee = null) : IQuery<TaskPage>;
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
-public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQueryHandler<ListTasks, TaskPage>
+public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock, IEnumerable<IPartyRegister> registers) : IQueryHandler<ListTasks, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
@@ -112,6 +114,29 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock) : IQuer
         }
 
         tasks = FilterSla(tasks, query.Sla, done: query.Scope == "done", now);
+        var party = TaskFilters.Party(query.Party);
+        var namedParties = new List<string>();
+        if (party is not null)
+        {
+            foreach (var register in registers)
+            {
+                namedParties.AddRange(await register.NumbersNamedAsync(party, by, TaskFilters.MaxNamedParties, cancellationToken));
+            }
+        }
+
+        tasks = TaskFilters.Apply(tasks, db.CaseValues.AsNoTracking(), party, namedParties, TaskFilters.CaseNumber(query.CaseNumber));
+        if (TaskFilters.Assignee(query.Assignee) is { } assignee)
+        {
+            if (query.Scope is not ("all" or "open"))
+            {
+                throw new DomainValidationException("assignee", new LocalizedText(
+                    "只有查看全市任务时才能按经办人筛选（我的待办、已办都是您本人的，可领取的任务还没有经办人）。",
+                    "assignee narrows scope all or open only (mine and done are your own tasks; available ones are held by nobody yet)."));
+            }
+
+            tasks = tasks.Where(t => t.Assignee == assignee);
+        }
+
         var sort = query.Sort ?? "due";
         if (sort is not ("due" or "priority" or "age"))
         {

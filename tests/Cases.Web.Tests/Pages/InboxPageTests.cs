@@ -30,7 +30,7 @@ public sealed class InboxPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteR
         Assert.Equal("按时", sla.Text());
         Assert.Contains("text-bg-success", sla.ClassList);
         Assert.NotNull(row.QuerySelector($"a[href='/cases/{caseId}']"));
-        Assert.NotNull(row.QuerySelector($"a[href='/tasks/{taskId}']"));
+        Assert.NotNull(row.QuerySelector($"a[href^='/tasks/{taskId}?from=tab%3Davailable']"));
         // Every control on the row is labelled for a screen reader.
         Assert.All(row.QuerySelectorAll("input, button"), c => Assert.False(string.IsNullOrWhiteSpace(c.GetAttribute("aria-label")), c.OuterHtml));
         Assert.Equal("可领取", inbox.QuerySelector("[data-testid=tab-available]").Text());

@@ -261,6 +261,12 @@ public static partial class AuthorizationMatrix
         new("POST", "/inbox/claim", TaskRole(Officer), Scope.Record, "302 /inbox (notice)", async c =>
             new Attempt("/inbox/claim", Form: new Dictionary<string, string> { ["taskId"] = (await c.RecordAsync("inbox claim", () => c.App.NewOfficerTaskAsync(c.City))).ToString() }),
             Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)", Audience: CaseStaff.Roles),
+        new("POST", "/inbox/claim-open", TaskRole(Officer), Scope.Record, "302 /tasks/{id} (notice)", async c =>
+            new Attempt("/inbox/claim-open", Form: new Dictionary<string, string> { ["taskId"] = (await c.RecordAsync("inbox claim-open", () => c.App.NewOfficerTaskAsync(c.City))).ToString() }),
+            Denied: "302 /inbox (problem)", Elsewhere: "302 /inbox (problem)", Audience: CaseStaff.Roles),
+        // 办理下一项 of a filter no task matches (a case number nobody has): back to the inbox, saying so.
+        new("GET", "/inbox/next", CaseStaff, Scope.None, "302 /inbox (notice)", Get("/inbox/next?from=" + Uri.EscapeDataString("tab=mine&caseNumber=00000000")),
+            Audience: CaseStaff.Roles),
         new("POST", "/inbox/release", TaskRole(Supervisor), Scope.Record, "302 /inbox (notice)", async c =>
             new Attempt("/inbox/release", Form: new Dictionary<string, string>
             {

@@ -110,7 +110,10 @@ public static partial class HostileInput
         [new("GET", "/api/cases/{id:guid}/journal/verify")] = app => Fixed(new("officer.jinan", D(("id", app.Cities[SecurityApp.Jinan].CaseId.ToString())), None)),
 
         [new("GET", "/api/tasks")] = _ => Fixed(new("officer.jinan", None,
-            D(("scope", "available"), ("procedure", SecurityApp.Procedure), ("status", "open"), ("dueBefore", "2026-01-01"), ("overdue", "false"), ("limit", "10")))),
+            D(("scope", "available"), ("procedure", SecurityApp.Procedure), ("status", "open"), ("dueBefore", "2026-01-01"), ("overdue", "false"), ("limit", "10")))
+        {
+            Accepts = FreeText("party", "a party is the start of a name or a whole code: any short text, matching a party or nothing"),
+        }),
         [new("POST", "/api/tasks/{id:guid}/claim")] = async app => new("officer.jinan", D(("id", (await app.NewOfficerTaskAsync(SecurityApp.Jinan)).ToString())), None) { Idempotent = true },
         [new("POST", "/api/tasks/{id:guid}/release")] = async app =>
             new("officer.jinan", D(("id", (await app.NewOfficerTaskAsync(SecurityApp.Jinan, claimedBy: "officer.jinan")).ToString())), None) { Idempotent = true },

@@ -69,3 +69,13 @@ internal sealed class PersonalDataViewConfiguration : IEntityTypeConfiguration<P
         b.HasIndex(x => new { x.SubjectKind, x.SubjectKey }).HasDatabaseName("ix_personal_data_views_subject");
     }
 }
+
+internal sealed class WorkbenchVisitConfiguration : IEntityTypeConfiguration<WorkbenchVisit>
+{
+    public void Configure(EntityTypeBuilder<WorkbenchVisit> b)
+    {
+        b.ToTable("workbench_visits");
+        b.HasKey(x => x.UserName);
+        b.Property(x => x.UserName).HasMaxLength(100);
+    }
+}

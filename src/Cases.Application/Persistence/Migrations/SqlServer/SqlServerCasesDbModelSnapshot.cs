@@ -1451,6 +1451,23 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Application.Records.WorkbenchVisit", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("PreviousAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("workbench_visits", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
