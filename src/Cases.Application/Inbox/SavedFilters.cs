@@ -104,7 +104,11 @@ public sealed record InboxFilter(string? Procedure, string? Sla, int? Within, st
 /// A saved filter as the inbox lists it: whose, shared with whom (a role, in a city or — shared by provincial staff —
 /// in every city), what it filters and its inbox query string; <c>Mine</c> when the user owns it and may delete it.
 /// </summary>
-public sealed record SavedFilterView(Guid Id, string Name, string Owner, string? SharedWithRole, string? City, InboxFilter Filter, string Query, bool Mine, DateTimeOffset CreatedAt);
+public sealed record SavedFilterView(Guid Id, string Name, string Owner, string? SharedWithRole, string? City, InboxFilter Filter, string Query, bool Mine, DateTimeOffset CreatedAt)
+{
+    /// <summary>Who shared it, by display name (「张伟」); the user name until a list resolves it.</summary>
+    public string OwnerName { get; init; } = Owner;
+}
 
 /// <summary>
 /// Saves the inbox's current filter under a name, privately or shared with everyone of a role in the user's city
@@ -193,9 +197,10 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
 
         if (filter.Owner != command.By.UserName)
         {
+            var owner = (await Common.Names.UsersAsync(db, [filter.Owner], cancellationToken)).GetValueOrDefault(filter.Owner, filter.Owner);
             throw new ForbiddenException(new LocalizedText(
-                $"筛选条件「{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}」由 {filter.Owner} 共享给您，只有创建者可以删除。",
-                $"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {filter.Owner}; only its owner deletes it."));
+                $"筛选条件「{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}」由 {owner} 共享给您，只有创建者可以删除。",
+                $"The filter '{Cases.Domain.Privacy.PersonalDataMask.Text(filter.Name)}' was shared with you by {owner}; only its owner deletes it."));
         }
 
         db.SavedFilters.Remove(filter);
@@ -214,7 +219,9 @@ public sealed class SavedFilterHandlers(CasesDb db, TimeProvider clock) :
             .Where(f => f.Owner == by.UserName
                 || (f.SharedWithRole != null && roles.Contains(f.SharedWithRole) && (f.CityCode == null || f.CityCode == city)))
             .ToListAsync(cancellationToken);
-        return rows.Select(f => View(f, by))
+        // Who shared a filter is named as every page names people: by display name.
+        var owners = await Common.Names.UsersAsync(db, rows.Select(f => (string?)f.Owner), cancellationToken);
+        return rows.Select(f => View(f, by) with { OwnerName = owners.GetValueOrDefault(f.Owner, f.Owner) })
             .OrderByDescending(v => v.Mine).ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id)
             .ToList();
     }

@@ -266,7 +266,7 @@ public sealed class CaseworkPageTests(SqliteRuntimeApp app) : IClassFixture<Sqli
 
         var colleague = await app.As("officer2.jinan");
         var theirs = (await colleague.OpenAsync("/inbox")).QuerySelectorAll("[data-testid=saved-filter]").Single(e => e.Text().Contains(name, StringComparison.Ordinal));
-        Assert.Contains("officer.jinan", theirs.Text(), StringComparison.Ordinal);
+        Assert.Contains("张伟（济南经办）", theirs.Text(), StringComparison.Ordinal); // who shared it, by display name
         Assert.Null(theirs.QuerySelector("[data-testid=delete-filter]"));
 
         // Deleting asks first, naming the filter and who loses it with its owner; nothing is deleted until confirmed.
