@@ -290,8 +290,8 @@ public static partial class AuthorizationMatrix
                 Form: new Dictionary<string, string> { ["filedOn"] = "2025-10-20", ["newContractEndsOn"] = "2026-09-30" })),
     ];
 
-    /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI or Hangfire's dashboard).</summary>
-    public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*"
+    /// <summary>The rows of pages a browser opens (not the API, assets, health, OpenAPI, Hangfire's dashboard, or an address that only redirects such as /inbox/next).</summary>
+    public static IEnumerable<Rule> Pages => Rules.Where(r => !r.IsApi && r.Method is "GET" or "*" && !r.Ok.StartsWith("302", StringComparison.Ordinal)
         && r.Pattern is not (StaticAssets or "/hangfire/{**path}" or "/openapi/{documentName}.json") && !r.Pattern.StartsWith("/health", StringComparison.Ordinal));
 
     /// <summary>Who posts a form in the form tests: nobody for a public form, an officer where officers may, else the first demo user whose role may.</summary>
