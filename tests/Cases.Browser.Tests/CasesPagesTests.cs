@@ -60,6 +60,18 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
             await page.GetByTestId("search").ClickAsync();
             var row = page.Locator($"[data-testid=case-row][data-case-id='{caseId}']");
             Assert.EndsWith(idNumber[^4..], await row.GetByTestId("case-party").InnerTextAsync(), StringComparison.Ordinal);
+            // At 1280 px the filter row lines up: the controls of one row stand at one height, whatever hint is under a label.
+            Assert.Equal(1280, await page.EvaluateAsync<int>("() => window.innerWidth"));
+            Assert.True(await page.EvaluateAsync<bool>("""
+                () => {
+                  const rows = {};
+                  for (const c of document.querySelectorAll('[data-testid=case-filters] :is(input.form-control, select.form-select)')) {
+                    const top = Math.round(c.closest('[class*=col-]').getBoundingClientRect().top);
+                    (rows[top] ??= []).push(Math.round(c.getBoundingClientRect().top));
+                  }
+                  return Object.values(rows).every(r => Math.max(...r) - Math.min(...r) <= 1);
+                }
+                """), "The case search's filter controls do not line up at 1280 px.");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "case-search.png"), FullPage = true });
             await row.GetByRole(AriaRole.Link).ClickAsync();
             await page.WaitForURLAsync(CaseUrl());
