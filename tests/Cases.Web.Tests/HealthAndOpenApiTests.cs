@@ -100,6 +100,12 @@ public sealed class HealthAndOpenApiTests(SqliteApp app) : IClassFixture<SqliteA
             }
         }
 
+        // Every group of operations says what it is for.
+        var described = root.GetProperty("tags").EnumerateArray().Where(t => t.TryGetProperty("description", out var d) && d.GetString()!.Length > 0)
+            .Select(t => t.GetProperty("name").GetString()).ToHashSet(StringComparer.Ordinal);
+        var used = root.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .SelectMany(o => o.Value.TryGetProperty("tags", out var tags) ? tags.EnumerateArray().Select(t => t.GetString()) : []);
+        Assert.All(used, tag => Assert.Contains(tag, described));
         Assert.Contains("postTasksByIdComplete", ids);
         Assert.Contains("getCasesByIdJournal", ids);
     }

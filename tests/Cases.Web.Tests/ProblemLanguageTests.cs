@@ -28,6 +28,18 @@ public sealed class ProblemLanguageTests(SqliteApp app) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task A_body_of_the_wrong_type_is_refused_415_titled_for_what_it_is()
+    {
+        var officer = await app.As("officer.jinan");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent("procedure=fee-rate-objection", System.Text.Encoding.UTF8, "text/plain") };
+        request.Headers.Add("X-Requested-With", "test");
+
+        var refused = await (await officer.SendAsync(request)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal("请求内容的类型不受支持。", Text(refused, "title"));
+    }
+
+    [Fact]
     public async Task A_record_not_there_is_refused_404_in_Chinese_by_default_and_in_English_for_Accept_Language_en()
     {
         var officer = await app.As("officer.jinan");

@@ -18,6 +18,27 @@ public static partial class OpenApiContract
 
     public const string CookieScheme = "cookie";
 
+    /// <summary>What each tag of the API is for, in Chinese and English: a generated client names its groups after them.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Administration"] = "用户与角色（系统管理员）。 Users and their roles (administrators).",
+        ["Audit"] = "个人信息查看记录（审计人员，规程第一百四十条）。 Who viewed whose personal data (auditors, 第一百四十条).",
+        ["Auth"] = "登录与退出（Cookie 会话）。 Sign-in and sign-out (a cookie session).",
+        ["Calculations"] = "待遇与费用计算器，逐步说明。 Benefit and fee calculators, explained step by step.",
+        ["Calendar"] = "工作日日历与法定期限计算。 The working-day calendar and statutory periods.",
+        ["Cases"] = "立案、案件查询、事件登记与案件日志。 Opening cases, finding them, recording events, the case journal.",
+        ["Casework"] = "备注、附件与一次性告知书。 Comments, attachments and one-time notices.",
+        ["Definitions"] = "业务流程定义：校验、发布、审批、试运行。 Procedure definitions: validate, publish, approve, dry-run.",
+        ["Employers"] = "参保单位登记与查询（按城市）。 Employers: registration and lookup, by city.",
+        ["Inbox"] = "已保存的待办筛选。 Saved inbox filters.",
+        ["Ledgers"] = "先行支付与第三人医疗费台账。 The advance-payment and third-party medical ledgers.",
+        ["Parameters"] = "计发参数及其来源（按年度、城市）。 Benefit parameters with their sources, by year and city.",
+        ["Supervision"] = "督办：时限、升级事项、改派、导出。 Supervision: deadlines, escalations, reassignment, exports.",
+        ["Tasks"] = "待办任务：领取、放回、改派、办结。 Tasks: claim, release, assign, complete.",
+        ["Test clock"] = "测试时钟（仅开发与培训环境）。 The test clock (development and training only).",
+        ["Workers"] = "参保人员登记与查询（身份号码默认遮蔽）。 Workers: registration and lookup (identity numbers masked by default).",
+    };
+
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +84,19 @@ public static partial class OpenApiContract
 
         document.AddComponent("ProblemDetails", await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct));
         document.AddComponent("HttpValidationProblemDetails", await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, ct));
+
+        document.Tags ??= new HashSet<OpenApiTag>();
+        foreach (var (name, text) in TagDescriptions)
+        {
+            if (document.Tags.FirstOrDefault(t => t.Name == name) is { } tag)
+            {
+                tag.Description = text;
+            }
+            else
+            {
+                document.Tags.Add(new OpenApiTag { Name = name, Description = text });
+            }
+        }
 
         var descriptions = context.DescriptionGroups.SelectMany(g => g.Items)
             .GroupBy(d => (Method: d.HttpMethod?.ToUpperInvariant() ?? "", Path: "/" + (d.RelativePath ?? "").TrimEnd('/')))

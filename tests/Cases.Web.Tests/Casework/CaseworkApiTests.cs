@@ -185,7 +185,8 @@ public sealed class CaseworkApiTests(SqliteRuntimeApp app) : IClassFixture<Sqlit
         var caseId = await app.NewCaseAsync();
         var officer = await app.As("officer.jinan");
 
-        await (await officer.UploadAsync(caseId, "a.pdf", TestFiles.Pdf, contentType)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var refused = await (await officer.UploadAsync(caseId, "a.pdf", TestFiles.Pdf, contentType)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("请求内容的类型不受支持。", refused.GetProperty("title").GetString()); // titled for what it is, not 请求有误
 
         Assert.Equal(0, await app.InDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == caseId)));
     }
