@@ -76,6 +76,9 @@ public sealed class HealthAndOpenApiTests(SqliteApp app) : IClassFixture<SqliteA
             Assert.Equal("string", schemas.GetProperty(name).GetProperty("type").GetString());
         }
 
+        // Numbers are JSON numbers only (strict number handling): an amount is not also declared as a string.
+        var advanced = schemas.GetProperty("AdvancePaymentCase").GetProperty("properties").GetProperty("advanced");
+        Assert.Equal(("number", "decimal"), (advanced.GetProperty("type").GetString(), advanced.GetProperty("format").GetString()));
         Assert.True(schemas.GetProperty("HttpValidationProblemDetails").GetProperty("properties").TryGetProperty("errors", out _));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in root.GetProperty("paths").EnumerateObject())

@@ -71,6 +71,20 @@ public sealed class ProblemLanguageTests(SqliteApp app) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task A_number_sent_as_a_string_is_refused_at_its_field_and_nothing_is_registered()
+    {
+        var officer = await app.As("officer.jinan");
+        var code = TestParties.NewCreditCode();
+        // "5" in quotes is text: the API reads numbers only as JSON numbers, as its document says (strict number handling).
+        var body = new { creditCode = code, name = "引号数字测试公司", riskClass = "5", city = "370100" };
+
+        var refused = await (await SendAsync(officer, HttpMethod.Post, "/api/employers", english: false, body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.StartsWith("请求内容中的「riskClass」无法读取", Assert.Single(Errors(refused, "riskClass")), StringComparison.Ordinal);
+        Assert.False(await app.InDbAsync(db => db.Employers.AnyAsync(e => e.Name == "引号数字测试公司")));
+    }
+
+    [Fact]
     public async Task A_password_too_short_for_the_policy_is_refused_naming_password_in_Chinese_and_in_English_on_request()
     {
         var admin = await app.As("admin");

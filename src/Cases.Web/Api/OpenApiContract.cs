@@ -59,6 +59,12 @@ public static partial class OpenApiContract
             schema.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
         }
 
+        // Amounts and rates are decimals, not binary floating point: a client that reads them as double loses fen.
+        if ((underlying ?? type) == typeof(decimal))
+        {
+            schema.Format = "decimal";
+        }
+
         return Task.CompletedTask;
     }
 
@@ -68,7 +74,8 @@ public static partial class OpenApiContract
         document.Info.Description =
             "山东省工伤保险经办的业务流程、待办、台账与计算。错误以 application/problem+json（RFC 9457）答复，detail 按 Accept-Language（默认中文）。" +
             " Procedures, tasks, ledgers and calculators of the Shandong work-injury insurance agency. Failures answer application/problem+json (RFC 9457), " +
-            "their detail in the language of Accept-Language (Chinese by default).";
+            "their detail in the language of Accept-Language (Chinese by default). 数字一律为 JSON 数字（不接受加引号的数字）；金额以元计，精确到分。 " +
+            "Numbers are JSON numbers (a number in quotes is refused); amounts are in yuan, to the fen.";
         // Read from the server it describes: a fixed address would point clients at a developer's machine.
         document.Servers = [];
         document.Components ??= new OpenApiComponents();

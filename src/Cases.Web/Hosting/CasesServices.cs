@@ -188,6 +188,9 @@ public static class CasesServices
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // Unknown properties are a client mistake worth telling about, not something to drop silently.
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A number is a JSON number: "48000.00" in quotes is refused, not read (the web defaults would read it), so the
+        // document can say what a client must send and a generated client sends it so (docs/adr/0014).
+        o.NumberHandling = JsonNumberHandling.Strict;
     }
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
