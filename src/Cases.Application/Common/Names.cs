@@ -84,9 +84,12 @@ public static class Names
             .Join(db.Instances.AsNoTracking(), c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.Party, i.DataJson })
             .ToListAsync(ct);
         var registers = new Registers(db, by);
-        foreach (var row in rows)
+        var data = rows.Select(r => (r.Id, r.Party, Data: JsonNode.Parse(r.DataJson) as JsonObject)).ToList();
+        // Every number the page's cases name is looked up in one query per register, not one per row.
+        await registers.PrefetchAsync(data.Select(d => d.Data).OfType<JsonObject>(), ct);
+        foreach (var (id, party, json) in data)
         {
-            result[row.Id] = await registers.LabelAsync(row.Party, JsonNode.Parse(row.DataJson) as JsonObject, ct);
+            result[id] = await registers.LabelAsync(party, json, ct);
         }
 
         return result;
@@ -119,6 +122,79 @@ public static class Names
         private readonly Dictionary<string, string?> _workers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _employers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _projects = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Reads the registers once for every identity number, credit code and project code the cases' data name, so
+        /// that labelling a page's rows asks the database nothing more; what is not found (or out of sight) is null.
+        /// </summary>
+        public async Task PrefetchAsync(IEnumerable<JsonObject> cases, CancellationToken ct)
+        {
+            var ids = new HashSet<IdNumber>();
+            var codes = new HashSet<CreditCode>();
+            var projects = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var data in cases)
+            {
+                foreach (var (field, node) in data)
+                {
+                    var inner = node as JsonObject;
+                    var number = Text(node) ?? Text(inner?["idNumber"]) ?? Text(inner?["creditCode"]);
+                    if (number is null)
+                    {
+                        continue;
+                    }
+
+                    if (IdNumber.TryParse(number, out var id, out _))
+                    {
+                        ids.Add(id);
+                    }
+                    else if (CreditCode.TryParse(number, out var code, out _))
+                    {
+                        codes.Add(code);
+                    }
+                    else if (field == "projectCode")
+                    {
+                        projects.Add(number);
+                    }
+                }
+            }
+
+            if (ids.Count > 0)
+            {
+                var wanted = ids.ToList();
+                var found = await (from w in db.Workers.AsNoTracking()
+                                   where wanted.Contains(w.IdNumber)
+                                   join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id into es
+                                   from e in es.DefaultIfEmpty()
+                                   select new { w.IdNumber, w.Name, City = e == null ? null : e.CityCode }).ToListAsync(ct);
+                foreach (var id in wanted)
+                {
+                    var worker = found.FirstOrDefault(w => w.IdNumber == id);
+                    _workers[id.Value] = worker is not null && (by.IsProvincial || (worker.City is not null && by.CanSeeCity(worker.City))) ? worker.Name : null;
+                }
+            }
+
+            if (codes.Count > 0)
+            {
+                var wanted = codes.ToList();
+                var found = await db.Employers.AsNoTracking().Where(e => wanted.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.Name, e.CityCode }).ToListAsync(ct);
+                foreach (var code in wanted)
+                {
+                    var employer = found.FirstOrDefault(e => e.CreditCode == code);
+                    _employers[code.Value] = employer is not null && by.CanSeeCity(employer.CityCode) ? employer.Name : null;
+                }
+            }
+
+            if (projects.Count > 0)
+            {
+                var wanted = projects.ToList();
+                var found = await db.ConstructionProjects.AsNoTracking().Where(p => wanted.Contains(p.ProjectCode)).Select(p => new { p.ProjectCode, p.Name, p.CityCode }).ToListAsync(ct);
+                foreach (var code in wanted)
+                {
+                    var project = found.FirstOrDefault(p => p.ProjectCode == code);
+                    _projects[code] = project is not null && by.CanSeeCity(project.CityCode) ? project.Name : null;
+                }
+            }
+        }
 
         public async Task<PartyLabel> LabelAsync(string stored, JsonObject? data, CancellationToken ct)
         {
