@@ -44,6 +44,7 @@ public static class DefinitionRules
     public const string TaskWithoutDeadline = "task-without-deadline";
     public const string ClockWithoutBasis = "clock-without-basis";
     public const string ClockAmount = "clock-amount";
+    public const string ClockSource = "clock-source";
     public const string UnknownAction = "unknown-action";
     public const string GuardSyntax = "guard-syntax";
     public const string GuardUnknownField = "guard-unknown-field";

@@ -362,10 +362,29 @@ public sealed class ClockSpec
     /// <summary>The article the clock comes from, e.g. "第二十二条". Required: a clock nobody can justify is refused.</summary>
     public string? Basis { get; init; }
 
+    /// <summary>
+    /// Whether the regulation sets this time limit (a breach is a legal failure) or the agency does (a breach is a
+    /// service failure). Required of every definition validated now; versions stored before it existed read as null.
+    /// </summary>
+    public ClockSource? Source { get; init; }
+
     /// <summary>For timers: the state to move to when it comes due.</summary>
     public string? To { get; init; }
 
     public LocalizedText? Label { get; init; }
+}
+
+/// <summary>Who sets a clock's time limit: the regulation (<c>statutory</c>) or the agency as its service target (<c>agency</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ClockSource>))]
+public enum ClockSource
+{
+    /// <summary>The article named as the basis sets the limit; a breach is a legal failure.</summary>
+    [JsonStringEnumMemberName("statutory")]
+    Statutory,
+
+    /// <summary>The agency's own service target for the step the basis names (「本机构办理时限」); a breach is a service failure.</summary>
+    [JsonStringEnumMemberName("agency")]
+    Agency,
 }
 
 /// <summary>A notification sent when a clock comes due, without a transition.</summary>

@@ -191,9 +191,12 @@ public sealed class DefinitionHandlers(IWorkflowDb db, DefinitionStore store, Wo
 }
 
 /// <summary>
-/// At start-up, validates every file in workflows/ and stores each as version 1 of its procedure if the database
-/// has no version yet. A broken file stops the start with its errors (file, path, rule): the product never runs
-/// on a definition it cannot trust. Later versions come from designers in the product, never from the files.
+/// At start-up, validates every file in workflows/ (each procedure's version as shipped with this release) and stores
+/// it under its own version number when the database has no version of that number yet: a new database gets the
+/// shipped version, an upgraded one gets it beside the versions it already runs (its running cases stay on theirs
+/// until a supervisor migrates them). A broken file stops the start with its errors (file, path, rule): the product
+/// never runs on a definition it cannot trust. Published versions never change: a stored version of the same number
+/// with other content (a designer's, or an older shipped text) is kept, and the difference logged.
 /// </summary>
 public static class SeedDefinitions
 {
@@ -212,13 +215,7 @@ public static class SeedDefinitions
             var json = await File.ReadAllTextAsync(file, ct);
             var (definition, found) = validator.Validate(json, Path.GetFileName(file));
             errors.AddRange(found);
-            if (found.Count == 0 && definition!.Version != 1)
-            {
-                errors.Add(new DefinitionError(Path.GetFileName(file), "$.version", "key-version", new LocalizedText(
-                    $"workflows/ 中的文件只能作为第 1 版导入，此文件写的是第 {definition.Version} 版。之后的版本请在流程设计器中发布。",
-                    $"A file in workflows/ seeds version 1; this one says {definition.Version}. Later versions are published in the designer.")));
-            }
-            else if (found.Count == 0)
+            if (found.Count == 0)
             {
                 parsed.Add((definition!, json));
             }
@@ -230,10 +227,10 @@ public static class SeedDefinitions
         }
 
         var seeded = new List<string>();
-        var existing = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version, d.Sha256 }).ToListAsync(ct);
+        var existing = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version, d.Sha256, d.PublishedBy }).ToListAsync(ct);
         foreach (var (definition, json) in parsed)
         {
-            var stored = existing.FirstOrDefault(e => e.Key == definition.Key && e.Version == 1);
+            var stored = existing.FirstOrDefault(e => e.Key == definition.Key && e.Version == definition.Version);
             if (stored is null)
             {
                 var row = DefinitionHandlers.Store(definition, json, "system:seed", clock.GetUtcNow());
@@ -243,7 +240,8 @@ public static class SeedDefinitions
             }
             else if (stored.Sha256 != DefinitionHandlers.Sha(json))
             {
-                log.LogWarning("workflows/{Key}.json differs from the published version 1; published versions never change. Publish the change as a new version in the designer.", definition.Key);
+                log.LogWarning("workflows/{Key}.json differs from its stored version {Version}, published by {PublishedBy}; published versions never change. Publish the shipped text as a new version in the designer.",
+                    definition.Key, definition.Version, stored.PublishedBy);
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class StepTargetDefinitionTests
     {
         var plain = DefinitionFixtures.Model();
         var declared = DefinitionFixtures.Model(root => root.State("review")["targetWorkingDays"] = 4);
-        var calendarDays = DefinitionFixtures.Model(root => root.State("review")["deadline"] = JsonNode.Parse("""{ "after": "filedOn", "calendarDays": 30, "basis": "第十五条" }"""));
+        var calendarDays = DefinitionFixtures.Model(root => root.State("review")["deadline"] = JsonNode.Parse("""{ "after": "filedOn", "calendarDays": 30, "source": "agency", "basis": "第十五条" }"""));
 
         Assert.Equal(5, StepTargets.Of(plain.States["review"]));
         Assert.Equal(2, StepTargets.Of(plain.States["approve"]));

@@ -30,7 +30,7 @@ public sealed class CaseDataAudienceTests : IClassFixture<SecurityApp>, IAsyncLi
           "states": {
             "review": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+              "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
               "form": [ { "field": "reviewNote" } ],
               "outcomes": { "done": { "to": "done" } }
             },

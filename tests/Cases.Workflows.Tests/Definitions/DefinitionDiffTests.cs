@@ -112,7 +112,7 @@ public sealed class DefinitionDiffTests
     {
         var after = DefinitionFixtures.Model(r =>
         {
-            r.State("window")["reminders"] = JsonNode.Parse("""[ { "at": { "after": "filedOn", "calendarDays": 25, "basis": "第九条" }, "notify": { "to": "employer", "template": "soon" } } ]""");
+            r.State("window")["reminders"] = JsonNode.Parse("""[ { "at": { "after": "filedOn", "calendarDays": 25, "source": "agency", "basis": "第九条" }, "notify": { "to": "employer", "template": "soon" } } ]""");
             r.State("window")["timer"]!["to"] = "review";
         });
 

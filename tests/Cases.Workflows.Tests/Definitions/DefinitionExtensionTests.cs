@@ -21,9 +21,9 @@ public sealed class DefinitionExtensionTests
     {
         var errors = Errors(root =>
         {
-            root.State("window")["set"] = JsonNode.Parse("""{ "windowOpensOn": { "before": "filedOn", "calendarDays": 15, "basis": "第四十九条" } }""");
+            root.State("window")["set"] = JsonNode.Parse("""{ "windowOpensOn": { "before": "filedOn", "calendarDays": 15, "source": "agency", "basis": "第四十九条" } }""");
             root.State("window")["events"]!["objection"]!["rules"] = JsonNode.Parse("""[ { "require": "today >= windowOpensOn", "message": { "zh": "自{windowOpensOn}起受理。", "en": "Accepted from {windowOpensOn}." } } ]""");
-            root.State("window")["timer"] = JsonNode.Parse("""{ "on": "filedOn", "basis": "第四十四条", "to": "done" }""");
+            root.State("window")["timer"] = JsonNode.Parse("""{ "on": "filedOn", "source": "agency", "basis": "第四十四条", "to": "done" }""");
         });
         Assert.Empty(errors);
     }
@@ -31,7 +31,7 @@ public sealed class DefinitionExtensionTests
     [Fact]
     public void A_clock_on_a_date_takes_no_amount()
     {
-        var errors = Errors(root => root.State("window")["timer"] = JsonNode.Parse("""{ "on": "filedOn", "calendarDays": 3, "basis": "第四十四条", "to": "done" }"""));
+        var errors = Errors(root => root.State("window")["timer"] = JsonNode.Parse("""{ "on": "filedOn", "calendarDays": 3, "source": "agency", "basis": "第四十四条", "to": "done" }"""));
         var error = Assert.Single(errors);
         Assert.Equal((DefinitionRules.Schema, "$.states.window.timer"), (error.Rule, error.Path));
     }
@@ -39,9 +39,9 @@ public sealed class DefinitionExtensionTests
     [Fact]
     public void A_set_date_must_be_a_declared_date_field()
     {
-        var undeclared = Errors(root => root.State("window")["set"] = JsonNode.Parse("""{ "opensOn": { "before": "filedOn", "calendarDays": 15, "basis": "第四十九条" } }"""));
+        var undeclared = Errors(root => root.State("window")["set"] = JsonNode.Parse("""{ "opensOn": { "before": "filedOn", "calendarDays": 15, "source": "agency", "basis": "第四十九条" } }"""));
         Assert.Contains(undeclared, e => e.Rule == DefinitionRules.UndeclaredField && e.Path == "$.states.window.set.opensOn");
-        var notDate = Errors(root => root.State("window")["set"] = JsonNode.Parse("""{ "amount": { "before": "filedOn", "calendarDays": 15, "basis": "第四十九条" } }"""));
+        var notDate = Errors(root => root.State("window")["set"] = JsonNode.Parse("""{ "amount": { "before": "filedOn", "calendarDays": 15, "source": "agency", "basis": "第四十九条" } }"""));
         Assert.Contains(notDate, e => e.Rule == DefinitionRules.ClockFieldNotDate && e.Path == "$.states.window.set.amount");
     }
 

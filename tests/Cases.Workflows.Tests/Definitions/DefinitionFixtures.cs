@@ -22,7 +22,7 @@ internal static class DefinitionFixtures
           "states": {
             "review": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+              "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
               "form": [ { "field": "note" } ],
               "outcomes": { "done": { "to": "route" } }
             },
@@ -33,7 +33,7 @@ internal static class DefinitionFixtures
             },
             "approve": {
               "kind": "task", "role": "reviewer",
-              "deadline": { "after": "$entered", "workingDays": 2, "basis": "第一百二十条" },
+              "deadline": { "after": "$entered", "workingDays": 2, "source": "agency", "basis": "第一百二十条" },
               "notCompletedBySameAs": ["review"],
               "outcomes": { "approved": { "to": "record" } }
             },
@@ -41,7 +41,7 @@ internal static class DefinitionFixtures
             "window": {
               "kind": "wait",
               "events": { "objection": { "to": "done", "fields": [ { "field": "note" } ], "accept": "filedOn <= windowEndsOn" } },
-              "timer": { "after": "filedOn", "calendarDays": 30, "basis": "第九条", "to": "done" }
+              "timer": { "after": "filedOn", "calendarDays": 30, "source": "agency", "basis": "第九条", "to": "done" }
             },
             "done": { "kind": "end", "outcome": "closed" }
           }

@@ -174,7 +174,7 @@ public sealed class DefinitionValidatorTests
             Errors(r =>
             {
                 r.State("route")["otherwise"] = "limbo";
-                r["states"]!["limbo"] = JsonNode.Parse("""{ "kind": "wait", "timer": { "after": "$entered", "calendarDays": 5, "basis": "第九条", "to": "limbo" } }""");
+                r["states"]!["limbo"] = JsonNode.Parse("""{ "kind": "wait", "timer": { "after": "$entered", "calendarDays": 5, "source": "agency", "basis": "第九条", "to": "limbo" } }""");
             }),
             DefinitionRules.NoWayToEnd,
             "$.states.limbo");
@@ -333,7 +333,7 @@ public sealed class DefinitionValidatorTests
     [Fact]
     public void Validator_reports_undeclared_reminder_field() =>
         AssertSingle(
-            Errors(r => r.State("window")["reminders"] = JsonNode.Parse("""[ { "at": { "before": "endsOn", "calendarDays": 3, "basis": "第九条" }, "notify": { "to": "employer", "template": "soon" } } ]""")),
+            Errors(r => r.State("window")["reminders"] = JsonNode.Parse("""[ { "at": { "before": "endsOn", "calendarDays": 3, "source": "agency", "basis": "第九条" }, "notify": { "to": "employer", "template": "soon" } } ]""")),
             DefinitionRules.UndeclaredField,
             "$.states.window.reminders[0].at.before");
 

@@ -35,7 +35,7 @@ public sealed class BuiltInActionsTests
           "states": {
             "review": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+              "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
               "outcomes": { "done": { "to": "done" } }
             },
             "done": { "kind": "end", "outcome": "done" }

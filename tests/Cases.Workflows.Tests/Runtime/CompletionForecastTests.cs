@@ -27,15 +27,15 @@ public sealed class CompletionForecastTests
           "states": {
             "notify": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "$entered", "workingDays": 10, "basis": "第二十二条" },
+              "deadline": { "after": "$entered", "workingDays": 10, "source": "agency", "basis": "第二十二条" },
               "form": [ { "field": "receivedOn", "required": true } ],
               "outcomes": { "notified": { "to": "window" } }
             },
             "window": {
               "kind": "wait",
-              "set": { "deadline": { "after": "receivedOn", "workingDays": 10, "basis": "第二十二条" } },
+              "set": { "deadline": { "after": "receivedOn", "workingDays": 10, "source": "agency", "basis": "第二十二条" } },
               "events": { "objection": { "to": "objected" } },
-              "timer": { "on": "deadline", "basis": "第二十二条", "to": "keep-rate" }
+              "timer": { "on": "deadline", "source": "agency", "basis": "第二十二条", "to": "keep-rate" }
             },
             "keep-rate": { "kind": "action", "action": "set-field", "parameters": { "field": "finalRate", "from": "newRate" }, "to": "final" },
             "objected": { "kind": "end", "outcome": "objected" },

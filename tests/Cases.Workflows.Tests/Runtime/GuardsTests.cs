@@ -28,7 +28,7 @@ public sealed class GuardsTests
             "window": {
               "kind": "wait",
               "events": { "objection": { "to": "done", "accept": "receivedOn <= windowEndsOn" } },
-              "timer": { "after": "filedOn", "calendarDays": 30, "basis": "第二十二条", "to": "done" }
+              "timer": { "after": "filedOn", "calendarDays": 30, "source": "agency", "basis": "第二十二条", "to": "done" }
             },
             "done": { "kind": "end", "outcome": "done" }
           }

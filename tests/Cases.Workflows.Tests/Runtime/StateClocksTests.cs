@@ -31,28 +31,28 @@ public sealed class StateClocksTests
           "states": {
             "intake": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+              "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
               "outcomes": { "objection": { "to": "objection" }, "verify": { "to": "verify" }, "term": { "to": "term" }, "expiry": { "to": "expiry" } }
             },
             "verify": {
               "kind": "task", "role": "officer", "warnAt": 0.5,
-              "deadline": { "after": "$entered", "workingDays": 3, "basis": "第一百二十条" },
+              "deadline": { "after": "$entered", "workingDays": 3, "source": "agency", "basis": "第一百二十条" },
               "outcomes": { "done": { "to": "closed" } }
             },
             "objection": {
               "kind": "wait",
-              "set": { "objectionDeadline": { "after": "filedOn", "calendarDays": 30, "basis": "第二十二条" } },
-              "timer": { "after": "filedOn", "calendarDays": 30, "basis": "第二十二条", "to": "closed" },
-              "reminders": [ { "at": { "before": "objectionDeadline", "workingDays": 2, "basis": "第二十二条" }, "notify": { "to": "employer", "template": "objection-ends-soon" } } ]
+              "set": { "objectionDeadline": { "after": "filedOn", "calendarDays": 30, "source": "agency", "basis": "第二十二条" } },
+              "timer": { "after": "filedOn", "calendarDays": 30, "source": "agency", "basis": "第二十二条", "to": "closed" },
+              "reminders": [ { "at": { "before": "objectionDeadline", "workingDays": 2, "source": "agency", "basis": "第二十二条" }, "notify": { "to": "employer", "template": "objection-ends-soon" } } ]
             },
             "term": {
               "kind": "wait",
-              "set": { "windowOpensOn": { "before": "contractEnd", "calendarDays": 15, "basis": "第九条" } },
-              "timer": { "after": "contractEnd", "months": 2, "basis": "第九条", "to": "closed" }
+              "set": { "windowOpensOn": { "before": "contractEnd", "calendarDays": 15, "source": "agency", "basis": "第九条" } },
+              "timer": { "after": "contractEnd", "months": 2, "source": "agency", "basis": "第九条", "to": "closed" }
             },
             "expiry": {
               "kind": "wait",
-              "timer": { "on": "contractEnd", "basis": "第九条", "to": "closed" }
+              "timer": { "on": "contractEnd", "source": "agency", "basis": "第九条", "to": "closed" }
             },
             "closed": { "kind": "end", "outcome": "closed" }
           }

@@ -35,18 +35,18 @@ public sealed class WorkflowEngineTests
             },
             "review": {
               "kind": "task", "role": "officer",
-              "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+              "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
               "outcomes": { "accept": { "to": "extend" }, "hear": { "to": "hearing" } }
             },
             "review-large": {
               "kind": "task", "role": "reviewer", "priority": "high",
-              "deadline": { "after": "$entered", "workingDays": 3, "basis": "第一百二十条" },
+              "deadline": { "after": "$entered", "workingDays": 3, "source": "agency", "basis": "第一百二十条" },
               "outcomes": { "accept": { "to": "extend" } }
             },
             "hearing": {
               "kind": "wait",
               "events": { "heard": { "to": "extend" } },
-              "timer": { "after": "$entered", "calendarDays": 10, "basis": "第二十二条", "to": "extend" }
+              "timer": { "after": "$entered", "calendarDays": 10, "source": "agency", "basis": "第二十二条", "to": "extend" }
             },
             "extend": { "kind": "action", "action": "set-field", "parameters": { "field": "contractEnd", "from": "newEnd" }, "to": "granted" },
             "granted": { "kind": "end", "outcome": "granted" },
@@ -85,7 +85,7 @@ public sealed class WorkflowEngineTests
                 },
                 "review": {
                   "kind": "task", "role": "officer",
-                  "deadline": { "after": "filedOn", "workingDays": 5, "basis": "第十五条" },
+                  "deadline": { "after": "filedOn", "workingDays": 5, "source": "agency", "basis": "第十五条" },
                   "outcomes": { "done": { "to": "closed" } }
                 },
                 "closed": { "kind": "end", "outcome": "closed" }

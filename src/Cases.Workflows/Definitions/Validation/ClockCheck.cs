@@ -6,11 +6,23 @@ namespace Cases.Workflows.Definitions;
 /// </summary>
 internal static class ClockCheck
 {
+    /// <summary>The words every agency clock's Chinese label carries (「本机构办理时限」, 「本机构默认…」).</summary>
+    public const string AgencyMark = "本机构";
+
     public static void Check(CheckContext c, string path, ClockSpec clock)
     {
         if (string.IsNullOrWhiteSpace(clock.Basis))
         {
             c.Add(path + ".basis", DefinitionRules.ClockWithoutBasis, "此期限没有依据：请写明出自规程哪一条，如“第二十二条”。", "The clock has no basis: name the article it comes from, e.g. \"第二十二条\".");
+        }
+
+        // An agency's target read as the law's would turn a service failure into a legal one (and back): the label
+        // of an agency clock says whose limit it is, as the regulation's own wording never does.
+        if (clock.Source == ClockSource.Agency && clock.Label is { } label && !label.Zh.Contains(AgencyMark, StringComparison.Ordinal))
+        {
+            c.Add(path + ".label", DefinitionRules.ClockSource,
+                $"此期限是本机构自定的办理时限（source 为 agency），其中文名称须写明“{AgencyMark}”，以免被读作规程规定的法定时限。",
+                $"The clock is the agency's own target (source \"agency\"); its Chinese label must say \"{AgencyMark}\" so that nobody reads it as a statutory limit.");
         }
 
         var anchors = new[] { clock.After, clock.Before, clock.On }.Count(a => a is not null);
