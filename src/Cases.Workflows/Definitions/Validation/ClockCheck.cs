@@ -17,8 +17,9 @@ internal static class ClockCheck
         }
 
         // An agency's target read as the law's would turn a service failure into a legal one (and back): the label
-        // of an agency clock says whose limit it is, as the regulation's own wording never does.
-        if (clock.Source == ClockSource.Agency && clock.Label is { } label && !label.Zh.Contains(AgencyMark, StringComparison.Ordinal))
+        // of an agency clock that counts a period says whose limit it is, as the regulation's own wording never does.
+        // A clock "on" a date fires on a date counted elsewhere (whose label says so) and names what then happens.
+        if (clock.Source == ClockSource.Agency && clock.On is null && clock.Label is { } label && !label.Zh.Contains(AgencyMark, StringComparison.Ordinal))
         {
             c.Add(path + ".label", DefinitionRules.ClockSource,
                 $"此期限是本机构自定的办理时限（source 为 agency），其中文名称须写明“{AgencyMark}”，以免被读作规程规定的法定时限。",
