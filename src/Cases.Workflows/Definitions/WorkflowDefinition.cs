@@ -387,6 +387,20 @@ public enum ClockSource
     Agency,
 }
 
+/// <summary>The one place a clock source is spelled as in a definition ("statutory", "agency").</summary>
+public static class ClockSources
+{
+    public static string Name(ClockSource source) => source == ClockSource.Statutory ? "statutory" : "agency";
+
+    /// <summary>"statutory" or "agency" (any case); null for anything else.</summary>
+    public static ClockSource? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "statutory" => ClockSource.Statutory,
+        "agency" => ClockSource.Agency,
+        _ => null,
+    };
+}
+
 /// <summary>A notification sent when a clock comes due, without a transition.</summary>
 public sealed class ReminderSpec
 {

@@ -263,6 +263,12 @@ public sealed class HumanTask
 
     public string Basis { get; init; } = "";
 
+    /// <summary>
+    /// Whether the deadline is the regulation's (a breach is a legal failure) or the agency's own target (a service
+    /// failure); null for a task of a version older than the distinction.
+    /// </summary>
+    public ClockSource? ClockSource { get; init; }
+
     /// <summary>How the deadline counts: "workingDays", "calendarDays" or "months", with the amount.</summary>
     public string DueRule { get; init; } = "";
 
@@ -485,6 +491,9 @@ public sealed class WorkflowTimer
 
     public string Basis { get; set; } = "";
 
+    /// <summary>Whether the regulation or the agency sets the date; null for a timer of a version older than the distinction.</summary>
+    public ClockSource? ClockSource { get; set; }
+
     public string Rule { get; set; } = "";
 
     /// <summary>
@@ -597,6 +606,9 @@ public sealed class Escalation
     public DateOnly DueOn { get; set; }
 
     public string Basis { get; set; } = "";
+
+    /// <summary>The breached deadline's source: a statutory breach is a legal failure, an agency one a service failure.</summary>
+    public ClockSource? ClockSource { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }
 

@@ -12,6 +12,9 @@ namespace Cases.Workflows.Runtime;
 public sealed record ComputedClock(DateOnly DueOn, DateTimeOffset DueAt, string Rule, string Basis, int? ProvisionalYear = null)
 {
     public bool Provisional => ProvisionalYear is not null;
+
+    /// <summary>Whether the regulation or the agency sets the limit; null for a clock of a version older than the distinction.</summary>
+    public ClockSource? Source { get; init; }
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ public static class Clocks
         }
 
         var provisional = Later(looked is { } span ? calendar.ProvisionalYearIn(span.First, span.Last) : null, field == Entered ? null : data.ProvisionalYearOf(field));
-        return new ComputedClock(due, ChinaTime.EndOf(due), rule, clock.Basis ?? "", provisional);
+        return new ComputedClock(due, ChinaTime.EndOf(due), rule, clock.Basis ?? "", provisional) { Source = clock.Source };
     }
 
     /// <summary>

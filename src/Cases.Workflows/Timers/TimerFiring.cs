@@ -113,6 +113,12 @@ public sealed class TimerFiring(
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, ct);
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
         var info = new JsonObject { ["timer"] = timer.Id.ToString(), [JournalFields.DueOn] = Clocks.Format(timer.DueOn), ["basis"] = timer.Basis, ["rule"] = timer.Rule };
+        if (timer.ClockSource is { } source)
+        {
+            // The journal says whose limit passed: a statutory one is a legal failure, the agency's a service failure.
+            info["source"] = ClockSources.Name(source);
+        }
+
         string? movedTo = null;
         switch (timer.Kind)
         {
@@ -161,6 +167,7 @@ public sealed class TimerFiring(
                         State = task.State,
                         DueOn = task.DueOn,
                         Basis = task.Basis,
+                        ClockSource = task.ClockSource,
                         RaisedAt = now,
                     });
                     progress.Outbox.Add(new OutboxPlan("role:supervisor", "deadline-breached", (JsonObject)info.DeepClone()));
