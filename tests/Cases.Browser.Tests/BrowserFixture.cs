@@ -114,14 +114,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fee-rate objection of 济南 for a new employer, adjusted on <paramref name="adjustedOn"/>: its notify-employer task is open to officers.</summary>
-    public async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn)
+    public async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(string adjustedOn, decimal newRate = 0.0045m)
     {
         var body = "91370100" + Interlocked.Increment(ref _serial).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
         var data = new JsonObject
         {
             ["employerCreditCode"] = body + CreditCode.ComputeCheckCharacter(body),
             ["previousRate"] = 0.005m,
-            ["newRate"] = 0.0045m,
+            ["newRate"] = newRate,
             ["effectiveFrom"] = "2025-06",
             ["adjustedOn"] = adjustedOn,
         };

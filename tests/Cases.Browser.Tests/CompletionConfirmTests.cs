@@ -21,7 +21,8 @@ public class CompletionConfirmTests(BrowserFixture browser) : IClassFixture<Brow
     [Fact]
     public async Task An_old_notice_date_shows_the_window_closed_and_the_end_state_keeps_the_values_to_correct_and_completes_once_confirmed()
     {
-        var (caseId, taskId) = await browser.StartRateCaseAsync("2025-09-22");
+        // An unchanged rate: nothing to settle (第二十二条 ¶2), so the window's close ends the case.
+        var (caseId, taskId) = await browser.StartRateCaseAsync("2025-09-22", newRate: 0.005m);
         var page = await browser.SignedInAsync("officer.jinan");
         var violations = BrowserFixture.CollectCspViolations(page);
         await page.GotoAsync($"/tasks/{taskId}");

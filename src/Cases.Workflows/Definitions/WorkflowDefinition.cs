@@ -416,4 +416,7 @@ public sealed class NotifySpec
     public string To { get; init; } = "";
 
     public string Template { get; init; } = "";
+
+    /// <summary>Case data fields the message carries, as they stand when it is written: the values its letter states.</summary>
+    public List<string>? Fields { get; init; }
 }

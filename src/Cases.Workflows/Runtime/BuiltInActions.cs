@@ -21,12 +21,7 @@ public sealed class NotifyAction : IWorkflowAction
     {
         var to = context.Parameters.GetValueOrDefault("to", "");
         var template = context.Parameters.GetValueOrDefault("template", context.State);
-        var payload = new JsonObject { ["state"] = context.State };
-        foreach (var field in context.Parameters.GetValueOrDefault("fields", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            payload[field] = context.Progress.Data[field]?.DeepClone();
-        }
-
+        var payload = NotificationPayload.With(new JsonObject { ["state"] = context.State }, context.Progress.Data, NotificationPayload.Named(context.Parameters.GetValueOrDefault("fields")));
         context.Progress.Outbox.Add(new OutboxPlan(to, template, payload));
         context.Progress.Journal.Add(new JournalPlan(JournalActions.Notified, context.State, context.State, new JsonObject { ["to"] = to, ["template"] = template, ["payload"] = payload.DeepClone() }));
     }
@@ -41,12 +36,7 @@ public sealed class RecordAction : IWorkflowAction
 
     public void Run(ActionContext context)
     {
-        var data = new JsonObject { ["what"] = context.Parameters.GetValueOrDefault("what", context.State) };
-        foreach (var field in context.Parameters.GetValueOrDefault("fields", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            data[field] = context.Progress.Data[field]?.DeepClone();
-        }
-
+        var data = NotificationPayload.With(new JsonObject { ["what"] = context.Parameters.GetValueOrDefault("what", context.State) }, context.Progress.Data, NotificationPayload.Named(context.Parameters.GetValueOrDefault("fields")));
         context.Progress.Journal.Add(new JournalPlan(JournalActions.Recorded, context.State, context.State, data));
     }
 }
@@ -85,7 +75,7 @@ internal static class FieldList
     public static void Check(ActionCheck check, string action)
     {
         ArgumentNullException.ThrowIfNull(check);
-        foreach (var field in check.Parameters.GetValueOrDefault("fields", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var field in NotificationPayload.Named(check.Parameters.GetValueOrDefault("fields")))
         {
             check.Field($"{check.Path}.parameters.fields", field, $"The {action} field");
         }

@@ -130,7 +130,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowAction> actions)
 
         foreach (var notify in spec.OnEnter ?? [])
         {
-            progress.Outbox.Add(new OutboxPlan(notify.To, notify.Template, new JsonObject { ["state"] = name }));
+            progress.Outbox.Add(new OutboxPlan(notify.To, notify.Template, NotificationPayload.With(new JsonObject { ["state"] = name }, progress.Data, notify.Fields)));
         }
 
         switch (spec.Kind)

@@ -136,7 +136,8 @@ public sealed class TimerFiring(
                 movedTo = progress.State;
                 break;
             case TimerKind.Reminder:
-                progress.Outbox.Add(new OutboxPlan(timer.Recipient ?? "", timer.Template ?? "", (JsonObject)info.DeepClone()));
+                var reminded = definition.States.GetValueOrDefault(timer.State)?.Reminders?.FirstOrDefault(r => r.Notify.Template == timer.Template && r.Notify.To == timer.Recipient);
+                progress.Outbox.Add(new OutboxPlan(timer.Recipient ?? "", timer.Template ?? "", NotificationPayload.With((JsonObject)info.DeepClone(), progress.Data, reminded?.Notify.Fields)));
                 progress.Journal.Add(new JournalPlan(JournalActions.ReminderSent, instance.State, instance.State, info));
                 break;
             case TimerKind.Milestone:

@@ -86,13 +86,17 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Null(report.Refused);
         Assert.Equal(("completed", "settled", "settled"), (report.Status, report.EndOutcome, report.State));
         Assert.Equal(
-            ["notify-employer", "objection-window", "redetermine", "apply-revised", "notify-result", "settle-difference", "compute-difference", "notify-settlement", "settled"],
+            [
+                "notify-employer", "objection-window", "application-complete", "redetermine", "apply-revised", "notify-result", "settle-difference",
+                "compute-difference", "notify-settlement", "rate-to-tax-department", "objected", "settled",
+            ],
             report.Path.Select(p => p.State));
         Assert.Equal(
             [
-                (DryRunArrival.Started, null), (DryRunArrival.Outcome, "notified"), (DryRunArrival.Event, "objection"),
+                (DryRunArrival.Started, null), (DryRunArrival.Outcome, "notified"), (DryRunArrival.Event, "objection"), (DryRunArrival.Next, null),
                 (DryRunArrival.Outcome, "revised"), (DryRunArrival.Next, null), (DryRunArrival.Next, null),
-                (DryRunArrival.Outcome, "settled"), (DryRunArrival.Next, null), (DryRunArrival.Next, null),
+                (DryRunArrival.Outcome, "settled"), (DryRunArrival.Next, null), (DryRunArrival.Next, null), (DryRunArrival.Next, null),
+                (DryRunArrival.Branch, "receivedOn <= objectionDeadline"),
             ],
             report.Path.Select(p => (p.Via, p.ViaName)));
         Assert.Equal(new DateOnly(2025, 10, 20), report.Path.Single(p => p.State == "redetermine").On);
@@ -102,13 +106,15 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Equal((new DateOnly(2025, 10, 16), "第二十二条", "10 working days from adjustedOn", true), (notify.DueOn, notify.Basis, notify.Rule, notify.OnTime));
         // The objection window: 10 working days after the notice received on 10/9 → 10/22, a transition clock that never fired.
         var window = report.Clocks.Single(c => c is { Kind: "transition", State: "objection-window" });
-        Assert.Equal((new DateOnly(2025, 10, 22), "第二十二条", "final-no-objection", "cancelled"), (window.DueOn, window.Basis, window.TargetState, window.Status));
+        Assert.Equal((new DateOnly(2025, 10, 22), "第二十二条", "no-objection", "cancelled"), (window.DueOn, window.Basis, window.TargetState, window.Status));
         Assert.Equal("2025-10-22", report.Data["objectionDeadline"]!.GetValue<string>());
         // Re-determined within 10 working days of the application received on 10/20.
         Assert.Equal(new DateOnly(2025, 11, 3), report.Tasks.Single(t => t.State == "redetermine").DueOn);
         Assert.All(report.Tasks, t => Assert.Equal("completed", t.Status));
         Assert.Contains(report.Notifications, n => n.Template == "rate-redetermination-result" && n.Recipient == "employer");
         Assert.Contains(report.Notifications, n => n.Template == "rate-difference-settlement");
+        Assert.Contains(report.Notifications, n => n.Template == "rate-floating-notice" && n.Recipient == "employer");
+        Assert.Contains(report.Notifications, n => n.Template == "rate-to-tax-department" && n.Recipient == "tax-department");
         Assert.Empty(report.Escalations);
         Assert.Equal(-1000m, report.Data["difference"]!.GetValue<decimal>());
         Assert.All(report.Inputs, i => Assert.Equal("played", i.Result));
@@ -135,16 +141,17 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
         Assert.Equal((new DateOnly(2025, 10, 16), "第二十二条"), (escalation.DueOn, escalation.Basis));
         Assert.Contains(report.Notifications, n => n.Template == "deadline-breached" && n.Recipient == "role:supervisor");
 
-        // 10 working days after 10/20 → 11/3; the window's timer moved the case at midnight, then the objection came.
-        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], report.Path.Select(p => p.State));
-        Assert.Equal(DryRunArrival.Timer, report.Path[^1].Via);
+        // 10 working days after 10/20 → 11/3; the window's timer moved the case at midnight to settle the difference at
+        // the new rate (第二十二条 ¶2), then the objection came.
+        Assert.Equal(["notify-employer", "objection-window", "no-objection", "rate-changed", "settle-no-objection"], report.Path.Select(p => p.State));
+        Assert.Equal(DryRunArrival.Timer, report.Path[2].Via);
         var refused = Assert.IsType<DryRunRefusal>(report.Refused);
         Assert.Equal((2, "event objection"), (refused.Step, refused.Input));
         Assert.Contains("已于2025年11月3日届满", refused.Message, StringComparison.Ordinal);
         Assert.Contains("the last day was 3 November 2025", Assert.IsType<DomainRuleException>(refused.Error).Text.En, StringComparison.Ordinal);
         Assert.Equal(["played", "played", "refused", "not played"], report.Inputs.Select(i => i.Result));
         Assert.Contains(report.Journal, j => j.Action == "event-refused");
-        Assert.Equal(("completed", "final-no-objection"), (report.Status, report.EndOutcome));
+        Assert.Equal(("settle-no-objection", (string?)null), (report.State, report.EndOutcome));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CasePageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Contains("2025年10月31日", clocks, StringComparison.Ordinal);
         Assert.Contains("第二十二条", clocks, StringComparison.Ordinal);
         Assert.Contains("剩 9 个工作日", clocks, StringComparison.Ordinal);
-        Assert.Contains("转入「无异议，费率确定」", clocks, StringComparison.Ordinal);
+        Assert.Contains("转入「无异议，执行浮动后费率」", clocks, StringComparison.Ordinal);
         var entries = page.QuerySelectorAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-action")).ToList();
         Assert.Equal("started", entries[0]);
         Assert.Contains("task-completed", entries);

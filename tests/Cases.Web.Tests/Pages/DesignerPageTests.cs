@@ -168,13 +168,15 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Contains("时间线第 4 行", refusal, StringComparison.Ordinal);
         Assert.Contains("2025年10月22日", refusal, StringComparison.Ordinal);
         var path = page.QuerySelectorAll("[data-testid=dry-run-path] tbody tr");
-        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], path.Select(r => r.GetAttribute("data-state")));
+        // The window closed on 10/22 and the rate changed: the case settles the difference (第二十二条 ¶2), where the late
+        // objection is refused as at the end.
+        Assert.Equal(["notify-employer", "objection-window", "no-objection", "rate-changed", "settle-no-objection"], path.Select(r => r.GetAttribute("data-state")));
         // What led into each state is said by its label: the outcome's name in the definition, not its code.
-        Assert.Equal(["立案", "结果：已告知", "时限届满"], path.Select(r => r.QuerySelectorAll("td")[2].Text()));
+        Assert.Equal(["立案", "结果：已告知", "时限届满", "自动", "判断：finalRate != previousRate"], path.Select(r => r.QuerySelectorAll("td")[2].Text()));
         var window = page.QuerySelector("[data-testid=dry-run-clocks] tr[data-kind=transition]").Text();
         Assert.Contains("2025-10-22", window, StringComparison.Ordinal);
         Assert.Contains("第二十二条", window, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("#diagram-dry-run g.mark-current[data-state=final-no-objection]"));
+        Assert.NotNull(page.QuerySelector("#diagram-dry-run g.mark-current[data-state=settle-no-objection]"));
 
         // A line that cannot be read is named, and nothing runs.
         var bad = await designer.SubmitAsync(form, "[data-testid=dry-run-form]", [new("timeline", timeline + "\n2025-11-01 finish")]);

@@ -50,14 +50,17 @@ internal static class PageSupport
 
     public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
 
-    /// <summary>A fee-rate objection case of Jinan, adjusted on <paramref name="adjustedOn"/>: its notify-employer task is open to officers.</summary>
-    public static async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(HttpClient officer, string adjustedOn, string? creditCode = null)
+    /// <summary>
+    /// A fee-rate objection case of Jinan, adjusted on <paramref name="adjustedOn"/>: its notify-employer task is open to officers.
+    /// The rate changes (0.5% → 0.45%) unless <paramref name="newRate"/> says otherwise; an unchanged rate has no difference to settle.
+    /// </summary>
+    public static async Task<(Guid CaseId, Guid TaskId)> StartRateCaseAsync(HttpClient officer, string adjustedOn, string? creditCode = null, decimal newRate = 0.0045m)
     {
         var started = await (await officer.PostAsJsonAsync("/api/cases", new
         {
             procedure = "fee-rate-objection",
             city = "370100",
-            data = new { employerCreditCode = creditCode ?? TestParties.NewCreditCode(), previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = "2025-06", adjustedOn },
+            data = new { employerCreditCode = creditCode ?? TestParties.NewCreditCode(), previousRate = 0.005m, newRate, effectiveFrom = "2025-06", adjustedOn },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
         var view = await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);

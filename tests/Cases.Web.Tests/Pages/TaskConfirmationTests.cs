@@ -31,7 +31,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_notice_received_20_working_days_ago_closes_the_objection_window_at_once_and_ends_the_case()
+    public async Task A_notice_received_20_working_days_ago_closes_the_objection_window_at_once_and_moves_the_case_on_to_settling_the_difference()
     {
         Now();
         var (caseId, taskId) = await PageSupport.StartRateCaseAsync(await app.As("officer.jinan"), "2025-10-17");
@@ -41,7 +41,8 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
 
         Assert.True(preview.Needed);
         var closing = Assert.IsType<WindowClosing>(preview.Closing);
-        Assert.Equal(("异议期", new DateOnly(2025, 11, 6), "无异议，费率确定", true), (closing.Window.Zh, closing.ClosedOn, closing.Destination.Zh, closing.Ends));
+        // The rate changed (第二十二条 ¶2): the months declared at the old rate are settled before the case ends.
+        Assert.Equal(("异议期", new DateOnly(2025, 11, 6), "多退少补差额结算（无异议）", false), (closing.Window.Zh, closing.ClosedOn, closing.Destination.Zh, closing.Ends));
         Assert.Null(preview.Payment);
         var deadline = Assert.Single(preview.Dates);
         Assert.Equal(("异议截止日", new DateOnly(2025, 11, 6)), (deadline.Label.Zh, deadline.Date));
@@ -104,7 +105,8 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
     {
         Now();
         var officer = await app.As("officer.jinan");
-        var (caseId, taskId) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17");
+        // An unchanged rate: nothing to settle, so the window's close ends the case.
+        var (caseId, taskId) = await PageSupport.StartRateCaseAsync(officer, "2025-10-17", newRate: 0.005m);
         var page = await officer.OpenAsync($"/tasks/{taskId}");
 
         var asked = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("noticeReceivedOn", "2025-10-23"), new("outcome", "notified")]);

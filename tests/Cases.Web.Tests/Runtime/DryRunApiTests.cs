@@ -40,8 +40,10 @@ public sealed class DryRunApiTests(SqliteRuntimeApp app, ITestOutputHelper outpu
 
         var report = await (await designer.PostJsonAsync("/api/definitions/fee-rate-objection/dry-run", LateObjection())).JsonAsync(HttpStatusCode.OK);
 
-        Assert.Equal(1, report.GetProperty("version").GetInt32());
-        Assert.Equal(["notify-employer", "objection-window", "final-no-objection"], report.GetProperty("path").EnumerateArray().Select(p => p.Str("state")));
+        Assert.Equal(2, report.GetProperty("version").GetInt32());
+        // The window closed unobjected and the rate changed: the difference is being settled (第二十二条 ¶2), and the
+        // late objection is refused there as it is at the end.
+        Assert.Equal(["notify-employer", "objection-window", "no-objection", "rate-changed", "settle-no-objection"], report.GetProperty("path").EnumerateArray().Select(p => p.Str("state")));
         var refused = report.GetProperty("refused");
         Assert.Equal(2, refused.GetProperty("step").GetInt32());
         var problem = refused.GetProperty("problem");

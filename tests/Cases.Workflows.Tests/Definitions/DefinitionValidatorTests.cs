@@ -235,6 +235,13 @@ public sealed class DefinitionValidatorTests
             "$.states.done.onEnter[0].to");
 
     [Fact]
+    public void Validator_reports_an_undeclared_field_a_notification_carries() =>
+        AssertSingle(
+            Errors(r => r.State("done")["onEnter"] = JsonNode.Parse("""[ { "to": "worker", "template": "closed", "fields": ["amount", "remark"] } ]""")),
+            DefinitionRules.UndeclaredField,
+            "$.states.done.onEnter[0].fields[1]");
+
+    [Fact]
     public void Validator_reports_undeclared_form_field() =>
         AssertSingle(Errors(r => r.State("review")["form"]![0]!["field"] = "remark"), DefinitionRules.UndeclaredField, "$.states.review.form[0].field");
 

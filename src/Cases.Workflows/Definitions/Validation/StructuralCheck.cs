@@ -93,12 +93,12 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         {
             var reminder = state.Reminders[i];
             ClockCheck.Check(_c, $"{path}.reminders[{i}].at", reminder.At);
-            RoleChecks.Recipient(_c, $"{path}.reminders[{i}].notify", reminder.Notify);
+            NotifyChecks.Check(_c, $"{path}.reminders[{i}].notify", reminder.Notify);
         }
 
         for (var i = 0; i < state.OnEnter?.Count; i++)
         {
-            RoleChecks.Recipient(_c, $"{path}.onEnter[{i}]", state.OnEnter[i]);
+            NotifyChecks.Check(_c, $"{path}.onEnter[{i}]", state.OnEnter[i]);
         }
 
         ReachabilityCheck.Targets(_c, path, state);
