@@ -25,6 +25,9 @@ public static class SupervisionApi
             TypedResults.Ok(await mediator.Send(new GetEscalationBoard(city, user.ToActor()), ct)));
         dashboard.MapGet("/breaches-per-week", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetBreachesPerWeek(city, user.ToActor()), ct)));
+        // Late term-extension applications accepted as the agency's exception this year (第九条 sets no exception).
+        dashboard.MapGet("/late-exceptions", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new CountLateExceptions(city, user.ToActor()), ct)));
         dashboard.MapGet("/step-durations", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetStepDurations(city, user.ToActor()), ct)));
         dashboard.MapGet("/assignees", async (string? city, string? role, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -56,6 +56,9 @@ public static class DefinitionRules
     public const string Text = "text";
     public const string TargetWorkingDays = "target-working-days";
     public const string FieldBound = "field-bound";
+
+    /// <summary>A procedure allowed once per value of a start field (oncePer, 第四十九条) names a declared string start field.</summary>
+    public const string OncePer = "once-per";
 }
 
 /// <summary>

@@ -40,6 +40,9 @@ public sealed class WorkflowDefinition : IJsonOnDeserialized
     /// </summary>
     public Dictionary<string, MaterialSpec>? Materials { get; init; }
 
+    /// <summary>The start field of which the procedure allows one case per value (第四十九条: once per injury case), or null.</summary>
+    public OncePerSpec? OncePer { get; init; }
+
     /// <summary>A checklist field accepts exactly the keys of <see cref="Materials"/>; the definition says them once.</summary>
     public void OnDeserialized()
     {

@@ -44,6 +44,7 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         var startFields = definition.Data.Keys.Select(k => new FieldRef { Field = k, Required = definition.StartWith.Contains(k) }).ToList();
         data.Merge(command.Data, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now));
 
+        await OncePerCase.EnsureFirstAsync(db, definition, data, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var progress = engine.Start(definition, data, now, calendar);
 

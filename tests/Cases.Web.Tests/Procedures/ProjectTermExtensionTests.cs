@@ -48,9 +48,15 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         // 5 working days after Monday 9/29: 9/30, then the holidays, 10/9, 10/10, Saturday 10/11 (make-up), 10/13.
         Assert.Equal(("review-extension", "officer", "2025-10-13"), (review.Str("state"), review.Str("role"), review.Str("dueOn")));
 
+        // Under review the term's end (10/20) stays among the case's clocks (第九条).
+        var end = Timer(await CaseAsync(caseId), "milestone", "review-extension");
+        Assert.Equal(("2025-10-20", "第九条"), (end.Str("dueOn"), end.Str("basis")));
+
         var back = await CompleteAsync(review, "approved");
         Assert.Equal("insured", back.Str("state"));
         var view = await CaseAsync(caseId);
+        // Approved before the term ended: nothing to restore.
+        Assert.DoesNotContain(await App.JournalAsync(caseId), j => j.DataJson.Contains("term-restored", StringComparison.Ordinal));
         Assert.Equal(("2026-01-31", "2026-01-16"), (Data(view, "contractEndsOn"), Data(view, "applicationDeadline")));
         Assert.Equal("2026-01-16", Timer(view, "milestone").Str("dueOn"));
         Assert.Equal("2026-01-31", Timer(view, "transition").Str("dueOn"));
@@ -85,12 +91,36 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         // After the deadline (10/05): a supervisor's task, due 5 working days after Thursday 10/9 — 10/10, Saturday
         // 10/11 (make-up), 10/13, 10/14, 10/15.
         Assert.Equal(("late-extension-exception", "supervisor", "2025-10-15"), (exception.Str("state"), exception.Str("role"), exception.Str("dueOn")));
+        // 第九条 sets the deadline and no exception: the step says it is the agency's own discretion.
+        Assert.Equal("逾期申请例外受理（本机构）", exception.Str("title"));
         Assert.Equal(HttpStatusCode.Forbidden, (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), exception.Id(), "accept", new { exceptionReason = "x" })).StatusCode);
         await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), exception.Id(), "accept", new { })).FieldErrorAsync("data.exceptionReason");
 
+        var before = await LateExceptionsAsync("supervisor.jinan");
+        var province = await LateExceptionsAsync("supervisor.province");
         var accepted = await CompleteAsync(exception, "accept", new { exceptionReason = "施工许可延期文件已补齐，确有正当理由" }, "supervisor.jinan");
         Assert.Equal("insured", accepted.Str("state"));
         Assert.Equal("2025-12-31", Data(await CaseAsync(caseId), "contractEndsOn"));
+
+        // Counted on the dashboard of the city (and the province) for 2025, with the reason on the case.
+        Assert.Equal((2025, before + 1), await LateExceptionCountAsync("supervisor.jinan"));
+        Assert.Equal(province + 1, await LateExceptionsAsync("supervisor.province"));
+        Assert.Equal("施工许可延期文件已补齐，确有正当理由", Data(await CaseAsync(caseId), "exceptionReason"));
+        var page = await (await (await App.As("supervisor.jinan")).GetAsync("/supervision")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"late-exceptions\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"late-exceptions-count\">{before + 1}<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supervisor_may_reject_a_late_application_without_a_reason_and_it_is_not_counted()
+    {
+        At("2025-10-09 10:00");
+        var caseId = await StartAsync();
+        var exception = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-10-09", newContractEndsOn = "2025-12-31", materialsReceived = BothPapers }));
+        var before = await LateExceptionsAsync("supervisor.jinan");
+        Assert.Equal("insured", (await CompleteAsync(exception, "reject", new { }, "supervisor.jinan")).Str("state"));
+        Assert.Equal(before, await LateExceptionsAsync("supervisor.jinan"));
+        Assert.Equal("2025-10-20", Data(await CaseAsync(caseId), "contractEndsOn"));
     }
 
     [Fact]
@@ -154,6 +184,67 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Equal("insured", view.Str("state"));
         Assert.Equal("2025-10-20", Data(view, "contractEndsOn"));
     }
+
+    [Fact]
+    public async Task A_term_that_ends_under_review_is_recorded_as_ended_and_a_later_approval_restores_it_to_the_new_end()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31", materialsReceived = BothPapers }));
+
+        // 24:00 on 10/20: the term ends while the officer reviews; the end is journaled, the review goes on.
+        At("2025-10-21 00:00");
+        Assert.Contains(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Records.TimerKind.Milestone && t.DueOn == new DateOnly(2025, 10, 20));
+        var lapsed = await CaseAsync(caseId);
+        Assert.Equal(("review-extension", "running"), (lapsed.Str("state"), lapsed.Str("status")));
+        Assert.Contains(await App.JournalAsync(caseId), j => j.Action == "milestone-passed" && j.DataJson.Contains("termEndsOn", StringComparison.Ordinal));
+
+        At("2025-10-22 10:00");
+        Assert.Equal("insured", (await CompleteAsync(review, "approved")).Str("state"));
+        var view = await CaseAsync(caseId);
+        Assert.Equal("2026-01-31", Data(view, "contractEndsOn"));
+        Assert.Equal("2026-01-31", Timer(view, "transition").Str("dueOn"));
+        var restored = Assert.Single(await App.JournalAsync(caseId), j => j.Action == "recorded" && j.DataJson.Contains("term-restored", StringComparison.Ordinal));
+        Assert.Contains("2025-10-20", restored.DataJson, StringComparison.Ordinal);
+        Assert.Contains("2026-01-31", restored.DataJson, StringComparison.Ordinal);
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "project-term-extended" && m.Recipient == "contractor");
+        At("2025-10-23 09:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("insured", (await CaseAsync(caseId)).Str("state"));
+    }
+
+    [Fact]
+    public async Task A_term_that_ends_after_the_materials_came_in_ends_the_insurance_when_the_application_is_then_rejected()
+    {
+        At("2025-10-05 10:00");
+        var caseId = await StartAsync();
+        var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-10-05", newContractEndsOn = "2026-01-31", materialsReceived = new[] { "extension-application" } }));
+        Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "缺工期延长补充协议" })).Str("state"));
+        // Waiting for the papers, the term's end is among the clocks too (the materials are due the same day, 10/20).
+        var termEnd = Assert.Single(Timers(await CaseAsync(caseId), "milestone"), t => t.Str("rule") == "on contractEndsOn");
+        Assert.Equal(("2025-10-20", "awaiting-materials", "第九条"), (termEnd.Str("dueOn"), termEnd.Str("state"), termEnd.Str("basis")));
+
+        At("2025-10-10 10:00");
+        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-10", materialsReceived = BothPapers }));
+        At("2025-10-21 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("review-extension", (await CaseAsync(caseId)).Str("state"));
+
+        // Rejected after the end: the insurance stays ended (第九条).
+        At("2025-10-21 10:00");
+        Assert.Equal("insured", (await CompleteAsync(again, "rejected", new { reviewNote = "补充协议未盖章" })).Str("state"));
+        await App.RunDueTimersAsync();
+        Assert.Equal("term-ended", (await CaseAsync(caseId)).Str("endOutcome"));
+    }
+
+    // The dashboard's count of late applications accepted as the agency's exception, in the user's scope, this year (China time).
+    private async Task<(int Year, int Accepted)> LateExceptionCountAsync(string user)
+    {
+        var count = await (await (await App.As(user)).GetAsync("/api/supervision/late-exceptions")).JsonAsync(HttpStatusCode.OK);
+        return (count.GetProperty("year").GetInt32(), count.GetProperty("accepted").GetInt32());
+    }
+
+    private async Task<int> LateExceptionsAsync(string user) => (await LateExceptionCountAsync(user)).Accepted;
 }
 
 public sealed class ProjectTermExtensionOnSqlite(SqliteRuntimeApp app) : ProjectTermExtensionScenarios(app), IClassFixture<SqliteRuntimeApp>;

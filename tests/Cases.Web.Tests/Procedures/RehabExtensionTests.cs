@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Support;
 
@@ -12,10 +13,11 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
     private const string Key = "rehab-extension";
 
     // The period ends Wednesday 2025-10-15; the 15-day window opens 2025-09-30, just before the National Day holidays.
-    private Task<Guid> StartAsync() => StartAsync(Key, new
+    // 第四十九条 allows one extension case per injury case: each test opens its own injury case unless it says which.
+    private Task<Guid> StartAsync(string? injuryCaseId = null) => StartAsync(Key, new
     {
         workerIdNumber = "370102198503120011",
-        injuryCaseId = "IC-2025-0001",
+        injuryCaseId = injuryCaseId ?? NewInjuryCase(),
         rehabStartsOn = "2025-08-01",
         rehabEndsOn = "2025-10-15",
         institution = "山东省工伤康复医院",
@@ -79,8 +81,12 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         var review = Task(state);
         // 5 working days after Thursday 10/9: 10/10, Saturday 10/11 (a make-up working day), 10/13, 10/14, 10/15.
         Assert.Equal(("review-application", "2025-10-15", "第四十九条"), (review.Str("state"), review.Str("dueOn"), review.Str("basis")));
-        // Leaving the wait cancels its clock: the period's end no longer ends the case.
-        Assert.DoesNotContain(DemoFiling.PendingTimers(await CaseAsync(caseId)), t => t.Str("kind") == "transition");
+        // Leaving the wait cancels its timer: the period's end no longer ends the case by itself, but it stays among the
+        // case's clocks (第四十四条), shown on the review.
+        var reviewing = await CaseAsync(caseId);
+        Assert.DoesNotContain(DemoFiling.PendingTimers(reviewing), t => t.Str("kind") == "transition");
+        var end = Timer(reviewing, "milestone");
+        Assert.Equal(("2025-10-15", "第四十四条", "review-application"), (end.Str("dueOn"), end.Str("basis"), end.Str("state")));
 
         var waiting = await CompleteAsync(review, "forward", new { reviewNote = "材料齐全，提交鉴定委员会" });
         Assert.Equal("committee-decision", waiting.Str("state"));
@@ -105,13 +111,15 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-01", requestedEndsOn = "2025-11-30", institutionOpinion = "建议延长", materialsReceived = BothPapers }));
         await CompleteAsync(review, "forward", new { reviewNote = "提交" });
 
-        At("2025-10-20 10:00");
-        var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        At("2025-10-14 10:00");
+        var noDate = await (await EventAsync(caseId, "committee-decision", new { approved = true, decidedOn = "2025-10-14" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("2025年10月15日", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        var refused = await EventOkAsync(caseId, "committee-decision", new { approved = false, decidedOn = "2025-10-20" });
+        // Refused before the period's end: the case ends refused (the period still ends on its day, 第四十四条).
+        var refused = await EventOkAsync(caseId, "committee-decision", new { approved = false, decidedOn = "2025-10-14" });
         Assert.Equal("refused", refused.Str("endOutcome"));
         Assert.Equal("2025-10-15", Data(await CaseAsync(caseId), "rehabEndsOn"));
+        Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "rehab-extension-refused" && m.Recipient == "worker");
     }
 
     [Fact]
@@ -171,6 +179,100 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         Assert.Equal("period-ended", view.Str("state"));
         Assert.Equal(2, DemoFiling.Actions(view).Count(a => a == "reminder-sent"));
         Assert.Equal(2, (await App.OutboxAsync(caseId)).Count(m => m.Template == "rehab-extension-window-open"));
+    }
+
+    private static string NewInjuryCase() => $"IC-2025-{Guid.NewGuid().ToString("N")[..10]}";
+
+    private async Task<Guid> AtCommitteeAsync(string? injuryCaseId = null)
+    {
+        At("2025-10-09 09:30");
+        var caseId = await StartAsync(injuryCaseId);
+        var review = Task(await EventOkAsync(caseId, "application", new { receivedOn = "2025-10-09", requestedEndsOn = "2025-11-30", institutionOpinion = "功能仍在恢复，建议延长", materialsReceived = BothPapers }));
+        Assert.Equal("committee-decision", (await CompleteAsync(review, "forward", new { reviewNote = "材料齐全，提交鉴定委员会" })).Str("state"));
+        return caseId;
+    }
+
+    [Fact]
+    public async Task While_the_committee_decides_the_period_ends_on_its_day_without_ending_the_case_and_a_later_approval_extends_from_the_old_end()
+    {
+        var caseId = await AtCommitteeAsync();
+        var end = Timer(await CaseAsync(caseId), "milestone", "committee-decision");
+        Assert.Equal(("2025-10-15", "第四十四条", "on rehabEndsOn"), (end.Str("dueOn"), end.Str("basis"), end.Str("rule")));
+
+        // 24:00 on 10/15: the period's end is journaled; the committee is still deciding, so the case waits on.
+        At("2025-10-16 00:00");
+        Assert.Contains(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Records.TimerKind.Milestone && t.MovedTo is null);
+        var waiting = await CaseAsync(caseId);
+        Assert.Equal(("committee-decision", "running"), (waiting.Str("state"), waiting.Str("status")));
+        Assert.Contains("milestone-passed", DemoFiling.Actions(waiting));
+
+        // Confirmed on 10/20: the new period continues from the old end (10/15), not from the decision.
+        At("2025-10-20 10:00");
+        var done = await EventOkAsync(caseId, "committee-decision", new { approved = true, newEndsOn = "2025-11-30", decidedOn = "2025-10-20" });
+        Assert.Equal(("extended", "extended"), (done.Str("state"), done.Str("endOutcome")));
+        Assert.Equal("2025-11-30", Data(await CaseAsync(caseId), "rehabEndsOn"));
+        var journal = await App.JournalAsync(caseId);
+        Assert.Single(journal, j => j.Action == "recorded" && j.DataJson.Contains("extended-after-period-end", StringComparison.Ordinal) && j.DataJson.Contains("2025-10-15", StringComparison.Ordinal));
+        var set = Assert.Single(journal, j => j.Action == "field-set");
+        Assert.Contains("\"from\":\"2025-10-15\"", set.DataJson, StringComparison.Ordinal);
+        Assert.Contains("\"to\":\"2025-11-30\"", set.DataJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_after_the_period_has_ended_ends_the_case_as_period_ended_and_tells_the_worker()
+    {
+        var caseId = await AtCommitteeAsync();
+        At("2025-10-16 00:00");
+        await App.RunDueTimersAsync();
+        At("2025-10-21 10:00");
+        var done = await EventOkAsync(caseId, "committee-decision", new { approved = false, decidedOn = "2025-10-21" });
+        Assert.Equal(("period-ended", "period-ended"), (done.Str("state"), done.Str("endOutcome")));
+        Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "rehab-extension-refused" && m.Recipient == "worker");
+        Assert.Equal("2025-10-15", Data(await CaseAsync(caseId), "rehabEndsOn"));
+    }
+
+    [Fact]
+    public async Task A_second_extension_case_for_the_same_injury_case_is_refused_naming_the_first()
+    {
+        var injuryCase = NewInjuryCase();
+        var first = await AtCommitteeAsync(injuryCase);
+        var number = first.ToString("N")[^8..].ToUpperInvariant();
+
+        // While the first is before the committee: 第四十九条 allows one extension, in the first period.
+        var officer = await App.As("officer.jinan");
+        var body = new { procedure = Key, city = "370100", data = new { workerIdNumber = "370102198503120011", injuryCaseId = injuryCase, rehabStartsOn = "2025-08-01", rehabEndsOn = "2025-11-30", institution = "山东省工伤康复医院" } };
+        var again = await (await officer.PostJsonAsync("/api/cases", body)).ProblemAsync(HttpStatusCode.Conflict);
+        var detail = again.GetProperty("detail").GetString()!;
+        Assert.Contains(number, detail, StringComparison.Ordinal);
+        Assert.Contains("第四十九条", detail, StringComparison.Ordinal);
+        Assert.Contains(injuryCase, detail, StringComparison.Ordinal);
+
+        // Once extended, the extended period (now ending 11/30) cannot be extended again either.
+        At("2025-10-14 10:00");
+        Assert.Equal("extended", (await EventOkAsync(first, "committee-decision", new { approved = true, newEndsOn = "2025-11-30", decidedOn = "2025-10-14" })).Str("endOutcome"));
+        At("2025-11-20 10:00");
+        Assert.Contains(number, (await (await officer.PostJsonAsync("/api/cases", body)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await App.InDbAsync(db => db.CaseValues.CountAsync(v => v.Field == "injuryCaseId" && v.Text == injuryCase)));
+
+        // Another injury case is not affected.
+        await StartAsync();
+    }
+
+    [Fact]
+    public async Task A_period_that_ran_its_course_used_the_one_extension_too()
+    {
+        var injuryCase = NewInjuryCase();
+        At("2025-10-01 09:00");
+        var first = await StartAsync(injuryCase);
+        At("2025-10-16 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("period-ended", (await CaseAsync(first)).Str("endOutcome"));
+        var refused = await (await (await App.As("officer.jinan")).PostJsonAsync("/api/cases", new
+        {
+            procedure = Key, city = "370100",
+            data = new { workerIdNumber = "370102198503120011", injuryCaseId = injuryCase, rehabStartsOn = "2025-10-16", rehabEndsOn = "2025-12-31", institution = "山东省工伤康复医院" },
+        })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains(first.ToString("N")[^8..].ToUpperInvariant(), refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
 

@@ -25,6 +25,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         FieldChecks.EnumLabels(_c, "$.data", definition.Data);
         BoundsCheck.Check(_c);
         MaterialsCheck.Check(_c);
+        OncePerCheck.Check(_c);
         foreach (var (name, state) in _c.States)
         {
             CheckState(name, state, CheckContext.StatePath(name));
@@ -75,7 +76,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
             case StateKind.Decision:
                 for (var i = 0; i < state.Branches?.Count; i++)
                 {
-                    GuardCheck.Check(_c, $"{path}.branches[{i}].when", state.Branches[i].When, [], [DefinitionValidator.MaterialsMissingParameter]);
+                    GuardCheck.Check(_c, $"{path}.branches[{i}].when", state.Branches[i].When, [], [DefinitionValidator.MaterialsMissingParameter, DefinitionValidator.TodayParameter]);
                 }
 
                 StateShapeChecks.DecisionOtherwise(_c, state, path);
