@@ -102,7 +102,7 @@ public static class DemoCases
         await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
         var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
-        string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];
+        string[] allEmployerPapers = ["written-application", "injury-decision", "enforcement-suspended-employer"];
         await Case("advance payment to review", m => Start(m, "advance-payment", new
         {
             variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,

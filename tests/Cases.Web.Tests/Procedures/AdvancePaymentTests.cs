@@ -21,7 +21,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
             ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["claimedAmount"] = 50000.00m,
             ["liableParty"] = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
-            ["materialsReceived"] = materials ?? ["written-application", "enforcement-suspended-employer"],
+            ["materialsReceived"] = materials ?? ["written-application", "injury-decision", "enforcement-suspended-employer"],
         };
         if (thirdPartyIdentified is { } known)
         {
@@ -30,6 +30,10 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
 
         return StartAsync(Key, data);
     }
+
+    /// <summary>A case started now and waiting in review (for 第九十一条, after the employer let the 催告's window pass).</summary>
+    private Task<Guid> ReviewingAsync(string variant, string[] materials, bool? thirdPartyIdentified = null) =>
+        StartAsync(variant, materials, thirdPartyIdentified, "IC-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Review recommended by the officer and approved by the reviewer: the case waits for the demand to be issued.</summary>
     private async Task<Guid> AdvancedAsync(decimal amount = 48000.00m)
@@ -156,7 +160,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     public async Task Missing_materials_depend_on_the_variant_and_are_all_listed_in_one_notice()
     {
         At("2025-09-30 10:00");
-        var caseId = await StartAsync("third-party-unpaid", ["written-application"], thirdPartyIdentified: false);
+        var caseId = await StartAsync("third-party-unpaid", ["written-application", "injury-decision"], thirdPartyIdentified: false);
         var review = Task(await CaseAsync(caseId));
         var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "recommend", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("尚有1项必需材料未收到", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -172,10 +176,32 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         Assert.Equal("2025-10-30", Data(await CaseAsync(caseId), "materialsDeadline"));
 
         At("2025-10-09 11:00");
-        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-09", materialsReceived = new[] { "written-application", "civil-judgment", "enforcement-suspended-third-party" } }));
+        var again = Task(await EventOkAsync(caseId, "resubmitted", new { resubmittedOn = "2025-10-09", materialsReceived = new[] { "written-application", "injury-decision", "civil-judgment", "enforcement-suspended-third-party" } }));
         // A fresh 10 working days from Thursday 10/9: 10/10, Saturday 10/11 (make-up), 10/13 … 10/22.
         Assert.Equal(("review", "2025-10-22"), (again.Str("state"), again.Str("dueOn")));
         Assert.Equal("approve", (await CompleteAsync(again, "recommend")).Str("state"));
+    }
+
+    [Fact]
+    public async Task The_injury_decision_is_required_under_both_articles_and_asked_for_in_the_one_notice()
+    {
+        // 令15号 第四条、第六条: the worker applies 持工伤认定决定书 whether the employer (第九十一条) or a third party (第九十二条) did not pay.
+        At("2025-09-30 10:00");
+        foreach (var (variant, papers, known) in new[]
+        {
+            ("employer-refuses", new[] { "written-application", "enforcement-suspended-employer" }, (bool?)null),
+            ("third-party-unpaid", new[] { "written-application", "civil-judgment", "enforcement-suspended-third-party" }, (bool?)true),
+        })
+        {
+            var caseId = await ReviewingAsync(variant, papers, known);
+            var review = Task(await CaseAsync(caseId));
+            var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "recommend", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("尚有1项必需材料未收到", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "请提供工伤认定决定书" })).Str("state"));
+            var notice = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice");
+            var missing = Assert.Single(JsonDocument.Parse(notice.PayloadJson).RootElement.GetProperty("missing").EnumerateArray());
+            Assert.Equal(("injury-decision", "第九十一条、第九十二条（人社部令第15号第四条、第六条）"), (missing.Str("key"), missing.Str("basis")));
+        }
     }
 
     [Fact]
