@@ -11,11 +11,35 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
 {
     private const string Key = "advance-payment";
 
-    private Task<Guid> StartAsync(string variant = "employer-refuses", string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
+    /// <summary>
+    /// A case in review now: under 第九十一条 it was applied for 20 days ago, the employer was urged that day and let its
+    /// 5 working days pass (令15号 第七条、第八条), so the timer sweep run now brings it to review today.
+    /// </summary>
+    private async Task<Guid> StartAsync(string variant = "employer-refuses", string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
+    {
+        if (variant != "employer-refuses")
+        {
+            return await StartAsync(Key, StartData(variant, Today(), materials, thirdPartyIdentified, injuryCaseId));
+        }
+
+        var now = App.Factory.Clock.GetUtcNow();
+        App.Factory.Clock.SetUtcNow(now.AddDays(-20));
+        var appliedOn = Today();
+        var caseId = await StartAsync(Key, StartData(variant, appliedOn, materials, thirdPartyIdentified, injuryCaseId));
+        await CompleteAsync(Task(await CaseAsync(caseId)), "urged", new { urgedOn = appliedOn });
+        App.Factory.Clock.SetUtcNow(now);
+        await App.RunDueTimersAsync();
+        return caseId;
+    }
+
+    private string Today() => DateOnly.FromDateTime(App.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, object> StartData(string variant, string appliedOn, string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
     {
         var data = new Dictionary<string, object>
         {
             ["variant"] = variant,
+            ["appliedOn"] = appliedOn,
             ["injuryCaseId"] = injuryCaseId,
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
@@ -28,7 +52,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
             data["thirdPartyIdentified"] = known;
         }
 
-        return StartAsync(Key, data);
+        return data;
     }
 
     /// <summary>A case started now and waiting in review (for 第九十一条, after the employer let the 催告's window pass).</summary>
@@ -52,6 +76,60 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
 
     private static JsonElement LedgerCase(JsonElement ledger, Guid caseId) =>
         Assert.Single(ledger.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetGuid() == caseId);
+
+    [Fact]
+    public async Task Under_article_91_the_employer_is_urged_within_3_working_days_and_paying_in_its_5_ends_the_case()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", injuryCaseId: "IC-URGE-1"));
+        var urge = Task(await CaseAsync(caseId));
+        // 令15号 第七条: the written demand within 3 working days of the application — 9/30, the National Day holidays, 10/9, 10/10.
+        Assert.Equal(("urge-employer", "officer", "2025-10-10", "人社部令第15号第七条"), (urge.Str("state"), urge.Str("role"), urge.Str("dueOn"), urge.Str("basis")));
+        await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), urge.Id(), "urged", new { })).FieldErrorAsync("data.urgedOn");
+
+        At("2025-09-30 11:00");
+        Assert.Equal("employer-payment-window", (await CompleteAsync(urge, "urged", new { urgedOn = "2025-09-30" })).Str("state"));
+        var view = await CaseAsync(caseId);
+        // 5 working days after the demand: 10/9, 10/10, Saturday 10/11 (make-up), 10/13, 10/14.
+        Assert.Equal("2025-10-14", Data(view, "employerPaymentDueOn"));
+        Assert.Equal(("2025-10-14", "人社部令第15号第八条"), (Timer(view, "transition").Str("dueOn"), Timer(view, "transition").Str("basis")));
+        var demand = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-urge");
+        Assert.Equal("employer", demand.Recipient);
+        var payload = JsonDocument.Parse(demand.PayloadJson).RootElement;
+        Assert.Equal(("2025-09-30", "2025-10-14"), (payload.Str("urgedOn"), payload.Str("employerPaymentDueOn")));
+
+        At("2025-10-14 16:00");
+        var paid = await EventOkAsync(caseId, "employer-paid", new { employerPaidOn = "2025-10-14" });
+        Assert.Equal("paid-by-employer", paid.Str("endOutcome"));
+        Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-paid-by-employer" && m.Recipient == "worker");
+        Assert.Equal(0, await App.InDbAsync(db => db.LedgerEntries.AsNoTracking().CountAsync(e => e.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task An_urged_employer_that_lets_the_5_working_days_pass_sends_the_case_to_review_and_article_92_goes_there_at_once()
+    {
+        At("2025-09-29 10:00");
+        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", injuryCaseId: "IC-URGE-2"));
+        At("2025-09-30 11:00");
+        await CompleteAsync(Task(await CaseAsync(caseId)), "urged", new { urgedOn = "2025-09-30" });
+
+        // The 5th working day (10/14) is the employer's to its end; the fund advances from the next day (第八条).
+        At("2025-10-14 23:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("employer-payment-window", (await CaseAsync(caseId)).Str("state"));
+        At("2025-10-15 00:00");
+        await App.RunDueTimersAsync();
+        var review = Task(await CaseAsync(caseId));
+        // The agency's 10 working days count from 10/15: 10/16 … 10/29.
+        Assert.Equal(("review", "2025-10-29"), (review.Str("state"), review.Str("dueOn")));
+        At("2025-10-15 09:00");
+        await (await EventAsync(caseId, "employer-paid", new { employerPaidOn = "2025-10-15" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        // 第九十二条 (a third party): no employer to urge, review at once.
+        var thirdParty = await StartAsync(Key, StartData("third-party-unpaid", "2025-10-15", thirdPartyIdentified: false, injuryCaseId: "IC-URGE-3"));
+        Assert.Equal("review", Task(await CaseAsync(thirdParty)).Str("state"));
+        Assert.DoesNotContain(await App.OutboxAsync(thirdParty), m => m.Template == "advance-payment-urge");
+    }
 
     [Fact]
     public async Task An_advance_is_posted_to_the_ledger_and_recovered_in_partial_repayments_refusing_an_over_payment()
@@ -212,20 +290,20 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var badKey = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
         });
         Assert.Contains("written-application", await badKey.FieldErrorAsync("data.materialsReceived[1]"), StringComparison.Ordinal);
         var badCode = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
         });
         await badCode.FieldErrorAsync("data.liableParty.creditCode");
         // Without the optional credit code (a person, or an unknown third party) the case starts.
         var person = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "third-party-unpaid", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
+            data = new { variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
         });
         await person.JsonAsync(HttpStatusCode.Created);
     }
