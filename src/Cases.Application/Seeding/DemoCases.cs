@@ -145,7 +145,7 @@ public static class DemoCases
 
         await Case("advance payment in recovery, partly repaid", async m =>
         {
-            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 20, 15);
+            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 12, 5);
             await m.Send(new RecordEvent(id, "repayment", Json(new { repaymentAmount = 15000m, repaidOn = Day(-3) }), JinanOfficer));
         });
         // Its repayment date passed: the sweep at start-up moves it to a supervisor's escalation.

@@ -159,59 +159,101 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var recovery = await CompleteAsync(issue, "issued", new { demandIssuedOn = "2025-10-10" });
         Assert.Equal("recovery", recovery.Str("state"));
         var view = await CaseAsync(caseId);
-        // Repayment due 30 calendar days after the demand (the agency's default): Sunday 11/09 rolls to Monday 11/10,
-        // shown as the recovery's clock.
-        Assert.Equal("2025-11-10", Data(view, "repaymentDueOn"));
-        Assert.Equal(("2025-11-10", "第九十三条"), (Timer(view, "transition").Str("dueOn"), Timer(view, "transition").Str("basis")));
+        // 令15号 第十三条: the employer repays within 10 days of the demand (Monday 10/20), shown as the recovery's clock.
+        Assert.Equal("2025-10-20", Data(view, "repaymentDueOn"));
+        Assert.Equal(("2025-10-20", "人社部令第15号第十三条"), (Timer(view, "transition").Str("dueOn"), Timer(view, "transition").Str("basis")));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "recovery-demand" && m.Recipient == "liable-party");
 
-        At("2025-10-20 09:00");
-        Assert.Equal("recovery", (await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" })).Str("state"));
-        var over = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 28000.01m, repaidOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        At("2025-10-15 09:00");
+        Assert.Equal("recovery", (await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-15" })).Str("state"));
+        var over = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 28000.01m, repaidOn = "2025-10-15" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("本次偿还金额（¥28,000.01）超过待追偿余额¥28,000.00，多付部分不予收取。", over.GetProperty("detail").GetString());
         Assert.Contains("event-refused", DemoFiling.Actions(await CaseAsync(caseId)));
 
-        At("2025-10-27 09:00");
-        var recovered = await EventOkAsync(caseId, "repayment", new { repaymentAmount = 28000m, repaidOn = "2025-10-27" });
+        At("2025-10-20 09:00");
+        var recovered = await EventOkAsync(caseId, "repayment", new { repaymentAmount = 28000m, repaidOn = "2025-10-20" });
         Assert.Equal("recovered", recovered.Str("endOutcome"));
 
         var row = LedgerCase(await LedgerAsync(), caseId);
         Assert.Equal("48000.00", row.GetProperty("advanced").GetRawText());
         Assert.Equal((48000m, 48000m, 0m, 0m), (row.GetProperty("advanced").GetDecimal(), row.GetProperty("recovered").GetDecimal(), row.GetProperty("writtenOff").GetDecimal(), row.GetProperty("outstanding").GetDecimal()));
-        Assert.Equal(("2025-10-09", "2025-10-27", "recovered"), (row.Str("advancedOn"), row.Str("lastRepaidOn"), row.Str("state")));
+        Assert.Equal(("2025-10-09", "2025-10-20", "recovered"), (row.Str("advancedOn"), row.Str("lastRepaidOn"), row.Str("state")));
         var postings = (await App.JournalAsync(caseId)).Where(j => j.Action == "ledger-posted").Select(j => JsonDocument.Parse(j.DataJson).RootElement.GetProperty("entry").GetString()).ToList();
         Assert.Equal(["advanced", "repaid", "repaid"], postings);
-        var late = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 1m, repaidOn = "2025-10-27" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var late = await (await EventAsync(caseId, "repayment", new { repaymentAmount = 1m, repaidOn = "2025-10-20" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("已全部追回", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_overdue_recovery_goes_to_a_supervisor_who_extends_it_and_then_writes_off_the_rest()
+    public async Task The_10_days_to_repay_end_on_the_first_working_day_after_the_National_Day_holidays()
+    {
+        At("2025-09-15 10:00");
+        var caseId = await StartAsync(injuryCaseId: "IC-REPAY-HOLIDAY");
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "recommend"));
+        At("2025-09-22 10:00");
+        var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 12000m, advancedOn = "2025-09-22" }, "reviewer.jinan"));
+        At("2025-09-25 10:00");
+        await CompleteAsync(issue, "issued", new { demandIssuedOn = "2025-09-25" });
+        var view = await CaseAsync(caseId);
+        // 9/25 + 10 days is Sunday 10/05, inside the National Day holidays (10/1–10/8): the last day is the day after
+        // the holidays end, Thursday 10/09 (民法典 第二百零三条).
+        Assert.Equal("2025-10-09", Data(view, "repaymentDueOn"));
+        Assert.Equal(("2025-10-09", "人社部令第15号第十三条"), (Timer(view, "transition").Str("dueOn"), Timer(view, "transition").Str("basis")));
+        var demand = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "recovery-demand");
+        Assert.Equal("liable-party", demand.Recipient);
+
+        At("2025-10-09 23:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("recovery", (await CaseAsync(caseId)).Str("state"));
+        At("2025-10-10 00:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("recovery-escalation", Task(await CaseAsync(caseId)).Str("state"));
+    }
+
+    [Fact]
+    public async Task An_instalment_agreement_needs_a_guarantee_and_a_write_off_needs_its_ground_and_the_province()
     {
         var caseId = await AdvancedAsync();
         At("2025-10-10 15:00");
         await CompleteAsync(Task(await CaseAsync(caseId)), "issued", new { demandIssuedOn = "2025-10-10" });
-        At("2025-10-20 09:00");
-        await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-20" });
+        At("2025-10-15 09:00");
+        await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-15" });
 
-        // The due date (Sunday 11/09, rolled to Monday 11/10) ends at 24:00; then the timer moves the case to a supervisor.
-        At("2025-11-10 23:00");
-        Assert.Empty(await App.RunDueTimersAsync());
-        At("2025-11-11 00:00");
+        // The 10th day (Monday 10/20) ends at 24:00; then the timer moves the case to a supervisor.
+        At("2025-10-20 23:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("recovery", (await CaseAsync(caseId)).Str("state"));
+        At("2025-10-21 00:00");
         await App.RunDueTimersAsync();
         var escalation = Task(await CaseAsync(caseId));
-        // 10 working days from Tuesday 11/11: 11/12 … 11/25.
-        Assert.Equal(("recovery-escalation", "supervisor", "2025-11-25"), (escalation.Str("state"), escalation.Str("role"), escalation.Str("dueOn")));
-        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), escalation.Id(), "extend", new { repaymentDueOn = "2025-11-11" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var extended = await CompleteAsync(escalation, "extend", new { repaymentDueOn = "2025-12-10", escalationNote = "单位申请分期" }, "supervisor.jinan");
-        Assert.Equal("recovery", extended.Str("state"));
+        // 10 working days from Tuesday 10/21: 10/22 … 11/04.
+        Assert.Equal(("recovery-escalation", "supervisor", "2025-11-04"), (escalation.Str("state"), escalation.Str("role"), escalation.Str("dueOn")));
+
+        At("2025-10-21 10:00");
+        var supervisor = await App.As("supervisor.jinan");
+        var noGuarantee = await (await DemoFiling.CompleteAsync(supervisor, escalation.Id(), "take-measure", new { recoveryMeasure = "instalment-agreement", measurePaper = "延期还款协议（2025）济工伤追字第8号", repaymentDueOn = "2025-12-10" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("须由其提供担保（人社部令第15号第十三条）", noGuarantee.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var noDate = await (await DemoFiling.CompleteAsync(supervisor, escalation.Id(), "take-measure", new { recoveryMeasure = "instalment-agreement", measurePaper = "延期还款协议（2025）济工伤追字第8号", guaranteeProvided = true, guaranteePaper = "保证合同（附件2）" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("新的偿还期限", noDate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var agreed = await CompleteAsync(escalation, "take-measure", new { recoveryMeasure = "instalment-agreement", measurePaper = "延期还款协议（2025）济工伤追字第8号", guaranteeProvided = true, guaranteePaper = "保证合同（附件2）", repaymentDueOn = "2025-12-10", escalationNote = "单位账户余额不足，提供担保后分期偿还" }, "supervisor.jinan");
+        Assert.Equal("recovery", agreed.Str("state"));
         Assert.Equal("2025-12-10", Timer(await CaseAsync(caseId), "transition").Str("dueOn"));
+        var measure = (await App.JournalAsync(caseId)).Where(j => j.Action == "recorded").Select(j => JsonDocument.Parse(j.DataJson).RootElement).Single(d => d.Str("what") == "recovery-measure-taken");
+        Assert.Equal(("instalment-agreement", "延期还款协议（2025）济工伤追字第8号", "保证合同（附件2）"), (measure.Str("recoveryMeasure"), measure.Str("measurePaper"), measure.Str("guaranteePaper")));
 
         At("2025-12-11 00:00");
         await App.RunDueTimersAsync();
         var again = Task(await CaseAsync(caseId));
-        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), again.Id(), "write-off", new { writtenOffOn = "2025-12-11" })).FieldErrorAsync("data.escalationNote");
-        var writtenOff = await CompleteAsync(again, "write-off", new { writtenOffOn = "2025-12-11", escalationNote = "责任单位已注销，无可执行财产" }, "supervisor.jinan");
+        At("2025-12-11 10:00");
+        await (await DemoFiling.CompleteAsync(supervisor, again.Id(), "write-off", new { escalationNote = "报请核销" })).FieldErrorAsync("data.writeOffGround");
+        var proposal = Task(await CompleteAsync(again, "write-off", new { writeOffGround = "责任单位已注销，法院裁定终结本次执行程序，无可执行财产", escalationNote = "报请省级核销" }, "supervisor.jinan"));
+        Assert.Equal(("approve-write-off", "supervisor"), (proposal.Str("state"), proposal.Str("role")));
+        // The city that could not recover does not also forgive the debt: a city supervisor is refused.
+        var city = await (await DemoFiling.CompleteAsync(supervisor, proposal.Id(), "approved", new { writtenOffOn = "2025-12-11" })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("省级", city.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var writtenOff = await CompleteAsync(proposal, "approved", new { writtenOffOn = "2025-12-11", writeOffDecisionNote = "同意核销" }, "supervisor.province");
         Assert.Equal("written-off", writtenOff.Str("endOutcome"));
 
         var row = LedgerCase(await LedgerAsync(), caseId);
@@ -219,19 +261,31 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     }
 
     [Fact]
-    public async Task An_overdue_recovery_can_be_referred_to_legal_action_with_the_balance_still_outstanding()
+    public async Task An_account_transfer_sets_a_new_date_and_an_application_to_the_court_refers_the_case_with_the_balance_outstanding()
     {
         var caseId = await AdvancedAsync(30000m);
         At("2025-10-10 15:00");
         await CompleteAsync(Task(await CaseAsync(caseId)), "issued", new { demandIssuedOn = "2025-10-10" });
-        At("2025-11-11 00:00");
+        At("2025-10-21 00:00");
         await App.RunDueTimersAsync();
-        var referred = await CompleteAsync(Task(await CaseAsync(caseId)), "refer-to-legal", new { escalationNote = "移送法院强制执行" }, "supervisor.jinan");
+        At("2025-10-21 10:00");
+        var escalation = Task(await CaseAsync(caseId));
+        await (await DemoFiling.CompleteAsync(await App.As("supervisor.jinan"), escalation.Id(), "take-measure", new { recoveryMeasure = "account-transfer" })).FieldErrorAsync("data.measurePaper");
+        var transfer = await CompleteAsync(escalation, "take-measure", new { recoveryMeasure = "account-transfer", measurePaper = "划拨决定书 济人社划字〔2025〕12号", repaymentDueOn = "2025-11-05" }, "supervisor.jinan");
+        Assert.Equal("recovery", transfer.Str("state"));
+
+        At("2025-11-06 00:00");
+        await App.RunDueTimersAsync();
+        At("2025-11-06 10:00");
+        var referred = await CompleteAsync(Task(await CaseAsync(caseId)), "take-measure", new { recoveryMeasure = "court-application", measurePaper = "强制执行申请书（附件3）", escalationNote = "账户余额不足且未提供担保，申请法院扣押、查封、拍卖" }, "supervisor.jinan");
         Assert.Equal("referred", referred.Str("endOutcome"));
+        var measures = (await App.JournalAsync(caseId)).Where(j => j.Action == "recorded").Select(j => JsonDocument.Parse(j.DataJson).RootElement)
+            .Where(d => d.Str("what") == "recovery-measure-taken").Select(d => d.Str("recoveryMeasure")).ToList();
+        Assert.Equal(["account-transfer", "court-application"], measures);
         var ledger = await LedgerAsync();
         Assert.Equal(30000m, LedgerCase(ledger, caseId).GetProperty("outstanding").GetDecimal());
-        var city = Assert.Single(ledger.GetProperty("cities").EnumerateArray(), c => c.Str("city") == "370100");
-        Assert.True(city.GetProperty("outstanding").GetDecimal() >= 30000m);
+        var cityRow = Assert.Single(ledger.GetProperty("cities").EnumerateArray(), c => c.Str("city") == "370100");
+        Assert.True(cityRow.GetProperty("outstanding").GetDecimal() >= 30000m);
     }
 
     [Fact]
