@@ -106,13 +106,13 @@ public static class DemoCases
         // 令15号 第七条: an employer that refuses is urged in writing first, within 3 working days of the application.
         await Case("advance payment: urge the employer", m => Start(m, "advance-payment", new
         {
-            variant = "employer-refuses", appliedOn = Day(-1), injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
+            variant = "employer-refuses", appliedOn = Day(-1), injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 52000m }, new { kind = "one-off-disability", amount = 34500m } }, liableParty, materialsReceived = allEmployerPapers,
         }));
         await Case("advance payment waiting for papers", async m =>
         {
             var id = await Start(m, "advance-payment", new
             {
-                variant = "third-party-unpaid", appliedOn = Day(-2), injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                variant = "third-party-unpaid", appliedOn = Day(-2), injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 23800m } }, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
                 thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
@@ -128,7 +128,7 @@ public static class DemoCases
             await using (var applied = services.CreateAsyncScope())
             {
                 var first = applied.ServiceProvider.GetRequiredService<IMediator>();
-                id = await Start(first, "advance-payment", new { variant = "employer-refuses", appliedOn = Day(-appliedDaysAgo), injuryCaseId, Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
+                id = await Start(first, "advance-payment", new { variant = "employer-refuses", appliedOn = Day(-appliedDaysAgo), injuryCaseId, Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount } }, liableParty, materialsReceived = allEmployerPapers });
                 await first.Send(new CompleteTask(await OpenTask(first, id), "urged", Json(new { urgedOn = Day(-appliedDaysAgo) }), JinanOfficer));
             }
 

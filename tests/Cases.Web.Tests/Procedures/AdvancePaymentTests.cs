@@ -43,7 +43,10 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
             ["injuryCaseId"] = injuryCaseId,
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
-            ["claimedAmount"] = 50000.00m,
+            // 第九十三条: the fund's own benefits where the employer refuses, the medical costs only where a third party does not pay.
+            ["claimItems"] = variant == "employer-refuses"
+                ? new object[] { new { kind = "medical", amount = 32000.00m }, new { kind = "one-off-disability", amount = 18000.00m } }
+                : new object[] { new { kind = "medical", amount = 50000.00m } },
             ["liableParty"] = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
             ["materialsReceived"] = materials ?? ["written-application", "injury-decision", "enforcement-suspended-employer"],
         };
@@ -149,7 +152,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var tooMuch = await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), approve.Id(), "approved", new { approvedAmount = 50000.01m, advancedOn = "2025-10-09" }))
             .FieldErrorAsync("data.approvedAmount");
         // The approval is measured against the claim where it is declared (第九十三条 pays what was claimed, no more).
-        Assert.Equal("「核定先行支付金额」（¥50,000.01）不能超过「申请先行支付金额（第三人情形仅限工伤医疗费）」（¥50,000.00）。", tooMuch);
+        Assert.Equal("「核定先行支付金额」（¥50,000.01）不能超过「申请先行支付金额（各项合计）」（¥50,000.00）。", tooMuch);
         var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 48000.00m, advancedOn = "2025-10-09" }, "reviewer.jinan"));
         Assert.Equal(("issue-recovery-demand", "2025-10-22"), (issue.Str("state"), issue.Str("dueOn")));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "advance-payment-approved" && m.Recipient == "worker");
@@ -337,6 +340,55 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     }
 
     [Fact]
+    public async Task The_claim_is_itemised_and_totalled_exactly_and_an_item_the_fund_does_not_advance_is_refused_naming_it_and_article_93()
+    {
+        At("2025-09-30 10:00");
+        var officer = await App.As("officer.jinan");
+        object Claim(string variant, params (string Kind, decimal Amount)[] items) => new
+        {
+            procedure = Key, city = "370100",
+            data = new
+            {
+                variant, appliedOn = "2025-09-30", injuryCaseId = "IC-ITEMS", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61",
+                liableParty = new { name = "济南恒达建材有限公司" }, claimItems = items.Select(i => new { kind = i.Kind, amount = i.Amount }).ToArray(),
+            },
+        };
+        var before = await App.InDbAsync(db => db.Instances.AsNoTracking().CountAsync());
+
+        // Under 第九十一条 the fund advances what it pays itself; wages of the paid leave and a grade 5–6 allowance are the employer's.
+        var wages = await (await officer.PostJsonAsync("/api/cases", Claim("employer-refuses", ("medical", 1000m), ("stop-work-wages", 6000m)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("第2项「停工留薪期工资福利（由用人单位支付）」不属于可先行支付的项目（第九十三条", wages.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var grade5 = await (await officer.PostJsonAsync("/api/cases", Claim("employer-refuses", ("disability-allowance-5-6", 3200m)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("第1项「五级、六级伤残津贴（由用人单位支付）」不属于可先行支付的项目（第九十三条", grade5.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Under 第九十二条 only the medical costs.
+        var meals = await (await officer.PostJsonAsync("/api/cases", Claim("third-party-unpaid", ("medical", 800m), ("hospital-meals", 300m)))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("「住院伙食补助费」", meals.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("第三人不支付或无法确定第三人的，只先行支付工伤医疗费", meals.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var none = await (await officer.PostJsonAsync("/api/cases", Claim("third-party-unpaid"))).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("「申请先行支付项目」须至少列明一项", none.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await App.InDbAsync(db => db.Instances.AsNoTracking().CountAsync()));
+
+        // The total is the items' sum, to the fen, never rounded.
+        var employer = (await (await officer.PostJsonAsync("/api/cases", Claim("employer-refuses", ("medical", 12345.67m), ("hospital-meals", 1234.50m), ("one-off-disability", 36000.00m), ("disability-allowance-1-4", 0.01m))))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("caseId").GetGuid();
+        Assert.Equal("49580.18", Data(await CaseAsync(employer), "claimedAmount"));
+        Assert.Equal("urge-employer", Task(await CaseAsync(employer)).Str("state"));
+        var thirdParty = (await (await officer.PostJsonAsync("/api/cases", Claim("third-party-unpaid", ("medical", 8888.88m), ("medical", 1111.12m))))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("caseId").GetGuid();
+        var review = Task(await CaseAsync(thirdParty));
+        Assert.Equal("10000.00", Data(await CaseAsync(thirdParty), "claimedAmount"));
+
+        // What is advanced is what is approved, never above the admissible items' total (第九十三条), and the ledger posts it.
+        await CompleteAsync(review, "missing-materials", new { thirdPartyIdentified = false, reviewNote = "请提供申请书、工伤认定决定书和无法确定第三人的证明" });
+        var again = Task(await EventOkAsync(thirdParty, "resubmitted", new { resubmittedOn = "2025-09-30", materialsReceived = new[] { "written-application", "injury-decision", "no-third-party-proof" } }));
+        var next = Task(await CompleteAsync(again, "recommend"));
+        var above = await (await DemoFiling.CompleteAsync(await App.As("reviewer.jinan"), next.Id(), "approved", new { approvedAmount = 10000.01m, advancedOn = "2025-09-30" })).FieldErrorAsync("data.approvedAmount");
+        Assert.Contains("「申请先行支付金额（各项合计）」（¥10,000.00）", above, StringComparison.Ordinal);
+        await CompleteAsync(next, "approved", new { approvedAmount = 10000.00m, advancedOn = "2025-09-30" }, "reviewer.jinan");
+        Assert.Equal(10000.00m, LedgerCase(await LedgerAsync(), thirdParty).GetProperty("advanced").GetDecimal());
+    }
+
+    [Fact]
     public async Task Unknown_material_keys_and_a_bad_credit_code_are_refused_naming_the_field()
     {
         At("2025-09-30 10:00");
@@ -344,20 +396,20 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var badKey = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
         });
         Assert.Contains("written-application", await badKey.FieldErrorAsync("data.materialsReceived[1]"), StringComparison.Ordinal);
         var badCode = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
         });
         await badCode.FieldErrorAsync("data.liableParty.creditCode");
         // Without the optional credit code (a person, or an unknown third party) the case starts.
         var person = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 1m, liableParty = new { name = "肇事者（未查明）" } },
+            data = new { variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "肇事者（未查明）" } },
         });
         await person.JsonAsync(HttpStatusCode.Created);
     }
