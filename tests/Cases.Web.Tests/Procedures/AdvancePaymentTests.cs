@@ -74,6 +74,16 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         return caseId;
     }
 
+    /// <summary>A limit's last day is the case's to its end: at 23:00 it still waits in <paramref name="waiting"/>; at midnight the sweep moves it on.</summary>
+    private async Task LastDayThenNextAsync(Guid caseId, string lastDay, string nextDay, string waiting)
+    {
+        At(lastDay + " 23:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal(waiting, (await CaseAsync(caseId)).Str("state"));
+        At(nextDay + " 00:00");
+        await App.RunDueTimersAsync();
+    }
+
     private async Task<JsonElement> LedgerAsync(string user = "supervisor.jinan", string query = "") =>
         await (await (await App.As(user)).GetAsync("/api/ledgers/advance-payments" + query)).JsonAsync(HttpStatusCode.OK);
 
@@ -117,11 +127,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         await CompleteAsync(Task(await CaseAsync(caseId)), "urged", new { urgedOn = "2025-09-30" });
 
         // The 5th working day (10/14) is the employer's to its end; the fund advances from the next day (第八条).
-        At("2025-10-14 23:00");
-        await App.RunDueTimersAsync();
-        Assert.Equal("employer-payment-window", (await CaseAsync(caseId)).Str("state"));
-        At("2025-10-15 00:00");
-        await App.RunDueTimersAsync();
+        await LastDayThenNextAsync(caseId, "2025-10-14", "2025-10-15", "employer-payment-window");
         var review = Task(await CaseAsync(caseId));
         // The agency's 10 working days count from 10/15: 10/16 … 10/29.
         Assert.Equal(("review", "2025-10-29"), (review.Str("state"), review.Str("dueOn")));
@@ -205,11 +211,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var demand = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "recovery-demand");
         Assert.Equal("liable-party", demand.Recipient);
 
-        At("2025-10-09 23:00");
-        await App.RunDueTimersAsync();
-        Assert.Equal("recovery", (await CaseAsync(caseId)).Str("state"));
-        At("2025-10-10 00:00");
-        await App.RunDueTimersAsync();
+        await LastDayThenNextAsync(caseId, "2025-10-09", "2025-10-10", "recovery");
         Assert.Equal("recovery-escalation", Task(await CaseAsync(caseId)).Str("state"));
     }
 
@@ -223,11 +225,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         await EventOkAsync(caseId, "repayment", new { repaymentAmount = 20000m, repaidOn = "2025-10-15" });
 
         // The 10th day (Monday 10/20) ends at 24:00; then the timer moves the case to a supervisor.
-        At("2025-10-20 23:00");
-        await App.RunDueTimersAsync();
-        Assert.Equal("recovery", (await CaseAsync(caseId)).Str("state"));
-        At("2025-10-21 00:00");
-        await App.RunDueTimersAsync();
+        await LastDayThenNextAsync(caseId, "2025-10-20", "2025-10-21", "recovery");
         var escalation = Task(await CaseAsync(caseId));
         // 10 working days from Tuesday 10/21: 10/22 … 11/04.
         Assert.Equal(("recovery-escalation", "supervisor", "2025-11-04"), (escalation.Str("state"), escalation.Str("role"), escalation.Str("dueOn")));
