@@ -63,13 +63,16 @@ public class CompletionConfirmTests(BrowserFixture browser) : IClassFixture<Brow
         var injuryCaseId = $"IC-CF-{Guid.NewGuid().ToString("N")[..8]}";
         var data = new JsonObject
         {
-            ["variant"] = "employer-refuses",
+            // 第九十二条: no employer to urge first, so the case is in review at once.
+            ["variant"] = "third-party-unpaid",
+            ["appliedOn"] = "2025-10-20",
             ["injuryCaseId"] = injuryCaseId,
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
-            ["claimedAmount"] = 48000.00m,
+            ["claimItems"] = new JsonArray(new JsonObject { ["kind"] = "medical", ["amount"] = 48000.00m }),
+            ["thirdPartyIdentified"] = false,
             ["liableParty"] = new JsonObject { ["name"] = "济南恒达建材有限公司" },
-            ["materialsReceived"] = new JsonArray("written-application", "enforcement-suspended-employer"),
+            ["materialsReceived"] = new JsonArray("written-application", "injury-decision", "no-third-party-proof"),
         };
         var caseId = (await browser.SendAsync(new StartCase("advance-payment", "370100", data, BrowserFixture.JinanOfficer))).CaseId;
         var review = (await browser.SendAsync(new GetCase(caseId, BrowserFixture.JinanOfficer))).OpenTasks.Single().Id;

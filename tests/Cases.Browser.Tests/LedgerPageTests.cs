@@ -22,13 +22,16 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var injuryCaseId = $"IC-BR-{Guid.NewGuid().ToString("N")[..8]}";
         var data = new JsonObject
         {
-            ["variant"] = "employer-refuses",
+            // 第九十二条: no employer to urge first, and the agency's 30 days to repay.
+            ["variant"] = "third-party-unpaid",
+            ["appliedOn"] = "2025-10-13",
             ["injuryCaseId"] = injuryCaseId,
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
-            ["claimedAmount"] = 48000.00m,
+            ["claimItems"] = new JsonArray(new JsonObject { ["kind"] = "medical", ["amount"] = 48000.00m }),
             ["liableParty"] = new JsonObject { ["name"] = "济南恒达建材有限公司" },
-            ["materialsReceived"] = new JsonArray("written-application", "enforcement-suspended-employer"),
+            ["thirdPartyIdentified"] = false,
+            ["materialsReceived"] = new JsonArray("written-application", "injury-decision", "no-third-party-proof"),
         };
         var caseId = (await browser.SendAsync(new StartCase("advance-payment", "370100", data, BrowserFixture.JinanOfficer))).CaseId;
         async Task Complete(string outcome, JsonObject fields, Actor by) =>

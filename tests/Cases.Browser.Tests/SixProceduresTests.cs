@@ -133,7 +133,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
             "project-term-extension" => [("projectCode", "JS3701002026-D01"), ("generalContractorCreditCode", Employer), ("contractStartsOn", "2025-03-01"), ("contractEndsOn", "2026-06-30"), ("totalCost", "86000000")],
             "transfer-approval" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("appliedOn", "2025-10-19"),
                 ("referral.hospital", "济南市第四人民医院"), ("referral.issuedOn", "2025-10-18"), ("referral.destinationHospital", "北京积水潭医院"), ("referral.destinationCity", "北京"), ("referral.reason", "需行二期骨科手术")],
-            "advance-payment" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("claimedAmount", "48000.50"),
+            "advance-payment" => [("appliedOn", "2025-10-20"), ("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("claimItems", "medical,48000.50"),
                 ("liableParty.name", EmployerName), ("liableParty.creditCode", Employer)],
             "third-party-reimbursement" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("eligibleMedicalCost", "31250.40")],
             _ => throw new ArgumentOutOfRangeException(nameof(procedure)),
@@ -145,7 +145,8 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
 
         (string Field, string Value)[] choices = procedure switch
         {
-            "advance-payment" => [("variant", "employer-refuses")],
+            // 第九十二条: straight to review (an employer that refuses is urged first, 人社部令第15号第七条).
+            "advance-payment" => [("variant", "third-party-unpaid")],
             "third-party-reimbursement" => [("accidentType", "traffic")],
             _ => [],
         };

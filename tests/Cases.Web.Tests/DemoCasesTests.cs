@@ -20,6 +20,7 @@ public sealed class DemoCasesTests
         Assert.Equal(16, states.Count);
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "recovery");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "awaiting-materials");
+        Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "urge-employer");
         Assert.Contains(states, s => s.DefinitionKey == "third-party-reimbursement" && s.State == "approve");
 
         // The overdue recovery's clock already passed: the start-up sweep hands it to a supervisor.

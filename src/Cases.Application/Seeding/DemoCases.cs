@@ -102,16 +102,17 @@ public static class DemoCases
         await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
         var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
-        string[] allEmployerPapers = ["written-application", "enforcement-suspended-employer"];
-        await Case("advance payment to review", m => Start(m, "advance-payment", new
+        string[] allEmployerPapers = ["written-application", "injury-decision", "enforcement-suspended-employer"];
+        // 令15号 第七条: an employer that refuses is urged in writing first, within 3 working days of the application.
+        await Case("advance payment: urge the employer", m => Start(m, "advance-payment", new
         {
-            variant = "employer-refuses", injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = 86500m, liableParty, materialsReceived = allEmployerPapers,
+            variant = "employer-refuses", appliedOn = Day(-1), injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 52000m }, new { kind = "one-off-disability", amount = 34500m } }, liableParty, materialsReceived = allEmployerPapers,
         }));
         await Case("advance payment waiting for papers", async m =>
         {
             var id = await Start(m, "advance-payment", new
             {
-                variant = "third-party-unpaid", injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimedAmount = 23800m, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                variant = "third-party-unpaid", appliedOn = Day(-2), injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 23800m } }, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
                 thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
@@ -119,7 +120,23 @@ public static class DemoCases
 
         async Task<Guid> Advanced(IMediator m, string injuryCaseId, decimal amount, int advancedDaysAgo, int demandDaysAgo)
         {
-            var id = await Start(m, "advance-payment", new { variant = "employer-refuses", injuryCaseId, Wang.workerIdNumber, Wang.employerCreditCode, claimedAmount = amount, liableParty, materialsReceived = allEmployerPapers });
+            var appliedDaysAgo = advancedDaysAgo + 15;
+            // Urged the day it was applied for; the 5 working days of the demand (令15号 第七条) have passed unpaid, so the
+            // timer brings the case to review (第八条). Each step in its own scope: the sweep moves the case under the
+            // feet of a unit of work that read it.
+            Guid id;
+            await using (var applied = services.CreateAsyncScope())
+            {
+                var first = applied.ServiceProvider.GetRequiredService<IMediator>();
+                id = await Start(first, "advance-payment", new { variant = "employer-refuses", appliedOn = Day(-appliedDaysAgo), injuryCaseId, Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount } }, liableParty, materialsReceived = allEmployerPapers });
+                await first.Send(new CompleteTask(await OpenTask(first, id), "urged", Json(new { urgedOn = Day(-appliedDaysAgo) }), JinanOfficer));
+            }
+
+            await using (var timers = services.CreateAsyncScope())
+            {
+                await timers.ServiceProvider.GetRequiredService<Cases.Workflows.Timers.TimerFiring>().RunDueAsync(500, CancellationToken.None);
+            }
+
             await m.Send(new CompleteTask(await OpenTask(m, id), "recommend", Json(new { reviewNote = "材料齐全，用人单位经仲裁、诉讼后仍拒不支付" }), JinanOfficer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approvedAmount = amount, advancedOn = Day(-advancedDaysAgo) }), JinanReviewer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "issued", Json(new { demandIssuedOn = Day(-demandDaysAgo) }), JinanOfficer));
@@ -128,7 +145,7 @@ public static class DemoCases
 
         await Case("advance payment in recovery, partly repaid", async m =>
         {
-            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 20, 15);
+            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 12, 5);
             await m.Send(new RecordEvent(id, "repayment", Json(new { repaymentAmount = 15000m, repaidOn = Day(-3) }), JinanOfficer));
         });
         // Its repayment date passed: the sweep at start-up moves it to a supervisor's escalation.

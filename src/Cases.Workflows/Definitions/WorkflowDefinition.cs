@@ -256,6 +256,9 @@ public sealed class StateSpec
     /// <summary>Notifications written to the outbox when the state is entered (第九十四条).</summary>
     public List<NotifySpec>? OnEnter { get; init; }
 
+    /// <summary>For tasks: "province" when only the role's provincial staff may complete it (<see cref="Tasks.ProvincialTasks"/>).</summary>
+    public string? Scope { get; init; }
+
     /// <summary>
     /// Every way out of the state as written, in the order of the document: outcomes, events, the timer, branches,
     /// otherwise, and the next state (always for an action, which must name one). A target may be missing or unknown

@@ -114,6 +114,7 @@ public sealed class TaskCommandHandlers(
         var instance = await db.Instances.SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         await EnsureSeparationAsync(task, definition, command.By, cancellationToken);
+        ProvincialTasks.EnsureMayComplete(definition, task.State, command.By);
         var @case = await db.Cases.SingleAsync(c => c.Id == task.CaseId, cancellationToken);
         var spec = task.Kind == HumanTaskKind.ExpiryConfirmation ? ExpiryConfirmation.Spec(definition, task.State) : definition.States[task.State];
         if (string.IsNullOrWhiteSpace(command.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(command.Outcome, out var outcome))
@@ -174,6 +175,7 @@ public sealed class TaskCommandHandlers(
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         await EnsureSeparationAsync(task, definition, query.By, cancellationToken);
+        ProvincialTasks.EnsureMayComplete(definition, task.State, query.By);
         var spec = definition.States[task.State];
         if (string.IsNullOrWhiteSpace(query.Outcome) || spec.Outcomes is null || !spec.Outcomes.TryGetValue(query.Outcome, out var outcome))
         {

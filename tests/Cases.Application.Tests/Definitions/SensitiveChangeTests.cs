@@ -74,7 +74,7 @@ public sealed class SensitiveChangeTests
 
     [Theory]
     [InlineData("advance-payment", "approve")]
-    [InlineData("advance-payment", "recovery-escalation")]
+    [InlineData("advance-payment", "approve-write-off")]
     [InlineData("third-party-reimbursement", "approve")]
     public void Changing_the_role_of_a_task_that_approves_a_payment_is_sensitive(string key, string task)
     {
@@ -117,7 +117,7 @@ public sealed class SensitiveChangeTests
         var approvers = SensitiveChanges.PaymentApprovers(Read(Shipped("advance-payment")), ProductActions.ByName);
 
         Assert.Equal(
-            [("approve", "reviewer"), ("recovery-escalation", "supervisor"), ("recovery.repayment", (string?)null)],
+            [("approve", "reviewer"), ("approve-write-off", "supervisor"), ("recovery.repayment", (string?)null)],
             approvers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value)));
     }
 

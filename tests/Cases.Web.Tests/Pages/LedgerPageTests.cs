@@ -23,9 +23,11 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         At("2025-09-30 10:00");
         var caseId = await StartAsync("advance-payment", new
         {
-            variant = "employer-refuses", injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = amount,
+            // 第九十二条 (no employer to urge first, and the agency's 30 days to repay): the ledger is what is under test here.
+            variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61",
+            claimItems = new[] { new { kind = "medical", amount } },
             liableParty = new { name = "济南恒达建材有限公司", creditCode = TestParties.NewCreditCode() },
-            materialsReceived = new[] { "written-application", "enforcement-suspended-employer" },
+            thirdPartyIdentified = false, materialsReceived = new[] { "written-application", "injury-decision", "no-third-party-proof" },
         });
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "recommend"));
         At("2025-10-09 10:00");

@@ -79,7 +79,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "employer-refuses", injuryCaseId = "IC-LANG-0001", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 48000m,
+                variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = "IC-LANG-0001", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 48000m } },
                 liableParty = new { name = "济南语言测试建材有限公司", creditCode = code },
                 materialsReceived = new[] { "written-application", "enforcement-suspended-employer" },
             },
@@ -102,7 +102,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
         Assert.Equal(masked, api.GetProperty("party").GetString());
         // The journal says the start as a sentence and its data formatted, never as JSON.
         var startedEntry = page.QuerySelectorAll("[data-testid=timeline-entry][data-action=started]").Single();
-        Assert.EndsWith($"{Officer} 立案，进入「审核先行支付申请」", startedEntry.QuerySelector("[data-testid=timeline-sentence]").Text(), StringComparison.Ordinal);
+        Assert.EndsWith($"{Officer} 立案，进入「核对申请项目并合计申请金额（第九十三条）」", startedEntry.QuerySelector("[data-testid=timeline-sentence]").Text(), StringComparison.Ordinal);
         Assert.Contains("¥48,000.00", startedEntry.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("{\"", startedEntry.Text(), StringComparison.Ordinal);
     }
@@ -117,9 +117,9 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "employer-refuses", injuryCaseId = "IC-LANG-0002", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 12000m,
+                variant = "third-party-unpaid", appliedOn = "2025-09-01", injuryCaseId = "IC-LANG-0002", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 12000m } },
                 liableParty = new { name = "济南告知测试有限公司", creditCode = TestParties.NewCreditCode() },
-                materialsReceived = new[] { "written-application" },
+                thirdPartyIdentified = true, materialsReceived = new[] { "written-application", "injury-decision", "civil-judgment" },
             },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
@@ -137,7 +137,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
         Assert.Equal("王建国：", notice.QuerySelector("[data-testid=notice-addressee]").Text());
         var item = notice.QuerySelectorAll("[data-testid=notice-item]").Single();
         Assert.Contains("法院出具的中止执行文书", item.Text(), StringComparison.Ordinal);
-        Assert.Contains("第九十一条", item.Text(), StringComparison.Ordinal);
+        Assert.Contains("第九十二条", item.Text(), StringComparison.Ordinal);
         Assert.Equal($"请于{due.Year}年{due.Month}月{due.Day}日前（含当日）补正上述全部材料（规程 第十五条）。逾期未补正的，案件将按「逾期未补正，申请失效」办结。",
             string.Join(' ', notice.QuerySelector("[data-testid=notice-deadline]").Text().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal("济南市社会保险经办机构", notice.QuerySelector("[data-testid=notice-agency]").Text());

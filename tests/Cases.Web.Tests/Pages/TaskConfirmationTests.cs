@@ -204,17 +204,20 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
             city = "370100",
             data = new
             {
-                variant = "employer-refuses",
+                // 第九十二条: no employer to urge first (人社部令第15号第七条), so the case is in review at once.
+                variant = "third-party-unpaid",
+                appliedOn = "2025-09-01",
                 injuryCaseId,
                 workerIdNumber = "370102198503120011",
                 employerCreditCode = "91370100MA3C4E5F61",
-                claimedAmount = 48000.00m,
+                claimItems = new[] { new { kind = "medical", amount = 48000.00m } },
                 liableParty = new { name = "济南恒达建材有限公司" },
+                thirdPartyIdentified = false,
             },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
         var review = await PageSupport.TaskAsync(officer, caseId);
-        await (await DemoFiling.CompleteAsync(officer, review.Id(), "recommend", new { materialsReceived = new[] { "written-application", "enforcement-suspended-employer" } })).JsonAsync(HttpStatusCode.OK);
+        await (await DemoFiling.CompleteAsync(officer, review.Id(), "recommend", new { materialsReceived = new[] { "written-application", "injury-decision", "no-third-party-proof" } })).JsonAsync(HttpStatusCode.OK);
         return (injuryCaseId, (await PageSupport.TaskAsync(officer, caseId)).Id());
     }
 }

@@ -135,7 +135,7 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
     {
         procedure = "advance-payment",
         city = "370100",
-        data = new { variant = "employer-refuses", injuryCaseId = "IC-2025-0311", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimedAmount = 30000.00m, liableParty = new { name = "济南四眼建材有限公司" } },
+        data = new { variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = "IC-2025-0311", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 30000.00m } }, liableParty = new { name = "济南四眼建材有限公司" } },
     };
 
     // 规程 第一百一十九条: a designer who could give a task to their own role would route casework to themselves.
