@@ -25,6 +25,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         FieldChecks.EnumLabels(_c, "$.data", definition.Data);
         BoundsCheck.Check(_c);
         MaterialsCheck.Check(_c);
+        FieldRulesCheck.Check(_c);
         foreach (var (name, state) in _c.States)
         {
             CheckState(name, state, CheckContext.StatePath(name));
