@@ -237,7 +237,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             case null:
                 return "—";
             case JsonArray items when spec?.Type == "checklist":
-                var received = items.OfType<JsonValue>().Select(i => i.TryGetValue<string>(out var key) ? Material(definition, key) : i.ToJsonString()).ToList();
+                var received = Cases.Workflows.Runtime.Materials.Entries(items).Select(e => e.Value is { } source ? Material(definition, e.Key) + L["（已通过部门间信息共享获取，来源：{0}）", source] : Material(definition, e.Key)).ToList();
                 return received.Count == 0 ? L["（无）"] : string.Join(L["、"], received);
             case JsonArray items:
                 return string.Join(L["；"], items.Select(i => i is JsonObject o ? Inline(spec?.Fields, o, definition) : Member(null, name, i, definition)));

@@ -125,7 +125,7 @@ public sealed class CaseData
 
         foreach (var (name, value) in accepted)
         {
-            _values[name] = value;
+            _values[name] = declared[name].Type == "checklist" ? SharedMaterials.KeepSources(value, _values[name]) : value;
         }
     }
 

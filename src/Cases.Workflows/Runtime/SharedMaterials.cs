@@ -10,6 +10,23 @@ internal static class SharedMaterials
 {
     private const int SourceMaxLength = 200;
 
+    /// <summary>
+    /// The checklist as given, where a plain key for a material already recorded as shared keeps its source: a form
+    /// ticks keys only, and ticking again what was obtained by sharing does not forget where it came from.
+    /// </summary>
+    public static JsonNode? KeepSources(JsonNode? given, JsonNode? stored)
+    {
+        var sources = Materials.Entries(stored);
+        if (given is not JsonArray entries || !sources.Values.Any(s => s is not null))
+        {
+            return given;
+        }
+
+        return new JsonArray([.. entries.Select(e => e is JsonValue v && v.TryGetValue<string>(out var key) && sources.GetValueOrDefault(key) is { } source
+            ? new JsonObject { ["key"] = key, [Materials.SharedFromMember] = source }
+            : e?.DeepClone())]);
+    }
+
     /// <summary>The entry's key and the entry as stored (the key, or the key with its trimmed source); a null key when it is neither.</summary>
     public static (string? Key, JsonNode? Entry) Entry(JsonNode? node, string field, LocalizedText where)
     {

@@ -238,7 +238,9 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
 
         // Counted as received: the one-time notice asks only for the invoices.
         var check = Task(started);
-        await CompleteAsync(check, "needs-supplement", new { splitUnclear = false, eligibleMedicalCost = 20000m, checkNote = "请提交医疗费票据" });
+        // A form ticks keys only: ticking the shared paper again keeps its source.
+        await CompleteAsync(check, "needs-supplement", new { splitUnclear = false, eligibleMedicalCost = 20000m, checkNote = "请提交医疗费票据", materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation" } });
+        Assert.Equal("济南市公安局交通警察支队", (await CaseAsync(caseId)).GetProperty("materials").EnumerateArray().Single(m => m.Str("key") == "accident-liability-finding").Str("sharedFrom"));
         var notice = JsonDocument.Parse(Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice").PayloadJson).RootElement;
         Assert.Equal(["medical-invoices"], notice.GetProperty("missing").EnumerateArray().Select(m => m.Str("key")!).ToArray());
 
