@@ -30,7 +30,7 @@ public class ProvisionalCalendarTests(BrowserFixture browser) : IClassFixture<Br
                 ["hospital"] = "济南市第四人民医院",
                 ["issuedOn"] = "2026-12-08",
                 ["destinationHospital"] = "北京积水潭医院",
-                ["destinationCity"] = "北京",
+                ["destinationCityCode"] = "outside-shandong", ["destinationProvince"] = "北京市", ["destinationCity"] = "北京市",
                 ["reason"] = "需行二期骨科手术",
             },
         }, BrowserFixture.JinanOfficer));

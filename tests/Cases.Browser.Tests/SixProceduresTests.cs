@@ -85,7 +85,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
             var check = await OpenTaskAsync(caseId);
             await browser.SendAsync(new CompleteTask(check, "complete", Json(new
             {
-                splitUnclear = false, compensatedMedicalAmount = 18000m,
+                splitUnclear = false, eligibleMedicalCost = 31250.4m, compensatedMedicalAmount = 18000m,
                 invoices = new[] { new { number = "37010025A0012345", amount = 21250.4m }, new { number = "37010025A0012346", amount = 10000m } },
             }), BrowserFixture.JinanOfficer));
             await page.GotoAsync($"/cases/{caseId}");
@@ -132,7 +132,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
             "rehab-extension" => [("workerIdNumber", Worker), ("injuryCaseId", number), ("rehabStartsOn", "2025-08-01"), ("rehabEndsOn", "2025-10-28"), ("institution", "山东省工伤康复医院")],
             "project-term-extension" => [("projectCode", "JS3701002026-D01"), ("generalContractorCreditCode", Employer), ("contractStartsOn", "2025-03-01"), ("contractEndsOn", "2026-06-30"), ("totalCost", "86000000")],
             "transfer-approval" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("appliedOn", "2025-10-19"),
-                ("referral.hospital", "济南市第四人民医院"), ("referral.issuedOn", "2025-10-18"), ("referral.destinationHospital", "北京积水潭医院"), ("referral.destinationCity", "北京"), ("referral.reason", "需行二期骨科手术")],
+                ("referral.hospital", "济南市第四人民医院"), ("referral.issuedOn", "2025-10-18"), ("referral.destinationHospital", "北京积水潭医院"), ("referral.destinationProvince", "北京市"), ("referral.destinationCity", "北京市"), ("referral.reason", "需行二期骨科手术")],
             "advance-payment" => [("appliedOn", "2025-10-20"), ("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("claimItems", "medical,48000.50"),
                 ("liableParty.name", EmployerName), ("liableParty.creditCode", Employer)],
             "third-party-reimbursement" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("eligibleMedicalCost", "31250.40")],
@@ -147,7 +147,8 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
         {
             // 第九十二条: straight to review (an employer that refuses is urged first, 人社部令第15号第七条).
             "advance-payment" => [("variant", "third-party-unpaid")],
-            "third-party-reimbursement" => [("accidentType", "traffic")],
+            "transfer-approval" => [("referral.destinationCityCode", "outside-shandong")],
+            "third-party-reimbursement" => [("accidentType", "traffic"), ("compensationDecidedBy", "accident-authority-mediation")],
             _ => [],
         };
         foreach (var (field, value) in choices)

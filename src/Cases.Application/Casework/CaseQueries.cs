@@ -48,7 +48,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
         var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         var materials = Materials.Checklist(definition, CaseData.Parse(instance.DataJson))
-            .Select(m => new MaterialView(m.Key, m.Spec.Label.Zh, m.Spec.Label.En, m.Spec.Basis, m.Required, m.Received)).ToList();
+            .Select(m => new MaterialView(m.Key, m.Spec.Label.Zh, m.Spec.Label.En, m.Spec.Basis, m.Required, m.Received, m.SharedFrom)).ToList();
 
         var full = query.By.NeedsFullIdNumbers;
         var found = new List<PersonalDataFound>();

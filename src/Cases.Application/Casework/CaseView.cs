@@ -21,4 +21,4 @@ public sealed record PartyView(string Field, string Kind, string Number, string?
 }
 
 /// <summary>One material of the case's checklist (第十五条): whether this case needs it and whether it was received.</summary>
-public sealed record MaterialView(string Key, string LabelZh, string LabelEn, string Basis, bool Required, bool Received);
+public sealed record MaterialView(string Key, string LabelZh, string LabelEn, string Basis, bool Required, bool Received, string? SharedFrom = null);

@@ -21,7 +21,10 @@ public static class DemoCases
     private static readonly string[] ReferralPapers = ["application", "referral-opinion"];
     private static readonly string[] TransferApplicationOnly = ["application"];
     private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
-    private static readonly string[] ViolenceProofOnly = ["violence-proof"];
+    // A traffic accident decided by a court: the liability finding and the judgment (第八十九条（一）（三）).
+    private static readonly string[] TrafficJudgedPapers = ["accident-liability-finding", "court-judgment", "medical-invoices"];
+    // The police's proof obtained from the police through information sharing (第八十九条: 无需重复提供).
+    private static readonly object[] ViolenceProofShared = [new { key = "violence-proof", sharedFrom = "济南市公安局" }];
     // The injured workers and their employers the demo cases name (registered by DemoSeed), so that their lists show a name.
     private static readonly (string workerIdNumber, string employerCreditCode) Wang = ("370102198503120011", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Li = ("370105197811020041", "91370100MA3C4E5F61");
@@ -92,12 +95,16 @@ public static class DemoCases
             contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
         }));
 
-        var referral = new { hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" };
+        var referral = new
+        {
+            hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院",
+            destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术",
+        };
         await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", Wang.workerIdNumber, Wang.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
         await Case("transfer filed, trip under way", async m =>
         {
             var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", Li.workerIdNumber, Li.employerCreditCode, appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
-            await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全" }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全", filedOn = Day(-5) }), JinanOfficer));
         });
         await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
@@ -155,12 +162,12 @@ public static class DemoCases
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0009", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "traffic", eligibleMedicalCost = 31250.40m,
+                injuryCaseId = "IC-DEMO-0009", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = 31250.40m,
                 materialsReceived = TrafficPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
             {
-                splitUnclear = false, compensatedMedicalAmount = 18000m,
+                splitUnclear = false, eligibleMedicalCost = 31250.40m, compensatedMedicalAmount = 18000m,
                 invoices = new[] { new { number = "37010025A0012345", amount = 21250.40m }, new { number = "37010025A0012346", amount = 10000m } },
             }), JinanOfficer));
         });
@@ -169,18 +176,20 @@ public static class DemoCases
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0011", Li.workerIdNumber, Li.employerCreditCode, accidentType = "traffic", eligibleMedicalCost = 15680.50m, materialsReceived = TrafficPapers,
+                injuryCaseId = "IC-DEMO-0011", Li.workerIdNumber, Li.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "court-judgment", eligibleMedicalCost = 15680.50m,
+                materialsReceived = TrafficJudgedPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
             {
-                splitUnclear = false, compensatedMedicalAmount = 9000m,
+                splitUnclear = false, eligibleMedicalCost = 15680.50m, compensatedMedicalAmount = 9000m,
                 invoices = new[] { new { number = "37010025A0020871", amount = 12680.50m }, new { number = "37010025A0020872", amount = 3000m } },
             }), JinanOfficer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "paid", Json(new { paidOn = Day(-4) }), JinanReviewer));
         });
         await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
         {
-            injuryCaseId = "IC-DEMO-0010", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", eligibleMedicalCost = 8600m, materialsReceived = ViolenceProofOnly,
+            injuryCaseId = "IC-DEMO-0010", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", compensationDecidedBy = "other", eligibleMedicalCost = 8600m,
+            materialsReceived = ViolenceProofShared,
         }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);

@@ -182,6 +182,9 @@ public sealed partial class DryRunTimeline
         "decimal" => spec.Max is { } max ? (spec.Min ?? 0) + ((max - (spec.Min ?? 0)) / 2) : (spec.Min ?? 0) + 1000,
         "integer" => (int)(spec.Min ?? 1),
         "boolean" => true,
+        // A place that may not be the case's own city (第三十八条) samples another than the first listed, the sandbox's
+        // city (济南, 370100, heads the list of Shandong's cities).
+        "enum" when spec.NotCaseCity => spec.Values?.FirstOrDefault(v => v != Cases.Domain.Parties.City.Jinan.Code),
         "enum" => spec.Values?.FirstOrDefault(),
         "checklist" => new JsonArray([.. (definition.Materials?.Keys ?? Enumerable.Empty<string>()).Select(k => (JsonNode?)k)]),
         "object" => new JsonObject((spec.Fields ?? []).Where(f => !f.Value.Optional)

@@ -380,7 +380,8 @@ public static class CaseValues
                 case null:
                     break;
                 case JsonArray keys when field.Type == "checklist":
-                    values[field.Name] = string.Join("\n", keys.Select(k => Text(k)));
+                    // A material obtained by information sharing is an object naming its source: ticked all the same.
+                    values[field.Name] = string.Join("\n", Materials.Entries(keys).Keys);
                     break;
                 case JsonArray items:
                     values[field.Name] = string.Join("\n", items.OfType<JsonObject>().Select(item =>

@@ -129,6 +129,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.FieldSet => L["设定数据"],
         JournalActions.Notified => L["发出通知"],
         JournalActions.MaterialsNotice => L["一次性告知补正材料"],
+        JournalActions.MaterialsShared => L["材料已通过部门间信息共享获取"],
         JournalActions.ReminderSent => L["发出提醒"],
         JournalActions.MilestonePassed => L["期限届至"],
         JournalActions.TimerFired => L["时限到期"],
@@ -236,7 +237,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             case null:
                 return "—";
             case JsonArray items when spec?.Type == "checklist":
-                var received = items.OfType<JsonValue>().Select(i => i.TryGetValue<string>(out var key) ? Material(definition, key) : i.ToJsonString()).ToList();
+                var received = Cases.Workflows.Runtime.Materials.Entries(items).Select(e => e.Value is { } source ? Material(definition, e.Key) + L["（已通过部门间信息共享获取，来源：{0}）", source] : Material(definition, e.Key)).ToList();
                 return received.Count == 0 ? L["（无）"] : string.Join(L["、"], received);
             case JsonArray items:
                 return string.Join(L["；"], items.Select(i => i is JsonObject o ? Inline(spec?.Fields, o, definition) : Member(null, name, i, definition)));
@@ -394,6 +395,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             JournalActions.MilestonePassed => L["「{0}」的期限届至", from],
             JournalActions.DeadlineBreached => L["「{0}」超过办理时限", from],
             JournalActions.MaterialsNotice => L["一次性告知补正材料（{0} 项）", (data?["missing"] as JsonArray)?.Count ?? 0],
+            JournalActions.MaterialsShared => L["已通过部门间信息共享获取：{0}", string.Join("、", (data?["materials"] as JsonArray ?? []).Select(m => $"{m?["zh"]}（来源：{m?["sharedFrom"]}）"))],
             JournalActions.FieldSet => L["设定「{0}」", FieldLabel(definition, Text("field") ?? "")],
             JournalActions.Recorded => L["记录「{0}」", from],
             AgencyJournalActions.Calculated => L["计算「{0}」", Calculator(Text("calculator"))],

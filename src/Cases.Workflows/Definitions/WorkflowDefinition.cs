@@ -118,6 +118,18 @@ public sealed class FieldSpec
     public string? NotBelow { get; init; }
 
     /// <summary>
+    /// For enum and string fields holding a Shandong city code: the value may not be the case's own city (a referral
+    /// goes to a place outside the insured city, 规程 第三十八条 本市（设区的市）以外).
+    /// </summary>
+    public bool NotCaseCity { get; init; }
+
+    /// <summary>
+    /// For optional fields of an object: an NCalc guard over the object's other fields; while it holds, the field is
+    /// required (a province and a city name when the destination lies outside Shandong).
+    /// </summary>
+    public string? RequiredWhen { get; init; }
+
+    /// <summary>
     /// The bounds the field declares (notBefore, notAfter, notAbove, notBelow), each naming another field or
     /// <see cref="FieldBound.Today"/>. Besides these, a date not declared <see cref="Future"/> is never after today.
     /// </summary>

@@ -41,7 +41,8 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         }
 
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
-        progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data", Domain.Calendar.ChinaTime.DateOf(now));
+        var materialsBefore = Materials.Checklist(definition, progress.Data);
+        progress.Data.Merge(command.Data, definition.Data, expected.Fields ?? [], "data", Domain.Calendar.ChinaTime.DateOf(now), instance.CityCode);
 
         var window = await db.Timers.AsNoTracking()
             .Where(t => t.InstanceId == instance.Id && t.State == instance.State && t.Kind == TimerKind.Transition && t.Status == TimerStatus.Pending)
@@ -70,6 +71,7 @@ public sealed class RecordEventCommandHandler(IWorkflowDb db, DefinitionStore de
         }
 
         progress.Journal.Add(new JournalPlan(JournalActions.Event, instance.State, expected.To, new JsonObject { [JournalFields.Event] = command.Event, [JournalFields.Data] = command.Data?.DeepClone() }));
+        Materials.JournalShared(definition, materialsBefore, progress);
         engine.Transition(definition, progress, expected.To, now, await calendars.GetAsync(db, cancellationToken));
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
         await db.SaveOrConflictAsync(async () => new ConflictException(new LocalizedText("其他人刚刚同时处理了此案件，本次事项未登记。请刷新页面后查看。", "Someone else acted on this case at the same moment; the event was not applied."), await CaseAccess.CurrentStateAsync(db, instance.Id, now, cancellationToken)), cancellationToken);

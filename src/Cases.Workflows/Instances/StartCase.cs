@@ -42,11 +42,12 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         var now = clock.GetUtcNow();
         var data = CaseData.Empty();
         var startFields = definition.Data.Keys.Select(k => new FieldRef { Field = k, Required = definition.StartWith.Contains(k) }).ToList();
-        data.Merge(command.Data, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now));
+        data.Merge(command.Data, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now), city.Code);
 
         await OncePerCase.EnsureFirstAsync(db, definition, data, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var progress = engine.Start(definition, data, now, calendar);
+        Materials.JournalShared(definition, [], progress);
 
         var @case = new CaseRecord
         {

@@ -73,6 +73,9 @@ public static class JournalActions
 
     /// <summary>The one-time notice of the missing materials (规程 第十五条).</summary>
     public const string MaterialsNotice = "materials-notice";
+
+    /// <summary>Materials marked as obtained through information sharing between departments, with their source (e.g. 规程 第八十九条).</summary>
+    public const string MaterialsShared = "materials-shared";
 }
 
 /// <summary>

@@ -3,7 +3,7 @@ namespace Cases.Workflows.Runtime;
 /// <summary>The runtime's own actions; the host registers its own beside them. Definitions name them, never .NET types.</summary>
 public static class BuiltInActions
 {
-    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new MaterialsNoticeAction(), new ItemisedTotalAction()];
+    public static IReadOnlyList<IWorkflowAction> All() => [new NotifyAction(), new RecordAction(), new SetFieldAction(), new MaterialsNoticeAction(), new ItemisedTotalAction(), new ItemisedSettlementAction()];
 }
 
 /// <summary>

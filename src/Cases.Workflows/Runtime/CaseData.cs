@@ -82,9 +82,10 @@ public sealed class CaseData
     /// the field by its label in the definition, in both languages, so the officer reads what to correct.
     /// A date given is not after <paramref name="today"/> (the China date) unless its field is declared <c>future</c>,
     /// and each field given keeps its declared bounds (<see cref="FieldSpec.Bounds"/>) against this data with the input
-    /// merged over it; nothing is merged when anything is refused.
+    /// merged over it; nothing is merged when anything is refused. <paramref name="caseCity"/> is the case's city, for
+    /// the fields declared <c>notCaseCity</c> (a place outside the insured city, 第三十八条).
     /// </summary>
-    public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix, DateOnly today)
+    public void Merge(JsonObject? input, IReadOnlyDictionary<string, FieldSpec> declared, IReadOnlyCollection<FieldRef> allowed, string prefix, DateOnly today, string? caseCity = null)
     {
         input ??= [];
         var allowedNames = allowed.ToDictionary(a => a.Field, a => a.Required, StringComparer.Ordinal);
@@ -110,7 +111,7 @@ public sealed class CaseData
                 continue;
             }
 
-            accepted.Add((name, Check(name, value, declared[name], prefix, Named(name, declared[name]), today)));
+            accepted.Add((name, Check(name, value, declared[name], prefix, Named(name, declared[name]), today, caseCity)));
         }
 
         var given = accepted.ToDictionary(a => a.Item1, a => a.Item2, StringComparer.Ordinal);
@@ -124,7 +125,7 @@ public sealed class CaseData
 
         foreach (var (name, value) in accepted)
         {
-            _values[name] = value;
+            _values[name] = declared[name].Type == "checklist" ? SharedMaterials.KeepSources(value, _values[name]) : value;
         }
     }
 
@@ -144,7 +145,7 @@ public sealed class CaseData
     }
 
     // An object's (or a list item's) fields: every declared one is required and checked; nothing undeclared passes.
-    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field, LocalizedText where, DateOnly today)
+    private static JsonObject CheckObject(JsonNode node, FieldSpec spec, string field, LocalizedText where, DateOnly today, string? caseCity)
     {
         var input = node as JsonObject ?? throw new DomainValidationException(field, new LocalizedText($"{where.Zh}应为一组内容，请按表单逐项填写", $"{where.En} must be an object"));
         var output = new JsonObject();
@@ -161,7 +162,7 @@ public sealed class CaseData
             var member = Member(where, Named(name, inner));
             if (!input.TryGetPropertyValue(name, out var value) || value is null)
             {
-                if (inner.Optional)
+                if (inner.Optional && !ObjectRules.RequiredHere(inner, input, spec.Fields!))
                 {
                     continue;
                 }
@@ -169,7 +170,7 @@ public sealed class CaseData
                 throw new DomainValidationException($"{field}.{name}", Required(member));
             }
 
-            output[name] = Check(name, value, inner, field, member, today);
+            output[name] = Check(name, value, inner, field, member, today, caseCity);
         }
 
         return output;
@@ -180,12 +181,12 @@ public sealed class CaseData
 
     private static LocalizedText Row(LocalizedText where, int index) => new($"{where.Zh}第 {index + 1} 行", $"{where.En}, row {index + 1}");
 
-    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix, LocalizedText where, DateOnly today)
+    private static JsonNode Check(string name, JsonNode value, FieldSpec spec, string prefix, LocalizedText where, DateOnly today, string? caseCity)
     {
         var field = $"{prefix}.{name}";
         if (spec.Type == "object")
         {
-            return CheckObject(value, spec, field, where, today);
+            return CheckObject(value, spec, field, where, today, caseCity);
         }
 
         if (spec.Type == "list")
@@ -201,7 +202,7 @@ public sealed class CaseData
             for (var i = 0; i < items.Count; i++)
             {
                 var row = Row(where, i);
-                checkedItems.Add(CheckObject(items[i] ?? throw Invalid($"{field}[{i}]", row, "为空，请填写或删去该行", "is empty"), spec, $"{field}[{i}]", row, today));
+                checkedItems.Add(CheckObject(items[i] ?? throw Invalid($"{field}[{i}]", row, "为空，请填写或删去该行", "is empty"), spec, $"{field}[{i}]", row, today, caseCity));
             }
 
             return checkedItems;
@@ -209,22 +210,25 @@ public sealed class CaseData
 
         if (spec.Type == "checklist")
         {
-            // The materials received (第十五条): known keys, each once.
+            // The materials received (第十五条): known keys, each once; a material obtained by information sharing
+            // between departments is an object naming its source (SharedMaterials).
             var keys = value as JsonArray ?? throw Invalid(field, where, "应为所收材料的清单", "must be a list of material keys");
             var seen = new JsonArray();
+            var seenKeys = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < keys.Count; i++)
             {
-                if (keys[i] is not JsonValue k || !k.TryGetValue<string>(out var key) || spec.Values?.Contains(key, StringComparer.Ordinal) != true)
+                var (key, entry) = SharedMaterials.Entry(keys[i], $"{field}[{i}]", where);
+                if (key is null || spec.Values?.Contains(key, StringComparer.Ordinal) != true)
                 {
                     throw Invalid($"{field}[{i}]", where, $"只能勾选所列材料（{string.Join("、", spec.Values ?? [])}）", $"holds material keys, one of: {string.Join(", ", spec.Values ?? [])}");
                 }
 
-                if (seen.Any(s => s!.GetValue<string>() == key))
+                if (!seenKeys.Add(key))
                 {
                     throw Invalid($"{field}[{i}]", where, $"中同一材料勾选了两次（{key}）", $"lists {key} twice");
                 }
 
-                seen.Add(key);
+                seen.Add(entry);
             }
 
             return seen;
@@ -304,6 +308,11 @@ public sealed class CaseData
                 if (spec.Type == "enum" && spec.Values is { } values && !values.Contains(s, StringComparer.Ordinal))
                 {
                     throw Invalid(field, where, "须为所列选项之一", $"must be one of: {string.Join(", ", values)}");
+                }
+
+                if (spec.NotCaseCity && ObjectRules.SameCity(s, caseCity) is { } same)
+                {
+                    throw new DomainValidationException(field, new LocalizedText($"{where.Zh}{same.Zh}", $"{where.En} {same.En}"));
                 }
 
                 try

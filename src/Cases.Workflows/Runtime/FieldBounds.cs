@@ -22,7 +22,9 @@ internal static class FieldBounds
     {
         foreach (var bound in spec.Bounds())
         {
-            var other = bound.IsToday ? new LocalizedText("今天", "today") : named(bound.Other, declared.GetValueOrDefault(bound.Other));
+            var other = bound.IsToday ? new LocalizedText("今天", "today")
+                : bound.Other.Split('.', 2) is [var list, _] && named(list, declared.GetValueOrDefault(list)) is var total ? new LocalizedText(total.Zh + "合计", total.En + " in total")
+                : named(bound.Other, declared.GetValueOrDefault(bound.Other));
             var breach = bound.Kind switch
             {
                 BoundKind.NotBefore or BoundKind.NotAfter when Date(valueOf(name)) is { } value
@@ -30,7 +32,7 @@ internal static class FieldBounds
                     && (bound.Kind == BoundKind.NotBefore ? value < limit : value > limit)
                     => Sentence(named(name, spec), Said(value), bound.Kind == BoundKind.NotBefore ? ("不能早于", "cannot be before") : ("不能晚于", "cannot be after"), other, Said(limit)),
                 BoundKind.NotAbove or BoundKind.NotBelow when Amount(valueOf(name)) is { } value
-                    && Amount(valueOf(bound.Other)) is { } limit
+                    && (ListTotal(bound.Other, valueOf) ?? Amount(valueOf(bound.Other))) is { } limit
                     && (bound.Kind == BoundKind.NotAbove ? value > limit : value < limit)
                     => Sentence(named(name, spec), Money(value), bound.Kind == BoundKind.NotAbove ? ("不能超过", "cannot be more than") : ("不能低于", "cannot be less than"), other, Money(limit)),
                 _ => null,
@@ -65,6 +67,19 @@ internal static class FieldBounds
 
     private static DateOnly? Date(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) && DateOnly.TryParseExact(s, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>
+    /// A bound written "list.member" measures against the total of that member over the list's items: an eligible
+    /// cost not above the invoices it rests on (第九十条, "invoices.amount"). Null when the bound names a plain field
+    /// or the list is not given yet.
+    /// </summary>
+    private static decimal? ListTotal(string other, Func<string, JsonNode?> valueOf)
+    {
+        var parts = other.Split('.', 2);
+        return parts.Length == 2 && valueOf(parts[0]) is JsonArray items
+            ? items.Sum(i => Amount((i as JsonObject)?[parts[1]]) ?? 0m)
+            : null;
+    }
 
     private static decimal? Amount(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<decimal>(out var n) ? n : null;

@@ -6,18 +6,63 @@ namespace Cases.Workflows.Runtime;
 /// </summary>
 public static class Materials
 {
-    public sealed record Item(string Key, MaterialSpec Spec, bool Required, bool Received);
+    /// <summary>
+    /// One material: whether the case needs it and has it; <paramref name="SharedFrom"/> names the department it was
+    /// obtained from by 部门间信息共享 (e.g. 第八十九条's last sentence: such papers need not be provided again), which
+    /// counts as received.
+    /// </summary>
+    public sealed record Item(string Key, MaterialSpec Spec, bool Required, bool Received, string? SharedFrom = null);
+
+    /// <summary>The JSON member of a checklist entry naming the department a shared material came from.</summary>
+    public const string SharedFromMember = "sharedFrom";
+
+    /// <summary>
+    /// The entries of a checklist field: a material key received (version 1 data holds only these) or an object
+    /// { "key": …, "sharedFrom": … } for a material obtained through information sharing between departments.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Entries(JsonNode? checklist)
+    {
+        var entries = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in checklist as JsonArray ?? [])
+        {
+            switch (entry)
+            {
+                case JsonValue v when v.TryGetValue<string>(out var key):
+                    entries.TryAdd(key, null);
+                    break;
+                case JsonObject o when o["key"] is JsonValue k && k.TryGetValue<string>(out var key):
+                    entries.TryAdd(key, o[SharedFromMember] is JsonValue s && s.TryGetValue<string>(out var from) ? from : null);
+                    break;
+            }
+        }
+
+        return entries;
+    }
 
     /// <summary>Every material of the definition, in its declared order, with whether this case needs it and has it.</summary>
     public static IReadOnlyList<Item> Checklist(WorkflowDefinition definition, CaseData data)
     {
         var field = definition.Data.FirstOrDefault(d => d.Value.Type == "checklist").Key;
-        var received = field is not null && data[field] is JsonArray items
-            ? items.Select(i => i?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : [];
+        var received = field is not null ? Entries(data[field]) : new Dictionary<string, string?>();
         return (definition.Materials ?? [])
-            .Select(m => new Item(m.Key, m.Value, m.Value.When is not { } when || Guards.Evaluate(when, data, definition.Data), received.Contains(m.Key)))
+            .Select(m => new Item(m.Key, m.Value, m.Value.When is not { } when || Guards.Evaluate(when, data, definition.Data), received.ContainsKey(m.Key), received.GetValueOrDefault(m.Key)))
             .ToList();
+    }
+
+    /// <summary>
+    /// Journals the materials newly marked as obtained by information sharing, with the department each came from
+    /// (规程 第一百二十条 留痕可溯: a paper the case never received on paper still says where it came from).
+    /// </summary>
+    public static void JournalShared(WorkflowDefinition definition, IReadOnlyList<Item> before, Progress progress)
+    {
+        var known = before.Where(i => i.SharedFrom is not null).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        var shared = Checklist(definition, progress.Data).Where(i => i.SharedFrom is not null && !known.Contains(i.Key))
+            .Select(i => (JsonNode)new JsonObject { ["key"] = i.Key, ["zh"] = i.Spec.Label.Zh, ["basis"] = i.Spec.Basis, [SharedFromMember] = i.SharedFrom })
+            .ToArray();
+        if (shared.Length > 0)
+        {
+            progress.Journal.Add(new JournalPlan(JournalActions.MaterialsShared, progress.State, progress.State, new JsonObject { ["materials"] = new JsonArray(shared) }));
+        }
     }
 
     public static IReadOnlyList<Item> Missing(WorkflowDefinition definition, CaseData data) =>

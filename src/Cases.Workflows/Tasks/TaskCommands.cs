@@ -138,8 +138,10 @@ public sealed class TaskCommandHandlers(
         }
         else
         {
-            TakeOutcome(definition, spec, outcome, progress, command.Data, now);
+            var materialsBefore = Materials.Checklist(definition, progress.Data);
+            TakeOutcome(definition, spec, outcome, progress, command.Data, now, instance.CityCode);
             progress.Journal.Add(new JournalPlan(JournalActions.TaskCompleted, task.State, outcome.To, journal));
+            Materials.JournalShared(definition, materialsBefore, progress);
             engine.Transition(definition, progress, outcome.To, now, await calendars.GetAsync(db, cancellationToken));
         }
 
@@ -186,7 +188,7 @@ public sealed class TaskCommandHandlers(
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var progress = new Progress { FromState = instance.State, State = instance.State, Data = CaseData.Parse(instance.DataJson) };
         // A copy: the caller sends the same data to CompleteTask afterwards, and the merge may take its nodes.
-        TakeOutcome(definition, spec, outcome, progress, query.Data?.DeepClone() as JsonObject, now);
+        TakeOutcome(definition, spec, outcome, progress, query.Data?.DeepClone() as JsonObject, now, instance.CityCode);
         engine.Transition(definition, progress, outcome.To, now, calendar);
         return CompletionForecast.Follow(engine, definition, progress, outcome.To, now, calendar);
     }
@@ -195,11 +197,11 @@ public sealed class TaskCommandHandlers(
     /// Takes the form's data into the progress, only the step's and the outcome's fields, and checks the outcome's rules:
     /// a refused outcome changes nothing, the task stays with its officer, who corrects the form and tries again.
     /// </summary>
-    private static void TakeOutcome(WorkflowDefinition definition, StateSpec spec, OutcomeSpec outcome, Progress progress, JsonObject? data, DateTimeOffset now)
+    private static void TakeOutcome(WorkflowDefinition definition, StateSpec spec, OutcomeSpec outcome, Progress progress, JsonObject? data, DateTimeOffset now, string caseCity)
     {
         var fields = (spec.Form ?? []).Concat(outcome.Requires ?? [])
             .GroupBy(f => f.Field).Select(g => new FieldRef { Field = g.Key, Required = g.Any(f => f.Required) }).ToList();
-        progress.Data.Merge(data, definition.Data, fields, "data", Domain.Calendar.ChinaTime.DateOf(now));
+        progress.Data.Merge(data, definition.Data, fields, "data", Domain.Calendar.ChinaTime.DateOf(now), caseCity);
         var extras = Materials.GuardExtras(definition, progress.Data, now);
         foreach (var rule in outcome.Rules ?? [])
         {

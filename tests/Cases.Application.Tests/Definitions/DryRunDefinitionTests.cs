@@ -164,11 +164,11 @@ public sealed class DryRunDefinitionTests(DryRunDatabase fixture) : IClassFixtur
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["appliedOn"] = "2025-09-29",
-            ["referral"] = new JsonObject { ["hospital"] = "济南市第四人民医院", ["issuedOn"] = "2025-09-28", ["destinationHospital"] = "北京积水潭医院", ["destinationCity"] = "北京", ["reason"] = "需行二期骨科手术" },
+            ["referral"] = new JsonObject { ["hospital"] = "济南市第四人民医院", ["issuedOn"] = "2025-09-28", ["destinationHospital"] = "北京积水潭医院", ["destinationCityCode"] = "outside-shandong", ["destinationProvince"] = "北京市", ["destinationCity"] = "北京市", ["reason"] = "需行二期骨科手术" },
         };
 
         // Filing is refused while a paper is missing (the runtime's 422), so the officer asks for it once.
-        var refusedFiling = await RunAsync("transfer-approval", "2025-09-29", start, Task("2025-09-30", "review-filing", "filed"));
+        var refusedFiling = await RunAsync("transfer-approval", "2025-09-29", start, Task("2025-09-30", "review-filing", "filed", new { filedOn = "2025-09-30" }));
         Assert.IsType<DomainRuleException>(refusedFiling.Refused!.Error);
         Assert.Contains("尚有1项必需材料未收到", refusedFiling.Refused.Message, StringComparison.Ordinal);
         Assert.Equal("review-filing", refusedFiling.State);

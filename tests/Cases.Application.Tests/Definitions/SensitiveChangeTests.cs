@@ -64,7 +64,7 @@ public sealed class SensitiveChangeTests
             var approve = states["approve"]!.DeepClone();
             states.Remove("approve");
             states["approve-payment"] = approve;
-            d.State("compute-top-up")["to"] = "approve-payment";
+            d.State("anything-to-pay")["branches"]![0]!["to"] = "approve-payment";
         });
 
         Assert.Contains(changes, c => c.Kind == SensitiveChangeKind.SeparationRemoved && c.State == "approve" && c.Path == "$.states.approve");

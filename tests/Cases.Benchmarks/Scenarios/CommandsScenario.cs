@@ -118,7 +118,7 @@ public static class CommandsScenario
             ["hospital"] = "济南市第四人民医院",
             ["issuedOn"] = "2025-10-16",
             ["destinationHospital"] = "北京积水潭医院",
-            ["destinationCity"] = "北京",
+            ["destinationCityCode"] = "outside-shandong", ["destinationProvince"] = "北京市", ["destinationCity"] = "北京市",
             ["reason"] = "需行二期骨科手术",
         },
     };

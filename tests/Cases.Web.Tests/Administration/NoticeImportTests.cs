@@ -97,7 +97,7 @@ public abstract class NoticeImportScenarios(AppFixture app) : ProcedureScenario(
             workerIdNumber = "370102198503120011",
             employerCreditCode = "91370100MA3C4E5F61",
             appliedOn = "2026-12-15",
-            referral = new { hospital = "济南市第四人民医院", issuedOn = "2026-12-14", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
+            referral = new { hospital = "济南市第四人民医院", issuedOn = "2026-12-14", destinationHospital = "北京积水潭医院", destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术" },
         });
         await CompleteAsync(Task(await CaseAsync(b)), "missing-materials", new { reviewNote = "请补交转诊意见" });
         Assert.True(Timer(await CaseAsync(b), "transition").GetProperty("provisional").GetBoolean());

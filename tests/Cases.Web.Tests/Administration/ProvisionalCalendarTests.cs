@@ -31,7 +31,7 @@ public abstract class ProvisionalCalendarScenarios(AppFixture app) : ProcedureSc
             workerIdNumber = "370102198503120011",
             employerCreditCode = "91370100MA3C4E5F61",
             appliedOn,
-            referral = new { hospital = "济南市第四人民医院", issuedOn = appliedOn, destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
+            referral = new { hospital = "济南市第四人民医院", issuedOn = appliedOn, destinationHospital = "北京积水潭医院", destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术" },
         });
         var waiting = await CompleteAsync(Task(await CaseAsync(caseId)), "missing-materials", new { reviewNote = "请补交协议机构出具的转诊意见原件" });
         Assert.Equal("awaiting-materials", waiting.Str("state"));

@@ -93,6 +93,9 @@ public sealed class CasesPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         Assert.Equal("true", form.QuerySelector("input[name=appliedOn]")!.GetAttribute("aria-required"));
         Assert.Equal("date", form.QuerySelector("input[name='referral.issuedOn']")!.GetAttribute("type"));
         Assert.NotNull(form.QuerySelector("input[name='referral.hospital']"));
+        // A member chosen from a list is a list here too: the destination, another city or outside Shandong (第三十八条).
+        Assert.Equal("青岛市", form.QuerySelector("select[name='referral.destinationCityCode'] option[value='370200']")!.Text());
+        Assert.NotNull(form.QuerySelector("select[name='referral.destinationCityCode'] option[value=outside-shandong]"));
         Assert.NotEmpty(form.QuerySelectorAll("input[type=checkbox][name=materialsReceived]"));
         Assert.Equal("济南市", form.QuerySelector("[data-testid=own-city]").Text());
         Assert.NotNull(form.QuerySelector("input[name=formKey]"));

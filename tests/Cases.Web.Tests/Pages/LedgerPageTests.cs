@@ -49,10 +49,10 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
     private async Task<Guid> TopUpPaidAsync(string injuryCaseId, decimal eligible, decimal compensated, string paidAt, params (string Number, decimal Amount)[] invoices)
     {
         At("2025-09-29 10:00");
-        var caseId = await StartAsync("third-party-reimbursement", new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = eligible, materialsReceived = TrafficPapers });
+        var caseId = await StartAsync("third-party-reimbursement", new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = eligible, materialsReceived = TrafficPapers });
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "complete", new
         {
-            splitUnclear = false, compensatedMedicalAmount = compensated,
+            splitUnclear = false, eligibleMedicalCost = eligible, compensatedMedicalAmount = compensated,
             invoices = invoices.Select(i => new { number = i.Number, amount = i.Amount }).ToArray(),
         }));
         At("2025-09-30 " + paidAt);

@@ -176,7 +176,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
         {
             procedure = "third-party-reimbursement",
             city = "370100",
-            data = new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = 20000m, materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation", "medical-invoices" } },
+            data = new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = 20000m, materialsReceived = new[] { "accident-liability-finding", "civil-compensation-mediation", "medical-invoices" } },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
         var check = await PageSupport.TaskAsync(officer, caseId);

@@ -204,7 +204,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
                 workerIdNumber = "370102198503120011",
                 employerCreditCode = "91370100MA3C4E5F61",
                 appliedOn = "2025-10-17",
-                referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-10-16", destinationHospital = "北京积水潭医院", destinationCity = "北京", reason = "需行二期骨科手术" },
+                referral = new { hospital = "济南市第四人民医院", issuedOn = "2025-10-16", destinationHospital = "北京积水潭医院", destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术" },
             },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
@@ -215,14 +215,14 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Contains("转诊转院申请（第三十八条）", checklist.Text(), StringComparison.Ordinal);
 
         // One of the two materials ticked: filing is refused by the procedure's rule, and the tick stays.
-        var refused = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("outcome", "filed")]);
+        var refused = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("filedOn", "2025-10-17"), new("outcome", "filed")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var again = await PageSupport.ParseAsync(refused);
         Assert.Contains("尚有1项必需材料未收到（第三十八条），请改为一次性告知补正。", again.QuerySelector("[data-testid=refusal]").Text(), StringComparison.Ordinal);
         Assert.NotNull(again.QuerySelector("input[name=materialsReceived][value=application][checked]"));
         Assert.Null(again.QuerySelector("input[name=materialsReceived][value=referral-opinion][checked]"));
 
-        var filed = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("materialsReceived", "referral-opinion"), new("outcome", "filed")]);
+        var filed = await officer.SubmitAsync(page, "[data-testid=task-form]", [new("materialsReceived", "application"), new("materialsReceived", "referral-opinion"), new("filedOn", "2025-10-17"), new("outcome", "filed")]);
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         var data = (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("data");
         Assert.Equal<string>(["application", "referral-opinion"], data.GetProperty("materialsReceived").EnumerateArray().Select(k => k.GetString()!).ToList());

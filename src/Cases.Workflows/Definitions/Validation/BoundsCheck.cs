@@ -65,6 +65,14 @@ internal static class BoundsCheck
         {
             c.Add(path, DefinitionRules.FieldBound, $"“{name}”不能以自身为界。", $"\"{name}\" cannot be bounded by itself.");
         }
+        else if (amount && bound.Other.Split('.', 2) is [var list, var member])
+        {
+            // "invoices.amount": the total of a list's decimal member (FieldBounds.ListTotal).
+            if (!c.Data.TryGetValue(list, out var listSpec) || listSpec.Type != "list" || listSpec.Fields?.GetValueOrDefault(member)?.Type != "decimal")
+            {
+                c.Add(path, DefinitionRules.FieldBound, $"{bound.Member} 所指的“{bound.Other}”须为列表字段及其金额项（如 invoices.amount）。", $"{bound.Member} names \"{bound.Other}\", which must be a list field and its decimal member (e.g. invoices.amount).");
+            }
+        }
         else if (!c.Data.TryGetValue(bound.Other, out var other))
         {
             c.Add(path, DefinitionRules.FieldBound, $"{bound.Member} 所指的“{bound.Other}”未在 data 中声明。", $"{bound.Member} names \"{bound.Other}\", which is not declared in data.");
