@@ -1,3 +1,4 @@
+using Cases.Workflows.Definitions;
 using Cases.Workflows.Instances;
 
 namespace Cases.Application.Supervision;
@@ -12,7 +13,7 @@ public sealed record GetEscalationBoard(string? City, Actor By) : IQuery<Escalat
 /// <summary>A raised escalation whose task is still open, with the task as officers see it, and who acknowledged it (<see cref="AcknowledgeEscalation"/>).</summary>
 public sealed record EscalationRow(Guid Id, Guid CaseId, Guid TaskId, string City, string Procedure, string State, string Title, string TitleEn,
     string Party, string? Assignee, DateOnly DueOn, string Basis, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null,
-    string? AcknowledgementNote = null);
+    string? AcknowledgementNote = null, ClockSource? Source = null);
 
 public sealed record EscalationBoard(IReadOnlyList<EscalationRow> Breaches, IReadOnlyList<TaskView> SupervisorTasks);
 
@@ -41,7 +42,7 @@ public sealed class GetEscalationBoardHandler(CasesDb db, TimeProvider clock) : 
             .OrderBy(x => x.e.AcknowledgedAt != null).ThenByDescending(x => x.e.RaisedAt)
             .Take(Limit)
             .Select(x => new EscalationRow(x.e.Id, x.e.CaseId, x.t.Id, x.e.CityCode, x.e.Procedure, x.e.State, x.t.TitleZh, x.t.TitleEn,
-                x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt, x.e.AcknowledgedAt, x.e.AcknowledgedBy))
+                x.t.Party, x.t.Assignee, x.e.DueOn, x.e.Basis, x.e.RaisedAt, x.e.AcknowledgedAt, x.e.AcknowledgedBy, null, x.e.ClockSource))
             .ToListAsync(cancellationToken);
         // The party masked as in every list (TaskView.Party).
         breaches = [.. breaches.Select(b => b with { Party = Cases.Domain.Privacy.PersonalDataMask.Label(b.Party, full: false) })];

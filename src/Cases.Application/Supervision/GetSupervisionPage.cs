@@ -10,7 +10,8 @@ namespace Cases.Application.Supervision;
 /// (earliest deadline first; a cursor that no longer fits goes back to the first page, and says so), breaches per week,
 /// time per step, whom tasks can go to, and whether the user reassigns or only looks.
 /// </summary>
-public sealed record GetSupervisionPage(string? City, string? BreachedAfter, string? WarningAfter, int PageSize, Actor By) : IQuery<SupervisionPageView>;
+/// <remarks><see cref="Clock"/> (statutory or agency) narrows the breached and at-risk lists to the deadlines the regulation, or the agency, sets.</remarks>
+public sealed record GetSupervisionPage(string? City, string? BreachedAfter, string? WarningAfter, int PageSize, Actor By, string? Clock = null) : IQuery<SupervisionPageView>;
 
 /// <param name="City">The city shown; null for every city.</param>
 /// <param name="Overview">Open tasks on time, in warning and breached, per procedure and officer, and the workload.</param>
@@ -44,7 +45,7 @@ public sealed class GetSupervisionPageHandler(IMediator mediator) : IQueryHandle
             after = string.IsNullOrWhiteSpace(after) ? null : after;
             try
             {
-                var page = await mediator.Send(new ListTasks("open", null, null, null, null, after, query.PageSize, by, sla, "due", scope), cancellationToken);
+                var page = await mediator.Send(new ListTasks("open", null, null, null, null, after, query.PageSize, by, sla, "due", scope, Clock: query.Clock), cancellationToken);
                 return new SlaTasks(sla, page.Items, after, page.Next);
             }
             catch (DomainValidationException) when (after is not null)

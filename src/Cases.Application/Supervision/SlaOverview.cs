@@ -6,8 +6,11 @@ namespace Cases.Application.Supervision;
 /// </summary>
 public sealed record GetSlaOverview(string? City, Actor By) : IQuery<SlaOverview>;
 
-/// <summary>Open tasks of a procedure in the scope: on time, in warning, breached.</summary>
-public sealed record ProcedureSla(string Procedure, int OnTime, int Warning, int Breached)
+/// <summary>
+/// Open tasks of a procedure in the scope: on time, in warning, breached — and of the breached, how many passed a limit
+/// the regulation sets (a legal failure) and how many the agency's own target (a service failure).
+/// </summary>
+public sealed record ProcedureSla(string Procedure, int OnTime, int Warning, int Breached, int BreachedStatutory = 0, int BreachedAgency = 0)
 {
     public int Open => OnTime + Warning + Breached;
 }
@@ -23,12 +26,18 @@ public sealed record OfficerWorkload(string City, string Assignee, int Claimed, 
 
 public sealed record SlaOverview(string? City, IReadOnlyList<ProcedureSla> ByProcedure, IReadOnlyList<OfficerSla> ByOfficer, IReadOnlyList<OfficerWorkload> Workload)
 {
+    /// <summary>Open tasks past a limit the regulation sets, in the scope.</summary>
+    public int BreachedStatutory => ByProcedure.Sum(p => p.BreachedStatutory);
+
+    /// <summary>Open tasks past the agency's own target, in the scope.</summary>
+    public int BreachedAgency => ByProcedure.Sum(p => p.BreachedAgency);
+
     /// <summary>Folds the (city, procedure, assignee) counts into the three tables.</summary>
     public static SlaOverview From(string? city, IReadOnlyList<SlaCount> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var byProcedure = counts.GroupBy(c => c.Procedure, StringComparer.Ordinal)
-            .Select(g => new ProcedureSla(g.Key, g.Sum(c => c.OnTime), g.Sum(c => c.Warning), g.Sum(c => c.Breached)))
+            .Select(g => new ProcedureSla(g.Key, g.Sum(c => c.OnTime), g.Sum(c => c.Warning), g.Sum(c => c.Breached), g.Sum(c => c.BreachedStatutory), g.Sum(c => c.BreachedAgency)))
             .OrderBy(p => p.Procedure, StringComparer.Ordinal).ToList();
         var byOfficer = counts.GroupBy(c => (c.City, c.Assignee))
             .Select(g => new OfficerSla(g.Key.City, g.Key.Assignee, g.Sum(c => c.OnTime), g.Sum(c => c.Warning), g.Sum(c => c.Breached)))

@@ -1,9 +1,16 @@
+using Cases.Workflows.Definitions;
+
 namespace Cases.Application.Supervision;
 
 /// <summary>Open tasks per procedure and officer: on time, warning, breached (counted in SQL from the tasks' instants).</summary>
 public sealed record GetSlaCounts(string? City, Actor By) : IQuery<IReadOnlyList<SlaCount>>;
 
-public sealed record SlaCount(string City, string Procedure, string? Assignee, int OnTime, int Warning, int Breached);
+/// <summary>
+/// Open tasks of one (city, procedure, assignee): on time, warning, breached, and of the breached those past a limit the
+/// regulation sets (a legal failure) and those past the agency's own target (a service failure); tasks of versions older
+/// than the distinction count in neither.
+/// </summary>
+public sealed record SlaCount(string City, string Procedure, string? Assignee, int OnTime, int Warning, int Breached, int BreachedStatutory = 0, int BreachedAgency = 0);
 
 /// <summary>Raised escalations (breached deadlines), newest first, for the city's supervisors.</summary>
 public sealed record ListEscalations(string? City, bool OpenOnly, Actor By) : IQuery<IReadOnlyList<Escalation>>;
@@ -30,12 +37,14 @@ public sealed class SlaQueryHandlers(CasesDb db, TimeProvider clock) :
                 g.Key.Procedure,
                 g.Key.Assignee,
                 Breached = g.Count(t => t.DueAt <= now),
+                BreachedStatutory = g.Count(t => t.DueAt <= now && t.ClockSource == ClockSource.Statutory),
+                BreachedAgency = g.Count(t => t.DueAt <= now && t.ClockSource == ClockSource.Agency),
                 Warning = g.Count(t => t.DueAt > now && t.WarnAt <= now),
                 OnTime = g.Count(t => t.WarnAt > now),
             })
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.CityCode, StringComparer.Ordinal).ThenBy(r => r.Procedure, StringComparer.Ordinal).ThenBy(r => r.Assignee, StringComparer.Ordinal)
-            .Select(r => new SlaCount(r.CityCode, r.Procedure, r.Assignee, r.OnTime, r.Warning, r.Breached)).ToList();
+            .Select(r => new SlaCount(r.CityCode, r.Procedure, r.Assignee, r.OnTime, r.Warning, r.Breached, r.BreachedStatutory, r.BreachedAgency)).ToList();
     }
 
     public async ValueTask<IReadOnlyList<Escalation>> Handle(ListEscalations query, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class TasksApi
         // Tasks are casework: designers and auditors take none and read none (规程 第一百一十九、一百四十一条).
         var tasks = api.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.CaseData);
         tasks.MapGet("", async (string? scope, string? procedure, string? status, string? dueBefore, string? overdue, string? after, string? limit, string? sla, string? sort, string? city,
-            string? party, string? caseNumber, string? assignee, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            string? party, string? caseNumber, string? assignee, string? clock, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var query = new ListTasks(scope, procedure, status,
                 dueBefore is null ? null : ApiInput.Date(dueBefore, "dueBefore"),
@@ -27,7 +27,8 @@ public static class TasksApi
                 city,
                 party,
                 caseNumber,
-                assignee);
+                assignee,
+                clock);
             return TypedResults.Ok(await mediator.Send(query, ct));
         });
 

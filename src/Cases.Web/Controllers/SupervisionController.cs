@@ -22,6 +22,9 @@ public sealed class SupervisionPage
     /// <summary>The city shown; null for every city (provincial staff only).</summary>
     public string? City { get; init; }
 
+    /// <summary>The lists narrowed to statutory or agency deadlines; null for both.</summary>
+    public string? Clock { get; init; }
+
     /// <summary>The cities to pick from: every city for provincial staff, none for a city's (they see their own).</summary>
     public IReadOnlyList<City> Cities { get; init; } = [];
 
@@ -72,6 +75,11 @@ public sealed class SupervisionPage
             values["city"] = City;
         }
 
+        if (Clock is not null)
+        {
+            values["clock"] = Clock;
+        }
+
         if (breachedAfter is not null)
         {
             values["breachedAfter"] = breachedAfter;
@@ -100,12 +108,14 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
     private const int PageSize = 50;
 
     [HttpGet(""), Authorize(Policy = Policies.Operations)]
-    public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, CancellationToken ct)
+    public async Task<IActionResult> Index(string? city, string? breachedAfter, string? warningAfter, string? clock, CancellationToken ct)
     {
-        var page = await mediator.Send(new GetSupervisionPage(city, breachedAfter, warningAfter, PageSize, User.ToActor()), ct);
+        clock = string.IsNullOrWhiteSpace(clock) ? null : clock;
+        var page = await mediator.Send(new GetSupervisionPage(city, breachedAfter, warningAfter, PageSize, User.ToActor(), clock), ct);
         return View(new SupervisionPage
         {
             City = page.City,
+            Clock = clock,
             Cities = page.Provincial ? City.All : [],
             Overview = page.Overview,
             Escalations = page.Escalations,

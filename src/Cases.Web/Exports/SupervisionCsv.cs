@@ -111,8 +111,8 @@ public static class SupervisionCsv
     }
 
     public static CsvTable Procedures(WorkflowText T, IEnumerable<ProcedureSla> rows, Func<string, string> title) => new(
-        [T.L["业务"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
-        [.. rows.Select(r => Row(title(r.Procedure), r.OnTime, r.Warning, r.Breached, r.Open))]);
+        [T.L["业务"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["其中超法定时限"], T.L["其中超本机构时限"], T.L["合计"]],
+        [.. rows.Select(r => Row(title(r.Procedure), r.OnTime, r.Warning, r.Breached, r.BreachedStatutory, r.BreachedAgency, r.Open))]);
 
     public static CsvTable Officers(WorkflowText T, IEnumerable<OfficerSla> rows, NameBook names) => new(
         [T.L["城市"], T.L["经办人"], T.L["按时"], T.L["临近到期"], T.L["已超时"], T.L["合计"]],
@@ -123,21 +123,21 @@ public static class SupervisionCsv
         [.. rows.Select(r => Row(CityName(r.City), names.User(r.Assignee), r.Claimed, r.Breached))]);
 
     public static CsvTable Tasks(WorkflowText T, IEnumerable<TaskView> rows, Func<string, string> title, bool fullIdNumbers, NameBook names) => new(
-        [T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["岗位"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["时限状态"]],
+        [T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["岗位"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["时限性质"], T.L["时限状态"]],
         [.. rows.Select(t => Row(WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t), Party(names, t.CaseId, t.Party, fullIdNumbers),
-            WorkflowText.Role(t.Role), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, T.Sla(t.Sla).Text))]);
+            WorkflowText.Role(t.Role), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, T.ClockSourceText(t.Source), T.Sla(t.Sla).Text))]);
 
     public static CsvTable Escalations(WorkflowText T, EscalationBoard board, Func<string, string> title, bool fullIdNumbers, NameBook names)
     {
         ArgumentNullException.ThrowIfNull(board);
         return new(
-            [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["升级时间"], T.L["确认人"], T.L["确认时间"], T.L["确认说明"]],
+            [T.L["类别"], T.L["案件"], T.L["城市"], T.L["业务"], T.L["环节"], T.L["当事人"], T.L["经办人"], T.L["到期日"], T.L["依据"], T.L["时限性质"], T.L["升级时间"], T.L["确认人"], T.L["确认时间"], T.L["确认说明"]],
             [
                 .. board.Breaches.Select(e => Row(T.L["超时升级"], WorkflowText.CaseNumber(e.CaseId), CityName(e.City), title(e.Procedure), WorkflowText.English ? e.TitleEn : e.Title,
-                    Party(names, e.CaseId, e.Party, fullIdNumbers), Holder(T, names, e.Assignee), WorkflowText.Date(e.DueOn), e.Basis, WorkflowText.Instant(e.RaisedAt),
+                    Party(names, e.CaseId, e.Party, fullIdNumbers), Holder(T, names, e.Assignee), WorkflowText.Date(e.DueOn), e.Basis, T.ClockSourceText(e.Source), WorkflowText.Instant(e.RaisedAt),
                     names.User(e.AcknowledgedBy), e.AcknowledgedAt is { } ackAt ? WorkflowText.Instant(ackAt) : "", e.AcknowledgementNote ?? "")),
                 .. board.SupervisorTasks.Select(t => Row(T.L["主管任务"], WorkflowText.CaseNumber(t.CaseId), CityName(t.City), title(t.Procedure), WorkflowText.Title(t),
-                    Party(names, t.CaseId, t.Party, fullIdNumbers), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, "", "", "", "")),
+                    Party(names, t.CaseId, t.Party, fullIdNumbers), Holder(T, names, t.Assignee), WorkflowText.Date(t.DueOn), t.Basis, T.ClockSourceText(t.Source), "", "", "", "")),
             ]);
     }
 

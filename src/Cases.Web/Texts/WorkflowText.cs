@@ -55,6 +55,35 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     public static string RoleGroup(string role) =>
         RoleTexts.TryGetValue(role, out var t) ? English ? t.EnGroup : t.Zh : role;
 
+    /// <summary>
+    /// Whose limit a deadline is, as a short mark beside its basis: 法定时限 (the regulation's; a breach is a legal
+    /// failure) or 本机构时限 (the agency's own target; a breach is a service failure); nothing for a clock of a version
+    /// older than the distinction.
+    /// </summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent ClockSource(ClockSource? source)
+    {
+        if (source is not { } known)
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+
+        var statutory = known == Cases.Workflows.Definitions.ClockSource.Statutory;
+        var why = statutory ? L["规程规定的时限：超时即违反规定。"].Value : L["本机构自定的办理时限：超时是服务未达标，不是违反规程。"].Value;
+        var builder = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        builder.AppendHtml(statutory ? "<span class=\"badge text-bg-dark ms-1\"" : "<span class=\"badge text-bg-light border ms-1\"")
+            .AppendHtml(" data-testid=\"clock-source\" data-source=\"").Append(ClockSources.Name(known)).AppendHtml("\" title=\"").Append(why).AppendHtml("\">")
+            .Append(ClockSourceText(known)).AppendHtml("<span class=\"visually-hidden\"> ").Append(why).AppendHtml("</span></span>");
+        return builder;
+    }
+
+    /// <summary>The same as words, for exports: 法定时限, 本机构时限, or empty.</summary>
+    public string ClockSourceText(ClockSource? source) => source switch
+    {
+        Cases.Workflows.Definitions.ClockSource.Statutory => L["法定时限"],
+        Cases.Workflows.Definitions.ClockSource.Agency => L["本机构时限"],
+        _ => "",
+    };
+
     /// <summary>The SLA state as a Bootstrap colour class and as words: colour is never the only signal.</summary>
     public (string Css, string Text) Sla(SlaState sla) => sla switch
     {

@@ -13,10 +13,12 @@ namespace Cases.Workflows.Tasks;
 /// breached as <see cref="TaskView.SlaOf"/> decides it (done tasks at their completion); Sort is due (earliest deadline
 /// first, the default), priority (highest first, then due) or age (oldest first). <see cref="Party"/> and
 /// <see cref="CaseNumber"/> narrow any scope (<see cref="TaskFilters"/> says how they match); <see cref="Assignee"/> (a user
-/// name) narrows the scopes that list other people's tasks (all, open) to the tasks that user holds.
+/// name) narrows the scopes that list other people's tasks (all, open) to the tasks that user holds. <see cref="Clock"/>
+/// (statutory or agency) narrows any scope to the tasks whose deadline the regulation, or the agency, sets.
 /// </summary>
 public sealed record ListTasks(string? Scope, string? Procedure, string? Status, DateOnly? DueBefore, bool? Overdue, string? After, int? Limit, Actor By,
-    string? Sla = null, string? Sort = null, string? City = null, string? Party = null, string? CaseNumber = null, string? Assignee = null) : IQuery<TaskPage>;
+    string? Sla = null, string? Sort = null, string? City = null, string? Party = null, string? CaseNumber = null, string? Assignee = null,
+    string? Clock = null) : IQuery<TaskPage>;
 
 public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
@@ -114,6 +116,13 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock, IEnumer
         }
 
         tasks = FilterSla(tasks, query.Sla, done: query.Scope == "done", now);
+        if (!string.IsNullOrWhiteSpace(query.Clock))
+        {
+            var source = ClockSources.Parse(query.Clock) ?? throw new DomainValidationException("clock", new LocalizedText(
+                "时限性质须为 statutory（法定时限）或 agency（本机构时限）。", "clock must be statutory (a limit the regulation sets) or agency (the agency's own target)."));
+            tasks = tasks.Where(t => t.ClockSource == source);
+        }
+
         var party = TaskFilters.Party(query.Party);
         var namedParties = new List<string>();
         if (party is not null)

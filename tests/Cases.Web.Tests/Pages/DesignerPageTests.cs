@@ -59,7 +59,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         }
 
         // Every transition is an edge of the drawing and a line of the table.
-        var definition = JsonNode.Parse(await (await (await app.As("officer.jinan")).GetAsync(new Uri($"/api/definitions/{key}/versions/1", UriKind.Relative))).Content.ReadAsStringAsync())!;
+        var definition = JsonNode.Parse(await (await (await app.As("officer.jinan")).GetAsync(new Uri($"/api/definitions/{key}/versions/{ShippedDefinitions.Version(key)}", UriKind.Relative))).Content.ReadAsStringAsync())!;
         var edges = svg.QuerySelectorAll("g.diagram-edge").Select(e => (e.GetAttribute("data-from"), e.GetAttribute("data-to"))).ToHashSet();
         foreach (var (name, state) in definition["states"]!.AsObject())
         {
@@ -86,6 +86,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var json = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
         Assert.Equal("rehab-extension", json["key"]!.GetValue<string>());
         var versions = await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "rehab-extension"));
+        var inForce = await app.InDbAsync(db => db.Definitions.Where(d => d.Key == "rehab-extension").MaxAsync(d => d.Version));
 
         var broken = json.DeepClone();
         broken["states"]!["review-application"]!["deadline"]!.AsObject().Remove("basis");
@@ -101,7 +102,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
 
         var changed = json.DeepClone();
         changed["states"]!["review-application"]!["deadline"]!["workingDays"] = 7;
-        var next = versions + 1;
+        var next = inForce + 1;
         // Publishing asks first: it names the version new cases will start on and that running cases stay on theirs.
         var asked = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", changed.ToJsonString())]);
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
@@ -118,7 +119,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Equal($"第 {next} 版", shown.QuerySelector("[data-testid=version]").Text());
         Assert.Contains("7个工作日", shown.QuerySelector("[data-testid=state-row][data-state=review-application]").Text(), StringComparison.Ordinal);
 
-        var diff = await designer.OpenAsync($"/designer/rehab-extension/diff?from={versions}&to={next}");
+        var diff = await designer.OpenAsync($"/designer/rehab-extension/diff?from={inForce}&to={next}");
         var clockRow = diff.QuerySelector("[data-testid=diff-clocks] [data-change=changed]")!;
         Assert.Contains("修改", clockRow.Text(), StringComparison.Ordinal);
         Assert.Contains("review-application.deadline", clockRow.Text(), StringComparison.Ordinal);
@@ -191,6 +192,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var editor = await designer.OpenAsync("/designer/fee-rate-objection/edit");
         var json = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
         var versions = await app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == "fee-rate-objection"));
+        var inForce = await app.InDbAsync(db => db.Definitions.Where(d => d.Key == "fee-rate-objection").MaxAsync(d => d.Version));
 
         // A broken draft goes back to the editor with the validator's messages, as publishing would.
         var broken = json.DeepClone();
@@ -207,7 +209,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         var opened = await designer.SubmitAsync(editor, "[data-testid=editor-form]", [new("json", draft.ToJsonString())], action: "/designer/fee-rate-objection/dry-run/draft");
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var form = await PageSupport.ParseAsync(opened);
-        Assert.Equal($"草稿（发布后为第 {versions + 1} 版）", form.QuerySelector("[data-testid=dry-run-draft]").Text());
+        Assert.Equal($"草稿（发布后为第 {inForce + 1} 版）", form.QuerySelector("[data-testid=dry-run-draft]").Text());
         Assert.Contains(" start {", form.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
 
         var timeline = """2025-09-26 start {"employerCreditCode":"91370100MA3C4E5F61","previousRate":0.005,"newRate":0.0045,"effectiveFrom":"2025-07","adjustedOn":"2025-09-26"}""";
@@ -215,7 +217,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Contains("（草稿）", ran.QuerySelector("[data-testid=dry-run-summary]").Text(), StringComparison.Ordinal);
         // 5 working days from Friday 9/26: Sunday 9/28 (a make-up working day), 9/29, 9/30, then 10/9 and 10/10 after the holidays.
         Assert.Contains("2025-10-10", ran.QuerySelector("[data-testid=dry-run-tasks] tr[data-state=notify-employer]").Text(), StringComparison.Ordinal);
-        Assert.Equal($"草稿（发布后为第 {versions + 1} 版）", ran.QuerySelector("[data-testid=dry-run-draft]").Text());
+        Assert.Equal($"草稿（发布后为第 {inForce + 1} 版）", ran.QuerySelector("[data-testid=dry-run-draft]").Text());
 
         // "as 姓名" after a step's data names who acts, as the page's help says; data that is not JSON is told in Chinese,
         // with the line, never the parser's own words.
@@ -281,7 +283,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         const string Key = "third-party-reimbursement";
         var designer = await app.As("designer");
         var editor = await designer.OpenAsync($"/designer/{Key}/edit");
-        Assert.Equal("/api/definitions/validate?from=1", editor.QuerySelector("#json")!.GetAttribute("data-validate-url"));
+        Assert.Equal($"/api/definitions/validate?from={ShippedDefinitions.Version(Key)}", editor.QuerySelector("#json")!.GetAttribute("data-validate-url"));
         var draft = JsonNode.Parse(editor.QuerySelector("#json")!.TextContent)!;
         draft["states"]!["approve"]!.AsObject().Remove("notCompletedBySameAs");
 
@@ -305,7 +307,7 @@ public sealed partial class DesignerPageTests(SqliteRuntimeApp app) : IClassFixt
         Assert.Null(shown.QuerySelector("[data-testid=approve-form]")); // never the designer who proposed it
         var list = await designer.OpenAsync("/designer");
         Assert.NotNull(list.QuerySelector($"[data-testid=pending-version][data-key={Key}][data-version='{version}']"));
-        Assert.StartsWith("v1 ", list.QuerySelector($"[data-key={Key}] [data-testid=in-force]").Text(), StringComparison.Ordinal);
+        Assert.StartsWith($"v{ShippedDefinitions.Version(Key)} ", list.QuerySelector($"[data-key={Key}] [data-testid=in-force]").Text(), StringComparison.Ordinal);
 
         // A city's supervisor sees it but does not decide; the provincial supervisor does, and a rejection needs its reason.
         Assert.Null((await (await app.As("supervisor.jinan")).OpenAsync($"/designer/{Key}?version={version}")).QuerySelector("[data-testid=approve-form]"));

@@ -126,8 +126,8 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Equal(before, await VersionCountAsync());
     }
 
-    private async Task<JsonObject> ExportAsync(string key, int version = 1) =>
-        (JsonObject)JsonNode.Parse(await (await app.As("designer")).GetStringAsync($"/api/definitions/{key}/versions/{version}"))!;
+    private async Task<JsonObject> ExportAsync(string key, int? version = null) =>
+        (JsonObject)JsonNode.Parse(await (await app.As("designer")).GetStringAsync($"/api/definitions/{key}/versions/{version ?? ShippedDefinitions.Version(key)}"))!;
 
     private Task<int> VersionCountAsync(string key) => app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == key));
 
@@ -178,7 +178,7 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var proposed = await (await designer.PostRawJsonAsync($"/api/definitions/{Key}/versions", draft.ToJsonString())).JsonAsync(HttpStatusCode.Created);
         var version = proposed.GetProperty("version").GetInt32();
         Assert.Equal("pending", proposed.Str("status"));
-        Assert.Equal(1, proposed.GetProperty("comparedWith").GetInt32());
+        Assert.Equal(ShippedDefinitions.Version(Key), proposed.GetProperty("comparedWith").GetInt32());
         var change = Assert.Single(proposed.GetProperty("sensitiveChanges").EnumerateArray());
         Assert.Equal(("separationRemoved", "approve", "review", "$.states.approve.notCompletedBySameAs"), (change.Str("kind"), change.Str("state"), change.Str("before"), change.Str("path")));
         Assert.Contains("第一百一十九条", change.Str("message"), StringComparison.Ordinal);
@@ -190,9 +190,9 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
 
         // Until approved it is not used: new cases start on version 1, and no case is migrated to it.
         var started = await (await officer.PostJsonAsync("/api/cases", AdvancePaymentStart)).JsonAsync(HttpStatusCode.Created);
-        Assert.Equal(1, started.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(ShippedDefinitions.Version(Key), started.GetProperty("definitionVersion").GetInt32());
         var caseId = started.GetProperty("caseId").GetGuid();
-        var migration = new { toVersion = version, stateMapping = new Dictionary<string, string> { ["review"] = "review" }, dryRun = true };
+        var migration = new { toVersion = version, stateMapping = new Dictionary<string, string> { ["urge-employer"] = "urge-employer" }, dryRun = true };
         await (await supervisor.PostJsonAsync($"/api/cases/{caseId}/migrate", migration)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         // Nobody but a provincial supervisor decides, and never the designer who proposed it, whatever other role they hold.
@@ -261,7 +261,7 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         var longer = await ExportAsync(Key);
         longer["states"]!["check-materials"]!["deadline"]!["workingDays"] = 12;
         var next = await (await designer.PostRawJsonAsync($"/api/definitions/{Key}/versions", longer.ToJsonString())).JsonAsync(HttpStatusCode.Created);
-        Assert.Equal(("approved", 1), (next.Str("status"), next.GetProperty("comparedWith").GetInt32()));
+        Assert.Equal(("approved", ShippedDefinitions.Version(Key)), (next.Str("status"), next.GetProperty("comparedWith").GetInt32()));
         Assert.Empty(next.GetProperty("sensitiveChanges").EnumerateArray());
         var list = await designer.OpenAsync("/designer");
         Assert.StartsWith($"v{next.GetProperty("version").GetInt32()} ", list.QuerySelector($"[data-key={Key}] [data-testid=in-force]")!.Text(), StringComparison.Ordinal);

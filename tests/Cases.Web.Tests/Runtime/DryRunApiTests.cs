@@ -82,7 +82,7 @@ public sealed class DryRunApiTests(SqliteRuntimeApp app, ITestOutputHelper outpu
     public async Task A_draft_is_played_before_publishing_and_an_invalid_one_lists_its_paths_and_rules()
     {
         var designer = await app.As("designer");
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await (await designer.GetAsync(new Uri("/api/definitions/fee-rate-objection/versions/1", UriKind.Relative))).Content.ReadAsStringAsync())!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await (await designer.GetAsync(new Uri("/api/definitions/fee-rate-objection/versions/2", UriKind.Relative))).Content.ReadAsStringAsync())!;
         json["states"]!["objection-window"]!["set"]!["objectionDeadline"]!["workingDays"] = 15;
         var body = new
         {

@@ -13,6 +13,7 @@ public static partial class AuthorizationMatrix
         new("GET", "/api/supervision/escalations", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/escalations?city={c.City}")),
         new("GET", "/api/supervision/breaches-per-week", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/breaches-per-week?city={c.City}")),
         new("GET", "/api/supervision/step-durations", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/step-durations?city={c.City}")),
+        new("GET", "/api/supervision/late-exceptions", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/late-exceptions?city={c.City}")),
         new("GET", "/api/supervision/export/{list}", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/export/breached?city={c.City}")),
         new("GET", "/api/supervision/assignees", Only(Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/supervision/assignees?city={c.City}&role=officer")),
 

@@ -11,6 +11,7 @@ public static partial class HostileInput
         [new("GET", "/api/supervision/overview")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/escalations")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/breaches-per-week")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
+        [new("GET", "/api/supervision/late-exceptions")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/step-durations")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/export/{list}")] = _ => Fixed(new("supervisor.province", D(("list", "breached")), D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/assignees")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan), ("role", "officer")))),

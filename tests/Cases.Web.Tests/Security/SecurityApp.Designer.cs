@@ -37,7 +37,7 @@ public partial class SecurityApp
     /// <inheritdoc cref="NewPendingVersionAsync()"/>
     public async Task<int> NewPendingVersionAsync(string procedure)
     {
-        var json = JsonNode.Parse(await (await SendAsync("designer", HttpMethod.Get, $"/api/definitions/{procedure}/versions/1")).Content.ReadAsStringAsync())!;
+        var json = JsonNode.Parse(await (await SendAsync("designer", HttpMethod.Get, $"/api/definitions/{procedure}/versions/{ShippedDefinitions.Version(procedure)}")).Content.ReadAsStringAsync())!;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var states = json["states"]!.AsObject();
         states["approve-" + suffix] = states["approve"]!.DeepClone();
