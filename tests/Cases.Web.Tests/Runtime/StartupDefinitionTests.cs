@@ -83,6 +83,52 @@ public sealed class StartupDefinitionTests
         }
     }
 
+    /// <summary>
+    /// An upgrade: the database runs version 1; the release ships version 2. Start-up stores version 2 beside version 1
+    /// (cases on 1 keep it), and a later file claiming an already stored number changes nothing: published versions never change.
+    /// </summary>
+    [Fact]
+    public async Task An_upgraded_database_gains_the_shipped_version_2_beside_version_1_and_never_rewrites_a_stored_version()
+    {
+        var folder = Directory.CreateTempSubdirectory("cases-workflows-").FullName;
+        var file = Path.Combine(folder, "demo-filing.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, ShippedDemoFiling());
+            var connectionString = await TestDatabases.CreateAsync(TestProvider.Sqlite);
+            async Task<List<(int Version, string Sha)>> StartAsync()
+            {
+                await using var factory = new CasesAppFactory(TestProvider.Sqlite, connectionString,
+                    settings: new Dictionary<string, string>(RuntimeSettings.NoJobServer) { ["Workflows:Path"] = folder });
+                _ = factory.Server;
+                await using var scope = factory.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<Cases.Application.Persistence.CasesDb>();
+                return (await db.Definitions.Where(d => d.Key == "demo-filing").OrderBy(d => d.Version).Select(d => new { d.Version, d.Sha256 }).ToListAsync())
+                    .Select(d => (d.Version, d.Sha256)).ToList();
+            }
+
+            var before = await StartAsync();
+            Assert.Equal([1], before.Select(d => d.Version));
+
+            var shipped = JsonNode.Parse(ShippedDemoFiling())!;
+            shipped["version"] = 2;
+            shipped["states"]!["check-materials"]!["deadline"]!["workingDays"] = 4;
+            await File.WriteAllTextAsync(file, shipped.ToJsonString());
+            var upgraded = await StartAsync();
+            Assert.Equal([1, 2], upgraded.Select(d => d.Version));
+            Assert.Equal(before[0], upgraded[0]);
+
+            shipped["states"]!["check-materials"]!["deadline"]!["workingDays"] = 6;
+            await File.WriteAllTextAsync(file, shipped.ToJsonString());
+            Assert.Equal(upgraded, await StartAsync());
+            SqliteFiles.Delete(connectionString);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static IEnumerable<Exception> Chain(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
