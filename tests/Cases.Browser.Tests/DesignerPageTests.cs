@@ -40,14 +40,14 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByTestId("validation").GetByText("校验通过").WaitForAsync();
         Assert.Equal(0, await page.GetByTestId("validation-error").CountAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "发布为第 2 版" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布为第 3 版" }).ClickAsync();
         // Publishing asks first, saying what will happen; only the confirmation publishes.
-        Assert.Contains("第 2 版即成为新立案件使用的版本", await page.GetByTestId("publish-confirm-what").InnerTextAsync(), StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Button, new() { Name = "确认发布第 2 版" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/designer/fee-rate-objection?version=2", StringComparison.Ordinal));
+        Assert.Contains("第 3 版即成为新立案件使用的版本", await page.GetByTestId("publish-confirm-what").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认发布第 3 版" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/designer/fee-rate-objection?version=3", StringComparison.Ordinal));
         Assert.Contains("已发布", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
 
-        // The diagram of version 2: every state drawn, the new clock in the table beside it.
+        // The diagram of version 3 (the shipped version is 2): every state drawn, the new clock in the table beside it.
         var diagram = page.GetByTestId("diagram");
         await diagram.WaitForAsync();
         Assert.Equal(await page.GetByTestId("state-row").CountAsync(), await diagram.Locator("g.diagram-node").CountAsync());
@@ -55,14 +55,14 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("12个工作日", await page.Locator("[data-testid=state-row][data-state=objection-window]").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "designer.png"), FullPage = true });
 
-        // The diff of versions 1 and 2, labelled in words as well as colours.
+        // The diff of versions 2 and 3, labelled in words as well as colours.
         await page.GetByRole(AriaRole.Link, new() { Name = "版本对比" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/diff", StringComparison.Ordinal));
         var changedClock = page.Locator("[data-testid=diff-clocks] [data-change=changed]");
         Assert.Contains("修改", await changedClock.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("「单位收到告知日期」后12个工作日", await changedClock.InnerTextAsync(), StringComparison.Ordinal);
 
-        // The dry run of version 2 with the page's own sample: the case opens and a month passes.
+        // The dry run of version 3 with the page's own sample: the case opens and a month passes.
         await page.GetByRole(AriaRole.Link, new() { Name = "试运行" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/dry-run", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
@@ -70,14 +70,14 @@ public class DesignerPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("notify-employer", await page.GetByTestId("dry-run-path").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("第二十二条", await page.GetByTestId("dry-run-tasks").InnerTextAsync(), StringComparison.Ordinal);
 
-        // A case opened after the publication runs on version 2.
+        // A case opened after the publication runs on version 3.
         var officer = await browser.SignedInAsync("officer.jinan");
         var opened = await officer.APIRequest.PostAsync("/api/cases", new()
         {
             DataObject = new { procedure = "fee-rate-objection", city = "370100", data = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = "2025-07", adjustedOn = "2025-09-26" } },
         });
         Assert.Equal(201, opened.Status);
-        Assert.Equal(2, (await opened.JsonAsync())!.Value.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(3, (await opened.JsonAsync())!.Value.GetProperty("definitionVersion").GetInt32());
 
         Assert.Empty(violations);
     }
