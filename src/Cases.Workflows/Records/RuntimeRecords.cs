@@ -1,6 +1,6 @@
 namespace Cases.Workflows.Records;
 
-/// <summary>A published, immutable version of a procedure definition (the files in workflows/ seed version 1).</summary>
+/// <summary>A published, immutable version of a procedure definition (the files in workflows/ are each procedure's shipped version, stored at start-up under its own number when missing).</summary>
 public sealed class StoredDefinition
 {
     public long Id { get; set; }
