@@ -26,9 +26,10 @@ public sealed record GetSupervisionPage(string? City, string? BreachedAfter, str
 /// <param name="Provincial">The user may pick a city.</param>
 /// <param name="StaleCursor">A list's cursor no longer fitted: its first page is shown.</param>
 /// <param name="Names">Display names of the officers on the page and the names of the listed tasks' parties.</param>
+/// <param name="LateExceptions">Late term-extension applications accepted as the agency's exception this year.</param>
 public sealed record SupervisionPageView(string? City, SlaOverview Overview, EscalationBoard Escalations, SlaTasks Breached, SlaTasks Warning,
     IReadOnlyList<WeekBreaches> Weeks, IReadOnlyList<StepDuration> Steps, IReadOnlyList<Assignee> Assignees,
-    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor, NameBook Names);
+    bool CanReassign, bool FullIdNumbers, bool Provincial, bool StaleCursor, NameBook Names, LateExceptionCount LateExceptions);
 
 /// <summary>One list of the dashboard (breached or warning): a page of open tasks after a cursor, and the next page's cursor.</summary>
 public sealed record SlaTasks(string Sla, IReadOnlyList<TaskView> Rows, string? After, string? Next);
@@ -79,6 +80,7 @@ public sealed class GetSupervisionPageHandler(IMediator mediator) : IQueryHandle
             FullIdNumbers: by.NeedsFullIdNumbers,
             Provincial: by.IsProvincial,
             StaleCursor: stale,
-            Names: names);
+            Names: names,
+            LateExceptions: await mediator.Send(new CountLateExceptions(scope, by), cancellationToken));
     }
 }

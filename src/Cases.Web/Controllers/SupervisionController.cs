@@ -40,6 +40,9 @@ public sealed class SupervisionPage
 
     public required IReadOnlyList<StepDuration> Steps { get; init; }
 
+    /// <summary>Late term-extension applications accepted as the agency's exception this year.</summary>
+    public required LateExceptionCount LateExceptions { get; init; }
+
     /// <summary>Whom tasks can go to, by city and role.</summary>
     public required IReadOnlyList<Assignee> Assignees { get; init; }
 
@@ -123,6 +126,7 @@ public sealed class SupervisionController(IMediator mediator, IStringLocalizer<S
             Warning = page.Warning,
             Weeks = page.Weeks,
             Steps = page.Steps,
+            LateExceptions = page.LateExceptions,
             Assignees = page.Assignees,
             ProcedureTitles = await SupervisionCsv.ProcedureTitlesAsync(mediator, ct),
             CanReassign = page.CanReassign,

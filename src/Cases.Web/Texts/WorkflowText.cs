@@ -207,7 +207,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     public string CaseStatus(InstanceStatus status) => status == InstanceStatus.Running ? L["办理中"] : L["已办结"];
 
     /// <summary>A short case number for people: the id's last 8 hex digits (its first ones are a timestamp, shared by cases opened together).</summary>
-    public static string CaseNumber(Guid caseId) => caseId.ToString("N")[^8..].ToUpperInvariant();
+    public static string CaseNumber(Guid caseId) => CaseNumbers.Of(caseId);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 

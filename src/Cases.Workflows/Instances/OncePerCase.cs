@@ -34,8 +34,7 @@ public static class OncePerCase
             return;
         }
 
-        // The number the pages and lists show for a case: the last 8 hex digits of its id.
-        var number = caseId.ToString("N")[^8..].ToUpperInvariant();
+        var number = CaseNumbers.Of(caseId);
         var extras = new Dictionary<string, object?> { [OncePerSpec.CaseNumberPlaceholder] = number };
         throw new ConflictException(RuleMessages.Fill(once.Message, data, extras, definition.Data), new { caseId, caseNumber = number, basis = once.Basis });
     }

@@ -1,4 +1,5 @@
 using Cases.Domain.Parties;
+using Cases.Workflows.Instances;
 
 namespace Cases.Workflows.Tasks;
 
@@ -14,7 +15,7 @@ public static class TaskFilters
     public const int MaxPartyLength = 100;
 
     /// <summary>The length of a case number as the pages show it.</summary>
-    public const int CaseNumberLength = 8;
+    public const int CaseNumberLength = CaseNumbers.Length;
 
     /// <summary>The party text, trimmed; null when empty. Refuses control characters and overlong text (400, field "party").</summary>
     public static string? Party(string? text)
