@@ -14,9 +14,12 @@ namespace Cases.Application.Casework;
 /// filtered by procedure, status (running or completed), current state, text (the party label, the name of a worker or
 /// employer the case names, or a case id, its prefix or the short number pages show) and the China-time dates it was opened between; newest first, keyset-paged on
 /// (opened at, id) so that a page never repeats or skips a case that was there when the first page was read.
+/// <paramref name="Naming"/> keeps the cases whose data names that register entry exactly (an injury case's id, a
+/// worker's identity number): the cases of one injury or one person, as their pages list them.
 /// </summary>
 public sealed record SearchCases(
-    string? Procedure, string? Status, string? State, string? Q, DateOnly? OpenedFrom, DateOnly? OpenedTo, string? City, string? After, int? Limit, Actor By)
+    string? Procedure, string? Status, string? State, string? Q, DateOnly? OpenedFrom, DateOnly? OpenedTo, string? City, string? After, int? Limit, Actor By,
+    string? Naming = null)
     : IQuery<CaseSearchPage>;
 
 /// <summary>
@@ -54,6 +57,12 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         if (city is not null)
         {
             cases = cases.Where(x => x.Case.CityCode == city);
+        }
+
+        if (query.Naming is { Length: > 0 } naming)
+        {
+            // The case's own typed values (their key leads with the case): every declared field the runtime projects.
+            cases = cases.Where(x => db.CaseValues.Any(v => v.CaseId == x.Case.Id && v.Text == naming));
         }
 
         var procedure = string.IsNullOrWhiteSpace(query.Procedure) ? null : query.Procedure.Trim();

@@ -165,6 +165,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.DeadlineBreached => L["超过办理时限"],
         AgencyJournalActions.EscalationAcknowledged => L["主管确认升级事项"],
         AgencyJournalActions.LedgerPosted => L["记入台账"],
+        AgencyJournalActions.RegisterUpdated => L["写入登记信息"],
         JournalActions.Migrated => L["迁移版本"],
         AgencyJournalActions.DeadlineMoved => L["因日历调整重算期限"],
         AgencyJournalActions.DeadlineSettled => L["期限按正式日历确认"],
@@ -431,6 +432,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             JournalActions.Ended when Text(JournalFields.Outcome) is { } outcome => L["办结，结果：{0}", EndOutcome(definition, outcome)],
             JournalActions.Migrated => L["迁移到第 {0} 版流程", data?["toVersion"]?.ToString() ?? ""],
             AgencyJournalActions.LedgerPosted => L["记入{0}", Ledger(Text("ledger"))],
+            AgencyJournalActions.RegisterUpdated => L["写入{0}登记", Register(Text("register"))],
             _ => Action(entry.Action),
         };
         return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)
@@ -442,7 +444,12 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     private static string Calculator(string? name) =>
         name is not null && Cases.Domain.Calculations.CalculatorCatalog.Find(name) is { } calculator ? English ? calculator.TitleEn : calculator.TitleZh : name ?? "";
 
-    private string Ledger(string? ledger) => ledger switch
+    /// <summary>A register by its title (工伤案件, 建设项目); an unknown one by its name.</summary>
+    private static string Register(string? name) =>
+        Cases.Workflows.Definitions.Registers.Find(name) is { } register ? (English ? register.Title.En : register.Title.Zh) : name ?? "";
+
+    /// <summary>A ledger by its title (先行支付台账, 第三人责任医疗费台账).</summary>
+    public string Ledger(string? ledger) => ledger switch
     {
         "advance-payment" => L["先行支付台账"],
         "third-party-medical" => L["第三人责任医疗费台账"],
@@ -526,6 +533,9 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                 case "ledger" when node is JsonValue l && l.TryGetValue<string>(out var ledger):
                     lines.Add((L["台账"], Ledger(ledger)));
                     break;
+                case "register" when node is JsonValue g && g.TryGetValue<string>(out var register):
+                    lines.Add((L["登记簿"], Register(register)));
+                    break;
                 case "entry" when node is JsonValue e && e.TryGetValue<string>(out var kind):
                     lines.Add((L["记账类别"], LedgerEntry(kind)));
                     break;
@@ -569,7 +579,8 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         _ => to,
     };
 
-    private string LedgerEntry(string entry) => entry switch
+    /// <summary>What a ledger entry records (先行支付, 追回, 核销, 补足医疗费差额).</summary>
+    public string LedgerEntry(string entry) => entry switch
     {
         "advanced" => L["先行支付"],
         "repaid" => L["追回"],
@@ -591,6 +602,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "balance" => L["余额"],
         "on" => L["日期"],
         "injuryCaseId" => L["工伤案件编号"],
+        "key" => L["登记编号"],
+        "rehabEndsOn" => L["康复期截止日"],
+        "contractEndsOn" => L["合同竣工日期"],
+        "completedOn" => L["竣工日期"],
         "items" => L["票据号码"],
         "calculator" => L["计算项目"],
         "input" => L["计算依据数据"],

@@ -20,6 +20,10 @@ public static partial class AuthorizationMatrix
         new("GET", "/api/injury-cases/{id:guid}", CaseStaff, Scope.Record, "200", async c => new Attempt($"/api/injury-cases/{await InjuryCaseAsync(c)}")),
         new("POST", "/api/injury-cases/{id:guid}/rehabilitation", Only(Officer, Supervisor, Admin), Scope.Record, "200", async c =>
             new Attempt($"/api/injury-cases/{await c.RecordAsync("rehabilitation", () => NewInjuryCaseAsync(c.App, c.City))}/rehabilitation", new { startsOn = "2025-05-01", endsOn = "2025-08-31" })),
+
+        // The pages: the same readers; the list is the reader's own city.
+        new("GET", "/injury-cases", CaseStaff, Scope.None, "200", Get(_ => "/injury-cases?q=" + Uri.EscapeDataString("安全"))),
+        new("GET", "/injury-cases/{id:guid}", CaseStaff, Scope.Record, "200", async c => new Attempt($"/injury-cases/{await InjuryCaseAsync(c)}")),
     ];
 
     /// <summary>The city's injury case the read rows look at, registered once per fixture.</summary>
