@@ -32,7 +32,12 @@ public sealed class ProjectQueryHandlers(CasesDb db) : IQueryHandler<ListProject
             throw new DomainValidationException("q", new LocalizedText($"查询内容不能超过 {QueryMaxLength} 个字符。", $"q is at most {QueryMaxLength} characters."));
         }
 
-        if (query.After is { Length: > ConstructionProject.ProjectCodeMaxLength })
+        if (q is not null && q.Any(char.IsControl))
+        {
+            throw new DomainValidationException("q", new LocalizedText("查询内容不能含有控制字符。", "q must not contain control characters."));
+        }
+
+        if (query.After is { Length: > ConstructionProject.ProjectCodeMaxLength } || (query.After?.Any(char.IsControl) ?? false))
         {
             throw new DomainValidationException("after", new LocalizedText("分页位置无效。", "after is not a position in this list."));
         }
