@@ -89,11 +89,9 @@ public static class DemoCases
             await m.Send(new ClaimTask(await OpenTask(m, id), JinanOfficer));
         });
 
-        await Case("project insured", m => Start(m, "project-term-extension", new
-        {
-            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F61",
-            contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
-        }));
+        // Projects: the term extension starts from the registered project (version 3: its contractor and contract
+        // period come from the register, 第九条).
+        await Case("project insured", m => Start(m, "project-term-extension", new { projectCode = "JS3701002026-D01" }));
 
         var referral = new
         {

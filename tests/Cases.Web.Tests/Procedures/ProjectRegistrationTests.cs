@@ -190,6 +190,25 @@ public abstract class ProjectRegistrationScenarios(AppFixture app) : ProcedureSc
     }
 
     [Fact]
+    public async Task A_project_registered_here_has_its_term_extended_by_project_term_extension_and_the_register_follows()
+    {
+        var code = NewCode();
+        await RegisterAsync(code);
+        // 第九条: the extension starts from the registered project; its contractor and period come from the register.
+        At("2026-06-01 09:00");
+        var caseId = await StartAsync("project-term-extension", new { projectCode = code });
+        var view = await CaseAsync(caseId);
+        Assert.Equal(("2025-10-09", "2026-12-31", "2026-12-16"), (Data(view, "contractStartsOn"), Data(view, "contractEndsOn"), Data(view, "applicationDeadline")));
+        var review = Task(await EventOkAsync(caseId, "extension-application", new
+        {
+            receivedOn = "2026-06-01", newContractEndsOn = "2027-03-31", materialsReceived = new[] { "extension-application", "contract-extension-proof" },
+        }));
+        Assert.Equal("insured", (await CompleteAsync(review, "approved")).Str("state"));
+        var term = (await ProjectAsync(code)).GetProperty("term");
+        Assert.Equal(("2025-10-09", "2027-03-31"), (term.Str("from"), term.Str("to")));
+    }
+
+    [Fact]
     public async Task The_list_finds_a_city_s_projects_by_name_or_code_a_page_at_a_time()
     {
         var first = NewCode();
