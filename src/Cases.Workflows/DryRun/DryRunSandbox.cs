@@ -58,6 +58,9 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         services.AddSingleton<IBackgroundJobClient, NoJobs>();
         // The sample case is worked by made-up actors; nobody is assigned from a staff list.
         services.AddSingleton<IStaffDirectory, NoStaff>();
+        // A start field naming a register (a project of 第九条 …): the sandbox has no registers, so the sample value stands
+        // for a registered entry and the sample data for what its fills would take.
+        services.AddSingleton<ICaseRegisters, SampleRegisters>();
         services.AddScoped<StartCaseHandler>();
         services.AddScoped<RecordEventCommandHandler>();
         services.AddScoped<TaskCommandHandlers>();
@@ -244,4 +247,13 @@ internal sealed class DryRunSandbox : IAsyncDisposable
 internal sealed class NoStaff : IStaffDirectory
 {
     public Task<Actor?> FindAsync(string userName, CancellationToken ct) => Task.FromResult<Actor?>(null);
+}
+
+/// <summary>The dry run's registers: every key is taken as registered, with nothing to fill (the sample data says it).</summary>
+internal sealed class SampleRegisters : ICaseRegisters
+{
+    private static readonly IReadOnlyDictionary<string, JsonNode?> Nothing = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, JsonNode?>?> FindAsync(RegisterKind kind, string key, string cityCode, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, JsonNode?>?>(Nothing);
 }
