@@ -26,6 +26,10 @@ public static class ApplicationSetup
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IPartyRegister, Parties.PartyRegister>();
         services.AddScoped<DeadlineRecalculation>();
+
+        // Projects: the 第九条 registration writes the project in the command's transaction.
+        services.AddSingleton<IWorkflowAction>(new Projects.RegisterProjectAction());
+        services.AddScoped<IProgressEffectWriter, Projects.ProjectRegistering>();
         return services;
     }
 }

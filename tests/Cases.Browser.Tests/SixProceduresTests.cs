@@ -131,7 +131,8 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
         {
             "fee-rate-objection" => [("employerCreditCode", Employer), ("previousRate", "0.005"), ("newRate", "0.0045"), ("effectiveFrom", "2025-06"), ("adjustedOn", "2025-10-17")],
             "rehab-extension" => [("workerIdNumber", Worker), ("injuryCaseId", number), ("rehabStartsOn", "2025-08-01"), ("rehabEndsOn", "2025-10-28"), ("institution", "山东省工伤康复医院")],
-            "project-term-extension" => [("projectCode", "JS3701002026-D01"), ("generalContractorCreditCode", Employer), ("contractStartsOn", "2025-03-01"), ("contractEndsOn", "2026-06-30"), ("totalCost", "86000000")],
+            // Projects: version 3 takes the contractor and the contract period from the project register.
+            "project-term-extension" => [("projectCode", "JS3701002026-D01")],
             "transfer-approval" => [("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("appliedOn", "2025-10-19"),
                 ("referral.hospital", "济南市第四人民医院"), ("referral.issuedOn", "2025-10-18"), ("referral.destinationHospital", "北京积水潭医院"), ("referral.destinationProvince", "北京市"), ("referral.destinationCity", "北京市"), ("referral.reason", "需行二期骨科手术")],
             "advance-payment" => [("appliedOn", "2025-10-20"), ("injuryCaseId", number), ("workerIdNumber", Worker), ("employerCreditCode", Employer), ("claimItems", "medical,48000.50"),

@@ -22,6 +22,9 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<ConstructionProject> ConstructionProjects => Set<ConstructionProject>();
 
+    // Projects: the workers filed by real name on a construction project (第十一条).
+    public DbSet<ProjectWorker> ProjectWorkers => Set<ProjectWorker>();
+
     public DbSet<InjuryCase> InjuryCases => Set<InjuryCase>();
 
     public DbSet<Dependant> Dependants => Set<Dependant>();

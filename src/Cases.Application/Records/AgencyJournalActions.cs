@@ -23,4 +23,8 @@ public static class AgencyJournalActions
 
     /// <summary>A deadline counted over a provisional year was confirmed by the official calendar.</summary>
     public const string DeadlineSettled = "deadline-settled";
+
+    // Projects
+    /// <summary>A construction project was registered with its premium (第九条、第二十六条、第二十七条); data: code, term, premium.</summary>
+    public const string ProjectRegistered = "project-registered";
 }

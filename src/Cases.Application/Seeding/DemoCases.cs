@@ -89,11 +89,9 @@ public static class DemoCases
             await m.Send(new ClaimTask(await OpenTask(m, id), JinanOfficer));
         });
 
-        await Case("project insured", m => Start(m, "project-term-extension", new
-        {
-            projectCode = "JS3701002026-D01", generalContractorCreditCode = "91370100MA3C4E5F61",
-            contractStartsOn = Day(-200), contractEndsOn = Day(30), totalCost = 86_000_000m,
-        }));
+        // Projects: the term extension starts from the registered project (version 3: its contractor and contract
+        // period come from the register, 第九条).
+        await Case("project insured", m => Start(m, "project-term-extension", new { projectCode = "JS3701002026-D01" }));
 
         var referral = new
         {
@@ -190,6 +188,20 @@ public static class DemoCases
         {
             injuryCaseId = DemoInjuries.Id(10), Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", compensationDecidedBy = "other", eligibleMedicalCost = 8600m,
             materialsReceived = ViolenceProofShared,
+        }));
+
+        // Projects: a general contractor's 第九条 registration waiting for the officer's check; the business licence
+        // came through the market regulator's shared data (第九条: 行政审批、住建等部门共享), the rest on paper.
+        await Case("project registration to check", m => Start(m, "project-registration", new
+        {
+            projectCode = "JS3701002026-D03", name = "济南市历城区唐冶片区安置房（三期）工程", generalContractorCreditCode = "91370100MA3C4E5F61",
+            contractNumber = "JSGC-HT-2026-0042", awardNotice = "winning-bid", contractStartsOn = Day(20), contractEndsOn = Day(560),
+            totalCost = 128_600_000m, workStarted = false, subcontracted = true, receivedOn = Day(0),
+            materialsReceived = new object[]
+            {
+                "construction-contract", "award-notice", "subcontracts",
+                new { key = "business-licence", sharedFrom = "市场监督管理局" },
+            },
         }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);

@@ -111,14 +111,21 @@ public static class DemoSeed
         {
             var contractor = faker.PickRandom(contractors);
             var starts = today.AddDays(-faker.Random.Int(30, 400));
-            db.ConstructionProjects.Add(ConstructionProject.Register(
-                $"JS{contractor.CityCode}{today.Year}{i + 1:D4}",
-                faker.Address.StreetName() + faker.PickRandom("安置房", "综合楼", "道路改造", "污水处理厂", "学校教学楼") + "工程",
+            // Projects: named as a city's works are ("济南市…路安置房（二期）工程") and coded as a construction permit
+            // number is (the city's division code, the permit date, a serial); the same draws of the fixed seed as before.
+            var city = City.Parse(contractor.CityCode);
+            var street = faker.Address.StreetName();
+            var kind = faker.PickRandom("安置房（二期）", "综合楼", "道路改造", "污水处理厂", "学校教学楼");
+            db.ConstructionProjects.Add(DemoProject(
+                $"{contractor.CityCode}{starts.AddDays(-20):yyyyMMdd}{i + 1:D2}01",
+                $"{city.NameZh}{street}{kind}工程",
                 contractor.CreditCode,
-                City.Parse(contractor.CityCode),
+                city,
                 starts,
                 starts.AddDays(faker.Random.Int(180, 720)),
-                Math.Round(faker.Random.Decimal(2_000_000m, 300_000_000m), 2, MidpointRounding.AwayFromZero)));
+                Math.Round(faker.Random.Decimal(2_000_000m, 300_000_000m), 2, MidpointRounding.AwayFromZero),
+                $"HT-{contractor.CityCode[..4]}-{starts.Year}-{i + 1:D3}",
+                i % 3 == 0 ? AwardNotices.Assignment : AwardNotices.WinningBid));
         }
 
         var employerById = employers.ToDictionary(e => e.Id);
@@ -161,11 +168,24 @@ public static class DemoSeed
         ];
         db.Workers.AddRange(named);
         DemoInjuries.Add(db, named, [hengda, haiwan], today);
-        db.ConstructionProjects.Add(ConstructionProject.Register("JS3701002026-D01", "经十路东延综合管廊工程", hengda.CreditCode, jinan,
-            today.AddDays(-200), today.AddDays(30), 86_000_000m));
+        db.ConstructionProjects.Add(DemoProject("JS3701002026-D01", "济南市经十路东延综合管廊工程", hengda.CreditCode, jinan,
+            today.AddDays(-200), today.AddDays(30), 86_000_000m, "JSGC-HT-2025-0317", AwardNotices.WinningBid));
+        // Projects: one of Qingdao's, so that each city of the demo users has a project of its own.
+        db.ConstructionProjects.Add(DemoProject("JS3702002026-D02", "青岛市西海岸新区海湾机械厂房扩建工程", haiwan.CreditCode, City.Parse("370200"),
+            today.AddDays(-120), today.AddDays(240), 42_500_000m, "QDGC-HT-2025-1108", AwardNotices.Assignment));
 
         await db.SaveChangesAsync();
-        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, {Injuries} injury cases", employers.Count + 2, workers.Count + 3, await db.InjuryCases.CountAsync());
+        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 17 projects, {Injuries} injury cases", employers.Count + 2, workers.Count + 3, await db.InjuryCases.CountAsync());
+    }
+    // Projects: a demo project registered before work started (第九条), its premium 0.15% of the total cost
+    // (第二十六条, the project-premium calculator) paid the day before registration (第二十七条: before work starts).
+    private static ConstructionProject DemoProject(string code, string name, CreditCode contractor, City city, DateOnly starts, DateOnly ends, decimal totalCost,
+        string contractNumber, string awardNotice)
+    {
+        var premium = Cases.Domain.Calculations.ProjectPremiumCalculator.Calculate(new(totalCost, 0.0015m)).Amount;
+        var registeredOn = starts.AddDays(-7);
+        return ConstructionProject.Register(code, name, contractor, city, starts, ends, totalCost,
+            new ProjectRegistration(contractNumber, awardNotice, WorkStarted: false, Subcontracted: false, registeredOn, premium, registeredOn.AddDays(-1)));
     }
 
     private static string DemoSuffix(Faker faker) => faker.PickRandom("有限公司", "股份有限公司", "建设集团有限公司", "制造有限公司");

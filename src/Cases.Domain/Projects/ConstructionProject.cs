@@ -9,7 +9,7 @@ namespace Cases.Domain.Projects;
 /// completion or extended on application; the deadline to apply (15 days before the end), the checks of an application
 /// and the end of the term are the procedure's, workflows/project-term-extension.json.
 /// </summary>
-public sealed class ConstructionProject
+public sealed partial class ConstructionProject
 {
     /// <summary>Longest project code accepted.</summary>
     public const int ProjectCodeMaxLength = 50;

@@ -21,6 +21,7 @@ public static class ApiRoutes
         api.MapCaseworkApi();
         api.MapAuditApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        api.MapProjectsApi(); // Projects
         return app;
     }
 }

@@ -174,6 +174,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.ExpiryExtended => L["主管延长期限"],
         JournalActions.Ended => L["办结"],
         JournalActions.Recorded => L["记录"],
+        AgencyJournalActions.ProjectRegistered => L["登记建设项目参保"], // Projects
         _ => action,
     };
 
@@ -433,6 +434,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             JournalActions.Migrated => L["迁移到第 {0} 版流程", data?["toVersion"]?.ToString() ?? ""],
             AgencyJournalActions.LedgerPosted => L["记入{0}", Ledger(Text("ledger"))],
             AgencyJournalActions.RegisterUpdated => L["写入{0}登记", Register(Text("register"))],
+            AgencyJournalActions.ProjectRegistered => L["登记建设项目 {0} 参保，保险费 {1} 元", Text("projectCode") ?? "", data?["premium"]?.ToString() ?? ""], // Projects
             _ => Action(entry.Action),
         };
         return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)

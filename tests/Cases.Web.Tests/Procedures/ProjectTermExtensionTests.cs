@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Support;
 
@@ -11,16 +12,41 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
 
     private const string Key = "project-term-extension";
 
+    private const string Contractor = "91370100MA3C4E5F61";
+    private static int _serial = Random.Shared.Next(1000, 9000);
+
+    private string _projectCode = "";
+
     // The contract ends Monday 2025-10-20: the application deadline is 2025-10-05, a National Day holiday and a
-    // Sunday, and stays there: "至少在到期15日前" is counted back and never moved.
-    private Task<Guid> StartAsync() => StartAsync(Key, new
+    // Sunday, and stays there: "至少在到期15日前" is counted back and never moved. Version 3 starts from a project of
+    // the register (第九条): each case gets a project of its own, since its approval writes the project's end.
+    private async Task<Guid> StartAsync()
     {
-        projectCode = "JS3701002025-T01",
-        generalContractorCreditCode = "91370100MA3C4E5F61",
-        contractStartsOn = "2025-03-01",
-        contractEndsOn = "2025-10-20",
-        totalCost = 86_000_000.00m,
-    });
+        _projectCode = await RegisteredProjectAsync();
+        return await StartAsync(Key, new
+        {
+            projectCode = _projectCode,
+            generalContractorCreditCode = Contractor,
+            contractStartsOn = "2025-03-01",
+            contractEndsOn = "2025-10-20",
+        });
+    }
+
+    /// <summary>A project of 济南 in the register, contract 2025-03-01 to 2025-10-20; its code.</summary>
+    private async Task<string> RegisteredProjectAsync()
+    {
+        var code = $"JS370100-E{Interlocked.Increment(ref _serial):D5}";
+        await App.InDbAsync(async db =>
+        {
+            db.ConstructionProjects.Add(Cases.Domain.Projects.ConstructionProject.Register(code, "济南市经十路东延综合管廊工程（二标段）",
+                Cases.Domain.Parties.CreditCode.Parse(Contractor), Cases.Domain.Parties.City.Jinan, new DateOnly(2025, 3, 1), new DateOnly(2025, 10, 20), 86_000_000m));
+            return await db.SaveChangesAsync();
+        });
+        return code;
+    }
+
+    private async Task<JsonElement> ProjectAsync(string code) =>
+        await (await (await App.As("officer.jinan")).GetAsync($"/api/projects/{code}")).JsonAsync(HttpStatusCode.OK);
 
     [Fact]
     public async Task The_application_deadline_shows_among_the_clocks_unshifted_with_the_reminder_ahead_of_it()
@@ -60,6 +86,9 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Equal(("2026-01-31", "2026-01-16"), (Data(view, "contractEndsOn"), Data(view, "applicationDeadline")));
         Assert.Equal("2026-01-16", Timer(view, "milestone").Str("dueOn"));
         Assert.Equal("2026-01-31", Timer(view, "transition").Str("dueOn"));
+        // Written back to the project register in the approval's transaction (第九条).
+        Assert.Equal("2026-01-31", (await ProjectAsync(_projectCode)).GetProperty("term").Str("to"));
+        Assert.Contains(await App.JournalAsync(caseId), j => j.Action == "register-updated" && j.DataJson.Contains("2026-01-31", StringComparison.Ordinal));
         // The old clocks went with the old term: on 10/21 nothing ends the case.
         At("2025-10-21 09:00");
         await App.RunDueTimersAsync();
@@ -101,6 +130,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         var accepted = await CompleteAsync(exception, "accept", new { exceptionReason = "施工许可延期文件已补齐，确有正当理由" }, "supervisor.jinan");
         Assert.Equal("insured", accepted.Str("state"));
         Assert.Equal("2025-12-31", Data(await CaseAsync(caseId), "contractEndsOn"));
+        Assert.Equal("2025-12-31", (await ProjectAsync(_projectCode)).GetProperty("term").Str("to"));
 
         // Counted on the dashboard of the city (and the province) for 2025, with the reason on the case.
         Assert.Equal((2025, before + 1), await LateExceptionCountAsync("supervisor.jinan"));
@@ -121,6 +151,7 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Equal("insured", (await CompleteAsync(exception, "reject", new { }, "supervisor.jinan")).Str("state"));
         Assert.Equal(before, await LateExceptionsAsync("supervisor.jinan"));
         Assert.Equal("2025-10-20", Data(await CaseAsync(caseId), "contractEndsOn"));
+        Assert.Equal("2025-10-20", (await ProjectAsync(_projectCode)).GetProperty("term").Str("to"));
     }
 
     [Fact]
@@ -149,6 +180,9 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         var done = await EventOkAsync(caseId, "early-completion", new { completedOn = "2025-09-15" });
         Assert.Equal("completed-early", done.Str("endOutcome"));
         Assert.Empty(DemoFiling.PendingTimers(await CaseAsync(caseId)));
+        // The register's term ends on the completion day (第九条: 提前竣工的…在工程竣工之日终止).
+        var term = (await ProjectAsync(_projectCode)).GetProperty("term");
+        Assert.Equal(("2025-09-15", "2025-09-15", "2025-10-20"), (term.Str("completedOn"), term.Str("to"), term.Str("contractEndsOn")));
     }
 
     [Fact]
@@ -235,6 +269,27 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         Assert.Equal("insured", (await CompleteAsync(again, "rejected", new { reviewNote = "补充协议未盖章" })).Str("state"));
         await App.RunDueTimersAsync();
         Assert.Equal("term-ended", (await CaseAsync(caseId)).Str("endOutcome"));
+    }
+
+    [Fact]
+    public async Task Only_a_registered_project_of_the_city_starts_it_and_its_contractor_and_period_come_from_the_register()
+    {
+        At("2025-09-01 09:00");
+        // Unknown, and another city's (the demo project of 青岛): the same refusal naming the field.
+        Assert.Contains("须为本市已登记的建设项目", await (await (await App.As("officer.jinan")).PostJsonAsync("/api/cases",
+            new { procedure = Key, city = "370100", data = new { projectCode = "JS370100-NOPE" } })).FieldErrorAsync("data.projectCode"), StringComparison.Ordinal);
+        await (await (await App.As("officer.jinan")).PostJsonAsync("/api/cases",
+            new { procedure = Key, city = "370100", data = new { projectCode = "JS3702002026-D02" } })).FieldErrorAsync("data.projectCode");
+        var code = await RegisteredProjectAsync();
+        // A period the caller states differently from the register is refused, not replaced.
+        await (await (await App.As("officer.jinan")).PostJsonAsync("/api/cases",
+            new { procedure = Key, city = "370100", data = new { projectCode = code, contractEndsOn = "2025-12-31" } })).FieldErrorAsync("data.contractEndsOn");
+
+        var caseId = await StartAsync(Key, new { projectCode = code });
+        var view = await CaseAsync(caseId);
+        Assert.Equal(("2025-03-01", "2025-10-20", Contractor, "济南恒达建材有限公司", "济南市经十路东延综合管廊工程（二标段）"),
+            (Data(view, "contractStartsOn"), Data(view, "contractEndsOn"), Data(view, "generalContractorCreditCode"), Data(view, "generalContractorName"), Data(view, "projectName")));
+        Assert.Equal("2025-10-05", Timer(view, "milestone").Str("dueOn"));
     }
 
     // The dashboard's count of late applications accepted as the agency's exception, in the user's scope, this year (China time).

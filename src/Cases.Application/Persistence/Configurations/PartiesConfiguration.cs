@@ -49,6 +49,9 @@ internal sealed class ConstructionProjectConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.CityCode).HasMaxLength(6);
         b.HasIndex(x => x.ProjectCode).IsUnique().HasDatabaseName("ux_construction_projects_code");
         b.HasIndex(x => new { x.CityCode, x.ContractEndsOn }).HasDatabaseName("ix_construction_projects_city_ends");
+
+        // Projects: the 第九条 papers and the 第二十六、二十七条 premium (see ProjectsConfiguration).
+        ProjectsConfiguration.Registration(b);
     }
 }
 

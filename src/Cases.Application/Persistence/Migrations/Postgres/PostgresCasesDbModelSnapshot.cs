@@ -704,6 +704,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AwardNotice")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -714,6 +718,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly>("ContractEndsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("ContractStartsOn")
                         .HasColumnType("date");
@@ -728,14 +736,30 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<decimal?>("Premium")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("PremiumPaidOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Subcontracted")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal>("TotalCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("WorkStarted")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -746,7 +770,49 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.HasIndex("CityCode", "ContractEndsOn")
                         .HasDatabaseName("ix_construction_projects_city_ends");
 
+                    b.HasIndex("CityCode", "ProjectCode")
+                        .HasDatabaseName("ix_construction_projects_city_code");
+
                     b.ToTable("construction_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EmployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FilingDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_project_workers_project_id_number");
+
+                    b.ToTable("project_workers", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
@@ -1717,6 +1783,15 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.HasOne("Cases.Domain.Projects.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>

@@ -706,6 +706,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AwardNotice")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -716,6 +720,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("ContractEndsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly>("ContractStartsOn")
                         .HasColumnType("date");
@@ -730,14 +738,30 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<decimal?>("Premium")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly?>("PremiumPaidOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Subcontracted")
+                        .HasColumnType("bit");
+
                     b.Property<decimal>("TotalCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<bool>("WorkStarted")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -748,7 +772,49 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.HasIndex("CityCode", "ContractEndsOn")
                         .HasDatabaseName("ix_construction_projects_city_ends");
 
+                    b.HasIndex("CityCode", "ProjectCode")
+                        .HasDatabaseName("ix_construction_projects_city_code");
+
                     b.ToTable("construction_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("EmployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FilingDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_project_workers_project_id_number");
+
+                    b.ToTable("project_workers", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
@@ -1721,6 +1787,15 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.HasOne("Cases.Domain.Projects.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>

@@ -691,6 +691,10 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AwardNotice")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -700,6 +704,10 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ContractEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ContractStartsOn")
@@ -715,14 +723,30 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Premium")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PremiumPaidOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Subcontracted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("TotalCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WorkStarted")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -733,7 +757,49 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("CityCode", "ContractEndsOn")
                         .HasDatabaseName("ix_construction_projects_city_ends");
 
+                    b.HasIndex("CityCode", "ProjectCode")
+                        .HasDatabaseName("ix_construction_projects_city_code");
+
                     b.ToTable("construction_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EmployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FilingDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_project_workers_project_id_number");
+
+                    b.ToTable("project_workers", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CalendarDay", b =>
@@ -1692,6 +1758,15 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Projects.ProjectWorker", b =>
+                {
+                    b.HasOne("Cases.Domain.Projects.ConstructionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
