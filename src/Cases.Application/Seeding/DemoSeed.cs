@@ -159,8 +159,20 @@ public static class DemoSeed
         db.ConstructionProjects.Add(ConstructionProject.Register("JS3701002026-D01", "经十路东延综合管廊工程", hengda.CreditCode, jinan,
             today.AddDays(-200), today.AddDays(30), 86_000_000m));
 
+        // People: 张三 of 济南鲁泰建设工程有限公司, employed and filed on time (第十一条), injured on 2025-05-10 — the worker
+        // an officer looks up in 「当事人」; DemoCases opens his cases by his number and his injury case (PeopleDemo's ids).
+        var lutai = Employer.Register(CreditCode.Parse(PeopleDemo.EmployerCreditCode), "济南鲁泰建设工程有限公司", IndustryRiskClass.From(5), jinan, new DateOnly(2016, 4, 12));
+        db.Employers.Add(lutai);
+        var zhang = Worker.Register(IdNumber.Parse(PeopleDemo.WorkerIdNumber), "张三", "13805310618", lutai.Id);
+        db.Workers.Add(zhang);
+        // Employed Monday 2024-03-04; the 30 days end Wednesday 2024-04-03, a working day; filed on 2024-03-15.
+        db.Employments.Add(Employment.File(zhang.Id, lutai.Id, new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 15), new DateOnly(2024, 4, 3)));
+        var zhangInjury = InjuryCase.Open(zhang.Id, lutai.Id, jinan, new DateOnly(2025, 5, 10), PeopleDemo.InjuryCaseId);
+        zhangInjury.RecordRecognition(new DateOnly(2025, 6, 6));
+        db.InjuryCases.Add(zhangInjury);
+
         await db.SaveChangesAsync();
-        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, 60 injury cases", employers.Count + 2, workers.Count + 3);
+        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, 61 injury cases", employers.Count + 3, workers.Count + 4);
     }
 
     private static string DemoSuffix(Faker faker) => faker.PickRandom("有限公司", "股份有限公司", "建设集团有限公司", "制造有限公司");
@@ -186,4 +198,14 @@ public static class DemoSeed
             throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
+}
+
+/// <summary>People: the demo worker 张三, his employer and his injury case, named by DemoSeed and DemoCases alike.</summary>
+public static class PeopleDemo
+{
+    public const string EmployerCreditCode = "91370100MA3P5L7T8D";
+
+    public const string WorkerIdNumber = "370102198806150031";
+
+    public static readonly Guid InjuryCaseId = new("5a3e1d2c-0510-4c2b-9d5e-202505100001");
 }
