@@ -665,6 +665,47 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Parties.Employment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EmployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndFiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FilingDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId", "EndedOn")
+                        .HasDatabaseName("ix_employments_employer");
+
+                    b.HasIndex("WorkerId", "EmployedOn")
+                        .HasDatabaseName("ix_employments_worker");
+
+                    b.ToTable("employments", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Parties.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1697,6 +1738,21 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.InjuryCase", b =>
+                {
+                    b.HasOne("Cases.Domain.Parties.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Parties.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Parties.Employment", b =>
                 {
                     b.HasOne("Cases.Domain.Parties.Employer", null)
                         .WithMany()

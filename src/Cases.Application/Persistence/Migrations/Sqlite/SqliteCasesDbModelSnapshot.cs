@@ -652,6 +652,47 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Parties.Employment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EmployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndFiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FilingDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId", "EndedOn")
+                        .HasDatabaseName("ix_employments_employer");
+
+                    b.HasIndex("WorkerId", "EmployedOn")
+                        .HasDatabaseName("ix_employments_worker");
+
+                    b.ToTable("employments", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Parties.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1672,6 +1713,21 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.InjuryCase", b =>
+                {
+                    b.HasOne("Cases.Domain.Parties.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Parties.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Parties.Employment", b =>
                 {
                     b.HasOne("Cases.Domain.Parties.Employer", null)
                         .WithMany()
