@@ -230,7 +230,8 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         return states;
     }
 
-    private static string? Text(string? q)
+    /// <summary>A search text as typed: trimmed, null when blank; too long or with control characters a 400 naming q (the 「当事人」 search too).</summary>
+    internal static string? Text(string? q)
     {
         var text = q?.Trim();
         if (string.IsNullOrEmpty(text))

@@ -33,7 +33,6 @@ public sealed class SearchPartiesHandler(CasesDb db) : IQueryHandler<SearchParti
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
-    public const int MaxTextLength = 100;
     private const string CursorKind = "parties";
 
     private sealed record Row(int Rank, Guid Id, string Key, string Name, string Number, string City, string? Detail);
@@ -47,7 +46,7 @@ public sealed class SearchPartiesHandler(CasesDb db) : IQueryHandler<SearchParti
             throw new DomainValidationException("limit", new LocalizedText($"每页条数须在 1 至 {MaxLimit} 之间。", $"limit must be between 1 and {MaxLimit}."));
         }
 
-        var q = Text(query.Q);
+        var q = Casework.SearchCasesHandler.Text(query.Q);
         var after = query.After is { Length: > 0 } a ? Decode(a) : ((int Rank, string Name, Guid Id)?)null;
         if (q is null)
         {
@@ -162,25 +161,6 @@ public sealed class SearchPartiesHandler(CasesDb db) : IQueryHandler<SearchParti
     {
         var text = q.ToUpperInvariant();
         return text.Length >= 4 && text.Length <= 18 && text[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[^1]) || text[^1] == 'X') ? text : null;
-    }
-
-    private static string? Text(string? q)
-    {
-        var text = q?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (text.Length > MaxTextLength)
-        {
-            throw new DomainValidationException("q", new LocalizedText($"搜索内容最多 {MaxTextLength} 个字符。", $"q must be at most {MaxTextLength} characters."));
-        }
-
-        // EF escapes the wildcards of StartsWith and Contains; the LIKE patterns below are built of letters and digits only.
-        return text.Any(char.IsControl)
-            ? throw new DomainValidationException("q", new LocalizedText("搜索内容不能含有控制字符。", "q must not contain control characters."))
-            : text;
     }
 
     private static string Encode(Row row) =>
