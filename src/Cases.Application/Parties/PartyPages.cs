@@ -116,9 +116,7 @@ public sealed class PartyPageHandlers(IMediator mediator, CasesDb db, Definition
             .OrderByDescending(l => l.OccurredOn).ThenByDescending(l => l.RecordedAt)
             .Select(l => new { l.CaseId, l.Ledger, l.Entry, l.InjuryCaseId, l.Amount, l.OccurredOn, l.CityCode }).ToListAsync(cancellationToken);
         var timeline = await TimelineAsync(cases, cancellationToken);
-        var procedures = (await mediator.Send(new Casework.ListOpenableProcedures(), cancellationToken))
-            .Where(p => !p.Demo && p.Definition.Data.ContainsKey(InjuryCaseField) && p.Definition.StartWith.Contains(InjuryCaseField))
-            .Select(p => new InjuryProcedure(p.Key, p.Definition.Title)).ToList();
+        var procedures = await InjuryProceduresAsync(cancellationToken);
         var names = await Names.ResolveAsync(db, by, cases.SelectMany(c => c.Tasks.Select(t => t.Assignee)).Concat(timeline.Select(t => t.Entry.Actor)), [], cancellationToken);
 
         return new WorkerPageView(
@@ -185,6 +183,22 @@ public sealed class PartyPageHandlers(IMediator mediator, CasesDb db, Definition
         return new ProjectPageView(project.ProjectCode, project.Name, project.CityCode, City.TryParse(project.CityCode, out var city, out _) ? city.NameZh : project.CityCode,
             project.GeneralContractorCreditCode.Value, contractor, project.ContractStartsOn, project.ContractEndsOn, project.TotalCost, project.CompletedOn,
             cases, await DaysLeftAsync(cancellationToken), names);
+    }
+
+    /// <summary>The procedures in use whose start form takes an injury case (as 受理新案件 lists them, by key).</summary>
+    private async Task<List<InjuryProcedure>> InjuryProceduresAsync(CancellationToken ct)
+    {
+        var list = new List<InjuryProcedure>();
+        foreach (var (key, version) in await DefinitionStore.InForceVersionsAsync(db, ct))
+        {
+            var definition = await definitions.GetAsync(db, key, version, ct);
+            if (definition.Data.ContainsKey(InjuryCaseField) && definition.StartWith.Contains(InjuryCaseField))
+            {
+                list.Add(new InjuryProcedure(key, definition.Title));
+            }
+        }
+
+        return [.. list.OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>The data field by which the injury procedures name their injury case.</summary>

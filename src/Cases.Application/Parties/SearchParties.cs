@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cases.Application.Common;
 using Cases.Workflows.Common;
 using Cases.Workflows.Instances;
 
@@ -46,7 +47,7 @@ public sealed class SearchPartiesHandler(CasesDb db) : IQueryHandler<SearchParti
             throw new DomainValidationException("limit", new LocalizedText($"每页条数须在 1 至 {MaxLimit} 之间。", $"limit must be between 1 and {MaxLimit}."));
         }
 
-        var q = Casework.SearchCasesHandler.Text(query.Q);
+        var q = SearchText.Of(query.Q);
         var after = query.After is { Length: > 0 } a ? Decode(a) : ((int Rank, string Name, Guid Id)?)null;
         if (q is null)
         {
