@@ -17,8 +17,8 @@ public sealed class DemoCasesTests
 
         string[] procedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
-        // Projects: one more, the project registration waiting for its check.
-        Assert.Equal(17, states.Count);
+        // Projects: one more, the project registration waiting for its check; People: 张三's two cases.
+        Assert.Equal(19, states.Count);
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "recovery");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "awaiting-materials");

@@ -117,12 +117,15 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
             if (field.EndsWith("IdNumber", StringComparison.OrdinalIgnoreCase) || IdNumber.TryParse(text, out _, out _))
             {
                 string? name = null;
+                string? url = null;
                 if (IdNumber.TryParse(text, out var id, out _))
                 {
                     name = await Names.WorkerNameAsync(db, by, id, ct);
+                    // People: the worker's page, addressed by the register's id (never the number).
+                    url = name is null ? null : $"/workers/{await db.Workers.AsNoTracking().Where(w => w.IdNumber == id).Select(w => w.Id).FirstAsync(ct)}";
                 }
 
-                parties.Add(new PartyView(field, PartyView.Worker, full ? text : PersonalDataMask.IdNumber(text), name));
+                parties.Add(new PartyView(field, PartyView.Worker, full ? text : PersonalDataMask.IdNumber(text), name) { Url = url });
             }
             else if (field.EndsWith("CreditCode", StringComparison.OrdinalIgnoreCase) || CreditCode.TryParse(text, out _, out _))
             {
@@ -132,7 +135,7 @@ public sealed class CaseQueryHandlers(CasesDb db, DefinitionStore definitions, I
                     name = await Names.EmployerNameAsync(db, by, code, ct);
                 }
 
-                parties.Add(new PartyView(field, PartyView.Employer, text, name));
+                parties.Add(new PartyView(field, PartyView.Employer, text, name) { Url = name is null ? null : $"/employers/{Uri.EscapeDataString(text)}" });
             }
         }
 

@@ -16,6 +16,10 @@ public sealed record CaseView(
 /// </summary>
 public sealed record PartyView(string Field, string Kind, string Number, string? Name)
 {
+    /// <summary>People: the party's page (/workers/{id}, /employers/{code}) when registered in the user's city; for the pages, not the API.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Url { get; init; }
+
     public const string Worker = "worker";
     public const string Employer = "employer";
 }

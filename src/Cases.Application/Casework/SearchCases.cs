@@ -38,7 +38,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
-    public const int MaxTextLength = 100;
+    public const int MaxTextLength = SearchText.MaxLength;
     private const string CursorKind = "cases";
 
     public async ValueTask<CaseSearchPage> Handle(SearchCases query, CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
             cases = cases.Where(x => x.Case.CreatedAt < end);
         }
 
-        if (Text(query.Q) is { } q)
+        if (SearchText.Of(query.Q) is { } q)
         {
             // A name finds the cases of the workers and employers of that name: their identity numbers and credit codes
             // as the procedures' party fields hold them (the case's own label is the masked number).
@@ -237,22 +237,6 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         }
 
         return states;
-    }
-
-    private static string? Text(string? q)
-    {
-        var text = q?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (text.Length > MaxTextLength)
-        {
-            throw new DomainValidationException("q", new LocalizedText($"搜索内容最多 {MaxTextLength} 个字符。", $"q must be at most {MaxTextLength} characters."));
-        }
-
-        return text.Any(char.IsControl) ? throw new DomainValidationException("q", new LocalizedText("搜索内容不能含有控制字符。", "q must not contain control characters.")) : text;
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed record PartyLabel(string Name, string? Detail, string? Kind = null
     public const string InjuryCase = "injury-case";
 
     public override string ToString() => (Detail is null ? Name : $"{Name} {Detail}") + (EmployerName is null ? "" : $" · {EmployerName}");
+
+    /// <summary>People: the party's page (「当事人」) when the register holds it in the user's city; null otherwise.</summary>
+    public string? Url { get; init; }
 }
 
 /// <summary>
@@ -207,19 +210,26 @@ public static class Names
             if (Find(data, "IdNumber", "idNumber") is { } worker && IdNumber.TryParse(worker.Number, out var id, out _))
             {
                 var name = worker.Name ?? await WorkerAsync(id, ct);
-                return new PartyLabel(name ?? id.Masked, name is null ? null : id.Masked, PartyLabel.Worker, await EmployerOfAsync(data, ct));
+                return new PartyLabel(name ?? id.Masked, name is null ? null : id.Masked, PartyLabel.Worker, await EmployerOfAsync(data, ct)) { Url = await WorkerUrlAsync(id, ct) };
             }
 
             if (Text(data["projectCode"]) is { } project)
             {
                 var name = Text(data["projectName"]) ?? await ProjectAsync(project, ct);
-                return new PartyLabel(name ?? project, name is null ? null : project, PartyLabel.Project);
+                return new PartyLabel(name ?? project, name is null ? null : project, PartyLabel.Project)
+                {
+                    Url = await ProjectAsync(project, ct) is null ? null : $"/projects/{Uri.EscapeDataString(project)}",
+                };
             }
 
             if (Find(data, "CreditCode", "creditCode") is { } employer)
             {
-                var name = employer.Name ?? (CreditCode.TryParse(employer.Number, out var code, out _) ? await EmployerAsync(code, ct) : null);
-                return new PartyLabel(name ?? employer.Number, name is null ? null : employer.Number, PartyLabel.Employer);
+                var registered = CreditCode.TryParse(employer.Number, out var code, out _) ? await EmployerAsync(code, ct) : null;
+                var name = employer.Name ?? registered;
+                return new PartyLabel(name ?? employer.Number, name is null ? null : employer.Number, PartyLabel.Employer)
+                {
+                    Url = registered is null ? null : $"/employers/{Uri.EscapeDataString(code.Value)}",
+                };
             }
 
             // Only an injury case's number (the form names no worker or employer; a third party named without a code is
@@ -267,6 +277,25 @@ public static class Names
 
         private static string? Text(JsonNode? node) =>
             node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+
+        /// <summary>People: the page of a worker registered in the user's city, addressed by the register's id (never the number).</summary>
+        private async Task<string?> WorkerUrlAsync(IdNumber id, CancellationToken ct)
+        {
+            if (await WorkerAsync(id, ct) is null)
+            {
+                return null;
+            }
+
+            if (!_workerIds.TryGetValue(id.Value, out var workerId))
+            {
+                workerId = await db.Workers.AsNoTracking().Where(w => w.IdNumber == id).Select(w => w.Id).FirstAsync(ct);
+                _workerIds[id.Value] = workerId;
+            }
+
+            return $"/workers/{workerId}";
+        }
+
+        private readonly Dictionary<string, Guid> _workerIds = new(StringComparer.Ordinal);
 
         private async Task<string?> WorkerAsync(IdNumber id, CancellationToken ct)
         {

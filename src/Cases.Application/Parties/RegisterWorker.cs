@@ -2,10 +2,15 @@ using Cases.Domain.Parties;
 
 namespace Cases.Application.Parties;
 
-/// <summary>An officer registers an insured worker, optionally with their employer (规程 第十一条).</summary>
-public sealed record RegisterWorker(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, Actor By) : ICommand<WorkerView>;
+/// <summary>
+/// An officer registers an insured worker, optionally with their employer (规程 第十一条). With the day of employment
+/// (<paramref name="EmployedOn"/>, 用工之日) the insured period is recorded too, filed today (<see cref="Employment"/>); a
+/// worker whose every period has ended is registered again this way under the new employer (a change of employer:
+/// 中断登记, then 参保登记 with the new one).
+/// </summary>
+public sealed record RegisterWorker(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, Actor By, DateOnly? EmployedOn = null) : ICommand<WorkerView>;
 
-public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
+public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock, Cases.Workflows.Calendar.CalendarStore calendars) : ICommandHandler<RegisterWorker, WorkerView>
 {
     public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
     {
@@ -28,10 +33,62 @@ public sealed class RegisterWorkerHandler(CasesDb db, IPersonalDataAccessLog acc
                 "A city officer registers a worker under an employer of their city; employerCreditCode is required."));
         }
 
+        if (command.EmployedOn is not null && employer is null)
+        {
+            throw new DomainValidationException("employerCreditCode", new LocalizedText("登记用工之日须同时填写用人单位的统一社会信用代码。", "employerCreditCode is required with employedOn."));
+        }
+
         var worker = Worker.Register(id, command.Name!, command.Phone, employer?.Id);
-        await RegisterOnce.SaveAsync(db, () => RefusalAsync(id, command.By, cancellationToken), () => db.Workers.Add(worker), cancellationToken);
+        var employment = command.EmployedOn is { } employedOn ? await EmploymentAsync(worker.Id, employer!.Id, employedOn, today, cancellationToken) : null;
+        if (employment is not null && await RehiredAsync(id, command.Name, employer!, employment, cancellationToken) is { } rehired)
+        {
+            return WorkerView.From(rehired, employer!.CreditCode.Value, command.By.NeedsFullIdNumbers);
+        }
+
+        await RegisterOnce.SaveAsync(db, () => RefusalAsync(id, command.By, cancellationToken), () =>
+        {
+            db.Workers.Add(worker);
+            if (employment is not null)
+            {
+                db.Employments.Add(employment);
+            }
+        }, cancellationToken);
 
         return WorkerView.From(worker, employer?.CreditCode.Value, command.By.NeedsFullIdNumbers);
+    }
+
+    /// <summary>The insured period filed today, its 30 days (第十一条) counted on the working-day calendar.</summary>
+    private async Task<Employment> EmploymentAsync(Guid workerId, Guid employerId, DateOnly employedOn, DateOnly today, CancellationToken ct)
+    {
+        // Checked before the calendar is asked, so a day after today is refused at its field, not as a missing year.
+        _ = Employment.File(workerId, employerId, employedOn, today, Employment.NominalFilingDueOn(employedOn));
+        var calendar = await calendars.GetAsync(db, ct);
+        return Employment.File(workerId, employerId, employedOn, today, calendar.AddCalendarDays(employedOn, Employment.FilingDays));
+    }
+
+    /// <summary>
+    /// A registered worker whose every insured period has ended, registered again under the same name: the new period
+    /// is recorded and the new employer becomes the current one. Null when the number is free (a new worker) or the
+    /// worker cannot be registered again (still employed, never filed, another name): the usual refusal answers that.
+    /// </summary>
+    private async Task<Worker?> RehiredAsync(IdNumber id, string? name, Employer employer, Employment filed, CancellationToken ct)
+    {
+        var existing = await db.Workers.SingleOrDefaultAsync(w => w.IdNumber == id, ct);
+        if (existing is null || existing.Name != name?.Trim())
+        {
+            return null;
+        }
+
+        var periods = await db.Employments.AsNoTracking().Where(e => e.WorkerId == existing.Id).Select(e => e.EndedOn).ToListAsync(ct);
+        if (periods.Count == 0 || periods.Any(ended => ended is null))
+        {
+            return null;
+        }
+
+        existing.EmployedBy(employer.Id);
+        db.Employments.Add(Employment.File(existing.Id, employer.Id, filed.EmployedOn, filed.FiledOn, filed.FilingDueOn));
+        await db.SaveChangesAsync(ct);
+        return existing;
     }
 
     // The city of the worker's employer; "" for a worker registered without one; null when the number is not registered.

@@ -77,6 +77,9 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
 
+    /// <summary>People: a worker's insured periods per employer (第十一条).</summary>
+    public DbSet<Employment> Employments => Set<Employment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

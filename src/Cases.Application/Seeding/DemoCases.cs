@@ -203,6 +203,10 @@ public static class DemoCases
                 new { key = "business-licence", sharedFrom = "市场监督管理局" },
             },
         }));
+        // People: 张三's cases — a rehabilitation window and a transfer under review — named by his number and his injury case.
+        var zhang = new { workerIdNumber = PeopleDemo.WorkerIdNumber, employerCreditCode = PeopleDemo.EmployerCreditCode, injuryCaseId = PeopleDemo.InjuryCaseId.ToString() };
+        await Case("张三 rehabilitation window", m => Start(m, "rehab-extension", new { zhang.workerIdNumber, zhang.injuryCaseId, rehabStartsOn = Day(-60), rehabEndsOn = Day(12), institution = "山东省工伤康复医院" }));
+        await Case("张三 transfer to review", m => Start(m, "transfer-approval", new { zhang.injuryCaseId, zhang.workerIdNumber, zhang.employerCreditCode, appliedOn = Day(-2), referral, materialsReceived = ReferralPapers }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }

@@ -174,9 +174,22 @@ public static class DemoSeed
         db.ConstructionProjects.Add(DemoProject("JS3702002026-D02", "青岛市西海岸新区海湾机械厂房扩建工程", haiwan.CreditCode, City.Parse("370200"),
             today.AddDays(-120), today.AddDays(240), 42_500_000m, "QDGC-HT-2025-1108", AwardNotices.Assignment));
 
+        // People: 张三 of 济南鲁泰建设工程有限公司, employed and filed on time (第十一条), injured on 2025-05-10 — the worker
+        // an officer looks up in 「当事人」; DemoCases opens his cases by his number and his injury case (PeopleDemo's ids).
+        var lutai = Employer.Register(CreditCode.Parse(PeopleDemo.EmployerCreditCode), "济南鲁泰建设工程有限公司", IndustryRiskClass.From(5), jinan, new DateOnly(2016, 4, 12));
+        db.Employers.Add(lutai);
+        var zhang = Worker.Register(IdNumber.Parse(PeopleDemo.WorkerIdNumber), "张三", "13805310618", lutai.Id);
+        db.Workers.Add(zhang);
+        // Employed Monday 2024-03-04; the 30 days end Wednesday 2024-04-03, a working day; filed on 2024-03-15.
+        db.Employments.Add(Employment.File(zhang.Id, lutai.Id, new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 15), new DateOnly(2024, 4, 3)));
+        var zhangInjury = InjuryCase.Open(zhang.Id, lutai.Id, jinan, new DateOnly(2025, 5, 10), PeopleDemo.InjuryCaseId);
+        zhangInjury.RecordRecognition(new DateOnly(2025, 6, 6));
+        db.InjuryCases.Add(zhangInjury);
+
         await db.SaveChangesAsync();
-        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 17 projects, {Injuries} injury cases", employers.Count + 2, workers.Count + 3, await db.InjuryCases.CountAsync());
+        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 17 projects, {Injuries} injury cases", employers.Count + 3, workers.Count + 4, await db.InjuryCases.CountAsync());
     }
+
     // Projects: a demo project registered before work started (第九条), its premium 0.15% of the total cost
     // (第二十六条, the project-premium calculator) paid the day before registration (第二十七条: before work starts).
     private static ConstructionProject DemoProject(string code, string name, CreditCode contractor, City city, DateOnly starts, DateOnly ends, decimal totalCost,
@@ -211,4 +224,14 @@ public static class DemoSeed
             throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
+}
+
+/// <summary>People: the demo worker 张三, his employer and his injury case, named by DemoSeed and DemoCases alike.</summary>
+public static class PeopleDemo
+{
+    public const string EmployerCreditCode = "91370100MA3P5L7T8D";
+
+    public const string WorkerIdNumber = "370102198806150031";
+
+    public static readonly Guid InjuryCaseId = new("5a3e1d2c-0510-4c2b-9d5e-202505100001");
 }

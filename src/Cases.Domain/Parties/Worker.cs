@@ -55,6 +55,13 @@ public sealed class Worker
         };
     }
 
+    /// <summary>
+    /// The worker is now employed by <paramref name="employerId"/> (a new 参保登记 after the previous period ended,
+    /// 第十一条); the worker stays under the last employer after an end, so the city that insured them still finds them.
+    /// </summary>
+    public void EmployedBy(Guid employerId) =>
+        EmployerId = Guard.RequiredId(employerId, "employerId", new LocalizedText("用人单位", "Employer"));
+
     internal static string? NormalizePhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))

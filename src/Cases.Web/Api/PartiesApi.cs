@@ -6,7 +6,9 @@ public static class PartiesApi
 {
     public sealed record RegisterEmployerRequest(string? CreditCode, string? Name, int? RiskClass, string? City, string? RegisteredOn);
 
-    public sealed record RegisterWorkerRequest(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode);
+    public sealed record RegisterWorkerRequest(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, string? EmployedOn = null);
+
+    public sealed record EndEmploymentRequest(string? EndedOn, string? Kind);
 
     public static void MapPartiesApi(this RouteGroupBuilder api)
     {
@@ -26,11 +28,22 @@ public static class PartiesApi
         var workers = api.MapGroup("/workers").WithTags("Workers").RequireAuthorization(Policies.CaseData);
         workers.MapPost("", async ([FromBody] RegisterWorkerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var view = await mediator.Send(new RegisterWorker(body.IdNumber, body.Name, body.Phone, body.EmployerCreditCode, user.ToActor()), ct);
+            var employedOn = body.EmployedOn is null ? (DateOnly?)null : ApiInput.Date(body.EmployedOn, "employedOn");
+            var view = await mediator.Send(new RegisterWorker(body.IdNumber, body.Name, body.Phone, body.EmployerCreditCode, user.ToActor(), employedOn), ct);
             return TypedResults.Created(default(string), view);
         }).RequireAuthorization(Policies.RegisterParties);
         // ?purpose=… (why the full number is needed) unmasks it for officers and reviewers; the view is recorded.
         workers.MapGet("/{idNumber}", async (string idNumber, string? purpose, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetWorker(idNumber, user.ToActor(), purpose), ct)));
+
+        // People: the end of an insured period (中断（退休）登记, 第十一条), and the 「当事人」 search.
+        workers.MapPost("/{idNumber}/employment/end", async (string idNumber, [FromBody] EndEmploymentRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var endedOn = body.EndedOn is null ? (DateOnly?)null : ApiInput.Date(body.EndedOn, "endedOn");
+            return TypedResults.Ok(await mediator.Send(new EndEmployment(idNumber, endedOn, body.Kind, user.ToActor()), ct));
+        }).RequireAuthorization(Policies.RegisterParties);
+        api.MapGroup("/parties").WithTags("Parties").RequireAuthorization(Policies.CaseData)
+            .MapGet("", async (string? q, string? after, int? limit, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchParties(q, after, limit, user.ToActor()), ct)));
     }
 }

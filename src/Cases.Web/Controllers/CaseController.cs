@@ -14,7 +14,11 @@ namespace Cases.Web.Controllers;
 /// <param name="Kind">职工 or 用人单位, in the user's language.</param>
 /// <param name="Number">The code or number as the user may see it.</param>
 /// <param name="Name">The registered name; null when the party is not registered (or not in the user's city).</param>
-public sealed record CaseParty(string Field, string Label, string Kind, string Number, string? Name);
+public sealed record CaseParty(string Field, string Label, string Kind, string Number, string? Name)
+{
+    /// <summary>People: the party's page (「当事人」), when registered in the user's city.</summary>
+    public string? Url { get; init; }
+}
 
 /// <summary>An event the case waits for, with its generated form.</summary>
 public sealed record AwaitedEvent(string Name, string Label, IReadOnlyList<WorkflowField> Fields);
@@ -315,5 +319,5 @@ public sealed class CaseController(IMediator mediator, WorkflowForm forms, IStri
     /// <summary>The parties the case names (GetCase looks them up within the user's city and masks their numbers), labelled.</summary>
     private List<CaseParty> Parties(CaseView view, WorkflowDefinition definition) =>
         (view.Parties ?? []).Select(p => new CaseParty(p.Field, WorkflowText.FieldLabel(definition, p.Field),
-            p.Kind == PartyView.Worker ? L["职工"] : L["用人单位"], p.Number, p.Name)).ToList();
+            p.Kind == PartyView.Worker ? L["职工"] : L["用人单位"], p.Number, p.Name) { Url = p.Url }).ToList();
 }

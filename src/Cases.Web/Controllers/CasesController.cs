@@ -143,11 +143,15 @@ public sealed class CasesController(IMediator mediator, IdempotentCommands comma
     {
         var procedures = await mediator.Send(new ListOpenableProcedures(), ct);
         var definition = procedures.FirstOrDefault(p => p.Key == procedure)?.Definition;
+        var fields = definition is null ? [] : WorkflowForm.ForStart(definition);
         return View(new NewCasePage
         {
             Procedures = [.. procedures.Select(ProcedureChoice.Of)],
             Definition = definition,
-            Fields = definition is null ? [] : WorkflowForm.ForStart(definition),
+            Fields = fields,
+            // People: a link from a party's page (/cases/new?procedure=…&injuryCaseId=…) fills the start fields it names; only
+            // those, as text the form shows and the post checks like any typed value.
+            Values = fields.Where(f => Request.Query.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => Request.Query[f.Name].ToString(), StringComparer.Ordinal),
             FormKey = Guid.NewGuid().ToString(),
             Provincial = User.ToActor().IsProvincial,
             City = User.ToActor().CityCode,

@@ -358,7 +358,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     /// A case's party as a list shows it: the name, and small beside it the credit code, the masked identity number or
     /// the project code (<see cref="NameBook"/>).
     /// </summary>
-    public static Microsoft.AspNetCore.Html.IHtmlContent PartyHtml(PartyLabel party)
+    public static Microsoft.AspNetCore.Html.IHtmlContent PartyHtml(PartyLabel party, bool inTabOrder = true)
     {
         var builder = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
         if (party.Kind == PartyLabel.InjuryCase)
@@ -367,7 +367,15 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             builder.AppendHtml("<span class=\"text-muted small\">").Append(English ? "Injury case" : "工伤案件").AppendHtml("</span> ");
         }
 
-        builder.AppendHtml("<span class=\"party-name\">").Append(party.Name).AppendHtml("</span>");
+        // People: the name links the party's page when the register holds it in the user's city.
+        if (party.Url is { } url)
+        {
+            builder.AppendHtml("<a class=\"party-name\" href=\"").Append(url).AppendHtml(inTabOrder ? "\">" : "\" tabindex=\"-1\">").Append(party.Name).AppendHtml("</a>");
+        }
+        else
+        {
+            builder.AppendHtml("<span class=\"party-name\">").Append(party.Name).AppendHtml("</span>");
+        }
         if (party.Detail is { } detail)
         {
             builder.AppendHtml(" <small class=\"text-muted font-monospace party-code\">").Append(detail).AppendHtml("</small>");
