@@ -23,6 +23,14 @@ public static class ApplicationSetup
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IPartyRegister, Parties.PartyRegister>();
         services.AddScoped<DeadlineRecalculation>();
+
+        // employers: the register's procedures (规程 第六～八条、第十三～十九条).
+        foreach (var action in Parties.EmployerRegisterAction.All)
+        {
+            services.AddSingleton<IWorkflowAction>(action);
+        }
+
+        services.AddScoped<IProgressEffectWriter, Parties.EmployerRegisterWriter>();
         return services;
     }
 }
