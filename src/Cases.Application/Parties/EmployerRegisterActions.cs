@@ -97,7 +97,8 @@ public sealed class EmployerRegisterAction(string name, EmployerRegisterOperatio
                 {
                     Name = checkOnly ? null : TextInput.Required(data.GetText("employerName"), "employerName", new LocalizedText("单位名称", "Employer name"), Employer.NameMaxLength),
                     RiskClass = checkOnly ? null : RiskClassOf(data, "riskClass"),
-                    Details = checkOnly ? EmployerDetails.None : EmployerDetails.Parse(InputOf(data), Cases.Domain.Calendar.ChinaTime.DateOf(context.Now)),
+                    // Checked at the start too: a mistyped item is named when the case is opened, not after the review.
+                    Details = EmployerDetails.Parse(InputOf(data), Cases.Domain.Calendar.ChinaTime.DateOf(context.Now)),
                 },
                 EmployerRegisterOperation.Change => new EmployerRegisterPlan(operation, code, checkOnly)
                 {

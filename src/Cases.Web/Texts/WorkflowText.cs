@@ -173,6 +173,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.ExpiryExtended => L["主管延长期限"],
         JournalActions.Ended => L["办结"],
         JournalActions.Recorded => L["记录"],
+        Cases.Application.Parties.EmployerJournalActions.RegisterChanged => L["更新用人单位登记簿"], // employers
         _ => action,
     };
 
