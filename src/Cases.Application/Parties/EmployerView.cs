@@ -48,7 +48,7 @@ public sealed record EmployerView(Guid Id, string CreditCode, string Name, int R
         Industry = e.Industry,
         Address = e.Address,
         Phone = e.Phone is null ? null : Cases.Domain.Privacy.PersonalDataMask.Phone(e.Phone),
-        LegalRepresentative = e.LegalRepresentative is { } rep ? new LegalRepresentativeView(rep.Name, TermView.Of(rep.DocumentType), rep.MaskedDocumentNumber, true, rep.MaskedPhone) : null,
+        LegalRepresentative = e.LegalRepresentative is { } rep ? new LegalRepresentativeView(rep.Name, TermView.Of(rep.DocumentType), Cases.Domain.Privacy.PersonalDataMask.IdNumber(rep.DocumentNumber), true, rep.Phone is null ? null : Cases.Domain.Privacy.PersonalDataMask.Phone(rep.Phone)) : null,
         LaborDispatch = e.LaborDispatch,
         DispatchRiskBasis = e.DispatchRiskBasis,
         Status = TermView.Of(e.Status),

@@ -43,7 +43,10 @@ public sealed record EmployerDetails
 
     public static EmployerDetails None { get; } = new();
 
-    /// <summary>The items as typed (codes of the vocabularies), each checked; a failure names its field.</summary>
+    /// <summary>
+    /// The items as typed (codes of the vocabularies), each checked; a failure names its field. That only a dispatch firm
+    /// records a dispatch basis is the register's rule (<see cref="Employer"/>), checked against the employer as it will be.
+    /// </summary>
     public static EmployerDetails Parse(EmployerInput input, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -54,13 +57,6 @@ public sealed record EmployerDetails
         }
 
                 var basis = TextInput.Optional(input.DispatchRiskBasis, "dispatchRiskBasis", new LocalizedText("劳务派遣企业风险类别确定依据", "Basis of a dispatch firm's risk class"), DispatchBasisMaxLength, lineBreaks: true);
-        if (basis is not null && input.LaborDispatch == false)
-        {
-            throw new DomainValidationException("dispatchRiskBasis", new LocalizedText(
-                "只有劳务派遣企业可按实际用工单位所在行业确定风险类别（第八条第二款）。",
-                "Only a labour-dispatch firm takes its risk class from the industry of the employers its workers are sent to (第八条)."));
-        }
-
         var rep = input.LegalRepresentativeName is null && input.LegalRepresentativeDocumentType is null && input.LegalRepresentativeDocumentNumber is null && input.LegalRepresentativePhone is null
             ? null
             : LegalRepresentative.Create(input.LegalRepresentativeName, input.LegalRepresentativeDocumentType, input.LegalRepresentativeDocumentNumber, input.LegalRepresentativePhone);

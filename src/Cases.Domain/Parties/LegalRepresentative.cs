@@ -1,5 +1,3 @@
-using Cases.Domain.Privacy;
-
 namespace Cases.Domain.Parties;
 
 /// <summary>
@@ -24,15 +22,10 @@ public sealed record LegalRepresentative
 
     public IdDocumentType DocumentType { get; }
 
-    /// <summary>The whole number; show <see cref="MaskedDocumentNumber"/>.</summary>
+    /// <summary>The whole number; every view masks it (Cases.Domain.Privacy.PersonalDataMask, as a worker's number).</summary>
     public string DocumentNumber { get; }
 
     public string? Phone { get; }
-
-    /// <summary>Region and last 4 characters stay (370102********0011), as every identity number the product shows.</summary>
-    public string MaskedDocumentNumber => PersonalDataMask.IdNumber(DocumentNumber);
-
-    public string? MaskedPhone => Phone is null ? null : PersonalDataMask.Phone(Phone);
 
     /// <summary>
     /// The representative, each part checked and a failure naming <c>{field}.name</c>, <c>.documentType</c>,

@@ -27,7 +27,7 @@ public sealed class EmployerRegistrationTests
         Employer.Register(Code, "青岛海湾建设集团有限公司", IndustryRiskClass.From(4), City.Parse("370200"), new DateOnly(2024, 5, 6), details: EmployerDetails.Parse(Input()));
 
     [Fact]
-    public void Registration_keeps_the_items_of_article_7_and_masks_the_representatives_number()
+    public void Registration_keeps_the_items_of_article_7_and_the_representatives_document()
     {
         var employer = Registered();
 
@@ -36,7 +36,8 @@ public sealed class EmployerRegistrationTests
         Assert.Equal(("053288886666", "房屋建筑业"), (employer.Phone, employer.Industry));
         var rep = employer.LegalRepresentative!;
         Assert.Equal(("王建国", IdDocumentType.ResidentId, "370102198001010015"), (rep.Name, rep.DocumentType, rep.DocumentNumber));
-        Assert.Equal(("370102********0015", "138****0001"), (rep.MaskedDocumentNumber, rep.MaskedPhone));
+        Assert.Equal("13805310001", rep.Phone);
+        Assert.Equal("370102********0015", Cases.Domain.Privacy.PersonalDataMask.IdNumber(rep.DocumentNumber));
         Assert.Equal((EmployerStatus.Active, (DateOnly?)null), (employer.Status, employer.StatusOn));
     }
 

@@ -209,12 +209,22 @@ public abstract class EmployerRegistersScenarios(AppFixture app) : ProcedureScen
         Assert.Equal(EmployerStatus.Active, (await StoredAsync(code)).Status);
     }
 
-    private async Task<(Guid CaseId, JsonElement Review)> DeregistrationAsync(string code)
+    /// <summary>A deregistration applied for on 11/3 and reviewed on 11/5 with what the tax department reported owed on 11/4 (第十七条).</summary>
+    private async Task<(Guid CaseId, JsonElement Done)> DeregistrationReviewedAsync(string code, decimal owedContributions, decimal owedLateFees)
     {
         var caseId = await StartAsync("employer-deregistration", new { employerCreditCode = code, appliedOn = "2025-11-03", reason = "dissolved" });
         var review = Task(await CaseAsync(caseId));
         Assert.Equal(("review-deregistration", "第十七条"), (review.Str("state"), review.Str("basis")));
-        return (caseId, review);
+        At("2025-11-05 10:00");
+        var done = await CompleteAsync(review, "reviewed", new
+        {
+            materialsReceived = new[] { "deregistration-record", "tax-arrears-report" },
+            owedContributions,
+            owedLateFees,
+            taxReportedOn = "2025-11-04",
+            liquidationReminded = true,
+        });
+        return (caseId, done);
     }
 
     [Fact]
@@ -222,17 +232,7 @@ public abstract class EmployerRegistersScenarios(AppFixture app) : ProcedureScen
     {
         At("2025-11-03 09:00");
         var code = await RegisteredAsync();
-        var (caseId, review) = await DeregistrationAsync(code);
-        At("2025-11-05 10:00");
-
-        var done = await CompleteAsync(review, "reviewed", new
-        {
-            materialsReceived = new[] { "deregistration-record", "tax-arrears-report" },
-            owedContributions = 12800.50m,
-            owedLateFees = 64.00m,
-            taxReportedOn = "2025-11-04",
-            liquidationReminded = true,
-        });
+        var (caseId, done) = await DeregistrationReviewedAsync(code, owedContributions: 12800.50m, owedLateFees: 64.00m);
 
         Assert.Equal("pre-deregistered", done.Str("state"));
         var stored = await StoredAsync(code);
@@ -248,17 +248,7 @@ public abstract class EmployerRegistersScenarios(AppFixture app) : ProcedureScen
     {
         At("2025-11-03 09:00");
         var code = await RegisteredAsync();
-        var (caseId, review) = await DeregistrationAsync(code);
-        At("2025-11-05 10:00");
-
-        var done = await CompleteAsync(review, "reviewed", new
-        {
-            materialsReceived = new[] { "deregistration-record", "tax-arrears-report" },
-            owedContributions = 0m,
-            owedLateFees = 0m,
-            taxReportedOn = "2025-11-04",
-            liquidationReminded = true,
-        });
+        var (caseId, done) = await DeregistrationReviewedAsync(code, owedContributions: 0m, owedLateFees: 0m);
 
         Assert.Equal("deregistered", done.Str("state"));
         var employer = await EmployerAsync(code);
