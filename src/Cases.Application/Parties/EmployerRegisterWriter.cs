@@ -48,10 +48,11 @@ public sealed class EmployerRegisterWriter(CasesDb db) : IProgressEffectWriter
 
             switch (plan.Operation)
             {
-                case EmployerRegisterOperation.Change when !plan.CheckOnly:
+                case EmployerRegisterOperation.Change:
                     try
                     {
-                        employer.Change(plan.Change ?? new EmployerChange());
+                        // Checked at the start as an empty change: a deregistered employer is refused before any review.
+                        employer.Change(plan.CheckOnly ? new EmployerChange() : plan.Change ?? new EmployerChange());
                     }
                     catch (DomainValidationException e) when (e.Field == "creditCode")
                     {

@@ -255,9 +255,10 @@ public abstract class EmployerRegistersScenarios(AppFixture app) : ProcedureScen
         Assert.Equal(("deregistered", "已注销", "2025-11-05"), (employer.GetProperty("status").Str("code"), employer.GetProperty("status").Str("nameZh"), employer.Str("statusOn")));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "employer-deregistered-to-tax-department" && m.Recipient == "tax-department");
 
-        var change = await StartAsync("employer-change", new { employerCreditCode = code, appliedOn = "2025-11-05" });
-        var refused = await DemoFiling.CompleteAsync(await App.As("officer.jinan"), Task(await CaseAsync(change)).Id(), "passed", new { materialsReceived = new[] { "change-application", "change-evidence" }, newName = "注销后改名有限公司" });
+        var cases = await App.InDbAsync(db => db.Cases.CountAsync());
+        var refused = await (await App.As("officer.jinan")).PostJsonAsync("/api/cases", new { procedure = "employer-change", city = "370100", data = new { employerCreditCode = code, appliedOn = "2025-11-05" } });
         Assert.Contains("已于 2025-11-05 注销登记", (await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity)).Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(cases, await App.InDbAsync(db => db.Cases.CountAsync()));
         Assert.Equal("济南泉城精密机械有限公司", (await StoredAsync(code)).Name);
     }
 
