@@ -60,7 +60,8 @@ public static class RegisterRefs
                     continue;
                 }
 
-                if (data[target] is { } stated && !SameValue(stated, registered))
+                // A form posts the fields it shows, left empty when the register is to fill them: empty is not a value.
+                if (data[target] is { } stated && !(stated is JsonValue blank && blank.TryGetValue<string>(out var t) && string.IsNullOrWhiteSpace(t)) && !SameValue(stated, registered))
                 {
                     var label = definition.Data.GetValueOrDefault(target)?.Label ?? new LocalizedText(target, target);
                     throw new Domain.DomainValidationException("data." + target, new LocalizedText(
