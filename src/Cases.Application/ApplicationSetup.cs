@@ -30,6 +30,14 @@ public static class ApplicationSetup
         // Projects: the 第九条 registration writes the project in the command's transaction.
         services.AddSingleton<IWorkflowAction>(new Projects.RegisterProjectAction());
         services.AddScoped<IProgressEffectWriter, Projects.ProjectRegistering>();
+
+        // employers: the register's procedures (规程 第六～八条、第十三～十九条).
+        foreach (var action in Parties.EmployerRegisterAction.All)
+        {
+            services.AddSingleton<IWorkflowAction>(action);
+        }
+
+        services.AddScoped<IProgressEffectWriter, Parties.EmployerRegisterWriter>();
         return services;
     }
 }

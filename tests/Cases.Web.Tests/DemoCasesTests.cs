@@ -17,9 +17,14 @@ public sealed class DemoCasesTests
 
         string[] procedures = ["fee-rate-objection", "rehab-extension", "project-term-extension", "transfer-approval", "advance-payment", "third-party-reimbursement"];
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
-        // Projects: one more, the project registration waiting for its check; People: 张三's two cases.
-        Assert.Equal(19, states.Count);
+        // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
+        Assert.Equal(22, states.Count);
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
+        // employers: one case of each register procedure, each at its first task.
+        Assert.Contains(states, s => s.DefinitionKey == "employer-registration" && s.State == "determine-risk-class");
+        Assert.Contains(states, s => s.DefinitionKey == "employer-change" && s.State == "review-change");
+        Assert.Contains(states, s => s.DefinitionKey == "employer-deregistration" && s.State == "review-deregistration");
+        Assert.DoesNotContain(await db.Employers.AsNoTracking().Select(e => e.Name).ToListAsync(), n => n.Contains("LLC", StringComparison.Ordinal) || n.Contains(' ', StringComparison.Ordinal));
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "recovery");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "awaiting-materials");
         Assert.Contains(states, s => s.DefinitionKey == "advance-payment" && s.State == "urge-employer");

@@ -3,7 +3,12 @@ using Cases.Domain.Parties;
 namespace Cases.Application.Parties;
 
 /// <summary>An officer registers an employer for work-injury insurance (规程 第六条、第七条、第八条).</summary>
-public sealed record RegisterEmployer(string? CreditCode, string? Name, int? RiskClass, string? City, DateOnly? RegisteredOn, Actor By) : ICommand<EmployerView>;
+/// <remarks>
+/// <see cref="Details"/> carries the other items of 第七条 (unit and economic type, affiliation, registration authority,
+/// establishment, industry, address, phone, legal representative) and the labour-dispatch basis of 第八条第二款. The
+/// procedure employer-registration registers through the same rules (<see cref="EmployerRegisterWriter"/>).
+/// </remarks>
+public sealed record RegisterEmployer(string? CreditCode, string? Name, int? RiskClass, string? City, DateOnly? RegisteredOn, Actor By, EmployerInput? Details = null) : ICommand<EmployerView>;
 
 public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog accessLog, TimeProvider clock) : ICommandHandler<RegisterEmployer, EmployerView>
 {
@@ -20,13 +25,15 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
                 $"You work for city {command.By.CityCode} and cannot register an employer in {city.Code}."));
         }
 
-        var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var details = command.Details is null ? null : EmployerDetails.Parse(command.Details, today);
+        var employer = Employer.Register(code, command.Name!, risk, city, command.RegisteredOn, details: details);
         await RegisterOnce.SaveAsync(db, () => RefusalAsync(code, command.By, cancellationToken), () => db.Employers.Add(employer), cancellationToken);
 
         return EmployerView.From(employer);
     }
 
-    private Task<string?> RegisteredCityAsync(CreditCode code, CancellationToken ct) =>
+    internal Task<string?> RegisteredCityAsync(CreditCode code, CancellationToken ct) =>
         db.Employers.AsNoTracking().Where(e => e.CreditCode == code).Select(e => (string?)e.CityCode).FirstOrDefaultAsync(ct);
 
     private async Task<ConflictException?> RefusalAsync(CreditCode code, Actor by, CancellationToken ct) =>
@@ -37,7 +44,7 @@ public sealed class RegisterEmployerHandler(CasesDb db, IPersonalDataAccessLog a
     /// register is one for the province (省级统筹), so refusing tells that the code is known somewhere, but never where or
     /// whose, and a read of another city's employer stays 404 (规程 第一百四十条). The attempt is journaled for auditors.
     /// </summary>
-    private async Task<ConflictException> RefusedAsync(CreditCode code, string registeredIn, Actor by, CancellationToken ct)
+    internal async Task<ConflictException> RefusedAsync(CreditCode code, string registeredIn, Actor by, CancellationToken ct)
     {
         await accessLog.RecordAsync([PersonalDataAccess.RefusedRegistration(clock.GetUtcNow(), by, PersonalDataAccess.Employer, code.Value, Cases.Domain.Privacy.PersonalDataMask.IdNumber(code.Value), registeredIn)], ct);
         return new ConflictException(DuplicateMessage(code.Value));

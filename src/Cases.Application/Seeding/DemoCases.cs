@@ -29,6 +29,7 @@ public static class DemoCases
     private static readonly (string workerIdNumber, string employerCreditCode) Wang = ("370102198503120011", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Li = ("370105197811020041", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Zhao = ("37020319880420005X", "91370200MA3D7K8P21");
+    private static readonly string[] ChangeApplicationOnly = ["change-application"]; // employers
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
     // Looks up a case's open task without seeing its personal data: nobody viewed it, so nothing goes to the access log.
@@ -207,6 +208,17 @@ public static class DemoCases
         var zhang = new { workerIdNumber = PeopleDemo.WorkerIdNumber, employerCreditCode = PeopleDemo.EmployerCreditCode, injuryCaseId = PeopleDemo.InjuryCaseId.ToString() };
         await Case("张三 rehabilitation window", m => Start(m, "rehab-extension", new { zhang.workerIdNumber, zhang.injuryCaseId, rehabStartsOn = Day(-60), rehabEndsOn = Day(12), institution = "山东省工伤康复医院" }));
         await Case("张三 transfer to review", m => Start(m, "transfer-approval", new { zhang.injuryCaseId, zhang.workerIdNumber, zhang.employerCreditCode, appliedOn = Day(-2), referral, materialsReceived = ReferralPapers }));
+        // employers: one case of each register procedure (第六～八条、第十三～十九条), each waiting at its first task.
+        await Case("employer registration to determine", m => Start(m, "employer-registration", new
+        {
+            employerCreditCode = Seeding.DemoEmployers.ApplyingCode.Value, employerName = "济南鲁建建设集团有限公司", appliedOn = Day(-1),
+            unitType = "enterprise", economicType = "limited-liability", affiliation = "city", registrationAuthority = "market-regulation",
+            establishedOn = "2019-03-22", industry = "房屋建筑业", address = "济南市历下区经十路 15866 号", phone = "053166018899",
+            legalRepresentative = new { name = "张卫东", idType = "resident-id", idNumber = "370102197510080033", phone = "13605316688" },
+            laborDispatch = false, materialsReceived = new object[] { new { key = "business-licence", sharedFrom = "济南市市场监督管理局" } },
+        }));
+        await Case("employer change to review", m => Start(m, "employer-change", new { employerCreditCode = Wang.employerCreditCode, appliedOn = Day(-1), materialsReceived = ChangeApplicationOnly }));
+        await Case("employer deregistration to review", m => Start(m, "employer-deregistration", new { employerCreditCode = Seeding.DemoEmployers.DissolvingCode.Value, appliedOn = Day(-2), reason = "dissolved" }));
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }

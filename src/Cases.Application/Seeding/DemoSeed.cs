@@ -74,14 +74,17 @@ public static class DemoSeed
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 
         var employers = new List<Employer>();
+        // employers: names and the items of 第七条 from their own random sequence, as a Shandong register reads them.
+        var names = new Randomizer(2027);
         foreach (var cityCode in DemoCities)
         {
             var city = City.Parse(cityCode);
+            var trades = names.Shuffle(DemoEmployers.TradeNames).Take(8).ToList();
             for (var i = 0; i < 8; i++)
             {
                 var code = DemoCreditCode(faker, cityCode);
-                employers.Add(Employer.Register(code, faker.Company.CompanyName() + DemoSuffix(faker), IndustryRiskClass.From(faker.Random.Int(1, 8)), city,
-                    today.AddDays(-faker.Random.Int(200, 3000))));
+                var (name, details, risk) = DemoEmployers.Make(names, city, trades[i], faker.Name.LastName() + faker.Name.FirstName(), DemoIdNumber(faker, cityCode, today));
+                employers.Add(Employer.Register(code, name, IndustryRiskClass.From(risk), city, today.AddDays(-faker.Random.Int(200, 3000)), details: details));
             }
         }
 
@@ -156,7 +159,12 @@ public static class DemoSeed
         // The employer, worker and project the demo cases name (DemoCases), registered so that the lists name them; added
         // after the generated ones, which therefore stay as the fixed seed makes them.
         var jinan = City.Parse("370100");
-        var hengda = Employer.Register(CreditCode.Parse("91370100MA3C4E5F61"), "济南恒达建材有限公司", IndustryRiskClass.From(4), jinan, today.AddDays(-900));
+        var hengda = Employer.Register(CreditCode.Parse("91370100MA3C4E5F61"), "济南恒达建材有限公司", IndustryRiskClass.From(4), jinan, today.AddDays(-900), details: new EmployerDetails
+        {
+            UnitType = UnitType.Enterprise, EconomicType = EconomicType.LimitedLiability, Affiliation = Affiliation.County, RegistrationAuthority = RegistrationAuthority.MarketRegulation,
+            EstablishedOn = new DateOnly(2009, 4, 16), Industry = "非金属矿物制品业", Address = "济南市历城区工业北路 268 号", Phone = "053188061234",
+            LegalRepresentative = LegalRepresentative.Create("刘德顺", "resident-id", "37011219720615001X", "13905318866"),
+        });
         db.Employers.Add(hengda);
         var haiwan = Employer.Register(CreditCode.Parse("91370200MA3D7K8P21"), "青岛海湾机械制造有限公司", IndustryRiskClass.From(3), City.Parse("370200"), today.AddDays(-700));
         db.Employers.Add(haiwan);
@@ -186,6 +194,14 @@ public static class DemoSeed
         zhangInjury.RecordRecognition(new DateOnly(2025, 6, 6));
         db.InjuryCases.Add(zhangInjury);
 
+        // employers: the employer the demo deregistration case (DemoCases) is about; no case of it runs.
+        db.Employers.Add(Employer.Register(DemoEmployers.DissolvingCode, "济南瑞丰商贸有限公司", IndustryRiskClass.From(1), jinan, today.AddDays(-2400), details: new EmployerDetails
+        {
+            UnitType = UnitType.Enterprise, EconomicType = EconomicType.Private, Affiliation = Affiliation.County, RegistrationAuthority = RegistrationAuthority.MarketRegulation,
+            EstablishedOn = new DateOnly(2016, 9, 1), Industry = "批发业", Address = "济南市天桥区堤口路 55 号", Phone = "053185901122",
+            LegalRepresentative = LegalRepresentative.Create("孙玉梅", "resident-id", "370105196811230028", "13705312233"),
+        }));
+
         await db.SaveChangesAsync();
         log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 17 projects, {Injuries} injury cases", employers.Count + 3, workers.Count + 4, await db.InjuryCases.CountAsync());
     }
@@ -201,7 +217,6 @@ public static class DemoSeed
             new ProjectRegistration(contractNumber, awardNotice, WorkStarted: false, Subcontracted: false, registeredOn, premium, registeredOn.AddDays(-1)));
     }
 
-    private static string DemoSuffix(Faker faker) => faker.PickRandom("有限公司", "股份有限公司", "建设集团有限公司", "制造有限公司");
 
     private static CreditCode DemoCreditCode(Faker faker, string cityCode)
     {

@@ -62,7 +62,7 @@ public sealed class Worker
     public void EmployedBy(Guid employerId) =>
         EmployerId = Guard.RequiredId(employerId, "employerId", new LocalizedText("用人单位", "Employer"));
 
-    internal static string? NormalizePhone(string? phone)
+    internal static string? NormalizePhone(string? phone, string field = "phone")
     {
         if (string.IsNullOrWhiteSpace(phone))
         {
@@ -75,13 +75,13 @@ public sealed class Worker
         if (bad >= 0)
         {
             var shown = char.IsControl(digits[bad]) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)digits[bad]:X4}") : $"'{digits[bad]}'";
-            throw new DomainValidationException("phone", new LocalizedText($"联系电话只能包含数字，现有 {shown}。", $"Phone must contain digits only; got {shown}."));
+            throw new DomainValidationException(field, new LocalizedText($"联系电话只能包含数字，现有 {shown}。", $"Phone must contain digits only; got {shown}."));
         }
 
         if (digits.Length is < PhoneMinDigits or > PhoneMaxDigits)
         {
             throw new DomainValidationException(
-                "phone",
+                field,
                 new LocalizedText(
                     string.Create(CultureInfo.InvariantCulture, $"联系电话应为 {PhoneMinDigits} 至 {PhoneMaxDigits} 位数字，现为 {digits.Length} 位。"),
                     string.Create(CultureInfo.InvariantCulture, $"Phone must have {PhoneMinDigits} to {PhoneMaxDigits} digits; got {digits.Length}.")));

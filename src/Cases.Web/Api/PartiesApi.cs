@@ -4,7 +4,52 @@ namespace Cases.Web.Api;
 
 public static class PartiesApi
 {
-    public sealed record RegisterEmployerRequest(string? CreditCode, string? Name, int? RiskClass, string? City, string? RegisteredOn);
+    /// <summary>The register's items (第七条); all beyond the first five are optional, as an older register row has none of them.</summary>
+    public sealed record RegisterEmployerRequest(string? CreditCode, string? Name, int? RiskClass, string? City, string? RegisteredOn)
+    {
+        public string? UnitType { get; init; }
+
+        public string? EconomicType { get; init; }
+
+        public string? Affiliation { get; init; }
+
+        public string? RegistrationAuthority { get; init; }
+
+        public string? EstablishedOn { get; init; }
+
+        public string? Industry { get; init; }
+
+        public string? Address { get; init; }
+
+        public string? Phone { get; init; }
+
+        public LegalRepresentativeRequest? LegalRepresentative { get; init; }
+
+        public bool? LaborDispatch { get; init; }
+
+        public string? DispatchRiskBasis { get; init; }
+
+        public Cases.Domain.Parties.EmployerInput Details() => new()
+        {
+            UnitType = UnitType,
+            EconomicType = EconomicType,
+            Affiliation = Affiliation,
+            RegistrationAuthority = RegistrationAuthority,
+            EstablishedOn = EstablishedOn is null ? null : ApiInput.Date(EstablishedOn, "establishedOn"),
+            Industry = Industry,
+            Address = Address,
+            Phone = Phone,
+            LegalRepresentativeName = LegalRepresentative?.Name,
+            LegalRepresentativeDocumentType = LegalRepresentative?.DocumentType,
+            LegalRepresentativeDocumentNumber = LegalRepresentative?.DocumentNumber,
+            LegalRepresentativePhone = LegalRepresentative?.Phone,
+            LaborDispatch = LaborDispatch,
+            DispatchRiskBasis = DispatchRiskBasis,
+        };
+    }
+
+    /// <summary>法定代表人（负责人）: name, document type (resident-id, passport …), number, phone.</summary>
+    public sealed record LegalRepresentativeRequest(string? Name, string? DocumentType, string? DocumentNumber, string? Phone);
 
     public sealed record RegisterWorkerRequest(string? IdNumber, string? Name, string? Phone, string? EmployerCreditCode, string? EmployedOn = null);
 
@@ -17,9 +62,12 @@ public static class PartiesApi
         employers.MapPost("", async ([FromBody] RegisterEmployerRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var registeredOn = body.RegisteredOn is null ? (DateOnly?)null : ApiInput.Date(body.RegisteredOn, "registeredOn");
-            var view = await mediator.Send(new RegisterEmployer(body.CreditCode, body.Name, body.RiskClass, body.City, registeredOn, user.ToActor()), ct);
+            var view = await mediator.Send(new RegisterEmployer(body.CreditCode, body.Name, body.RiskClass, body.City, registeredOn, user.ToActor(), body.Details()), ct);
             return TypedResults.Created($"/api/employers/{view.CreditCode}", view);
         }).RequireAuthorization(Policies.RegisterParties);
+        // employers: the register of the caller's city by name prefix or credit code, keyset pages by name and code.
+        employers.MapGet("", async (string? q, string? after, string? limit, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListEmployers(q, after, limit is null ? null : ApiInput.WholeNumber(limit, "limit"), user.ToActor()), ct)));
         employers.MapGet("/{creditCode}", async (string creditCode, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetEmployer(creditCode, user.ToActor()), ct)));
         employers.MapGet("/{creditCode}/workers", async (string creditCode, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -175,6 +175,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.Ended => L["办结"],
         JournalActions.Recorded => L["记录"],
         AgencyJournalActions.ProjectRegistered => L["登记建设项目参保"], // Projects
+        Cases.Application.Parties.EmployerJournalActions.RegisterChanged => L["更新用人单位登记簿"], // employers
         _ => action,
     };
 

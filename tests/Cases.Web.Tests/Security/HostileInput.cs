@@ -65,7 +65,7 @@ public static partial class HostileInput
 
     /// <summary>The valid request of each API endpoint, built fresh (new codes, new cases and tasks) for every variant.</summary>
     public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } =
-        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples, OperationsSamples, LedgersSamples, InjuriesSamples, ProjectsSamples, PeopleSamples }.SelectMany(d => d).ToDictionary();
+        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples, OperationsSamples, LedgersSamples, InjuriesSamples, ProjectsSamples, PeopleSamples, EmployersSamples }.SelectMany(d => d).ToDictionary();
 
     /// <summary>The core endpoints' samples; each area's are in its own file (HostileInput.(area).cs).</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CoreSamples => new()
@@ -85,7 +85,14 @@ public static partial class HostileInput
         [new("GET", "/api/calendar/changes")] = _ => Fixed(new("admin", None, D(("year", "2025")))),
 
         [new("POST", "/api/employers")] = _ => Fixed(new("officer.jinan", None, None,
-            Json(new { creditCode = TestParties.NewCreditCode(SecurityApp.Jinan), name = "恶意输入测试单位", riskClass = 2, city = SecurityApp.Jinan, registeredOn = "2024-01-15" }))
+            Json(new
+            {
+                creditCode = TestParties.NewCreditCode(SecurityApp.Jinan), name = "恶意输入测试单位", riskClass = 2, city = SecurityApp.Jinan, registeredOn = "2024-01-15",
+                // employers: the other items of 第七条 and the legal representative.
+                unitType = "enterprise", economicType = "private", affiliation = "county", registrationAuthority = "market-regulation", establishedOn = "2015-04-01",
+                industry = "通用设备制造业", address = "济南市章丘区明水街道 1 号", phone = "053183210000",
+                legalRepresentative = new { name = "恶意输入测试", documentType = "resident-id", documentNumber = "370102198001010015", phone = "13800002222" },
+            }))
         { Required = ["creditCode", "name", "riskClass", "city"] }),
         [new("GET", "/api/employers/{creditCode}")] = app => Fixed(new("officer.jinan", D(("creditCode", app.Cities[SecurityApp.Jinan].EmployerCode)), None)),
         [new("GET", "/api/employers/{creditCode}/workers")] = app => Fixed(new("officer.jinan", D(("creditCode", app.Cities[SecurityApp.Jinan].EmployerCode)), None)),

@@ -16,6 +16,23 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         b.Property(x => x.CityCode).HasMaxLength(6);
         b.HasIndex(x => x.CreditCode).IsUnique().HasDatabaseName("ux_employers_credit_code");
         b.HasIndex(x => new { x.CityCode, x.Name }).HasDatabaseName("ix_employers_city_name");
+
+        // employers: the items of 第七条, the dispatch basis of 第八条 and the state of the registration (第十八条).
+        b.Property(x => x.UnitType).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.EconomicType).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Affiliation).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.RegistrationAuthority).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Industry).HasMaxLength(EmployerDetails.IndustryMaxLength);
+        b.Property(x => x.Address).HasMaxLength(EmployerDetails.AddressMaxLength);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.LegalRepresentativeName).HasMaxLength(LegalRepresentative.NameMaxLength);
+        b.Property(x => x.LegalRepresentativeDocumentType).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.LegalRepresentativeDocumentNumber).HasMaxLength(LegalRepresentative.DocumentNumberMaxLength);
+        b.Property(x => x.LegalRepresentativePhone).HasMaxLength(20);
+        b.Property(x => x.DispatchRiskBasis).HasMaxLength(EmployerDetails.DispatchBasisMaxLength);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(EmployerStatus.Active).HasSentinel((EmployerStatus)0);
+        b.Ignore(x => x.LegalRepresentative);
+        b.Ignore(x => x.Details);
     }
 }
 
