@@ -59,6 +59,9 @@ public static class DefinitionRules
 
     /// <summary>A procedure allowed once per value of a start field (oncePer, 第四十九条) names a declared string start field.</summary>
     public const string OncePer = "once-per";
+
+    // finish17 (guards read as Chinese): a guard writes && || ! and never the words and/or/not, which the designer shows as written.
+    public const string GuardWords = "guard-words";
 }
 
 /// <summary>
