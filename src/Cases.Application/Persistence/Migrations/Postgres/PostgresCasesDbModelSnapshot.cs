@@ -1196,6 +1196,31 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
+                {
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Procedure", "Value");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_once_per_claims_case");
+
+                    b.ToTable("once_per_claims", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1698,6 +1723,15 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
+                {
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()

@@ -1198,6 +1198,31 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
+                {
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Procedure", "Value");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_once_per_claims_case");
+
+                    b.ToTable("once_per_claims", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1701,6 +1726,15 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
+                {
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()

@@ -1179,6 +1179,31 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("journal_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
+                {
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Procedure", "Value");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_once_per_claims_case");
+
+                    b.ToTable("once_per_claims", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Workflows.Records.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1673,6 +1698,15 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Cases.Workflows.Records.CaseValue", b =>
+                {
+                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Workflows.Records.OncePerClaim", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
