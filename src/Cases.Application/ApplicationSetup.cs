@@ -20,6 +20,9 @@ public static class ApplicationSetup
         services.AddSingleton<IWorkflowAction>(new CalculateAction());
         services.AddSingleton<IWorkflowAction>(new LedgerAction());
         services.AddScoped<IProgressEffectWriter, LedgerPosting>();
+        services.AddSingleton<IWorkflowAction>(new Registry.UpdateRegisterAction());
+        services.AddScoped<IProgressEffectWriter, Registry.RegisterUpdates>();
+        services.AddScoped<ICaseRegisters, Registry.CaseRegisters>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IPartyRegister, Parties.PartyRegister>();
         services.AddScoped<DeadlineRecalculation>();

@@ -8,7 +8,7 @@ namespace Cases.Application.Tests;
 /// <summary>The actions the product registers (the runtime's own and the agency's), as the app's container holds them.</summary>
 internal static class ProductActions
 {
-    public static IReadOnlyList<IWorkflowAction> All { get; } = [.. BuiltInActions.All(), new CalculateAction(), new LedgerAction()];
+    public static IReadOnlyList<IWorkflowAction> All { get; } = [.. BuiltInActions.All(), new CalculateAction(), new LedgerAction(), new Cases.Application.Registry.UpdateRegisterAction()];
 
     public static IReadOnlyDictionary<string, IActionContract> ByName { get; } = All.ToDictionary(a => a.Name, a => (IActionContract)a, StringComparer.Ordinal);
 }

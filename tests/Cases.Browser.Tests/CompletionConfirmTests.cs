@@ -60,7 +60,7 @@ public class CompletionConfirmTests(BrowserFixture browser) : IClassFixture<Brow
     [Fact]
     public async Task Approving_an_advance_shows_the_amount_in_capitals_and_completes_only_after_confirming()
     {
-        var injuryCaseId = $"IC-CF-{Guid.NewGuid().ToString("N")[..8]}";
+        var injuryCaseId = await BrowserInjuries.RegisterAsync(browser);
         var data = new JsonObject
         {
             // 第九十二条: no employer to urge first, so the case is in review at once.

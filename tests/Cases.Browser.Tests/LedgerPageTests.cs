@@ -19,7 +19,7 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     /// <summary>An advance of 48,000.00 (10/14) with a demand (10/15) and a repayment of 20,000.00 (10/17), through the officers' commands.</summary>
     private async Task<(Guid CaseId, string InjuryCaseId)> PartlyRepaidAdvanceAsync()
     {
-        var injuryCaseId = $"IC-BR-{Guid.NewGuid().ToString("N")[..8]}";
+        var injuryCaseId = await BrowserInjuries.RegisterAsync(browser);
         var data = new JsonObject
         {
             // 第九十二条: no employer to urge first, and the agency's 30 days to repay.

@@ -21,7 +21,7 @@ public class ProvisionalCalendarTests(BrowserFixture browser) : IClassFixture<Br
         var started = await browser.SendAsync(new StartCase("transfer-approval", "370100", new JsonObject
         {
             ["materialsReceived"] = new JsonArray("application"),
-            ["injuryCaseId"] = "IC-2026-1210",
+            ["injuryCaseId"] = await BrowserInjuries.RegisterAsync(browser),
             ["workerIdNumber"] = "370102198503120011",
             ["employerCreditCode"] = "91370100MA3C4E5F61",
             ["appliedOn"] = "2026-12-09",

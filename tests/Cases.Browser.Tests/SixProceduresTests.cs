@@ -120,12 +120,13 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
     };
 
     /// <summary>Opens a case of <paramref name="procedure"/> from 受理新案件, every start field typed as an officer types it.</summary>
-    private static async Task<Guid> OpenFromThePageAsync(IPage page, string procedure, bool allMaterials = true)
+    private async Task<Guid> OpenFromThePageAsync(IPage page, string procedure, bool allMaterials = true)
     {
         await page.GotoAsync($"/cases/new?procedure={procedure}");
         var form = page.GetByTestId("new-case-form");
         await Reads(page, procedure, "start form", Codes(procedure));
-        var number = $"IC-BR-{Guid.NewGuid().ToString("N")[..6]}";
+        // Each injury procedure starts from a registered injury case of 王建国 (the recognition department's decision).
+        var number = procedure is "fee-rate-objection" or "project-term-extension" ? "" : await BrowserInjuries.RegisterAsync(browser);
         (string Field, string Value)[] values = procedure switch
         {
             "fee-rate-objection" => [("employerCreditCode", Employer), ("previousRate", "0.005"), ("newRate", "0.0045"), ("effectiveFrom", "2025-06"), ("adjustedOn", "2025-10-17")],

@@ -24,7 +24,7 @@ public sealed record AdvancePaymentTotal(int Cases, decimal Advanced, decimal Re
 /// masks them (第一百四十条); <paramref name="LiablePartyCode"/> the liable employer's credit code, when the case names one.
 /// </summary>
 public sealed record AdvancePaymentCase(Guid CaseId, string City, string InjuryCaseId, string Party, string? LiableParty, string State, string Standing, decimal Advanced, decimal Recovered, decimal WrittenOff, decimal Outstanding, DateOnly AdvancedOn, DateOnly? LastRepaidOn,
-    string? LiablePartyCode = null);
+    string? LiablePartyCode = null, string? InjuryCase = null);
 
 /// <summary>Where the recovery of an advance stands (第九十三条 追偿): still recovering, recovered in full, referred to legal action, or written off.</summary>
 public static class AdvancePaymentStanding
@@ -47,7 +47,7 @@ public static class AdvancePaymentStanding
 /// <summary>What the third-party medical ledger holds for an injury case or a city (第九十条): each reimbursement and the invoices it paid.</summary>
 public sealed record GetThirdPartyMedicalLedger(string? City, string? InjuryCaseId, Actor By) : IQuery<IReadOnlyList<ThirdPartyReimbursement>>;
 
-public sealed record ThirdPartyReimbursement(Guid CaseId, string City, string InjuryCaseId, decimal Amount, DateOnly PaidOn, IReadOnlyList<string> Invoices);
+public sealed record ThirdPartyReimbursement(Guid CaseId, string City, string InjuryCaseId, decimal Amount, DateOnly PaidOn, IReadOnlyList<string> Invoices, string? InjuryCase = null);
 
 public sealed class LedgerQueryHandlers(CasesDb db) :
     IQueryHandler<GetAdvancePaymentLedger, AdvancePaymentLedger>,
@@ -93,7 +93,8 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             .Where(c => !query.OutstandingOnly || c.Outstanding != 0)
             .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.AdvancedOn).ThenBy(c => c.CaseId).ToList();
         // Amounts answer with their fen (48000.00, never 48000.0 or 48000): adding 0.00m sets a decimal's scale to 2.
-        cases = cases.Select(c => c with { Advanced = c.Advanced + 0.00m, Recovered = c.Recovered + 0.00m, WrittenOff = c.WrittenOff + 0.00m, Outstanding = c.Outstanding + 0.00m }).ToList();
+        var injuries = await Injuries.InjuryCaseLabels.OfAsync(db, cases.Select(c => c.InjuryCaseId), cancellationToken);
+        cases = cases.Select(c => c with { InjuryCase = injuries[c.InjuryCaseId], Advanced = c.Advanced + 0.00m, Recovered = c.Recovered + 0.00m, WrittenOff = c.WrittenOff + 0.00m, Outstanding = c.Outstanding + 0.00m }).ToList();
         var cities = cases.GroupBy(c => c.City).Select(g => new AdvancePaymentTotals(g.Key, g.Count(),
             g.Sum(c => c.Advanced), g.Sum(c => c.Recovered), g.Sum(c => c.WrittenOff), g.Sum(c => c.Outstanding))).ToList();
         var total = new AdvancePaymentTotal(cases.Count, cases.Sum(c => c.Advanced) + 0.00m, cases.Sum(c => c.Recovered) + 0.00m, cases.Sum(c => c.WrittenOff) + 0.00m, cases.Sum(c => c.Outstanding) + 0.00m);
@@ -112,6 +113,13 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         // As the procedures declare it (injuryCaseId: text of at most 64 characters): longer or with control characters is a 400.
         if (TextInput.Optional(query.InjuryCaseId, "injuryCaseId", "injuryCaseId", 64) is { } injuryCaseId)
         {
+            // Officers know an injury case by its recognition decision's number; the ledger holds the registered id.
+            if (!Guid.TryParse(injuryCaseId, out _)
+                && await db.InjuryCases.AsNoTracking().Where(i => i.RecognitionNumber == injuryCaseId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } registered)
+            {
+                injuryCaseId = registered.ToString();
+            }
+
             entries = entries.Where(e => e.InjuryCaseId == injuryCaseId);
         }
 
@@ -120,8 +128,9 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         var ids = list.Select(e => e.Id).ToList();
         var items = (await db.LedgerItems.AsNoTracking().Where(i => ids.Contains(i.EntryId)).ToListAsync(cancellationToken))
             .ToLookup(i => i.EntryId);
+        var injuries = await Injuries.InjuryCaseLabels.OfAsync(db, list.Select(e => e.InjuryCaseId), cancellationToken);
         return list.Select(e => new ThirdPartyReimbursement(e.CaseId, e.CityCode, e.InjuryCaseId, e.Amount + 0.00m, e.OccurredOn,
-            items[e.Id].Select(i => i.ItemKey).Order(StringComparer.Ordinal).ToList())).ToList();
+            items[e.Id].Select(i => i.ItemKey).Order(StringComparer.Ordinal).ToList(), injuries[e.InjuryCaseId])).ToList();
     }
 
     /// <summary>The liable party's name from the case data (advance-payment's liableParty.name), masked like a label.</summary>

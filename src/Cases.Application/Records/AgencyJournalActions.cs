@@ -12,6 +12,9 @@ public static class AgencyJournalActions
     /// <summary>An amount was posted to a ledger (第九十、九十三条).</summary>
     public const string LedgerPosted = "ledger-posted";
 
+    /// <summary>A step's outcome was written to a register (an injury case's rehabilitation period, a project's term).</summary>
+    public const string RegisterUpdated = "register-updated";
+
     /// <summary>A supervisor acknowledged an escalated breach.</summary>
     public const string EscalationAcknowledged = "escalation-acknowledged";
 

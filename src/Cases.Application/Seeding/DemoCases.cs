@@ -80,11 +80,11 @@ public static class DemoCases
             await m.Send(new CompleteTask(await OpenTask(m, id), "notified", Json(new { noticeReceivedOn = Day(-3) }), JinanOfficer));
         });
 
-        var worker = new { workerIdNumber = "370102198503120011", injuryCaseId = "IC-DEMO-0001", rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
+        var worker = new { workerIdNumber = "370102198503120011", injuryCaseId = DemoInjuries.Id(1), rehabStartsOn = Day(-80), institution = "山东省工伤康复医院" };
         await Case("rehab window open", m => Start(m, "rehab-extension", new { worker.workerIdNumber, worker.injuryCaseId, worker.rehabStartsOn, rehabEndsOn = Day(8), worker.institution }));
         await Case("rehab application under review, claimed", async m =>
         {
-            var id = await Start(m, "rehab-extension", new { worker.workerIdNumber, injuryCaseId = "IC-DEMO-0002", worker.rehabStartsOn, rehabEndsOn = Day(5), worker.institution });
+            var id = await Start(m, "rehab-extension", new { worker.workerIdNumber, injuryCaseId = DemoInjuries.Id(2), worker.rehabStartsOn, rehabEndsOn = Day(5), worker.institution });
             await m.Send(new RecordEvent(id, "application", Json(new { receivedOn = Day(0), requestedEndsOn = Day(60), institutionOpinion = "关节活动度仍在改善，建议延长康复" }), JinanOfficer));
             await m.Send(new ClaimTask(await OpenTask(m, id), JinanOfficer));
         });
@@ -100,26 +100,26 @@ public static class DemoCases
             hospital = "济南市第四人民医院", issuedOn = Day(-2), destinationHospital = "北京积水潭医院",
             destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术",
         };
-        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0003", Wang.workerIdNumber, Wang.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
+        await Case("transfer to review", m => Start(m, "transfer-approval", new { injuryCaseId = DemoInjuries.Id(3), Wang.workerIdNumber, Wang.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = ReferralPapers }));
         await Case("transfer filed, trip under way", async m =>
         {
-            var id = await Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0004", Li.workerIdNumber, Li.employerCreditCode, appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
+            var id = await Start(m, "transfer-approval", new { injuryCaseId = DemoInjuries.Id(4), Li.workerIdNumber, Li.employerCreditCode, appliedOn = Day(-6), referral, materialsReceived = ReferralPapers });
             await m.Send(new CompleteTask(await OpenTask(m, id), "filed", Json(new { reviewNote = "转诊意见齐全", filedOn = Day(-5) }), JinanOfficer));
         });
-        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = "IC-DEMO-0201", Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
+        await Case("Qingdao transfer", m => Start(m, "transfer-approval", new { injuryCaseId = DemoInjuries.Id(201), Zhao.workerIdNumber, Zhao.employerCreditCode, appliedOn = Day(-1), referral, materialsReceived = TransferApplicationOnly }, QingdaoOfficer));
 
         var liableParty = new { name = "济南恒达建材有限公司", creditCode = "91370100MA3C4E5F61" };
         string[] allEmployerPapers = ["written-application", "injury-decision", "enforcement-suspended-employer"];
         // 令15号 第七条: an employer that refuses is urged in writing first, within 3 working days of the application.
         await Case("advance payment: urge the employer", m => Start(m, "advance-payment", new
         {
-            variant = "employer-refuses", appliedOn = Day(-1), injuryCaseId = "IC-DEMO-0005", Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 52000m }, new { kind = "one-off-disability", amount = 34500m } }, liableParty, materialsReceived = allEmployerPapers,
+            variant = "employer-refuses", appliedOn = Day(-1), injuryCaseId = DemoInjuries.Id(5), Wang.workerIdNumber, Wang.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 52000m }, new { kind = "one-off-disability", amount = 34500m } }, liableParty, materialsReceived = allEmployerPapers,
         }));
         await Case("advance payment waiting for papers", async m =>
         {
             var id = await Start(m, "advance-payment", new
             {
-                variant = "third-party-unpaid", appliedOn = Day(-2), injuryCaseId = "IC-DEMO-0006", Li.workerIdNumber, Li.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 23800m } }, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
+                variant = "third-party-unpaid", appliedOn = Day(-2), injuryCaseId = DemoInjuries.Id(6), Li.workerIdNumber, Li.employerCreditCode, claimItems = new[] { new { kind = "medical", amount = 23800m } }, liableParty = new { name = "肇事车辆驾驶人（未查明）" },
                 thirdPartyIdentified = false, materialsReceived = ApplicationOnly,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "missing-materials", Json(new { reviewNote = "请补充公安机关出具的无法确定第三人的证明" }), JinanOfficer));
@@ -152,17 +152,17 @@ public static class DemoCases
 
         await Case("advance payment in recovery, partly repaid", async m =>
         {
-            var id = await Advanced(m, "IC-DEMO-0007", 60000m, 12, 5);
+            var id = await Advanced(m, DemoInjuries.Id(7), 60000m, 12, 5);
             await m.Send(new RecordEvent(id, "repayment", Json(new { repaymentAmount = 15000m, repaidOn = Day(-3) }), JinanOfficer));
         });
         // Its repayment date passed: the sweep at start-up moves it to a supervisor's escalation.
-        await Case("advance payment overdue", m => Advanced(m, "IC-DEMO-0008", 42000m, 50, 45));
+        await Case("advance payment overdue", m => Advanced(m, DemoInjuries.Id(8), 42000m, 50, 45));
 
         await Case("third-party top-up to approve", async m =>
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0009", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = 31250.40m,
+                injuryCaseId = DemoInjuries.Id(9), Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = 31250.40m,
                 materialsReceived = TrafficPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
@@ -176,7 +176,7 @@ public static class DemoCases
         {
             var id = await Start(m, "third-party-reimbursement", new
             {
-                injuryCaseId = "IC-DEMO-0011", Li.workerIdNumber, Li.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "court-judgment", eligibleMedicalCost = 15680.50m,
+                injuryCaseId = DemoInjuries.Id(11), Li.workerIdNumber, Li.employerCreditCode, accidentType = "traffic", compensationDecidedBy = "court-judgment", eligibleMedicalCost = 15680.50m,
                 materialsReceived = TrafficJudgedPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "complete", Json(new
@@ -188,7 +188,7 @@ public static class DemoCases
         });
         await Case("third-party claim to check", m => Start(m, "third-party-reimbursement", new
         {
-            injuryCaseId = "IC-DEMO-0010", Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", compensationDecidedBy = "other", eligibleMedicalCost = 8600m,
+            injuryCaseId = DemoInjuries.Id(10), Wang.workerIdNumber, Wang.employerCreditCode, accidentType = "violence", compensationDecidedBy = "other", eligibleMedicalCost = 8600m,
             materialsReceived = ViolenceProofShared,
         }));
 

@@ -151,16 +151,21 @@ public static class DemoSeed
         var jinan = City.Parse("370100");
         var hengda = Employer.Register(CreditCode.Parse("91370100MA3C4E5F61"), "济南恒达建材有限公司", IndustryRiskClass.From(4), jinan, today.AddDays(-900));
         db.Employers.Add(hengda);
-        db.Workers.Add(Worker.Register(IdNumber.Parse("370102198503120011"), "王建国", "13905310011", hengda.Id));
-        db.Workers.Add(Worker.Register(IdNumber.Parse("370105197811020041"), "李秀英", "13905310041", hengda.Id));
         var haiwan = Employer.Register(CreditCode.Parse("91370200MA3D7K8P21"), "青岛海湾机械制造有限公司", IndustryRiskClass.From(3), City.Parse("370200"), today.AddDays(-700));
         db.Employers.Add(haiwan);
-        db.Workers.Add(Worker.Register(IdNumber.Parse("37020319880420005X"), "赵海涛", "13905320059", haiwan.Id));
+        Worker[] named =
+        [
+            Worker.Register(IdNumber.Parse("370102198503120011"), "王建国", "13905310011", hengda.Id),
+            Worker.Register(IdNumber.Parse("370105197811020041"), "李秀英", "13905310041", hengda.Id),
+            Worker.Register(IdNumber.Parse("37020319880420005X"), "赵海涛", "13905320059", haiwan.Id),
+        ];
+        db.Workers.AddRange(named);
+        DemoInjuries.Add(db, named, [hengda, haiwan], today);
         db.ConstructionProjects.Add(ConstructionProject.Register("JS3701002026-D01", "经十路东延综合管廊工程", hengda.CreditCode, jinan,
             today.AddDays(-200), today.AddDays(30), 86_000_000m));
 
         await db.SaveChangesAsync();
-        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, 60 injury cases", employers.Count + 2, workers.Count + 3);
+        log.LogInformation("Demo data seeded: {Employers} employers, {Workers} workers, 16 projects, {Injuries} injury cases", employers.Count + 2, workers.Count + 3, await db.InjuryCases.CountAsync());
     }
 
     private static string DemoSuffix(Faker faker) => faker.PickRandom("有限公司", "股份有限公司", "建设集团有限公司", "制造有限公司");

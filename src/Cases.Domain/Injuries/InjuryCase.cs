@@ -7,6 +7,12 @@ namespace Cases.Domain.Injuries;
 /// </summary>
 public sealed class InjuryCase
 {
+    /// <summary>Longest recognition decision number accepted (e.g. 济人社工伤认字〔2025〕第0123号).</summary>
+    public const int RecognitionNumberMaxLength = 60;
+
+    /// <summary>Longest description of the injury accepted.</summary>
+    public const int DescriptionMaxLength = 1000;
+
     private InjuryCase() => CityCode = string.Empty;
 
     public Guid Id { get; private set; }
@@ -22,6 +28,26 @@ public sealed class InjuryCase
 
     /// <summary>Day of the work-injury recognition decision (工伤认定); never before <see cref="InjuryOn"/>.</summary>
     public DateOnly? RecognizedOn { get; private set; }
+
+    /// <summary>The number of the recognition decision (工伤认定决定书), as the recognition department issued it.</summary>
+    public string? RecognitionNumber { get; private set; }
+
+    /// <summary>How the injury happened, as the recognition decision describes it.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>First day of the rehabilitation period the appraisal committee confirmed (第四十三条); null until confirmed.</summary>
+    public DateOnly? RehabStartsOn { get; private set; }
+
+    /// <summary>
+    /// Last day of the rehabilitation period, extended or not: costs after it are not paid (第四十四条 "超出康复期的不予支付").
+    /// </summary>
+    public DateOnly? RehabEndsOn { get; private set; }
+
+    /// <summary>The end first confirmed, kept once the period is extended (第四十九条 allows one extension, of the first period).</summary>
+    public DateOnly? RehabOriginallyEndsOn { get; private set; }
+
+    /// <summary>Whether the period was extended: it cannot be extended again (第四十九条 "在首次康复期治疗时").</summary>
+    public bool RehabExtended => RehabOriginallyEndsOn is not null;
 
     /// <summary>Latest appraisal grade; null until appraised or when no grade was reached.</summary>
     public DisabilityGrade? DisabilityGrade { get; private set; }
@@ -41,6 +67,68 @@ public sealed class InjuryCase
             CityCode = (city ?? throw new DomainValidationException("city", Guard.CityRequired)).Code,
             InjuryOn = injuryOn,
         };
+
+    /// <summary>Records the recognition decision as the recognition department sent it: its number and the account of the injury.</summary>
+    public void RecordRecognition(DateOnly recognizedOn, string? recognitionNumber, string? description)
+    {
+        RecordRecognition(recognizedOn);
+        RecognitionNumber = Guard.RequiredText(recognitionNumber, "recognitionNumber", new LocalizedText("工伤认定决定书编号", "Recognition decision number"), RecognitionNumberMaxLength);
+        Description = string.IsNullOrWhiteSpace(description) ? null : Guard.RequiredText(description, "description", new LocalizedText("受伤经过", "Description"), DescriptionMaxLength);
+    }
+
+    /// <summary>Whether rehabilitation costs of <paramref name="day"/> fall in the period (第四十四条); false while no period is confirmed.</summary>
+    public bool InRehabilitationPeriod(DateOnly day) => RehabStartsOn <= day && day <= RehabEndsOn;
+
+    /// <summary>Records the rehabilitation period the appraisal committee confirmed (第四十三条): start and end.</summary>
+    public void ConfirmRehabilitation(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (RehabExtended)
+        {
+            throw new DomainRuleException(new LocalizedText("康复期已经延长，不能再重新确认（第四十九条）。", "The period was extended; it is not confirmed again (第四十九条)."));
+        }
+
+        if (endsOn < startsOn)
+        {
+            throw new DomainValidationException("rehabEndsOn", new LocalizedText($"康复期截止日 {Guard.Iso(endsOn)} 早于起始日 {Guard.Iso(startsOn)}。", $"The period's end {Guard.Iso(endsOn)} is before its start {Guard.Iso(startsOn)}."));
+        }
+
+        if (startsOn < InjuryOn)
+        {
+            throw new DomainValidationException("rehabStartsOn", new LocalizedText($"康复期起始日 {Guard.Iso(startsOn)} 早于受伤日期 {Guard.Iso(InjuryOn)}。", $"The period's start {Guard.Iso(startsOn)} is before the injury on {Guard.Iso(InjuryOn)}."));
+        }
+
+        (RehabStartsOn, RehabEndsOn) = (startsOn, endsOn);
+    }
+
+    /// <summary>
+    /// The committee confirmed an extension (第四十九条): the period now ends on <paramref name="newEndsOn"/>, once. A
+    /// period not yet recorded is recorded as the extension case states it (<paramref name="startsOn"/>, <paramref name="endsOn"/>).
+    /// </summary>
+    public void ExtendRehabilitation(DateOnly newEndsOn, DateOnly? startsOn = null, DateOnly? endsOn = null)
+    {
+        if (RehabExtended)
+        {
+            throw new DomainRuleException(new LocalizedText(
+                $"康复期已于此前延长至 {Guard.Iso(RehabEndsOn!.Value)}，已延长的康复期不能再次延长（第四十九条）。",
+                $"The period was already extended to {Guard.Iso(RehabEndsOn!.Value)}; an extended period is not extended again (第四十九条)."));
+        }
+
+        if (RehabEndsOn is null)
+        {
+            ConfirmRehabilitation(
+                startsOn ?? throw new DomainRuleException(new LocalizedText("工伤案件尚未登记康复期（第四十三条），无法延长。", "The injury case has no confirmed rehabilitation period (第四十三条) to extend.")),
+                endsOn ?? throw new DomainRuleException(new LocalizedText("工伤案件尚未登记康复期（第四十三条），无法延长。", "The injury case has no confirmed rehabilitation period (第四十三条) to extend.")));
+        }
+
+        if (newEndsOn <= RehabEndsOn)
+        {
+            throw new DomainValidationException("rehabEndsOn", new LocalizedText(
+                $"延长后的截止日 {Guard.Iso(newEndsOn)} 须晚于原截止日 {Guard.Iso(RehabEndsOn!.Value)}。",
+                $"The extended end {Guard.Iso(newEndsOn)} must be after the current end {Guard.Iso(RehabEndsOn!.Value)}."));
+        }
+
+        (RehabOriginallyEndsOn, RehabEndsOn) = (RehabEndsOn, newEndsOn);
+    }
 
     /// <summary>Records the work-injury recognition decision.</summary>
     public void RecordRecognition(DateOnly recognizedOn)

@@ -94,4 +94,38 @@ public sealed class ConstructionProject
             TotalCost = totalCost,
         };
     }
+
+    /// <summary>
+    /// The term is extended (第九条 "建设项目合同工期延长的…办理建设项目工伤保险期限顺延手续"): the insurance now runs to
+    /// <paramref name="newEndsOn"/>, later than the current end; a project completed early is not extended.
+    /// </summary>
+    public void ExtendTo(DateOnly newEndsOn)
+    {
+        if (CompletedOn is { } completed)
+        {
+            throw new DomainRuleException(new LocalizedText($"项目已于 {Guard.Iso(completed)} 竣工，工伤保险期限不再顺延。", $"The project was completed on {Guard.Iso(completed)}; its term is not extended."));
+        }
+
+        if (newEndsOn <= ContractEndsOn)
+        {
+            throw new DomainValidationException("contractEndsOn", new LocalizedText(
+                $"顺延后的竣工日期 {Guard.Iso(newEndsOn)} 须晚于原合同竣工日期 {Guard.Iso(ContractEndsOn)}。",
+                $"The extended end {Guard.Iso(newEndsOn)} must be after the contract end {Guard.Iso(ContractEndsOn)}."));
+        }
+
+        ContractEndsOn = newEndsOn;
+    }
+
+    /// <summary>The works were completed early (第九条 "提前竣工的…在工程竣工之日终止"): the term ends on <paramref name="day"/>.</summary>
+    public void CompleteOn(DateOnly day)
+    {
+        if (day < ContractStartsOn || day > ContractEndsOn)
+        {
+            throw new DomainValidationException("completedOn", new LocalizedText(
+                $"竣工日期 {Guard.Iso(day)} 须在合同工期 {Guard.Iso(ContractStartsOn)} 至 {Guard.Iso(ContractEndsOn)} 之内。",
+                $"The completion day {Guard.Iso(day)} must fall in the contract period {Guard.Iso(ContractStartsOn)} to {Guard.Iso(ContractEndsOn)}."));
+        }
+
+        CompletedOn = day;
+    }
 }

@@ -9,6 +9,7 @@ public static class ApiRoutes
         api.MapAuthApi();
         api.MapCalendarApi();
         api.MapPartiesApi();
+        api.MapInjuryCasesApi();
         api.MapCasesApi();
         api.MapTasksApi();
         api.MapDefinitionsApi();

@@ -43,7 +43,7 @@ public static class LedgerCsv
         ArgumentNullException.ThrowIfNull(ledger);
         return new(
             [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["追偿对象"], T.L["状态"], T.L["先行支付日期"], T.L["先行支付金额"], T.L["已追回"], T.L["已核销"], T.L["未追回余额"], T.L["最近还款日期"]],
-            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCaseId, LiableParty(c), Standing(T, c.Standing),
+            [.. ledger.Cases.Select(c => (IReadOnlyList<string>)[SupervisionCsv.CityName(c.City), WorkflowText.CaseNumber(c.CaseId), c.InjuryCase ?? c.InjuryCaseId, LiableParty(c), Standing(T, c.Standing),
                 WorkflowText.Date(c.AdvancedOn), Money(c.Advanced), Money(c.Recovered), Money(c.WrittenOff), Money(c.Outstanding), c.LastRepaidOn is { } d ? WorkflowText.Date(d) : ""])]);
     }
 
@@ -53,7 +53,7 @@ public static class LedgerCsv
         ArgumentNullException.ThrowIfNull(T);
         return new(
             [T.L["城市"], T.L["案件"], T.L["工伤案件编号"], T.L["补足金额"], T.L["支付日期"], T.L["发票号"]],
-            [.. rows.Select(r => (IReadOnlyList<string>)[SupervisionCsv.CityName(r.City), WorkflowText.CaseNumber(r.CaseId), r.InjuryCaseId, Money(r.Amount), WorkflowText.Date(r.PaidOn),
+            [.. rows.Select(r => (IReadOnlyList<string>)[SupervisionCsv.CityName(r.City), WorkflowText.CaseNumber(r.CaseId), r.InjuryCase ?? r.InjuryCaseId, Money(r.Amount), WorkflowText.Date(r.PaidOn),
                 string.Join("; ", r.Invoices)])]);
     }
 }

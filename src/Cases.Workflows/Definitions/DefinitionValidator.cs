@@ -60,6 +60,9 @@ public static class DefinitionRules
     /// <summary>A procedure allowed once per value of a start field (oncePer, 第四十九条) names a declared string start field.</summary>
     public const string OncePer = "once-per";
 
+    /// <summary>A start field naming a register's entry (ref) names a known register, and its fills known properties of matching type.</summary>
+    public const string RegisterRef = "register-ref";
+
     // finish17 (guards read as Chinese): a guard writes && || ! and never the words and/or/not, which the designer shows as written.
     public const string GuardWords = "guard-words";
 }

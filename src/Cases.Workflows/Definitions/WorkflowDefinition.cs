@@ -124,6 +124,12 @@ public sealed class FieldSpec
     public bool NotCaseCity { get; init; }
 
     /// <summary>
+    /// For string start fields: the value names an entry of a register (an injury case, a project …) in the case's city,
+    /// checked when the case starts; its fills copy the entry's properties into the case's data.
+    /// </summary>
+    public RegisterRef? Ref { get; init; }
+
+    /// <summary>
     /// For optional fields of an object: an NCalc guard over the object's other fields; while it holds, the field is
     /// required (a province and a city name when the destination lies outside Shandong).
     /// </summary>

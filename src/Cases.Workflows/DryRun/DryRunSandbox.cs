@@ -58,6 +58,7 @@ internal sealed class DryRunSandbox : IAsyncDisposable
         services.AddSingleton<IBackgroundJobClient, NoJobs>();
         // The sample case is worked by made-up actors; nobody is assigned from a staff list.
         services.AddSingleton<IStaffDirectory, NoStaff>();
+        services.AddSingleton<ICaseRegisters, SampleRegisters>();
         services.AddScoped<StartCaseHandler>();
         services.AddScoped<RecordEventCommandHandler>();
         services.AddScoped<TaskCommandHandlers>();
@@ -244,4 +245,14 @@ internal sealed class DryRunSandbox : IAsyncDisposable
 internal sealed class NoStaff : IStaffDirectory
 {
     public Task<Actor?> FindAsync(string userName, CancellationToken ct) => Task.FromResult<Actor?>(null);
+}
+
+// A dry run tries a draft on the sample's own values: every register entry a sample names is taken as registered, and
+// fills nothing the sample does not give, so a designer tries a procedure without registering a party first.
+internal sealed class SampleRegisters : ICaseRegisters
+{
+    private static readonly IReadOnlyDictionary<string, JsonNode?> Nothing = new Dictionary<string, JsonNode?>();
+
+    public Task<IReadOnlyDictionary<string, JsonNode?>?> FindAsync(RegisterKind kind, string key, string cityCode, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, JsonNode?>?>(Nothing);
 }

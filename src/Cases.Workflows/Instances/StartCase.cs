@@ -8,7 +8,8 @@ namespace Cases.Workflows.Instances;
 /// <summary>An officer opens a case of a procedure in a city with its start data; the latest published version runs it.</summary>
 public sealed record StartCase(string? Procedure, string? City, JsonObject? Data, Actor By) : ICommand<StartedCase>;
 
-public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, TimeProvider clock)
+public sealed class StartCaseHandler(
+    IWorkflowDb db, DefinitionStore definitions, CalendarStore calendars, WorkflowEngine engine, ProgressWriter writer, TimerScheduler scheduler, IEnumerable<ICaseRegisters> registers, TimeProvider clock)
     : ICommandHandler<StartCase, StartedCase>
 {
     public async ValueTask<StartedCase> Handle(StartCase command, CancellationToken cancellationToken)
@@ -42,7 +43,8 @@ public sealed class StartCaseHandler(IWorkflowDb db, DefinitionStore definitions
         var now = clock.GetUtcNow();
         var data = CaseData.Empty();
         var startFields = definition.Data.Keys.Select(k => new FieldRef { Field = k, Required = definition.StartWith.Contains(k) }).ToList();
-        data.Merge(command.Data, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now), city.Code);
+        var given = await RegisterRefs.ResolveAsync(registers, definition, command.Data, city.Code, cancellationToken);
+        data.Merge(given, definition.Data, startFields, "data", Domain.Calendar.ChinaTime.DateOf(now), city.Code);
 
         await OncePerCase.EnsureFirstAsync(db, definition, data, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);

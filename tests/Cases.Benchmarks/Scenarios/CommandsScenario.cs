@@ -31,6 +31,7 @@ public static class CommandsScenario
         var result = new BenchResult("commands", BenchSettings.Label(provider), casesPerLevel);
         var database = await environment.CreateDatabaseAsync(provider);
         await using var app = BenchApp.Start(database);
+        await RegisterInjuryCaseAsync(app);
 
         // JIT, connection pools, the definition and calendar caches: not part of any level's figure.
         await RunLevelAsync(app, clients: 2, cases: settings.Smoke ? 2 : 20, offset: 1_000_000);
@@ -99,7 +100,7 @@ public static class CommandsScenario
     {
         var officer = new Actor("bench.officer.sql", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
         StartedCase? started = null;
-        var start = await SqlCapture.DuringAsync(async () => started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, StartData(n), officer))));
+        var start = await SqlCapture.DuringAsync(async () => started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, StartData(), officer))));
         var taskId = await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDb>().Tasks.AsNoTracking()
             .Where(x => x.InstanceId == started!.InstanceId && x.Status == HumanTaskStatus.Open).Select(x => x.Id).SingleAsync());
         var claim = await SqlCapture.DuringAsync(() => app.SendAsync(m => m.Send(new ClaimTask(taskId, officer))));
@@ -107,11 +108,26 @@ public static class CommandsScenario
         return [("start case", start), ("claim task", claim), ("complete task", complete)];
     }
 
-    private static JsonObject StartData(int n) => new()
+    // The injury case every measured case is a transfer filing of (a case starts from a registered injury case).
+    private static string _injuryCaseId = "";
+
+    private static async Task RegisterInjuryCaseAsync(BenchApp app)
     {
-        ["injuryCaseId"] = $"IC-BENCH-{n.ToString(CultureInfo.InvariantCulture)}",
-        ["workerIdNumber"] = "370102198503120011",
-        ["employerCreditCode"] = "91370100MA3C4E5F61",
+        var officer = new Actor("bench.officer.setup", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
+        const string codeBody = "91370100BENCH0001";
+        var code = codeBody + Cases.Domain.Parties.CreditCode.ComputeCheckCharacter(codeBody);
+        const string idBody = "37010219850312999";
+        var idNumber = idBody + Cases.Domain.Parties.IdNumber.ComputeCheckDigit(idBody);
+        await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterEmployer(code, "济南基准测试建材有限公司", 4, City.Jinan.Code, null, officer)));
+        await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterWorker(idNumber, "基准职工", null, code, officer)));
+        var injury = await app.SendAsync(m => m.Send(new Cases.Application.Injuries.RegisterInjuryCase(
+            City.Jinan.Code, idNumber, code, new DateOnly(2025, 8, 1), new DateOnly(2025, 9, 1), "基准人社工认字〔2025〕第0001号", null, officer)));
+        _injuryCaseId = injury.Id.ToString();
+    }
+
+    private static JsonObject StartData() => new()
+    {
+        ["injuryCaseId"] = _injuryCaseId,
         ["appliedOn"] = "2025-10-17",
         ["referral"] = new JsonObject
         {
@@ -157,7 +173,7 @@ public static class CommandsScenario
 
     private static async Task OneCaseAsync(BenchApp app, Actor officer, int n, Dictionary<string, ConcurrentBag<double>> latencies)
     {
-        var data = StartData(n);
+        var data = StartData();
         var t = Stopwatch.GetTimestamp();
         var started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, data, officer)));
         latencies["start"].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);

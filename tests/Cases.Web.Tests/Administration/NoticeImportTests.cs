@@ -93,7 +93,7 @@ public abstract class NoticeImportScenarios(AppFixture app) : ProcedureScenario(
         var b = await StartAsync("transfer-approval", new
         {
             materialsReceived = new[] { "application" },
-            injuryCaseId = "IC-2026-1215",
+            injuryCaseId = await InjuryAsync("IC-2026-1215"),
             workerIdNumber = "370102198503120011",
             employerCreditCode = "91370100MA3C4E5F61",
             appliedOn = "2026-12-15",

@@ -27,7 +27,7 @@ public abstract class ProvisionalCalendarScenarios(AppFixture app) : ProcedureSc
         var caseId = await StartAsync(Transfer, new
         {
             materialsReceived = new[] { "application" },
-            injuryCaseId = "IC-2026-0913",
+            injuryCaseId = await InjuryAsync("IC-2026-0913"),
             workerIdNumber = "370102198503120011",
             employerCreditCode = "91370100MA3C4E5F61",
             appliedOn,

@@ -134,7 +134,7 @@ public abstract class SearchCasesScenarios(AppFixture app) : ProcedureScenario(a
         var rate = await OpenRateCaseAsync(code);
         var rehab = await StartAsync("rehab-extension", new
         {
-            workerIdNumber = id, injuryCaseId = "IC-SEARCH-1", rehabStartsOn = "2024-09-01", rehabEndsOn = "2024-12-31", institution = "山东省康复中心",
+            workerIdNumber = id, injuryCaseId = await TestInjuries.RegisterAsync(officer, id), rehabStartsOn = "2024-09-01", rehabEndsOn = "2024-12-31", institution = "山东省康复中心",
         });
         var unrelated = await OpenRateCaseAsync(TestParties.NewCreditCode());
 
@@ -195,10 +195,11 @@ public abstract class SearchCasesScenarios(AppFixture app) : ProcedureScenario(a
     {
         At("2024-10-08 09:00");
         var idNumber = TestParties.NewIdNumber();
+        var injuryCaseId = await TestInjuries.RegisterWithNewWorkerAsync(await App.As("officer.jinan"), idNumber);
         await StartAsync("rehab-extension", new
         {
             workerIdNumber = idNumber,
-            injuryCaseId = "IC-2024-0099",
+            injuryCaseId,
             rehabStartsOn = "2024-08-01",
             rehabEndsOn = "2024-12-31",
             institution = "山东省工伤康复医院",

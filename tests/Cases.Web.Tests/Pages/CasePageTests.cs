@@ -110,7 +110,7 @@ public sealed class CasePageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         {
             procedure = "rehab-extension",
             city = "370100",
-            data = new { workerIdNumber = idNumber, injuryCaseId = "IC-PAGE-1", rehabStartsOn = "2025-08-01", rehabEndsOn = "2025-11-30", institution = "山东省工伤康复医院" },
+            data = new { workerIdNumber = idNumber, injuryCaseId = await TestInjuries.RegisterWithNewWorkerAsync(officer, idNumber), rehabStartsOn = "2025-08-01", rehabEndsOn = "2025-11-30", institution = "山东省工伤康复医院" },
         })).JsonAsync(HttpStatusCode.Created);
         var caseId = started.GetProperty("caseId").GetGuid();
         var masked = idNumber[..6] + "********" + idNumber[14..];

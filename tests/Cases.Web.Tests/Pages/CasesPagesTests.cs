@@ -10,9 +10,9 @@ public sealed class CasesPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
 {
     private static KeyValuePair<string, string> V(string key, string value) => new(key, value);
 
-    private static List<KeyValuePair<string, string>> RehabValues(string idNumber) =>
+    private static List<KeyValuePair<string, string>> RehabValues(string idNumber, string injuryCaseId) =>
     [
-        V("workerIdNumber", idNumber), V("injuryCaseId", "IC-2025-0420"), V("rehabStartsOn", "2025-08-01"), V("rehabEndsOn", "2025-12-31"), V("institution", "山东省工伤康复医院"),
+        V("workerIdNumber", idNumber), V("injuryCaseId", injuryCaseId), V("rehabStartsOn", "2025-08-01"), V("rehabEndsOn", "2025-12-31"), V("institution", "山东省工伤康复医院"),
     ];
 
     private Task<int> CasesAsync() => app.InDbAsync(db => db.Cases.CountAsync());
@@ -115,7 +115,7 @@ public sealed class CasesPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         var before = await CasesAsync();
         var wrong = TestParties.WithWrongCheck(TestParties.NewIdNumber());
 
-        var response = await officer.SubmitAsync(page, "[data-testid=new-case-form]", RehabValues(wrong));
+        var response = await officer.SubmitAsync(page, "[data-testid=new-case-form]", RehabValues(wrong, await TestInjuries.RegisterAsync(officer)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var refused = await PageSupport.ParseAsync(response);
@@ -139,7 +139,8 @@ public sealed class CasesPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         var officer = await app.As("officer.jinan");
         var page = await officer.OpenAsync("/cases/new?procedure=rehab-extension");
         var before = await CasesAsync();
-        var values = RehabValues(TestParties.NewIdNumber());
+        var idNumber = TestParties.NewIdNumber();
+        var values = RehabValues(idNumber, await TestInjuries.RegisterWithNewWorkerAsync(officer, idNumber));
 
         var opened = await officer.SubmitAsync(page, "[data-testid=new-case-form]", values);
 

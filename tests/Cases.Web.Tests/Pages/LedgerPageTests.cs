@@ -18,9 +18,10 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
     private static readonly string[] TrafficPapers = ["accident-liability-finding", "civil-compensation-mediation", "medical-invoices"];
 
     /// <summary>An advance of <paramref name="amount"/> paid on 2025-10-09, its demand issued on 10/10, and the repayments given (10/20, 10/27, …).</summary>
-    private async Task<Guid> AdvanceAsync(string injuryCaseId, decimal amount, params decimal[] repayments)
+    private async Task<Guid> AdvanceAsync(string injuryCaseName, decimal amount, params decimal[] repayments)
     {
         At("2025-09-30 10:00");
+        var injuryCaseId = await InjuryAsync(injuryCaseName);
         var caseId = await StartAsync("advance-payment", new
         {
             // 第九十二条 (no employer to urge first, and the agency's 30 days to repay): the ledger is what is under test here.
@@ -45,10 +46,11 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         return caseId;
     }
 
-    /// <summary>A third-party top-up for <paramref name="injuryCaseId"/>, checked by the officer and paid by the reviewer on 2025-09-30 at <paramref name="paidAt"/>.</summary>
-    private async Task<Guid> TopUpPaidAsync(string injuryCaseId, decimal eligible, decimal compensated, string paidAt, params (string Number, decimal Amount)[] invoices)
+    /// <summary>A third-party top-up for the injury case named <paramref name="injuryCaseName"/>, checked by the officer and paid by the reviewer on 2025-09-30 at <paramref name="paidAt"/>.</summary>
+    private async Task<Guid> TopUpPaidAsync(string injuryCaseName, decimal eligible, decimal compensated, string paidAt, params (string Number, decimal Amount)[] invoices)
     {
         At("2025-09-29 10:00");
+        var injuryCaseId = await InjuryAsync(injuryCaseName);
         var caseId = await StartAsync("third-party-reimbursement", new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = eligible, materialsReceived = TrafficPapers });
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "complete", new
         {
@@ -103,7 +105,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Equal("济南市", page.QuerySelector("[data-testid=scope]").Text());
         var row = Row(page, caseId);
         Assert.Equal(("¥48,000.00", "¥20,000.00", "¥0.00", "¥28,000.00"), (Cell(row, "advanced"), Cell(row, "recovered"), Cell(row, "written-off"), Cell(row, "outstanding")));
-        Assert.Equal(("IC-LP-0001", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "standing"), Cell(row, "last-repaid")));
+        Assert.Equal(("IC-LP-0001（王建国）", "追偿中", "2025-10-20"), (Cell(row, "injury-case"), Cell(row, "standing"), Cell(row, "last-repaid")));
         // Whom it is recovered from: the employer's name, its credit code small beside it.
         var liable = row.QuerySelector("[data-testid=liable-party]")!;
         Assert.Equal("济南恒达建材有限公司", liable.QuerySelector(".party-name").Text());
@@ -201,14 +203,14 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         var supervisor = await App.As("supervisor.jinan");
         var page = await supervisor.OpenAsync("/ledgers?outstandingOnly=true");
         Assert.Equal("/api/ledgers/advance-payments/export?city=370100&outstandingOnly=true", page.QuerySelector("[data-testid=advance-export]")!.GetAttribute("href"));
-        Assert.Equal(formula, Cell(Row(page, caseId), "injury-case"));
+        Assert.Equal(formula + "（王建国）", Cell(Row(page, caseId), "injury-case"));
 
         var (bytes, rows) = await CsvAsync(supervisor, page.QuerySelector("[data-testid=advance-export]")!.GetAttribute("href")!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal(["城市", "案件", "工伤案件编号", "追偿对象", "状态", "先行支付日期", "先行支付金额", "已追回", "已核销", "未追回余额", "最近还款日期"], rows[0]);
         Assert.Equal(RowIds(page).Count, rows.Count - 1);
         var row = Assert.Single(rows, r => r[2].Contains("HYPERLINK", StringComparison.Ordinal));
-        Assert.Equal("'" + formula, row[2]);
+        Assert.Equal("'" + formula + "（王建国）", row[2]);
         Assert.Equal(["济南市", Cases.Web.Texts.WorkflowText.CaseNumber(caseId)], row[..2]);
         Assert.Matches("^济南恒达建材有限公司（[0-9A-Z]{18}）$", row[3]);
         Assert.Equal(["追偿中", "2025-10-09", "¥12,345.67", "¥345.67", "¥0.00", "¥12,000.00", "2025-10-20"], row[4..]);
@@ -217,7 +219,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, thirdBytes[..3]);
         Assert.Equal(["城市", "案件", "工伤案件编号", "补足金额", "支付日期", "发票号"], thirdRows[0]);
         var paid = Assert.Single(thirdRows, r => r[1] == Cases.Web.Texts.WorkflowText.CaseNumber(topUp));
-        Assert.Equal(["'+SUM(1,2)", "¥5,000.00", "2025-09-30", "LP-CSV-1"], paid[2..]);
+        Assert.Equal(["'+SUM(1,2)（王建国）", "¥5,000.00", "2025-09-30", "LP-CSV-1"], paid[2..]);
 
         // The same city rule as the JSON: a city's staff get 403 for another city.
         using var elsewhere = await (await App.As("officer.qingdao")).GetAsync(new Uri("/api/ledgers/advance-payments/export?city=370100", UriKind.Relative));
@@ -234,6 +236,7 @@ public sealed class LedgerPageTests(SqliteRuntimeApp app) : ProcedureScenario(ap
 
         var page = await officer.OpenAsync("/ledgers");
         Assert.Equal("lookup-injury-case", page.QuerySelector("[data-testid=injury-lookup] label")!.GetAttribute("for"));
+        // Looked up by the recognition decision's number, as officers know the injury case.
         var looked = await officer.OpenAsync("/ledgers?injuryCaseId=IC-LP-TP-1");
         var result = looked.QuerySelector("[data-testid=lookup-result]")!;
         var rows = result.QuerySelectorAll("[data-testid=reimbursement-row]");

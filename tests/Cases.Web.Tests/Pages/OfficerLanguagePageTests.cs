@@ -79,7 +79,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = "IC-LANG-0001", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 48000m } },
+                variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = await TestInjuries.RegisterAsync(officer), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 48000m } },
                 liableParty = new { name = "济南语言测试建材有限公司", creditCode = code },
                 materialsReceived = new[] { "written-application", "enforcement-suspended-employer" },
             },
@@ -99,7 +99,8 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
         Assert.Equal(masked, party.QuerySelector(".party-code").Text());
         Assert.Contains("济南语言测试建材有限公司", data.QuerySelector("tr[data-field=liableParty] td").Text(), StringComparison.Ordinal);
         var api = await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(masked, api.GetProperty("party").GetString());
+        // The case takes the worker from the registered injury case: the label carries the name beside the masked number.
+        Assert.Equal($"王建国 {masked}", api.GetProperty("party").GetString());
         // The journal says the start as a sentence and its data formatted, never as JSON.
         var startedEntry = page.QuerySelectorAll("[data-testid=timeline-entry][data-action=started]").Single();
         Assert.EndsWith($"{Officer} 立案，进入「核对申请项目并合计申请金额（第九十三条）」", startedEntry.QuerySelector("[data-testid=timeline-sentence]").Text(), StringComparison.Ordinal);
@@ -117,7 +118,7 @@ public sealed class OfficerLanguagePageTests(SqliteRuntimeApp app) : IClassFixtu
             city = "370100",
             data = new
             {
-                variant = "third-party-unpaid", appliedOn = "2025-09-01", injuryCaseId = "IC-LANG-0002", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 12000m } },
+                variant = "third-party-unpaid", appliedOn = "2025-09-01", injuryCaseId = await TestInjuries.RegisterAsync(officer), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 12000m } },
                 liableParty = new { name = "济南告知测试有限公司", creditCode = TestParties.NewCreditCode() },
                 thirdPartyIdentified = true, materialsReceived = new[] { "written-application", "injury-decision", "civil-judgment" },
             },

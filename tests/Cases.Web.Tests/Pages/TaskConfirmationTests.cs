@@ -171,7 +171,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
     {
         Now();
         var officer = await app.As("officer.jinan");
-        var injuryCaseId = $"IC-CF-{Guid.NewGuid().ToString("N")[..8]}";
+        var injuryCaseId = await TestInjuries.RegisterAsync(officer);
         var started = await (await officer.PostJsonAsync("/api/cases", new
         {
             procedure = "third-party-reimbursement",
@@ -197,7 +197,7 @@ public sealed class TaskConfirmationTests(SqliteRuntimeApp app) : IClassFixture<
     private async Task<(string InjuryCaseId, Guid ApproveTask)> AdvanceAtApprovalAsync()
     {
         var officer = await app.As("officer.jinan");
-        var injuryCaseId = $"IC-CF-{Guid.NewGuid().ToString("N")[..8]}";
+        var injuryCaseId = await TestInjuries.RegisterAsync(officer);
         var started = await (await officer.PostJsonAsync("/api/cases", new
         {
             procedure = "advance-payment",

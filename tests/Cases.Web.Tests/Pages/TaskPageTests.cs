@@ -200,7 +200,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
             city = "370100",
             data = new
             {
-                injuryCaseId = "IC-PAGE-7",
+                injuryCaseId = await TestInjuries.RegisterAsync(officer),
                 workerIdNumber = "370102198503120011",
                 employerCreditCode = "91370100MA3C4E5F61",
                 appliedOn = "2025-10-17",

@@ -15,17 +15,18 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     /// A case in review now: under 第九十一条 it was applied for 20 days ago, the employer was urged that day and let its
     /// 5 working days pass (令15号 第七条、第八条), so the timer sweep run now brings it to review today.
     /// </summary>
-    private async Task<Guid> StartAsync(string variant = "employer-refuses", string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
+    private async Task<Guid> StartAsync(string variant = "employer-refuses", string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseName = "IC-2025-0107")
     {
+        var injuryCaseId = await InjuryAsync(injuryCaseName);
         if (variant != "employer-refuses")
         {
-            return await StartAsync(Key, StartData(variant, Today(), materials, thirdPartyIdentified, injuryCaseId));
+            return await StartAsync(Key, StartData(variant, Today(), injuryCaseId, materials, thirdPartyIdentified));
         }
 
         var now = App.Factory.Clock.GetUtcNow();
         App.Factory.Clock.SetUtcNow(now.AddDays(-20));
         var appliedOn = Today();
-        var caseId = await StartAsync(Key, StartData(variant, appliedOn, materials, thirdPartyIdentified, injuryCaseId));
+        var caseId = await StartAsync(Key, StartData(variant, appliedOn, injuryCaseId, materials, thirdPartyIdentified));
         await CompleteAsync(Task(await CaseAsync(caseId)), "urged", new { urgedOn = appliedOn });
         App.Factory.Clock.SetUtcNow(now);
         await App.RunDueTimersAsync();
@@ -34,7 +35,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
 
     private string Today() => DateOnly.FromDateTime(App.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object> StartData(string variant, string appliedOn, string[]? materials = null, bool? thirdPartyIdentified = null, string injuryCaseId = "IC-2025-0107")
+    private static Dictionary<string, object> StartData(string variant, string appliedOn, string injuryCaseId, string[]? materials = null, bool? thirdPartyIdentified = null)
     {
         var data = new Dictionary<string, object>
         {
@@ -94,7 +95,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     public async Task Under_article_91_the_employer_is_urged_within_3_working_days_and_paying_in_its_5_ends_the_case()
     {
         At("2025-09-29 10:00");
-        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", injuryCaseId: "IC-URGE-1"));
+        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", await InjuryAsync("IC-URGE-1")));
         var urge = Task(await CaseAsync(caseId));
         // 令15号 第七条: the written demand within 3 working days of the application — 9/30, the National Day holidays, 10/9, 10/10.
         Assert.Equal(("urge-employer", "officer", "2025-10-10", "人社部令第15号第七条"), (urge.Str("state"), urge.Str("role"), urge.Str("dueOn"), urge.Str("basis")));
@@ -122,7 +123,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     public async Task An_urged_employer_that_lets_the_5_working_days_pass_sends_the_case_to_review_and_article_92_goes_there_at_once()
     {
         At("2025-09-29 10:00");
-        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", injuryCaseId: "IC-URGE-2"));
+        var caseId = await StartAsync(Key, StartData("employer-refuses", "2025-09-29", await InjuryAsync("IC-URGE-2")));
         At("2025-09-30 11:00");
         await CompleteAsync(Task(await CaseAsync(caseId)), "urged", new { urgedOn = "2025-09-30" });
 
@@ -135,7 +136,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         await (await EventAsync(caseId, "employer-paid", new { employerPaidOn = "2025-10-15" })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         // 第九十二条 (a third party): no employer to urge, review at once.
-        var thirdParty = await StartAsync(Key, StartData("third-party-unpaid", "2025-10-15", thirdPartyIdentified: false, injuryCaseId: "IC-URGE-3"));
+        var thirdParty = await StartAsync(Key, StartData("third-party-unpaid", "2025-10-15", await InjuryAsync("IC-URGE-3"), thirdPartyIdentified: false));
         Assert.Equal("review", Task(await CaseAsync(thirdParty)).Str("state"));
         Assert.DoesNotContain(await App.OutboxAsync(thirdParty), m => m.Template == "advance-payment-urge");
     }
@@ -197,7 +198,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     public async Task The_10_days_to_repay_end_on_the_first_working_day_after_the_National_Day_holidays()
     {
         At("2025-09-15 10:00");
-        var caseId = await StartAsync(injuryCaseId: "IC-REPAY-HOLIDAY");
+        var caseId = await StartAsync(injuryCaseName: "IC-REPAY-HOLIDAY");
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "recommend"));
         At("2025-09-22 10:00");
         var issue = Task(await CompleteAsync(approve, "approved", new { approvedAmount = 12000m, advancedOn = "2025-09-22" }, "reviewer.jinan"));
@@ -342,12 +343,13 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     {
         At("2025-09-30 10:00");
         var officer = await App.As("officer.jinan");
+        var itemsInjury = await InjuryAsync("IC-ITEMS");
         object Claim(string variant, params (string Kind, decimal Amount)[] items) => new
         {
             procedure = Key, city = "370100",
             data = new
             {
-                variant, appliedOn = "2025-09-30", injuryCaseId = "IC-ITEMS", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61",
+                variant, appliedOn = "2025-09-30", injuryCaseId = itemsInjury, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61",
                 liableParty = new { name = "济南恒达建材有限公司" }, claimItems = items.Select(i => new { kind = i.Kind, amount = i.Amount }).ToArray(),
             },
         };
@@ -394,20 +396,20 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
         var badKey = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = await InjuryAsync("IC-1"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x" }, materialsReceived = new[] { "written-application", "photo" } },
         });
         Assert.Contains("written-application", await badKey.FieldErrorAsync("data.materialsReceived[1]"), StringComparison.Ordinal);
         var badCode = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
+            data = new { variant = "employer-refuses", appliedOn = "2025-09-30", injuryCaseId = await InjuryAsync("IC-1"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "x", creditCode = TestParties.WithWrongCheck(TestParties.NewCreditCode()) } },
         });
         await badCode.FieldErrorAsync("data.liableParty.creditCode");
         // Without the optional credit code (a person, or an unknown third party) the case starts.
         var person = await officer.PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "肇事者（未查明）" } },
+            data = new { variant = "third-party-unpaid", appliedOn = "2025-09-30", injuryCaseId = await InjuryAsync("IC-1"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 1m } }, liableParty = new { name = "肇事者（未查明）" } },
         });
         await person.JsonAsync(HttpStatusCode.Created);
     }
@@ -416,12 +418,12 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     public async Task Rejections_end_the_case_without_touching_the_ledger()
     {
         At("2025-09-30 10:00");
-        var byOfficer = await StartAsync(injuryCaseId: "IC-REJ-1");
+        var byOfficer = await StartAsync(injuryCaseName: "IC-REJ-1");
         var review = Task(await CaseAsync(byOfficer));
         await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), review.Id(), "rejected", new { })).FieldErrorAsync("data.reviewNote");
         Assert.Equal("rejected", (await CompleteAsync(review, "rejected", new { reviewNote = "用人单位已支付" })).Str("endOutcome"));
 
-        var byReviewer = await StartAsync(injuryCaseId: "IC-REJ-2");
+        var byReviewer = await StartAsync(injuryCaseName: "IC-REJ-2");
         var approve = Task(await CompleteAsync(Task(await CaseAsync(byReviewer)), "recommend"));
         await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), approve.Id(), "approved", new { approvedAmount = 1m, advancedOn = "2025-09-30" })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("rejected", (await CompleteAsync(approve, "rejected", new { approveNote = "不符合先行支付条件" }, "reviewer.jinan")).Str("endOutcome"));

@@ -21,6 +21,17 @@ public abstract class ProcedureScenario(AppFixture app)
         return started.GetProperty("caseId").GetGuid();
     }
 
+    /// <summary>
+    /// The registered injury case whose recognition decision a test numbers <paramref name="name"/> (e.g. "IC-URGE-1"),
+    /// registered on first use in this app: a test that names its own injury case gets one of its own, and the same name
+    /// gives the same case.
+    /// </summary>
+    protected Task<string> InjuryAsync(string name, string worker = TestInjuries.Wang) =>
+        Injuries.GetValue(App, _ => new()).GetOrAdd(name, async _ =>
+            await TestInjuries.RegisterAsync(await App.As(worker == TestInjuries.Zhao ? "officer.qingdao" : "officer.jinan"), worker, recognitionNumber: name));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFixture, System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>>> Injuries = new();
+
     protected async Task<JsonElement> CaseAsync(Guid caseId) => await DemoFiling.GetAsync(await App.As("officer.jinan"), caseId);
 
     protected async Task<HttpResponseMessage> EventAsync(Guid caseId, string eventName, object data, string user = "officer.jinan") =>

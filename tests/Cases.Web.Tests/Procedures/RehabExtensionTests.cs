@@ -14,10 +14,10 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
 
     // The period ends Wednesday 2025-10-15; the 15-day window opens 2025-09-30, just before the National Day holidays.
     // 第四十九条 allows one extension case per injury case: each test opens its own injury case unless it says which.
-    private Task<Guid> StartAsync(string? injuryCaseId = null) => StartAsync(Key, new
+    private async Task<Guid> StartAsync(string? injuryCaseId = null) => await StartAsync(Key, new
     {
         workerIdNumber = "370102198503120011",
-        injuryCaseId = injuryCaseId ?? NewInjuryCase(),
+        injuryCaseId = injuryCaseId ?? await NewInjuryCaseAsync(),
         rehabStartsOn = "2025-08-01",
         rehabEndsOn = "2025-10-15",
         institution = "山东省工伤康复医院",
@@ -181,7 +181,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
         Assert.Equal(2, (await App.OutboxAsync(caseId)).Count(m => m.Template == "rehab-extension-window-open"));
     }
 
-    private static string NewInjuryCase() => $"IC-2025-{Guid.NewGuid().ToString("N")[..10]}";
+    private async Task<string> NewInjuryCaseAsync() => await TestInjuries.RegisterAsync(await App.As("officer.jinan"));
 
     private async Task<Guid> AtCommitteeAsync(string? injuryCaseId = null)
     {
@@ -234,7 +234,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
     [Fact]
     public async Task A_second_extension_case_for_the_same_injury_case_is_refused_naming_the_first()
     {
-        var injuryCase = NewInjuryCase();
+        var injuryCase = await NewInjuryCaseAsync();
         var first = await AtCommitteeAsync(injuryCase);
         var number = first.ToString("N")[^8..].ToUpperInvariant();
 
@@ -261,7 +261,7 @@ public abstract class RehabExtensionScenarios(AppFixture app) : ProcedureScenari
     [Fact]
     public async Task A_period_that_ran_its_course_used_the_one_extension_too()
     {
-        var injuryCase = NewInjuryCase();
+        var injuryCase = await NewInjuryCaseAsync();
         At("2025-10-01 09:00");
         var first = await StartAsync(injuryCase);
         At("2025-10-16 00:00");

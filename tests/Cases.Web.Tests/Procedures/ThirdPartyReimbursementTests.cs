@@ -14,11 +14,11 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
 
     private const string Mediated = "accident-authority-mediation";
 
-    private Task<Guid> StartAsync(string accidentType, string injuryCaseId, string[]? materials = null, string decidedBy = Mediated) =>
-        StartAsync(Key, new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType, compensationDecidedBy = decidedBy, eligibleMedicalCost = 20000m, materialsReceived = materials ?? [] });
+    private async Task<Guid> StartAsync(string accidentType, string injuryCaseId, string[]? materials = null, string decidedBy = Mediated) =>
+        await StartAsync(Key, new { injuryCaseId = await InjuryAsync(injuryCaseId), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType, compensationDecidedBy = decidedBy, eligibleMedicalCost = 20000m, materialsReceived = materials ?? [] });
 
-    private Task<Guid> StartSharingAsync(string accidentType, string injuryCaseId, object[] materials, string decidedBy = Mediated) =>
-        StartAsync(Key, new { injuryCaseId, workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType, compensationDecidedBy = decidedBy, eligibleMedicalCost = 20000m, materialsReceived = materials });
+    private async Task<Guid> StartSharingAsync(string accidentType, string injuryCaseId, object[] materials, string decidedBy = Mediated) =>
+        await StartAsync(Key, new { injuryCaseId = await InjuryAsync(injuryCaseId), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType, compensationDecidedBy = decidedBy, eligibleMedicalCost = 20000m, materialsReceived = materials });
 
     private static Dictionary<string, (bool Required, bool Received)> Checklist(JsonElement view) =>
         view.GetProperty("materials").EnumerateArray().ToDictionary(m => m.Str("key")!, m => (m.GetProperty("required").GetBoolean(), m.GetProperty("received").GetBoolean()));
@@ -26,7 +26,7 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
     private static object[] Invoices(params (string Number, decimal Amount)[] invoices) => invoices.Select(i => (object)new { number = i.Number, amount = i.Amount }).ToArray();
 
     private async Task<JsonElement> ThirdPartyLedgerAsync(string injuryCaseId) =>
-        await (await (await App.As("officer.jinan")).GetAsync($"/api/ledgers/third-party-medical?injuryCaseId={injuryCaseId}")).JsonAsync(HttpStatusCode.OK);
+        await (await (await App.As("officer.jinan")).GetAsync($"/api/ledgers/third-party-medical?injuryCaseId={await InjuryAsync(injuryCaseId)}")).JsonAsync(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_traffic_accident_is_topped_up_by_the_difference_approved_by_someone_other_than_the_checker()
@@ -209,7 +209,7 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
         var response = await (await App.As("officer.jinan")).PostJsonAsync("/api/cases", new
         {
             procedure = Key, city = "370100",
-            data = new { injuryCaseId = "IC-TP-13", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = 1m },
+            data = new { injuryCaseId = await InjuryAsync("IC-TP-13"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", eligibleMedicalCost = 1m },
         });
         await response.FieldErrorAsync("data.compensationDecidedBy");
     }
@@ -223,7 +223,7 @@ public abstract class ThirdPartyReimbursementScenarios(AppFixture app) : Procedu
             procedure = Key, city = "370100",
             data = new
             {
-                injuryCaseId = "IC-TP-14", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", compensationDecidedBy = Mediated, eligibleMedicalCost = 1m,
+                injuryCaseId = await InjuryAsync("IC-TP-14"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic", compensationDecidedBy = Mediated, eligibleMedicalCost = 1m,
                 materialsReceived = new object[] { new { key = "accident-liability-finding", sharedFrom = " " } },
             },
         })).FieldErrorAsync("data.materialsReceived[0].sharedFrom");

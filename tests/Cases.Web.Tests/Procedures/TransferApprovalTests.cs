@@ -19,10 +19,10 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
         destinationCityCode = "outside-shandong", destinationProvince = "北京市", destinationCity = "北京市", reason = "需行二期骨科手术",
     };
 
-    private Task<Guid> StartAsync(string[]? materials = null) => StartAsync(Key, new
+    private async Task<Guid> StartAsync(string[]? materials = null) => await StartAsync(Key, new
     {
         materialsReceived = materials ?? BothPapers,
-        injuryCaseId = "IC-2025-0042",
+        injuryCaseId = await InjuryAsync("IC-2025-0042"),
         workerIdNumber = "370102198503120011",
         employerCreditCode = "91370100MA3C4E5F61",
         appliedOn = "2025-09-29",
@@ -34,7 +34,7 @@ public abstract class TransferApprovalScenarios(AppFixture app) : ProcedureScena
         {
             procedure = Key,
             city = "370100",
-            data = new { injuryCaseId = "IC-1", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", appliedOn = "2025-09-29", referral },
+            data = new { injuryCaseId = await InjuryAsync("IC-1"), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", appliedOn = "2025-09-29", referral },
         });
 
     private static object Item(string type, string date, decimal amount, string? decision = null, string? reason = null) => new { type, date, amount, decision, reason };

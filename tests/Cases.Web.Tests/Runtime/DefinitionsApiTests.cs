@@ -131,11 +131,11 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
 
     private Task<int> VersionCountAsync(string key) => app.InDbAsync(db => db.Definitions.CountAsync(d => d.Key == key));
 
-    private static object AdvancePaymentStart => new
+    private static async Task<object> AdvancePaymentStartAsync(HttpClient officer) => new
     {
         procedure = "advance-payment",
         city = "370100",
-        data = new { variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = "IC-2025-0311", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 30000.00m } }, liableParty = new { name = "济南四眼建材有限公司" } },
+        data = new { variant = "employer-refuses", appliedOn = "2025-09-01", injuryCaseId = await TestInjuries.RegisterAsync(officer), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", claimItems = new[] { new { kind = "medical", amount = 30000.00m } }, liableParty = new { name = "济南四眼建材有限公司" } },
     };
 
     // 规程 第一百一十九条: a designer who could give a task to their own role would route casework to themselves.
@@ -189,7 +189,7 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
         await (await officer.GetAsync("/api/definitions/pending")).ProblemAsync(HttpStatusCode.Forbidden);
 
         // Until approved it is not used: new cases start on version 1, and no case is migrated to it.
-        var started = await (await officer.PostJsonAsync("/api/cases", AdvancePaymentStart)).JsonAsync(HttpStatusCode.Created);
+        var started = await (await officer.PostJsonAsync("/api/cases", await AdvancePaymentStartAsync(officer))).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(ShippedDefinitions.Version(Key), started.GetProperty("definitionVersion").GetInt32());
         var caseId = started.GetProperty("caseId").GetGuid();
         var migration = new { toVersion = version, stateMapping = new Dictionary<string, string> { ["urge-employer"] = "urge-employer" }, dryRun = true };
@@ -218,7 +218,7 @@ public sealed class DefinitionsApiTests(SqliteRuntimeApp app) : IClassFixture<Sq
             v => v.Str("key") == Key && v.GetProperty("version").GetInt32() == version);
 
         // From now on it is in use.
-        var fresh = await (await officer.PostJsonAsync("/api/cases", AdvancePaymentStart)).JsonAsync(HttpStatusCode.Created);
+        var fresh = await (await officer.PostJsonAsync("/api/cases", await AdvancePaymentStartAsync(officer))).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(version, fresh.GetProperty("definitionVersion").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostJsonAsync($"/api/cases/{caseId}/migrate", migration)).StatusCode);
 

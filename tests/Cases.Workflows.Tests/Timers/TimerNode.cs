@@ -107,7 +107,7 @@ internal sealed class TimerNode : IAsyncDisposable
         var sp = scope.ServiceProvider;
         var handler = new StartCaseHandler(
             sp.GetRequiredService<IWorkflowDb>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CalendarStore>(), sp.GetRequiredService<WorkflowEngine>(),
-            sp.GetRequiredService<ProgressWriter>(), sp.GetRequiredService<TimerScheduler>(), sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<ProgressWriter>(), sp.GetRequiredService<TimerScheduler>(), [], sp.GetRequiredService<TimeProvider>());
         var data = new JsonObject { ["contractEndsOn"] = contractEndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         return await handler.Handle(new StartCase("demo-filing", "370100", data, Officer), ct);
     }

@@ -61,6 +61,12 @@ internal sealed class InjuryCaseConfiguration : IEntityTypeConfiguration<InjuryC
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.CityCode).HasMaxLength(6);
         b.HasIndex(x => new { x.CityCode, x.InjuryOn }).HasDatabaseName("ix_injury_cases_city_injury");
+        b.Property(x => x.RecognitionNumber).HasMaxLength(InjuryCase.RecognitionNumberMaxLength);
+        b.Property(x => x.Description).HasMaxLength(InjuryCase.DescriptionMaxLength);
+        b.Ignore(x => x.RehabExtended);
+        // One recognition decision is one injury case: the same decision received twice is refused, not registered twice.
+        b.HasIndex(x => x.RecognitionNumber).IsUnique().HasDatabaseName("ux_injury_cases_recognition_number");
+        b.HasIndex(x => x.EmployerId).HasDatabaseName("ix_injury_cases_employer");
         b.HasIndex(x => x.WorkerId).HasDatabaseName("ix_injury_cases_worker");
         b.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);

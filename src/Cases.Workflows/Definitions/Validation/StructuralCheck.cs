@@ -26,6 +26,7 @@ internal sealed class StructuralCheck(WorkflowDefinition definition, string sour
         BoundsCheck.Check(_c);
         MaterialsCheck.Check(_c);
         OncePerCheck.Check(_c);
+        RegisterRefCheck.Check(_c);
         FieldRulesCheck.Check(_c);
         foreach (var (name, state) in _c.States)
         {

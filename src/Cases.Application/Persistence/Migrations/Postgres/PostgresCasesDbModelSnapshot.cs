@@ -572,6 +572,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("DisabilityGrade")
                         .HasColumnType("integer");
 
@@ -581,7 +585,20 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RecognitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabOriginallyEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabStartsOn")
                         .HasColumnType("date");
 
                     b.Property<string>("SelfCareLevel")
@@ -594,7 +611,12 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_injury_cases_employer");
+
+                    b.HasIndex("RecognitionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_injury_cases_recognition_number");
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_injury_cases_worker");

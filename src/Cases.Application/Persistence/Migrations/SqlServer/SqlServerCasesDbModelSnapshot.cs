@@ -573,6 +573,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int?>("DisabilityGrade")
                         .HasColumnType("int");
 
@@ -582,7 +586,20 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RecognitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabOriginallyEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RehabStartsOn")
                         .HasColumnType("date");
 
                     b.Property<string>("SelfCareLevel")
@@ -595,7 +612,13 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_injury_cases_employer");
+
+                    b.HasIndex("RecognitionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_injury_cases_recognition_number")
+                        .HasFilter("[RecognitionNumber] IS NOT NULL");
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_injury_cases_worker");

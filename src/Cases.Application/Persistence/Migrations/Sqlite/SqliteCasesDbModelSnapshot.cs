@@ -559,6 +559,10 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DisabilityGrade")
                         .HasColumnType("INTEGER");
 
@@ -568,7 +572,20 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecognitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RehabEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RehabOriginallyEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RehabStartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SelfCareLevel")
@@ -581,7 +598,12 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_injury_cases_employer");
+
+                    b.HasIndex("RecognitionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_injury_cases_recognition_number");
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_injury_cases_worker");
