@@ -21,7 +21,7 @@ public sealed class SharedMaterialsTests(BrowserFixture browser) : IClassFixture
         try
         {
             await page.GotoAsync("/cases/new?procedure=third-party-reimbursement");
-            await page.Locator("[name=injuryCaseId]").FillAsync("IC-BR-SHARED-" + Random.Shared.Next(1000, 9999));
+            await page.Locator("[name=injuryCaseId]").FillAsync(await BrowserInjuries.RegisterAsync(browser));
             await page.Locator("[name=workerIdNumber]").FillAsync("370102198503120011");
             await page.Locator("[name=employerCreditCode]").FillAsync("91370100MA3C4E5F61");
             await page.Locator("select[name=accidentType]").SelectOptionAsync("traffic");

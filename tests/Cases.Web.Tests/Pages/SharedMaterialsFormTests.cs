@@ -34,7 +34,7 @@ public sealed class SharedMaterialsFormTests(SqliteRuntimeApp app) : IClassFixtu
         var source = page.QuerySelector("input[type=text][name='materialsReceived.sharedFrom.accident-liability-finding']")!;
         Assert.NotNull(page.QuerySelector($"label[for='{source.Id}']"));
 
-        var values = TrafficValues("IC-SHARED-1");
+        var values = TrafficValues(await TestInjuries.RegisterAsync(officer));
         values.AddRange([
             V("materialsReceived", "civil-compensation-mediation"),
             V("materialsReceived.shared", "accident-liability-finding"),
@@ -70,7 +70,7 @@ public sealed class SharedMaterialsFormTests(SqliteRuntimeApp app) : IClassFixtu
         var officer = await app.As("officer.jinan");
         var page = await officer.OpenAsync("/cases/new?procedure=third-party-reimbursement");
         var before = await app.InDbAsync(db => db.Cases.CountAsync());
-        var values = TrafficValues("IC-SHARED-2");
+        var values = TrafficValues(await TestInjuries.RegisterAsync(officer));
         values.Add(V("materialsReceived.shared", "accident-liability-finding"));
 
         var response = await officer.SubmitAsync(page, "[data-testid=new-case-form]", values);
@@ -93,7 +93,7 @@ public sealed class SharedMaterialsFormTests(SqliteRuntimeApp app) : IClassFixtu
             procedure = "third-party-reimbursement", city = "370100",
             data = new
             {
-                injuryCaseId = "IC-SHARED-3", workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic",
+                injuryCaseId = await TestInjuries.RegisterAsync(officer), workerIdNumber = "370102198503120011", employerCreditCode = "91370100MA3C4E5F61", accidentType = "traffic",
                 compensationDecidedBy = "accident-authority-mediation", eligibleMedicalCost = 20000m,
                 materialsReceived = new object[] { new { key = "accident-liability-finding", sharedFrom = Police }, "civil-compensation-mediation" },
             },

@@ -31,7 +31,7 @@ public abstract class OncePerRaceScenarios(AppFixture app) : ProcedureScenario(a
     public async Task Two_starts_at_once_for_one_injury_case_keep_one_case_and_refuse_the_other_naming_it()
     {
         At("2025-09-20 09:00");
-        var injuryCase = $"IC-2025-{Guid.NewGuid().ToString("N")[..10]}";
+        var injuryCase = await TestInjuries.RegisterAsync(await App.As("officer.jinan"));
         var gate = new OncePerReadGate(2);
         // The same app on the same database, its commands held by the gate: each start waits, after its once-per read,
         // until the other has made its read too, so both pass the read before either writes.
@@ -71,7 +71,7 @@ public abstract class OncePerRaceScenarios(AppFixture app) : ProcedureScenario(a
     public async Task A_case_started_before_claims_were_written_still_refuses_a_second()
     {
         At("2025-09-20 09:00");
-        var injuryCase = $"IC-2025-{Guid.NewGuid().ToString("N")[..10]}";
+        var injuryCase = await TestInjuries.RegisterAsync(await App.As("officer.jinan"));
         var officer = await App.As("officer.jinan");
         var caseId = (await (await officer.PostJsonAsync("/api/cases", Body(injuryCase))).JsonAsync(HttpStatusCode.Created)).GetProperty("caseId").GetGuid();
         // As a database upgraded from a version without once_per_claims holds it: the case, and no claim for it.

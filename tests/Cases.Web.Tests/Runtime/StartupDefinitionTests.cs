@@ -133,6 +133,10 @@ public sealed class StartupDefinitionTests
     /// <summary>The six procedures of the first wave, whose shipped files became version 2.</summary>
     private static readonly string[] SixProcedures = ["advance-payment", "fee-rate-objection", "project-term-extension", "rehab-extension", "third-party-reimbursement", "transfer-approval"];
 
+    /// <summary>The version number of a procedure's shipped file (2 or later: the release's own).</summary>
+    private static int Shipped(string key) =>
+        Cases.Workflows.Persistence.DefinitionStore.Parse(File.ReadAllText(Path.Combine(RepositoryFolder("workflows"), key + ".json"))).Version;
+
     /// <summary>A folder of the repository found above the test's output (workflows/, or this project's Runtime/Version1/).</summary>
     private static string RepositoryFolder(params string[] parts)
     {
@@ -151,11 +155,11 @@ public sealed class StartupDefinitionTests
     /// <summary>
     /// The upgrade as a running office meets it: a database on version 1 of the six procedures (as released, stored before
     /// clocks carried their source: Runtime/Version1/ holds those files), a case of each running, then the release with the
-    /// version 2 files starts. Each case finishes on version 1 — a published version is what its cases run to their end
-    /// (规程 第一百一十九条: what was decided under a version is not changed under the case) — and a new case starts on 2.
+    /// shipped files (version 2, or 3 where the register ref came) starts. Each case finishes on version 1 — a published version is what its cases run to their end
+    /// (规程 第一百一十九条: what was decided under a version is not changed under the case) — and a new case starts on the shipped version.
     /// </summary>
     [Fact]
-    public async Task Cases_running_on_version_1_of_the_six_procedures_finish_on_version_1_after_the_version_2_files_are_stored()
+    public async Task Cases_running_on_version_1_of_the_six_procedures_finish_on_version_1_after_the_shipped_files_are_stored()
     {
         var onlyDemo = Directory.CreateTempSubdirectory("cases-workflows-").FullName;
         try
@@ -210,7 +214,7 @@ public sealed class StartupDefinitionTests
                 await (await DemoFiling.CompleteAsync(officer, fee.Id(), "notified", new { noticeReceivedOn = "2025-10-20" })).JsonAsync(HttpStatusCode.OK);
             }
 
-            // Release 2: the shipped folder; start-up stores version 2 of each beside version 1.
+            // Release 2: the shipped folder; start-up stores each shipped version beside version 1.
             await using var release2 = new CasesAppFactory(TestProvider.Sqlite, connectionString,
                 settings: new Dictionary<string, string>(RuntimeSettings.NoJobServer) { ["Workflows:Path"] = RepositoryFolder("workflows") });
             _ = release2.Server;
@@ -230,7 +234,7 @@ public sealed class StartupDefinitionTests
                 var db = scope.ServiceProvider.GetRequiredService<Cases.Application.Persistence.CasesDb>();
                 foreach (var key in SixProcedures)
                 {
-                    Assert.Equal([1, 2], await db.Definitions.Where(d => d.Key == key).OrderBy(d => d.Version).Select(d => d.Version).ToListAsync());
+                    Assert.Equal([1, Shipped(key)], await db.Definitions.Where(d => d.Key == key).OrderBy(d => d.Version).Select(d => d.Version).ToListAsync());
                 }
             }
 
@@ -255,9 +259,9 @@ public sealed class StartupDefinitionTests
                 ],
                 await InstancesAsync());
 
-            // A case opened now runs version 2.
+            // A case opened now runs the shipped version.
             var started = await (await again.PostJsonAsync("/api/cases", new { procedure = "fee-rate-objection", city = "370100", data = new { employerCreditCode = "91370100MA3C4E5F61", previousRate = 0.005m, newRate = 0.0045m, effectiveFrom = "2025-10", adjustedOn = "2025-11-20" } })).JsonAsync(HttpStatusCode.Created);
-            Assert.Equal(2, started.GetProperty("definitionVersion").GetInt32());
+            Assert.Equal(Shipped("fee-rate-objection"), started.GetProperty("definitionVersion").GetInt32());
             SqliteFiles.Delete(connectionString);
         }
         finally
