@@ -33,9 +33,10 @@ public static class SupervisionApi
         dashboard.MapGet("/assignees", async (string? city, string? role, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListAssignees(city, string.IsNullOrEmpty(role) ? null : role, user.ToActor()), ct)));
         // Every list of the dashboard as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese), for its download links.
-        dashboard.MapGet("/export/{list}", async (string list, string? city, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
-            TypedResults.File(await SupervisionCsv.ExportAsync(list, city, user.ToActor(), mediator, text, ct), "text/csv; charset=utf-8",
-                string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}.csv")));
+        // clock (statutory|agency) narrows the breached and at-risk lists as the page's filter does.
+        dashboard.MapGet("/export/{list}", async (string list, string? city, string? clock, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
+            TypedResults.File(await SupervisionCsv.ExportAsync(list, city, clock, user.ToActor(), mediator, text, ct), "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"supervision-{list}-{(string.IsNullOrEmpty(city) ? "scope" : city)}{(string.IsNullOrWhiteSpace(clock) ? "" : "-" + clock.Trim().ToLowerInvariant())}.csv")));
         dashboard.MapPost("/escalations/{id:guid}/acknowledge", async (Guid id, [FromBody] AcknowledgeRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new AcknowledgeEscalation(id, body.Note, user.ToActor()), ct)))
             .RequireAuthorization(Policies.Supervisor).Idempotent(ReplayAccess.EscalationInRoute);

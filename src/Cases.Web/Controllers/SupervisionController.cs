@@ -66,8 +66,25 @@ public sealed class SupervisionPage
 
     public IEnumerable<Assignee> AssigneesFor(TaskView task) => Assignees.Where(a => a.City == task.City && a.Role == task.Role);
 
-    /// <summary>Where a list downloads as CSV (SupervisionApi's export), for this page's city.</summary>
-    public string ExportUrl(string list) => $"/api/supervision/export/{list}" + (City is null ? "" : $"?city={City}");
+    /// <summary>
+    /// Where a list downloads as CSV (SupervisionApi's export), for this page's city and, for the breached and at-risk
+    /// lists the page narrows by it, its clock filter: the file holds what the page shows.
+    /// </summary>
+    public string ExportUrl(string list)
+    {
+        var query = new List<string>();
+        if (City is not null)
+        {
+            query.Add($"city={Uri.EscapeDataString(City)}");
+        }
+
+        if (Clock is not null && list is "breached" or "warning")
+        {
+            query.Add($"clock={Uri.EscapeDataString(Clock)}");
+        }
+
+        return $"/api/supervision/export/{list}" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
 
     /// <summary>The route values of this page, with another cursor for one list.</summary>
     public Dictionary<string, string> Route(string? breachedAfter = null, string? warningAfter = null)

@@ -28,6 +28,15 @@ public sealed record WorkflowField(string Name, string Label, FieldSpec Spec, bo
     /// <summary>The checked keys of a checklist as the page holds them (one a line, or comma-separated as posted).</summary>
     public static IReadOnlyList<string> Checked(string value) => value.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// finish17 (shared materials): the control of a checklist that ticks the materials obtained through 部门间信息共享
+    /// (第八十九条、第九条: such papers need not be provided again), as "materials.shared" — beside the received box.
+    /// </summary>
+    public static string SharedName(string checklist) => checklist + ".shared";
+
+    /// <summary>The text box naming the department a shared material came from ("materials.sharedFrom.violence-proof").</summary>
+    public static string SourceName(string checklist, string key) => checklist + ".sharedFrom." + key;
+
     public string Id => "f-" + Name.Replace('.', '-');
 
     public string Type => Spec.Type;
@@ -229,7 +238,7 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
             if (field.Type == "checklist")
             {
                 // The control is always on the form: nothing ticked is an empty checklist, not a missing one.
-                data[field.Name] = new JsonArray([.. posted(field.Name).OfType<string>().Where(field.Options.Select(o => o.Key).Contains).Distinct().Select(k => (JsonNode)JsonValue.Create(k)!)]);
+                data[field.Name] = Checklist(field, posted, errors);
                 continue;
             }
 
@@ -358,6 +367,37 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 
     private static string Quote(string label) => WorkflowText.English ? $"\"{label}\"" : $"「{label}」";
 
+    /// <summary>
+    /// A posted checklist as the runtime takes it (规程 第十五条): a ticked material is its key; one obtained through
+    /// 部门间信息共享 (its shared box ticked, or its source typed) is <c>{ "key", "sharedFrom" }</c> and counts as received
+    /// whether or not its received box is ticked (第八十九条: 无需重复提供). A shared box without a source is said at the
+    /// checklist: the runtime would refuse it, and here the officer is told which material lacks one.
+    /// </summary>
+    private JsonArray Checklist(WorkflowField field, Func<string, StringValues> posted, ICollection<(string Field, string Message)> errors)
+    {
+        var ticked = posted(field.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var shared = posted(WorkflowField.SharedName(field.Name)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var entries = new JsonArray();
+        foreach (var (key, label) in field.Options)
+        {
+            var source = posted(WorkflowField.SourceName(field.Name, key)).ToString().Trim();
+            if (source.Length > 0)
+            {
+                entries.Add(new JsonObject { ["key"] = key, [Materials.SharedFromMember] = source });
+            }
+            else if (shared.Contains(key))
+            {
+                errors.Add((field.Name, localizer["「{0}」已勾选通过部门间信息共享获取，请写明来源部门。", label]));
+            }
+            else if (ticked.Contains(key))
+            {
+                entries.Add(JsonValue.Create(key));
+            }
+        }
+
+        return entries;
+    }
+
     [GeneratedRegex(@"^(?<root>[A-Za-z0-9]+)(\[(?<index>\d+)\])?(\.(?<member>[A-Za-z0-9]+))?")]
     private static partial Regex PathPattern();
 }
@@ -380,8 +420,16 @@ public static class CaseValues
                 case null:
                     break;
                 case JsonArray keys when field.Type == "checklist":
-                    // A material obtained by information sharing is an object naming its source: ticked all the same.
-                    values[field.Name] = string.Join("\n", Materials.Entries(keys).Keys);
+                    // A material obtained by information sharing is an object naming its source: ticked all the same,
+                    // its shared box ticked and its source in its text box.
+                    var entries = Materials.Entries(keys);
+                    values[field.Name] = string.Join("\n", entries.Keys);
+                    values[WorkflowField.SharedName(field.Name)] = string.Join("\n", entries.Where(e => e.Value is not null).Select(e => e.Key));
+                    foreach (var (key, source) in entries.Where(e => e.Value is not null))
+                    {
+                        values[WorkflowField.SourceName(field.Name, key)] = source!;
+                    }
+
                     break;
                 case JsonArray items:
                     values[field.Name] = string.Join("\n", items.OfType<JsonObject>().Select(item =>

@@ -62,6 +62,9 @@ public static class DefinitionRules
 
     /// <summary>A start field naming a register's entry (ref) names a known register, and its fills known properties of matching type.</summary>
     public const string RegisterRef = "register-ref";
+
+    // finish17 (guards read as Chinese): a guard writes && || ! and never the words and/or/not, which the designer shows as written.
+    public const string GuardWords = "guard-words";
 }
 
 /// <summary>

@@ -72,8 +72,25 @@ public sealed class StartCaseHandler(
         };
         db.Cases.Add(@case);
         db.Instances.Add(instance);
+        var claim = OncePerCase.Claim(db, definition, data, @case.Id, now);
         await writer.ApplyAsync(@case, instance, definition, progress, command.By.UserName, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (claim is not null)
+        {
+            // Another start of the same procedure and value committed its claim first (第四十九条: once per injury case):
+            // nothing of this one is kept, and the user is told which case holds the chance.
+            db.ChangeTracker.Clear();
+            if (await OncePerCase.RefusalAfterLostRaceAsync(db, definition, data, claim, cancellationToken) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            throw;
+        }
+
         scheduler.ScheduleAfterCommit(writer.NewTimers);
         return new StartedCase(@case.Id, instance.Id, instance.State, instance.DefinitionVersion);
     }

@@ -45,6 +45,9 @@ public interface IWorkflowDb : IDisposable, IAsyncDisposable
 
     DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
 
+    /// <summary>finish17 (the once-per race): the one case of a once-per procedure per value (<see cref="OncePerClaim"/>).</summary>
+    DbSet<OncePerClaim> OncePerClaims => Set<OncePerClaim>();
+
     ChangeTracker ChangeTracker { get; }
 
     DatabaseFacade Database { get; }

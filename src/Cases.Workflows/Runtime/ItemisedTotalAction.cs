@@ -55,6 +55,10 @@ public sealed class ItemisedTotalAction : IWorkflowAction
         {
             check.Problem($"{path}.payable", DefinitionRules.GuardSyntax, $"The guard \"{payable}\" is not a well-formed expression.");
         }
+        else if (check.Parameters.GetValueOrDefault("payable") is { Length: > 0 } guard && GuardWordsCheck.Problem(guard) is { } words)
+        {
+            check.Problem($"{path}.payable", DefinitionRules.GuardWords, words);
+        }
     }
 
     public void Run(ActionContext context)

@@ -24,6 +24,15 @@ public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? Next);
 
 public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock, IEnumerable<IPartyRegister> registers) : IQueryHandler<ListTasks, TaskPage>
 {
+    /// <summary>
+    /// A list's clock filter: null (or blank) for every deadline, else statutory or agency; anything else is refused naming
+    /// <c>clock</c>. The dashboard's CSV export reads its <c>clock</c> with it too, so a bad value is refused alike there.
+    /// </summary>
+    public static ClockSource? ClockFilter(string? clock) => string.IsNullOrWhiteSpace(clock)
+        ? null
+        : ClockSources.Parse(clock) ?? throw new DomainValidationException("clock", new LocalizedText(
+            "时限性质须为 statutory（法定时限）或 agency（本机构时限）。", "clock must be statutory (a limit the regulation sets) or agency (the agency's own target)."));
+
     public async ValueTask<TaskPage> Handle(ListTasks query, CancellationToken cancellationToken)
     {
         CaseAccess.EnsureCaseStaff(query.By);
@@ -116,10 +125,8 @@ public sealed class ListTasksHandler(IWorkflowDb db, TimeProvider clock, IEnumer
         }
 
         tasks = FilterSla(tasks, query.Sla, done: query.Scope == "done", now);
-        if (!string.IsNullOrWhiteSpace(query.Clock))
+        if (ClockFilter(query.Clock) is { } source)
         {
-            var source = ClockSources.Parse(query.Clock) ?? throw new DomainValidationException("clock", new LocalizedText(
-                "时限性质须为 statutory（法定时限）或 agency（本机构时限）。", "clock must be statutory (a limit the regulation sets) or agency (the agency's own target)."));
             tasks = tasks.Where(t => t.ClockSource == source);
         }
 

@@ -211,7 +211,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var taskId = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
         var page = await officer.OpenAsync($"/tasks/{taskId}");
         var checklist = page.QuerySelector("[data-testid=checklist-materialsReceived]")!;
-        Assert.Equal(2, checklist.QuerySelectorAll("input[type=checkbox]").Length);
+        Assert.Equal(2, checklist.QuerySelectorAll("input[type=checkbox][name=materialsReceived]").Length);
         Assert.Contains("转诊转院申请（第三十八条）", checklist.Text(), StringComparison.Ordinal);
 
         // One of the two materials ticked: filing is refused by the procedure's rule, and the tick stays.

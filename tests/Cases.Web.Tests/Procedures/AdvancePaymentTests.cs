@@ -319,7 +319,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
     [Fact]
     public async Task The_injury_decision_is_required_under_both_articles_and_asked_for_in_the_one_notice()
     {
-        // 令15号 第四条、第六条: the worker applies 持工伤认定决定书 whether the employer (第九十一条) or a third party (第九十二条) did not pay.
+        // 令15号 第六条: the worker applies 持工伤认定决定书 (第九十一条); 第四条 (第九十二条) applies once the injury 被认定为工伤, which the decision proves.
         At("2025-09-30 10:00");
         foreach (var (variant, papers, known) in new[]
         {
@@ -334,7 +334,7 @@ public abstract class AdvancePaymentScenarios(AppFixture app) : ProcedureScenari
             Assert.Equal("awaiting-materials", (await CompleteAsync(review, "missing-materials", new { reviewNote = "请提供工伤认定决定书" })).Str("state"));
             var notice = Assert.Single(await App.OutboxAsync(caseId), m => m.Template == "one-time-missing-materials-notice");
             var missing = Assert.Single(JsonDocument.Parse(notice.PayloadJson).RootElement.GetProperty("missing").EnumerateArray());
-            Assert.Equal(("injury-decision", "第九十一条、第九十二条（人社部令第15号第四条、第六条）"), (missing.Str("key"), missing.Str("basis")));
+            Assert.Equal(("injury-decision", "第九十一条、第九十二条（人社部令第15号第六条：持工伤认定决定书申请；第四条：被认定为工伤后申请）"), (missing.Str("key"), missing.Str("basis")));
         }
     }
 

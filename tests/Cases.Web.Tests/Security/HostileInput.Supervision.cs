@@ -13,7 +13,8 @@ public static partial class HostileInput
         [new("GET", "/api/supervision/breaches-per-week")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/late-exceptions")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("GET", "/api/supervision/step-durations")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
-        [new("GET", "/api/supervision/export/{list}")] = _ => Fixed(new("supervisor.province", D(("list", "breached")), D(("city", SecurityApp.Jinan)))),
+        // finish17: clock narrows the breached and at-risk lists as the page does (statutory|agency; anything else is a 400 naming clock).
+        [new("GET", "/api/supervision/export/{list}")] = _ => Fixed(new("supervisor.province", D(("list", "breached")), D(("city", SecurityApp.Jinan), ("clock", "statutory")))),
         [new("GET", "/api/supervision/assignees")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan), ("role", "officer")))),
         [new("POST", "/api/supervision/escalations/{id:guid}/acknowledge")] = async app => new("supervisor.jinan", D(("id", (await app.NewEscalationAsync(SecurityApp.Jinan)).ToString())), None,
             Json(new { note = "已电话督促经办人" }))

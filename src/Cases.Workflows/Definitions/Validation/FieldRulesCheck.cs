@@ -51,6 +51,7 @@ internal static class FieldRulesCheck
             }
 
             names = expression.GetParameterNames();
+            GuardWordsCheck.Check(c, path, guard);
         }
         catch (NCalc.Exceptions.NCalcException)
         {

@@ -20,6 +20,7 @@ internal static class GuardCheck
             }
 
             parameters = expression.GetParameterNames();
+            GuardWordsCheck.Check(c, path, text);
         }
         catch (NCalc.Exceptions.NCalcException ex)
         {
