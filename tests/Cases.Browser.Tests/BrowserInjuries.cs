@@ -15,4 +15,11 @@ internal static class BrowserInjuries
             "370100", worker, "91370100MA3C4E5F61", new DateOnly(2024, 3, 10), new DateOnly(2024, 4, 20), number, "在车间作业时受伤", BrowserFixture.JinanOfficer));
         return registered.Id.ToString();
     }
+
+    /// <summary>Registers <paramref name="idNumber"/> as a worker of 济南恒达建材, then an injury case of theirs.</summary>
+    public static async Task<string> RegisterWithNewWorkerAsync(BrowserFixture browser, string idNumber)
+    {
+        await browser.SendAsync(new Cases.Application.Parties.RegisterWorker(idNumber, "孙志强", null, "91370100MA3C4E5F61", BrowserFixture.JinanOfficer));
+        return await RegisterAsync(browser, idNumber);
+    }
 }

@@ -28,7 +28,8 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
             await page.WaitForURLAsync(url => url.Contains("procedure=rehab-extension", StringComparison.Ordinal));
 
             await page.GetByLabel("工伤职工身份号码").FillAsync(wrong);
-            await page.GetByLabel("工伤案件", new() { Exact = true }).FillAsync(await BrowserInjuries.RegisterAsync(browser));
+            // The injury case, registered for the worker; the number typed beside it must be that worker's.
+            await page.Locator("[name='injuryCaseId']").FillAsync(await BrowserInjuries.RegisterWithNewWorkerAsync(browser, idNumber));
             await page.GetByLabel("康复期起始日").FillAsync("2025-08-01");
             await page.GetByLabel("康复期截止日").FillAsync("2025-10-15");
             await page.GetByRole(AriaRole.Textbox, new() { Name = "康复服务协议机构" }).FillAsync("山东省工伤康复医院");
