@@ -74,7 +74,7 @@ public partial class CasesPagesTests(BrowserFixture browser) : IClassFixture<Bro
                 }
                 """), "The case search's filter controls do not line up at 1280 px.");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "case-search.png"), FullPage = true });
-            await row.GetByRole(AriaRole.Link).ClickAsync();
+            await row.Locator("a.font-monospace").ClickAsync();
             await page.WaitForURLAsync(CaseUrl());
             Assert.EndsWith(caseId, page.Url, StringComparison.Ordinal);
             Assert.Empty(violations);

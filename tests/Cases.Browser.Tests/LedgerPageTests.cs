@@ -76,7 +76,9 @@ public class LedgerPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("城市,案件,工伤案件编号", csv, StringComparison.Ordinal);
-        Assert.Contains($"{injuryCaseId},济南恒达建材有限公司,追偿中,2025-10-14,\"¥48,000.00\",\"¥20,000.00\",¥0.00,\"¥28,000.00\",2025-10-17", csv, StringComparison.Ordinal);
+        // The injury case as officers know it: its recognition decision's number and its worker.
+        var decision = (await browser.SendAsync(new Cases.Application.Injuries.GetInjuryCase(Guid.Parse(injuryCaseId), BrowserFixture.JinanOfficer))).RecognitionNumber;
+        Assert.Contains($"{decision}（王建国）,济南恒达建材有限公司,追偿中,2025-10-14,\"¥48,000.00\",\"¥20,000.00\",¥0.00,\"¥28,000.00\",2025-10-17", csv, StringComparison.Ordinal);
 
         await page.SetViewportSizeAsync(768, 1024);
         await page.ReloadAsync();

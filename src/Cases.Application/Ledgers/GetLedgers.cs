@@ -93,7 +93,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
             .Where(c => !query.OutstandingOnly || c.Outstanding != 0)
             .OrderBy(c => c.City, StringComparer.Ordinal).ThenBy(c => c.AdvancedOn).ThenBy(c => c.CaseId).ToList();
         // Amounts answer with their fen (48000.00, never 48000.0 or 48000): adding 0.00m sets a decimal's scale to 2.
-        var injuries = await Injuries.InjuryCaseLabels.OfAsync(db, cases.Select(c => c.InjuryCaseId), cancellationToken);
+        var injuries = await Common.InjuryCaseLabels.OfAsync(db, cases.Select(c => c.InjuryCaseId), cancellationToken);
         cases = cases.Select(c => c with { InjuryCase = injuries[c.InjuryCaseId], Advanced = c.Advanced + 0.00m, Recovered = c.Recovered + 0.00m, WrittenOff = c.WrittenOff + 0.00m, Outstanding = c.Outstanding + 0.00m }).ToList();
         var cities = cases.GroupBy(c => c.City).Select(g => new AdvancePaymentTotals(g.Key, g.Count(),
             g.Sum(c => c.Advanced), g.Sum(c => c.Recovered), g.Sum(c => c.WrittenOff), g.Sum(c => c.Outstanding))).ToList();
@@ -128,7 +128,7 @@ public sealed class LedgerQueryHandlers(CasesDb db) :
         var ids = list.Select(e => e.Id).ToList();
         var items = (await db.LedgerItems.AsNoTracking().Where(i => ids.Contains(i.EntryId)).ToListAsync(cancellationToken))
             .ToLookup(i => i.EntryId);
-        var injuries = await Injuries.InjuryCaseLabels.OfAsync(db, list.Select(e => e.InjuryCaseId), cancellationToken);
+        var injuries = await Common.InjuryCaseLabels.OfAsync(db, list.Select(e => e.InjuryCaseId), cancellationToken);
         return list.Select(e => new ThirdPartyReimbursement(e.CaseId, e.CityCode, e.InjuryCaseId, e.Amount + 0.00m, e.OccurredOn,
             items[e.Id].Select(i => i.ItemKey).Order(StringComparer.Ordinal).ToList(), injuries[e.InjuryCaseId])).ToList();
     }

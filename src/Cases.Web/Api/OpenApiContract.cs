@@ -37,6 +37,8 @@ public static partial class OpenApiContract
         ["Tasks"] = "待办任务：领取、放回、改派、办结。 Tasks: claim, release, assign, complete.",
         ["Test clock"] = "测试时钟（仅开发与培训环境）。 The test clock (development and training only).",
         ["Workers"] = "参保人员登记与查询（身份号码默认遮蔽）。 Workers: registration and lookup (identity numbers masked by default).",
+        ["Injury cases"] = "工伤案件登记：按工伤认定决定登记、查询，确认康复期（按城市）。 Injury cases: registered from the recognition decision, found, the rehabilitation period confirmed (by city).",
+        ["Projects"] = "建设项目参保登记、实名制备案（按城市）。 Construction projects: registration and the real-name filing of their workers (by city).",
         // People
         ["Parties"] = "当事人查找：职工、用人单位、建设项目（按城市，号码遮蔽）。 Parties: find workers, employers and projects (by city, numbers masked).",
     };

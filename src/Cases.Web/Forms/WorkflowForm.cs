@@ -89,9 +89,19 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
     public static IReadOnlyList<WorkflowField> ForStart(WorkflowDefinition definition) =>
         [.. StartFields(definition).Select(f => Field(definition, f.Field, f.Required, []))];
 
-    /// <summary>The fields a start form may carry, each required as StartCase requires it.</summary>
-    public static IReadOnlyList<FieldRef> StartFields(WorkflowDefinition definition) =>
-        [.. definition.StartWith.Select(f => new FieldRef { Field = f, Required = true }),
+    /// <summary>
+    /// The fields a start form may carry, each required as StartCase requires it — but a field the register fills from
+    /// the entry another field names (a worker from the injury case, docs/adr/0016) may be left empty on the form.
+    /// </summary>
+    public static IReadOnlyList<FieldRef> StartFields(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var filled = definition.Data.Values.SelectMany(d => d.Ref?.Fills?.Keys ?? Enumerable.Empty<string>()).ToHashSet(StringComparer.Ordinal);
+        return StartFieldsOf(definition, filled);
+    }
+
+    private static IReadOnlyList<FieldRef> StartFieldsOf(WorkflowDefinition definition, HashSet<string> filled) =>
+        [.. definition.StartWith.Select(f => new FieldRef { Field = f, Required = !filled.Contains(f) }),
             .. definition.Data.Where(d => d.Value.Type == "checklist" && !definition.StartWith.Contains(d.Key)).Select(d => new FieldRef { Field = d.Key, Required = false })];
 
     /// <summary>The fields a task's completion with <paramref name="outcome"/> may carry: the form's and that outcome's.</summary>

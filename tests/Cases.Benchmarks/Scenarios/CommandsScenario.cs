@@ -31,7 +31,7 @@ public static class CommandsScenario
         var result = new BenchResult("commands", BenchSettings.Label(provider), casesPerLevel);
         var database = await environment.CreateDatabaseAsync(provider);
         await using var app = BenchApp.Start(database);
-        await RegisterInjuryCaseAsync(app);
+        InjuryCaseId.Value = await RegisterInjuryCaseAsync(app);
 
         // JIT, connection pools, the definition and calendar caches: not part of any level's figure.
         await RunLevelAsync(app, clients: 2, cases: settings.Smoke ? 2 : 20, offset: 1_000_000);
@@ -108,10 +108,11 @@ public static class CommandsScenario
         return [("start case", start), ("claim task", claim), ("complete task", complete)];
     }
 
-    // The injury case every measured case is a transfer filing of (a case starts from a registered injury case).
-    private static string _injuryCaseId = "";
+    // The injury case every measured case is a transfer filing of (a case starts from a registered injury case): one per
+    // run, flowing with the run's own calls, since runs on two databases may share this process.
+    private static readonly AsyncLocal<string> InjuryCaseId = new();
 
-    private static async Task RegisterInjuryCaseAsync(BenchApp app)
+    private static async Task<string> RegisterInjuryCaseAsync(BenchApp app)
     {
         var officer = new Actor("bench.officer.setup", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
         const string codeBody = "91370100BENCH0001";
@@ -122,12 +123,12 @@ public static class CommandsScenario
         await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterWorker(idNumber, "基准职工", null, code, officer)));
         var injury = await app.SendAsync(m => m.Send(new Cases.Application.Injuries.RegisterInjuryCase(
             City.Jinan.Code, idNumber, code, new DateOnly(2025, 8, 1), new DateOnly(2025, 9, 1), "基准人社工认字〔2025〕第0001号", null, officer)));
-        _injuryCaseId = injury.Id.ToString();
+        return injury.Id.ToString();
     }
 
     private static JsonObject StartData() => new()
     {
-        ["injuryCaseId"] = _injuryCaseId,
+        ["injuryCaseId"] = InjuryCaseId.Value,
         ["appliedOn"] = "2025-10-17",
         ["referral"] = new JsonObject
         {

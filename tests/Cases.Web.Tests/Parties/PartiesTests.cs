@@ -172,16 +172,20 @@ public abstract class PartiesScenarios(AppFixture app) : ProcedureScenario(app)
         At("2025-09-20 09:00");
         var employer = await EmployerAsync("济南" + UniqueName("北") + "建设集团有限公司");
         var (id, number) = await WorkerAsync(UniqueName("张"), employer, "2024-03-01");
-        var (_, otherNumber) = await WorkerAsync(UniqueName("李"), employer, "2024-03-01");
+        var (otherId, otherNumber) = await WorkerAsync(UniqueName("李"), employer, "2024-03-01");
         var injury = await InjuryAsync(id, employer, new DateOnly(2025, 5, 10));
+        // Cases start from an injury case, whose worker they name by number too: an earlier injury of his, and one of the
+        // other worker's, which his page must leave out.
+        var earlier = await InjuryAsync(id, employer, new DateOnly(2024, 11, 2));
+        var others = await InjuryAsync(otherId, employer, new DateOnly(2025, 6, 1));
 
         object Rehab(string worker, string injuryCaseId) => new
         {
             workerIdNumber = worker, injuryCaseId, rehabStartsOn = "2025-08-01", rehabEndsOn = "2025-10-15", institution = "山东省工伤康复医院",
         };
-        var byNumber = await StartAsync("rehab-extension", Rehab(number, "IC-" + Guid.NewGuid().ToString("N")[..8]));
-        var byInjury = await StartAsync("rehab-extension", Rehab(otherNumber, injury.ToString()));
-        var neither = await StartAsync("rehab-extension", Rehab(otherNumber, "IC-" + Guid.NewGuid().ToString("N")[..8]));
+        var byNumber = await StartAsync("rehab-extension", Rehab(number, earlier.ToString()));
+        var byInjury = await StartAsync("rehab-extension", Rehab(number, injury.ToString()));
+        var neither = await StartAsync("rehab-extension", Rehab(otherNumber, others.ToString()));
 
         var page = await SendAsync(new GetWorkerPage(id, OfficerJinan));
         // Both opened in the same instant: the order among them is the id's, so compared as a set.
@@ -191,7 +195,8 @@ public abstract class PartiesScenarios(AppFixture app) : ProcedureScenario(app)
         Assert.Equal("rehab-extension", rehab.Definition.Key);
         Assert.NotEmpty(rehab.Timers);
         Assert.All(rehab.Timers, t => Assert.NotNull(t.Source));
-        var injuryRow = Assert.Single(page.Injuries);
+        Assert.Equal(2, page.Injuries.Count);
+        var injuryRow = Assert.Single(page.Injuries, i => i.Id == injury);
         Assert.Equal((injury, new DateOnly(2025, 5, 10), new DateOnly(2025, 5, 30)), (injuryRow.Id, injuryRow.InjuryOn, injuryRow.RecognizedOn));
         Assert.Contains(page.InjuryProcedures, p => p.Key == "rehab-extension");
         Assert.True(page.CanOpenCases);

@@ -1,4 +1,4 @@
-namespace Cases.Application.Injuries;
+namespace Cases.Application.Common;
 
 /// <summary>
 /// How lists name an injury case a ledger or a case holds by its id: the worker and the recognition decision's number
