@@ -115,7 +115,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
     private static string Party(string procedure) => procedure switch
     {
         "fee-rate-objection" => EmployerName,
-        "project-term-extension" => "经十路东延综合管廊工程",
+        "project-term-extension" => "济南市经十路东延综合管廊工程",
         _ => WorkerName,
     };
 

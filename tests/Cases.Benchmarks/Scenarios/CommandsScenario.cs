@@ -31,7 +31,7 @@ public static class CommandsScenario
         var result = new BenchResult("commands", BenchSettings.Label(provider), casesPerLevel);
         var database = await environment.CreateDatabaseAsync(provider);
         await using var app = BenchApp.Start(database);
-        InjuryCaseId.Value = await RegisterInjuryCaseAsync(app);
+        InjuryCases.Value = await RegisterInjuryCasesAsync(app);
 
         // JIT, connection pools, the definition and calendar caches: not part of any level's figure.
         await RunLevelAsync(app, clients: 2, cases: settings.Smoke ? 2 : 20, offset: 1_000_000);
@@ -100,7 +100,7 @@ public static class CommandsScenario
     {
         var officer = new Actor("bench.officer.sql", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
         StartedCase? started = null;
-        var start = await SqlCapture.DuringAsync(async () => started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, StartData(), officer))));
+        var start = await SqlCapture.DuringAsync(async () => started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, StartData(officer.CityCode!), officer))));
         var taskId = await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDb>().Tasks.AsNoTracking()
             .Where(x => x.InstanceId == started!.InstanceId && x.Status == HumanTaskStatus.Open).Select(x => x.Id).SingleAsync());
         var claim = await SqlCapture.DuringAsync(() => app.SendAsync(m => m.Send(new ClaimTask(taskId, officer))));
@@ -108,27 +108,34 @@ public static class CommandsScenario
         return [("start case", start), ("claim task", claim), ("complete task", complete)];
     }
 
-    // The injury case every measured case is a transfer filing of (a case starts from a registered injury case): one per
-    // run, flowing with the run's own calls, since runs on two databases may share this process.
-    private static readonly AsyncLocal<string> InjuryCaseId = new();
+    // The injury case of each city every measured case there is a transfer filing of (a case starts from a registered
+    // injury case of its own city): one set per run, flowing with the run's own calls, since runs on two databases may
+    // share this process.
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string>> InjuryCases = new();
 
-    private static async Task<string> RegisterInjuryCaseAsync(BenchApp app)
+    private static async Task<IReadOnlyDictionary<string, string>> RegisterInjuryCasesAsync(BenchApp app)
     {
-        var officer = new Actor("bench.officer.setup", City.Jinan.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
-        const string codeBody = "91370100BENCH0001";
-        var code = codeBody + Cases.Domain.Parties.CreditCode.ComputeCheckCharacter(codeBody);
-        const string idBody = "37010219850312999";
-        var idNumber = idBody + Cases.Domain.Parties.IdNumber.ComputeCheckDigit(idBody);
-        await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterEmployer(code, "济南基准测试建材有限公司", 4, City.Jinan.Code, null, officer)));
-        await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterWorker(idNumber, "基准职工", null, code, officer)));
-        var injury = await app.SendAsync(m => m.Send(new Cases.Application.Injuries.RegisterInjuryCase(
-            City.Jinan.Code, idNumber, code, new DateOnly(2025, 8, 1), new DateOnly(2025, 9, 1), "基准人社工认字〔2025〕第0001号", null, officer)));
-        return injury.Id.ToString();
+        var injuries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var city in City.All)
+        {
+            var officer = new Actor("bench.officer.setup", city.Code, new HashSet<string>(StringComparer.Ordinal) { Roles.Officer });
+            var codeBody = "91" + city.Code + "BENCH0001";
+            var code = codeBody + Cases.Domain.Parties.CreditCode.ComputeCheckCharacter(codeBody);
+            var idBody = city.Code[..4] + "02" + "19850312" + "999";
+            var idNumber = idBody + Cases.Domain.Parties.IdNumber.ComputeCheckDigit(idBody);
+            await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterEmployer(code, "基准测试建材有限公司", 4, city.Code, null, officer)));
+            await app.SendAsync(m => m.Send(new Cases.Application.Parties.RegisterWorker(idNumber, "基准职工", null, code, officer)));
+            var injury = await app.SendAsync(m => m.Send(new Cases.Application.Injuries.RegisterInjuryCase(
+                city.Code, idNumber, code, new DateOnly(2025, 8, 1), new DateOnly(2025, 9, 1), $"基准人社工认字〔2025〕第{city.Code}号", null, officer)));
+            injuries[city.Code] = injury.Id.ToString();
+        }
+
+        return injuries;
     }
 
-    private static JsonObject StartData() => new()
+    private static JsonObject StartData(string city) => new()
     {
-        ["injuryCaseId"] = InjuryCaseId.Value,
+        ["injuryCaseId"] = InjuryCases.Value![city],
         ["appliedOn"] = "2025-10-17",
         ["referral"] = new JsonObject
         {
@@ -174,7 +181,7 @@ public static class CommandsScenario
 
     private static async Task OneCaseAsync(BenchApp app, Actor officer, int n, Dictionary<string, ConcurrentBag<double>> latencies)
     {
-        var data = StartData();
+        var data = StartData(officer.CityCode!);
         var t = Stopwatch.GetTimestamp();
         var started = await app.SendAsync(m => m.Send(new StartCase(Procedure, officer.CityCode, data, officer)));
         latencies["start"].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
