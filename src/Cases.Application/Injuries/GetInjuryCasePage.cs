@@ -1,5 +1,6 @@
 using Cases.Application.Casework;
-using Cases.Workflows.Definitions;
+using Cases.Application.Common;
+using Cases.Workflows.Persistence;
 
 namespace Cases.Application.Injuries;
 
@@ -14,12 +15,12 @@ public sealed record GetInjuryCasePage(Guid Id, Actor By) : IQuery<InjuryCasePag
 /// <param name="Cases">The cases opened on it, newest first.</param>
 /// <param name="Ledger">What the ledgers hold for it (第九十、九十三条), in the order it happened.</param>
 /// <param name="Procedures">The procedures whose cases start from an injury case, to open a new one on it (key, title).</param>
-public sealed record InjuryCasePageView(InjuryCaseView Injury, IReadOnlyList<CaseSearchRow> Cases, IReadOnlyList<InjuryLedgerRow> Ledger, IReadOnlyList<(string Key, LocalizedText Title)> Procedures);
+public sealed record InjuryCasePageView(InjuryCaseView Injury, IReadOnlyList<CaseSearchRow> Cases, IReadOnlyList<InjuryLedgerRow> Ledger, IReadOnlyList<InjuryProcedure> Procedures);
 
 /// <summary>One ledger entry for the injury case: which ledger, what (advanced, repaid, reimbursed …), how much, when, in which case.</summary>
 public sealed record InjuryLedgerRow(string Ledger, string Entry, decimal Amount, DateOnly On, Guid CaseId);
 
-public sealed class GetInjuryCasePageHandler(CasesDb db, IMediator mediator) : IQueryHandler<GetInjuryCasePage, InjuryCasePageView>
+public sealed class GetInjuryCasePageHandler(CasesDb db, DefinitionStore definitions, IMediator mediator) : IQueryHandler<GetInjuryCasePage, InjuryCasePageView>
 {
     public async ValueTask<InjuryCasePageView> Handle(GetInjuryCasePage query, CancellationToken cancellationToken)
     {
@@ -29,11 +30,7 @@ public sealed class GetInjuryCasePageHandler(CasesDb db, IMediator mediator) : I
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.InjuryCaseId == id)
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt)
             .Select(e => new InjuryLedgerRow(e.Ledger, e.Entry, e.Amount, e.OccurredOn, e.CaseId)).ToListAsync(cancellationToken);
-        var procedures = query.By.May(Permission.OpenCases)
-            ? (await mediator.Send(new ListOpenableProcedures(), cancellationToken))
-                .Where(p => p.Definition.Data.Values.Any(f => f.Ref?.Register == Registers.Of(RegisterKind.InjuryCase).Name))
-                .Select(p => (p.Definition.Key, p.Definition.Title)).ToList()
-            : [];
+        var procedures = query.By.May(Permission.OpenCases) ? await InjuryProcedures.InForceAsync(db, definitions, cancellationToken) : [];
         return new InjuryCasePageView(injury, cases.Items, ledger, procedures);
     }
 }

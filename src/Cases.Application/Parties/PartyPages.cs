@@ -47,8 +47,6 @@ public sealed record PartyLedgerRow(Guid CaseId, string Ledger, string Entry, st
 /// <summary>A journal entry of one of the party's cases, with that case's definition to label it (every number in it masked).</summary>
 public sealed record PartyTimelineEntry(Guid CaseId, WorkflowDefinition Definition, JournalView Entry);
 
-/// <summary>A procedure an officer may open for one of the worker's injury cases (its start data takes injuryCaseId).</summary>
-public sealed record InjuryProcedure(string Key, LocalizedText Title);
 
 public sealed record WorkerPageView(WorkerView Worker, EmployerView? Employer, IReadOnlyList<EmploymentView> Employments, IReadOnlyList<WorkerInjuryView> Injuries,
     IReadOnlyList<PartyCaseView> Cases, IReadOnlyList<PartyLedgerRow> Ledger, IReadOnlyList<PartyTimelineEntry> Timeline,
@@ -116,7 +114,7 @@ public sealed class PartyPageHandlers(IMediator mediator, CasesDb db, Definition
             .OrderByDescending(l => l.OccurredOn).ThenByDescending(l => l.RecordedAt)
             .Select(l => new { l.CaseId, l.Ledger, l.Entry, l.InjuryCaseId, l.Amount, l.OccurredOn, l.CityCode }).ToListAsync(cancellationToken);
         var timeline = await TimelineAsync(cases, cancellationToken);
-        var procedures = await InjuryProceduresAsync(cancellationToken);
+        var procedures = await InjuryProcedures.InForceAsync(db, definitions, cancellationToken);
         var names = await Names.ResolveAsync(db, by, cases.SelectMany(c => c.Tasks.Select(t => t.Assignee)).Concat(timeline.Select(t => t.Entry.Actor)), [], cancellationToken);
 
         return new WorkerPageView(
@@ -184,25 +182,6 @@ public sealed class PartyPageHandlers(IMediator mediator, CasesDb db, Definition
             project.GeneralContractorCreditCode.Value, contractor, project.ContractStartsOn, project.ContractEndsOn, project.TotalCost, project.CompletedOn,
             cases, await DaysLeftAsync(cancellationToken), names);
     }
-
-    /// <summary>The procedures in use whose start form takes an injury case (as 受理新案件 lists them, by key).</summary>
-    private async Task<List<InjuryProcedure>> InjuryProceduresAsync(CancellationToken ct)
-    {
-        var list = new List<InjuryProcedure>();
-        foreach (var (key, version) in await DefinitionStore.InForceVersionsAsync(db, ct))
-        {
-            var definition = await definitions.GetAsync(db, key, version, ct);
-            if (definition.Data.ContainsKey(InjuryCaseField) && definition.StartWith.Contains(InjuryCaseField))
-            {
-                list.Add(new InjuryProcedure(key, definition.Title));
-            }
-        }
-
-        return [.. list.OrderBy(p => p.Key, StringComparer.Ordinal)];
-    }
-
-    /// <summary>The data field by which the injury procedures name their injury case.</summary>
-    public const string InjuryCaseField = "injuryCaseId";
 
     /// <summary>An injury case's id as a case's data may hold it: the canonical text, in either case (providers write both).</summary>
     private static IEnumerable<string> InjuryKeys(Guid id)
