@@ -38,6 +38,10 @@ public static class ApplicationSetup
         }
 
         services.AddScoped<IProgressEffectWriter, Parties.EmployerRegisterWriter>();
+
+        // Benefits: the monthly benefits a decision grants (第七十五、八十二条), recorded in the step's transaction.
+        services.AddSingleton<IWorkflowAction>(new Benefits.EntitlementAction());
+        services.AddScoped<IProgressEffectWriter, Benefits.EntitlementRecording>();
         return services;
     }
 }

@@ -80,6 +80,9 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     /// <summary>People: a worker's insured periods per employer (第十一条).</summary>
     public DbSet<Employment> Employments => Set<Employment>();
 
+    /// <summary>Benefits: the monthly benefits each person receives (定期待遇, 第九十六条).</summary>
+    public DbSet<Cases.Domain.Benefits.Entitlement> Entitlements => Set<Cases.Domain.Benefits.Entitlement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -27,4 +27,8 @@ public static class AgencyJournalActions
     // Projects
     /// <summary>A construction project was registered with its premium (第九条、第二十六条、第二十七条); data: code, term, premium.</summary>
     public const string ProjectRegistered = "project-registered";
+
+    // Benefits
+    /// <summary>A decision's monthly benefit was recorded as an entitlement (第七十五、七十八、八十二条); data: benefit, from month, recipients.</summary>
+    public const string EntitlementRecorded = "entitlement-recorded";
 }

@@ -166,6 +166,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         AgencyJournalActions.EscalationAcknowledged => L["主管确认升级事项"],
         AgencyJournalActions.LedgerPosted => L["记入台账"],
         AgencyJournalActions.RegisterUpdated => L["写入登记信息"],
+        AgencyJournalActions.EntitlementRecorded => L["核定定期待遇"],
         JournalActions.Migrated => L["迁移版本"],
         AgencyJournalActions.DeadlineMoved => L["因日历调整重算期限"],
         AgencyJournalActions.DeadlineSettled => L["期限按正式日历确认"],
@@ -443,6 +444,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             JournalActions.Migrated => L["迁移到第 {0} 版流程", data?["toVersion"]?.ToString() ?? ""],
             AgencyJournalActions.LedgerPosted => L["记入{0}", Ledger(Text("ledger"))],
             AgencyJournalActions.RegisterUpdated => L["写入{0}登记", Register(Text("register"))],
+            AgencyJournalActions.EntitlementRecorded => L["核定{0}，自 {1} 起按月发放", MonthlyBenefit(Text("benefit")), ChinaDate.Month(Text("fromMonth") ?? "")],
             AgencyJournalActions.ProjectRegistered => L["登记建设项目 {0} 参保，保险费 {1} 元", Text("projectCode") ?? "", data?["premium"]?.ToString() ?? ""], // Projects
             _ => Action(entry.Action),
         };
@@ -458,6 +460,15 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     /// <summary>A register by its title (工伤案件, 建设项目); an unknown one by its name.</summary>
     private static string Register(string? name) =>
         Cases.Workflows.Definitions.Registers.Find(name) is { } register ? (English ? register.Title.En : register.Title.Zh) : name ?? "";
+
+    /// <summary>A monthly benefit by its title (伤残津贴, 生活护理费, 供养亲属抚恤金).</summary>
+    public string MonthlyBenefit(string? benefit) => benefit switch
+    {
+        "disability-allowance" => L["伤残津贴"],
+        "nursing-care" => L["生活护理费"],
+        "dependants-pension" => L["供养亲属抚恤金"],
+        _ => benefit ?? "",
+    };
 
     /// <summary>A ledger by its title (先行支付台账, 第三人责任医疗费台账).</summary>
     public string Ledger(string? ledger) => ledger switch

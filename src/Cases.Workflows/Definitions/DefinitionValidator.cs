@@ -65,6 +65,9 @@ public static class DefinitionRules
 
     // finish17 (guards read as Chinese): a guard writes && || ! and never the words and/or/not, which the designer shows as written.
     public const string GuardWords = "guard-words";
+
+    /// <summary>An "entitlement" step names its monthly benefit, article, injury case, start date and amount or recipients.</summary>
+    public const string EntitlementParameters = "entitlement-parameters";
 }
 
 /// <summary>
