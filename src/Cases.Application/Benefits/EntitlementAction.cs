@@ -39,7 +39,9 @@ public sealed record EntitlementPlan(MonthlyBenefit Benefit, string InjuryCaseId
 /// Parameters: <c>benefit</c> (disability-allowance, nursing-care, dependants-pension), <c>article</c>, <c>injuryCase</c>
 /// (the field holding the injury case), <c>after</c> (the date field), and either <c>amount</c> (the decimal field: the
 /// injury case's worker receives it) or <c>list</c> (a list field of recipients with the keys name, idNumber, relation,
-/// monthlyAmount and, for a child who has completely lost the ability to work, unableToWork).
+/// monthlyAmount and, for a child who has completely lost the ability to work, unableToWork); optional <c>dueWhen</c>, a
+/// guard over case data: when it does not hold, nothing is due from the fund (a grade 5–6 allowance the employer pays,
+/// 第七十九条), so a running entitlement stops.
 /// </summary>
 public sealed class EntitlementAction : IWorkflowAction
 {
@@ -63,6 +65,16 @@ public sealed class EntitlementAction : IWorkflowAction
         if (string.IsNullOrWhiteSpace(p.GetValueOrDefault("article")))
         {
             check.Problem(path + ".article", DefinitionRules.EntitlementParameters, new LocalizedText("entitlement 须写明依据条款（article）。", "entitlement names its article."));
+        }
+
+        if (p.GetValueOrDefault("dueWhen") is { } guard)
+        {
+            var expression = new NCalc.Expression(guard);
+            if (expression.HasErrors() || expression.GetParameterNames().FirstOrDefault(n => !check.Definition.Data.ContainsKey(n)) is { } unknown)
+            {
+                check.Problem(path + ".dueWhen", DefinitionRules.EntitlementParameters, new LocalizedText(
+                    $"dueWhen 条件“{guard}”无法解析，或用到了未声明的数据。", $"The dueWhen guard \"{guard}\" does not parse or names undeclared data."));
+            }
         }
 
         Typed(check, path, "injuryCase", "string");
@@ -108,9 +120,15 @@ public sealed class EntitlementAction : IWorkflowAction
         var injuryCase = data.GetText(p["injuryCase"]) ?? throw Lacks(p["injuryCase"]);
         var after = data.GetDate(p["after"]) ?? throw Lacks(p["after"]);
         var fromMonth = new DateOnly(after.Year, after.Month, 1).AddMonths(1);
+        var due = !p.TryGetValue("dueWhen", out var guard) || Guards.Evaluate(guard, data, context.Definition.Data);
         var recipients = p.TryGetValue("amount", out var amountField)
             ? [new EntitlementRecipient(null, null, null, Positive(data.GetDecimal(amountField)), false)]
             : Listed(data[p["list"]] as JsonArray);
+        if (!due)
+        {
+            recipients = [.. recipients.Select(r => r with { MonthlyAmount = null })];
+        }
+
         context.Progress.Effects.Add(new EntitlementPlan(benefit, injuryCase, fromMonth, p["article"], recipients));
         context.Progress.Journal.Add(new JournalPlan(AgencyJournalActions.EntitlementRecorded, context.State, context.State, new JsonObject
         {

@@ -8,7 +8,8 @@ namespace Cases.Application.Calculations;
 /// <summary>
 /// "calculate": runs one of the regulation's calculators (see /api/calculations) on case data and stores the figures
 /// it names back into the case; the result and its step-by-step explanation are journaled. Parameters:
-/// <c>calculator</c>; <c>input</c> as "requestField=dataField, …"; <c>output</c> as "resultField=dataField, …".
+/// <c>calculator</c>; <c>input</c> as "requestField=dataField, …" (a dataField "list[].key" gives the array of that
+/// key over the list's items); <c>output</c> as "resultField=dataField, …".
 /// Figures come from the case data only (no parameter table inside a transition), so a procedure asks for them in
 /// its forms.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class CalculateAction : IWorkflowAction
         {
             foreach (var (_, field) in Pairs(check.Parameters.GetValueOrDefault(member)))
             {
-                check.Field($"{check.Path}.parameters.{member}", field.Split('.')[0], $"The calculate {member} field");
+                check.Field($"{check.Path}.parameters.{member}", field.Split('.', '[')[0], $"The calculate {member} field");
             }
         }
     }
@@ -46,6 +47,14 @@ public sealed class CalculateAction : IWorkflowAction
         var body = new JsonObject();
         foreach (var (requestField, dataField) in Pairs(context.Parameters.GetValueOrDefault("input")))
         {
+            // "wages[].amount" reads one key of every item of a list field, as the array a calculator takes (the
+            // twelve monthly wages of 第七十七条).
+            if (dataField.Split("[].", 2) is [var list, var key])
+            {
+                body[requestField] = new JsonArray([.. (context.Progress.Data[list] as JsonArray ?? []).Select(item => (item as JsonObject)?[key]?.DeepClone())]);
+                continue;
+            }
+
             // "expenses.mealDays" reads a field of an object field.
             var path = dataField.Split('.');
             var node = context.Progress.Data[path[0]];

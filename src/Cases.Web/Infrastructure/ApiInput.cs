@@ -48,6 +48,11 @@ public static class ApiInput
         _ => throw new DomainValidationException(field, new LocalizedText($"「{field}」须为 true 或 false。", $"{field} must be true or false.")),
     };
 
+    /// <summary>An id as the API's answers give them (a GUID).</summary>
+    public static Guid Id(string? value, string field) =>
+        Guid.TryParse(value?.Trim(), out var id) ? id
+            : throw new DomainValidationException(field, new LocalizedText($"「{field}」须为编号（GUID）；收到的是「{Trim(value ?? "")}」。", $"{field} must be an id (a GUID); got '{Trim(value ?? "")}'."));
+
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>At most a short prefix of bad input, to echo back to the client.</summary>
