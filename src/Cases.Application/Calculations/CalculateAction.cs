@@ -9,7 +9,8 @@ namespace Cases.Application.Calculations;
 /// "calculate": runs one of the regulation's calculators (see /api/calculations) on case data and stores the figures
 /// it names back into the case; the result and its step-by-step explanation are journaled. Parameters:
 /// <c>calculator</c>; <c>input</c> as "requestField=dataField, …" (a dataField "list[].key" gives the array of that
-/// key over the list's items); <c>output</c> as "resultField=dataField, …".
+/// key over the list's items, "list[].a|b" the array of objects with those keys); <c>output</c> as
+/// "resultField=dataField, …" ("result[].key=list[].key" writes each result item's figure into the same list item).
 /// Figures come from the case data only (no parameter table inside a transition), so a procedure asks for them in
 /// its forms.
 /// </summary>
@@ -36,6 +37,26 @@ public sealed class CalculateAction : IWorkflowAction
         }
     }
 
+    /// <summary>One key of a list item ("amount"), or several as an object ("name|relation|orphanOrSolitaryElder").</summary>
+    private static JsonNode? Pick(JsonObject? item, string keys)
+    {
+        if (!keys.Contains('|', StringComparison.Ordinal))
+        {
+            return item?[keys]?.DeepClone();
+        }
+
+        var picked = new JsonObject();
+        foreach (var key in keys.Split('|'))
+        {
+            if (item?[key] is { } value)
+            {
+                picked[key] = value.DeepClone();
+            }
+        }
+
+        return picked;
+    }
+
     public static IEnumerable<(string Left, string Right)> Pairs(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
@@ -51,7 +72,7 @@ public sealed class CalculateAction : IWorkflowAction
             // twelve monthly wages of 第七十七条).
             if (dataField.Split("[].", 2) is [var list, var key])
             {
-                body[requestField] = new JsonArray([.. (context.Progress.Data[list] as JsonArray ?? []).Select(item => (item as JsonObject)?[key]?.DeepClone())]);
+                body[requestField] = new JsonArray([.. (context.Progress.Data[list] as JsonArray ?? []).Select(item => Pick(item as JsonObject, key))]);
                 continue;
             }
 
@@ -69,6 +90,24 @@ public sealed class CalculateAction : IWorkflowAction
         var response = RunCalculationHandler.Calculate(calculator, body, NoParameters.Instance);
         foreach (var (resultField, dataField) in Pairs(context.Parameters.GetValueOrDefault("output")))
         {
+            // "dependants[].amount=dependants[].monthlyAmount" writes each result item's figure into the same item of a
+            // list field (each dependant's pension beside the dependant, 第八十四条).
+            if (resultField.Split("[].", 2) is [var resultList, var resultKey] && dataField.Split("[].", 2) is [var list, var key])
+            {
+                var items = (context.Progress.Data[list] as JsonArray)?.DeepClone() as JsonArray ?? [];
+                var figures = response.Result[resultList] as JsonArray ?? [];
+                for (var i = 0; i < items.Count && i < figures.Count; i++)
+                {
+                    if (items[i] is JsonObject item)
+                    {
+                        item[key] = (figures[i] as JsonObject)?[resultKey]?.DeepClone();
+                    }
+                }
+
+                context.Progress.Data.Set(list, items);
+                continue;
+            }
+
             context.Progress.Data.Set(dataField, response.Result[resultField]?.DeepClone());
         }
 
