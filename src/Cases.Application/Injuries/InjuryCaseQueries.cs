@@ -24,7 +24,17 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
     {
         CaseAccess.EnsureCaseStaff(query.By);
         var found = await Rows().Where(r => r.Injury.Id == query.Id).SingleOrDefaultAsync(cancellationToken);
-        return found is not null && query.By.CanSeeCity(found.Injury.CityCode) ? found.View() : throw NotFound();
+        if (found is null || !query.By.CanSeeCity(found.Injury.CityCode))
+        {
+            throw NotFound();
+        }
+
+        // Injury pages: the conclusions as recorded, earliest first (第七十八条: the last one is in force).
+        var appraisals = await db.InjuryAppraisals.AsNoTracking().Where(a => a.InjuryCaseId == query.Id).ToListAsync(cancellationToken);
+        return found.View(appraisals
+            .OrderBy(a => a.AppraisedOn).ThenBy(a => a.RecordedAt)
+            .Select(a => new InjuryAppraisalView(a.DisabilityGrade, a.SelfCareLevel, a.AppraisedOn, a.ConclusionNumber, a.RecordedAt, a.RecordedBy, a.CaseId))
+            .ToList());
     }
 
     public async ValueTask<InjuryCasePage> Handle(ListInjuryCases query, CancellationToken cancellationToken)
@@ -102,6 +112,7 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
 
         public required Domain.Parties.CreditCode EmployerCreditCode { get; init; }
 
-        public InjuryCaseView View() => InjuryCaseView.From(Injury, WorkerName, WorkerIdNumber.Masked, EmployerName, EmployerCreditCode.Value);
+        public InjuryCaseView View(IReadOnlyList<InjuryAppraisalView>? appraisals = null) =>
+            InjuryCaseView.From(Injury, WorkerName, WorkerIdNumber.Masked, EmployerName, EmployerCreditCode.Value, appraisals);
     }
 }

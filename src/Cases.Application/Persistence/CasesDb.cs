@@ -80,6 +80,9 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     /// <summary>People: a worker's insured periods per employer (第十一条).</summary>
     public DbSet<Employment> Employments => Set<Employment>();
 
+    /// <summary>Injury pages: every appraisal conclusion recorded on an injury case (第七十八条: a re-appraisal replaces, the history stays).</summary>
+    public DbSet<Records.InjuryAppraisalRecord> InjuryAppraisals => Set<Records.InjuryAppraisalRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
