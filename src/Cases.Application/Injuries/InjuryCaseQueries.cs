@@ -80,6 +80,23 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
         return new InjuryCasePage(items, page.Count > limit ? Encode(items[^1]) : null);
     }
 
+    /// <summary>
+    /// The injury case the registering staff record something on (the period, an appraisal), tracked: another role is
+    /// refused with <paramref name="forbidden"/>, another city's case answers as a missing one (第一百四十条).
+    /// </summary>
+    public static async Task<InjuryCase> ToRecordOnAsync(CasesDb db, Guid id, Actor by, LocalizedText forbidden, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.May(Permission.RegisterParties))
+        {
+            throw new ForbiddenException(forbidden);
+        }
+
+        var injury = await db.InjuryCases.SingleOrDefaultAsync(i => i.Id == id, ct);
+        return injury is not null && by.CanSeeCity(injury.CityCode) ? injury : throw NotFound();
+    }
+
     /// <summary>The one answer to an injury case the caller may not see or that does not exist.</summary>
     public static NotFoundException NotFound() => new(new LocalizedText("本市没有这个工伤案件。", "No such injury case in your city."));
 

@@ -28,16 +28,8 @@ public sealed class RecordAppraisalHandler(CasesDb db, TimeProvider clock, IMedi
 
     public async ValueTask<InjuryCaseView> Handle(RecordAppraisal command, CancellationToken cancellationToken)
     {
-        if (!command.By.May(Permission.RegisterParties))
-        {
-            throw new ForbiddenException(new LocalizedText("只有经办人员和主管可以登记劳动能力鉴定结论。", "Only officers and supervisors record an appraisal conclusion."));
-        }
-
-        var injury = await db.InjuryCases.SingleOrDefaultAsync(i => i.Id == command.InjuryCaseId, cancellationToken);
-        if (injury is null || !command.By.CanSeeCity(injury.CityCode))
-        {
-            throw InjuryCaseQueries.NotFound();
-        }
+        var injury = await InjuryCaseQueries.ToRecordOnAsync(db, command.InjuryCaseId, command.By,
+            new LocalizedText("只有经办人员和主管可以登记劳动能力鉴定结论。", "Only officers and supervisors record an appraisal conclusion."), cancellationToken);
 
         DisabilityGrade? grade = command.DisabilityGrade is { } value ? Domain.Injuries.DisabilityGrade.From(value, "disabilityGrade") : null;
         var level = ParseLevel(command.SelfCareLevel, "selfCareLevel");

@@ -115,16 +115,8 @@ public sealed class ConfirmRehabilitationHandler(CasesDb db, IMediator mediator)
 {
     public async ValueTask<InjuryCaseView> Handle(ConfirmRehabilitation command, CancellationToken cancellationToken)
     {
-        if (!command.By.May(Permission.RegisterParties))
-        {
-            throw new ForbiddenException(new LocalizedText("只有经办人员和主管可以登记康复期。", "Only officers and supervisors record a rehabilitation period."));
-        }
-
-        var injury = await db.InjuryCases.SingleOrDefaultAsync(i => i.Id == command.InjuryCaseId, cancellationToken);
-        if (injury is null || !command.By.CanSeeCity(injury.CityCode))
-        {
-            throw InjuryCaseQueries.NotFound();
-        }
+        var injury = await InjuryCaseQueries.ToRecordOnAsync(db, command.InjuryCaseId, command.By,
+            new LocalizedText("只有经办人员和主管可以登记康复期。", "Only officers and supervisors record a rehabilitation period."), cancellationToken);
 
         injury.ConfirmRehabilitation(
             command.StartsOn ?? throw new DomainValidationException("startsOn", new LocalizedText("请填写康复期起始日。", "startsOn is required.")),

@@ -86,8 +86,11 @@ public sealed class InjuryCasesController(IMediator mediator, IStringLocalizer<S
         return RedirectToAction(nameof(Show), new { id = view.Id });
     }
 
-    /// <summary>The confirmed rehabilitation period (第四十三条), recorded from the injury case's page.</summary>
-    [HttpPost("{id:guid}/rehabilitation"), Authorize(Policy = Policies.RegisterParties), RefusalShown(RedirectTo = nameof(Show), Any = "未能登记康复期：{0}")]
+    /// <summary>
+    /// The confirmed rehabilitation period (第四十三条), recorded from the injury case's page; a refusal is said there once
+    /// (another city's injury case is the plain 404, as reading it is).
+    /// </summary>
+    [HttpPost("{id:guid}/rehabilitation"), Authorize(Policy = Policies.RegisterParties), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Rule, Any = "未能登记康复期：{0}")]
     public async Task<IActionResult> Rehabilitation(Guid id, string? startsOn, string? endsOn, CancellationToken ct)
     {
         await mediator.Send(new ConfirmRehabilitation(
@@ -100,7 +103,7 @@ public sealed class InjuryCasesController(IMediator mediator, IStringLocalizer<S
     }
 
     /// <summary>The appraisal conclusion (第七十八条: a re-appraisal replaces it; the earlier one stays in the history).</summary>
-    [HttpPost("{id:guid}/appraisal"), Authorize(Policy = Policies.RegisterParties), RefusalShown(RedirectTo = nameof(Show), Any = "未能登记鉴定结论：{0}")]
+    [HttpPost("{id:guid}/appraisal"), Authorize(Policy = Policies.RegisterParties), RefusalShown(RedirectTo = nameof(Show), Shows = Refusals.Invalid | Refusals.Conflict | Refusals.Rule, Any = "未能登记鉴定结论：{0}")]
     public async Task<IActionResult> Appraisal(Guid id, string? disabilityGrade, string? selfCareLevel, string? appraisedOn, string? conclusionNumber, CancellationToken ct)
     {
         await mediator.Send(new RecordAppraisal(
