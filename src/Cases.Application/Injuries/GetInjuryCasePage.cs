@@ -15,7 +15,9 @@ public sealed record GetInjuryCasePage(Guid Id, Actor By) : IQuery<InjuryCasePag
 /// <param name="Cases">The cases opened on it, newest first.</param>
 /// <param name="Ledger">What the ledgers hold for it (第九十、九十三条), in the order it happened.</param>
 /// <param name="Procedures">The procedures whose cases start from an injury case, to open a new one on it (key, title).</param>
-public sealed record InjuryCasePageView(InjuryCaseView Injury, IReadOnlyList<CaseSearchRow> Cases, IReadOnlyList<InjuryLedgerRow> Ledger, IReadOnlyList<InjuryProcedure> Procedures);
+/// <param name="Names">Injury pages: who recorded each appraisal conclusion, by display name.</param>
+public sealed record InjuryCasePageView(
+    InjuryCaseView Injury, IReadOnlyList<CaseSearchRow> Cases, IReadOnlyList<InjuryLedgerRow> Ledger, IReadOnlyList<InjuryProcedure> Procedures, NameBook? Names = null);
 
 /// <summary>One ledger entry for the injury case: which ledger, what (advanced, repaid, reimbursed …), how much, when, in which case.</summary>
 public sealed record InjuryLedgerRow(string Ledger, string Entry, decimal Amount, DateOnly On, Guid CaseId);
@@ -31,6 +33,7 @@ public sealed class GetInjuryCasePageHandler(CasesDb db, DefinitionStore definit
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt)
             .Select(e => new InjuryLedgerRow(e.Ledger, e.Entry, e.Amount, e.OccurredOn, e.CaseId)).ToListAsync(cancellationToken);
         var procedures = query.By.May(Permission.OpenCases) ? await InjuryProcedures.InForceAsync(db, definitions, cancellationToken) : [];
-        return new InjuryCasePageView(injury, cases.Items, ledger, procedures);
+        var users = await Names.UsersAsync(db, (injury.Appraisals ?? []).Select(a => a.RecordedBy), cancellationToken);
+        return new InjuryCasePageView(injury, cases.Items, ledger, procedures, new NameBook(users, new Dictionary<Guid, PartyLabel>()));
     }
 }

@@ -24,7 +24,17 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
     {
         CaseAccess.EnsureCaseStaff(query.By);
         var found = await Rows().Where(r => r.Injury.Id == query.Id).SingleOrDefaultAsync(cancellationToken);
-        return found is not null && query.By.CanSeeCity(found.Injury.CityCode) ? found.View() : throw NotFound();
+        if (found is null || !query.By.CanSeeCity(found.Injury.CityCode))
+        {
+            throw NotFound();
+        }
+
+        // Injury pages: the conclusions as recorded, earliest first (第七十八条: the last one is in force).
+        var appraisals = await db.InjuryAppraisals.AsNoTracking().Where(a => a.InjuryCaseId == query.Id).ToListAsync(cancellationToken);
+        return found.View(appraisals
+            .OrderBy(a => a.AppraisedOn).ThenBy(a => a.RecordedAt)
+            .Select(a => new InjuryAppraisalView(a.DisabilityGrade, a.SelfCareLevel, a.AppraisedOn, a.ConclusionNumber, a.RecordedAt, a.RecordedBy, a.CaseId))
+            .ToList());
     }
 
     public async ValueTask<InjuryCasePage> Handle(ListInjuryCases query, CancellationToken cancellationToken)
@@ -70,6 +80,23 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
         return new InjuryCasePage(items, page.Count > limit ? Encode(items[^1]) : null);
     }
 
+    /// <summary>
+    /// The injury case the registering staff record something on (the period, an appraisal), tracked: another role is
+    /// refused with <paramref name="forbidden"/>, another city's case answers as a missing one (第一百四十条).
+    /// </summary>
+    public static async Task<InjuryCase> ToRecordOnAsync(CasesDb db, Guid id, Actor by, LocalizedText forbidden, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.May(Permission.RegisterParties))
+        {
+            throw new ForbiddenException(forbidden);
+        }
+
+        var injury = await db.InjuryCases.SingleOrDefaultAsync(i => i.Id == id, ct);
+        return injury is not null && by.CanSeeCity(injury.CityCode) ? injury : throw NotFound();
+    }
+
     /// <summary>The one answer to an injury case the caller may not see or that does not exist.</summary>
     public static NotFoundException NotFound() => new(new LocalizedText("本市没有这个工伤案件。", "No such injury case in your city."));
 
@@ -102,6 +129,7 @@ public sealed class InjuryCaseQueries(CasesDb db) : IQueryHandler<GetInjuryCase,
 
         public required Domain.Parties.CreditCode EmployerCreditCode { get; init; }
 
-        public InjuryCaseView View() => InjuryCaseView.From(Injury, WorkerName, WorkerIdNumber.Masked, EmployerName, EmployerCreditCode.Value);
+        public InjuryCaseView View(IReadOnlyList<InjuryAppraisalView>? appraisals = null) =>
+            InjuryCaseView.From(Injury, WorkerName, WorkerIdNumber.Masked, EmployerName, EmployerCreditCode.Value, appraisals);
     }
 }

@@ -11,7 +11,11 @@ namespace Cases.Application.Injuries;
 /// </summary>
 public sealed record RegisterInjuryCase(
     string? City, string? WorkerIdNumber, string? EmployerCreditCode, DateOnly? InjuredOn, DateOnly? RecognizedOn,
-    string? RecognitionNumber, string? Description, Actor By) : ICommand<InjuryCaseView>;
+    string? RecognitionNumber, string? Description, Actor By, Guid? WorkerId = null) : ICommand<InjuryCaseView>
+{
+    // Injury pages: the registration page picks the worker from the city's register (WorkerId) and never holds the whole
+    // identity number (规程 第一百四十条); the API names the worker by the number.
+}
 
 public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock) : ICommandHandler<RegisterInjuryCase, InjuryCaseView>
 {
@@ -29,7 +33,7 @@ public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock) : 
         }
 
         var today = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow());
-        var idNumber = IdNumber.Parse(command.WorkerIdNumber, "workerIdNumber");
+        IdNumber? idNumber = command.WorkerId is null ? IdNumber.Parse(command.WorkerIdNumber, "workerIdNumber") : null;
         var code = CreditCode.Parse(command.EmployerCreditCode, "employerCreditCode");
         var injuredOn = command.InjuredOn ?? throw new DomainValidationException("injuredOn", new LocalizedText("请填写受伤日期。", "injuredOn is required."));
         var recognizedOn = command.RecognizedOn ?? throw new DomainValidationException("recognizedOn", new LocalizedText("请填写工伤认定日期。", "recognizedOn is required."));
@@ -44,12 +48,27 @@ public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock) : 
 
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code && e.CityCode == city.Code, cancellationToken)
             ?? throw new DomainValidationException("employerCreditCode", new LocalizedText($"本市没有登记统一社会信用代码为 {code} 的用人单位。", $"No employer with credit code {code} is registered in the city."));
-        var worker = await (from w in db.Workers.AsNoTracking()
-                            where w.IdNumber == idNumber
-                            join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id
-                            where e.CityCode == city.Code
-                            select w).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainValidationException("workerIdNumber", new LocalizedText($"本市没有登记身份证号码为 {idNumber.Masked} 的参保职工（第十一条）。", $"No insured worker with identity number {idNumber.Masked} is registered in the city (第十一条)."));
+        // Injury pages: an employer deregistered (第十七、十八条) opens no new work, but an injury on or before the day it
+        // closed stays registrable — the claim survives the employer, whose liquidation owes the benefits (第十九条).
+        if (employer.Status == EmployerStatus.Deregistered && employer.StatusOn is { } closed && injuredOn > closed)
+        {
+            var (c, i) = (Clocks.Format(closed), Clocks.Format(injuredOn));
+            throw new DomainValidationException("employerCreditCode", new LocalizedText(
+                $"用人单位 {employer.Name}（{code}）已注销，已于 {c} 注销登记（第十七、十八条）；{i} 的受伤在注销之后，不能登记工伤案件。注销之日及以前发生的工伤仍可登记（第十九条）。",
+                $"Employer {employer.Name} ({code}) was deregistered (已注销) on {c} (第十七、十八条); an injury on {i} is after it and is not registered. Injuries up to that day remain registrable (第十九条)."));
+        }
+
+        var byNumber = idNumber.GetValueOrDefault();
+        var workers = from w in db.Workers.AsNoTracking()
+                      join e in db.Employers.AsNoTracking() on w.EmployerId equals e.Id
+                      where e.CityCode == city.Code
+                      select w;
+        var worker = (command.WorkerId is { } workerId
+                ? await workers.Where(w => w.Id == workerId).SingleOrDefaultAsync(cancellationToken)
+                : await workers.Where(w => w.IdNumber == byNumber).SingleOrDefaultAsync(cancellationToken))
+            ?? throw (idNumber is { } number
+                ? new DomainValidationException("workerIdNumber", new LocalizedText($"本市没有登记身份证号码为 {number.Masked} 的参保职工（第十一条）。", $"No insured worker with identity number {number.Masked} is registered in the city (第十一条)."))
+                : new DomainValidationException("workerId", new LocalizedText("本市没有登记这名参保职工（第十一条）。", "No such insured worker is registered in the city (第十一条).")));
 
         var injury = InjuryCase.Open(worker.Id, employer.Id, city, injuredOn);
         injury.RecordRecognition(recognizedOn, command.RecognitionNumber, command.Description);
@@ -96,16 +115,8 @@ public sealed class ConfirmRehabilitationHandler(CasesDb db, IMediator mediator)
 {
     public async ValueTask<InjuryCaseView> Handle(ConfirmRehabilitation command, CancellationToken cancellationToken)
     {
-        if (!command.By.May(Permission.RegisterParties))
-        {
-            throw new ForbiddenException(new LocalizedText("只有经办人员和主管可以登记康复期。", "Only officers and supervisors record a rehabilitation period."));
-        }
-
-        var injury = await db.InjuryCases.SingleOrDefaultAsync(i => i.Id == command.InjuryCaseId, cancellationToken);
-        if (injury is null || !command.By.CanSeeCity(injury.CityCode))
-        {
-            throw InjuryCaseQueries.NotFound();
-        }
+        var injury = await InjuryCaseQueries.ToRecordOnAsync(db, command.InjuryCaseId, command.By,
+            new LocalizedText("只有经办人员和主管可以登记康复期。", "Only officers and supervisors record a rehabilitation period."), cancellationToken);
 
         injury.ConfirmRehabilitation(
             command.StartsOn ?? throw new DomainValidationException("startsOn", new LocalizedText("请填写康复期起始日。", "startsOn is required.")),

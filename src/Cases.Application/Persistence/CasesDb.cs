@@ -82,6 +82,8 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     /// <summary>Benefits: the monthly benefits each person receives (定期待遇, 第九十六条).</summary>
     public DbSet<Cases.Domain.Benefits.Entitlement> Entitlements => Set<Cases.Domain.Benefits.Entitlement>();
+    /// <summary>Injury pages: every appraisal conclusion recorded on an injury case (第七十八条: a re-appraisal replaces, the history stays).</summary>
+    public DbSet<Records.InjuryAppraisalRecord> InjuryAppraisals => Set<Records.InjuryAppraisalRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,6 +29,16 @@ public sealed class CaseRegisters(CasesDb db) : ICaseRegisters
         }
 
         var e = await db.Employers.AsNoTracking().SingleOrDefaultAsync(x => x.CreditCode == code && x.CityCode == city, ct);
+        if (e is { Status: EmployerStatus.Deregistered })
+        {
+            // Injury pages: a deregistered employer (第十七、十八条) has no insurance relation left to open new work on;
+            // what it still owes is settled in its liquidation (第十九条) and on the cases opened before.
+            var closed = e.StatusOn is { } d ? Clocks.Format(d) : "—";
+            throw new RegisterEntryRefusedException(new LocalizedText(
+                $"用人单位 {e.Name}（{e.CreditCode}）已注销，已于 {closed} 注销登记（第十七、十八条），不能再受理以其为对象的新业务。",
+                $"Employer {e.Name} ({e.CreditCode}) was deregistered (已注销) on {closed} (第十七、十八条); no new case is opened on it."));
+        }
+
         return e is null ? null : new Dictionary<string, JsonNode?>
         {
             ["creditCode"] = e.CreditCode.Value, ["name"] = e.Name, ["riskClass"] = e.RiskClass.Value, ["city"] = e.CityCode,
@@ -77,6 +87,12 @@ public sealed class CaseRegisters(CasesDb db) : ICaseRegisters
             ["employerCreditCode"] = found.CreditCode.Value, ["employerName"] = found.EmployerName,
             ["injuredOn"] = Date(injury.InjuryOn), ["recognizedOn"] = Date(injury.RecognizedOn), ["recognitionNumber"] = injury.RecognitionNumber,
             ["rehabStartsOn"] = Date(injury.RehabStartsOn), ["rehabEndsOn"] = Date(injury.RehabEndsOn),
+
+            // Injury pages: the appraisal in force (第七十八条); nothing until the committee concluded.
+            // As posted JSON holds a number (the start data's checks read it as any numeric type).
+            ["disabilityGrade"] = injury.DisabilityGrade is { IsEmpty: false } grade ? JsonNode.Parse(grade.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null,
+            ["selfCareLevel"] = injury.AppraisedOn is null ? null : SelfCareName(injury.SelfCareLevel),
+            ["appraisedOn"] = Date(injury.AppraisedOn),
         };
     }
 
@@ -102,4 +118,12 @@ public sealed class CaseRegisters(CasesDb db) : ICaseRegisters
     }
 
     private static JsonNode? Date(DateOnly? day) => day is { } d ? Clocks.Format(d) : null;
+
+    private static JsonNode SelfCareName(Domain.Injuries.SelfCareLevel level) => level switch
+    {
+        Domain.Injuries.SelfCareLevel.Partial => "partial",
+        Domain.Injuries.SelfCareLevel.Major => "major",
+        Domain.Injuries.SelfCareLevel.Complete => "complete",
+        _ => "none",
+    };
 }

@@ -10,7 +10,10 @@ namespace Cases.Application.Registry;
 /// <param name="Values">Property → its new value.</param>
 /// <param name="Stated">The register's properties as the case holds them (through its ref's fills) when the step ran:
 /// a period the register does not hold yet is recorded as the case states it before it is extended.</param>
-public sealed record RegisterUpdatePlan(RegisterKind Register, string Key, IReadOnlyDictionary<string, DateOnly> Values, IReadOnlyDictionary<string, DateOnly> Stated) : IProgressEffect;
+/// <param name="Others">The written properties that are not dates (injury pages: the appraisal's grade and self-care level), as the case holds them.</param>
+public sealed record RegisterUpdatePlan(
+    RegisterKind Register, string Key, IReadOnlyDictionary<string, DateOnly> Values, IReadOnlyDictionary<string, DateOnly> Stated,
+    IReadOnlyDictionary<string, JsonNode?>? Others = null) : IProgressEffect;
 
 /// <summary>
 /// "update-register": a step's outcome written to the register the case started from, in the step's transaction —
@@ -61,10 +64,20 @@ public sealed class UpdateRegisterAction : IWorkflowAction
 
             var field = parameters[property];
             check.Field($"{path}.{property}", field, new LocalizedText($"写入{register.Title.Zh}的“{property}”", $"The field written to the {register.Title.En}'s {property}"));
-            if (check.Definition.Data.GetValueOrDefault(field)?.Type is { } fieldType && fieldType != type)
+
+            // Injury pages: a text property (the self-care level) may come from a choice of values.
+            if (check.Definition.Data.GetValueOrDefault(field)?.Type is { } fieldType && fieldType != type && !(type == "string" && fieldType == "enum"))
             {
                 check.Problem($"{path}.{property}", DefinitionRules.RegisterRef, new LocalizedText($"字段“{field}”是 {fieldType} 类型，须为 {type}。", $"\"{field}\" is a {fieldType} field; it must be a {type}."));
             }
+        }
+
+        // Injury pages: a grade or self-care level is one appraisal conclusion, which has its day (第七十八条).
+        if (register.Kind == RegisterKind.InjuryCase && written.Any(p => p is "disabilityGrade" or "selfCareLevel") && !written.Contains("appraisedOn"))
+        {
+            check.Problem(path + ".appraisedOn", DefinitionRules.RegisterRef, new LocalizedText(
+                "写入伤残等级或生活自理障碍程度时，须同时写入鉴定日期（appraisedOn）。",
+                "Writing the disability grade or self-care level needs the appraisal day (appraisedOn) too."));
         }
     }
 
@@ -77,9 +90,18 @@ public sealed class UpdateRegisterAction : IWorkflowAction
         var key = data.GetText(p["key"]) ?? throw new DomainRuleException(new LocalizedText(
             $"案件中没有{register.Title.Zh}，无法写入登记。", $"The case names no {register.Title.En}; nothing was written to the register."));
         var values = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var others = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var journal = new JsonObject { ["register"] = register.Name, ["key"] = key };
         foreach (var (property, field) in p.Where(x => x.Key is not ("register" or "key")))
         {
+            if (Registers.WritableType(register, property) != "date")
+            {
+                // Injury pages: a grade left empty is "no grade reached", written with its conclusion's day.
+                others[property] = data[field]?.DeepClone();
+                journal[property] = data[field]?.DeepClone();
+                continue;
+            }
+
             // A value the step did not give (an early completion without a day) writes nothing for that property.
             if (data.GetDate(field) is { } day)
             {
@@ -102,7 +124,7 @@ public sealed class UpdateRegisterAction : IWorkflowAction
             }
         }
 
-        context.Progress.Effects.Add(new RegisterUpdatePlan(register.Kind, key, values, stated));
+        context.Progress.Effects.Add(new RegisterUpdatePlan(register.Kind, key, values, stated, others));
         context.Progress.Journal.Add(new JournalPlan(AgencyJournalActions.RegisterUpdated, context.State, context.State, journal));
     }
 }
@@ -134,6 +156,11 @@ public sealed class RegisterUpdates(CasesDb db) : IProgressEffectWriter
                         injury.ExtendRehabilitation(endsOn, plan.Stated.TryGetValue("rehabStartsOn", out var s) ? s : null, plan.Stated.TryGetValue("rehabEndsOn", out var e) ? e : null);
                     }
 
+                    if (plan.Values.TryGetValue("appraisedOn", out var appraisedOn))
+                    {
+                        RecordAppraisal(injury, appraisedOn, plan.Others ?? new Dictionary<string, JsonNode?>(), effects);
+                    }
+
                     break;
                 case RegisterKind.Project:
                     var project = await db.ConstructionProjects.SingleOrDefaultAsync(x => x.ProjectCode == plan.Key && x.CityCode == city, ct) ?? throw Missing(plan);
@@ -152,6 +179,20 @@ public sealed class RegisterUpdates(CasesDb db) : IProgressEffectWriter
                     throw new InvalidOperationException($"The {plan.Register} register takes no updates.");
             }
         }
+    }
+
+    // Injury pages: a committee-appraisal step's conclusion replaces the one in force (第七十八条) through the injury
+    // case's own rules, and joins its history with the case that wrote it, in the step's transaction.
+    private void RecordAppraisal(Domain.Injuries.InjuryCase injury, DateOnly appraisedOn, IReadOnlyDictionary<string, JsonNode?> others, ProgressEffects effects)
+    {
+        Domain.Injuries.DisabilityGrade? grade = others.GetValueOrDefault("disabilityGrade") is JsonValue g && g.TryGetValue<decimal>(out var number)
+            ? Domain.Injuries.DisabilityGrade.From(decimal.IsInteger(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : 0, "data.disabilityGrade")
+            : null;
+        var level = others.GetValueOrDefault("selfCareLevel") is JsonValue l && l.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
+            ? Injuries.RecordAppraisalHandler.ParseLevel(text, "data.selfCareLevel")
+            : Domain.Injuries.SelfCareLevel.None;
+        injury.RecordAppraisal(grade, level, appraisedOn);
+        db.InjuryAppraisals.Add(Injuries.RecordAppraisalHandler.History(injury, null, effects.Actor, effects.Now, effects.Case.Id));
     }
 
     private static DomainRuleException Missing(RegisterUpdatePlan plan) => new(new LocalizedText(

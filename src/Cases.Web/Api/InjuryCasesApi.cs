@@ -9,6 +9,9 @@ public static class InjuryCasesApi
 
     public sealed record ConfirmRehabilitationRequest(string? StartsOn, string? EndsOn);
 
+    /// <summary>劳动能力鉴定结论: grade 1–10 or null (none reached), none|partial|major|complete, the day, the number.</summary>
+    public sealed record RecordAppraisalRequest(int? DisabilityGrade, string? SelfCareLevel, string? AppraisedOn, string? ConclusionNumber);
+
     public static void MapInjuryCasesApi(this RouteGroupBuilder api)
     {
         // Injury cases hold personal data: the case staff only (规程 第一百四十条).
@@ -32,6 +35,14 @@ public static class InjuryCasesApi
                 body.StartsOn is null ? null : ApiInput.Date(body.StartsOn, "startsOn"),
                 body.EndsOn is null ? null : ApiInput.Date(body.EndsOn, "endsOn"),
                 user.ToActor()), ct)))
+            .RequireAuthorization(Policies.RegisterParties);
+
+        // The appraisal conclusion (第七十八条: a re-appraisal replaces it, the earlier one is kept in the history).
+        injuries.MapPost("/{id:guid}/appraisal", async (Guid id, [FromBody] RecordAppraisalRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new RecordAppraisal(
+                id, body.DisabilityGrade, body.SelfCareLevel,
+                body.AppraisedOn is null ? null : ApiInput.Date(body.AppraisedOn, "appraisedOn"),
+                body.ConclusionNumber, user.ToActor()), ct)))
             .RequireAuthorization(Policies.RegisterParties);
     }
 }

@@ -34,7 +34,11 @@ public static class Registers
             ["workerIdNumber"] = "string", ["workerName"] = "string", ["employerCreditCode"] = "string", ["employerName"] = "string",
             ["injuredOn"] = "date", ["recognizedOn"] = "date", ["recognitionNumber"] = "string",
             ["rehabStartsOn"] = "date", ["rehabEndsOn"] = "date",
-        }, ["rehabEndsOn"]),
+
+            // Injury pages: the appraisal conclusion in force (第七十八条), which a benefits procedure fills and a
+            // committee-appraisal step writes (grade 1–10, none when not reached; none|partial|major|complete).
+            ["disabilityGrade"] = "integer", ["selfCareLevel"] = "string", ["appraisedOn"] = "date",
+        }, ["rehabEndsOn", "disabilityGrade", "selfCareLevel", "appraisedOn"]),
         new(RegisterKind.Project, "project", new LocalizedText("建设项目", "construction project"), new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["projectCode"] = "string", ["name"] = "string", ["generalContractorCreditCode"] = "string", ["generalContractorName"] = "string",

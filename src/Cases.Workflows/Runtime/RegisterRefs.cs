@@ -41,9 +41,19 @@ public static class RegisterRefs
 
             var register = Registers.Find(spec.Ref!.Register)!;
             var key = text.Trim();
-            var entry = key.Length <= KeyMaxLength && !key.Any(char.IsControl)
-                ? await registers.FindAsync(register.Kind, key, cityCode, ct)
-                : null;
+            IReadOnlyDictionary<string, JsonNode?>? entry;
+            try
+            {
+                entry = key.Length <= KeyMaxLength && !key.Any(char.IsControl)
+                    ? await registers.FindAsync(register.Kind, key, cityCode, ct)
+                    : null;
+            }
+            catch (RegisterEntryRefusedException refused)
+            {
+                // Registered, and closed to new work (a deregistered employer): said at the field that named it.
+                throw new Domain.DomainValidationException("data." + field, refused.Reason);
+            }
+
             if (entry is null)
             {
                 var label = spec.Label ?? new LocalizedText(field, field);

@@ -27,7 +27,7 @@ public sealed class InjuryCasePageTests(SqliteRuntimeApp app) : IClassFixture<Sq
         Assert.Contains("李秀英", page.QuerySelector("[data-testid=worker]").Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("370105197811020041", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("济南恒达建材有限公司", page.QuerySelector("[data-testid=employer]").Text(), StringComparison.Ordinal);
-        Assert.Equal("2025-08-01 至 2025-12-31", page.QuerySelector("[data-testid=rehab-period]").Text().Trim());
+        Assert.Equal("2025年8月1日 至 2025年12月31日", page.QuerySelector("[data-testid=rehab-period]").Text().Trim());
         var row = Assert.Single(page.QuerySelectorAll("[data-testid=case-row]"));
         Assert.Equal(caseId.ToString(), row.GetAttribute("data-case-id"));
         Assert.Contains("转诊转院备案", row.Text(), StringComparison.Ordinal);

@@ -257,7 +257,8 @@ public abstract class EmployerRegistersScenarios(AppFixture app) : ProcedureScen
 
         var cases = await App.InDbAsync(db => db.Cases.CountAsync());
         var refused = await (await App.As("officer.jinan")).PostJsonAsync("/api/cases", new { procedure = "employer-change", city = "370100", data = new { employerCreditCode = code, appliedOn = "2025-11-05" } });
-        Assert.Contains("已于 2025-11-05 注销登记", (await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity)).Str("detail"), StringComparison.Ordinal);
+        // Injury pages: a deregistered employer is refused at the start field that names it (第十七、十八条).
+        Assert.Contains("已于 2025-11-05 注销登记", await refused.FieldErrorAsync("data.employerCreditCode"), StringComparison.Ordinal);
         Assert.Equal(cases, await App.InDbAsync(db => db.Cases.CountAsync()));
         Assert.Equal("济南泉城精密机械有限公司", (await StoredAsync(code)).Name);
     }

@@ -24,5 +24,14 @@ public static partial class HostileInput
         [new("POST", "/api/injury-cases/{id:guid}/rehabilitation")] = async app => new("officer.jinan",
             D(("id", (await AuthorizationMatrix.NewInjuryCaseAsync(app, SecurityApp.Jinan)).ToString())), None, Json(new { startsOn = "2025-05-01", endsOn = "2025-08-31" }))
         { Required = ["startsOn", "endsOn"] },
+
+        // Injury pages: the appraisal conclusion (第七十八条); a grade left out is "no grade reached".
+        [new("POST", "/api/injury-cases/{id:guid}/appraisal")] = async app => new("officer.jinan",
+            D(("id", (await AuthorizationMatrix.NewInjuryCaseAsync(app, SecurityApp.Jinan)).ToString())), None,
+            Json(new { disabilityGrade = 7, selfCareLevel = "none", appraisedOn = "2025-06-01", conclusionNumber = "恶意输入劳鉴字" + Guid.NewGuid().ToString("N")[..8] }))
+        {
+            Required = ["selfCareLevel", "appraisedOn"],
+            Accepts = FreeText("conclusionNumber", "the conclusion's number is free text, as the committee issued it"),
+        },
     };
 }
