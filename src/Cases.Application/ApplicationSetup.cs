@@ -38,6 +38,10 @@ public static class ApplicationSetup
         }
 
         services.AddScoped<IProgressEffectWriter, Parties.EmployerRegisterWriter>();
+
+        // catalogues: the 三目录 (第四十条) and the item-by-item review of a bill (第六十六、六十九、七十条).
+        services.AddSingleton<Catalogues.IBillReviewSources, Catalogues.StoredBillReviewSources>();
+        services.AddSingleton<IWorkflowAction>(sp => new Catalogues.ReviewBillsAction(sp.GetRequiredService<Catalogues.IBillReviewSources>()));
         return services;
     }
 }
