@@ -251,7 +251,7 @@ internal static class BillReviewDefinitions
               "refused": { "type": "decimal", "label": { "zh": "不予支付", "en": "Refused" } } } },
             "checkNote": { "type": "text", "maxLength": 500, "optional": true, "label": { "zh": "复核意见", "en": "Note" } }
           },
-          "startWith": ["injuryCaseId", "employmentEndedOn", "bills"],
+          "startWith": ["injuryCaseId", "bills"],
           "states": {
             "review": { "kind": "action", "action": "review-bills", "title": { "zh": "逐项审核费用（第四十、四十四、六十条）", "en": "Review each item (第四十、四十四、六十条)" },
               "parameters": { "items": "bills", "injuryCase": "injuryCaseId", "employmentEndedOn": "employmentEndedOn", "decisions": "decisions", "totals": "totals" },
