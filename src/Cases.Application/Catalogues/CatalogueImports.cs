@@ -61,6 +61,16 @@ public sealed class CatalogueHandlers(CasesDb db, TimeProvider clock) :
             throw new DomainValidationException("content", new LocalizedText("文件过大（不超过 8 MB），请分目录导入。", "The file is too large (8 MB at most)."));
         }
 
+        // A control character is no part of a list's text (a NUL would be stored inside a name): the file is refused at its line.
+        var control = command.Content.Select((c, i) => (c, i)).FirstOrDefault(x => char.IsControl(x.c) && x.c is not ('\r' or '\n' or '\t'));
+        if (control.c != default)
+        {
+            var line = command.Content.AsSpan(0, control.i).Count('\n') + 1;
+            throw new DomainValidationException("content", new LocalizedText($"文件第 {line} 行含有控制字符，不是可导入的目录文件。", $"Line {line} of the file holds a control character: it is not a catalogue file."));
+        }
+
+        // The reason is checked before anything else is decided, in the preview too when one is given.
+        var reason = command.Apply || !string.IsNullOrEmpty(command.Reason) ? TextInput.Required(command.Reason, "reason", "reason", 500, lineBreaks: true) : "";
         var title = Optional(command.Title, "title", 200) ?? catalogue.Title().Zh;
         var fileName = Optional(command.FileName, "fileName", 200) ?? "";
         var file = CatalogueCsv.Read(catalogue, from, command.Content);
@@ -136,7 +146,6 @@ public sealed class CatalogueHandlers(CasesDb db, TimeProvider clock) :
             return new(kind, from, file.Items.Count, added, changed, removed.Count, unchanged, [], listed, false, false, preview, null);
         }
 
-        var reason = TextInput.Required(command.Reason, "reason", "reason", 500, lineBreaks: true);
         var now = clock.GetUtcNow();
         var version = new CatalogueVersion
         {

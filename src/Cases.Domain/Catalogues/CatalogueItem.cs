@@ -149,7 +149,7 @@ public sealed class CatalogueItem
         }
 
         var trimmedUnit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
-        if (trimmedUnit is { Length: > UnitMaxLength })
+        if (trimmedUnit is { Length: > UnitMaxLength } || (trimmedUnit?.Any(char.IsControl) ?? false))
         {
             throw new DomainValidationException("unit", new LocalizedText($"单位不超过 {UnitMaxLength} 个字符。", $"unit is at most {UnitMaxLength} characters."));
         }

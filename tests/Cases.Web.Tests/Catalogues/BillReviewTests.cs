@@ -177,6 +177,9 @@ public abstract class BillReviewScenarios(AppFixture app) : ProcedureScenario(ap
         Assert.Contains("已导入的版本", html, StringComparison.Ordinal);
         Assert.Contains("注射用头孢呋辛钠", html, StringComparison.Ordinal);
         Assert.Contains("工伤保险住院服务标准", html, StringComparison.Ordinal);
+        // The seed's own account is said in Chinese, as every word of a zh page is.
+        Assert.DoesNotContain("system:seed", html, StringComparison.Ordinal);
+        Assert.Contains("<td>系统</td>", html, StringComparison.Ordinal);
     }
 
     private static async Task<decimal> ShareAsync(HttpClient client, string code, string on)

@@ -17,6 +17,10 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/catalogues/imports", Only(Admin), Scope.None, "200", Send("/api/catalogues/imports", CatalogueImportSample)),
         new("POST", "/api/catalogues/imports/apply", Only(Admin), Scope.None, "200", Send("/api/catalogues/imports/apply", CatalogueImportSample)),
         new("GET", "/admin/catalogues", Only(Admin), Scope.None, "200", Get("/admin/catalogues?q=110900&on=2025-06-01")),
+        new("POST", "/admin/catalogues/preview", Only(Admin), Scope.None, "200", _ => Task.FromResult(new Attempt("/admin/catalogues/preview",
+            Form: new Dictionary<string, string> { ["catalogue"] = "inpatient-services", ["effectiveFrom"] = "2027-01-01", ["title"] = "授权矩阵", ["reason"] = "授权矩阵" },
+            File: new FormFile("file", "matrix.csv", "text/csv", System.Text.Encoding.UTF8.GetBytes(DemoCatalogue.Csv(CatalogueKind.InpatientServices))),
+            FreeText: ["title", "reason"]))),
         new("POST", "/admin/catalogues", Only(Admin), Scope.None, "302 /admin/catalogues (notice)", Form("/admin/catalogues", _ => new()
         {
             ["catalogue"] = "inpatient-services", ["effectiveFrom"] = "2027-01-01", ["title"] = "授权矩阵", ["fileName"] = "matrix.csv",

@@ -13,6 +13,8 @@ public static partial class HostileInput
         [new("POST", "/api/catalogues/imports")] = _ => Fixed(new("admin", None, None, Json(AuthorizationMatrix.CatalogueImportSample))
         {
             Required = ["catalogue", "effectiveFrom", "content"],
+            // A preview's answer to a file it cannot read is the file's errors by line and column, which is its purpose.
+            Accepts = new Dictionary<string, string> { ["body content: 10,001 characters"] = "the preview reports line 1's unknown column: a file's errors are its answer" },
         }),
         [new("POST", "/api/catalogues/imports/apply")] = _ => Fixed(new("admin", None, None, Json(AuthorizationMatrix.CatalogueImportSample))
         {
