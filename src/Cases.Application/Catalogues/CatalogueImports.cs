@@ -62,10 +62,9 @@ public sealed class CatalogueHandlers(CasesDb db, TimeProvider clock) :
         }
 
         // A control character is no part of a list's text (a NUL would be stored inside a name): the file is refused at its line.
-        var control = command.Content.Select((c, i) => (c, i)).FirstOrDefault(x => char.IsControl(x.c) && x.c is not ('\r' or '\n' or '\t'));
-        if (control.c != default)
+        if (FirstControl(command.Content) is var at and >= 0)
         {
-            var line = command.Content.AsSpan(0, control.i).Count('\n') + 1;
+            var line = command.Content.AsSpan(0, at).Count('\n') + 1;
             throw new DomainValidationException("content", new LocalizedText($"文件第 {line} 行含有控制字符，不是可导入的目录文件。", $"Line {line} of the file holds a control character: it is not a catalogue file."));
         }
 
@@ -230,6 +229,19 @@ public sealed class CatalogueHandlers(CasesDb db, TimeProvider clock) :
     private static string Where(CatalogueFileError e) => new LocalizedText(
         e.Column is null ? $"第 {e.Line} 行：" : $"第 {e.Line} 行「{e.Column}」：",
         e.Column is null ? $"line {e.Line}: " : $"line {e.Line}, {e.Column}: ").Current;
+
+    private static int FirstControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) && text[i] is not ('\r' or '\n' or '\t'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static string? Optional(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : TextInput.Required(value, field, field, maxLength);

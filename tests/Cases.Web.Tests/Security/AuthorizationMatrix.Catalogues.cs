@@ -21,11 +21,11 @@ public static partial class AuthorizationMatrix
             Form: new Dictionary<string, string> { ["catalogue"] = "inpatient-services", ["effectiveFrom"] = "2027-01-01", ["title"] = "授权矩阵", ["reason"] = "授权矩阵" },
             File: new FormFile("file", "matrix.csv", "text/csv", System.Text.Encoding.UTF8.GetBytes(DemoCatalogue.Csv(CatalogueKind.InpatientServices))),
             FreeText: ["title", "reason"]))),
-        new("POST", "/admin/catalogues", Only(Admin), Scope.None, "302 /admin/catalogues (notice)", Form("/admin/catalogues", _ => new()
+        new("POST", "/admin/catalogues", Only(Admin), Scope.None, "302 /admin/catalogues (notice)", _ => Task.FromResult(new Attempt("/admin/catalogues", Form: new Dictionary<string, string>
         {
             ["catalogue"] = "inpatient-services", ["effectiveFrom"] = "2027-01-01", ["title"] = "授权矩阵", ["fileName"] = "matrix.csv",
             ["content"] = DemoCatalogue.Csv(CatalogueKind.InpatientServices), ["reason"] = "授权矩阵",
-        })),
+        }, FreeText: ["title", "fileName", "reason"]))),
     ];
 
     internal static object CatalogueImportSample => new
