@@ -42,6 +42,9 @@ public static class ApplicationSetup
         // Benefits: the monthly benefits a decision grants (第七十五、八十二条), recorded in the step's transaction.
         services.AddSingleton<IWorkflowAction>(new Benefits.EntitlementAction());
         services.AddScoped<IProgressEffectWriter, Benefits.EntitlementRecording>();
+        // catalogues: the 三目录 (第四十条) and the item-by-item review of a bill (第六十六、六十九、七十条).
+        services.AddSingleton<Catalogues.IBillReviewSources, Catalogues.StoredBillReviewSources>();
+        services.AddSingleton<IWorkflowAction>(sp => new Catalogues.ReviewBillsAction(sp.GetRequiredService<Catalogues.IBillReviewSources>()));
         return services;
     }
 }

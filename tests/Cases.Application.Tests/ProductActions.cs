@@ -10,7 +10,18 @@ internal static class ProductActions
 {
     public static IReadOnlyList<IWorkflowAction> All { get; } = [.. BuiltInActions.All(), new CalculateAction(), new LedgerAction(), new Cases.Application.Registry.UpdateRegisterAction(),
         /* Projects */ new Cases.Application.Projects.RegisterProjectAction(), .. Cases.Application.Parties.EmployerRegisterAction.All,
-        /* Benefits */ new Cases.Application.Benefits.EntitlementAction()];
+        /* Benefits */ new Cases.Application.Benefits.EntitlementAction(),
+        /* catalogues */ new Cases.Application.Catalogues.ReviewBillsAction(NoBillSources.Instance)];
 
     public static IReadOnlyDictionary<string, IActionContract> ByName { get; } = All.ToDictionary(a => a.Name, a => (IActionContract)a, StringComparer.Ordinal);
+}
+
+/// <summary>catalogues: the review's sources where a test validates definitions only (no database to read).</summary>
+internal sealed class NoBillSources : Cases.Application.Catalogues.IBillReviewSources
+{
+    public static NoBillSources Instance { get; } = new();
+
+    public IReadOnlyList<Cases.Domain.Catalogues.CatalogueItem> Items(IReadOnlyCollection<string> codes, DateOnly firstDay, DateOnly lastDay) => [];
+
+    public Cases.Domain.Injuries.InjuryCase? InjuryCase(Guid id) => null;
 }

@@ -40,6 +40,9 @@ public static class DemoSeed
         {
             await SeedDataAsync(db, services.GetRequiredService<TimeProvider>(), log);
         }
+
+        // catalogues: a small demo of the 三目录 (第四十条), when none is loaded, so the bill review works out of the box.
+        await Catalogues.DemoCatalogue.RunAsync(db, services.GetRequiredService<TimeProvider>());
     }
 
     private static async Task SeedUsersAsync(IServiceProvider services, ILogger log)

@@ -23,6 +23,7 @@ public static class ApiRoutes
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         api.MapProjectsApi(); // Projects
         api.MapEntitlementsApi(); // Benefits
+        api.MapCataloguesApi(); // catalogues
         return app;
     }
 }

@@ -226,48 +226,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("AppraisedOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ConclusionNumber")
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
-
-                    b.Property<int?>("DisabilityGrade")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("InjuryCaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("SelfCareLevel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InjuryCaseId", "AppraisedOn")
-                        .HasDatabaseName("ix_injury_appraisals_injury_case");
-
-                    b.ToTable("injury_appraisals", (string)null);
-                });
-
             modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,77 +525,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.HasKey("UserName");
 
                     b.ToTable("workbench_visits", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly?>("AdulthoodOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Benefit")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
-
-                    b.Property<DateOnly>("FromMonth")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("InjuryCaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<string>("RecipientIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Relation")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<DateOnly?>("ToMonth")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("InjuryCaseId", "Benefit")
-                        .HasDatabaseName("ix_entitlements_injury_case");
-
-                    b.HasIndex("CityCode", "Status", "Id")
-                        .HasDatabaseName("ix_entitlements_city_status");
-
-                    b.ToTable("entitlements", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.Dependant", b =>
@@ -1982,15 +1869,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
-                {
-                    b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
-                        .WithMany()
-                        .HasForeignKey("InjuryCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2007,61 +1885,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
-                {
-                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
-                        .WithMany()
-                        .HasForeignKey("InjuryCaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("Cases.Domain.Benefits.EntitlementChange", "History", b1 =>
-                        {
-                            b1.Property<Guid>("EntitlementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<DateTimeOffset>("At");
-
-                            b1.Property<string>("By")
-                                .IsRequired();
-
-                            b1.Property<Guid?>("CaseId");
-
-                            b1.Property<DateOnly>("FromMonth");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(40);
-
-                            b1.Property<decimal>("MonthlyAmount")
-                                .HasPrecision(18, 2);
-
-                            b1.Property<string>("Reason")
-                                .IsRequired();
-
-                            b1.HasKey("EntitlementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("entitlements");
-
-                            b1
-                                .ToJson("history")
-                                .HasColumnType("nvarchar(max)");
-
-                            b1.WithOwner()
-                                .HasForeignKey("EntitlementId");
-                        });
-
-                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.Dependant", b =>

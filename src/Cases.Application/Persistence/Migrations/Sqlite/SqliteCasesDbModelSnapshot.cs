@@ -218,48 +218,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("AppraisedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConclusionNumber")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DisabilityGrade")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InjuryCaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SelfCareLevel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InjuryCaseId", "AppraisedOn")
-                        .HasDatabaseName("ix_injury_appraisals_injury_case");
-
-                    b.ToTable("injury_appraisals", (string)null);
-                });
-
             modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -553,77 +511,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.HasKey("UserName");
 
                     b.ToTable("workbench_visits", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("AdulthoodOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Benefit")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FromMonth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InjuryCaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Relation")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ToMonth")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("InjuryCaseId", "Benefit")
-                        .HasDatabaseName("ix_entitlements_injury_case");
-
-                    b.HasIndex("CityCode", "Status", "Id")
-                        .HasDatabaseName("ix_entitlements_city_status");
-
-                    b.ToTable("entitlements", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.Dependant", b =>
@@ -1953,15 +1840,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
-                {
-                    b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
-                        .WithMany()
-                        .HasForeignKey("InjuryCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cases.Application.Records.LedgerEntry", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -1978,61 +1856,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
-                {
-                    b.HasOne("Cases.Workflows.Records.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
-                        .WithMany()
-                        .HasForeignKey("InjuryCaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("Cases.Domain.Benefits.EntitlementChange", "History", b1 =>
-                        {
-                            b1.Property<Guid>("EntitlementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<long>("At");
-
-                            b1.Property<string>("By")
-                                .IsRequired();
-
-                            b1.Property<Guid?>("CaseId");
-
-                            b1.Property<DateOnly>("FromMonth");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(40);
-
-                            b1.Property<decimal>("MonthlyAmount")
-                                .HasPrecision(18, 2);
-
-                            b1.Property<string>("Reason")
-                                .IsRequired();
-
-                            b1.HasKey("EntitlementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("entitlements");
-
-                            b1
-                                .ToJson("history")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("EntitlementId");
-                        });
-
-                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Cases.Domain.Injuries.Dependant", b =>
