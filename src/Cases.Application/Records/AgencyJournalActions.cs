@@ -27,4 +27,11 @@ public static class AgencyJournalActions
     // Projects
     /// <summary>A construction project was registered with its premium (第九条、第二十六条、第二十七条); data: code, term, premium.</summary>
     public const string ProjectRegistered = "project-registered";
+
+    // Unlinked cases (「待关联案件」, docs/adr/0017)
+    /// <summary>A case opened before the injury-case register was tied to a registered injury case; data: the injury case, the text as typed, how (number, id, officer), the trigger, the reason.</summary>
+    public const string InjuryCaseLinked = "injury-case-linked";
+
+    /// <summary>Such a link was undone because it was wrong; data: the injury case, the reason.</summary>
+    public const string InjuryCaseUnlinked = "injury-case-unlinked";
 }
