@@ -48,34 +48,33 @@ public sealed class LegacyCandidate
 /// </summary>
 public static class LegacyInjuryCases
 {
-    /// <summary>The legacy versions of every injury procedure, from the stored definitions.</summary>
+    /// <summary>
+    /// The legacy versions of every injury procedure, from the stored definitions: a procedure any of whose versions starts
+    /// from a field referring to the injury-case register, and its versions where that field is plain text. Read from
+    /// every stored version, not the one in force: which version is in force says nothing about which cases are old.
+    /// </summary>
     public static async Task<IReadOnlyList<LegacyInjuryField>> FieldsAsync(CasesDb db, DefinitionStore definitions, CancellationToken ct)
     {
         var register = Registers.Of(RegisterKind.InjuryCase).Name;
-        var stored = await db.Definitions.AsNoTracking().Select(d => new { d.Key, d.Version }).ToListAsync(ct);
+        var stored = await db.Definitions.AsNoTracking().Where(d => d.Status != PublicationStatus.Rejected)
+            .Select(d => new { d.Key, d.Version }).ToListAsync(ct);
         var list = new List<LegacyInjuryField>();
-        foreach (var (key, version) in await DefinitionStore.InForceVersionsAsync(db, ct))
+        foreach (var procedure in stored.GroupBy(s => s.Key))
         {
-            var current = await definitions.GetAsync(db, key, version, ct);
-            var field = current.StartWith.FirstOrDefault(f => current.Data.GetValueOrDefault(f)?.Ref?.Register == register);
-            if (field is null)
+            var versions = new List<WorkflowDefinition>();
+            foreach (var version in procedure.Select(s => s.Version).Order())
             {
-                continue;
+                versions.Add(await definitions.GetAsync(db, procedure.Key, version, ct));
             }
 
-            var versions = new List<int>();
-            foreach (var older in stored.Where(s => s.Key == key && s.Version != version).Select(s => s.Version).Order())
+            var fields = versions.SelectMany(d => d.StartWith.Where(f => d.Data.GetValueOrDefault(f)?.Ref?.Register == register)).Distinct(StringComparer.Ordinal);
+            foreach (var field in fields)
             {
-                var definition = await definitions.GetAsync(db, key, older, ct);
-                if (definition.Data.GetValueOrDefault(field) is { Ref: null, Type: "string" })
+                var legacy = versions.Where(d => d.Data.GetValueOrDefault(field) is { Ref: null, Type: "string" }).Select(d => d.Version).ToList();
+                if (legacy.Count > 0)
                 {
-                    versions.Add(older);
+                    list.Add(new LegacyInjuryField(procedure.Key, field, legacy));
                 }
-            }
-
-            if (versions.Count > 0)
-            {
-                list.Add(new LegacyInjuryField(key, field, versions));
             }
         }
 
