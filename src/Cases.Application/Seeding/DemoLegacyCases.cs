@@ -30,10 +30,10 @@ public static class DemoLegacyCases
 
         const string wang = "370102198503120011", li = "370105197811020041", hengda = "91370100MA3C4E5F61";
         // As typed: square brackets for 〔〕; full-width brackets and a stray space.
-        await LegacyCases.OpenAsync(services, JinanOfficer, third.Replace('〔', '[').Replace('〕', ']'), wang, hengda, today.AddDays(-30));
-        await LegacyCases.OpenAsync(services, JinanOfficer, " " + fourth.Replace('〔', '（').Replace('〕', '）'), li, hengda, today.AddDays(-25));
-        await LegacyCases.OpenAsync(services, JinanOfficer, "济工伤2024-0457", wang, hengda, today.AddDays(-20));
-        await LegacyCases.OpenAsync(services, JinanOfficer, "见纸质档案", li, hengda, today.AddDays(-15));
-        await LegacyCases.OpenAsync(services, QingdaoOfficer, "青工伤2024-0088", "37020319880420005X", "91370200MA3D7K8P21", today.AddDays(-20));
+        await LegacyCases.OpenAsync(services, JinanOfficer, third.Replace('〔', '[').Replace('〕', ']'), wang, hengda, today.AddDays(-3));
+        await LegacyCases.OpenAsync(services, JinanOfficer, " " + fourth.Replace('〔', '（').Replace('〕', '）'), li, hengda, today.AddDays(-2));
+        await LegacyCases.OpenAsync(services, JinanOfficer, "济工伤2024-0457", wang, hengda, today.AddDays(-2));
+        await LegacyCases.OpenAsync(services, JinanOfficer, "见纸质档案", li, hengda, today.AddDays(-1));
+        await LegacyCases.OpenAsync(services, QingdaoOfficer, "青工伤2024-0088", "37020319880420005X", "91370200MA3D7K8P21", today.AddDays(-1));
     }
 }

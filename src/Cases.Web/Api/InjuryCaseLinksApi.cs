@@ -8,8 +8,6 @@ namespace Cases.Web.Api;
 /// </summary>
 public static class InjuryCaseLinksApi
 {
-    public sealed record LinkMatchingRequest(string? City);
-
     public sealed record LinkRequest(string? InjuryCaseId, string? Reason);
 
     public sealed record UnlinkRequest(string? Reason);
@@ -19,8 +17,9 @@ public static class InjuryCaseLinksApi
         var unlinked = api.MapGroup("/injury-cases/unlinked").WithTags("Injury cases").RequireAuthorization(Policies.RegisterParties);
         unlinked.MapGet("", async (string? city, string? after, string? limit, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListUnlinkedCases(city, after, limit is null ? null : ApiInput.WholeNumber(limit, "limit"), user.ToActor()), ct)));
-        unlinked.MapPost("/link-matching", async ([FromBody] LinkMatchingRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new LinkLegacyInjuryCases(body?.City, user.ToActor()), ct)))
+        // The city as the list takes it (provincial supervisors: all or one); the run has no other input.
+        unlinked.MapPost("/link-matching", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new LinkLegacyInjuryCases(city, user.ToActor()), ct)))
             .RequireAuthorization(Policies.Supervisor);
 
         var link = api.MapGroup("/cases/{id:guid}/injury-case-link").WithTags("Injury cases").RequireAuthorization(Policies.RegisterParties);

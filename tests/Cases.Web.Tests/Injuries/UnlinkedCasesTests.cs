@@ -139,10 +139,10 @@ public abstract class UnlinkedCasesScenarios(AppFixture app) : ProcedureScenario
 
         // A provincial supervisor's run of Qingdao does not link Qingdao's case to Jinan's decision; a city supervisor may not name another city.
         var province = await App.As("supervisor.province");
-        var qingdaoRun = await (await province.PostJsonAsync("/api/injury-cases/unlinked/link-matching", new { city = "370200" })).JsonAsync(HttpStatusCode.OK);
+        var qingdaoRun = await (await province.PostJsonAsync("/api/injury-cases/unlinked/link-matching?city=370200", new { })).JsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(inQingdao, qingdaoRun.GetProperty("linkedCases").EnumerateArray().Select(c => c.GetGuid()));
         Assert.Contains(inQingdao, await UnlinkedIdsAsync("supervisor.province"));
-        await (await supervisor.PostJsonAsync("/api/injury-cases/unlinked/link-matching", new { city = "370200" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await supervisor.PostJsonAsync("/api/injury-cases/unlinked/link-matching?city=370200", new { })).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -232,6 +232,14 @@ public abstract class UnlinkedCasesScenarios(AppFixture app) : ProcedureScenario
         // An empty reason is refused on the page; a reason links it and the page says so.
         var refused = await supervisor.SubmitAsync(page, $"[data-testid=unlinked-row][data-case-id='{legacy}'] form", [new("injuryCase", injuryCaseId), new("reason", "")]);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains(legacy, await UnlinkedIdsAsync());
+        var script = await supervisor.SubmitAsync(page, $"[data-testid=unlinked-row][data-case-id='{legacy}'] form", [new("injuryCase", "<script>alert('x')</script>\"><img src=x onerror=alert(1)>"), new("reason", "核对")]);
+        Assert.Equal(HttpStatusCode.Redirect, script.StatusCode);
+        Assert.StartsWith("/supervision/unlinked-cases", script.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var journalBefore = (await App.JournalAsync(legacy)).Count;
+        var told = await supervisor.OpenAsync("/supervision/unlinked-cases");
+        Assert.Contains("未关联", told.QuerySelector("[data-testid=problem]").Text(), StringComparison.Ordinal);
+        Assert.Equal(journalBefore, (await App.JournalAsync(legacy)).Count);
         Assert.Contains(legacy, await UnlinkedIdsAsync());
         var done = await supervisor.SubmitAsync(page, $"[data-testid=unlinked-row][data-case-id='{legacy}'] form", [new("injuryCase", injuryCaseId), new("reason", "核对纸质档案")]);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

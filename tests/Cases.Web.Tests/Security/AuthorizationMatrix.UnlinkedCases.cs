@@ -13,7 +13,7 @@ public static partial class AuthorizationMatrix
     [
         new("GET", "/api/injury-cases/unlinked", Only(Officer, Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/injury-cases/unlinked?city={c.City}&limit=5")),
         new("POST", "/api/injury-cases/unlinked/link-matching", Only(Supervisor), Scope.CityFilter, "200", c =>
-            Task.FromResult(new Attempt("/api/injury-cases/unlinked/link-matching", new { city = c.City }))),
+            Task.FromResult(new Attempt($"/api/injury-cases/unlinked/link-matching?city={c.City}"))),
         new("POST", "/api/cases/{id:guid}/injury-case-link", Only(Officer, Supervisor, Admin), Scope.Record, "200", async c =>
             new Attempt($"/api/cases/{await c.RecordAsync("legacy link", () => LegacyCaseAsync(c.App, c.City))}/injury-case-link",
                 new { injuryCaseId = await InjuryCaseAsync(c), reason = "矩阵测试" })),
@@ -39,7 +39,8 @@ public static partial class AuthorizationMatrix
     {
         var records = app.Cities[city];
         var officer = new Cases.Domain.Staff.Actor(records.Officer, city, new HashSet<string> { Officer });
-        return LegacyCases.OpenAsync(app.Factory.Services, officer, "矩阵旧档案" + Guid.NewGuid().ToString("N")[..8], records.WorkerId, records.EmployerCode, new DateOnly(2025, 9, 1));
+        return LegacyCases.OpenAsync(app.Factory.Services, officer, "矩阵旧档案" + Guid.NewGuid().ToString("N")[..8], records.WorkerId, records.EmployerCode,
+            Cases.Domain.Calendar.ChinaTime.DateOf(app.Factory.Clock.GetUtcNow()));
     }
 
     /// <summary>Such a case linked by the city's officer to the city's injury case.</summary>

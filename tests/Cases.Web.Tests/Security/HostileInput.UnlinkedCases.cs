@@ -7,7 +7,7 @@ public static partial class HostileInput
     {
         [new("GET", "/api/injury-cases/unlinked")] = _ => Fixed(new("officer.jinan", None, D(("limit", "5")))),
         // The provincial supervisor: a city he names is checked as a city, not refused as another city's.
-        [new("POST", "/api/injury-cases/unlinked/link-matching")] = _ => Fixed(new("supervisor.province", None, None, Json(new { city = SecurityApp.Jinan }))),
+        [new("POST", "/api/injury-cases/unlinked/link-matching")] = _ => Fixed(new("supervisor.province", None, D(("city", SecurityApp.Jinan)))),
         [new("POST", "/api/cases/{id:guid}/injury-case-link")] = async app => new("officer.jinan",
             D(("id", (await AuthorizationMatrix.LegacyCaseAsync(app, SecurityApp.Jinan)).ToString())), None,
             Json(new { injuryCaseId = (await JinanInjuryCaseAsync(app)).ToString(), reason = "恶意输入测试" }))

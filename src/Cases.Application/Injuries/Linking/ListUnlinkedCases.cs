@@ -55,6 +55,8 @@ public sealed class ListUnlinkedCasesHandler(CasesDb db, DefinitionStore definit
         }
 
         var city = query.By.CityScope(query.City);
+        // A cursor this list never gave out is refused whether or not there is anything to list.
+        (DateTimeOffset At, Guid Id)? cursor = query.After is { Length: > 0 } after ? Decode(after) : null;
         var fields = await LegacyInjuryCases.FieldsAsync(db, definitions, cancellationToken);
         if (fields.Count == 0)
         {
@@ -62,9 +64,8 @@ public sealed class ListUnlinkedCasesHandler(CasesDb db, DefinitionStore definit
         }
 
         var rows = LegacyInjuryCases.Candidates(db, fields, city).Where(c => !LegacyInjuryCases.Active(db).Any(l => l.CaseId == c.CaseId));
-        if (query.After is { Length: > 0 } after)
+        if (cursor is var (at, id))
         {
-            var (at, id) = Decode(after);
             rows = rows.Where(x => x.OpenedAt < at || (x.OpenedAt == at && x.CaseId.CompareTo(id) < 0));
         }
 
