@@ -62,7 +62,11 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
         if (query.Naming is { Length: > 0 } naming)
         {
             // The case's own typed values (their key leads with the case): every declared field the runtime projects.
-            cases = cases.Where(x => db.CaseValues.Any(v => v.CaseId == x.Case.Id && v.Text == naming));
+            cases = Guid.TryParse(naming, out var injuryCaseId)
+                // Unlinked cases (docs/adr/0017): a case opened before the register names its injury case through its link.
+                ? cases.Where(x => db.CaseValues.Any(v => v.CaseId == x.Case.Id && v.Text == naming)
+                    || Injuries.Linking.LegacyInjuryCases.Active(db).Any(l => l.CaseId == x.Case.Id && l.InjuryCaseId == injuryCaseId))
+                : cases.Where(x => db.CaseValues.Any(v => v.CaseId == x.Case.Id && v.Text == naming));
         }
 
         var procedure = string.IsNullOrWhiteSpace(query.Procedure) ? null : query.Procedure.Trim();

@@ -17,7 +17,8 @@ public sealed record RegisterInjuryCase(
     // identity number (规程 第一百四十条); the API names the worker by the number.
 }
 
-public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock) : ICommandHandler<RegisterInjuryCase, InjuryCaseView>
+public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock, Cases.Workflows.Persistence.ProgressWriter writer, Cases.Workflows.Persistence.DefinitionStore definitions)
+    : ICommandHandler<RegisterInjuryCase, InjuryCaseView>
 {
     public async ValueTask<InjuryCaseView> Handle(RegisterInjuryCase command, CancellationToken cancellationToken)
     {
@@ -78,6 +79,9 @@ public sealed class RegisterInjuryCaseHandler(CasesDb db, TimeProvider clock) : 
         }
 
         db.InjuryCases.Add(injury);
+        // Unlinked cases (docs/adr/0017): the cases of the city opened before the register whose text is this decision's
+        // number are linked to it in the same transaction — registered and linked, or neither.
+        await Linking.LegacyInjuryCases.LinkMatchingAsync(db, writer, definitions, null, injury, command.By, "registration", clock.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -108,7 +108,10 @@ public sealed class PartyPageHandlers(IMediator mediator, CasesDb db, Definition
 
         // case_values holds the start and form data the definitions declare: a case names him by his number or his injury case.
         List<string> keys = [number.Value, .. injuryKeys];
-        var caseIds = db.CaseValues.AsNoTracking().Where(v => v.Text != null && keys.Contains(v.Text)).Select(v => v.CaseId).Distinct();
+        var injuryIds = injuries.Select(i => i.Injury.Id).ToList();
+        // Unlinked cases (docs/adr/0017): and the cases opened before the register that are linked to one of his injury cases.
+        var caseIds = db.CaseValues.AsNoTracking().Where(v => v.Text != null && keys.Contains(v.Text)).Select(v => v.CaseId)
+            .Union(Injuries.Linking.LegacyInjuryCases.Active(db).Where(l => injuryIds.Contains(l.InjuryCaseId)).Select(l => l.CaseId));
         var cases = await CasesAsync(caseIds, by, cancellationToken);
         var ledger = await db.LedgerEntries.AsNoTracking().Where(l => injuryKeys.Contains(l.InjuryCaseId))
             .OrderByDescending(l => l.OccurredOn).ThenByDescending(l => l.RecordedAt)

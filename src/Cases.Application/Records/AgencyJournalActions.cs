@@ -31,4 +31,10 @@ public static class AgencyJournalActions
     // Benefits
     /// <summary>A decision's monthly benefit was recorded as an entitlement (第七十五、七十八、八十二条); data: benefit, from month, recipients.</summary>
     public const string EntitlementRecorded = "entitlement-recorded";
+    // Unlinked cases (「待关联案件」, docs/adr/0017)
+    /// <summary>A case opened before the injury-case register was tied to a registered injury case; data: the injury case, the text as typed, how (number, id, officer), the trigger, the reason.</summary>
+    public const string InjuryCaseLinked = "injury-case-linked";
+
+    /// <summary>Such a link was undone because it was wrong; data: the injury case, the reason.</summary>
+    public const string InjuryCaseUnlinked = "injury-case-unlinked";
 }

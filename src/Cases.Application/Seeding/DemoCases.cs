@@ -220,6 +220,9 @@ public static class DemoCases
         await Case("employer change to review", m => Start(m, "employer-change", new { employerCreditCode = Wang.employerCreditCode, appliedOn = Day(-1), materialsReceived = ChangeApplicationOnly }));
         await Case("employer deregistration to review", m => Start(m, "employer-deregistration", new { employerCreditCode = Seeding.DemoEmployers.DissolvingCode.Value, appliedOn = Day(-2), reason = "dissolved" }));
 
+        // Unlinked cases: transfer cases left by the release before the injury-case register (version 2, free text; docs/adr/0017).
+        await Case("legacy transfer cases (version 2)", _ => DemoLegacyCases.RunAsync(services, today));
+
         log.LogInformation("Demo cases opened: {Count}", opened);
     }
 }

@@ -24,6 +24,7 @@ public static class ApiRoutes
         api.MapProjectsApi(); // Projects
         api.MapEntitlementsApi(); // Benefits
         api.MapCataloguesApi(); // catalogues
+        api.MapInjuryCaseLinksApi(); // Unlinked cases
         return app;
     }
 }

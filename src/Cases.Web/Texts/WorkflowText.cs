@@ -177,6 +177,8 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.Recorded => L["记录"],
         AgencyJournalActions.ProjectRegistered => L["登记建设项目参保"], // Projects
         Cases.Application.Parties.EmployerJournalActions.RegisterChanged => L["更新用人单位登记簿"], // employers
+        AgencyJournalActions.InjuryCaseLinked => L["关联工伤案件"], // Unlinked cases
+        AgencyJournalActions.InjuryCaseUnlinked => L["撤销关联工伤案件"], // Unlinked cases
         _ => action,
     };
 
@@ -446,6 +448,14 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             AgencyJournalActions.RegisterUpdated => L["写入{0}登记", Register(Text("register"))],
             AgencyJournalActions.EntitlementRecorded => L["核定{0}，自 {1} 起按月发放", MonthlyBenefit(Text("benefit")), ChinaDate.Month(Text("fromMonth") ?? "")],
             AgencyJournalActions.ProjectRegistered => L["登记建设项目 {0} 参保，保险费 {1} 元", Text("projectCode") ?? "", data?["premium"]?.ToString() ?? ""], // Projects
+            // Unlinked cases: which injury case, and how the link was made (docs/adr/0017).
+            AgencyJournalActions.InjuryCaseLinked => Text("how") switch
+            {
+                "number" => L["按工伤认定决定书编号自动关联工伤案件 {0}（填写为「{1}」）", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("typed") ?? ""],
+                "id" => L["按工伤案件编号自动关联工伤案件 {0}（填写为「{1}」）", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("typed") ?? ""],
+                _ => L["人工关联工伤案件 {0}（填写为「{1}」），理由：{2}", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("typed") ?? "", Text("reason") ?? ""],
+            },
+            AgencyJournalActions.InjuryCaseUnlinked => L["撤销与工伤案件 {0} 的关联，理由：{1}", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("reason") ?? ""],
             _ => Action(entry.Action),
         };
         return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)
@@ -505,6 +515,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             switch (key)
             {
                 case JournalFields.Task or "job" or "timer" or "payload" or "template" or JournalFields.Outcome or JournalFields.Event:
+                    break;
+                // Unlinked cases: the sentence names the injury case, the text as typed, how and why; the keys would repeat it in code words.
+                case "injuryCaseId" or "recognitionNumber" or "typed" or "how" or "trigger" or JournalFields.Reason
+                    when entry.Action is AgencyJournalActions.InjuryCaseLinked or AgencyJournalActions.InjuryCaseUnlinked:
                     break;
                 case "what" when entry.Action == JournalActions.Recorded:
                 case "calculator" when entry.Action == AgencyJournalActions.Calculated:

@@ -26,10 +26,18 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
         payeeAccount = "6222021602001234560", payeeBank = "中国工商银行济南分行",
     };
 
+    /// <summary>
+    /// The committee's conclusion recorded on the injury case (第七十八条: a re-appraisal replaces it), then an application
+    /// opened on it: the grade, the self-care level and the day come from the injury case, not from the officer.
+    /// </summary>
     private async Task<(string InjuryCaseId, Guid CaseId)> ApplyAsync(int grade, string selfCareLevel, string appraisedOn, string? injuryCaseId = null)
     {
-        injuryCaseId ??= await TestInjuries.RegisterWithNewWorkerAsync(await App.As("officer.jinan"), TestParties.NewIdNumber(), "周立军");
-        var caseId = await StartAsync(Key, new { injuryCaseId, applicant = "worker", appliedOn = appraisedOn, disabilityGrade = grade, selfCareLevel, appraisedOn, materialsReceived = AllPapers });
+        var officer = await App.As("officer.jinan");
+        injuryCaseId ??= await TestInjuries.RegisterWithNewWorkerAsync(officer, TestParties.NewIdNumber(), "周立军");
+        await (await officer.PostJsonAsync($"/api/injury-cases/{injuryCaseId}/appraisal", new { disabilityGrade = grade, selfCareLevel, appraisedOn, conclusionNumber = "济劳鉴〔" + appraisedOn[..4] + "〕" + grade + "号" })).JsonAsync(HttpStatusCode.OK);
+        var caseId = await StartAsync(Key, new { injuryCaseId, applicant = "worker", appliedOn = appraisedOn, materialsReceived = AllPapers });
+        var data = (await CaseAsync(caseId)).GetProperty("data");
+        Assert.Equal((grade.ToString(System.Globalization.CultureInfo.InvariantCulture), selfCareLevel, appraisedOn), (data.GetProperty("disabilityGrade").ToString(), data.Str("selfCareLevel"), data.Str("appraisedOn")));
         return (injuryCaseId, caseId);
     }
 
@@ -95,6 +103,15 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
         Assert.Equal(
             [("granted", "2026-04", 4_500.00m), ("stopped", "2027-02", 0m)],
             allowance.GetProperty("history").EnumerateArray().Select(h => (h.Str("kind")!, h.Str("fromMonth")!, h.GetProperty("monthlyAmount").GetDecimal())));
+    }
+
+    [Fact]
+    public async Task An_injury_case_without_an_appraisal_opens_no_benefits_case()
+    {
+        At("2026-03-16 09:00");
+        var injuryCaseId = await TestInjuries.RegisterWithNewWorkerAsync(await App.As("officer.jinan"), TestParties.NewIdNumber(), "吴国庆");
+        await (await (await App.As("officer.jinan")).PostJsonAsync("/api/cases", new { procedure = Key, city = "370100", data = new { injuryCaseId, applicant = "worker", appliedOn = "2026-03-16", materialsReceived = AllPapers } }))
+            .FieldErrorAsync("data.disabilityGrade");
     }
 
     [Fact]

@@ -46,7 +46,9 @@ internal static class RegisterRefCheck
                 {
                     c.Add(fillPath, DefinitionRules.RegisterRef, $"取自登记的字段“{target}”未在 data 中声明（或就是引用字段本身）。", $"The filled field \"{target}\" is not declared in data (or is the naming field itself).");
                 }
-                else if (targetSpec.Type != type)
+                // A register's text may fill an enum field: the start data's own check then holds it to the enum's values
+                // (a self-care level is one of four).
+                else if (targetSpec.Type != type && !(type == "string" && targetSpec.Type == "enum"))
                 {
                     c.Add(fillPath, DefinitionRules.RegisterRef, $"字段“{target}”是 {targetSpec.Type} 类型，而{register.Title.Zh}登记的“{property}”是 {type}。", $"\"{target}\" is a {targetSpec.Type} field; the {register.Title.En} register's \"{property}\" is a {type}.");
                 }
