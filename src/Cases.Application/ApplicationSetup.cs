@@ -38,6 +38,11 @@ public static class ApplicationSetup
         }
 
         services.AddScoped<IProgressEffectWriter, Parties.EmployerRegisterWriter>();
+
+        // Payments: a step's payment order written in its transaction (第九十四条); the bank's file layout.
+        services.AddSingleton<IWorkflowAction>(new Payments.PaymentOrderAction());
+        services.AddScoped<IProgressEffectWriter, Payments.PaymentOrderWriter>();
+        services.AddSingleton<Payments.IBankFileWriter, Payments.CsvBankFileWriter>();
         return services;
     }
 }

@@ -9,7 +9,8 @@ namespace Cases.Application.Tests;
 internal static class ProductActions
 {
     public static IReadOnlyList<IWorkflowAction> All { get; } = [.. BuiltInActions.All(), new CalculateAction(), new LedgerAction(), new Cases.Application.Registry.UpdateRegisterAction(),
-        /* Projects */ new Cases.Application.Projects.RegisterProjectAction(), .. Cases.Application.Parties.EmployerRegisterAction.All];
+        /* Projects */ new Cases.Application.Projects.RegisterProjectAction(), .. Cases.Application.Parties.EmployerRegisterAction.All,
+        /* Payments */ new Cases.Application.Payments.PaymentOrderAction()];
 
     public static IReadOnlyDictionary<string, IActionContract> ByName { get; } = All.ToDictionary(a => a.Name, a => (IActionContract)a, StringComparer.Ordinal);
 }

@@ -80,6 +80,11 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     /// <summary>People: a worker's insured periods per employer (第十一条).</summary>
     public DbSet<Employment> Employments => Set<Employment>();
 
+    /// <summary>Payments: the orders the benefit procedures make (第九十四条) and the batches sent to the bank (第九十六条 支付台账).</summary>
+    public DbSet<Cases.Domain.Payments.PaymentOrder> PaymentOrders => Set<Cases.Domain.Payments.PaymentOrder>();
+
+    public DbSet<Cases.Domain.Payments.PaymentBatch> PaymentBatches => Set<Cases.Domain.Payments.PaymentBatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

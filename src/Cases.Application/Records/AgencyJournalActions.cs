@@ -27,4 +27,8 @@ public static class AgencyJournalActions
     // Projects
     /// <summary>A construction project was registered with its premium (第九条、第二十六条、第二十七条); data: code, term, premium.</summary>
     public const string ProjectRegistered = "project-registered";
+
+    // Payments
+    /// <summary>A step ordered a payment (第九十四条: payee, amount, account); data: the order, its amount, benefit, article, payee and the account masked.</summary>
+    public const string PaymentOrdered = "payment-ordered";
 }

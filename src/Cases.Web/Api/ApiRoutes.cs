@@ -22,6 +22,7 @@ public static class ApiRoutes
         api.MapAuditApi();
         api.MapDevApi(app.ServiceProvider.GetRequiredService<IConfiguration>());
         api.MapProjectsApi(); // Projects
+        api.MapPaymentsApi(); // Payments
         return app;
     }
 }

@@ -176,6 +176,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         JournalActions.Recorded => L["记录"],
         AgencyJournalActions.ProjectRegistered => L["登记建设项目参保"], // Projects
         Cases.Application.Parties.EmployerJournalActions.RegisterChanged => L["更新用人单位登记簿"], // employers
+        AgencyJournalActions.PaymentOrdered => L["生成支付单"], // Payments
         _ => action,
     };
 
@@ -444,6 +445,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
             AgencyJournalActions.LedgerPosted => L["记入{0}", Ledger(Text("ledger"))],
             AgencyJournalActions.RegisterUpdated => L["写入{0}登记", Register(Text("register"))],
             AgencyJournalActions.ProjectRegistered => L["登记建设项目 {0} 参保，保险费 {1} 元", Text("projectCode") ?? "", data?["premium"]?.ToString() ?? ""], // Projects
+            AgencyJournalActions.PaymentOrdered => L["生成支付单：向{0}支付{1} {2} 元", Text("payee") ?? "", Benefit(Text("benefit")), data?["amount"]?.ToString() ?? ""], // Payments
             _ => Action(entry.Action),
         };
         return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)
@@ -458,6 +460,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     /// <summary>A register by its title (工伤案件, 建设项目); an unknown one by its name.</summary>
     private static string Register(string? name) =>
         Cases.Workflows.Definitions.Registers.Find(name) is { } register ? (English ? register.Title.En : register.Title.Zh) : name ?? "";
+
+    /// <summary>Payments: a benefit kind by its label (一次性伤残补助金); an unknown one by its code.</summary>
+    public string Benefit(string? code) =>
+        Cases.Domain.Payments.BenefitKind.Find(code) is { } kind ? (English ? kind.En : kind.Zh) : code ?? "";
 
     /// <summary>A ledger by its title (先行支付台账, 第三人责任医疗费台账).</summary>
     public string Ledger(string? ledger) => ledger switch

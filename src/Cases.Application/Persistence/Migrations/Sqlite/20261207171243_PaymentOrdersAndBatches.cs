@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cases.Application.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PaymentOrdersAndBatches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "payment_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AssembledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssembledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReconciledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InjuryCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PayeeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayeeKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Bank = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Benefit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Article = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reverses = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Corrects = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OrderedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payment_orders_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_payment_orders_payment_batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "payment_batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_batches_city_status",
+                table: "payment_batches",
+                columns: new[] { "CityCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_batch",
+                table: "payment_orders",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_case",
+                table: "payment_orders",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_city_status",
+                table: "payment_orders",
+                columns: new[] { "CityCode", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_injury_case",
+                table: "payment_orders",
+                column: "InjuryCaseId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "payment_orders");
+
+            migrationBuilder.DropTable(
+                name: "payment_batches");
+        }
+    }
+}
