@@ -59,7 +59,9 @@ public sealed class PaymentCommands(CasesDb db, TimeProvider clock, IBankFileWri
     public async ValueTask<PaymentBatchView> Handle(AssemblePaymentBatch command, CancellationToken cancellationToken)
     {
         EnsureAssembler(command.By);
-        var city = command.By.CityScope(command.City) ?? throw new DomainValidationException("city", new LocalizedText("请选择城市（城市代码必须填写）。", "City code is required."));
+        // A malformed city is a 400 naming it before the scope is asked (another city: 403).
+        var requested = string.IsNullOrWhiteSpace(command.City) ? null : Domain.Parties.City.Parse(command.City).Code;
+        var city = command.By.CityScope(requested) ?? throw new DomainValidationException("city", new LocalizedText("请选择城市（城市代码必须填写）。", "City code is required."));
         List<PaymentOrder> orders;
         if (command.OrderIds is { Count: > 0 } ids)
         {
@@ -97,12 +99,15 @@ public sealed class PaymentCommands(CasesDb db, TimeProvider clock, IBankFileWri
 
     public async ValueTask<PaymentBatchView> Handle(ApprovePaymentBatch command, CancellationToken cancellationToken)
     {
-        var batch = await BatchAsync(command.Id, command.By, cancellationToken);
+        // Who may approve is asked before the batch is looked up: another city's batch is 404 only to those who approve.
         if (!command.By.May(Permission.ApprovePayments))
         {
-            throw new ForbiddenException(new LocalizedText("支付批次由复核人员审批。", "Batches are approved by reviewers."));
+            throw new ForbiddenException(new LocalizedText(
+                "支付批次由复核人员审批，编制人不得审批（第一百一十九条 岗位不相容）。",
+                "Batches are approved by reviewers, never by who assembled them (第一百一十九条)."));
         }
 
+        var batch = await BatchAsync(command.Id, command.By, cancellationToken);
         batch.Approve(command.By.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await PaymentQueries.BatchViewAsync(db, batch, command.By, cancellationToken);
@@ -110,11 +115,12 @@ public sealed class PaymentCommands(CasesDb db, TimeProvider clock, IBankFileWri
 
     public async ValueTask<BankFile> Handle(GetBankFile command, CancellationToken cancellationToken)
     {
-        var batch = await BatchAsync(command.Id, command.By, cancellationToken);
         if (!command.By.May(Permission.AssemblePayments) && !command.By.May(Permission.ApprovePayments))
         {
             throw new ForbiddenException(new LocalizedText("银行文件含完整账号，仅供经办和复核人员下载。", "The bank file holds whole account numbers: officers and reviewers only."));
         }
+
+        var batch = await BatchAsync(command.Id, command.By, cancellationToken);
 
         batch.MarkSent(clock.GetUtcNow());
         var orders = (await db.PaymentOrders.AsNoTracking().Where(o => o.BatchId == batch.Id).ToListAsync(cancellationToken)).OrderBy(o => o.Id).ToList();

@@ -19,6 +19,13 @@ public static class PaymentsApi
         var payments = api.MapGroup("/payments").WithTags("Payments").RequireAuthorization(Policies.Ledgers);
         payments.MapGet("", async (string? city, string? injuryCaseId, string? status, string? after, string? limit, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListPayments(city, injuryCaseId, status, after, limit is null ? null : ApiInput.WholeNumber(limit, "limit"), user.ToActor()), ct)));
+        // The 支付台账 page's list as CSV, with the page's filters (第九十六条).
+        payments.MapGet("/export", async (string? city, string? status, string? benefit, string? month, string? person, ClaimsPrincipal user, IMediator mediator, WorkflowText text, CancellationToken ct) =>
+        {
+            static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+            var ledger = await mediator.Send(new GetPaymentLedger(Blank(city), Blank(status), Blank(benefit), Blank(month), Blank(person), null, null, user.ToActor()), ct);
+            return TypedResults.File(Exports.SupervisionCsv.Write(Exports.PaymentCsv.Ledger(text, ledger)), "text/csv; charset=utf-8", "payments.csv");
+        });
         payments.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetPayment(id, user.ToActor()), ct)));
         payments.MapPost("/{id:guid}/reversal", async (Guid id, [FromBody] ReversalRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

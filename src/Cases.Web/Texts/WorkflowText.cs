@@ -461,8 +461,33 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     private static string Register(string? name) =>
         Cases.Workflows.Definitions.Registers.Find(name) is { } register ? (English ? register.Title.En : register.Title.Zh) : name ?? "";
 
+    /// <summary>Payments: a payee kind by its label (职工, 医疗机构); an unknown one by its code.</summary>
+    public static string PayeeKind(string? code) =>
+        Cases.Domain.Payments.PayeeKind.Find(code) is { } kind ? (English ? kind.En : kind.Zh) : code ?? "";
+
+    /// <summary>Payments: an order's status (pending, batched, paid, returned, posted) in words.</summary>
+    public string PaymentStatus(string? status) => status switch
+    {
+        "pending" => L["待支付"],
+        "batched" => L["已编批"],
+        "paid" => L["已支付"],
+        "returned" => L["已退回"],
+        "posted" => L["冲正"],
+        _ => status ?? "",
+    };
+
+    /// <summary>Payments: a batch's status (draft, approved, sent, reconciled) in words.</summary>
+    public string BatchStatus(string? status) => status switch
+    {
+        "draft" => L["待审批"],
+        "approved" => L["已审批"],
+        "sent" => L["已发送银行"],
+        "reconciled" => L["已对账"],
+        _ => status ?? "",
+    };
+
     /// <summary>Payments: a benefit kind by its label (一次性伤残补助金); an unknown one by its code.</summary>
-    public string Benefit(string? code) =>
+    public static string Benefit(string? code) =>
         Cases.Domain.Payments.BenefitKind.Find(code) is { } kind ? (English ? kind.En : kind.Zh) : code ?? "";
 
     /// <summary>A ledger by its title (先行支付台账, 第三人责任医疗费台账).</summary>
