@@ -59,8 +59,9 @@ public sealed class PaymentCommands(CasesDb db, TimeProvider clock, IBankFileWri
     public async ValueTask<PaymentBatchView> Handle(AssemblePaymentBatch command, CancellationToken cancellationToken)
     {
         EnsureAssembler(command.By);
-        // A malformed city is a 400 naming it before the scope is asked (another city: 403).
-        var requested = string.IsNullOrWhiteSpace(command.City) ? null : Domain.Parties.City.Parse(command.City).Code;
+        // The city is named (a batch goes to one city's bank account); a malformed one is a 400 naming it before the
+        // scope is asked (another city: 403).
+        var requested = Domain.Parties.City.Parse(command.City).Code;
         var city = command.By.CityScope(requested) ?? throw new DomainValidationException("city", new LocalizedText("请选择城市（城市代码必须填写）。", "City code is required."));
         List<PaymentOrder> orders;
         if (command.OrderIds is { Count: > 0 } ids)

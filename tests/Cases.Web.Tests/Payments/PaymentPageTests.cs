@@ -21,7 +21,7 @@ public sealed partial class PaymentPageTests(SqliteRuntimeApp app) : ProcedureSc
         await PaymentTestDefinition.InstallAsync(App);
         var caseId = await StartAsync(PaymentTestDefinition.Key, new
         {
-            injuryCaseId = await InjuryAsync("IC-PAY-PAGE"), payee = "王建国", payeeKind = "worker", account = PaymentScenarios.CardA, bank = "中国工商银行济南分行", amount = 12345.67m, period = "2025-10",
+            injuryCaseId = await InjuryAsync("济人社工伤认字〔2025〕第9001号"), payee = "王建国", payeeKind = "worker", account = PaymentScenarios.CardA, bank = "中国工商银行济南分行", amount = 12345.67m, period = "2025-10",
         });
         var task = Task(await CaseAsync(caseId));
         await CompleteAsync(task, "approved", new { amount = 12345.67m, account = PaymentScenarios.CardA, bank = "中国工商银行济南分行" }, "reviewer.jinan");
@@ -47,7 +47,7 @@ public sealed partial class PaymentPageTests(SqliteRuntimeApp app) : ProcedureSc
         NoEnglish(page);
 
         // The injury case's page has its 「支付」 section.
-        var injury = await officer.OpenAsync($"/injury-cases/{await InjuryAsync("IC-PAY-PAGE")}");
+        var injury = await officer.OpenAsync($"/injury-cases/{await InjuryAsync("济人社工伤认字〔2025〕第9001号")}");
         Assert.Contains("¥12,345.67", injury.QuerySelector("[data-testid=payments-section]").Text(), StringComparison.Ordinal);
 
         // Another city sees no batch of 济南.

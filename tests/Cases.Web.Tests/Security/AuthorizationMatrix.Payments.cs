@@ -14,7 +14,7 @@ public static partial class AuthorizationMatrix
     [
         new("GET", "/api/payments", Only(Officer, Reviewer, Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/api/payments?city={c.City}&status=pending&limit=5")),
         new("GET", "/api/payments/{id:guid}", Only(Officer, Reviewer, Supervisor, Admin), Scope.Record, "200", async c =>
-            new Attempt($"/api/payments/{await c.App.SharedAsync($"payment {c.City}", () => c.App.NewPaymentOrderAsync(c.City))}")),
+            new Attempt($"/api/payments/{await c.App.SharedAsync($"payments: an order of {c.City}", () => c.App.NewPaymentOrderAsync(c.City))}")),
         new("POST", "/api/payments/{id:guid}/reversal", Only(Officer), Scope.Record, "201", async c =>
             new Attempt($"/api/payments/{await c.RecordAsync("payment reversal", () => c.App.NewPaymentOrderAsync(c.City))}/reversal", new { reason = "矩阵冲正" })),
         new("POST", "/api/payments/{id:guid}/correction", Only(Officer), Scope.Record, "201", async c =>
@@ -23,11 +23,11 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/payments/batches", Only(Officer), Scope.NewInCity, "201", async c =>
             new Attempt("/api/payments/batches", new { city = c.City, orderIds = new[] { await c.RecordAsync("payment batch", () => c.App.NewPaymentOrderAsync(c.City)) } })),
         new("GET", "/api/payments/batches/{id:guid}", Only(Officer, Reviewer, Supervisor, Admin), Scope.Record, "200", async c =>
-            new Attempt($"/api/payments/batches/{await c.App.SharedAsync($"payment batch {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}")),
+            new Attempt($"/api/payments/batches/{await c.App.SharedAsync($"payments: a draft batch of {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}")),
         new("POST", "/api/payments/batches/{id:guid}/approve", Only(Reviewer), Scope.Record, "200", async c =>
             new Attempt($"/api/payments/batches/{await c.RecordAsync("payment approve", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}/approve", new { })),
         new("GET", "/api/payments/batches/{id:guid}/file", Only(Officer, Reviewer), Scope.Record, "200", async c =>
-            new Attempt($"/api/payments/batches/{await c.App.SharedAsync($"payment file {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Approved)).BatchId)}/file")),
+            new Attempt($"/api/payments/batches/{await c.App.SharedAsync($"payments: an approved batch of {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Approved)).BatchId)}/file")),
         new("POST", "/api/payments/batches/{id:guid}/results", Only(Officer), Scope.Record, "200", async c =>
         {
             var (batch, order) = await PaymentsSentAsync(c);
@@ -39,7 +39,7 @@ public static partial class AuthorizationMatrix
             Get(c => $"/api/payments/export?city={c.City}&status=pending&benefit=medical-cost&month=2025-10&person=矩阵")),
         new("GET", "/payments", Only(Officer, Reviewer, Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/payments?city={c.City}&status=pending")),
         new("GET", "/payments/batches/{id:guid}", Only(Officer, Reviewer, Supervisor, Admin), Scope.Record, "200", async c =>
-            new Attempt($"/payments/batches/{await c.App.SharedAsync($"payment batch {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}")),
+            new Attempt($"/payments/batches/{await c.App.SharedAsync($"payments: a draft batch of {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}")),
     ];
 
     // A sent batch per city, shared: importing its result again changes nothing and answers 200 again.

@@ -26,7 +26,8 @@ public static partial class HostileInput
             Json(new { account = "6217000000123456786", bank = "中国建设银行" }))
         { Required = ["account", "bank"] },
         [new("POST", "/api/payments/batches")] = async app => new("officer.jinan", None, None,
-            Json(new { city = SecurityApp.Jinan, orderIds = new[] { (await app.NewPaymentOrderAsync(SecurityApp.Jinan)).ToString() } })),
+            Json(new { city = SecurityApp.Jinan, orderIds = new[] { (await app.NewPaymentOrderAsync(SecurityApp.Jinan)).ToString() } }))
+        { Required = ["city"] },
         [new("GET", "/api/payments/batches/{id:guid}")] = async app => new("officer.jinan", D(("id", (await app.NewPaymentBatchAsync(SecurityApp.Jinan, BatchStatus.Draft)).BatchId.ToString())), None),
         [new("POST", "/api/payments/batches/{id:guid}/approve")] = async app => new("reviewer.jinan", D(("id", (await app.NewPaymentBatchAsync(SecurityApp.Jinan, BatchStatus.Draft)).BatchId.ToString())), None),
         [new("GET", "/api/payments/batches/{id:guid}/file")] = async app => new("officer.jinan", D(("id", (await app.NewPaymentBatchAsync(SecurityApp.Jinan, BatchStatus.Approved)).BatchId.ToString())), None),
