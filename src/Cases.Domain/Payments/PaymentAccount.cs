@@ -77,7 +77,7 @@ public sealed record PaymentAccount
                     $"银行卡号应为16至19位数字，现为{digits.Length}位。", $"A card number has 16 to 19 digits, not {digits.Length}."));
             }
 
-            if (!Luhn(digits))
+            if (!PersonalDataMask.Luhn(digits))
             {
                 throw new DomainValidationException(numberField, new LocalizedText(
                     $"银行卡号 {PersonalDataMask.BankCard(digits)} 的校验位不正确，请核对卡号。", $"The check digit of card {PersonalDataMask.BankCard(digits)} is wrong; check the number."));
@@ -91,24 +91,5 @@ public sealed record PaymentAccount
 
         var bankName = Guard.RequiredText(bank, bankField, new LocalizedText("开户银行", "Bank"), BankMaxLength);
         return new PaymentAccount(kind, digits, bankName);
-    }
-
-    /// <summary>The Luhn check (ISO/IEC 7812-1 Annex B) over a run of ASCII digits.</summary>
-    public static bool Luhn(string digits)
-    {
-        ArgumentNullException.ThrowIfNull(digits);
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 1)
-            {
-                d = d * 2 > 9 ? (d * 2) - 9 : d * 2;
-            }
-
-            sum += d;
-        }
-
-        return sum % 10 == 0;
     }
 }

@@ -25,6 +25,9 @@ public sealed class PaymentsPage
         .Where(p => p.Item2 is not null).Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
 }
 
+/// <summary>A batch's page: the batch and the display names of who assembled and approved it.</summary>
+public sealed record PaymentBatchPage(PaymentBatchView Batch, Cases.Application.Common.NameBook Names);
+
 /// <summary>
 /// 「支付台账」 (规程 第九十六条): the payment orders of the city (provincial staff: every city or the one they pick) filtered
 /// by status, benefit, month and person, with the totals per status, as CSV too; and a batch's page (第一百一十九条: its
@@ -43,8 +46,12 @@ public sealed class PaymentsController(IMediator mediator) : Controller
     }
 
     [HttpGet("batches/{id:guid}")]
-    public async Task<IActionResult> Batch(Guid id, CancellationToken ct) =>
-        View(await mediator.Send(new GetPaymentBatch(id, User.ToActor()), ct));
+    public async Task<IActionResult> Batch(Guid id, CancellationToken ct)
+    {
+        var batch = await mediator.Send(new GetPaymentBatch(id, User.ToActor()), ct);
+        var names = await mediator.Send(new Cases.Application.Common.ResolveNames([batch.AssembledBy, batch.ApprovedBy], [], User.ToActor()), ct);
+        return View(new PaymentBatchPage(batch, names));
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
