@@ -45,6 +45,10 @@ public static class ApplicationSetup
         // catalogues: the 三目录 (第四十条) and the item-by-item review of a bill (第六十六、六十九、七十条).
         services.AddSingleton<Catalogues.IBillReviewSources, Catalogues.StoredBillReviewSources>();
         services.AddSingleton<IWorkflowAction>(sp => new Catalogues.ReviewBillsAction(sp.GetRequiredService<Catalogues.IBillReviewSources>()));
+        // Payments: a step's payment order written in its transaction (第九十四条); the bank's file layout.
+        services.AddSingleton<IWorkflowAction>(new Payments.PaymentOrderAction());
+        services.AddScoped<IProgressEffectWriter, Payments.PaymentOrderWriter>();
+        services.AddSingleton<Payments.IBankFileWriter, Payments.CsvBankFileWriter>();
         return services;
     }
 }

@@ -11,7 +11,8 @@ internal static class ProductActions
     public static IReadOnlyList<IWorkflowAction> All { get; } = [.. BuiltInActions.All(), new CalculateAction(), new LedgerAction(), new Cases.Application.Registry.UpdateRegisterAction(),
         /* Projects */ new Cases.Application.Projects.RegisterProjectAction(), .. Cases.Application.Parties.EmployerRegisterAction.All,
         /* Benefits */ new Cases.Application.Benefits.EntitlementAction(),
-        /* catalogues */ new Cases.Application.Catalogues.ReviewBillsAction(NoBillSources.Instance)];
+        /* catalogues */ new Cases.Application.Catalogues.ReviewBillsAction(NoBillSources.Instance),
+        /* Payments */ new Cases.Application.Payments.PaymentOrderAction()];
 
     public static IReadOnlyDictionary<string, IActionContract> ByName { get; } = All.ToDictionary(a => a.Name, a => (IActionContract)a, StringComparer.Ordinal);
 }

@@ -84,6 +84,10 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     public DbSet<Cases.Domain.Benefits.Entitlement> Entitlements => Set<Cases.Domain.Benefits.Entitlement>();
     /// <summary>Injury pages: every appraisal conclusion recorded on an injury case (第七十八条: a re-appraisal replaces, the history stays).</summary>
     public DbSet<Records.InjuryAppraisalRecord> InjuryAppraisals => Set<Records.InjuryAppraisalRecord>();
+    /// <summary>Payments: the orders the benefit procedures make (第九十四条) and the batches sent to the bank (第九十六条 支付台账).</summary>
+    public DbSet<Cases.Domain.Payments.PaymentOrder> PaymentOrders => Set<Cases.Domain.Payments.PaymentOrder>();
+
+    public DbSet<Cases.Domain.Payments.PaymentBatch> PaymentBatches => Set<Cases.Domain.Payments.PaymentBatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,4 +37,7 @@ public static class AgencyJournalActions
 
     /// <summary>Such a link was undone because it was wrong; data: the injury case, the reason.</summary>
     public const string InjuryCaseUnlinked = "injury-case-unlinked";
+    // Payments
+    /// <summary>A step ordered a payment (第九十四条: payee, amount, account); data: the order, its amount, benefit, article, payee and the account masked.</summary>
+    public const string PaymentOrdered = "payment-ordered";
 }

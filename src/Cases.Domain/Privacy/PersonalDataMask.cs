@@ -302,7 +302,8 @@ public static partial class PersonalDataMask
         DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
         && birth.Year is >= 1900 and <= 2099;
 
-    private static bool Luhn(string digits)
+    /// <summary>The Luhn check (ISO/IEC 7812-1 Annex B) over ASCII digits: what tells a bank card number here and in payment accounts.</summary>
+    internal static bool Luhn(string digits)
     {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)

@@ -55,6 +55,13 @@ public enum Permission
 
     /// <summary>Audit: the log of views of personal data (规程 第一百四十一条) and the journals of cases, masked.</summary>
     Audit,
+
+    // Payments
+    /// <summary>Assemble payment orders into a batch for the bank, correct a returned order's account, reverse an order (经办).</summary>
+    AssemblePayments,
+
+    /// <summary>Approve a batch someone else assembled (复核; 规程 第一百一十九条 岗位不相容: never one's own).</summary>
+    ApprovePayments,
 }
 
 /// <summary>
@@ -74,14 +81,18 @@ public static class Permissions
         (Roles.Admin, [Permission.ReadCaseData, Permission.ReadCaseJournal, Permission.OpenCases, Permission.RegisterParties, Permission.ReadLedgers,
             Permission.Oversee, Permission.Administer]),
         (Roles.Auditor, [Permission.ReadCaseJournal, Permission.Audit]),
+
+        // Payments: officers assemble, reviewers approve (第一百一十九条).
+        (Roles.Officer, [Permission.AssemblePayments]),
+        (Roles.Reviewer, [Permission.ApprovePayments]),
     ];
 
     private static readonly Dictionary<string, HashSet<Permission>> ByRole =
-        Table.ToDictionary(r => r.Role, r => r.Permissions.ToHashSet(), StringComparer.Ordinal);
+        Table.GroupBy(r => r.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(r => r.Permissions).ToHashSet(), StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="role"/> holds <paramref name="permission"/> (an unknown role holds none).</summary>
     public static bool Holds(string role, Permission permission) => ByRole.TryGetValue(role, out var held) && held.Contains(permission);
 
     /// <summary>The roles that hold <paramref name="permission"/>, in the order of <see cref="Roles.All"/>.</summary>
-    public static IReadOnlyList<string> RolesWith(Permission permission) => [.. Table.Where(r => r.Permissions.Contains(permission)).Select(r => r.Role)];
+    public static IReadOnlyList<string> RolesWith(Permission permission) => [.. Table.Where(r => r.Permissions.Contains(permission)).Select(r => r.Role).Distinct(StringComparer.Ordinal)];
 }

@@ -25,6 +25,7 @@ public static class ApiRoutes
         api.MapEntitlementsApi(); // Benefits
         api.MapCataloguesApi(); // catalogues
         api.MapInjuryCaseLinksApi(); // Unlinked cases
+        api.MapPaymentsApi(); // Payments
         return app;
     }
 }

@@ -179,6 +179,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         Cases.Application.Parties.EmployerJournalActions.RegisterChanged => L["更新用人单位登记簿"], // employers
         AgencyJournalActions.InjuryCaseLinked => L["关联工伤案件"], // Unlinked cases
         AgencyJournalActions.InjuryCaseUnlinked => L["撤销关联工伤案件"], // Unlinked cases
+        AgencyJournalActions.PaymentOrdered => L["生成支付单"], // Payments
         _ => action,
     };
 
@@ -456,6 +457,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                 _ => L["人工关联工伤案件 {0}（填写为「{1}」），理由：{2}", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("typed") ?? "", Text("reason") ?? ""],
             },
             AgencyJournalActions.InjuryCaseUnlinked => L["撤销与工伤案件 {0} 的关联，理由：{1}", Text("recognitionNumber") ?? Text("injuryCaseId") ?? "", Text("reason") ?? ""],
+            AgencyJournalActions.PaymentOrdered => L["生成支付单：向{0}支付{1} {2} 元", Text("payee") ?? "", Benefit(Text("benefit")), data?["amount"]?.ToString() ?? ""], // Payments
             _ => Action(entry.Action),
         };
         return moved && entry.Action is not (JournalActions.Started or JournalActions.Entered)
@@ -479,6 +481,35 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         "dependants-pension" => L["供养亲属抚恤金"],
         _ => benefit ?? "",
     };
+
+    /// <summary>Payments: a payee kind by its label (职工, 医疗机构); an unknown one by its code.</summary>
+    public static string PayeeKind(string? code) =>
+        Cases.Domain.Payments.PayeeKind.Find(code) is { } kind ? (English ? kind.En : kind.Zh) : code ?? "";
+
+    /// <summary>Payments: an order's status (pending, batched, paid, returned, posted) in words.</summary>
+    public string PaymentStatus(string? status) => status switch
+    {
+        "pending" => L["待支付"],
+        "batched" => L["已编批"],
+        "paid" => L["已支付"],
+        "returned" => L["已退回"],
+        "posted" => L["冲正"],
+        _ => status ?? "",
+    };
+
+    /// <summary>Payments: a batch's status (draft, approved, sent, reconciled) in words.</summary>
+    public string BatchStatus(string? status) => status switch
+    {
+        "draft" => L["待审批"],
+        "approved" => L["已审批"],
+        "sent" => L["已发送银行"],
+        "reconciled" => L["已对账"],
+        _ => status ?? "",
+    };
+
+    /// <summary>Payments: a benefit kind by its label (一次性伤残补助金); an unknown one by its code.</summary>
+    public static string Benefit(string? code) =>
+        Cases.Domain.Payments.BenefitKind.Find(code) is { } kind ? (English ? kind.En : kind.Zh) : code ?? "";
 
     /// <summary>A ledger by its title (先行支付台账, 第三人责任医疗费台账).</summary>
     public string Ledger(string? ledger) => ledger switch
