@@ -14,7 +14,7 @@ public sealed record PaymentOrderPlan(Guid Id, string Step, Guid? InjuryCaseId, 
 /// 支付对象、支付金额、支付账户) orders the payment in the command's transaction; the batch, the bank and the ledger
 /// (第九十六条 支付台账) take it from there. Parameters: <c>amount</c> (a decimal field), <c>benefit</c> (a
 /// <see cref="BenefitKind"/> code, literally), <c>article</c> (literally, e.g. 第九十五条), <c>payee</c>, <c>payeeKind</c>,
-/// <c>account</c>, <c>bank</c> (data fields), optional <c>injuryCase</c> (a field holding the injury case's id),
+/// <c>account</c>, <c>bank</c> (data fields; <c>payeeKind</c> may instead be a payee kind's code, literally), optional <c>injuryCase</c> (a field holding the injury case's id),
 /// <c>accountKind</c> (a field: social-security-card, bank-card or bank-account; a person's card by default, an
 /// organisation's account otherwise) and <c>period</c> (a month field). The amount is never rounded here: the procedure's
 /// calculation rounds where its rule rounds. A replayed command makes no second order: the runtime answers a replay from
@@ -62,6 +62,12 @@ public sealed class PaymentOrderAction : IWorkflowAction
                 continue;
             }
 
+            // The payee's kind may be stated literally ("worker": 第七十六条 pays the worker's own card) instead of read from a field.
+            if (parameter == "payeeKind" && PayeeKind.Find(field) is not null && !check.Definition.Data.ContainsKey(field))
+            {
+                continue;
+            }
+
             check.Field($"{path}.parameters.{parameter}", field, new LocalizedText($"支付单的 {parameter} 字段", $"The payment {parameter} field"));
             if (check.Definition.Data.TryGetValue(field, out var spec) && !types.Contains(spec.Type))
             {
@@ -83,7 +89,8 @@ public sealed class PaymentOrderAction : IWorkflowAction
         var amountField = p["amount"];
         var amount = data.GetDecimal(amountField) ?? throw new DomainValidationException(Field("amount"), new LocalizedText(
             $"支付需要案件中的金额「{amountField}」，但案件中没有这项数据，未生成支付单。", $"The payment needs the amount {amountField}, which the case does not have."));
-        var payeeKind = PayeeKind.Parse(Text("payeeKind"), Field("payeeKind"));
+        var payeeKind = PayeeKind.Parse(
+            PayeeKind.Find(p["payeeKind"]) is not null && !context.Definition.Data.ContainsKey(p["payeeKind"]) ? p["payeeKind"] : Text("payeeKind"), Field("payeeKind"));
         var accountKind = Text("accountKind") is { Length: > 0 } kindCode
             ? PaymentAccount.KindOf(kindCode) ?? throw new DomainValidationException(Field("accountKind"), new LocalizedText(
                 "账户类别须为 social-security-card（社会保障卡）、bank-card（银行卡）或 bank-account（单位银行账户）。",

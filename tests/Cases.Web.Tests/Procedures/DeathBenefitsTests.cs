@@ -35,7 +35,7 @@ public abstract class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario
         materialsReceived = materialsReceived ?? AllPapers, pensionChoice, afterPaidLeave = false,
         wages = Enumerable.Range(0, 12).Select(i => new { month = new DateOnly(2023, 3, 1).AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), amount = 6_000m }).ToArray(),
         nationalUrbanDisposableIncome = 51_821m, provincialAverageMonthlyWageAtDeath = 8_000m, provincialAverageMonthlyWageAtInjury = 7_500m,
-        payeeAccount = "6222021602001234560", payeeBank = "中国工商银行济南分行",
+        payeeName = "刘美华", payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南分行",
     };
 
     private async Task<(string InjuryCaseId, Guid CaseId)> ApplyAsync(object[] dependants, string[] materials)
@@ -47,6 +47,10 @@ public abstract class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario
 
     private async Task<JsonElement[]> PensionsAsync(string injuryCaseId) =>
         [.. (await (await (await App.As("officer.jinan")).GetAsync($"/api/entitlements?injuryCaseId={injuryCaseId}&benefit=dependants-pension")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+
+    private async Task<(string Benefit, decimal Amount, string Payee, string Status)[]> OrdersAsync(string injuryCaseId) =>
+        [.. (await (await (await App.As("officer.jinan")).GetAsync($"/api/payments?injuryCaseId={injuryCaseId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(o => (o.Str("benefit")!, o.GetProperty("amount").GetDecimal(), o.Str("payee")!, o.Str("status")!)).OrderBy(o => o.Item1, StringComparer.Ordinal)];
 
     [Fact]
     public async Task A_death_with_a_spouse_and_two_children_grants_three_pensions_from_the_next_month_and_the_older_child_carries_the_18th_birthday()
@@ -69,6 +73,9 @@ public abstract class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario
         Assert.Equal([2_400.00m, 1_800.00m, 1_800.00m], data.GetProperty("dependants").EnumerateArray().Select(d => d.GetProperty("monthlyAmount").GetDecimal()));
 
         Assert.Equal("decided", (await CompleteAsync(approve, "approved", null, "reviewer.jinan")).Str("endOutcome"));
+
+        // Both one-time grants go to the one account the next of kin designated (第八十五条), as orders of the approving step.
+        Assert.Equal([("death-lump-sum", 1_036_420.00m, "刘美华", "pending"), ("funeral-grant", 48_000.00m, "刘美华", "pending")], await OrdersAsync(injuryCaseId));
         var pensions = await PensionsAsync(injuryCaseId);
         Assert.Equal(
             [("刘美华", "spouse", 2_400.00m), ("周子涵", "child", 1_800.00m), ("周子轩", "child", 1_800.00m)],
@@ -88,6 +95,9 @@ public abstract class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario
         var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "eligible", Checked("basic-pension", DeathPapers)));
         Assert.Equal("decided", (await CompleteAsync(approve, "approved", null, "reviewer.jinan")).Str("endOutcome"));
         Assert.Empty(await PensionsAsync(injuryCaseId));
+
+        // 第八十八条: the pension scheme's funeral grant instead of the fund's; the one-time death subsidy is the fund's either way.
+        Assert.Equal([("death-lump-sum", 1_036_420.00m, "刘美华", "pending")], await OrdersAsync(injuryCaseId));
 
         // 第八十八条 with dependants: the choice of the pension scheme leaves the fund's pensions out.
         var (familyInjury, familyCase) = await ApplyAsync(Family(), AllPapers);

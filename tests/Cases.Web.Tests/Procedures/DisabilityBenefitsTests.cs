@@ -23,7 +23,7 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
     {
         insuredWhenInjured = true, employmentOngoing = true, medicalSubsidyPaid, wages = TwelveMonthsAt(wage),
         provincialAverageMonthlyWage = 7_500m, minimumWage = 2_200m, careAverageMonthlyWage = 7_800m,
-        payeeAccount = "6222021602001234560", payeeBank = "中国工商银行济南分行",
+        payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南分行",
     };
 
     /// <summary>
@@ -43,6 +43,10 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
 
     private async Task<JsonElement[]> EntitlementsAsync(string injuryCaseId) =>
         [.. (await (await (await App.As("officer.jinan")).GetAsync($"/api/entitlements?injuryCaseId={injuryCaseId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+
+    private async Task<(string Benefit, decimal Amount, string Payee, string Status)[]> OrdersAsync(string injuryCaseId) =>
+        [.. (await (await (await App.As("officer.jinan")).GetAsync($"/api/payments?injuryCaseId={injuryCaseId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(o => (o.Str("benefit")!, o.GetProperty("amount").GetDecimal(), o.Str("payee")!, o.Str("status")!)).OrderBy(o => o.Item1, StringComparer.Ordinal)];
 
     [Fact]
     public async Task A_grade_3_worker_mostly_dependent_gets_the_subsidy_the_allowance_and_nursing_care_from_the_month_after_the_appraisal()
@@ -68,6 +72,9 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
         var decided = await CompleteAsync(approve, "approved", null, "reviewer.jinan");
         Assert.Equal("decided", decided.Str("endOutcome"));
         Assert.Contains(await App.OutboxAsync(caseId), m => m.Template == "disability-benefits-decided");
+
+        // The one-time subsidy is ordered to the worker's card in the approving step (第七十六条, 第九十四条), for the batch.
+        Assert.Equal([("disability-lump-sum", 138_000.00m, "周立军", "pending")], await OrdersAsync(injuryCaseId));
 
         // 第七十五条: both run from the month after the conclusion of 2026-03-10, i.e. from April.
         var entitlements = await EntitlementsAsync(injuryCaseId);
