@@ -19,7 +19,7 @@ public sealed class DemoCasesTests
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
         // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
-        Assert.Equal(27, states.Count);
+        Assert.Equal(29, states.Count);
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         // employers: one case of each register procedure, each at its first task.
@@ -46,5 +46,8 @@ public sealed class DemoCasesTests
         Assert.Equal(2, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "advanced"));
         // A paid top-up, so that the third-party medical ledger on 「台账」 is not empty on the first run.
         Assert.Equal(1, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "reimbursed"));
+        // A decided disability case: a grade-4 allowance and nursing care running monthly, and its one-time subsidy ordered.
+        Assert.Equal(2, await db.Entitlements.AsNoTracking().CountAsync(e => e.Status == Cases.Domain.Benefits.EntitlementStatus.Active));
+        Assert.Contains(await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync(), b => b == "disability-lump-sum");
     }
 }

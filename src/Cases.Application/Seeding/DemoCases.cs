@@ -29,6 +29,7 @@ public static class DemoCases
     private static readonly (string workerIdNumber, string employerCreditCode) Wang = ("370102198503120011", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Li = ("370105197811020041", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Zhao = ("37020319880420005X", "91370200MA3D7K8P21");
+    private static readonly string[] BenefitsPapers = ["application", "appraisal-conclusion", "account"]; // Benefits
     private static readonly string[] ChangeApplicationOnly = ["change-application"]; // employers
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
@@ -222,6 +223,30 @@ public static class DemoCases
 
         // Unlinked cases: transfer cases left by the release before the injury-case register (version 2, free text; docs/adr/0017).
         await Case("legacy transfer cases (version 2)", _ => DemoLegacyCases.RunAsync(services, today));
+
+        // Benefits: the committee's conclusion recorded on an injury case, then a disability-benefits case on it — one waiting
+        // for the officer's check, one decided (its one-time subsidy ordered, its allowance and nursing care monthly from the
+        // month after the appraisal, 第七十五条).
+        var wages = Enumerable.Range(1, 12).Select(i => new { month = today.AddMonths(-12 - i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), amount = 5_860m }).ToArray();
+        var averages = new { provincialAverageMonthlyWage = 7_626m, minimumWage = 2_200m, careAverageMonthlyWage = 7_626m };
+        await Case("disability benefits to check", async m =>
+        {
+            var injuryCaseId = DemoInjuries.Id(5);
+            await m.Send(new Injuries.RecordAppraisal(Guid.Parse(injuryCaseId), 7, "none", today.AddDays(-12), "济劳鉴〔" + today.Year + "〕第0105号", JinanOfficer));
+            await Start(m, "disability-benefits", new { injuryCaseId, applicant = "employer", appliedOn = Day(-3), materialsReceived = BenefitsPapers });
+        });
+        await Case("disability benefits decided", async m =>
+        {
+            var injuryCaseId = DemoInjuries.Id(7);
+            await m.Send(new Injuries.RecordAppraisal(Guid.Parse(injuryCaseId), 4, "partial", today.AddDays(-40), "济劳鉴〔" + today.Year + "〕第0107号", JinanOfficer));
+            var id = await Start(m, "disability-benefits", new { injuryCaseId, applicant = "worker", appliedOn = Day(-30), materialsReceived = BenefitsPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(new
+            {
+                insuredWhenInjured = true, employmentOngoing = true, medicalSubsidyPaid = false, wages, averages.provincialAverageMonthlyWage, averages.minimumWage, averages.careAverageMonthlyWage,
+                payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南历下支行",
+            }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+        });
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }

@@ -71,9 +71,20 @@ public sealed class InjuryCase
     /// <summary>Records the recognition decision as the recognition department sent it: its number and the account of the injury.</summary>
     public void RecordRecognition(DateOnly recognizedOn, string? recognitionNumber, string? description)
     {
+        var number = Guard.RequiredText(recognitionNumber, "recognitionNumber", new LocalizedText("工伤认定决定书编号", "Recognition decision number"), RecognitionNumberMaxLength);
+
+        // A decision's number is a document number (济人社工认字〔2025〕第0123号): markup characters are never part of one,
+        // and a number is what cases typed before the register are matched by.
+        if (number.IndexOfAny(['<', '>', '"', '\'', '`', '=']) >= 0)
+        {
+            throw new DomainValidationException("recognitionNumber", new LocalizedText(
+                "工伤认定决定书编号含有编号中不会出现的字符（< > \" ' ` =），请按决定书填写。",
+                "The recognition decision number holds characters no number has (< > \" ' ` =); type it as the decision prints it."));
+        }
+
+        var told = string.IsNullOrWhiteSpace(description) ? null : Guard.RequiredText(description, "description", new LocalizedText("受伤经过", "Description"), DescriptionMaxLength);
         RecordRecognition(recognizedOn);
-        RecognitionNumber = Guard.RequiredText(recognitionNumber, "recognitionNumber", new LocalizedText("工伤认定决定书编号", "Recognition decision number"), RecognitionNumberMaxLength);
-        Description = string.IsNullOrWhiteSpace(description) ? null : Guard.RequiredText(description, "description", new LocalizedText("受伤经过", "Description"), DescriptionMaxLength);
+        (RecognitionNumber, Description) = (number, told);
     }
 
     /// <summary>Whether rehabilitation costs of <paramref name="day"/> fall in the period (第四十四条); false while no period is confirmed.</summary>

@@ -52,6 +52,19 @@ public sealed class InjuryCaseTests
         Assert.Equal("工伤认定日期 2024-04-07 早于受伤日期 2024-04-08。", ex.Message);
     }
 
+    [Theory]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("济人社工认字〔2025〕第0123号\"")]
+    public void A_recognition_number_with_markup_is_refused_for_no_decision_prints_one(string number)
+    {
+        var injuryCase = NewCase();
+
+        var ex = Assert.Throws<DomainValidationException>(() => injuryCase.RecordRecognition(InjuryOn, number, null));
+
+        Assert.Equal("recognitionNumber", ex.Field);
+        Assert.Null(injuryCase.RecognitionNumber);
+    }
+
     [Fact]
     public void RecordRecognition_accepts_the_injury_day()
     {

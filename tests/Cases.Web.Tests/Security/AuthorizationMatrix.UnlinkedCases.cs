@@ -26,7 +26,9 @@ public static partial class AuthorizationMatrix
             Task.FromResult(new Attempt("/supervision/unlinked-cases/link-matching", Form: new Dictionary<string, string>()))),
         new("POST", "/supervision/unlinked-cases/{caseId:guid}/link", Only(Officer, Supervisor, Admin), Scope.Record, "302 /supervision/unlinked-cases (notice)", async c =>
             new Attempt($"/supervision/unlinked-cases/{await c.RecordAsync("legacy page link", () => LegacyCaseAsync(c.App, c.City))}/link",
-                Form: new Dictionary<string, string> { ["injuryCase"] = (await InjuryCaseAsync(c)).ToString(), ["reason"] = "矩阵测试" }, FreeText: ["reason"]),
+                // The injury case is named as typed (an id or a decision number): a value the register holds — the hostile
+                // tests register decisions numbered "2025-02-30" or "abc" — links to it, and is shown escaped.
+                Form: new Dictionary<string, string> { ["injuryCase"] = (await InjuryCaseAsync(c)).ToString(), ["reason"] = "矩阵测试" }, FreeText: ["injuryCase", "reason"]),
             Elsewhere: "302 /supervision/unlinked-cases (problem)"),
         new("POST", "/supervision/unlinked-cases/{caseId:guid}/unlink", Only(Officer, Supervisor, Admin), Scope.Record, "302 /supervision/unlinked-cases (notice)", async c =>
             new Attempt($"/supervision/unlinked-cases/{await c.RecordAsync("legacy page unlink", () => LinkedLegacyCaseAsync(c))}/unlink",
