@@ -91,14 +91,13 @@ public sealed class EntitlementQueries(CasesDb db) : IQueryHandler<GetEntitlemen
 
         if (query.After is { } after)
         {
-            var parts = KeysetCursor.Decode(after, CursorKind, 2);
-            var id = Guid.TryParseExact(parts[1], "N", out var g) ? g : throw KeysetCursor.Refused(CursorKind);
+            var id = KeysetCursor.IdOf(after, CursorKind);
             rows = rows.Where(e => e.Id.CompareTo(id) < 0);
         }
 
         // Ids are version 7 (time-ordered): newest first without another column.
         var page = await rows.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var items = page.Take(limit).Select(EntitlementView.From).ToList();
-        return new EntitlementPage(items, page.Count > limit ? KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{items[^1].Id:N}")) : null);
+        return new EntitlementPage(items, page.Count > limit ? KeysetCursor.OfId(CursorKind, items[^1].Id) : null);
     }
 }

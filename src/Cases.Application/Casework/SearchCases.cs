@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cases.Application.Common;
 using Cases.Domain.Calendar;
 using Cases.Domain.Privacy;
@@ -272,19 +271,7 @@ public sealed class SearchCasesHandler(CasesDb db, DefinitionStore definitions) 
 
     private static string Short(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
-    private static string Encode(DateTimeOffset at, Guid id) =>
-        KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{at.UtcTicks}:{id:N}"));
+    private static string Encode(DateTimeOffset at, Guid id) => KeysetCursor.OfInstant(CursorKind, at, id);
 
-    private static (DateTimeOffset At, Guid Id) Decode(string cursor)
-    {
-        var parts = KeysetCursor.Decode(cursor, CursorKind, 3);
-        try
-        {
-            return (new DateTimeOffset(long.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[2], "N"));
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
-        {
-            throw KeysetCursor.Refused(CursorKind);
-        }
-    }
+    private static (DateTimeOffset At, Guid Id) Decode(string cursor) => KeysetCursor.InstantOf(cursor, CursorKind);
 }

@@ -55,14 +55,13 @@ public sealed class PaymentQueries(CasesDb db) :
 
         if (query.After is { } after)
         {
-            var parts = KeysetCursor.Decode(after, CursorKind, 2);
-            var last = Guid.TryParseExact(parts[1], "N", out var g) ? g : throw KeysetCursor.Refused(CursorKind);
+            var last = KeysetCursor.IdOf(after, CursorKind);
             orders = orders.Where(o => o.Id.CompareTo(last) < 0);
         }
 
         var page = await orders.OrderByDescending(o => o.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var items = await ViewsAsync(page.Take(limit).ToList(), cancellationToken);
-        return new PaymentOrderPage(items, page.Count > limit ? KeysetCursor.Encode($"{CursorKind}:{items[^1].Id:N}") : null);
+        return new PaymentOrderPage(items, page.Count > limit ? KeysetCursor.OfId(CursorKind, items[^1].Id) : null);
     }
 
     public async ValueTask<PaymentOrderView> Handle(GetPayment query, CancellationToken cancellationToken)

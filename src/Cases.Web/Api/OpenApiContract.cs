@@ -41,6 +41,9 @@ public static partial class OpenApiContract
         ["Projects"] = "建设项目参保登记、实名制备案（按城市）。 Construction projects: registration and the real-name filing of their workers (by city).",
         // People
         ["Parties"] = "当事人查找：职工、用人单位、建设项目（按城市，号码遮蔽）。 Parties: find workers, employers and projects (by city, numbers masked).",
+        ["Entitlements"] = "定期待遇：伤残津贴、生活护理费、供养亲属抚恤金及其变更记录（按城市）。 Monthly benefits — disability allowance, nursing care, dependants' pensions — with their history (by city).",
+        ["Catalogues"] = "三目录：药品目录、诊疗项目目录、住院服务标准，按版本导入与查询。 The three catalogues (drugs, treatment items, inpatient services), loaded by version and searched.",
+        ["Payments"] = "支付单、银行批次、银行回盘与支付台账（第九十四、九十六条）。 Payment orders, bank batches, the bank's results and the payment ledger (第九十四、九十六条).",
     };
 
     public static void Configure(OpenApiOptions options)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cases.Application.Common;
 using Cases.Domain.Privacy;
 using Cases.Workflows.Common;
@@ -87,21 +86,9 @@ public sealed class ListUnlinkedCasesHandler(CasesDb db, DefinitionStore definit
         return new UnlinkedCasePage(items, next);
     }
 
-    private static string Encode(DateTimeOffset at, Guid id) =>
-        KeysetCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{CursorKind}:{at.UtcTicks}:{id:N}"));
+    private static string Encode(DateTimeOffset at, Guid id) => KeysetCursor.OfInstant(CursorKind, at, id);
 
-    private static (DateTimeOffset At, Guid Id) Decode(string cursor)
-    {
-        var parts = KeysetCursor.Decode(cursor, CursorKind, 3);
-        try
-        {
-            return (new DateTimeOffset(long.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[2], "N"));
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
-        {
-            throw KeysetCursor.Refused(CursorKind);
-        }
-    }
+    private static (DateTimeOffset At, Guid Id) Decode(string cursor) => KeysetCursor.InstantOf(cursor, CursorKind);
 }
 
 public sealed class ListLegacyLinksHandler(CasesDb db, DefinitionStore definitions) : IQueryHandler<ListLegacyLinks, IReadOnlyList<LegacyLinkRow>>
