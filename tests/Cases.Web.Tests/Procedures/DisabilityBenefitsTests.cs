@@ -84,6 +84,14 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
         Assert.All(entitlements, e => Assert.Equal(("周立军", caseId.ToString()), (e.Str("recipientName"), e.Str("caseId"))));
         Assert.All(entitlements, e => Assert.Contains("********", e.Str("recipientIdNumber"), StringComparison.Ordinal));
         Assert.Contains((await App.JournalAsync(caseId)), j => j.Action == "entitlement-recorded");
+
+        // The injury case's page shows them in words: the benefit by name, the amount in 元, the month as a China month.
+        var page = await (await (await App.As("officer.jinan")).GetAsync($"/injury-cases/{injuryCaseId}")).Content.ReadAsStringAsync();
+        var section = page[page.IndexOf("data-testid=\"entitlements-section\"", StringComparison.Ordinal)..];
+        Assert.Contains("伤残津贴", section, StringComparison.Ordinal);
+        Assert.Contains("¥4,800.00", section, StringComparison.Ordinal);
+        Assert.Contains("2026年4月", section, StringComparison.Ordinal);
+        Assert.Contains("发放中", section, StringComparison.Ordinal);
     }
 
     [Fact]
