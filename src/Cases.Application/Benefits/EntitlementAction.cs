@@ -17,6 +17,14 @@ public static class MonthlyBenefits
     };
 
     public static string NameOf(MonthlyBenefit benefit) => ByName.First(b => b.Value == benefit).Key;
+
+    /// <summary>The benefit in the payments' vocabulary, whose labels (伤残津贴 …) every page shows.</summary>
+    public static Domain.Payments.BenefitKind KindOf(MonthlyBenefit benefit) => benefit switch
+    {
+        MonthlyBenefit.DisabilityAllowance => Domain.Payments.BenefitKind.DisabilityAllowance,
+        MonthlyBenefit.NursingCare => Domain.Payments.BenefitKind.NursingCareFee,
+        _ => Domain.Payments.BenefitKind.DependantsPension,
+    };
 }
 
 /// <summary>One recipient's monthly amount as the step decided it; a null amount means none is due (any running one stops).</summary>

@@ -474,13 +474,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         Cases.Workflows.Definitions.Registers.Find(name) is { } register ? (English ? register.Title.En : register.Title.Zh) : name ?? "";
 
     /// <summary>A monthly benefit by its title (伤残津贴, 生活护理费, 供养亲属抚恤金).</summary>
-    public string MonthlyBenefit(string? benefit) => benefit switch
-    {
-        "disability-allowance" => L["伤残津贴"],
-        "nursing-care" => L["生活护理费"],
-        "dependants-pension" => L["供养亲属抚恤金"],
-        _ => benefit ?? "",
-    };
+    public static string MonthlyBenefit(string? benefit) =>
+        benefit is not null && Cases.Application.Benefits.MonthlyBenefits.ByName.TryGetValue(benefit, out var monthly)
+            ? Benefit(Cases.Application.Benefits.MonthlyBenefits.KindOf(monthly).Code)
+            : benefit ?? "";
 
     /// <summary>Payments: a payee kind by its label (职工, 医疗机构); an unknown one by its code.</summary>
     public static string PayeeKind(string? code) =>
