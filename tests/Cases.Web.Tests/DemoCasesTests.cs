@@ -19,8 +19,10 @@ public sealed class DemoCasesTests
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
         // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
-        // Benefits: three reimbursements (to check, to approve, partly paid) and two medical subsidies (to check, decided).
-        Assert.Equal(34, states.Count);
+        // Benefits: three reimbursements (to check, to approve, partly paid), two medical subsidies (to check, decided) and a
+        // death with three dependants at the approval.
+        Assert.Equal(35, states.Count);
+        Assert.Contains(states, s => s.DefinitionKey == "death-benefits" && s.State == "approve");
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         // employers: one case of each register procedure, each at its first task.

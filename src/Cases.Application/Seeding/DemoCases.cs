@@ -32,6 +32,7 @@ public static class DemoCases
     private static readonly string[] BenefitsPapers = ["application", "appraisal-conclusion", "account"]; // Benefits
     private static readonly string[] ReimbursementPapers = ["receipts", "cost-list", "medical-records"]; // Benefits
     private static readonly string[] SubsidyPapers = ["application", "termination-proof", "account"]; // Benefits
+    private static readonly string[] DeathPapers = ["application", "death-papers", "designated-account", "relationship-proof", "pension-pledge", "dependant-accounts"]; // Benefits
     private static readonly string[] ChangeApplicationOnly = ["change-application"]; // employers
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
@@ -295,6 +296,35 @@ public static class DemoCases
             var id = await Start(m, "medical-subsidy", new { injuryCaseId, applicant = "worker", appliedOn = Day(-15), employmentEndedOn = Day(-20), materialsReceived = SubsidyPapers });
             await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(subsidy), JinanOfficer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+        });
+
+        // A death from a work injury (第八十二～八十八条): 周建民 of 济南恒达建材, his widow and two children — the elder turning
+        // 18 next year (第六十二条（二）) — at the reviewer's approval.
+        await Case("death benefits to approve", async m =>
+        {
+            static string Born(string yyyymmdd, string sequence) =>
+                "370102" + yyyymmdd + sequence + Domain.Parties.IdNumber.ComputeCheckDigit("370102" + yyyymmdd + sequence);
+            var deceased = Born("19790312", "017");
+            await m.Send(new Parties.RegisterWorker(deceased, "周建民", "13905310077", Wang.employerCreditCode, JinanOfficer, today.AddDays(-400)));
+            var injury = await m.Send(new Injuries.RegisterInjuryCase("370100", deceased, Wang.employerCreditCode, today.AddDays(-70), today.AddDays(-45),
+                "济人社工认字〔" + today.AddDays(-45).Year + "〕第0301号", "在厂房吊装作业时被坠落的钢构件砸伤，经抢救无效死亡", JinanOfficer));
+            var dependants = new object[]
+            {
+                new { name = "刘美华", idNumber = Born("19810507", "024"), relation = "spouse", orphanOrSolitaryElder = false },
+                new { name = "周子涵", idNumber = Born(today.AddYears(-17).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "021"), relation = "child", orphanOrSolitaryElder = false },
+                new { name = "周子轩", idNumber = Born(today.AddYears(-10).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "013"), relation = "child", orphanOrSolitaryElder = false },
+            };
+            var id = await Start(m, "death-benefits", new
+            {
+                injuryCaseId = injury.Id.ToString(), applicant = "next-of-kin", appliedOn = Day(-12), deathOn = Day(-69), hasDependants = true, dependants,
+                materialsReceived = DeathPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(new
+            {
+                materialsReceived = DeathPapers, pensionChoice = "work-injury", afterPaidLeave = false, wages,
+                nationalUrbanDisposableIncome = 51_821m, provincialAverageMonthlyWageAtDeath = 7_626m, provincialAverageMonthlyWageAtInjury = 7_626m,
+                payeeName = "刘美华", card.payeeAccount, card.payeeBank,
+            }), JinanOfficer));
         });
 
         log.LogInformation("Demo cases opened: {Count}", opened);
