@@ -257,7 +257,7 @@ public static class DemoCases
         var card = new { payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南历下支行" };
         object Reimbursement(string recognitionAppliedOn, object[] bills, int hospitalDays, string payee) => new
         {
-            recognitionAppliedOn, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
+            recognitionAppliedOn, insuredWhenInjured = true, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
             bills, hospitalDays, mealDailyStandard = hospitalDays > 0 ? 30.00m : (decimal?)null, overseas = false,
             payee, payeeKind = "worker", card.payeeAccount, card.payeeBank,
         };
