@@ -1125,6 +1125,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1223,6 +1227,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<Guid?>("ReversedBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("Reverses")
@@ -1232,6 +1237,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1242,6 +1248,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("SupersededBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");

@@ -1127,6 +1127,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1225,6 +1229,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid?>("ReversedBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("Reverses")
@@ -1234,6 +1239,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1244,6 +1250,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid?>("SupersededBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
