@@ -19,7 +19,8 @@ public sealed class DemoCasesTests
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
         // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
-        Assert.Equal(29, states.Count);
+        // Paydesk: +1, a second decided disability case whose subsidy the bank returns (was 29).
+        Assert.Equal(30, states.Count);
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         // employers: one case of each register procedure, each at its first task.
@@ -49,5 +50,14 @@ public sealed class DemoCasesTests
         // A decided disability case: a grade-4 allowance and nursing care running monthly, and its one-time subsidy ordered.
         Assert.Equal(2, await db.Entitlements.AsNoTracking().CountAsync(e => e.Status == Cases.Domain.Benefits.EntitlementStatus.Active));
         Assert.Contains(await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync(), b => b == "disability-lump-sum");
+        // Paydesk: one batch of 济南 through the whole cycle — approved by someone other than its assembler, the bank's result
+        // imported: one order paid, one returned (wrong account) waiting for its correction.
+        var batch = Assert.Single(await db.PaymentBatches.AsNoTracking().ToListAsync());
+        Assert.Equal(("370100", Cases.Domain.Payments.BatchStatus.Reconciled, "officer.jinan", "reviewer.jinan"), (batch.CityCode, batch.Status, batch.AssembledBy, batch.ApprovedBy));
+        var settled = await db.PaymentOrders.AsNoTracking().Where(o => o.BatchId == batch.Id).ToListAsync();
+        Assert.Equal(2, settled.Count);
+        Assert.Single(settled, o => o.Status == Cases.Domain.Payments.PaymentStatus.Paid);
+        var returned = Assert.Single(settled, o => o.Status == Cases.Domain.Payments.PaymentStatus.Returned);
+        Assert.Equal((Cases.Application.Seeding.DemoPayments.ReturnReason, (Guid?)null), (returned.Reason, returned.SupersededBy));
     }
 }
