@@ -62,7 +62,7 @@ public sealed class PaymentBatch
     public DateTimeOffset? ReconciledAt { get; private set; }
 
     /// <summary>
-    /// Incremented by every change of the batch (approval, sending, results): the database keeps it as a concurrency token,
+    /// Incremented by the changes that must happen once (the approval, applying results): the database keeps it as a concurrency token,
     /// so of two reviewers approving the same draft at once, or an approval racing another change, only one writes — the
     /// other's command reads an older revision and loses with 409 (第一百一十九条: one approval, by one named reviewer).
     /// </summary>
@@ -130,8 +130,8 @@ public sealed class PaymentBatch
 
         if (Status == BatchStatus.Approved)
         {
+            // No new revision: two first downloads at once both send the same file, and both may say so.
             (Status, SentAt) = (BatchStatus.Sent, at);
-            Revision++;
         }
     }
 

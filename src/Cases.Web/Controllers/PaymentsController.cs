@@ -48,7 +48,8 @@ public sealed record PaymentBatchPage(PaymentBatchView Batch, Cases.Application.
 /// batch (编制支付批次) and its batches; a batch's page, where a reviewer who did not assemble it approves it (第一百一十九条
 /// 岗位不相容), the bank file is downloaded, the bank's result file imported, and a returned order corrected or a paid one
 /// reversed. The same Mediator requests as /api/payments; a refusal is said on the page the form came from, in the
-/// user's language.
+/// user's language: a malformed value or a rule back on the page the form came from, a refusal of who the user is
+/// (another role, another city, the batch's own assembler) on a 403 page that says why.
 /// </summary>
 [Route("payments"), Authorize(Policy = Policies.Ledgers)]
 public sealed class PaymentsController(IMediator mediator, IStringLocalizer<SharedResource> L) : Controller
@@ -66,7 +67,7 @@ public sealed class PaymentsController(IMediator mediator, IStringLocalizer<Shar
     }
 
     /// <summary>编制支付批次: the ticked due orders of the city into a batch, through <see cref="AssemblePaymentBatch"/>; then the batch's page.</summary>
-    [HttpPost("batches"), RefusalShown(RedirectTo = nameof(Index), Shows = Said, Any = "未能编制支付批次：{0}")]
+    [HttpPost("batches"), RefusalShown(RedirectTo = nameof(Index), ForbiddenView = "Refused", Shows = Said, Any = "未能编制支付批次：{0}")]
     public async Task<IActionResult> Assemble(string? city, string[]? orderIds, CancellationToken ct)
     {
         var batch = await mediator.Send(new AssemblePaymentBatch(city, PaydeskInput.OrderIds(orderIds), User.ToActor()), ct);
@@ -90,7 +91,7 @@ public sealed class PaymentsController(IMediator mediator, IStringLocalizer<Shar
     }
 
     /// <summary>审批: a reviewer who did not assemble the batch approves it (<see cref="ApprovePaymentBatch"/>; 第一百一十九条).</summary>
-    [HttpPost("batches/{id:guid}/approve"), RefusalShown(RedirectTo = nameof(Batch), Shows = Said, Any = "未能审批支付批次：{0}")]
+    [HttpPost("batches/{id:guid}/approve"), RefusalShown(RedirectTo = nameof(Batch), ForbiddenView = "Refused", Shows = Said, Any = "未能审批支付批次：{0}")]
     public async Task<IActionResult> Approve(Guid id, CancellationToken ct)
     {
         var batch = await mediator.Send(new ApprovePaymentBatch(id, User.ToActor()), ct);
@@ -99,7 +100,7 @@ public sealed class PaymentsController(IMediator mediator, IStringLocalizer<Shar
     }
 
     /// <summary>导入银行回盘文件 (multipart): the same <see cref="ImportBankResults"/> as the API; the outcome is said on the batch's page.</summary>
-    [HttpPost("batches/{id:guid}/results"), UploadBodyLimit, RefusalShown(RedirectTo = nameof(Batch), Shows = Said, Any = "未能导入银行回盘文件：{0}")]
+    [HttpPost("batches/{id:guid}/results"), UploadBodyLimit, RefusalShown(RedirectTo = nameof(Batch), ForbiddenView = "Refused", Shows = Said, Any = "未能导入银行回盘文件：{0}")]
     public async Task<IActionResult> Results(Guid id, IFormFile? file, CancellationToken ct)
     {
         await using var content = PaydeskInput.ResultFile(file);
@@ -109,7 +110,7 @@ public sealed class PaymentsController(IMediator mediator, IStringLocalizer<Shar
     }
 
     /// <summary>更正账户: a returned order paid again to the corrected account (<see cref="CorrectPayment"/>; the card's check digit is the domain's).</summary>
-    [HttpPost("batches/{id:guid}/orders/{orderId:guid}/correction"), RefusalShown(RedirectTo = nameof(Batch), Shows = Said, Any = "未能更正账户：{0}")]
+    [HttpPost("batches/{id:guid}/orders/{orderId:guid}/correction"), RefusalShown(RedirectTo = nameof(Batch), ForbiddenView = "Refused", Shows = Said, Any = "未能更正账户：{0}")]
     public async Task<IActionResult> Correct(Guid id, Guid orderId, string? account, string? bank, string? accountKind, CancellationToken ct)
     {
         var correction = await mediator.Send(new CorrectPayment(orderId, account, bank, accountKind, User.ToActor()), ct);
@@ -118,7 +119,7 @@ public sealed class PaymentsController(IMediator mediator, IStringLocalizer<Shar
     }
 
     /// <summary>冲正: a paid order undone by a reversing order with its reason (<see cref="ReversePayment"/>).</summary>
-    [HttpPost("batches/{id:guid}/orders/{orderId:guid}/reversal"), RefusalShown(RedirectTo = nameof(Batch), Shows = Said, Any = "未能冲正：{0}")]
+    [HttpPost("batches/{id:guid}/orders/{orderId:guid}/reversal"), RefusalShown(RedirectTo = nameof(Batch), ForbiddenView = "Refused", Shows = Said, Any = "未能冲正：{0}")]
     public async Task<IActionResult> Reverse(Guid id, Guid orderId, string? reason, CancellationToken ct)
     {
         var reversal = await mediator.Send(new ReversePayment(orderId, reason, User.ToActor()), ct);
