@@ -24,7 +24,8 @@ namespace Cases.Web.Tests.Payments;
 /// 「支付台账」, the assembler is told why they do not approve, a reviewer approves on the batch's page, the bank's result
 /// file is imported there (once: the same file again changes nothing), a returned order is corrected and a paid one
 /// reversed — through the same requests as /api/payments, every refusal said in Chinese on the page. Two approvals of
-/// one batch at once: one wins, the other is refused with 409 (the product's answer to a concurrent change).
+/// one batch, or two batches of one order, at once: one wins, the other is refused with 409 (the product's answer to a
+/// concurrent change); an approval after the first finds the batch approved (422).
 /// </summary>
 public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
 {
@@ -146,22 +147,12 @@ public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
         var order = await OrderAsync("IC-DESK-2", "赵四", PaymentScenarios.CardA, 500m);
         var batch = (await (await (await App.As("officer.jinan")).PostJsonAsync("/api/payments/batches", new { city = "370100", orderIds = new[] { order } })).JsonAsync(HttpStatusCode.Created)).Id();
 
-        var gate = new BatchReadGate(2);
         // The same app on the same database, each approval held after it read the batch until the other has read it too:
         // both find a draft before either writes.
-        await using var held = App.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            if (App.Factory.Provider == TestProvider.Sqlite)
-            {
-                s.ConfigureDbContext<SqliteCasesDb>(o => o.AddInterceptors(gate));
-            }
-            else
-            {
-                s.ConfigureDbContext<PostgresCasesDb>(o => o.AddInterceptors(gate));
-            }
-        }));
-        using var first = await ReviewerAsync(held);
-        using var second = await ReviewerAsync(held);
+        var gate = new ReadGate(2, "payment_batches");
+        await using var held = Held(gate);
+        using var first = await LoginAsync(held, "reviewer.jinan");
+        using var second = await LoginAsync(held, "reviewer.jinan");
 
         gate.Arm();
         var answers = await System.Threading.Tasks.Task.WhenAll(
@@ -180,11 +171,50 @@ public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
         Assert.Contains("不能再次审批", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> ReviewerAsync(WebApplicationFactory<Program> factory)
+    [Fact]
+    public async Task Two_officers_batching_the_same_order_at_once_leave_it_in_one_batch_and_refuse_the_other_with_409()
+    {
+        At("2025-10-22 10:00");
+        var order = await OrderAsync("IC-DESK-3", "孙五", PaymentScenarios.CardB, 66.60m);
+        var batches = await App.InDbAsync(db => db.PaymentBatches.CountAsync());
+        // Both read the order pending before either writes; the order's status is checked unchanged when it is written.
+        var gate = new ReadGate(2, "payment_orders");
+        await using var held = Held(gate);
+        using var first = await LoginAsync(held, "officer.jinan");
+        using var second = await LoginAsync(held, "officer.jinan");
+
+        gate.Arm();
+        var body = new { city = "370100", orderIds = new[] { order } };
+        var answers = await System.Threading.Tasks.Task.WhenAll(
+            System.Threading.Tasks.Task.Run(() => first.PostAsJsonAsync("/api/payments/batches", body)),
+            System.Threading.Tasks.Task.Run(() => second.PostAsJsonAsync("/api/payments/batches", body)));
+
+        Assert.Equal(2, gate.Passed);
+        var won = (await Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created).JsonAsync(HttpStatusCode.Created)).Id();
+        await Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict).ProblemAsync(HttpStatusCode.Conflict);
+        // The order is in the winner's batch, and the loser left no batch behind.
+        Assert.Equal(won, await App.InDbAsync(db => db.PaymentOrders.Where(o => o.Id == order).Select(o => o.BatchId).SingleAsync()));
+        Assert.Equal(batches + 1, await App.InDbAsync(db => db.PaymentBatches.CountAsync()));
+    }
+
+    /// <summary>The same app on the same database with <paramref name="gate"/> on its commands.</summary>
+    private WebApplicationFactory<Program> Held(ReadGate gate) => App.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+    {
+        if (App.Factory.Provider == TestProvider.Sqlite)
+        {
+            s.ConfigureDbContext<SqliteCasesDb>(o => o.AddInterceptors(gate));
+        }
+        else
+        {
+            s.ConfigureDbContext<PostgresCasesDb>(o => o.AddInterceptors(gate));
+        }
+    }));
+
+    private static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> factory, string user)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Add(CasesAppFactory.ApiClientHeader, "XMLHttpRequest");
-        (await client.PostAsJsonAsync("/api/auth/login", new { userName = "reviewer.jinan", password = CasesAppFactory.DemoPassword })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = CasesAppFactory.DemoPassword })).EnsureSuccessStatusCode();
         return client;
     }
 
@@ -227,8 +257,8 @@ public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
         return rows;
     }
 
-    /// <summary>Holds each approval's read of the batch, once armed, until as many reads as expected have run.</summary>
-    private sealed class BatchReadGate(int expected) : DbCommandInterceptor
+    /// <summary>Holds each command's read of <paramref name="table"/>, once armed, until as many reads as expected have run.</summary>
+    private sealed class ReadGate(int expected, string table) : DbCommandInterceptor
     {
         private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _armed;
@@ -242,7 +272,7 @@ public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
         {
             if (Volatile.Read(ref _armed) == 1
                 && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && command.CommandText.Contains("payment_batches", StringComparison.Ordinal)
+                && command.CommandText.Contains(table, StringComparison.Ordinal)
                 && Interlocked.Increment(ref _arrived) <= expected)
             {
                 if (Volatile.Read(ref _arrived) >= expected)
@@ -250,7 +280,7 @@ public abstract class PaydeskScenarios(AppFixture app) : ProcedureScenario(app)
                     _all.TrySetResult();
                 }
 
-                // A safety net only (an approval that never comes fails the test instead of hanging it), not the synchronisation.
+                // A safety net only (a command that never comes fails the test instead of hanging it), not the synchronisation.
                 await _all.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
             }
 
