@@ -4,8 +4,8 @@ using Cases.Application.Payments;
 namespace Cases.Application.Seeding;
 
 /// <summary>
-/// Development only (Paydesk): one batch of 济南 through the whole cycle — assembled by the officer from the pending
-/// orders the decided disability cases made, approved by the reviewer (第一百一十九条: not the assembler), its bank file
+/// Development only (Paydesk): one batch of 济南 through the whole cycle — assembled by the officer from the one-time
+/// subsidies the decided disability cases ordered, approved by the reviewer (第一百一十九条: not the assembler), its bank file
 /// written, and the bank's result imported: the order to <see cref="ClosedAccount"/> returned, the other paid. Every
 /// step is the command the pages and the API send.
 /// </summary>
@@ -19,13 +19,16 @@ public static class DemoPayments
 
     internal static async Task RunAsync(IMediator m, Actor officer, Actor reviewer)
     {
+        // The one-time disability subsidies only: the other pending orders (reimbursements, the medical subsidy) stay due,
+        // so that 「编制支付批次」 has orders to offer on the first run too.
         var pending = await m.Send(new ListPayments(officer.CityCode, null, "pending", null, PaymentQueries.MaxLimit, officer));
-        if (pending.Items.Count == 0)
+        var subsidies = pending.Items.Where(o => o.Benefit == Domain.Payments.BenefitKind.DisabilityLumpSum.Code).Select(o => o.Id).ToList();
+        if (subsidies.Count == 0)
         {
             return;
         }
 
-        var batch = await m.Send(new AssemblePaymentBatch(officer.CityCode, pending.Items.Select(o => o.Id).ToList(), officer));
+        var batch = await m.Send(new AssemblePaymentBatch(officer.CityCode, subsidies, officer));
         await m.Send(new ApprovePaymentBatch(batch.Id, reviewer));
         // The file goes out (the demo's own download, journaled as the views of the accounts it holds, as any download is).
         await m.Send(new GetBankFile(batch.Id, officer));
