@@ -275,5 +275,20 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.False(items[0].TryGetProperty("transfer", out _));
         Assert.Equal([false, true], items.Skip(1).Select(i => i.GetProperty("transfer").GetBoolean()));
         Assert.False(items[2].TryGetProperty("name", out _));
+
+        // The review's decisions on the case page: a table, money as ¥, the reason in the reader's language without its
+        // code, the refused rows marked (no rehabilitation period was set: 第四十四条).
+        var zh = (await officer.OpenAsync($"/cases/{caseId}")).QuerySelector("[data-testid=list-billDecisions]")!;
+        var rows = zh.QuerySelectorAll("tr[data-refused]");
+        Assert.Equal(["none", "whole", "whole"], rows.Select(r => r.GetAttribute("data-refused")!));
+        Assert.Contains("¥260.00", rows[0].Text(), StringComparison.Ordinal);
+        Assert.Contains("超出康复期（未确定康复期），不予支付（第四十四条）", rows[1].Text(), StringComparison.Ordinal);
+        Assert.Equal("不予支付", rows[1].QuerySelector("[data-testid=refused-mark]").Text());
+        Assert.DoesNotContain("outside-rehab-period", zh.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("理由代码", zh.Text(), StringComparison.Ordinal);
+        var en = (await officer.OpenAsync($"/cases/{caseId}?culture=en")).QuerySelector("[data-testid=list-billDecisions]")!;
+        Assert.Contains("outside no rehabilitation period was set: not paid (第四十四条)", en.QuerySelectorAll("tr[data-refused]")[1].Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("超出康复期", en.Text(), StringComparison.Ordinal);
+        Assert.Equal("Refused", en.QuerySelectorAll("tr[data-refused]")[1].QuerySelector("[data-testid=refused-mark]").Text());
     }
 }
