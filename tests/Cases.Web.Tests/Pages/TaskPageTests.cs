@@ -290,5 +290,13 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         Assert.Contains("outside no rehabilitation period was set: not paid (第四十四条)", en.QuerySelectorAll("tr[data-refused]")[1].Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("超出康复期", en.Text(), StringComparison.Ordinal);
         Assert.Equal("Refused", en.QuerySelectorAll("tr[data-refused]")[1].QuerySelector("[data-testid=refused-mark]").Text());
+
+        // Returned for another check: the bill comes back as it was typed, each kind by its label, yes or no in words.
+        var approve = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        await (await (await app.As("reviewer.jinan")).PostJsonAsync($"/api/tasks/{approve}/complete", new { outcome = "returned", data = new { approveNote = "请核对康复期" } })).JsonAsync(HttpStatusCode.OK);
+        var recheck = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        Assert.Equal(
+            "331601001, 清创缝合术, 2024-03-12, 1, 260.00, 医疗费, \n340200001, 运动疗法, 2024-03-20, 1, 150.00, 康复费, 否\n340100004, , 2024-03-21, 1, 80.00, 康复费, 是",
+            (await officer.OpenAsync($"/tasks/{recheck}")).QuerySelector("textarea[name=bills]")!.TextContent.Trim());
     }
 }
