@@ -188,7 +188,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
     }
 
     /// <summary>The page's visible text, checked: Chinese, no raw code, money and dates as an officer reads them.</summary>
-    private static async Task<string> Reads(IPage page, string procedure, string what, IReadOnlyCollection<string> codes)
+    internal static async Task<string> Reads(IPage page, string procedure, string what, IReadOnlyCollection<string> codes)
     {
         var text = await ChineseText.VisibleAsync(page);
         var where = $"{procedure}, {what} ({page.Url})";
@@ -210,7 +210,7 @@ public sealed partial class SixProceduresTests(BrowserFixture browser) : IClassF
     /// The words of a definition an officer must never read as they are stored: its enum values, outcomes, events,
     /// state and material keys — those of more than one word (final-no-objection) or a plain English word (traffic).
     /// </summary>
-    private static IReadOnlyCollection<string> Codes(string procedure)
+    internal static IReadOnlyCollection<string> Codes(string procedure)
     {
         using var definition = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository(), "workflows", procedure + ".json")));
         var root = definition.RootElement;

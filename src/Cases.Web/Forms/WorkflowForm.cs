@@ -205,7 +205,35 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
 
     /// <summary>How a list is typed into its textarea: one item a line, its fields comma-separated in this order.</summary>
     public string ListFormat(WorkflowField list) =>
-        localizer["每行一项，逗号分隔：{0}", string.Join(localizer["、"], list.Fields.Select(f => $"{f.Label}（{Hint(f.Type)}）"))];
+        localizer["每行一项，逗号分隔：{0}", string.Join(localizer["、"], list.Fields.Select(f => $"{f.Label}（{ItemHint(f)}）"))];
+
+    /// <summary>
+    /// What one item's field takes: an option by the labels the officer reads (医疗费/康复费), not the stored codes;
+    /// a field the definition marks optional may be left empty between its commas.
+    /// </summary>
+    private string ItemHint(WorkflowField item)
+    {
+        var hint = item.Type == "enum" && item.Spec.Values is { Count: > 0 } values
+            ? string.Join("/", values.Select(v => WorkflowText.EnumLabel(item.Spec, v)))
+            : Hint(item.Type);
+        return item.Spec.Optional ? localizer["{0}，可留空", hint] : hint;
+    }
+
+    /// <summary>
+    /// The stored value of an option typed as text (a list item's 「康复费」): its code, or the code whose label it is in
+    /// either language (康复费 or Rehabilitation, case aside). Anything else stays as typed, for the runtime to refuse
+    /// naming the field and its allowed values.
+    /// </summary>
+    public static string EnumValue(FieldSpec spec, string text)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(text);
+        var values = spec.Values ?? [];
+        return values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))
+            ?? values.FirstOrDefault(v => spec.Labels?.GetValueOrDefault(v) is { } label
+                && (string.Equals(label.Zh, text, StringComparison.Ordinal) || string.Equals(label.En, text, StringComparison.OrdinalIgnoreCase)))
+            ?? text;
+    }
 
     public string Hint(string type) => type switch
     {
@@ -322,6 +350,8 @@ public sealed partial class WorkflowForm(IStringLocalizer<SharedResource> locali
                         return null;
                 }
 
+            case "enum":
+                return JsonValue.Create(EnumValue(field.Spec, text));
             default:
                 return JsonValue.Create(text);
         }
@@ -442,8 +472,9 @@ public static class CaseValues
 
                     break;
                 case JsonArray items:
+                    // As the officer types them back: an option by its label, yes or no in words (the binding takes both).
                     values[field.Name] = string.Join("\n", items.OfType<JsonObject>().Select(item =>
-                        string.Join(", ", field.Fields.Select(f => Text(item[f.Name[(field.Name.Length + 1)..]])))));
+                        string.Join(", ", field.Fields.Select(f => ItemText(f, item[f.Name[(field.Name.Length + 1)..]])))));
                     break;
                 case JsonObject inner:
                     foreach (var child in field.Fields)
@@ -460,6 +491,13 @@ public static class CaseValues
 
         return values;
     }
+
+    private static string ItemText(WorkflowField item, System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        JsonValue v when item.Type == "enum" && v.TryGetValue<string>(out var code) => WorkflowText.EnumLabel(item.Spec, code),
+        JsonValue v when item.Type == "boolean" && v.TryGetValue<bool>(out var yes) => WorkflowText.English ? (yes ? "yes" : "no") : (yes ? "是" : "否"),
+        _ => Text(node),
+    };
 
     private static string Text(System.Text.Json.Nodes.JsonNode? node) => node switch
     {

@@ -258,6 +258,10 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
     public static bool IsRate(string name, FieldSpec? spec) =>
         spec?.Type == "decimal" && (spec.Max is <= 1m || name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A decimal that counts something (a bill item's quantity, 数量): a plain number, not money.</summary>
+    public static bool IsQuantity(string name, FieldSpec? spec) =>
+        spec?.Type == "decimal" && (name == "quantity" || name.EndsWith("Quantity", StringComparison.Ordinal));
+
     /// <summary>
     /// A value of a field of the case data as officers read it: an option by its label, money as ¥48,000.00, a rate as
     /// 0.5%, yes or no, a received checklist as the materials' names; a list or an object in a short line.
@@ -281,6 +285,7 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                 return Inline(spec?.Fields, inner, definition);
             case JsonValue v when v.GetValueKind() is JsonValueKind.Number && v.TryGetValue<decimal>(out var number):
                 return spec?.Type == "integer" ? number.ToString(Invariant)
+                    : IsQuantity(name, spec) ? number.ToString("#,0.######", Invariant)
                     : IsRate(name, spec) ? ChinaDate.Rate(number)
                     : spec?.Type == "decimal" ? ChinaDate.Money(number)
                     : number.ToString(Invariant);
@@ -611,6 +616,11 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
                     break;
                 case "mapping" when node is JsonObject mapping:
                     lines.Add((L["环节对应"], string.Join(L["；"], mapping.Select(p => $"「{StateTitle(definition, p.Key)}」→「{StateTitle(definition, p.Value?.ToString() ?? "")}」"))));
+                    break;
+                // Reimbursement UI: a review's items, each decided with its reason (规程 第六十九条、第七十条), said in the reader's language.
+                case "items" when node is JsonArray reviewed && reviewed.Count > 0 && reviewed.All(i => i is JsonObject o && o["reason"] is not null):
+                    lines.Add((L["逐项审核结果"], string.Join(L["；"], reviewed.OfType<JsonObject>().Select((o, i) =>
+                        L["第{0}项（{1}）：{2}", o["row"]?.ToString() ?? (i + 1).ToString(Invariant), o["code"]?.ToString() ?? "—", JournalFields.Text(o["reason"])?.Current ?? ""].Value))));
                     break;
                 case "items" when node is JsonArray items:
                     lines.Add((JournalKey(key), string.Join(L["、"], items.Select(i => i?.ToString() ?? ""))));

@@ -227,4 +227,76 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
         var data = (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("data");
         Assert.Equal<string>(["application", "referral-opinion"], data.GetProperty("materialsReceived").EnumerateArray().Select(k => k.GetString()!).ToList());
     }
+
+    // Reimbursement UI: a bill typed on the check task of 工伤医疗（康复）费用手工报销 (规程 第六十六条).
+    [Fact]
+    public async Task A_bill_s_kind_is_typed_by_its_label_in_either_language_an_empty_yes_or_no_stays_out_and_the_hint_names_the_labels()
+    {
+        var officer = await app.As("officer.jinan");
+        var injury = await TestInjuries.RegisterAsync(officer);
+        var caseId = (await (await officer.PostJsonAsync("/api/cases", new
+        {
+            procedure = "medical-reimbursement",
+            city = "370100",
+            data = new { injuryCaseId = injury, claimant = "worker", appliedOn = "2025-10-17", materialsReceived = new[] { "receipts", "cost-list", "medical-records" } },
+        })).JsonAsync(HttpStatusCode.Created)).GetProperty("caseId").GetGuid();
+        var taskId = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        var page = await officer.OpenAsync($"/tasks/{taskId}");
+
+        // The hint says what the officer types: the kinds by their labels, the optional fields as such.
+        var bills = page.QuerySelector("textarea[name=bills]")!;
+        var hint = page.QuerySelector($"#{bills.Id}-hint").Text();
+        Assert.Contains("类别（医疗费/康复费）", hint, StringComparison.Ordinal);
+        Assert.Contains("转诊转院费用（是/否，可留空）", hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("medical", hint, StringComparison.Ordinal);
+        var english = await officer.OpenAsync($"/tasks/{taskId}?culture=en");
+        Assert.Contains("Medical/Rehabilitation", english.QuerySelector($"#{bills.Id}-hint").Text(), StringComparison.Ordinal);
+
+        (string, string)[] checkedForm =
+        [
+            ("recognitionAppliedOn", "2024-03-20"), ("treatmentPapersComplete", "true"), ("consistentWithInjury", "true"), ("thirdPartyCompensated", "false"),
+            ("hospitalDays", "0"), ("overseas", "false"), ("payee", "王建国"), ("payeeKind", "worker"), ("payeeAccount", "6222021602001234568"), ("payeeBank", "中国工商银行济南分行"),
+            ("materialsReceived", "receipts"), ("materialsReceived", "cost-list"), ("materialsReceived", "medical-records"), ("outcome", "eligible"),
+        ];
+        KeyValuePair<string, string>[] Form(string bill) => [.. checkedForm.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)), new("bills", bill)];
+
+        // A kind that is no label nor code is refused at the list, and nothing moves.
+        var wrong = await officer.SubmitAsync(page, "[data-testid=task-form]", Form("331601001, 清创缝合术, 2024-03-12, 1, 260.00, 牙科费, "));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.NotEmpty((await PageSupport.ParseAsync(wrong)).QuerySelector("[data-testid=error-bills]").Text());
+        Assert.Equal("check", (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("state").GetString());
+
+        // 医疗费 (zh label), Rehabilitation (en label, any case) and the code itself; the first line leaves 转诊转院费用 empty.
+        var done = await officer.SubmitAsync(page, "[data-testid=task-form]", Form(
+            "331601001, 清创缝合术, 2024-03-12, 1, 260.00, 医疗费, \n340200001，运动疗法，2024-03-20，1，150.00，rehabilitation，否\n340100004, , 2024-03-21, 1, 80.00, rehab, 是"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var items = (await (await officer.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative))).JsonAsync(HttpStatusCode.OK)).GetProperty("data").GetProperty("bills").EnumerateArray().ToList();
+        Assert.Equal(["medical", "rehab", "rehab"], items.Select(i => i.GetProperty("kind").GetString()!));
+        Assert.False(items[0].TryGetProperty("transfer", out _));
+        Assert.Equal([false, true], items.Skip(1).Select(i => i.GetProperty("transfer").GetBoolean()));
+        Assert.False(items[2].TryGetProperty("name", out _));
+
+        // The review's decisions on the case page: a table, money as ¥, the reason in the reader's language without its
+        // code, the refused rows marked (no rehabilitation period was set: 第四十四条).
+        var zh = (await officer.OpenAsync($"/cases/{caseId}")).QuerySelector("[data-testid=list-billDecisions]")!;
+        var rows = zh.QuerySelectorAll("tr[data-refused]");
+        Assert.Equal(["none", "whole", "whole"], rows.Select(r => r.GetAttribute("data-refused")!));
+        Assert.Contains("¥260.00", rows[0].Text(), StringComparison.Ordinal);
+        Assert.Contains("超出康复期（未确定康复期），不予支付（第四十四条）", rows[1].Text(), StringComparison.Ordinal);
+        Assert.Equal("不予支付", rows[1].QuerySelector("[data-testid=refused-mark]").Text());
+        Assert.DoesNotContain("outside-rehab-period", zh.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("理由代码", zh.Text(), StringComparison.Ordinal);
+        var en = (await officer.OpenAsync($"/cases/{caseId}?culture=en")).QuerySelector("[data-testid=list-billDecisions]")!;
+        Assert.Contains("outside no rehabilitation period was set: not paid (第四十四条)", en.QuerySelectorAll("tr[data-refused]")[1].Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("超出康复期", en.Text(), StringComparison.Ordinal);
+        Assert.Equal("Refused", en.QuerySelectorAll("tr[data-refused]")[1].QuerySelector("[data-testid=refused-mark]").Text());
+
+        // Returned for another check: the bill comes back as it was typed, each kind by its label, yes or no in words.
+        var approve = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        await (await (await app.As("reviewer.jinan")).PostJsonAsync($"/api/tasks/{approve}/complete", new { outcome = "returned", data = new { approveNote = "请核对康复期" } })).JsonAsync(HttpStatusCode.OK);
+        var recheck = (await PageSupport.TaskAsync(officer, caseId)).GetProperty("id").GetGuid();
+        Assert.Equal(
+            "331601001, 清创缝合术, 2024-03-12, 1, 260.00, 医疗费, \n340200001, 运动疗法, 2024-03-20, 1, 150.00, 康复费, 否\n340100004, , 2024-03-21, 1, 80.00, 康复费, 是",
+            (await officer.OpenAsync($"/tasks/{recheck}")).QuerySelector("textarea[name=bills]")!.TextContent.Trim());
+    }
 }
