@@ -252,15 +252,19 @@ public sealed partial class WorkflowText(IStringLocalizer<SharedResource> locali
         spec?.Labels is { } labels && labels.TryGetValue(value, out var label) ? Of(label, value) : value;
 
     /// <summary>
-    /// A decimal field that holds a rate (a fraction shown as a percentage): one the definition bounds by 1, or named …Rate.
-    /// Every other decimal of the procedures is an amount of money in yuan.
+    /// A decimal field that holds a rate (a fraction shown as a percentage): one the definition bounds by 1, or named …Rate
+    /// and not bounded above 1. Every other decimal of the procedures is an amount of money in yuan.
     /// </summary>
     public static bool IsRate(string name, FieldSpec? spec) =>
-        spec?.Type == "decimal" && (spec.Max is <= 1m || name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase));
+        spec?.Type == "decimal" && (spec.Max is <= 1m || (name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase) && spec.Max is null));
 
-    /// <summary>A decimal that counts something (a bill item's quantity, 数量): a plain number, not money.</summary>
+    /// <summary>
+    /// A decimal that is a plain number, neither money nor a percentage: a count (a bill item's quantity, 数量), or a rate
+    /// the definition bounds above 1 — an exchange rate in yuan per unit of a currency (第四十一条).
+    /// </summary>
     public static bool IsQuantity(string name, FieldSpec? spec) =>
-        spec?.Type == "decimal" && (name == "quantity" || name.EndsWith("Quantity", StringComparison.Ordinal));
+        spec?.Type == "decimal" && (name == "quantity" || name.EndsWith("Quantity", StringComparison.Ordinal)
+            || (name.EndsWith("Rate", StringComparison.OrdinalIgnoreCase) && spec.Max > 1m));
 
     /// <summary>
     /// A value of a field of the case data as officers read it: an option by its label, money as ¥48,000.00, a rate as
