@@ -49,6 +49,7 @@ public sealed partial class MedicalReimbursementPageTests(BrowserFixture browser
         var form = officer.GetByTestId("task-form");
         Assert.Contains("类别（医疗费/康复费）", await form.Locator("[data-field=bills] .form-text").InnerTextAsync(), StringComparison.Ordinal);
         await form.Locator("[name='recognitionAppliedOn']").FillAsync("2024-03-20");
+        await form.Locator("select[name='insuredWhenInjured']").SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await form.Locator("select[name='treatmentPapersComplete']").SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await form.Locator("select[name='consistentWithInjury']").SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await form.Locator("select[name='thirdPartyCompensated']").SelectOptionAsync(new SelectOptionValue { Label = "否" });

@@ -254,7 +254,7 @@ public sealed class TaskPageTests(SqliteRuntimeApp app) : IClassFixture<SqliteRu
 
         (string, string)[] checkedForm =
         [
-            ("recognitionAppliedOn", "2024-03-20"), ("treatmentPapersComplete", "true"), ("consistentWithInjury", "true"), ("thirdPartyCompensated", "false"),
+            ("recognitionAppliedOn", "2024-03-20"), ("insuredWhenInjured", "true"), ("treatmentPapersComplete", "true"), ("consistentWithInjury", "true"), ("thirdPartyCompensated", "false"),
             ("hospitalDays", "0"), ("overseas", "false"), ("payee", "王建国"), ("payeeKind", "worker"), ("payeeAccount", "6222021602001234568"), ("payeeBank", "中国工商银行济南分行"),
             ("materialsReceived", "receipts"), ("materialsReceived", "cost-list"), ("materialsReceived", "medical-records"), ("outcome", "eligible"),
         ];
