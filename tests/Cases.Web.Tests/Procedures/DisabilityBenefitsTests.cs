@@ -10,7 +10,7 @@ namespace Cases.Web.Tests.Procedures;
 /// calculators compute from the committee's conclusion, a reviewer who did not check approves, and the monthly items
 /// become entitlements from the month after the appraisal; a re-appraisal changes them from the month after it.
 /// </summary>
-public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
+public abstract partial class DisabilityBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
 {
     private const string Key = "disability-benefits";
 
