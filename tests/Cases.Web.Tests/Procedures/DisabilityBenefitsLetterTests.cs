@@ -141,6 +141,19 @@ public abstract partial class DisabilityBenefitsScenarios
         Assert.DoesNotContain("第一百〇七条", Zh(letter.GetProperty("recourse")), StringComparison.Ordinal);
         Assert.Contains("第五十五条", Zh(letter.GetProperty("recourse")), StringComparison.Ordinal);
 
+        // Every number on a letter is masked, so reading it is no view of personal data to record (规程 第一百四十条): a
+        // reviewer, whose case page would show and record whole numbers, leaves no record by reading the letter.
+        var auditor = await App.As("auditor");
+        async Task<int> ReviewerViewsAsync() =>
+            (await (await auditor.GetAsync("/api/audit/personal-data?user=reviewer.jinan&limit=100")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
+        var views = await ReviewerViewsAsync();
+        var reviewer = await App.As("reviewer.jinan");
+        await LetterAsync(reviewer, caseId);
+        await reviewer.OpenAsync($"/cases/{caseId}/decision-letter");
+        Assert.Equal(views, await ReviewerViewsAsync());
+        await reviewer.OpenAsync($"/cases/{caseId}");
+        Assert.True(await ReviewerViewsAsync() > views, "the case page records the reviewer's view of the whole number; the letter did not");
+
         var page = await officer.OpenAsync($"/cases/{caseId}/decision-letter");
         Assert.Equal("伤残待遇不予核定通知书", page.QuerySelector("[data-testid=letter-title]")!.TextContent);
         Assert.Contains("工伤保险关系终止", page.QuerySelector("[data-testid=letter-note]")!.TextContent, StringComparison.Ordinal);
