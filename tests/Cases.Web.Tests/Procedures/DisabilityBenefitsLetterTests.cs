@@ -167,6 +167,24 @@ public abstract partial class DisabilityBenefitsScenarios
         Assert.Null((await officer.OpenAsync($"/cases/{filing}")).QuerySelector("[data-testid=decision-letter-link]"));
     }
 
+    [Fact]
+    public async Task An_application_that_lapsed_for_want_of_papers_has_a_letter_saying_so_with_the_article_of_the_notice()
+    {
+        At("2026-03-16 09:00");
+        var (_, caseId) = await ApplyAsync(3, "none", "2026-03-10", materials: ["application"]);
+        await CompleteAsync(Task(await CaseAsync(caseId)), "needs-supplement", new { checkNote = "请补正劳动能力鉴定结论书和账户信息" });
+
+        // Nothing supplied within the agency's 30 days (第十五条): the timer ends the case as lapsed.
+        At("2026-04-20 09:00");
+        await App.RunDueTimersAsync();
+        Assert.Equal("lapsed", (await CaseAsync(caseId)).Str("endOutcome"));
+
+        var letter = await LetterAsync(await App.As("officer.jinan"), caseId);
+        Assert.Equal(("refusal", "伤残待遇不予核定通知书", "逾期未补正，申请失效"), (letter.Str("kind"), Zh(letter.GetProperty("title")), Zh(letter.GetProperty("conclusion"))));
+        Assert.Equal(["第九十四条", "第十五条"], letter.GetProperty("articles").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("2026-04-20", letter.Str("decidedOn"));
+    }
+
     // The letter's text holds no English word; the case number (hexadecimal) and catalogue codes (in code) are codes, left out.
     internal static void NoEnglish(IDocument page, string number)
     {
