@@ -19,7 +19,10 @@ public sealed class DemoCasesTests
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
         // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
-        Assert.Equal(29, states.Count);
+        // Benefits: three reimbursements (to check, to approve, partly paid), two medical subsidies (to check, decided) and a
+        // death with three dependants at the approval.
+        Assert.Equal(35, states.Count);
+        Assert.Contains(states, s => s.DefinitionKey == "death-benefits" && s.State == "approve");
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         // employers: one case of each register procedure, each at its first task.
@@ -49,5 +52,14 @@ public sealed class DemoCasesTests
         // A decided disability case: a grade-4 allowance and nursing care running monthly, and its one-time subsidy ordered.
         Assert.Equal(2, await db.Entitlements.AsNoTracking().CountAsync(e => e.Status == Cases.Domain.Benefits.EntitlementStatus.Active));
         Assert.Contains(await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync(), b => b == "disability-lump-sum");
+        Assert.Equal(
+            ["approve", "check", "partly-paid"],
+            states.Where(s => s.DefinitionKey == "medical-reimbursement").Select(s => s.State).Order(StringComparer.Ordinal));
+        Assert.Equal(["check", "decided"], states.Where(s => s.DefinitionKey == "medical-subsidy").Select(s => s.State).Order(StringComparer.Ordinal));
+        // The partly paid reimbursement ordered its medical, rehabilitation and meal parts; the decided subsidy its lump sum
+        // and closed the injury case's fund-paid treatment from the next month (第六十条).
+        var benefits = await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync();
+        Assert.All(new[] { "medical-cost", "rehab-cost", "hospital-meal-subsidy", "medical-lump-sum" }, b => Assert.Contains(b, benefits));
+        Assert.Single(await db.InjuryCases.AsNoTracking().Where(i => i.EmploymentEndedOn != null).ToListAsync());
     }
 }

@@ -75,15 +75,7 @@ public sealed class EntitlementAction : IWorkflowAction
             check.Problem(path + ".article", DefinitionRules.EntitlementParameters, new LocalizedText("entitlement 须写明依据条款（article）。", "entitlement names its article."));
         }
 
-        if (p.GetValueOrDefault("dueWhen") is { } guard)
-        {
-            var expression = new NCalc.Expression(guard);
-            if (expression.HasErrors() || expression.GetParameterNames().FirstOrDefault(n => !check.Definition.Data.ContainsKey(n)) is { } unknown)
-            {
-                check.Problem(path + ".dueWhen", DefinitionRules.EntitlementParameters, new LocalizedText(
-                    $"dueWhen 条件“{guard}”无法解析，或用到了未声明的数据。", $"The dueWhen guard \"{guard}\" does not parse or names undeclared data."));
-            }
-        }
+        check.Guard("dueWhen", DefinitionRules.EntitlementParameters);
 
         Typed(check, path, "injuryCase", "string");
         Typed(check, path, "after", "date");

@@ -49,8 +49,14 @@ public sealed class StoredBillReviewSources(IServiceScopeFactory scopes) : IBill
 /// injury case's id (string); <c>decisions</c> — a list written row by row with <c>paid</c>, <c>selfPay</c>,
 /// <c>refused</c> (decimal), <c>reasonCode</c> and <c>reason</c> (string), and, when declared, <c>row</c> (integer),
 /// <c>code</c>, <c>name</c>, <c>class</c>, <c>reasonEn</c>; <c>totals</c> — an object with decimal <c>claimed</c>,
-/// <c>payable</c>, <c>refused</c> and optionally <c>selfPay</c>; optional <c>employmentEndedOn</c> (第六十条) and
-/// <c>transferFiledOn</c> (第三十八条), date fields.
+/// <c>payable</c>, <c>refused</c> and optionally <c>selfPay</c>, <c>employerBorne</c> (the part refused because the
+/// employer bears it, 第六十九条（一））; optional <c>medical</c>, <c>rehab</c> and <c>refused</c>, decimal fields written
+/// with the payable medical part, the payable rehabilitation part (two benefits, paid as two orders, 第九十五条) and the
+/// refused total, so later steps can route and order on them; optional <c>employmentEndedOn</c> (第六十条; the injury case's record wins when it has one, with its
+/// medical-dependency exception) and <c>transferFiledOn</c> (第三十八条), date fields; optional <c>recognitionAppliedOn</c>,
+/// <c>recognitionAcceptedOn</c> (date fields) and <c>recognitionExtended</c> (a boolean field): when the recognition
+/// application came later than 30 days after the injury, the employer bears the costs until it was accepted
+/// (第六十九条（一）, 《工伤保险条例》第十七条).
 /// </summary>
 public sealed class ReviewBillsAction(IBillReviewSources sources) : IWorkflowAction
 {
@@ -63,6 +69,12 @@ public sealed class ReviewBillsAction(IBillReviewSources sources) : IWorkflowAct
         [("paid", ["decimal"]), ("selfPay", ["decimal"]), ("refused", ["decimal"]), ("reasonCode", ["string", "enum"]), ("reason", ["string", "text"])];
 
     private static readonly string[] TotalMembers = ["claimed", "payable", "refused"];
+
+    private static readonly (string Parameter, string Type)[] OptionalParameters =
+    [
+        ("employmentEndedOn", "date"), ("transferFiledOn", "date"), ("recognitionAppliedOn", "date"), ("recognitionAcceptedOn", "date"),
+        ("recognitionExtended", "boolean"), ("medical", "decimal"), ("rehab", "decimal"), ("refused", "decimal"),
+    ];
 
     public string Name => "review-bills";
 
@@ -78,14 +90,14 @@ public sealed class ReviewBillsAction(IBillReviewSources sources) : IWorkflowAct
             check.Field($"{path}.parameters.{parameter}", p.GetValueOrDefault(parameter), $"The review-bills parameter {parameter}");
         }
 
-        foreach (var optional in new[] { "employmentEndedOn", "transferFiledOn" })
+        foreach (var (optional, type) in OptionalParameters)
         {
             if (p.GetValueOrDefault(optional) is { } field)
             {
                 check.Field($"{path}.parameters.{optional}", field, $"The review-bills parameter {optional}");
-                if (data.TryGetValue(field, out var spec) && spec.Type != "date")
+                if (data.TryGetValue(field, out var spec) && spec.Type != type)
                 {
-                    check.Problem($"{path}.parameters.{optional}", ParametersRule, $"\"{field}\" is a {spec.Type}; {optional} must name a date field.");
+                    check.Problem($"{path}.parameters.{optional}", ParametersRule, $"\"{field}\" is a {spec.Type}; {optional} must name a {type} field.");
                 }
             }
         }
@@ -139,22 +151,33 @@ public sealed class ReviewBillsAction(IBillReviewSources sources) : IWorkflowAct
                 $"The review needs the injury case: {p["injuryCase"]} ({injuryText}) is not a registered injury case."));
         }
 
-        var facts = new BillReviewFacts(injury.RehabStartsOn, injury.RehabEndsOn,
-            p.GetValueOrDefault("employmentEndedOn") is { } ended ? data.GetDate(ended) : null,
-            p.GetValueOrDefault("transferFiledOn") is { } filed ? data.GetDate(filed) : null);
+        // 第六十条: the register's record of the employment's end wins (a medical-dependency exception with it); the case's
+        // own field serves while the register has none.
+        var employmentEnded = injury.EmploymentEndedOn is not null
+            ? injury.FundTreatmentEndsFrom is null ? null : injury.EmploymentEndedOn
+            : p.GetValueOrDefault("employmentEndedOn") is { } ended ? data.GetDate(ended) : null;
+        DateOnly? employerBears = p.GetValueOrDefault("recognitionAppliedOn") is { } applied && data.GetDate(applied) is { } appliedOn
+            ? BillReview.EmployerBearsThrough(injury.InjuryOn, appliedOn,
+                p.GetValueOrDefault("recognitionAcceptedOn") is { } accepted ? data.GetDate(accepted) : null,
+                p.GetValueOrDefault("recognitionExtended") is { } extended && data[extended] is JsonValue flag && flag.TryGetValue<bool>(out var yes) && yes)
+            : null;
+        var facts = new BillReviewFacts(injury.RehabStartsOn, injury.RehabEndsOn, employmentEnded,
+            p.GetValueOrDefault("transferFiledOn") is { } filed ? data.GetDate(filed) : null, employerBears);
         var bill = Read(data[itemsField] as JsonArray ?? [], itemsField);
         var listed = bill.Count == 0 ? [] : sources.Items(bill.Select(b => b.Code).Distinct(StringComparer.Ordinal).ToList(), bill.Min(b => b.ServedOn), bill.Max(b => b.ServedOn));
 
         var decisionsSpec = context.Definition.Data[p["decisions"]].Fields ?? [];
         var decisions = new JsonArray();
         var journaled = new JsonArray();
-        decimal claimed = 0m, payable = 0m, selfPay = 0m, refused = 0m;
+        decimal claimed = 0m, payable = 0m, selfPay = 0m, refused = 0m, employerBorne = 0m, medical = 0m, rehab = 0m;
         for (var i = 0; i < bill.Count; i++)
         {
             var item = bill[i];
             var match = listed.Where(l => l.Code == item.Code && l.InForceOn(item.ServedOn)).OrderBy(l => l.Catalogue).FirstOrDefault();
             var decision = BillReview.Decide(item, match, facts);
             (claimed, payable, selfPay, refused) = (claimed + decision.Claimed, payable + decision.Paid, selfPay + decision.SelfPay, refused + decision.Refused);
+            employerBorne += decision.ReasonCode == BillReasons.EmployerLateRecognition ? decision.Refused : 0m;
+            (medical, rehab) = item.Kind == BillItemKind.Rehab ? (medical, rehab + decision.Paid) : (medical + decision.Paid, rehab);
             var row = new JsonObject
             {
                 ["paid"] = decision.Paid, ["selfPay"] = decision.SelfPay, ["refused"] = decision.Refused,
@@ -177,15 +200,25 @@ public sealed class ReviewBillsAction(IBillReviewSources sources) : IWorkflowAct
 
         data.Set(p["decisions"], decisions);
         var totals = new JsonObject { ["claimed"] = claimed, ["payable"] = payable, ["refused"] = refused };
-        if (context.Definition.Data[p["totals"]].Fields?.ContainsKey("selfPay") == true)
+        var totalsSpec = context.Definition.Data[p["totals"]].Fields ?? [];
+        foreach (var (member, value) in new[] { ("selfPay", selfPay), ("employerBorne", employerBorne) })
         {
-            totals["selfPay"] = selfPay;
+            Optional(totals, totalsSpec, member, JsonValue.Create(value));
+        }
+
+        foreach (var (parameter, value) in new[] { ("medical", medical), ("rehab", rehab), ("refused", refused) })
+        {
+            if (p.TryGetValue(parameter, out var field))
+            {
+                data.Set(field, value);
+            }
         }
 
         data.Set(p["totals"], totals);
         context.Progress.Journal.Add(new JournalPlan(JournalActions.Recorded, context.State, context.State, new JsonObject
         {
-            ["what"] = Name, ["basis"] = "第四十、四十四、六十、六十九、七十条", ["injuryCaseId"] = injuryId.ToString(),
+            ["what"] = Name, ["basis"] = "第三十八、四十、四十四、六十、六十九、七十条", ["injuryCaseId"] = injuryId.ToString(),
+            ["employerBearsThrough"] = employerBears is { } through ? Clocks.Format(through) : null,
             ["items"] = journaled, [p["totals"]] = totals.DeepClone(),
         }));
     }

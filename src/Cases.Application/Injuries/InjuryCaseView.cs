@@ -4,7 +4,8 @@ namespace Cases.Application.Injuries;
 
 /// <summary>
 /// An injury case as the API and pages show it: the injury, its recognition decision, the worker (by name, the number
-/// masked as in every list) and employer, the rehabilitation period and the appraisal.
+/// masked as in every list) and employer, the rehabilitation period, the appraisal, and the end of the employment with
+/// the first day the fund pays no further treatment (第六十条; null while it pays, or kept for a medical dependency).
 /// </summary>
 public sealed record InjuryCaseView(
     Guid Id, string City, string CityName,
@@ -13,7 +14,8 @@ public sealed record InjuryCaseView(
     DateOnly InjuredOn, DateOnly? RecognizedOn, string? RecognitionNumber, string? Description,
     DateOnly? RehabStartsOn, DateOnly? RehabEndsOn, DateOnly? RehabOriginallyEndsOn,
     int? DisabilityGrade, DateOnly? AppraisedOn,
-    SelfCareLevel? SelfCareLevel = null, IReadOnlyList<InjuryAppraisalView>? Appraisals = null)
+    SelfCareLevel? SelfCareLevel = null, IReadOnlyList<InjuryAppraisalView>? Appraisals = null,
+    DateOnly? EmploymentEndedOn = null, bool KeepsMedicalTreatment = false, DateOnly? FundTreatmentEndsFrom = null)
 {
     internal static InjuryCaseView From(
         InjuryCase i, string workerName, string workerIdNumber, string employerName, string employerCreditCode, IReadOnlyList<InjuryAppraisalView>? appraisals = null) => new(
@@ -22,7 +24,8 @@ public sealed record InjuryCaseView(
         i.InjuryOn, i.RecognizedOn, i.RecognitionNumber, i.Description,
         i.RehabStartsOn, i.RehabEndsOn, i.RehabOriginallyEndsOn,
         i.DisabilityGrade is { IsEmpty: false } grade ? grade.Value : null, i.AppraisedOn,
-        i.AppraisedOn is null ? null : i.SelfCareLevel, appraisals);
+        i.AppraisedOn is null ? null : i.SelfCareLevel, appraisals,
+        i.EmploymentEndedOn, i.KeepsMedicalTreatment, i.FundTreatmentEndsFrom);
 }
 
 /// <summary>

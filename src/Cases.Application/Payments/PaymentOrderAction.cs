@@ -16,7 +16,8 @@ public sealed record PaymentOrderPlan(Guid Id, string Step, Guid? InjuryCaseId, 
 /// <see cref="BenefitKind"/> code, literally), <c>article</c> (literally, e.g. 第九十五条), <c>payee</c>, <c>payeeKind</c>,
 /// <c>account</c>, <c>bank</c> (data fields; <c>payeeKind</c> may instead be a payee kind's code, literally), optional <c>injuryCase</c> (a field holding the injury case's id),
 /// <c>accountKind</c> (a field: social-security-card, bank-card or bank-account; a person's card by default, an
-/// organisation's account otherwise) and <c>period</c> (a month field). The amount is never rounded here: the procedure's
+/// organisation's account otherwise), <c>period</c> (a month field) and <c>dueWhen</c> (a guard over case data: when it
+/// does not hold, the step orders nothing — a reimbursement with no rehabilitation cost pays no 康复费). The amount is never rounded here: the procedure's
 /// calculation rounds where its rule rounds. A replayed command makes no second order: the runtime answers a replay from
 /// its idempotency record without running the step again.
 /// </summary>
@@ -44,6 +45,7 @@ public sealed class PaymentOrderAction : IWorkflowAction
             check.Problem($"{path}.parameters.article", ParametersRule, new LocalizedText("支付单须写明支付依据的条款（article，如 第九十五条）。", "A payment order names its article (article, e.g. 第九十五条)."));
         }
 
+        check.Guard("dueWhen", ParametersRule);
         foreach (var (parameter, types, required) in new[]
         {
             ("amount", new[] { "decimal" }, true), ("payee", ["string"], true), ("payeeKind", ["string", "enum"], true),
@@ -83,6 +85,11 @@ public sealed class PaymentOrderAction : IWorkflowAction
         ArgumentNullException.ThrowIfNull(context);
         var p = context.Parameters;
         var data = context.Progress.Data;
+        if (p.TryGetValue("dueWhen", out var guard) && !Guards.Evaluate(guard, data, context.Definition.Data))
+        {
+            return;
+        }
+
         string Field(string parameter) => $"data.{p[parameter]}";
         string? Text(string parameter) => p.TryGetValue(parameter, out var field) ? data.GetText(field) : null;
 

@@ -93,6 +93,7 @@ public sealed class CaseRegisters(CasesDb db) : ICaseRegisters
             ["disabilityGrade"] = injury.DisabilityGrade is { IsEmpty: false } grade ? JsonNode.Parse(grade.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null,
             ["selfCareLevel"] = injury.AppraisedOn is null ? null : SelfCareName(injury.SelfCareLevel),
             ["appraisedOn"] = Date(injury.AppraisedOn),
+            ["employmentEndedOn"] = Date(injury.EmploymentEndedOn), ["keepsMedicalTreatment"] = injury.KeepsMedicalTreatment,
         };
     }
 

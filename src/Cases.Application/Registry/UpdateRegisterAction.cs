@@ -10,7 +10,8 @@ namespace Cases.Application.Registry;
 /// <param name="Values">Property → its new value.</param>
 /// <param name="Stated">The register's properties as the case holds them (through its ref's fills) when the step ran:
 /// a period the register does not hold yet is recorded as the case states it before it is extended.</param>
-/// <param name="Others">The written properties that are not dates (injury pages: the appraisal's grade and self-care level), as the case holds them.</param>
+/// <param name="Others">The written properties that are not dates (injury pages: the appraisal's grade and self-care level,
+/// the medical-dependency exception), as the case holds them.</param>
 public sealed record RegisterUpdatePlan(
     RegisterKind Register, string Key, IReadOnlyDictionary<string, DateOnly> Values, IReadOnlyDictionary<string, DateOnly> Stated,
     IReadOnlyDictionary<string, JsonNode?>? Others = null) : IProgressEffect;
@@ -78,6 +79,14 @@ public sealed class UpdateRegisterAction : IWorkflowAction
             check.Problem(path + ".appraisedOn", DefinitionRules.RegisterRef, new LocalizedText(
                 "写入伤残等级或生活自理障碍程度时，须同时写入鉴定日期（appraisedOn）。",
                 "Writing the disability grade or self-care level needs the appraisal day (appraisedOn) too."));
+        }
+
+        // 第六十条: the medical-dependency exception belongs to one end of the employment.
+        if (register.Kind == RegisterKind.InjuryCase && written.Contains("keepsMedicalTreatment") && !written.Contains("employmentEndedOn"))
+        {
+            check.Problem(path + ".employmentEndedOn", DefinitionRules.RegisterRef, new LocalizedText(
+                "写入医疗依赖（keepsMedicalTreatment）时，须同时写入劳动关系终止日期（employmentEndedOn）。",
+                "Writing keepsMedicalTreatment needs the day the employment ended (employmentEndedOn) too."));
         }
     }
 
@@ -154,6 +163,13 @@ public sealed class RegisterUpdates(CasesDb db) : IProgressEffectWriter
                     if (plan.Values.TryGetValue("rehabEndsOn", out var endsOn))
                     {
                         injury.ExtendRehabilitation(endsOn, plan.Stated.TryGetValue("rehabStartsOn", out var s) ? s : null, plan.Stated.TryGetValue("rehabEndsOn", out var e) ? e : null);
+                    }
+
+                    // 第六十条: the end of the labour relation closes fund-paid treatment from the next month, unless the
+                    // worker keeps it for a medical dependency (recorded with it, in the same step).
+                    if (plan.Values.TryGetValue("employmentEndedOn", out var endedOn))
+                    {
+                        injury.RecordEmploymentEnd(endedOn, plan.Others?.GetValueOrDefault("keepsMedicalTreatment") is JsonValue keeps && keeps.TryGetValue<bool>(out var flag) && flag);
                     }
 
                     if (plan.Values.TryGetValue("appraisedOn", out var appraisedOn))

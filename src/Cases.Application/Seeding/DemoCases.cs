@@ -30,6 +30,9 @@ public static class DemoCases
     private static readonly (string workerIdNumber, string employerCreditCode) Li = ("370105197811020041", "91370100MA3C4E5F61");
     private static readonly (string workerIdNumber, string employerCreditCode) Zhao = ("37020319880420005X", "91370200MA3D7K8P21");
     private static readonly string[] BenefitsPapers = ["application", "appraisal-conclusion", "account"]; // Benefits
+    private static readonly string[] ReimbursementPapers = ["receipts", "cost-list", "medical-records"]; // Benefits
+    private static readonly string[] SubsidyPapers = ["application", "termination-proof", "account"]; // Benefits
+    private static readonly string[] DeathPapers = ["application", "death-papers", "designated-account", "relationship-proof", "pension-pledge", "dependant-accounts"]; // Benefits
     private static readonly string[] ChangeApplicationOnly = ["change-application"]; // employers
     private static readonly Actor QingdaoOfficer = new("officer.qingdao", "370200", new HashSet<string> { Roles.Officer });
 
@@ -246,6 +249,82 @@ public static class DemoCases
                 payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南历下支行",
             }), JinanOfficer));
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+        });
+
+        // Reimbursements (第六十六～七十条): one just claimed, one waiting for the reviewer whose early costs fall to the
+        // employer for a late recognition application (第六十九条（一）), one approved and partly paid (a 丙 item refused).
+        static object Item(string code, string date, decimal quantity, decimal amount, string kind = "medical") => new { code, date, quantity, amount, kind };
+        var card = new { payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南历下支行" };
+        object Reimbursement(string recognitionAppliedOn, object[] bills, int hospitalDays, string payee) => new
+        {
+            recognitionAppliedOn, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
+            bills, hospitalDays, mealDailyStandard = hospitalDays > 0 ? 30.00m : (decimal?)null, overseas = false,
+            payee, payeeKind = "worker", card.payeeAccount, card.payeeBank,
+        };
+        await Case("medical reimbursement to check", async m =>
+            await Start(m, "medical-reimbursement", new { injuryCaseId = DemoInjuries.Id(3), claimant = "worker", appliedOn = Day(-2), materialsReceived = ReimbursementPapers }));
+        await Case("medical reimbursement to approve", async m =>
+        {
+            var id = await Start(m, "medical-reimbursement", new { injuryCaseId = DemoInjuries.Id(4), claimant = "employer", appliedOn = Day(-6), materialsReceived = ReimbursementPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(Reimbursement(Day(-40),
+                [Item("120400001", Day(-88), 3, 120.00m), Item("250101001", Day(-88), 1, 25.00m), Item("120400001", Day(-30), 2, 80.00m)], 0, "李秀英")), JinanOfficer));
+        });
+        await Case("medical reimbursement partly paid", async m =>
+        {
+            var id = await Start(m, "medical-reimbursement", new { injuryCaseId = DemoInjuries.Id(1), claimant = "worker", appliedOn = Day(-20), materialsReceived = ReimbursementPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(Reimbursement(Day(-135),
+            [
+                Item("331601001", Day(-139), 1, 260.00m), Item("XJ01DCA058A001", Day(-139), 6, 87.35m), Item("110900001", Day(-138), 5, 250.00m),
+                Item("311400010", Day(-139), 1, 95.50m), Item("340200001", Day(-60), 1, 150.00m, "rehab"),
+            ], 5, "王建国")), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "逐项审核无误" }), JinanReviewer));
+        });
+
+        // One-time medical subsidies (第八十条, 第六十条): one to check, one decided (treatment closed from the next month).
+        // The months for the grade are illustrative figures the officer would take from the province's table.
+        var subsidy = new { contributionsPaidAtEnd = true, medicalDependency = false, provincialAverageMonthlyWage = 7_626m, medicalMonths = 7m, employmentMonths = 8m, card.payeeAccount, card.payeeBank };
+        await Case("medical subsidy to check", async m =>
+        {
+            var injuryCaseId = DemoInjuries.Id(11);
+            await m.Send(new Injuries.RecordAppraisal(Guid.Parse(injuryCaseId), 8, "none", today.AddDays(-150), "济劳鉴〔" + today.AddDays(-150).Year + "〕第0111号", JinanOfficer));
+            await Start(m, "medical-subsidy", new { injuryCaseId, applicant = "worker", appliedOn = Day(-4), employmentEndedOn = Day(-10), materialsReceived = SubsidyPapers });
+        });
+        await Case("medical subsidy decided", async m =>
+        {
+            var injuryCaseId = DemoInjuries.Id(8);
+            await m.Send(new Injuries.RecordAppraisal(Guid.Parse(injuryCaseId), 9, "none", today.AddDays(-460), "济劳鉴〔" + today.AddDays(-460).Year + "〕第0108号", JinanOfficer));
+            var id = await Start(m, "medical-subsidy", new { injuryCaseId, applicant = "worker", appliedOn = Day(-15), employmentEndedOn = Day(-20), materialsReceived = SubsidyPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(subsidy), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+        });
+
+        // A death from a work injury (第八十二～八十八条): 周建民 of 济南恒达建材, his widow and two children — the elder turning
+        // 18 next year (第六十二条（二）) — at the reviewer's approval.
+        await Case("death benefits to approve", async m =>
+        {
+            static string Born(string yyyymmdd, string sequence) =>
+                "370102" + yyyymmdd + sequence + Domain.Parties.IdNumber.ComputeCheckDigit("370102" + yyyymmdd + sequence);
+            var deceased = Born("19790312", "017");
+            await m.Send(new Parties.RegisterWorker(deceased, "周建民", "13905310077", Wang.employerCreditCode, JinanOfficer, today.AddDays(-400)));
+            var injury = await m.Send(new Injuries.RegisterInjuryCase("370100", deceased, Wang.employerCreditCode, today.AddDays(-70), today.AddDays(-45),
+                "济人社工认字〔" + today.AddDays(-45).Year + "〕第0301号", "在厂房吊装作业时被坠落的钢构件砸伤，经抢救无效死亡", JinanOfficer));
+            var dependants = new object[]
+            {
+                new { name = "刘美华", idNumber = Born("19810507", "024"), relation = "spouse", orphanOrSolitaryElder = false },
+                new { name = "周子涵", idNumber = Born(today.AddYears(-17).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "021"), relation = "child", orphanOrSolitaryElder = false },
+                new { name = "周子轩", idNumber = Born(today.AddYears(-10).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "013"), relation = "child", orphanOrSolitaryElder = false },
+            };
+            var id = await Start(m, "death-benefits", new
+            {
+                injuryCaseId = injury.Id.ToString(), applicant = "next-of-kin", appliedOn = Day(-12), deathOn = Day(-69), hasDependants = true, dependants,
+                materialsReceived = DeathPapers,
+            });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(new
+            {
+                materialsReceived = DeathPapers, pensionChoice = "work-injury", afterPaidLeave = false, wages,
+                nationalUrbanDisposableIncome = 51_821m, provincialAverageMonthlyWageAtDeath = 7_626m, provincialAverageMonthlyWageAtInjury = 7_626m,
+                payeeName = "刘美华", card.payeeAccount, card.payeeBank,
+            }), JinanOfficer));
         });
 
         log.LogInformation("Demo cases opened: {Count}", opened);

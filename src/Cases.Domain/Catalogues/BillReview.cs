@@ -18,9 +18,12 @@ public sealed record BillItem(string Code, string? Name, DateOnly ServedOn, deci
 /// <summary>
 /// What the review knows of the worker beyond the bill: the injury case's rehabilitation period as the appraisal committee
 /// set it (第四十三条, as extended, 第四十九条; null when none was set), the day the labour relation ended (第六十条; null
-/// while it lasts) and the day the agency filed the referral (第三十八条; null when none was filed).
+/// while it lasts, or when the worker kept treatment for a medical dependency), the day the agency filed the referral
+/// (第三十八条; null when none was filed), and the last day whose costs the employer bears because it applied for the
+/// recognition late (第六十九条（一）, 《工伤保险条例》第十七条; null when it applied in time).
 /// </summary>
-public sealed record BillReviewFacts(DateOnly? RehabStartsOn, DateOnly? RehabEndsOn, DateOnly? EmploymentEndedOn, DateOnly? TransferFiledOn)
+public sealed record BillReviewFacts(DateOnly? RehabStartsOn, DateOnly? RehabEndsOn, DateOnly? EmploymentEndedOn, DateOnly? TransferFiledOn,
+    DateOnly? EmployerBearsThrough = null)
 {
     public bool InRehabilitationPeriod(DateOnly day) => RehabStartsOn <= day && day <= RehabEndsOn;
 }
@@ -37,7 +40,11 @@ public static class BillReasons
     public const string AfterEmployment = "after-employment";
     public const string UnfiledTransfer = "unfiled-transfer";
 
-    public static IReadOnlyList<string> All { get; } = [Paid, SelfPayShare, OverPriceCap, NotListed, ClassC, OutsideRehabPeriod, AfterEmployment, UnfiledTransfer];
+    /// <summary>A cost of the time the employer owed the recognition application: the employer pays it, not the fund.</summary>
+    public const string EmployerLateRecognition = "employer-late-recognition";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Paid, SelfPayShare, OverPriceCap, NotListed, ClassC, OutsideRehabPeriod, AfterEmployment, UnfiledTransfer, EmployerLateRecognition];
 }
 
 /// <summary>The decision on one item: what the fund pays, what the worker pays, what is refused (to the fen), and why.</summary>
@@ -67,29 +74,36 @@ public static class BillReview
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(facts);
         var claimed = item.Amount;
-        var day = item.ServedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (day, dayEn) = (Zh(item.ServedOn), En(item.ServedOn));
         if (item.Kind == BillItemKind.Rehab && !facts.InRehabilitationPeriod(item.ServedOn))
         {
             var period = facts.RehabStartsOn is { } s && facts.RehabEndsOn is { } e
-                ? ($"康复期 {s:yyyy-MM-dd} 至 {e:yyyy-MM-dd}", $"the rehabilitation period {s:yyyy-MM-dd} to {e:yyyy-MM-dd}")
+                ? ($"康复期 {Zh(s)} 至 {Zh(e)}", $"the rehabilitation period {En(s)} to {En(e)}")
                 : ("未确定康复期", "no rehabilitation period was set");
             return Refuse(claimed, BillReasons.OutsideRehabPeriod, listed, new(
                 $"康复费用发生于 {day}，超出康复期（{period.Item1}），不予支付（第四十四条）。",
-                $"A rehabilitation cost of {day}, outside {period.Item2}: not paid (第四十四条)."));
+                $"A rehabilitation cost of {dayEn}, outside {period.Item2}: not paid (第四十四条)."));
         }
 
         if (facts.EmploymentEndedOn is { } ended && item.ServedOn >= FirstOfNextMonth(ended))
         {
             var from = FirstOfNextMonth(ended);
             return Refuse(claimed, BillReasons.AfterEmployment, listed, new(
-                $"劳动关系于 {ended:yyyy-MM-dd} 终止，自次月（{from:yyyy-MM-dd}）起工伤保险基金不再支付后续医疗费（第六十条）。",
-                $"The labour relation ended on {ended:yyyy-MM-dd}; from the next month ({from:yyyy-MM-dd}) the fund pays no further medical costs (第六十条)."));
+                $"劳动关系于 {Zh(ended)} 终止，自次月（{Zh(from)}）起工伤保险基金不再支付后续医疗费（第六十条）。",
+                $"The labour relation ended on {En(ended)}; from the next month ({En(from)}) the fund pays no further medical costs (第六十条)."));
+        }
+
+        if (facts.EmployerBearsThrough is { } through && item.ServedOn <= through)
+        {
+            return Refuse(claimed, BillReasons.EmployerLateRecognition, listed, new(
+                $"用人单位未在规定时限内提出工伤认定申请，{Zh(item.ServedOn)}的费用在受理申请之日（{Zh(through)}）前发生，由用人单位负担，工伤保险基金不予支付（第六十九条（一）；《工伤保险条例》第十七条）。",
+                $"The employer applied for the recognition late: this cost of {En(item.ServedOn)}, up to the day the application was accepted ({En(through)}), is the employer's to pay, not the fund's (第六十九条（一）; 条例 第十七条)."));
         }
 
         if (item.Transfer && (facts.TransferFiledOn is not { } filed || item.ServedOn < filed))
         {
             return Refuse(claimed, BillReasons.UnfiledTransfer, listed, facts.TransferFiledOn is { } f
-                ? new($"转诊转院费用发生于 {day}，在备案（{f:yyyy-MM-dd}）之前，不予支付（第三十八条）。", $"A referral cost of {day}, before the filing ({f:yyyy-MM-dd}): not paid (第三十八条).")
+                ? new($"转诊转院费用发生于 {day}，在备案（{Zh(f)}）之前，不予支付（第三十八条）。", $"A referral cost of {dayEn}, before the filing ({En(f)}): not paid (第三十八条).")
                 : new("转诊转院未经参保地社保经办机构备案，其费用不予支付（第三十八条）。", "The referral was not filed with the agency: its costs are not paid (第三十八条)."));
         }
 
@@ -97,7 +111,7 @@ public static class BillReview
         {
             return Refuse(claimed, BillReasons.NotListed, null, new(
                 $"「{item.Code}」不在 {day} 适用的工伤保险“三目录”内，不予支付（第四十条）。",
-                $"{item.Code} is in none of the three catalogues in force on {day}: not paid (第四十条)."));
+                $"{item.Code} is in none of the three catalogues in force on {dayEn}: not paid (第四十条)."));
         }
 
         if (listed.Class == CatalogueClass.C)
@@ -133,8 +147,28 @@ public static class BillReview
             : new($"「{listed.Name}」符合“三目录”；{capZh}。", $"{listed.Name} is in the catalogues; {capEn}."), listed);
     }
 
+    /// <summary>
+    /// 第六十九条（一） with 《工伤保险条例》第十七条: when no recognition application was made within 30 days of the injury
+    /// (or the longer time the department allowed), the employer did not apply in time and bears the costs of that time —
+    /// from the injury to the day the application was accepted (whoever made it in the end: the worker, a relative or the
+    /// union may apply within a year). Null when an application was made in time: the fund pays from the injury.
+    /// </summary>
+    /// <param name="injuredOn">The day of the injury (or of the occupational-disease diagnosis).</param>
+    /// <param name="appliedOn">The day the recognition application was made.</param>
+    /// <param name="acceptedOn">The day the department accepted it (受理); the day it was made when not known.</param>
+    /// <param name="extended">Whether the department allowed the employer more time (第十七条 遇有特殊情况…适当延长).</param>
+    public static DateOnly? EmployerBearsThrough(DateOnly injuredOn, DateOnly appliedOn, DateOnly? acceptedOn, bool extended) =>
+        extended || appliedOn <= injuredOn.AddDays(RecognitionDays) ? null : acceptedOn is { } a && a > appliedOn ? a : appliedOn;
+
+    /// <summary>《工伤保险条例》第十七条: the employer applies within 30 days of the injury.</summary>
+    public const int RecognitionDays = 30;
+
     /// <summary>第六十条: 终止或解除劳动关系，次月起 — the first day of the month after the one the relation ended in.</summary>
     public static DateOnly FirstOfNextMonth(DateOnly ended) => new DateOnly(ended.Year, ended.Month, 1).AddMonths(1);
+
+    private static string Zh(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+
+    private static string En(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static BillDecision Refuse(decimal claimed, string code, CatalogueItem? listed, LocalizedText reason) =>
         new(claimed, 0m, 0m, claimed, code, reason, listed);

@@ -57,6 +57,22 @@ public sealed class InjuryCase
     /// <summary>Day of the latest appraisal conclusion (劳动能力鉴定结论); null until appraised.</summary>
     public DateOnly? AppraisedOn { get; private set; }
 
+    /// <summary>
+    /// Day the worker's labour or engagement relation ended (第六十条, 第八十条); null while it lasts. From the month after,
+    /// the fund pays no further medical treatment unless <see cref="KeepsMedicalTreatment"/>.
+    /// </summary>
+    public DateOnly? EmploymentEndedOn { get; private set; }
+
+    /// <summary>
+    /// Whether the worker has a medical dependency and gave up the one-time medical subsidy, so the fund keeps paying the
+    /// treatment after the employment ended (第六十条 "存在医疗依赖的工伤职工放弃领取一次性工伤医疗补助金的除外").
+    /// </summary>
+    public bool KeepsMedicalTreatment { get; private set; }
+
+    /// <summary>The first day the fund pays no further medical treatment (第六十条 次月起); null while it pays.</summary>
+    public DateOnly? FundTreatmentEndsFrom =>
+        EmploymentEndedOn is { } ended && !KeepsMedicalTreatment ? new DateOnly(ended.Year, ended.Month, 1).AddMonths(1) : null;
+
     /// <summary>Opens a case for an injury; each argument is checked and a failure names its field.</summary>
     public static InjuryCase Open(Guid workerId, Guid employerId, City city, DateOnly injuryOn, Guid? id = null) =>
         new()
@@ -201,5 +217,30 @@ public sealed class InjuryCase
         DisabilityGrade = grade;
         SelfCareLevel = selfCareLevel;
         AppraisedOn = appraisedOn;
+    }
+
+    /// <summary>
+    /// Records that the labour relation ended on <paramref name="endedOn"/> (第六十条; for grades 5–10 the insurance
+    /// relationship ends with it, 第八十条) and whether the worker keeps fund-paid treatment for a medical dependency,
+    /// having given up the one-time medical subsidy (第六十条 除外). Recorded once: the relationship does not end twice.
+    /// </summary>
+    public void RecordEmploymentEnd(DateOnly endedOn, bool keepsMedicalTreatment)
+    {
+        if (EmploymentEndedOn is { } recorded)
+        {
+            throw new DomainRuleException(new LocalizedText(
+                $"该工伤案件已登记劳动关系于 {Guard.Iso(recorded)} 终止，不能再次登记。",
+                $"This injury case already records the employment ending on {Guard.Iso(recorded)}; it cannot end again."));
+        }
+
+        if (endedOn < InjuryOn)
+        {
+            throw new DomainValidationException("employmentEndedOn", new LocalizedText(
+                $"劳动关系终止日期 {Guard.Iso(endedOn)} 早于受伤日期 {Guard.Iso(InjuryOn)}。",
+                $"The employment end {Guard.Iso(endedOn)} is before the injury on {Guard.Iso(InjuryOn)}."));
+        }
+
+        EmploymentEndedOn = endedOn;
+        KeepsMedicalTreatment = keepsMedicalTreatment;
     }
 }

@@ -51,6 +51,25 @@ public sealed class ActionCheck(
         }
     }
 
+    /// <summary>
+    /// Checks an optional guard parameter (e.g. <c>dueWhen</c>): a condition over case data, reported under
+    /// <paramref name="rule"/> when it does not parse or names undeclared data.
+    /// </summary>
+    public void Guard(string parameter, string rule)
+    {
+        if (Parameters.GetValueOrDefault(parameter) is not { } guard)
+        {
+            return;
+        }
+
+        var expression = new NCalc.Expression(guard);
+        if (expression.HasErrors() || expression.GetParameterNames().FirstOrDefault(n => !Definition.Data.ContainsKey(n)) is not null)
+        {
+            Problem($"{Path}.parameters.{parameter}", rule, new LocalizedText(
+                $"{parameter} 条件“{guard}”无法解析，或用到了未声明的数据。", $"The {parameter} guard \"{guard}\" does not parse or names undeclared data."));
+        }
+    }
+
     /// <summary>As <see cref="Field(string, string?, LocalizedText)"/>, with <paramref name="what"/> in one text.</summary>
     public void Field(string path, string? field, string what) => Field(path, field, new LocalizedText(what, what));
 }

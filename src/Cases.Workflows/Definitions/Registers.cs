@@ -38,7 +38,11 @@ public static class Registers
             // Injury pages: the appraisal conclusion in force (第七十八条), which a benefits procedure fills and a
             // committee-appraisal step writes (grade 1–10, none when not reached; none|partial|major|complete).
             ["disabilityGrade"] = "integer", ["selfCareLevel"] = "string", ["appraisedOn"] = "date",
-        }, ["rehabEndsOn", "disabilityGrade", "selfCareLevel", "appraisedOn"]),
+
+            // The end of the labour relation (第六十条, 第八十条) and the medical-dependency exception of 第六十条, which a
+            // one-time medical subsidy procedure writes and a reimbursement's review reads.
+            ["employmentEndedOn"] = "date", ["keepsMedicalTreatment"] = "boolean",
+        }, ["rehabEndsOn", "disabilityGrade", "selfCareLevel", "appraisedOn", "employmentEndedOn", "keepsMedicalTreatment"]),
         new(RegisterKind.Project, "project", new LocalizedText("建设项目", "construction project"), new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["projectCode"] = "string", ["name"] = "string", ["generalContractorCreditCode"] = "string", ["generalContractorName"] = "string",

@@ -128,4 +128,31 @@ public sealed class CatalogueTests
         Assert.Equal("priceCap", Assert.Throws<DomainValidationException>(() => CatalogueItem.Create(CatalogueKind.Drugs, "X", "名称", CatalogueClass.A, null, 0m, null, From)).Field);
         Assert.Equal(100m, CatalogueItem.Create(CatalogueKind.Drugs, "X", "名称", CatalogueClass.C, null, null, null, From).SelfPayPercent);
     }
+
+    [Theory]
+    // 条例 第十七条: 30 days from the injury of 2025-01-10 run to 2025-02-09.
+    // Applied on day 30: in time, the fund pays from the injury.
+    [InlineData("2025-02-09", null, false, null)]
+    // Applied on day 31 and accepted five days later: the employer bears the costs until the acceptance.
+    [InlineData("2025-02-10", "2025-02-15", false, "2025-02-15")]
+    // Accepted day not known: until the day it was applied for.
+    [InlineData("2025-03-20", null, false, "2025-03-20")]
+    // The department allowed more time: not late.
+    [InlineData("2025-03-20", "2025-03-25", true, null)]
+    public void A_late_recognition_application_leaves_the_costs_until_its_acceptance_to_the_employer(string applied, string? accepted, bool extended, string? through)
+    {
+        static DateOnly Day(string d) => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(through is null ? null : Day(through), BillReview.EmployerBearsThrough(new(2025, 1, 10), Day(applied), accepted is null ? null : Day(accepted), extended));
+    }
+
+    [Fact]
+    public void The_employers_share_is_refused_to_the_fund_whole_naming_the_article_and_a_later_cost_is_paid()
+    {
+        var facts = new BillReviewFacts(null, null, null, null, new DateOnly(2025, 3, 25));
+        var borne = BillReview.Decide(Bill(260.00m, "2025-03-25"), Item(CatalogueClass.A), facts);
+        Assert.Equal((0m, 260.00m, BillReasons.EmployerLateRecognition), (borne.Paid, borne.Refused, borne.ReasonCode));
+        Assert.Contains("第六十九条（一）", borne.Reason.Zh, StringComparison.Ordinal);
+        Assert.Contains("2025年3月25日", borne.Reason.Zh, StringComparison.Ordinal);
+        Assert.Equal(BillReasons.Paid, BillReview.Decide(Bill(260.00m, "2025-03-26"), Item(CatalogueClass.A), facts).ReasonCode);
+    }
 }

@@ -151,4 +151,19 @@ public sealed class InjuryCaseTests
     [InlineData(10, "十级")]
     public void DisabilityGrade_has_chinese_name(int value, string nameZh) =>
         Assert.Equal(nameZh, DisabilityGrade.From(value).NameZh);
+
+    [Fact]
+    public void The_end_of_employment_closes_fund_paid_treatment_from_the_next_month_unless_a_medical_dependency_keeps_it_and_is_recorded_once()
+    {
+        var ended = NewCase();
+        ended.RecordEmploymentEnd(new DateOnly(2026, 5, 15), keepsMedicalTreatment: false);
+        Assert.Equal(new DateOnly(2026, 6, 1), ended.FundTreatmentEndsFrom);
+        Assert.Throws<DomainRuleException>(() => ended.RecordEmploymentEnd(new DateOnly(2026, 5, 20), keepsMedicalTreatment: false));
+
+        var kept = NewCase();
+        kept.RecordEmploymentEnd(new DateOnly(2026, 12, 31), keepsMedicalTreatment: true);
+        Assert.Null(kept.FundTreatmentEndsFrom);
+
+        Assert.Equal("employmentEndedOn", Assert.Throws<DomainValidationException>(() => NewCase().RecordEmploymentEnd(InjuryOn.AddDays(-1), false)).Field);
+    }
 }

@@ -98,7 +98,7 @@ public abstract partial class BillReviewScenarios(AppFixture app) : ProcedureSce
         var decisions = data.GetProperty("decisions").EnumerateArray().ToArray();
         AssertDecision(decisions[0], 40.00m, 0m, 0m, BillReasons.Paid);
         AssertDecision(decisions[1], 0m, 0m, 40.00m, BillReasons.AfterEmployment);
-        Assert.Contains("2025-04-01", decisions[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2025年4月1日", decisions[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(40.00m, data.GetProperty("totals").GetProperty("payable").GetDecimal());
         Assert.Equal(40.00m, data.GetProperty("totals").GetProperty("refused").GetDecimal());
     }

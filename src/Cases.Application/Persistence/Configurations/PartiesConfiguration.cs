@@ -84,6 +84,7 @@ internal sealed class InjuryCaseConfiguration : IEntityTypeConfiguration<InjuryC
         b.Property(x => x.RecognitionNumber).HasMaxLength(InjuryCase.RecognitionNumberMaxLength);
         b.Property(x => x.Description).HasMaxLength(InjuryCase.DescriptionMaxLength);
         b.Ignore(x => x.RehabExtended);
+        b.Ignore(x => x.FundTreatmentEndsFrom);
         // One recognition decision is one injury case: the same decision received twice is refused, not registered twice.
         b.HasIndex(x => x.RecognitionNumber).IsUnique().HasDatabaseName("ux_injury_cases_recognition_number");
         b.HasIndex(x => x.EmployerId).HasDatabaseName("ix_injury_cases_employer");

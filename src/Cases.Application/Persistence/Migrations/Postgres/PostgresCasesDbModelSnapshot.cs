@@ -872,8 +872,14 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("EmploymentEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("KeepsMedicalTreatment")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("RecognitionNumber")
                         .HasMaxLength(60)

@@ -873,8 +873,14 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("EmploymentEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("KeepsMedicalTreatment")
+                        .HasColumnType("bit");
 
                     b.Property<string>("RecognitionNumber")
                         .HasMaxLength(60)

@@ -857,8 +857,14 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EmploymentEndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("InjuryOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeepsMedicalTreatment")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecognitionNumber")
                         .HasMaxLength(60)

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cases.Application.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class InjuryEmploymentEnd : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EmploymentEndedOn",
+                table: "injury_cases",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "KeepsMedicalTreatment",
+                table: "injury_cases",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EmploymentEndedOn",
+                table: "injury_cases");
+
+            migrationBuilder.DropColumn(
+                name: "KeepsMedicalTreatment",
+                table: "injury_cases");
+        }
+    }
+}
