@@ -181,7 +181,7 @@ public abstract partial class DisabilityBenefitsScenarios
 
         var letter = await LetterAsync(await App.As("officer.jinan"), caseId);
         Assert.Equal(("refusal", "伤残待遇不予核定通知书", "逾期未补正，申请失效"), (letter.Str("kind"), Zh(letter.GetProperty("title")), Zh(letter.GetProperty("conclusion"))));
-        Assert.Equal(["第九十四条", "第十五条"], letter.GetProperty("articles").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["第九十四条", "第五十七条", "第十五条"], letter.GetProperty("articles").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("2026-04-20", letter.Str("decidedOn"));
     }
 

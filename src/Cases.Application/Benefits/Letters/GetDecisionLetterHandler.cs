@@ -53,7 +53,6 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
         var (@case, instance) = await CaseAccess.LoadAsync(db, query.CaseId, query.By, track: false, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken);
         var title = definition.Title;
-        var benefitStates = definition.States.Where(s => s.Value.Kind == StateKind.Action && s.Value.Action is { } a && BenefitActions.Contains(a)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         if (!DecidesBenefits(definition))
         {
             throw new DomainRuleException(new LocalizedText(
@@ -70,7 +69,7 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
         }
 
         var data = JsonNode.Parse(instance.DataJson) as JsonObject ?? [];
-        var decision = ReachableFrom(definition, benefitStates).Contains(instance.State);
+        var decision = TowardEnd(definition, instance.State).AfterBenefit;
         var stem = title.Zh.EndsWith("核定", StringComparison.Ordinal) ? title.Zh[..^2] : title.Zh;
         var letterTitle = decision
             ? new LocalizedText($"{stem}核定通知书", $"{title.En}: decision letter")
@@ -95,27 +94,6 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
             Articles(definition, instance.State, decision, payments, monthly),
             decision ? Calculations(definition, journal) : [],
             decision ? DecisionRecourse : RefusalRecourse, signer);
-    }
-
-    /// <summary>The states some benefit step leads to: an end among them is where a decision of benefits ends.</summary>
-    internal static HashSet<string> ReachableFrom(WorkflowDefinition definition, IEnumerable<string> starts)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(starts);
-        while (queue.TryDequeue(out var state))
-        {
-            if (!seen.Add(state) || !definition.States.TryGetValue(state, out var spec))
-            {
-                continue;
-            }
-
-            foreach (var next in spec.Transitions().Select(t => t.To).OfType<string>())
-            {
-                queue.Enqueue(next);
-            }
-        }
-
-        return seen;
     }
 
     private static LetterAddressee Addressee(WorkflowDefinition definition, JsonObject data)
@@ -222,14 +200,17 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
     }
 
     /// <summary>
-    /// The notes of a case that ended without benefits: the text fields the outcome (or event) leading to the end state
-    /// requires — what the definition makes the officer write when refusing (e.g. checkNote, 审核意见).
+    /// The notes of a case that ended without benefits: the text fields required by the task outcomes (and events) that
+    /// lead forward to that end without passing a benefit step — what the definition makes the officer write when
+    /// refusing (e.g. checkNote, 审核意见), also when a reviewer confirms the refusal afterwards. A way back (退回重新核验)
+    /// is not one of them: its note is internal.
     /// </summary>
     private static List<LetterNote> Notes(WorkflowDefinition definition, string endState, JsonObject data)
     {
-        var fields = definition.States.Values
-            .SelectMany(s => (s.Outcomes ?? []).Values.Where(o => o.To == endState).SelectMany(o => o.Requires ?? [])
-                .Concat((s.Events ?? []).Values.Where(e => e.To == endState).SelectMany(e => e.Fields ?? [])))
+        var toward = TowardEnd(definition, endState);
+        var fields = definition.States
+            .SelectMany(s => (s.Value.Outcomes ?? []).Where(o => toward.Contains(o.Value.To) && !toward.BackEdges.Contains((s.Key, o.Value.To))).SelectMany(o => o.Value.Requires ?? [])
+                .Concat((s.Value.Events ?? []).Values.Where(e => toward.Contains(e.To) && !toward.BackEdges.Contains((s.Key, e.To))).SelectMany(e => e.Fields ?? [])))
             .Select(f => f.Field)
             .Where(f => definition.Data.GetValueOrDefault(f)?.Type == "text")
             .Distinct(StringComparer.Ordinal);
@@ -240,16 +221,84 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
 
     /// <summary>
     /// The articles the conclusion rests on: 第九十四条 (the notice itself), then for a decision each payment's and monthly
-    /// benefit's article, for a refusal the basis of the step (task deadline, or timer) that led to the end.
+    /// benefit's article, for a refusal the basis of each step (task deadline, or timer) leading forward to the end.
     /// </summary>
     private static List<string> Articles(WorkflowDefinition definition, string endState, bool decision, List<LetterPayment> payments, List<LetterMonthly> monthly)
     {
-        IEnumerable<string?> articles = decision
-            ? payments.Select(p => p.Article).Concat(monthly.Select(m => m.Article))
-            : definition.States.Values.SelectMany(s =>
-                ((s.Outcomes ?? []).Values.Any(o => o.To == endState) || (s.Events ?? []).Values.Any(e => e.To == endState) ? [s.Deadline?.Basis] : Array.Empty<string?>())
-                .Append(s.Timer is { } t && t.To == endState ? t.Basis : null));
+        IEnumerable<string?> articles;
+        if (decision)
+        {
+            articles = payments.Select(p => p.Article).Concat(monthly.Select(m => m.Article));
+        }
+        else
+        {
+            var toward = TowardEnd(definition, endState);
+            articles = definition.States.SelectMany(s =>
+                ((s.Value.Outcomes ?? []).Values.Any(o => toward.Contains(o.To) && !toward.BackEdges.Contains((s.Key, o.To)))
+                 || (s.Value.Events ?? []).Values.Any(e => toward.Contains(e.To) && !toward.BackEdges.Contains((s.Key, e.To)))
+                    ? [s.Value.Deadline?.Basis] : Array.Empty<string?>())
+                .Append(s.Value.Timer is { } t && t.To is { } to && toward.Contains(to) ? t.Basis : null));
+        }
+
         return [.. articles.OfType<string>().Prepend(NoticeArticle).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The states that lead forward to an end state without a benefit step on the way, and the ways back of the definition.</summary>
+    private sealed class Toward(HashSet<string> states, HashSet<(string From, string To)> backEdges, bool afterBenefit)
+    {
+        public HashSet<(string From, string To)> BackEdges { get; } = backEdges;
+
+        /// <summary>A benefit step leads forward to the end: the end of a decision of benefits (核定), not of a refusal.</summary>
+        public bool AfterBenefit { get; } = afterBenefit;
+
+        public bool Contains(string state) => states.Contains(state);
+    }
+
+    /// <summary>
+    /// The states from which <paramref name="endState"/> is reached going forward and no benefit step is: the way to a
+    /// refusal (check → 复核不予核定 → refused). Forward means without the ways back (an outcome that returns to an earlier
+    /// task, 退回): a depth-first walk from the initial state finds them as the edges to a state still on its path.
+    /// </summary>
+    private static Toward TowardEnd(WorkflowDefinition definition, string endState)
+    {
+        var back = new HashSet<(string, string)>();
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var forward = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Walk(string state)
+        {
+            if (!definition.States.TryGetValue(state, out var spec) || !onPath.Add(state))
+            {
+                return;
+            }
+
+            var next = forward[state] = [];
+            foreach (var to in spec.Transitions().Select(t => t.To).OfType<string>())
+            {
+                if (onPath.Contains(to))
+                {
+                    back.Add((state, to));
+                    continue;
+                }
+
+                next.Add(to);
+                if (!done.Contains(to))
+                {
+                    Walk(to);
+                }
+            }
+
+            onPath.Remove(state);
+            done.Add(state);
+        }
+
+        Walk(definition.Initial);
+        var benefit = definition.States.Where(s => s.Value.Action is { } a && BenefitActions.Contains(a)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        bool Reaches(string from, Func<string, bool> target, HashSet<string> seen) =>
+            target(from) || (seen.Add(from) && forward.GetValueOrDefault(from, []).Any(n => Reaches(n, target, seen)));
+        var states = forward.Keys.Where(s => Reaches(s, x => x == endState, new(StringComparer.Ordinal)) && !Reaches(s, benefit.Contains, new(StringComparer.Ordinal)))
+            .Append(endState).ToHashSet(StringComparer.Ordinal);
+        return new Toward(states, back, benefit.Any(b => Reaches(b, x => x == endState, new(StringComparer.Ordinal))));
     }
 
     /// <summary>Each calculation's last run (a case returned and computed again keeps only what was decided), as journaled.</summary>
