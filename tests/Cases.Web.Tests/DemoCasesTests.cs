@@ -21,7 +21,8 @@ public sealed class DemoCasesTests
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
         // Benefits: three reimbursements (to check, to approve, partly paid), two medical subsidies (to check, decided) and a
         // death with three dependants at the approval.
-        Assert.Equal(35, states.Count);
+        // Paydesk: +1, a second decided disability case whose subsidy the bank returns (35 before).
+        Assert.Equal(36, states.Count);
         Assert.Contains(states, s => s.DefinitionKey == "death-benefits" && s.State == "approve");
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
@@ -61,5 +62,14 @@ public sealed class DemoCasesTests
         var benefits = await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync();
         Assert.All(new[] { "medical-cost", "rehab-cost", "hospital-meal-subsidy", "medical-lump-sum" }, b => Assert.Contains(b, benefits));
         Assert.Single(await db.InjuryCases.AsNoTracking().Where(i => i.EmploymentEndedOn != null).ToListAsync());
+        // Paydesk: one batch of 济南 through the whole cycle — approved by someone other than its assembler, the bank's result
+        // imported: one order paid, one returned (wrong account) waiting for its correction.
+        var batch = Assert.Single(await db.PaymentBatches.AsNoTracking().ToListAsync());
+        Assert.Equal(("370100", Cases.Domain.Payments.BatchStatus.Reconciled, "officer.jinan", "reviewer.jinan"), (batch.CityCode, batch.Status, batch.AssembledBy, batch.ApprovedBy));
+        var settled = await db.PaymentOrders.AsNoTracking().Where(o => o.BatchId == batch.Id).ToListAsync();
+        Assert.Equal(2, settled.Count);
+        Assert.Single(settled, o => o.Status == Cases.Domain.Payments.PaymentStatus.Paid);
+        var returned = Assert.Single(settled, o => o.Status == Cases.Domain.Payments.PaymentStatus.Returned);
+        Assert.Equal((Cases.Application.Seeding.DemoPayments.ReturnReason, (Guid?)null), (returned.Reason, returned.SupersededBy));
     }
 }

@@ -257,7 +257,7 @@ public static class DemoCases
         var card = new { payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南历下支行" };
         object Reimbursement(string recognitionAppliedOn, object[] bills, int hospitalDays, string payee) => new
         {
-            recognitionAppliedOn, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
+            recognitionAppliedOn, insuredWhenInjured = true, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
             bills, hospitalDays, mealDailyStandard = hospitalDays > 0 ? 30.00m : (decimal?)null, overseas = false,
             payee, payeeKind = "worker", card.payeeAccount, card.payeeBank,
         };
@@ -326,6 +326,25 @@ public static class DemoCases
                 payeeName = "刘美华", card.payeeAccount, card.payeeBank,
             }), JinanOfficer));
         });
+
+        // Paydesk: the whole payment cycle on the first run (第九十四、九十六、一百一十九条). A second decided disability case
+        // (grade 8: its one-time subsidy only) orders a payment to 李秀英 (on her injury case 6) on an account the bank will return; an officer
+        // batches the two subsidies, the reviewer approves, the bank file goes out and the bank's result comes back — one
+        // paid, one returned (wrong account) waiting on the batch's page for its correction. All through the commands the
+        // pages send.
+        await Case("disability benefits decided, paid to a closed account", async m =>
+        {
+            var injuryCaseId = DemoInjuries.Id(6);
+            await m.Send(new Injuries.RecordAppraisal(Guid.Parse(injuryCaseId), 8, "none", today.AddDays(-35), "济劳鉴〔" + today.Year + "〕第0106号", JinanOfficer));
+            var id = await Start(m, "disability-benefits", new { injuryCaseId, applicant = "worker", appliedOn = Day(-28), materialsReceived = BenefitsPapers });
+            await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(new
+            {
+                insuredWhenInjured = true, employmentOngoing = true, medicalSubsidyPaid = false, wages, averages.provincialAverageMonthlyWage, averages.minimumWage, averages.careAverageMonthlyWage,
+                payeeAccount = DemoPayments.ClosedAccount, payeeBank = "中国建设银行济南分行",
+            }), JinanOfficer));
+            await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+        });
+        await Case("payment batch paid and returned", m => DemoPayments.RunAsync(m, JinanOfficer, JinanReviewer));
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }

@@ -61,6 +61,13 @@ public sealed class PaymentBatch
 
     public DateTimeOffset? ReconciledAt { get; private set; }
 
+    /// <summary>
+    /// Incremented by the changes that must happen once (the approval, applying results): the database keeps it as a concurrency token,
+    /// so of two reviewers approving the same draft at once, or an approval racing another change, only one writes — the
+    /// other's command reads an older revision and loses with 409 (第一百一十九条: one approval, by one named reviewer).
+    /// </summary>
+    public int Revision { get; private set; }
+
     /// <summary>Assembles <paramref name="orders"/> (all of the city, all pending and not reversed) into a new batch.</summary>
     public static PaymentBatch Assemble(Guid id, string cityCode, IReadOnlyCollection<PaymentOrder> orders, DateTimeOffset at, string by)
     {
@@ -110,6 +117,7 @@ public sealed class PaymentBatch
         }
 
         (Status, ApprovedBy, ApprovedAt) = (BatchStatus.Approved, by, at);
+        Revision++;
     }
 
     /// <summary>The bank file was written: an approved batch is sent (writing it again later changes nothing).</summary>
@@ -122,6 +130,7 @@ public sealed class PaymentBatch
 
         if (Status == BatchStatus.Approved)
         {
+            // No new revision: two first downloads at once both send the same file, and both may say so.
             (Status, SentAt) = (BatchStatus.Sent, at);
         }
     }
@@ -197,6 +206,12 @@ public sealed class PaymentBatch
         if (Status == BatchStatus.Sent && byId.Values.All(o => o.Status is PaymentStatus.Paid or PaymentStatus.Returned))
         {
             (Status, ReconciledAt) = (BatchStatus.Reconciled, at);
+        }
+
+        if (applied > 0)
+        {
+            // Two imports of the same file at once: one applies it, the other loses rather than applying it twice.
+            Revision++;
         }
 
         return new BankResultApplied(applied, lines.Count - applied);

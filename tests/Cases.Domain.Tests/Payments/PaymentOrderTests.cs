@@ -137,4 +137,24 @@ public sealed class PaymentOrderTests
         Assert.Equal("一次性伤残补助金", BenefitKind.Find("disability-lump-sum")?.Zh);
         Assert.Equal("benefit", Assert.Throws<DomainValidationException>(() => BenefitKind.Parse("bonus", "benefit")).Field);
     }
+
+    // Paydesk: the revision the database checks on writing a batch moves with what must happen once — the approval, the
+    // results applied — and not with the bank file's download, which two officers may take at once (第一百一十九条).
+    [Fact]
+    public void A_batch_s_revision_moves_with_its_approval_and_results_not_with_its_download_or_a_repeated_file()
+    {
+        var (a, b) = (Order(), Order(20m));
+        var batch = PaymentBatch.Assemble(Guid.NewGuid(), "370100", [a, b], Now, "officer.jinan");
+        Assert.Equal(0, batch.Revision);
+        batch.Approve("reviewer.jinan", Now);
+        Assert.Equal(1, batch.Revision);
+        batch.MarkSent(Now);
+        batch.MarkSent(Now);
+        Assert.Equal(1, batch.Revision);
+        BankResultLine[] lines = [new(a.Id, BankOutcome.Paid, a.Amount, null), new(b.Id, BankOutcome.Returned, b.Amount, "账户已销户")];
+        batch.ApplyResults(lines, [a, b], Today, Now);
+        Assert.Equal((2, BatchStatus.Reconciled), (batch.Revision, batch.Status));
+        Assert.True(batch.ApplyResults(lines, [a, b], Today, Now).NothingChanged);
+        Assert.Equal(2, batch.Revision);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class InjuryCasePageTests(SqliteRuntimeApp app) : IClassFixture<Sq
 
         // Each injury procedure can be opened on it, the injury case filled in.
         var open = page.QuerySelectorAll("[data-testid=open-on-injury] a").Select(a => a.GetAttribute("data-procedure")).ToList();
-        Assert.Equal(["advance-payment", "death-benefits", "disability-benefits", "rehab-extension", "third-party-reimbursement", "transfer-approval"], open.Order(StringComparer.Ordinal));
+        Assert.Equal(["advance-payment", "death-benefits", "disability-benefits", "medical-reimbursement", "medical-subsidy", "rehab-extension", "third-party-reimbursement", "transfer-approval"], open.Order(StringComparer.Ordinal));
         Assert.All(page.QuerySelectorAll("[data-testid=open-on-injury] a"), a => Assert.EndsWith("&injuryCaseId=" + injuryCaseId, a.GetAttribute("href"), StringComparison.Ordinal));
 
         // Found in the list by the worker's name; another city's officer does not find the page.

@@ -22,7 +22,7 @@ public abstract partial class MedicalReimbursementScenarios(AppFixture app) : Pr
 
     private static Dictionary<string, object?> Checked(object[] bills, string recognitionAppliedOn, int hospitalDays = 0, decimal? mealDailyStandard = null) => new()
     {
-        ["recognitionAppliedOn"] = recognitionAppliedOn, ["treatmentPapersComplete"] = true, ["consistentWithInjury"] = true,
+        ["recognitionAppliedOn"] = recognitionAppliedOn, ["insuredWhenInjured"] = true, ["treatmentPapersComplete"] = true, ["consistentWithInjury"] = true,
         ["thirdPartyCompensated"] = false, ["referral"] = false, ["bills"] = bills, ["hospitalDays"] = hospitalDays,
         ["mealDailyStandard"] = mealDailyStandard, ["overseas"] = false,
         ["payee"] = "周立军", ["payeeKind"] = "worker", ["payeeAccount"] = "6222021602001234568", ["payeeBank"] = "中国工商银行济南分行",
@@ -141,7 +141,7 @@ public abstract partial class MedicalReimbursementScenarios(AppFixture app) : Pr
     }
 
     [Fact]
-    public async Task A_bill_with_nothing_payable_ends_refused_without_an_order_and_a_third_party_claim_is_turned_away_with_the_article()
+    public async Task A_bill_with_nothing_payable_ends_refused_without_an_order_and_third_party_or_uninsured_claims_are_turned_away_with_the_article()
     {
         At("2025-07-01 09:00");
         var (injury, caseId) = await ClaimAsync("2025-02-20", "2025-03-01", "2025-05-31");
@@ -150,6 +150,10 @@ public abstract partial class MedicalReimbursementScenarios(AppFixture app) : Pr
         thirdParty["thirdPartyCompensated"] = true;
         var refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "eligible", thirdParty)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("第八十九", refused.Str("detail"), StringComparison.Ordinal);
+        var uninsured = Checked([Bill("331601001", "2025-03-11", 1, 260.00m)], "2025-03-05");
+        uninsured["insuredWhenInjured"] = false;
+        refused = await (await DemoFiling.CompleteAsync(await App.As("officer.jinan"), check.Id(), "eligible", uninsured)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("第六十一条", refused.Str("detail"), StringComparison.Ordinal);
 
         var approve = Task(await CompleteAsync(check, "eligible", Checked([Bill("ZZ9999", "2025-03-11", 1, 120.00m), Bill("311400010", "2025-03-11", 1, 95.50m)], "2025-03-05")));
         Assert.Equal("refused", (await CompleteAsync(approve, "approved", null, "reviewer.jinan")).Str("endOutcome"));

@@ -42,7 +42,7 @@ public abstract class MedicalSubsidyScenarios(AppFixture app) : ProcedureScenari
         var caseId = await StartAsync("medical-reimbursement", new { injuryCaseId, claimant = "worker", appliedOn = secondDay, materialsReceived = new[] { "receipts", "cost-list", "medical-records" } });
         await CompleteAsync(Task(await CaseAsync(caseId)), "eligible", new
         {
-            recognitionAppliedOn = "2024-03-20", treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
+            recognitionAppliedOn = "2024-03-20", insuredWhenInjured = true, treatmentPapersComplete = true, consistentWithInjury = true, thirdPartyCompensated = false, referral = false,
             bills = new[] { new { code = "331601001", date = firstDay, quantity = 1m, amount = 260.00m, kind = "medical" }, new { code = "331601001", date = secondDay, quantity = 1m, amount = 260.00m, kind = "medical" } },
             hospitalDays = 0, overseas = false, payee = "韩志刚", payeeKind = "worker", payeeAccount = "6222021602001234568", payeeBank = "中国工商银行济南分行",
         });

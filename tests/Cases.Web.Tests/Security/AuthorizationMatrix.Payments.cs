@@ -40,7 +40,37 @@ public static partial class AuthorizationMatrix
         new("GET", "/payments", Only(Officer, Reviewer, Supervisor, Admin), Scope.CityFilter, "200", Get(c => $"/payments?city={c.City}&status=pending")),
         new("GET", "/payments/batches/{id:guid}", Only(Officer, Reviewer, Supervisor, Admin), Scope.Record, "200", async c =>
             new Attempt($"/payments/batches/{await c.App.SharedAsync($"payments: a draft batch of {c.City}", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}")),
+
+        // Paydesk: the pages' forms send the same requests; who may not gets a 403 page saying why (another role, another
+        // city's batch to assemble, the batch's own assembler), another city's batch or order is the plain 404.
+        new("POST", "/payments/batches", Only(Officer), Scope.NewInCity, "302 /payments/batches/{id} (notice)", async c =>
+            new Attempt("/payments/batches", Form: new Dictionary<string, string> { ["city"] = c.City, ["orderIds"] = (await c.RecordAsync("page batch", () => c.App.NewPaymentOrderAsync(c.City))).ToString() }),
+            Denied: "403"),
+        new("POST", "/payments/batches/{id:guid}/approve", Only(Reviewer), Scope.Record, "302 /payments/batches/{id} (notice)", async c =>
+            new Attempt($"/payments/batches/{await c.RecordAsync("page approve", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Draft)).BatchId)}/approve", Form: new Dictionary<string, string>())),
+        new("POST", "/payments/batches/{id:guid}/results", Only(Officer), Scope.Record, "302 /payments/batches/{id} (notice)", async c =>
+        {
+            var (batch, order) = await PaymentsSentAsync(c);
+            return new Attempt($"/payments/batches/{batch}/results", Form: new Dictionary<string, string>(), File: new FormFile("file", "results.csv", "text/csv", SecurityApp.PaidResult(order)));
+        }),
+        new("POST", "/payments/batches/{id:guid}/orders/{orderId:guid}/correction", Only(Officer), Scope.Record, "302 /payments/batches/{id} (notice)", async c =>
+        {
+            var batch = await c.RecordAsync("page correction", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Reconciled, returned: true)).BatchId);
+            return new Attempt($"/payments/batches/{batch}/orders/{await OrderOfAsync(c, batch)}/correction", Form: new Dictionary<string, string>
+            {
+                ["account"] = "6217000000123456786", ["bank"] = "中国建设银行", ["accountKind"] = "bank-card",
+            }, FreeText: ["bank"]);
+        }),
+        new("POST", "/payments/batches/{id:guid}/orders/{orderId:guid}/reversal", Only(Officer), Scope.Record, "302 /payments/batches/{id} (notice)", async c =>
+        {
+            var batch = await c.RecordAsync("page reversal", async () => (await c.App.NewPaymentBatchAsync(c.City, BatchStatus.Reconciled)).BatchId);
+            return new Attempt($"/payments/batches/{batch}/orders/{await OrderOfAsync(c, batch)}/reversal", Form: new Dictionary<string, string> { ["reason"] = "矩阵页面冲正" }, FreeText: ["reason"]);
+        }),
     ];
+
+    // Paydesk: the one order of a batch the matrix made.
+    private static Task<Guid> OrderOfAsync(Cell c, Guid batch) =>
+        c.App.InDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.PaymentOrders.Where(o => o.BatchId == batch).Select(o => o.Id)));
 
     // A sent batch per city, shared: importing its result again changes nothing and answers 200 again.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(SecurityApp, string), Lazy<Task<(Guid, Guid)>>> SentBatches = new();

@@ -26,6 +26,11 @@ internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<Payme
         b.Property(x => x.OrderedBy).HasMaxLength(100);
         b.Ignore(x => x.MaskedAccount);
         b.Ignore(x => x.Batchable);
+        // Paydesk: what a batch, a correction or a reversal changes on an order is checked unchanged when it is written, so
+        // two officers batching, correcting or reversing the same order at once leave one result and the other gets 409.
+        b.Property(x => x.Status).IsConcurrencyToken();
+        b.Property(x => x.ReversedBy).IsConcurrencyToken();
+        b.Property(x => x.SupersededBy).IsConcurrencyToken();
         b.HasIndex(x => new { x.CityCode, x.Status, x.Id }).HasDatabaseName("ix_payment_orders_city_status");
         b.HasIndex(x => x.InjuryCaseId).HasDatabaseName("ix_payment_orders_injury_case");
         b.HasIndex(x => x.CaseId).HasDatabaseName("ix_payment_orders_case");
@@ -47,6 +52,8 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.AssembledBy).HasMaxLength(100);
         b.Property(x => x.ApprovedBy).HasMaxLength(100);
+        // Paydesk: two approvals (or an approval and another change) of one batch at once: one writes, the other 409s.
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => new { x.CityCode, x.Status }).HasDatabaseName("ix_payment_batches_city_status");
     }
 }

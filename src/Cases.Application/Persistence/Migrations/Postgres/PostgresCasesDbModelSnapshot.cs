@@ -1131,6 +1131,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1229,6 +1233,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<Guid?>("ReversedBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("Reverses")
@@ -1238,6 +1243,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1248,6 +1254,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("SupersededBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");

@@ -1133,6 +1133,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1231,6 +1235,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid?>("ReversedBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("Reverses")
@@ -1240,6 +1245,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1250,6 +1256,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid?>("SupersededBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
