@@ -26,6 +26,7 @@ public static class ApiRoutes
         api.MapCataloguesApi(); // catalogues
         api.MapInjuryCaseLinksApi(); // Unlinked cases
         api.MapPaymentsApi(); // Payments
+        api.MapDecisionLettersApi(); // Letters
         return app;
     }
 }

@@ -44,6 +44,8 @@ public static partial class OpenApiContract
         ["Entitlements"] = "定期待遇：伤残津贴、生活护理费、供养亲属抚恤金及其变更记录（按城市）。 Monthly benefits — disability allowance, nursing care, dependants' pensions — with their history (by city).",
         ["Catalogues"] = "三目录：药品目录、诊疗项目目录、住院服务标准，按版本导入与查询。 The three catalogues (drugs, treatment items, inpatient services), loaded by version and searched.",
         ["Payments"] = "支付单、银行批次、银行回盘与支付台账（第九十四、九十六条）。 Payment orders, bank batches, the bank's results and the payment ledger (第九十四、九十六条).",
+        // Letters
+        ["Letters"] = "核定通知书：已办结待遇案件的核定结果（第九十四条）。 Decision letters: what an ended benefit case decided (第九十四条).",
     };
 
     public static void Configure(OpenApiOptions options)

@@ -15,7 +15,7 @@ namespace Cases.Web.Tests.Catalogues;
 /// 2024-01-01), and the catalogue import through the API: preview with errors by line and column, apply, the same file
 /// again changing nothing, a new version replacing the old from its day.
 /// </summary>
-public abstract class BillReviewScenarios(AppFixture app) : ProcedureScenario(app)
+public abstract partial class BillReviewScenarios(AppFixture app) : ProcedureScenario(app)
 {
     public const string Procedure = "bill-review-test";
 

@@ -11,7 +11,7 @@ namespace Cases.Web.Tests.Procedures;
 /// there are dependants, the three benefits computed with each dependant's share, and each pension an entitlement from the
 /// month after the death carrying a child's 18th birthday (第六十二条（二）); the choice of 第八十八条 is honoured.
 /// </summary>
-public abstract class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
+public abstract partial class DeathBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
 {
     private const string Key = "death-benefits";
 

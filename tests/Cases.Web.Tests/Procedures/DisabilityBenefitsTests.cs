@@ -10,7 +10,7 @@ namespace Cases.Web.Tests.Procedures;
 /// calculators compute from the committee's conclusion, a reviewer who did not check approves, and the monthly items
 /// become entitlements from the month after the appraisal; a re-appraisal changes them from the month after it.
 /// </summary>
-public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
+public abstract partial class DisabilityBenefitsScenarios(AppFixture app) : ProcedureScenario(app)
 {
     private const string Key = "disability-benefits";
 
@@ -30,12 +30,12 @@ public abstract class DisabilityBenefitsScenarios(AppFixture app) : ProcedureSce
     /// The committee's conclusion recorded on the injury case (第七十八条: a re-appraisal replaces it), then an application
     /// opened on it: the grade, the self-care level and the day come from the injury case, not from the officer.
     /// </summary>
-    private async Task<(string InjuryCaseId, Guid CaseId)> ApplyAsync(int grade, string selfCareLevel, string appraisedOn, string? injuryCaseId = null)
+    private async Task<(string InjuryCaseId, Guid CaseId)> ApplyAsync(int grade, string selfCareLevel, string appraisedOn, string? injuryCaseId = null, string[]? materials = null)
     {
         var officer = await App.As("officer.jinan");
         injuryCaseId ??= await TestInjuries.RegisterWithNewWorkerAsync(officer, TestParties.NewIdNumber(), "周立军");
         await (await officer.PostJsonAsync($"/api/injury-cases/{injuryCaseId}/appraisal", new { disabilityGrade = grade, selfCareLevel, appraisedOn, conclusionNumber = "济劳鉴〔" + appraisedOn[..4] + "〕" + grade + "号" })).JsonAsync(HttpStatusCode.OK);
-        var caseId = await StartAsync(Key, new { injuryCaseId, applicant = "worker", appliedOn = appraisedOn, materialsReceived = AllPapers });
+        var caseId = await StartAsync(Key, new { injuryCaseId, applicant = "worker", appliedOn = appraisedOn, materialsReceived = materials ?? AllPapers });
         var data = (await CaseAsync(caseId)).GetProperty("data");
         Assert.Equal((grade.ToString(System.Globalization.CultureInfo.InvariantCulture), selfCareLevel, appraisedOn), (data.GetProperty("disabilityGrade").ToString(), data.Str("selfCareLevel"), data.Str("appraisedOn")));
         return (injuryCaseId, caseId);

@@ -11,7 +11,7 @@ namespace Cases.Web.Tests.Procedures;
 /// employment and the recognition deadline, the meal subsidy and overseas costs are computed, a reviewer who did not
 /// check approves, and each benefit becomes a payment order (第九十四条).
 /// </summary>
-public abstract class MedicalReimbursementScenarios(AppFixture app) : ProcedureScenario(app)
+public abstract partial class MedicalReimbursementScenarios(AppFixture app) : ProcedureScenario(app)
 {
     private const string Key = "medical-reimbursement";
 
