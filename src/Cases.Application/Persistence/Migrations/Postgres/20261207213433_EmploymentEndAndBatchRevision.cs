@@ -3,14 +3,21 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cases.Application.Persistence.Migrations.SqlServer
+namespace Cases.Application.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InjuryEmploymentEnd : Migration
+    public partial class EmploymentEndAndBatchRevision : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "payment_batches",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EmploymentEndedOn",
                 table: "injury_cases",
@@ -20,7 +27,7 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<bool>(
                 name: "KeepsMedicalTreatment",
                 table: "injury_cases",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
         }
@@ -28,6 +35,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "payment_batches");
+
             migrationBuilder.DropColumn(
                 name: "EmploymentEndedOn",
                 table: "injury_cases");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cases.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCasesDb))]
-    [Migration("20261207201940_InjuryEmploymentEnd")]
-    partial class InjuryEmploymentEnd
+    [Migration("20261207213433_EmploymentEndAndBatchRevision")]
+    partial class EmploymentEndAndBatchRevision
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1134,6 +1134,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1232,6 +1236,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<Guid?>("ReversedBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("Reverses")
@@ -1241,6 +1246,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1251,6 +1257,7 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("SupersededBy")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");

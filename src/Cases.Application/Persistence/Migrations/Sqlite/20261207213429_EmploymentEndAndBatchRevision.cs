@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cases.Application.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InjuryEmploymentEnd : Migration
+    public partial class EmploymentEndAndBatchRevision : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "payment_batches",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EmploymentEndedOn",
                 table: "injury_cases",
@@ -28,6 +35,10 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "payment_batches");
+
             migrationBuilder.DropColumn(
                 name: "EmploymentEndedOn",
                 table: "injury_cases");
