@@ -50,4 +50,23 @@ public abstract partial class MedicalReimbursementScenarios
         Assert.Equal("reviewer", letter.GetProperty("signer").Str("role"));
         Assert.Equal(JsonValueKind.Null, letter.GetProperty("bills").ValueKind);
     }
+
+    [Fact]
+    public async Task The_letter_says_what_the_employer_bears_for_a_late_recognition_application_and_the_page_says_why()
+    {
+        At("2025-07-01 09:00");
+        // Injured 2025-01-10, the recognition applied for on 2025-03-20 (after the 30 days): the costs until then are the
+        // employer's (第六十九条（一）): 260.00 + 260.00 = 520.00, 伍佰贰拾元整; the fund pays the April cost.
+        var (_, caseId) = await ClaimAsync("2025-01-10");
+        var approve = Task(await CompleteAsync(Task(await CaseAsync(caseId)), "eligible", Checked(
+            [Bill("331601001", "2025-02-01", 1, 260.00m), Bill("331601001", "2025-03-20", 1, 260.00m), Bill("331601001", "2025-04-01", 1, 260.00m)], "2025-03-20")));
+        Assert.Equal("partly-paid", (await CompleteAsync(approve, "approved", null, "reviewer.jinan")).Str("endOutcome"));
+
+        var officer = await App.As("officer.jinan");
+        var letter = await (await officer.GetAsync($"/api/cases/{caseId}/decision-letter")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("人民币伍佰贰拾元整", LetterZh(letter.GetProperty("bills").GetProperty("employerBorne").GetProperty("words")));
+        var page = await (await officer.GetAsync($"/cases/{caseId}/decision-letter")).Content.ReadAsStringAsync();
+        Assert.Contains("其中由用人单位负担", page, StringComparison.Ordinal);
+        Assert.Contains("第六十九条（一）", page, StringComparison.Ordinal);
+    }
 }

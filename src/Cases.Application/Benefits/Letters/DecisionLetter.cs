@@ -76,8 +76,12 @@ public sealed record LetterBillItem(int Row, string? Code, string? Name, string?
     public bool NotFullyPaid => Refused > 0 || SelfPay > 0;
 }
 
-/// <summary>The bill review: every item, and the totals in figures and words.</summary>
-public sealed record LetterBillReview(IReadOnlyList<LetterBillItem> Items, LetterAmount Claimed, LetterAmount Payable, LetterAmount? SelfPay, LetterAmount Refused)
+/// <summary>
+/// The bill review: every item, and the totals in figures and words — with, of the refused, what the employer bears
+/// because the recognition application came late (第六十九条（一）, 《工伤保险条例》第十七条; null when nothing).
+/// </summary>
+public sealed record LetterBillReview(IReadOnlyList<LetterBillItem> Items, LetterAmount Claimed, LetterAmount Payable, LetterAmount? SelfPay, LetterAmount Refused,
+    LetterAmount? EmployerBorne = null)
 {
     /// <summary>Every item refused in whole or in part, or with a share the worker pays: the letter lists each with its reason.</summary>
     public IReadOnlyList<LetterBillItem> NotFullyPaid => [.. Items.Where(i => i.NotFullyPaid)];

@@ -196,7 +196,8 @@ public sealed class GetDecisionLetterHandler(CasesDb db, DefinitionStore definit
         }
 
         return new LetterBillReview(items, LetterAmount.Of(Decimal(totals, "claimed") ?? 0m), LetterAmount.Of(Decimal(totals, "payable") ?? 0m),
-            Decimal(totals, "selfPay") is { } self ? LetterAmount.Of(self) : null, LetterAmount.Of(Decimal(totals, "refused") ?? 0m));
+            Decimal(totals, "selfPay") is { } self ? LetterAmount.Of(self) : null, LetterAmount.Of(Decimal(totals, "refused") ?? 0m),
+            Decimal(totals, "employerBorne") is > 0m and var borne ? LetterAmount.Of(borne) : null);
     }
 
     /// <summary>
