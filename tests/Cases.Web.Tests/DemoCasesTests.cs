@@ -19,11 +19,11 @@ public sealed class DemoCasesTests
         Assert.All(procedures, p => Assert.Contains(states, s => s.DefinitionKey == p));
         // Projects: the project registration waiting for its check; People: 张三's two cases; employers: one case of each register procedure.
         // Unlinked cases: five transfer cases left by the release before the injury-case register (version 2, docs/adr/0017).
-        // Benefits: three reimbursements (to check, to approve, partly paid), two medical subsidies (to check, decided) and a
-        // death with three dependants at the approval.
-        // Paydesk: +1, a second decided disability case whose subsidy the bank returns (35 before).
-        Assert.Equal(36, states.Count);
-        Assert.Contains(states, s => s.DefinitionKey == "death-benefits" && s.State == "approve");
+        // Benefits: three reimbursements (to check, to approve, partly paid), two medical subsidies (to check, decided), a
+        // death with three dependants at the approval and one decided (the widow's pension monthly, the grants ordered).
+        // Paydesk: +1, a second decided disability case whose subsidy the bank returns.
+        Assert.Equal(37, states.Count);
+        Assert.Equal(["approve", "decided"], states.Where(s => s.DefinitionKey == "death-benefits").Select(s => s.State).Order(StringComparer.Ordinal));
         Assert.Equal(5, await db.Instances.AsNoTracking().CountAsync(i => i.DefinitionKey == "transfer-approval" && i.DefinitionVersion == 2));
         Assert.Contains(states, s => s.DefinitionKey == "project-registration" && s.State == "check-materials");
         // employers: one case of each register procedure, each at its first task.
@@ -50,8 +50,10 @@ public sealed class DemoCasesTests
         Assert.Equal(2, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "advanced"));
         // A paid top-up, so that the third-party medical ledger on 「台账」 is not empty on the first run.
         Assert.Equal(1, await db.LedgerEntries.AsNoTracking().CountAsync(e => e.Entry == "reimbursed"));
-        // A decided disability case: a grade-4 allowance and nursing care running monthly, and its one-time subsidy ordered.
-        Assert.Equal(2, await db.Entitlements.AsNoTracking().CountAsync(e => e.Status == Cases.Domain.Benefits.EntitlementStatus.Active));
+        // A decided disability case: a grade-4 allowance and nursing care running monthly, and its one-time subsidy ordered;
+        // a decided death: the widow's pension (第八十二条).
+        Assert.Equal(3, await db.Entitlements.AsNoTracking().CountAsync(e => e.Status == Cases.Domain.Benefits.EntitlementStatus.Active));
+        Assert.Contains(await db.Entitlements.AsNoTracking().Select(e => e.Benefit).ToListAsync(), b => b == Cases.Domain.Benefits.MonthlyBenefit.DependantsPension);
         Assert.Contains(await db.PaymentOrders.AsNoTracking().Select(o => o.Benefit).ToListAsync(), b => b == "disability-lump-sum");
         Assert.Equal(
             ["approve", "check", "partly-paid"],

@@ -298,34 +298,43 @@ public static class DemoCases
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
         });
 
-        // A death from a work injury (第八十二～八十八条): 周建民 of 济南恒达建材, his widow and two children — the elder turning
-        // 18 next year (第六十二条（二）) — at the reviewer's approval.
-        await Case("death benefits to approve", async m =>
+        // Deaths from a work injury (第八十二～八十八条), each of a worker registered for it at 济南恒达建材: 周建民, his widow
+        // and two children — the elder turning 18 next year (第六十二条（二）) — at the reviewer's approval; and, further
+        // down, 孙国华's widow, decided: the grants ordered to the designated account, her pension monthly from the month
+        // after the death (第八十二条).
+        static string Born(string yyyymmdd, string sequence) =>
+            "370102" + yyyymmdd + sequence + Domain.Parties.IdNumber.ComputeCheckDigit("370102" + yyyymmdd + sequence);
+        string YearsAgo(int years) => today.AddYears(-years).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task DeathAsync(IMediator m, (string Born, string Name, string Phone, int Number, int DiedDaysAgo) worker, string payee, object[] dependants, bool approve)
         {
-            static string Born(string yyyymmdd, string sequence) =>
-                "370102" + yyyymmdd + sequence + Domain.Parties.IdNumber.ComputeCheckDigit("370102" + yyyymmdd + sequence);
-            var deceased = Born("19790312", "017");
-            await m.Send(new Parties.RegisterWorker(deceased, "周建民", "13905310077", Wang.employerCreditCode, JinanOfficer, today.AddDays(-400)));
-            var injury = await m.Send(new Injuries.RegisterInjuryCase("370100", deceased, Wang.employerCreditCode, today.AddDays(-70), today.AddDays(-45),
-                "济人社工认字〔" + today.AddDays(-45).Year + "〕第0301号", "在厂房吊装作业时被坠落的钢构件砸伤，经抢救无效死亡", JinanOfficer));
-            var dependants = new object[]
-            {
-                new { name = "刘美华", idNumber = Born("19810507", "024"), relation = "spouse", orphanOrSolitaryElder = false },
-                new { name = "周子涵", idNumber = Born(today.AddYears(-17).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "021"), relation = "child", orphanOrSolitaryElder = false },
-                new { name = "周子轩", idNumber = Born(today.AddYears(-10).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), "013"), relation = "child", orphanOrSolitaryElder = false },
-            };
+            await m.Send(new Parties.RegisterWorker(worker.Born, worker.Name, worker.Phone, Wang.employerCreditCode, JinanOfficer, today.AddDays(-400)));
+            var recognized = today.AddDays(-worker.DiedDaysAgo + 25);
+            var injury = await m.Send(new Injuries.RegisterInjuryCase("370100", worker.Born, Wang.employerCreditCode, today.AddDays(-worker.DiedDaysAgo - 1), recognized,
+                "济人社工认字〔" + recognized.Year + "〕第" + worker.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "号",
+                "在厂房吊装作业时被坠落的钢构件砸伤，经抢救无效死亡", JinanOfficer));
             var id = await Start(m, "death-benefits", new
             {
-                injuryCaseId = injury.Id.ToString(), applicant = "next-of-kin", appliedOn = Day(-12), deathOn = Day(-69), hasDependants = true, dependants,
-                materialsReceived = DeathPapers,
+                injuryCaseId = injury.Id.ToString(), applicant = "next-of-kin", appliedOn = Day(-worker.DiedDaysAgo + 30), deathOn = Day(-worker.DiedDaysAgo),
+                hasDependants = true, dependants, materialsReceived = DeathPapers,
             });
             await m.Send(new CompleteTask(await OpenTask(m, id), "eligible", Json(new
             {
                 materialsReceived = DeathPapers, pensionChoice = "work-injury", afterPaidLeave = false, wages,
                 nationalUrbanDisposableIncome = 51_821m, provincialAverageMonthlyWageAtDeath = 7_626m, provincialAverageMonthlyWageAtInjury = 7_626m,
-                payeeName = "刘美华", card.payeeAccount, card.payeeBank,
+                payeeName = payee, card.payeeAccount, card.payeeBank,
             }), JinanOfficer));
-        });
+            if (approve)
+            {
+                await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
+            }
+        }
+
+        await Case("death benefits to approve", m => DeathAsync(m, (Born("19790312", "017"), "周建民", "13905310077", 301, 69), "刘美华",
+        [
+            new { name = "刘美华", idNumber = Born("19810507", "024"), relation = "spouse", orphanOrSolitaryElder = false },
+            new { name = "周子涵", idNumber = Born(YearsAgo(17), "021"), relation = "child", orphanOrSolitaryElder = false },
+            new { name = "周子轩", idNumber = Born(YearsAgo(10), "013"), relation = "child", orphanOrSolitaryElder = false },
+        ], approve: false));
 
         // Paydesk: the whole payment cycle on the first run (第九十四、九十六、一百一十九条). A second decided disability case
         // (grade 8: its one-time subsidy only) orders a payment to 李秀英 (on her injury case 6) on an account the bank will return; an officer
@@ -345,6 +354,9 @@ public static class DemoCases
             await m.Send(new CompleteTask(await OpenTask(m, id), "approved", Json(new { approveNote = "核定无误" }), JinanReviewer));
         });
         await Case("payment batch paid and returned", m => DemoPayments.RunAsync(m, JinanOfficer, JinanReviewer));
+
+        await Case("death benefits decided", m => DeathAsync(m, (Born("19700105", "035"), "孙国华", "13905310078", 302, 150), "陈玉兰",
+            [new { name = "陈玉兰", idNumber = Born("19720818", "046"), relation = "spouse", orphanOrSolitaryElder = false }], approve: true));
 
         log.LogInformation("Demo cases opened: {Count}", opened);
     }
