@@ -227,8 +227,16 @@ public abstract class ProjectTermExtensionScenarios(AppFixture app) : ProcedureS
         var review = Task(await EventOkAsync(caseId, "extension-application", new { receivedOn = "2025-09-29", newContractEndsOn = "2026-01-31", materialsReceived = BothPapers }));
 
         // 24:00 on 10/20: the term ends while the officer reviews; the end is journaled, the review goes on.
+        // The review's warning (10/13) is due in the same sweep; a timer that loses a race with another firing on its case
+        // releases its lease for the next sweep (TimerFiring), so sweep until nothing is due and look at everything fired.
         At("2025-10-21 00:00");
-        Assert.Contains(await App.RunDueTimersAsync(), t => t.CaseId == caseId && t.Kind == Cases.Workflows.Records.TimerKind.Milestone && t.DueOn == new DateOnly(2025, 10, 20));
+        var fired = new List<Cases.Workflows.Timers.FiredTimer>();
+        for (IReadOnlyList<Cases.Workflows.Timers.FiredTimer> sweep; (sweep = await App.RunDueTimersAsync()).Count > 0;)
+        {
+            fired.AddRange(sweep);
+        }
+
+        Assert.Contains(fired, t => t.CaseId == caseId && t.Kind == Cases.Workflows.Records.TimerKind.Milestone && t.DueOn == new DateOnly(2025, 10, 20));
         var lapsed = await CaseAsync(caseId);
         Assert.Equal(("review-extension", "running"), (lapsed.Str("state"), lapsed.Str("status")));
         Assert.Contains(await App.JournalAsync(caseId), j => j.Action == "milestone-passed" && j.DataJson.Contains("termEndsOn", StringComparison.Ordinal));
