@@ -71,7 +71,7 @@ public sealed class InjuryCase
 
     /// <summary>The first day the fund pays no further medical treatment (第六十条 次月起); null while it pays.</summary>
     public DateOnly? FundTreatmentEndsFrom =>
-        EmploymentEndedOn is { } ended && !KeepsMedicalTreatment ? new DateOnly(ended.Year, ended.Month, 1).AddMonths(1) : null;
+        EmploymentEndedOn is { } ended && !KeepsMedicalTreatment ? Catalogues.BillReview.FirstOfNextMonth(ended) : null;
 
     /// <summary>Opens a case for an injury; each argument is checked and a failure names its field.</summary>
     public static InjuryCase Open(Guid workerId, Guid employerId, City city, DateOnly injuryOn, Guid? id = null) =>
