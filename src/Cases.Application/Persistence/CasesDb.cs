@@ -82,6 +82,13 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     /// <summary>Benefits: the monthly benefits each person receives (定期待遇, 第九十六条).</summary>
     public DbSet<Cases.Domain.Benefits.Entitlement> Entitlements => Set<Cases.Domain.Benefits.Entitlement>();
+
+    /// <summary>Periodic benefits: the monthly payroll runs (第九十六条), their lines, and the overpayments they find (第六十四条).</summary>
+    public DbSet<Cases.Domain.Benefits.PayrollRun> PayrollRuns => Set<Cases.Domain.Benefits.PayrollRun>();
+
+    public DbSet<Cases.Domain.Benefits.PayrollLine> PayrollLines => Set<Cases.Domain.Benefits.PayrollLine>();
+
+    public DbSet<Cases.Domain.Benefits.Overpayment> Overpayments => Set<Cases.Domain.Benefits.Overpayment>();
     /// <summary>Injury pages: every appraisal conclusion recorded on an injury case (第七十八条: a re-appraisal replaces, the history stays).</summary>
     public DbSet<Records.InjuryAppraisalRecord> InjuryAppraisals => Set<Records.InjuryAppraisalRecord>();
     /// <summary>Payments: the orders the benefit procedures make (第九十四条) and the batches sent to the bank (第九十六条 支付台账).</summary>

@@ -62,6 +62,19 @@ public enum Permission
 
     /// <summary>Approve a batch someone else assembled (复核; 规程 第一百一十九条 岗位不相容: never one's own).</summary>
     ApprovePayments,
+
+    // Periodic benefits (定期待遇)
+    /// <summary>Compute a city's monthly payroll (第九十六条 当月待遇支付台账).</summary>
+    RunPayroll,
+
+    /// <summary>Approve a payroll run or a yearly adjustment someone else prepared, before money moves (第一百一十九条).</summary>
+    ApprovePayroll,
+
+    /// <summary>Keep recipients' monthly benefits: accounts, certifications (第六十三、六十四条), suspensions, resumptions, stops, recoveries.</summary>
+    KeepEntitlements,
+
+    /// <summary>Enter the year's benefit adjustment rule and preview it (待遇调整, 第一百〇五条).</summary>
+    AdjustBenefits,
 }
 
 /// <summary>
@@ -85,6 +98,12 @@ public static class Permissions
         // Payments: officers assemble, reviewers approve (第一百一十九条).
         (Roles.Officer, [Permission.AssemblePayments]),
         (Roles.Reviewer, [Permission.ApprovePayments]),
+
+        // Periodic benefits: officers keep recipients and compute the month, supervisors approve what pays; administrators
+        // enter the yearly adjustment, which a supervisor approves (第一百一十九条).
+        (Roles.Officer, [Permission.RunPayroll, Permission.KeepEntitlements]),
+        (Roles.Supervisor, [Permission.ApprovePayroll]),
+        (Roles.Admin, [Permission.AdjustBenefits]),
     ];
 
     private static readonly Dictionary<string, HashSet<Permission>> ByRole =

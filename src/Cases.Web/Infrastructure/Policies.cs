@@ -39,6 +39,18 @@ public static class Policies
     /// <summary>Writing on a case — comments and files: the people who work cases (the handler checks the city).</summary>
     public const string Casework = "casework";
 
+    /// <summary>Periodic benefits: computing the month's payroll.</summary>
+    public const string RunPayroll = "run-payroll";
+
+    /// <summary>Periodic benefits: approving a payroll run or a yearly adjustment.</summary>
+    public const string ApprovePayroll = "approve-payroll";
+
+    /// <summary>Periodic benefits: keeping recipients' entitlements, certifications and recoveries.</summary>
+    public const string KeepEntitlements = "keep-entitlements";
+
+    /// <summary>Periodic benefits: entering the yearly adjustment.</summary>
+    public const string AdjustBenefits = "adjust-benefits";
+
     /// <summary>Each policy and the permission it asks for.</summary>
     public static IReadOnlyDictionary<string, Permission> Permissions { get; } = new Dictionary<string, Permission>
     {
@@ -54,6 +66,10 @@ public static class Policies
         [CaseData] = Permission.ReadCaseData,
         [CaseJournal] = Permission.ReadCaseJournal,
         [Casework] = Permission.WorkCases,
+        [RunPayroll] = Permission.RunPayroll,
+        [ApprovePayroll] = Permission.ApprovePayroll,
+        [KeepEntitlements] = Permission.KeepEntitlements,
+        [AdjustBenefits] = Permission.AdjustBenefits,
     };
 
     /// <summary>Each policy admits the roles that hold its permission.</summary>

@@ -1,0 +1,202 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cases.Application.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PayrollRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AccountKind",
+                table: "entitlements",
+                type: "nvarchar(24)",
+                maxLength: 24,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AccountNumber",
+                table: "entitlements",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Bank",
+                table: "entitlements",
+                type: "nvarchar(60)",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PaidThrough",
+                table: "entitlements",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RecheckFrom",
+                table: "entitlements",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Suspension",
+                table: "entitlements",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "overpayments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FirstPeriod = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastPeriod = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Balance = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    entries = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_overpayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_overpayments_entitlements_EntitlementId",
+                        column: x => x.EntitlementId,
+                        principalTable: "entitlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payroll_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Lines = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Held = table.Column<int>(type: "int", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payroll_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payroll_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    PaymentOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    items = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payroll_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payroll_lines_entitlements_EntitlementId",
+                        column: x => x.EntitlementId,
+                        principalTable: "entitlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_payroll_lines_payroll_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "payroll_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_overpayments_city_status",
+                table: "overpayments",
+                columns: new[] { "CityCode", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_overpayments_entitlement",
+                table: "overpayments",
+                columns: new[] { "EntitlementId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payroll_lines_run",
+                table: "payroll_lines",
+                columns: new[] { "RunId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_payroll_lines_entitlement_month",
+                table: "payroll_lines",
+                columns: new[] { "EntitlementId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_payroll_runs_city_month",
+                table: "payroll_runs",
+                columns: new[] { "CityCode", "Month" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "overpayments");
+
+            migrationBuilder.DropTable(
+                name: "payroll_lines");
+
+            migrationBuilder.DropTable(
+                name: "payroll_runs");
+
+            migrationBuilder.DropColumn(
+                name: "AccountKind",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "AccountNumber",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "Bank",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "PaidThrough",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "RecheckFrom",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "Suspension",
+                table: "entitlements");
+        }
+    }
+}
