@@ -89,6 +89,8 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     public DbSet<Cases.Domain.Benefits.PayrollLine> PayrollLines => Set<Cases.Domain.Benefits.PayrollLine>();
 
     public DbSet<Cases.Domain.Benefits.Overpayment> Overpayments => Set<Cases.Domain.Benefits.Overpayment>();
+
+    public DbSet<Cases.Domain.Benefits.Certification> Certifications => Set<Cases.Domain.Benefits.Certification>();
     /// <summary>Injury pages: every appraisal conclusion recorded on an injury case (第七十八条: a re-appraisal replaces, the history stays).</summary>
     public DbSet<Records.InjuryAppraisalRecord> InjuryAppraisals => Set<Records.InjuryAppraisalRecord>();
     /// <summary>Payments: the orders the benefit procedures make (第九十四条) and the batches sent to the bank (第九十六条 支付台账).</summary>

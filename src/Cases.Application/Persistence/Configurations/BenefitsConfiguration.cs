@@ -85,3 +85,22 @@ internal sealed class OverpaymentConfiguration : IEntityTypeConfiguration<Overpa
         b.Navigation(x => x.Entries).HasField("entries").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+/// <summary>Recipients' yearly certifications (第六十三条): one per person and city.</summary>
+internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Certification>
+{
+    public void Configure(EntityTypeBuilder<Certification> b)
+    {
+        b.ToTable("certifications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.CityCode).HasMaxLength(6);
+        b.Property(x => x.RecipientIdNumber).HasMaxLength(18);
+        b.Property(x => x.RecipientName).HasMaxLength(Entitlement.NameMaxLength);
+        b.HasIndex(x => new { x.CityCode, x.RecipientIdNumber }).IsUnique().HasDatabaseName("ux_certifications_recipient");
+        // The overdue sweep and the dashboard read by due date.
+        b.HasIndex(x => new { x.CityCode, x.DueOn }).HasDatabaseName("ix_certifications_due");
+        b.OwnsMany(x => x.Entries, e => e.ToJson("entries"));
+        b.Navigation(x => x.Entries).HasField("entries").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -684,6 +684,50 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workbench_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("CycleMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastCertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "DueOn")
+                        .HasDatabaseName("ix_certifications_due");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certifications_recipient");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2560,6 +2604,44 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.OwnsMany("Cases.Domain.Benefits.CertificationEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("CertificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("CertificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("certifications");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificationId");
+                        });
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>

@@ -671,6 +671,50 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("workbench_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastCertifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "DueOn")
+                        .HasDatabaseName("ix_certifications_due");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certifications_recipient");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2533,6 +2577,44 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.OwnsMany("Cases.Domain.Benefits.CertificationEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("CertificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("CertificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("certifications");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificationId");
+                        });
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cases.Application.Persistence.Migrations.SqlServer
+namespace Cases.Application.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PayrollRuns : Migration
+    public partial class PeriodicBenefits : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,59 +14,78 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "AccountKind",
                 table: "entitlements",
-                type: "nvarchar(24)",
+                type: "TEXT",
                 maxLength: 24,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccountNumber",
                 table: "entitlements",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Bank",
                 table: "entitlements",
-                type: "nvarchar(60)",
+                type: "TEXT",
                 maxLength: 60,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "PaidThrough",
                 table: "entitlements",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RecheckFrom",
                 table: "entitlements",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Suspension",
                 table: "entitlements",
-                type: "nvarchar(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "certifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    RecipientIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CycleMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastCertifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OverdueSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    entries = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certifications", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "overpayments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
-                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FirstPeriod = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastPeriod = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Balance = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    entries = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Benefit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FirstPeriod = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastPeriod = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FoundAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    entries = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,19 +102,19 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                 name: "payroll_runs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Lines = table.Column<int>(type: "int", nullable: false),
-                    Total = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Held = table.Column<int>(type: "int", nullable: false),
-                    BatchId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Lines = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Held = table.Column<int>(type: "INTEGER", nullable: false),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,16 +125,16 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                 name: "payroll_lines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    PaymentOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    items = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Benefit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaymentOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    items = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +152,17 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_certifications_due",
+                table: "certifications",
+                columns: new[] { "CityCode", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_certifications_recipient",
+                table: "certifications",
+                columns: new[] { "CityCode", "RecipientIdNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_overpayments_city_status",
@@ -165,6 +195,9 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "certifications");
+
             migrationBuilder.DropTable(
                 name: "overpayments");
 

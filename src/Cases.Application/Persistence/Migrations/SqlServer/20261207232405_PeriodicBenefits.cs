@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cases.Application.Persistence.Migrations.Postgres
+namespace Cases.Application.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class PayrollRuns : Migration
+    public partial class PeriodicBenefits : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,21 +14,21 @@ namespace Cases.Application.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AccountKind",
                 table: "entitlements",
-                type: "character varying(24)",
+                type: "nvarchar(24)",
                 maxLength: 24,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccountNumber",
                 table: "entitlements",
-                type: "character varying(32)",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Bank",
                 table: "entitlements",
-                type: "character varying(60)",
+                type: "nvarchar(60)",
                 maxLength: 60,
                 nullable: true);
 
@@ -47,26 +47,45 @@ namespace Cases.Application.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Suspension",
                 table: "entitlements",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "certifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    RecipientIdNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CycleMonths = table.Column<int>(type: "int", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastCertifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverdueSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    entries = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certifications", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "overpayments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    EntitlementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Benefit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     FirstPeriod = table.Column<DateOnly>(type: "date", nullable: false),
                     LastPeriod = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Balance = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    entries = table.Column<string>(type: "jsonb", nullable: true)
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Balance = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    entries = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,19 +102,19 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                 name: "payroll_runs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Lines = table.Column<int>(type: "integer", nullable: false),
-                    Total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Held = table.Column<int>(type: "integer", nullable: false),
-                    BatchId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Lines = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Held = table.Column<int>(type: "int", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,16 +125,16 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                 name: "payroll_lines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntitlementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Benefit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RecipientName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    PaymentOrderId = table.Column<Guid>(type: "uuid", nullable: true),
-                    items = table.Column<string>(type: "jsonb", nullable: true)
+                    Benefit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    PaymentOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    items = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +152,17 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_certifications_due",
+                table: "certifications",
+                columns: new[] { "CityCode", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_certifications_recipient",
+                table: "certifications",
+                columns: new[] { "CityCode", "RecipientIdNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_overpayments_city_status",
@@ -165,6 +195,9 @@ namespace Cases.Application.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "certifications");
+
             migrationBuilder.DropTable(
                 name: "overpayments");
 
