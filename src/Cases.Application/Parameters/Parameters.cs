@@ -11,6 +11,9 @@ public static class ParameterNames
     public const string MinimumWage = "minimumWage";
     public const string HospitalMealDailyStandard = "hospitalMealDailyStandard";
 
+    /// <summary>The city's certification cycle in months (第六十三条: 原则上不超过12个月); 12 where the city set none.</summary>
+    public const string CertificationCycleMonths = "certificationCycleMonths";
+
     private static readonly string[] GradeNames = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
     /// <summary>"medicalLumpSumMonthsGrade7": Shandong's months of a 第八十条 benefit for one grade.</summary>
@@ -27,6 +30,7 @@ public static class ParameterNames
             [NationalUrbanDisposableIncome] = ("元/年", false, "全国城镇居民人均可支配收入"),
             [MinimumWage] = ("元/月", true, "月最低工资标准"),
             [HospitalMealDailyStandard] = ("元/天", true, "住院伙食补助费标准"),
+            [CertificationCycleMonths] = ("月", true, "定期待遇领取资格认证周期（第六十三条，不超过12个月）"),
         };
         for (var grade = 5; grade <= 10; grade++)
         {
@@ -51,6 +55,11 @@ public sealed class TableParameterSource(IReadOnlyList<ParameterValue> rows) : I
     public decimal? MinimumWage(string cityCode, int year) => Find(ParameterNames.MinimumWage, year, cityCode);
 
     public decimal? HospitalMealDailyStandard(string cityCode, int year) => Find(ParameterNames.HospitalMealDailyStandard, year, cityCode);
+
+    /// <summary>The city's certification cycle: its latest figure from that year or before, else the regulation's 12 months (第六十三条).</summary>
+    public int CertificationCycleMonths(string cityCode, int year) => Math.Clamp(
+        (int)(rows.Where(r => r.Name == ParameterNames.CertificationCycleMonths && r.Year <= year && r.CityCode == cityCode)
+            .OrderByDescending(r => r.Year).FirstOrDefault()?.Value ?? Cases.Domain.Benefits.Certification.MaxCycleMonths), 1, Cases.Domain.Benefits.Certification.MaxCycleMonths);
 
     // Months are set by a provincial rule and stay in force until the next one: the latest figure from that year or before.
     public decimal? TerminationLumpSumMonths(TerminationBenefit benefit, int grade, int year) =>
