@@ -46,6 +46,8 @@ public static partial class OpenApiContract
         ["Payments"] = "支付单、银行批次、银行回盘与支付台账（第九十四、九十六条）。 Payment orders, bank batches, the bank's results and the payment ledger (第九十四、九十六条).",
         // Letters
         ["Letters"] = "核定通知书：已办结待遇案件的核定结果（第九十四条）。 Decision letters: what an ended benefit case decided (第九十四条).",
+        // Payroll
+        ["Payroll"] = "月度发放：按城市逐月计算定期待遇（含补发、多发扣回），主管审批后支付（第九十六条）。 The monthly payroll of periodic benefits by city, with arrears and recoveries, approved by a supervisor (第九十六条).",
     };
 
     public static void Configure(OpenApiOptions options)

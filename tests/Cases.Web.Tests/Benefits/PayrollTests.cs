@@ -78,7 +78,7 @@ public abstract class PayrollScenarios(AppFixture app) : ProcedureScenario(app)
     private Task<Guid[]> PensionIdsAsync(string injuryCaseId) => App.InDbAsync(async db =>
         (await db.Entitlements.Where(e => e.InjuryCaseId == Guid.Parse(injuryCaseId)).OrderBy(e => e.RecipientName).Select(e => e.Id).ToListAsync()).ToArray());
 
-    private Task ChangeAsync(Guid entitlementId, Action<Entitlement> change) => App.InDbAsync(async db =>
+    private Task<int> ChangeAsync(Guid entitlementId, Action<Entitlement> change) => App.InDbAsync(async db =>
     {
         change(await db.Entitlements.SingleAsync(e => e.Id == entitlementId));
         return await db.SaveChangesAsync();
