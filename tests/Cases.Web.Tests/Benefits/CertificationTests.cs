@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cases.Application.Benefits.Certifications;
 using Cases.Domain.Benefits;
 using Cases.Domain.Parties;
+using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Procedures;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Support;
@@ -137,6 +138,54 @@ public abstract class CertificationScenarios(AppFixture app) : ProcedureScenario
         // The officer closes the contact task: the worker has certified.
         var closed = await CompleteAsync(task, "certified", new { contactNote = "已电话通知，本人于6月15日到现场认证" });
         Assert.Equal("certified", closed.Str("endOutcome"));
+    }
+
+    [Fact]
+    public async Task The_page_lists_the_overdue_recipient_by_name_masked_since_when_and_the_officers_form_certifies_and_resumes()
+    {
+        var (injuryCaseId, _, _, certificationId, idNumber) = await GrantedWorkerAsync("陈丽华");
+        At("2027-04-02 09:00");
+        await SweepAsync();
+
+        var officer = await App.As("officer.jinan");
+        var page = await officer.OpenAsync("/certifications");
+        Assert.NotNull(page.QuerySelector("[data-testid=nav-certifications]"));
+        var row = page.QuerySelector($"[data-testid=overdue] [data-certification='{certificationId}']")!;
+        Assert.NotNull(row);
+        Assert.Contains("陈丽华", row.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("2027年3月31日", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("自 2027年5月 起", row.Text(), StringComparison.Ordinal);
+        Assert.True(int.Parse(page.QuerySelector("[data-testid=count-overdue]").Text(), CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains("现场认证", row.QuerySelector("select[name=method]").Text(), StringComparison.Ordinal);
+
+        // A reviewer reads the page but records nothing: no form.
+        var reviewerPage = await (await App.As("reviewer.jinan")).OpenAsync("/certifications");
+        Assert.Null(reviewerPage.QuerySelector("[data-testid=certify-form]"));
+
+        // A date after today is said on the page and changes nothing; then the officer certifies by an agent.
+        At("2027-04-20 09:00");
+        page = await officer.OpenAsync("/certifications");
+        var form = $"[data-testid=overdue] [data-certification='{certificationId}'] form";
+        using (var refused = await officer.SubmitAsync(page, form, [new("method", "agent"), new("on", "2027-04-21"), new("note", "其子持委托书代办")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            var shown = await officer.OpenAsync(refused.Headers.Location!.OriginalString);
+            Assert.Contains("晚于今天", shown.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("suspended", Assert.Single(await EntitlementsAsync(injuryCaseId)).Str("status"));
+        using (var done = await officer.SubmitAsync(page, form, [new("method", "agent"), new("on", "2027-04-20"), new("note", "其子持委托书代办")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            var shown = await officer.OpenAsync(done.Headers.Location!.OriginalString);
+            Assert.Contains("已登记 陈丽华 的资格认证，恢复发放 1 项待遇", shown.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Null(shown.QuerySelector($"[data-testid=overdue] [data-certification='{certificationId}']"));
+            Assert.Contains("代办", shown.QuerySelector($"[data-testid=certified] [data-certification='{certificationId}']").Text(), StringComparison.Ordinal);
+        }
+
+        var resumed = Assert.Single(await EntitlementsAsync(injuryCaseId));
+        Assert.Equal(("active", "2027-05"), (resumed.Str("status"), resumed.GetProperty("history").EnumerateArray().Last().Str("fromMonth")));
     }
 
     [Fact]
