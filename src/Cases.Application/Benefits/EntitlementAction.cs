@@ -33,7 +33,8 @@ public static class MonthlyBenefits
 /// <param name="Relation">A dependant's relation to the worker.</param>
 /// <param name="MonthlyAmount">The monthly amount from the plan's month; null when none is due.</param>
 /// <param name="UnableToWork">A child who has completely lost the ability to work (第六十二条（二）): no end at 18.</param>
-public sealed record EntitlementRecipient(string? Name, string? IdNumber, DependantRelation? Relation, decimal? MonthlyAmount, bool UnableToWork);
+/// <param name="Account">The account it is paid to, when the case holds one (第九十七条); otherwise recorded later on the recipient's page.</param>
+public sealed record EntitlementRecipient(string? Name, string? IdNumber, DependantRelation? Relation, decimal? MonthlyAmount, bool UnableToWork, Domain.Payments.PaymentAccount? Account = null);
 
 /// <summary>What an "entitlement" step decided, for the writer to record in the command's transaction.</summary>
 public sealed record EntitlementPlan(MonthlyBenefit Benefit, string InjuryCaseId, DateOnly FromMonth, string Article, IReadOnlyList<EntitlementRecipient> Recipients) : IProgressEffect;
@@ -49,11 +50,14 @@ public sealed record EntitlementPlan(MonthlyBenefit Benefit, string InjuryCaseId
 /// injury case's worker receives it) or <c>list</c> (a list field of recipients with the keys name, idNumber, relation,
 /// monthlyAmount and, for a child who has completely lost the ability to work, unableToWork); optional <c>dueWhen</c>, a
 /// guard over case data: when it does not hold, nothing is due from the fund (a grade 5–6 allowance the employer pays,
-/// 第七十九条), so a running entitlement stops.
+/// 第七十九条), so a running entitlement stops; optional <c>account</c> and <c>bank</c> (string fields: the worker's own
+/// social-security card or bank card the benefit is paid to, 第七十六、九十七条) and <c>accountKind</c> (a field; a
+/// social-security card by default). Without an account the payroll holds the benefit back until one is recorded.
 /// </summary>
 public sealed class EntitlementAction : IWorkflowAction
 {
     private static readonly string[] ListKeys = ["name", "idNumber", "relation", "monthlyAmount"];
+    private static readonly string[] AccountParameters = ["account", "bank", "accountKind"];
 
     public string Name => "entitlement";
 
@@ -78,6 +82,16 @@ public sealed class EntitlementAction : IWorkflowAction
         check.Guard("dueWhen", DefinitionRules.EntitlementParameters);
 
         Typed(check, path, "injuryCase", "string");
+        foreach (var optional in AccountParameters.Where(p.ContainsKey))
+        {
+            check.Field($"{path}.{optional}", p[optional], new LocalizedText($"entitlement 的 {optional}", $"The entitlement's {optional}"));
+        }
+
+        if (p.ContainsKey("account") != p.ContainsKey("bank"))
+        {
+            check.Problem(path, DefinitionRules.EntitlementParameters, new LocalizedText("entitlement 的 account 与 bank 须同时写明。", "entitlement names account and bank together."));
+        }
+
         Typed(check, path, "after", "date");
         var (amount, list) = (p.GetValueOrDefault("amount"), p.GetValueOrDefault("list"));
         if ((amount is null) == (list is null))
@@ -122,7 +136,7 @@ public sealed class EntitlementAction : IWorkflowAction
         var fromMonth = new DateOnly(after.Year, after.Month, 1).AddMonths(1);
         var due = !p.TryGetValue("dueWhen", out var guard) || Guards.Evaluate(guard, data, context.Definition.Data);
         var recipients = p.TryGetValue("amount", out var amountField)
-            ? [new EntitlementRecipient(null, null, null, Positive(data.GetDecimal(amountField)), false)]
+            ? [new EntitlementRecipient(null, null, null, Positive(data.GetDecimal(amountField)), false, Account(context))]
             : Listed(data[p["list"]] as JsonArray);
         if (!due)
         {
@@ -152,6 +166,21 @@ public sealed class EntitlementAction : IWorkflowAction
         }
 
         return list;
+    }
+
+    /// <summary>The worker's account from the case, when the step names one and the case holds it.</summary>
+    private static Domain.Payments.PaymentAccount? Account(ActionContext context)
+    {
+        var (p, data) = (context.Parameters, context.Progress.Data);
+        if (!p.TryGetValue("account", out var accountField) || data.GetText(accountField) is not { Length: > 0 } number)
+        {
+            return null;
+        }
+
+        var kind = p.TryGetValue("accountKind", out var kindField) && data.GetText(kindField) is { Length: > 0 } code
+            ? Domain.Payments.PaymentAccount.KindOf(code) ?? Domain.Payments.AccountKind.SocialSecurityCard
+            : Domain.Payments.AccountKind.SocialSecurityCard;
+        return Domain.Payments.PaymentAccount.Parse(kind, number, data.GetText(p["bank"]), accountField, p["bank"]);
     }
 
     private static decimal? Positive(decimal? amount) => amount > 0m ? amount : null;

@@ -37,13 +37,23 @@ public sealed class EntitlementRecording(CasesDb db) : IProgressEffectWriter
                 var reason = $"案件 {Cases.Workflows.Instances.CaseNumbers.Of(@case.Id)}（{plan.Article}）";
                 if (current is null && recipient.MonthlyAmount is { } granted)
                 {
-                    db.Entitlements.Add(Entitlement.Grant(
+                    var entitlement = Entitlement.Grant(
                         new EntitlementGrant(City.Parse(@case.CityCode), injury.Id, @case.Id, plan.Benefit, name, idNumber, recipient.Relation, granted, plan.FromMonth, plan.Article, reason, recipient.UnableToWork, Guid.CreateVersion7(now)),
-                        by, now));
+                        by, now);
+                    if (recipient.Account is { } account)
+                    {
+                        entitlement.RecordAccount(account, plan.FromMonth, $"{reason}申领时提供的账户（第七十六条）", by, now);
+                    }
+
+                    db.Entitlements.Add(entitlement);
                 }
                 else if (current is not null && recipient.MonthlyAmount is { } changed)
                 {
                     current.ChangeAmount(plan.FromMonth, changed, reason, @case.Id, by, now);
+                    if (recipient.Account is { } account && current.AccountNumber != account.Number)
+                    {
+                        current.RecordAccount(account, plan.FromMonth, $"{reason}申领时提供的账户（第七十六条）", by, now);
+                    }
                 }
                 else
                 {

@@ -109,6 +109,13 @@ public sealed class PaymentCommands(CasesDb db, TimeProvider clock, IBankFileWri
         }
 
         var batch = await BatchAsync(command.Id, command.By, cancellationToken);
+        if (await db.PayrollRuns.AnyAsync(r => r.BatchId == batch.Id, cancellationToken))
+        {
+            // A run's batch is approved with the run, by a supervisor who sees its lines and their differences.
+            throw new DomainRuleException(new LocalizedText(
+                "此批次是月度发放的支付批次，须在「月度发放」中由主管审批。", "This batch is a payroll run's: a supervisor approves it with the run."));
+        }
+
         batch.Approve(command.By.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await PaymentQueries.BatchViewAsync(db, batch, command.By, cancellationToken);

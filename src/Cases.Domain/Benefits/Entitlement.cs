@@ -171,6 +171,13 @@ public sealed class Entitlement
     /// </summary>
     public DateOnly? RecheckFrom { get; private set; }
 
+    /// <summary>
+    /// Incremented by every change: the database keeps it as a concurrency token, so a payroll run settling the benefit
+    /// and an officer changing it at the same moment cannot both write — the later one fails and is retried, and no
+    /// change is lost under the run's "settled".
+    /// </summary>
+    public int Revision { get; private set; }
+
     public IReadOnlyList<EntitlementChange> History => history;
 
     /// <summary>
@@ -364,6 +371,7 @@ public sealed class Entitlement
         (AccountKind, AccountNumber, Bank) = (PaymentAccount.Code(account.Kind), account.Number, account.Bank);
         history.Add(new EntitlementChange(EntitlementChangeKind.AccountRecorded, Month(month, "month"), MonthlyAmount,
             Guard.RequiredText(reason, "reason", new LocalizedText("变更原因", "Reason"), ReasonMaxLength) + $"（{account.Masked}）", null, by, at));
+        Revision++;
     }
 
     /// <summary>A payroll run settled every month up to <paramref name="month"/>: nothing settled is to be checked again.</summary>
@@ -372,6 +380,7 @@ public sealed class Entitlement
         var first = Month(month, "month");
         PaidThrough = PaidThrough is { } p && p > first ? p : first;
         RecheckFrom = null;
+        Revision++;
     }
 
     /// <summary>The amount for <paramref name="month"/> as the history sets it; null when nothing is payable that month.</summary>
@@ -421,6 +430,7 @@ public sealed class Entitlement
     {
         history.Add(change);
         Touch(change.FromMonth);
+        Revision++;
     }
 
     private void Touch(DateOnly month)

@@ -27,6 +27,7 @@ public static class ApiRoutes
         api.MapInjuryCaseLinksApi(); // Unlinked cases
         api.MapPaymentsApi(); // Payments
         api.MapDecisionLettersApi(); // Letters
+        api.MapPayrollApi(); // Payroll
         api.MapCertificationsApi(); // certify
         return app;
     }

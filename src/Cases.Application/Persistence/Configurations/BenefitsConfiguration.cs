@@ -19,6 +19,7 @@ internal sealed class EntitlementConfiguration : IEntityTypeConfiguration<Entitl
         b.Property(x => x.AccountKind).HasMaxLength(24);
         b.Property(x => x.AccountNumber).HasMaxLength(32);
         b.Property(x => x.Bank).HasMaxLength(Cases.Domain.Payments.PaymentAccount.BankMaxLength);
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.Ignore(x => x.Account);
         b.Ignore(x => x.FirstUnsettled);
         b.HasIndex(x => new { x.InjuryCaseId, x.Benefit }).HasDatabaseName("ix_entitlements_injury_case");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cases.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCasesDb))]
-    [Migration("20261207232402_PeriodicBenefits")]
+    [Migration("20261207234357_PeriodicBenefits")]
     partial class PeriodicBenefits
     {
         /// <inheritdoc />
@@ -798,6 +798,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.Property<string>("Relation")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -44,6 +44,13 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                 type: "date",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "entitlements",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Suspension",
                 table: "entitlements",
@@ -225,6 +232,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "RecheckFrom",
+                table: "entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
                 table: "entitlements");
 
             migrationBuilder.DropColumn(
