@@ -49,6 +49,8 @@ public static class ApplicationSetup
         services.AddSingleton<IWorkflowAction>(new Payments.PaymentOrderAction());
         services.AddScoped<IProgressEffectWriter, Payments.PaymentOrderWriter>();
         services.AddSingleton<Payments.IBankFileWriter, Payments.CsvBankFileWriter>();
+        // certify: the daily overdue sweep of the recipients' certifications (第六十三条), a Hangfire recurring job.
+        services.AddScoped<Benefits.Certifications.CertificationSweep>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class ApiRoutes
         api.MapPaymentsApi(); // Payments
         api.MapDecisionLettersApi(); // Letters
         api.MapPayrollApi(); // Payroll
+        api.MapCertificationsApi(); // certify
         return app;
     }
 }

@@ -75,5 +75,8 @@ public static class DatabaseStartup
         recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), services.GetRequiredService<HangfireSettings>().SweepCron);
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<TimerJobs>(j => j.SweepAsync(CancellationToken.None));
         recurring.AddOrUpdate<Cases.Workflows.Outbox.OutboxDelivery>(Cases.Workflows.Outbox.OutboxDelivery.JobId, d => d.DeliverAsync(CancellationToken.None), "* * * * *");
+        // certify: the overdue sweep of the recipients' certifications (第六十三条), daily at 01:00 China time (17:00 UTC).
+        recurring.AddOrUpdate<Cases.Application.Benefits.Certifications.CertificationSweep>(
+            Cases.Application.Benefits.Certifications.CertificationSweep.JobId, s => s.RunAsync(CancellationToken.None), "0 17 * * *");
     }
 }
