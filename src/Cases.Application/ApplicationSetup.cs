@@ -49,6 +49,10 @@ public static class ApplicationSetup
         services.AddSingleton<IWorkflowAction>(new Payments.PaymentOrderAction());
         services.AddScoped<IProgressEffectWriter, Payments.PaymentOrderWriter>();
         services.AddSingleton<Payments.IBankFileWriter, Payments.CsvBankFileWriter>();
+        // datamatch: an investigation's finding stops or suspends benefits in its step's transaction (第六十二、六十四条); the 18th-birthday sweep.
+        services.AddSingleton<IWorkflowAction>(new Benefits.DataMatches.InvestigationAction());
+        services.AddScoped<IProgressEffectWriter, Benefits.DataMatches.InvestigationFindings>();
+        services.AddScoped<Benefits.DataMatches.AdulthoodStopJob>();
         return services;
     }
 }

@@ -75,5 +75,7 @@ public static class DatabaseStartup
         recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), services.GetRequiredService<HangfireSettings>().SweepCron);
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<TimerJobs>(j => j.SweepAsync(CancellationToken.None));
         recurring.AddOrUpdate<Cases.Workflows.Outbox.OutboxDelivery>(Cases.Workflows.Outbox.OutboxDelivery.JobId, d => d.DeliverAsync(CancellationToken.None), "* * * * *");
+        // datamatch: the daily stop of children's pensions at 18 (第六十二条（二）).
+        recurring.AddOrUpdate<Cases.Application.Benefits.DataMatches.AdulthoodStopJob>(Cases.Application.Benefits.DataMatches.AdulthoodStopJob.JobId, j => j.RunAsync(CancellationToken.None), Cases.Application.Benefits.DataMatches.AdulthoodStopJob.Cron);
     }
 }
