@@ -15,9 +15,12 @@ public static class DataMatchesApi
         var matches = api.MapGroup("/data-matches").WithTags("DataMatches").RequireAuthorization(Policies.KeepEntitlements);
         matches.MapGet("", async (string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListDataMatches(city, user.ToActor()), ct)));
-        matches.MapPost("", async (IFormFile? file, [FromForm] string? source, [FromForm] string? city, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ImportDataMatch(source, file?.FileName, await DataMatchUpload.BytesAsync(file, ct), city, user.ToActor()), ct)))
-            .DisableAntiforgery();
+        // The form is bound whole (IFormCollection): its fields are no query parameters, and a malformed body is a 400.
+        matches.MapPost("", async (IFormCollection form, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var file = form.Files.GetFile("file");
+            return TypedResults.Ok(await mediator.Send(new ImportDataMatch(form["source"].FirstOrDefault(), file?.FileName, await DataMatchUpload.BytesAsync(file, ct), form["city"].FirstOrDefault(), user.ToActor()), ct));
+        }).DisableAntiforgery();
     }
 }
 

@@ -46,6 +46,8 @@ public static partial class OpenApiContract
         ["Payments"] = "支付单、银行批次、银行回盘与支付台账（第九十四、九十六条）。 Payment orders, bank batches, the bank's results and the payment ledger (第九十四、九十六条).",
         // Letters
         ["Letters"] = "核定通知书：已办结待遇案件的核定结果（第九十四条）。 Decision letters: what an ended benefit case decided (第九十四条).",
+        // datamatch
+        ["DataMatches"] = "信息比对：导入民政、卫生健康、公安、司法等部门的比对数据，认证或转调查核实（第六十四条）。 Data matches: other departments' data imported, certifying recipients or flagging them for investigation (第六十四条).",
     };
 
     public static void Configure(OpenApiOptions options)

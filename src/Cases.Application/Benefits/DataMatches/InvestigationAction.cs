@@ -43,7 +43,8 @@ public sealed class InvestigationAction : IWorkflowAction
         {
             var field = p.GetValueOrDefault(parameter);
             check.Field($"{path}.{parameter}", field, new LocalizedText($"benefit-investigation 的 {parameter}", $"The investigation's {parameter}"));
-            if (field is not null && check.Definition.Data.GetValueOrDefault(field)?.Type is { } actual && actual != type)
+            // The event may be an enum field: its values are the events' keys.
+            if (field is not null && check.Definition.Data.GetValueOrDefault(field)?.Type is { } actual && actual != type && !(parameter == "event" && actual == "enum"))
             {
                 check.Problem($"{path}.{parameter}", DefinitionRules.EntitlementParameters, new LocalizedText($"字段“{field}”是 {actual} 类型，须为 {type}。", $"\"{field}\" is a {actual} field; it must be a {type}."));
             }
