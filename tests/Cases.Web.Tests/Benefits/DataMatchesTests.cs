@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cases.Application.Benefits.DataMatches;
 using Cases.Domain.Benefits;
 using Cases.Domain.Parties;
+using Cases.Web.Tests.Pages;
 using Cases.Web.Tests.Procedures;
 using Cases.Web.Tests.Runtime;
 using Cases.Web.Tests.Support;
@@ -171,6 +172,26 @@ public abstract class DataMatchesScenarios(AppFixture app) : ProcedureScenario(a
         Assert.Equal("active", (await PensionAsync(family, family.OlderChild)).Str("status"));
         var later = await (await UploadAsync("civil-affairs", adoption + "\n")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, later.GetProperty("flagged").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_page_uploads_a_file_and_lists_each_import_with_its_counts_and_problems()
+    {
+        // Later than every other test's clock: this import is the latest, whose problems the page details.
+        At("2028-01-10 09:00");
+        var officer = await App.As("officer.jinan");
+        var empty = await officer.OpenAsync("/data-matches");
+        Assert.Equal("信息比对", empty.QuerySelector("h1").Text());
+        Assert.NotNull(empty.QuerySelector("[data-testid=data-match-upload] select[name=source] option[value=justice]"));
+        Assert.NotNull(empty.QuerySelector("[data-testid=nav-data-matches]"));
+
+        await (await UploadAsync("public-security", Header + $"{Born("19700101")},页面测试,alive,2026-09-01\n")).JsonAsync(HttpStatusCode.OK);
+        var page = await officer.OpenAsync("/data-matches");
+        Assert.Contains(page.QuerySelectorAll("[data-testid=data-match-row]"), r => r.Text().Contains("公安部门", StringComparison.Ordinal));
+        Assert.Contains("本市没有该人员正在领取的定期待遇", page.QuerySelector("[data-testid=data-match-problems]").Text(), StringComparison.Ordinal);
+        // A reviewer keeps no monthly benefits: the page is not theirs.
+        using var refused = await (await App.As("reviewer.jinan")).GetAsync(new Uri("/data-matches", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]
