@@ -51,6 +51,10 @@ public static class ApplicationSetup
         services.AddSingleton<Payments.IBankFileWriter, Payments.CsvBankFileWriter>();
         // certify: the daily overdue sweep of the recipients' certifications (第六十三条), a Hangfire recurring job.
         services.AddScoped<Benefits.Certifications.CertificationSweep>();
+        // datamatch: an investigation's finding stops or suspends benefits in its step's transaction (第六十二、六十四条); the 18th-birthday sweep.
+        services.AddSingleton<IWorkflowAction>(new Benefits.DataMatches.InvestigationAction());
+        services.AddScoped<IProgressEffectWriter, Benefits.DataMatches.InvestigationFindings>();
+        services.AddScoped<Benefits.DataMatches.AdulthoodStopJob>();
         return services;
     }
 }

@@ -12,7 +12,8 @@ internal static class ProductActions
         /* Projects */ new Cases.Application.Projects.RegisterProjectAction(), .. Cases.Application.Parties.EmployerRegisterAction.All,
         /* Benefits */ new Cases.Application.Benefits.EntitlementAction(),
         /* catalogues */ new Cases.Application.Catalogues.ReviewBillsAction(NoBillSources.Instance),
-        /* Payments */ new Cases.Application.Payments.PaymentOrderAction()];
+        /* Payments */ new Cases.Application.Payments.PaymentOrderAction(),
+        /* datamatch */ new Cases.Application.Benefits.DataMatches.InvestigationAction()];
 
     public static IReadOnlyDictionary<string, IActionContract> ByName { get; } = All.ToDictionary(a => a.Name, a => (IActionContract)a, StringComparer.Ordinal);
 }

@@ -98,6 +98,13 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<Cases.Domain.Payments.PaymentBatch> PaymentBatches => Set<Cases.Domain.Payments.PaymentBatch>();
 
+    // datamatch: the data-match imports (信息比对, 第六十四条), the suspicions they raised, and the stops made on their own.
+    public DbSet<Benefits.DataMatches.DataMatchImport> DataMatchImports => Set<Benefits.DataMatches.DataMatchImport>();
+
+    public DbSet<Benefits.DataMatches.DataMatchFlag> DataMatchFlags => Set<Benefits.DataMatches.DataMatchFlag>();
+
+    public DbSet<Benefits.DataMatches.AutomaticStop> AutomaticStops => Set<Benefits.DataMatches.AutomaticStop>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

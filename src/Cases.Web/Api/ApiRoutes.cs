@@ -29,6 +29,7 @@ public static class ApiRoutes
         api.MapDecisionLettersApi(); // Letters
         api.MapPayrollApi(); // Payroll
         api.MapCertificationsApi(); // certify
+        api.MapDataMatchesApi(); // datamatch
         return app;
     }
 }

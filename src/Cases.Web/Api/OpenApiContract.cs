@@ -48,6 +48,8 @@ public static partial class OpenApiContract
         ["Letters"] = "核定通知书：已办结待遇案件的核定结果（第九十四条）。 Decision letters: what an ended benefit case decided (第九十四条).",
         // Payroll
         ["Payroll"] = "月度发放：按城市逐月计算定期待遇（含补发、多发扣回），主管审批后支付（第九十六条）。 The monthly payroll of periodic benefits by city, with arrears and recoveries, approved by a supervisor (第九十六条).",
+        // datamatch
+        ["DataMatches"] = "信息比对：导入民政、卫生健康、公安、司法等部门的比对数据，认证或转调查核实（第六十四条）。 Data matches: other departments' data imported, certifying recipients or flagging them for investigation (第六十四条).",
     };
 
     public static void Configure(OpenApiOptions options)

@@ -78,5 +78,7 @@ public static class DatabaseStartup
         // certify: the overdue sweep of the recipients' certifications (第六十三条), daily at 01:00 China time (17:00 UTC).
         recurring.AddOrUpdate<Cases.Application.Benefits.Certifications.CertificationSweep>(
             Cases.Application.Benefits.Certifications.CertificationSweep.JobId, s => s.RunAsync(CancellationToken.None), "0 17 * * *");
+        // datamatch: the daily stop of children's pensions at 18 (第六十二条（二）).
+        recurring.AddOrUpdate<Cases.Application.Benefits.DataMatches.AdulthoodStopJob>(Cases.Application.Benefits.DataMatches.AdulthoodStopJob.JobId, j => j.RunAsync(CancellationToken.None), Cases.Application.Benefits.DataMatches.AdulthoodStopJob.Cron);
     }
 }

@@ -76,8 +76,8 @@ public sealed class CasesPagesTests(SqliteRuntimeApp app) : IClassFixture<Sqlite
         var items = page.QuerySelectorAll("[data-testid^=procedure-]").Select(i => i.GetAttribute("data-testid")).ToList();
         // The six procedures, the four registrations (employer registration, change, deregistration; project registration), the
         // four benefit procedures (disability, death, medical reimbursement, medical subsidy), the demo; certify: the overdue
-        // certification's contact case (opened by the daily sweep, listed like any procedure).
-        Assert.Equal(16, items.Count);
+        // certification's contact case (opened by the daily sweep); datamatch: the benefit investigation (第六十四条), which a data match opens and an officer may open too.
+        Assert.Equal(17, items.Count);
         Assert.Equal("procedure-demo-filing", items[^1]);
         var rehab = page.QuerySelector("[data-testid=procedure-rehab-extension]")!;
         Assert.Contains("延长工伤康复期申请", rehab.Text(), StringComparison.Ordinal);
