@@ -30,6 +30,7 @@ public static class ApiRoutes
         api.MapPayrollApi(); // Payroll
         api.MapCertificationsApi(); // certify
         api.MapDataMatchesApi(); // datamatch
+        api.MapOverpaymentsApi(); // keep
         return app;
     }
 }
