@@ -98,6 +98,11 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
 
     public DbSet<Cases.Domain.Payments.PaymentBatch> PaymentBatches => Set<Cases.Domain.Payments.PaymentBatch>();
 
+    /// <summary>Adjust: the yearly benefit adjustment rules (待遇调整, 第一百〇五条) and what each applied rule did to each entitlement.</summary>
+    public DbSet<Cases.Domain.Benefits.BenefitAdjustment> BenefitAdjustments => Set<Cases.Domain.Benefits.BenefitAdjustment>();
+
+    public DbSet<Cases.Domain.Benefits.BenefitAdjustmentEntry> BenefitAdjustmentEntries => Set<Cases.Domain.Benefits.BenefitAdjustmentEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -27,6 +27,7 @@ public static class ApiRoutes
         api.MapInjuryCaseLinksApi(); // Unlinked cases
         api.MapPaymentsApi(); // Payments
         api.MapDecisionLettersApi(); // Letters
+        api.MapAdjustmentsApi(); // Adjust
         return app;
     }
 }
