@@ -320,6 +320,8 @@ public sealed class BenefitAdjustment
             throw new DomainValidationException(field, new LocalizedText($"{labelZh}的调整方式须为按比例或定额。", "The method is a percentage or an amount."));
         }
 
+        // The API's field is the term's own: disabilityAllowance.percent or disabilityAllowance.amount.
+        field += term.Method == AdjustmentMethod.Percent ? ".percent" : ".amount";
         var (max, unitZh) = term.Method == AdjustmentMethod.Percent ? (MaxPercent, "%") : (MaxAmount, "元");
         if (term.Value <= 0m || term.Value > max)
         {

@@ -27,7 +27,7 @@ public sealed class BenefitAdjustmentTests
     [Theory]
     [InlineData(4_123.50, 3.0, 4_247.21)] // 4,247.205: half away from zero (banker's rounding would give 4,247.20)
     [InlineData(4_800.00, 3.0, 4_944.00)]
-    [InlineData(3_333.33, 3.5, 3_449.99)] // 3,449.996…
+    [InlineData(3_333.33, 3.5, 3_450.00)] // 3,449.99655
     [InlineData(1_000.10, 2.5, 1_025.10)] // 1,025.1025
     public void A_percentage_rounds_the_new_amount_to_the_fen_half_away_from_zero(decimal old, decimal percent, decimal expected) =>
         Assert.Equal(expected, new AdjustmentTerm(AdjustmentMethod.Percent, percent).Apply(old));
@@ -86,10 +86,10 @@ public sealed class BenefitAdjustmentTests
     }
 
     [Theory]
-    [InlineData(0, "disabilityAllowance")]
-    [InlineData(-3, "disabilityAllowance")]
-    [InlineData(51, "disabilityAllowance")]
-    [InlineData(3.125, "disabilityAllowance")]
+    [InlineData(0, "disabilityAllowance.percent")]
+    [InlineData(-3, "disabilityAllowance.percent")]
+    [InlineData(51, "disabilityAllowance.percent")]
+    [InlineData(3.125, "disabilityAllowance.percent")]
     public void A_percentage_outside_what_a_yearly_adjustment_is_names_its_field(decimal percent, string field)
     {
         var refused = Assert.Throws<DomainValidationException>(() => Rule(allowance: new AdjustmentTerm(AdjustmentMethod.Percent, percent)));

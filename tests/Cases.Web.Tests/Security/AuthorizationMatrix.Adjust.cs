@@ -36,7 +36,7 @@ public static partial class AuthorizationMatrix
             return Task.FromResult(new Attempt("/benefit-adjustments", Form: new Dictionary<string, string>
             {
                 ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["effectiveMonth"] = $"{year}-07", ["source"] = "授权矩阵〔2026〕2号", ["allowancePercent"] = "3",
-            }));
+            }, FreeText: ["source"]));
         }),
         new("GET", "/benefit-adjustments/{id:guid}", Only(Supervisor, Admin), Scope.None, "200", async c =>
             new Attempt($"/benefit-adjustments/{await c.App.SharedAsync("adjust: a draft", () => DraftAdjustmentAsync(c.App))}")),
@@ -48,12 +48,13 @@ public static partial class AuthorizationMatrix
 
     /// <summary>
     /// A draft rule entered by the administrator, written directly (so the one-standing-rule-a-year check of entering does
-    /// not apply): all of 2100, a year no request of these tests enters.
+    /// not apply): all of 2000, a year no request of these tests enters, effective January 2000 — before every benefit of
+    /// the fixture, so approving one adjusts nothing and leaves the shared entitlements for the other rows as they were.
     /// </summary>
     internal static async Task<Guid> DraftAdjustmentAsync(SecurityApp app)
     {
-        const int year = 2100;
-        var rule = BenefitAdjustment.Enter(Guid.CreateVersion7(), year, new DateOnly(year, 7, 1), "安全测试〔2026〕1号",
+        const int year = 2000;
+        var rule = BenefitAdjustment.Enter(Guid.CreateVersion7(), year, new DateOnly(year, 1, 1), "安全测试〔2026〕1号",
             new AdjustmentTerm(AdjustmentMethod.Percent, 3m), new AdjustmentTerm(AdjustmentMethod.Amount, 60m), null, "admin", DateTimeOffset.UnixEpoch);
         await app.InDbAsync(async db =>
         {

@@ -13,7 +13,7 @@ public static partial class HostileInput
     {
         [new("POST", "/api/benefit-adjustments")] = _ =>
         {
-            var year = 2000 + (Interlocked.Increment(ref _adjustYear) % 70);
+            var year = 2001 + (Interlocked.Increment(ref _adjustYear) % 69);
             return Fixed(new("admin", None, None, Json(new
             {
                 year, effectiveMonth = $"{year}-07", source = "鲁人社字〔2026〕18号", disabilityAllowance = new { percent = 3.5m }, nursingCare = new { amount = 60m },
