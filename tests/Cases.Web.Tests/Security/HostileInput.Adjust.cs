@@ -18,7 +18,14 @@ public static partial class HostileInput
             {
                 year, effectiveMonth = $"{year}-07", source = "鲁人社字〔2026〕18号", disabilityAllowance = new { percent = 3.5m }, nursingCare = new { amount = 60m },
             }))
-            { Required = ["year", "effectiveMonth", "source"] });
+            {
+                Required = ["year", "effectiveMonth", "source"],
+                Accepts = new Dictionary<string, string>
+                {
+                    ["body disabilityAllowance.percent: a fraction"] = "a percentage has up to two decimals: 0.5 % is a rule",
+                    ["body nursingCare.amount: a fraction"] = "an amount is in yuan to the fen: 0.50 元 a month is a rule",
+                },
+            });
         },
         [new("GET", "/api/benefit-adjustments")] = _ => Fixed(new("admin", None, None)),
         [new("GET", "/api/benefit-adjustments/{id:guid}")] = async app => new("admin", D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), None),
