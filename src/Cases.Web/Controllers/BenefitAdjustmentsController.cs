@@ -8,7 +8,7 @@ namespace Cases.Web.Controllers;
 public sealed record BenefitAdjustmentsPage(IReadOnlyList<BenefitAdjustmentView> Adjustments, bool Enters);
 
 /// <summary>A rule's page: the rule, its preview (figures and a page of recipients), and what the reader may do on it.</summary>
-public sealed record BenefitAdjustmentPage(AdjustmentPreview Preview, string? Outcome, bool Enters, bool Approves, bool EnteredByReader);
+public sealed record BenefitAdjustmentPage(AdjustmentPreview Preview, Cases.Application.Common.NameBook Names, string? Outcome, bool Enters, bool Approves, bool EnteredByReader);
 
 /// <summary>
 /// 「待遇调整」 (规程 第一百〇五条): administrators enter the year's rule, preview it with its totals and discard a draft;
@@ -44,9 +44,11 @@ public sealed class BenefitAdjustmentsController(IMediator mediator, IStringLoca
     public async Task<IActionResult> Show(Guid id, string? city, string? outcome, string? after, CancellationToken ct)
     {
         var actor = User.ToActor();
-        var (c, o, a) = (Blank(city), Blank(outcome), Blank(after));
-        var preview = await mediator.Send(new PreviewBenefitAdjustment(id, c, o, a, 50, actor), ct);
-        return View(new BenefitAdjustmentPage(preview, o, actor.May(Permission.AdjustBenefits), actor.May(Permission.ApprovePayroll),
+        var (c, o, cursor) = (Blank(city), Blank(outcome), Blank(after));
+        var preview = await mediator.Send(new PreviewBenefitAdjustment(id, c, o, cursor, 50, actor), ct);
+        var a = preview.Adjustment;
+        var names = await mediator.Send(new Cases.Application.Common.ResolveNames([a.EnteredBy, a.ApprovedBy, a.DiscardedBy], [], actor), ct);
+        return View(new BenefitAdjustmentPage(preview, names, o, actor.May(Permission.AdjustBenefits), actor.May(Permission.ApprovePayroll),
             string.Equals(actor.UserName, preview.Adjustment.EnteredBy, StringComparison.OrdinalIgnoreCase)));
     }
 
