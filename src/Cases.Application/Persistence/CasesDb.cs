@@ -104,6 +104,10 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     public DbSet<Benefits.DataMatches.DataMatchFlag> DataMatchFlags => Set<Benefits.DataMatches.DataMatchFlag>();
 
     public DbSet<Benefits.DataMatches.AutomaticStop> AutomaticStops => Set<Benefits.DataMatches.AutomaticStop>();
+    /// <summary>Adjust: the yearly benefit adjustment rules (待遇调整, 第一百〇五条) and what each applied rule did to each entitlement.</summary>
+    public DbSet<Cases.Domain.Benefits.BenefitAdjustment> BenefitAdjustments => Set<Cases.Domain.Benefits.BenefitAdjustment>();
+
+    public DbSet<Cases.Domain.Benefits.BenefitAdjustmentEntry> BenefitAdjustmentEntries => Set<Cases.Domain.Benefits.BenefitAdjustmentEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,7 @@ public static class ApiRoutes
         api.MapCertificationsApi(); // certify
         api.MapDataMatchesApi(); // datamatch
         api.MapOverpaymentsApi(); // keep
+        api.MapAdjustmentsApi(); // Adjust
         return app;
     }
 }

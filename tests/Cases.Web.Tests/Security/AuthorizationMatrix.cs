@@ -153,7 +153,7 @@ public static partial class AuthorizationMatrix
     private static object Credentials(Cell c) => new { userName = c.Principal.UserName ?? "officer2.jinan", password = Testing.CasesAppFactory.DemoPassword };
 
     /// <summary>Every row: the core ones here, each area's in its own file (AuthorizationMatrix.(area).cs).</summary>
-    public static IReadOnlyList<Rule> Rules { get; } = [.. CoreRules, .. SupervisionRules, .. DesignerRules, .. AdminRules, .. CaseworkRules, .. AuditRules, .. OperationsRules, .. LedgersRules, .. InjuriesRules, .. ProjectsRules, .. PeopleRules, .. EmployersRules, .. BenefitsRules, .. UnlinkedCasesRules, /* catalogues */ .. CataloguesRules, /* Payments */ .. PaymentsRules, /* Letters */ .. LettersRules, /* Payroll */ .. PayrollRules, /* certify */ .. CertifyRules, /* datamatch */ .. DataMatchesRules, /* keep */ .. KeepingRules];
+    public static IReadOnlyList<Rule> Rules { get; } = [.. CoreRules, .. SupervisionRules, .. DesignerRules, .. AdminRules, .. CaseworkRules, .. AuditRules, .. OperationsRules, .. LedgersRules, .. InjuriesRules, .. ProjectsRules, .. PeopleRules, .. EmployersRules, .. BenefitsRules, .. UnlinkedCasesRules, /* catalogues */ .. CataloguesRules, /* Payments */ .. PaymentsRules, /* Letters */ .. LettersRules, /* Payroll */ .. PayrollRules, /* certify */ .. CertifyRules, /* datamatch */ .. DataMatchesRules, /* keep */ .. KeepingRules, /* adjust */ .. AdjustRules];
 
     private static IEnumerable<Rule> CoreRules =>
     [

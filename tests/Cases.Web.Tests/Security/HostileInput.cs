@@ -65,7 +65,7 @@ public static partial class HostileInput
 
     /// <summary>The valid request of each API endpoint, built fresh (new codes, new cases and tasks) for every variant.</summary>
     public static IReadOnlyDictionary<RouteKey, Func<SecurityApp, Task<Sample>>> Samples { get; } =
-        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples, OperationsSamples, LedgersSamples, InjuriesSamples, ProjectsSamples, PeopleSamples, EmployersSamples, BenefitsSamples, UnlinkedCasesSamples, /* catalogues */ CataloguesSamples, /* Payments */ PaymentsSamples, /* Letters */ LettersSamples, /* Payroll */ PayrollSamples, /* certify */ CertifySamples, /* datamatch */ DataMatchesSamples, /* keep */ KeepingSamples }.SelectMany(d => d).ToDictionary();
+        new[] { CoreSamples, SupervisionSamples, DesignerSamples, AdminSamples, CaseworkSamples, AuditSamples, OperationsSamples, LedgersSamples, InjuriesSamples, ProjectsSamples, PeopleSamples, EmployersSamples, BenefitsSamples, UnlinkedCasesSamples, /* catalogues */ CataloguesSamples, /* Payments */ PaymentsSamples, /* Letters */ LettersSamples, /* Payroll */ PayrollSamples, /* certify */ CertifySamples, /* datamatch */ DataMatchesSamples, /* keep */ KeepingSamples, /* adjust */ AdjustSamples }.SelectMany(d => d).ToDictionary();
 
     /// <summary>The core endpoints' samples; each area's are in its own file (HostileInput.(area).cs).</summary>
     private static Dictionary<RouteKey, Func<SecurityApp, Task<Sample>>> CoreSamples => new()

@@ -105,3 +105,38 @@ internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Cert
         b.Navigation(x => x.Entries).HasField("entries").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+/// <summary>Adjust: the yearly benefit adjustment rules (待遇调整, 第一百〇五条).</summary>
+internal sealed class BenefitAdjustmentConfiguration : IEntityTypeConfiguration<BenefitAdjustment>
+{
+    public void Configure(EntityTypeBuilder<BenefitAdjustment> b)
+    {
+        b.ToTable("benefit_adjustments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Source).HasMaxLength(BenefitAdjustment.SourceMaxLength);
+        b.Property(x => x.EnteredBy).HasMaxLength(64);
+        b.Property(x => x.ApprovedBy).HasMaxLength(64);
+        b.Property(x => x.DiscardedBy).HasMaxLength(64);
+        b.Ignore(x => x.Reason);
+        // Two supervisors approving at once: one applies the rule, the other's command loses with 409.
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Year, x.Status }).HasDatabaseName("ix_benefit_adjustments_year");
+    }
+}
+
+/// <summary>Adjust: what an applied rule did to each entitlement; one row per rule and entitlement, never two.</summary>
+internal sealed class BenefitAdjustmentEntryConfiguration : IEntityTypeConfiguration<BenefitAdjustmentEntry>
+{
+    public void Configure(EntityTypeBuilder<BenefitAdjustmentEntry> b)
+    {
+        b.ToTable("benefit_adjustment_entries");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CityCode).HasMaxLength(6);
+        b.Property(x => x.RecipientName).HasMaxLength(Entitlement.NameMaxLength);
+        b.HasIndex(x => new { x.AdjustmentId, x.EntitlementId }).IsUnique().HasDatabaseName("ux_benefit_adjustment_entries");
+        b.HasIndex(x => new { x.AdjustmentId, x.CityCode, x.Outcome, x.EntitlementId }).HasDatabaseName("ix_benefit_adjustment_entries_city");
+        b.HasOne<BenefitAdjustment>().WithMany().HasForeignKey(x => x.AdjustmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Entitlement>().WithMany().HasForeignKey(x => x.EntitlementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
