@@ -22,6 +22,166 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EntitlementId");
+
+                    b.ToTable("automatic_stops", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("CityCode", "OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_flags_open");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .HasDatabaseName("ix_data_match_flags_recipient");
+
+                    b.ToTable("data_match_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Certified")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_imports_content");
+
+                    b.HasIndex("CityCode", "ImportedAt")
+                        .HasDatabaseName("ix_data_match_imports_city");
+
+                    b.ToTable("data_match_imports", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Application.Catalogues.CatalogueVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,10 +844,207 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("workbench_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AdjustedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("AdjustedIncrease")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("AllowanceMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("AllowanceValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DiscardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EffectiveMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NursingMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("NursingValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("PensionMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("PensionValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status")
+                        .HasDatabaseName("ix_benefit_adjustments_year");
+
+                    b.ToTable("benefit_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("OldAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId");
+
+                    b.HasIndex("AdjustmentId", "EntitlementId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benefit_adjustment_entries");
+
+                    b.HasIndex("AdjustmentId", "CityCode", "Outcome", "EntitlementId")
+                        .HasDatabaseName("ix_benefit_adjustment_entries_city");
+
+                    b.ToTable("benefit_adjustment_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("CycleMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastCertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "DueOn")
+                        .HasDatabaseName("ix_certifications_due");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certifications_recipient");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AccountKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("AdulthoodOn")
                         .HasColumnType("date");
@@ -696,6 +1053,10 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Benefit")
                         .IsRequired()
@@ -720,6 +1081,12 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("PaidThrough")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RecheckFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("RecipientIdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -734,8 +1101,16 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Suspension")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -753,6 +1128,169 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_entitlements_city_status");
 
                     b.ToTable("entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FirstPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LastPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Status")
+                        .HasDatabaseName("ix_overpayments_entitlement");
+
+                    b.HasIndex("CityCode", "Status", "Id")
+                        .HasDatabaseName("ix_overpayments_city_status");
+
+                    b.ToTable("overpayments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_lines_entitlement_month");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_payroll_lines_run");
+
+                    b.ToTable("payroll_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_runs_city_month");
+
+                    b.ToTable("payroll_runs", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>
@@ -2317,6 +2855,24 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.HasOne("Cases.Application.Benefits.DataMatches.DataMatchImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cases.Application.Injuries.Linking.InjuryCaseLink", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2377,6 +2933,59 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.BenefitAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.OwnsMany("Cases.Domain.Benefits.CertificationEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("CertificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("CertificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("certifications");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificationId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2400,10 +3009,15 @@ namespace Cases.Application.Persistence.Migrations.Postgres
 
                             b1.Property<DateTimeOffset>("At");
 
+                            b1.Property<DateOnly?>("BackPaidFrom");
+
                             b1.Property<string>("By")
                                 .IsRequired();
 
                             b1.Property<Guid?>("CaseId");
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(40);
 
                             b1.Property<DateOnly>("FromMonth");
 
@@ -2430,6 +3044,98 @@ namespace Cases.Application.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.OverpaymentEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("OverpaymentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PayrollLineId");
+
+                            b1.HasKey("OverpaymentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("overpayments");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OverpaymentId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.PayrollRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.PayrollItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("PayrollLineId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly>("Period");
+
+                            b1.HasKey("PayrollLineId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payroll_lines");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayrollLineId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>

@@ -22,6 +22,167 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("EntitlementId");
+
+                    b.ToTable("automatic_stops", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("CityCode", "OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_flags_open")
+                        .HasFilter("[OpenKey] IS NOT NULL");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .HasDatabaseName("ix_data_match_flags_recipient");
+
+                    b.ToTable("data_match_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Certified")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_imports_content");
+
+                    b.HasIndex("CityCode", "ImportedAt")
+                        .HasDatabaseName("ix_data_match_imports_city");
+
+                    b.ToTable("data_match_imports", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Application.Catalogues.CatalogueVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -685,10 +846,207 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("workbench_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AdjustedCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("AdjustedIncrease")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("AllowanceMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal?>("AllowanceValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("DiscardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("EffectiveMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NursingMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal?>("NursingValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("PensionMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal?>("PensionValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status")
+                        .HasDatabaseName("ix_benefit_adjustments_year");
+
+                    b.ToTable("benefit_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("OldAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId");
+
+                    b.HasIndex("AdjustmentId", "EntitlementId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benefit_adjustment_entries");
+
+                    b.HasIndex("AdjustmentId", "CityCode", "Outcome", "EntitlementId")
+                        .HasDatabaseName("ix_benefit_adjustment_entries_city");
+
+                    b.ToTable("benefit_adjustment_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<int>("CycleMonths")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastCertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "DueOn")
+                        .HasDatabaseName("ix_certifications_due");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certifications_recipient");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AccountKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateOnly?>("AdulthoodOn")
                         .HasColumnType("date");
@@ -697,6 +1055,10 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("Benefit")
                         .IsRequired()
@@ -721,6 +1083,12 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<DateOnly?>("PaidThrough")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RecheckFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("RecipientIdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -735,8 +1103,16 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Suspension")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
@@ -754,6 +1130,169 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_entitlements_city_status");
 
                     b.ToTable("entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FirstPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("LastPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Status")
+                        .HasDatabaseName("ix_overpayments_entitlement");
+
+                    b.HasIndex("CityCode", "Status", "Id")
+                        .HasDatabaseName("ix_overpayments_city_status");
+
+                    b.ToTable("overpayments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_lines_entitlement_month");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_payroll_lines_run");
+
+                    b.ToTable("payroll_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_runs_city_month");
+
+                    b.ToTable("payroll_runs", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>
@@ -2321,6 +2860,24 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.HasOne("Cases.Application.Benefits.DataMatches.DataMatchImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cases.Application.Injuries.Linking.InjuryCaseLink", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2381,6 +2938,59 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.BenefitAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.OwnsMany("Cases.Domain.Benefits.CertificationEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("CertificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("CertificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("certifications");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificationId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2404,10 +3014,15 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
                             b1.Property<DateTimeOffset>("At");
 
+                            b1.Property<DateOnly?>("BackPaidFrom");
+
                             b1.Property<string>("By")
                                 .IsRequired();
 
                             b1.Property<Guid?>("CaseId");
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(40);
 
                             b1.Property<DateOnly>("FromMonth");
 
@@ -2434,6 +3049,98 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.OverpaymentEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("OverpaymentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PayrollLineId");
+
+                            b1.HasKey("OverpaymentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("overpayments");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OverpaymentId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.PayrollRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.PayrollItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("PayrollLineId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly>("Period");
+
+                            b1.HasKey("PayrollLineId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payroll_lines");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayrollLineId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>

@@ -17,6 +17,166 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntitlementId");
+
+                    b.ToTable("automatic_stops", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("CityCode", "OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_flags_open");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .HasDatabaseName("ix_data_match_flags_recipient");
+
+                    b.ToTable("data_match_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Certified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_imports_content");
+
+                    b.HasIndex("CityCode", "ImportedAt")
+                        .HasDatabaseName("ix_data_match_imports_city");
+
+                    b.ToTable("data_match_imports", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Application.Catalogues.CatalogueVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -671,9 +831,204 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("workbench_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdjustedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AdjustedIncrease")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowanceMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AllowanceValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NursingMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NursingValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PensionMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PensionValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status")
+                        .HasDatabaseName("ix_benefit_adjustments_year");
+
+                    b.ToTable("benefit_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OldAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId");
+
+                    b.HasIndex("AdjustmentId", "EntitlementId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benefit_adjustment_entries");
+
+                    b.HasIndex("AdjustmentId", "CityCode", "Outcome", "EntitlementId")
+                        .HasDatabaseName("ix_benefit_adjustment_entries_city");
+
+                    b.ToTable("benefit_adjustment_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastCertifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "DueOn")
+                        .HasDatabaseName("ix_certifications_due");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certifications_recipient");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AdulthoodOn")
@@ -682,6 +1037,10 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.Property<string>("Article")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Benefit")
@@ -707,6 +1066,12 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PaidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecheckFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientIdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -721,8 +1086,16 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suspension")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -740,6 +1113,169 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_entitlements_city_status");
 
                     b.ToTable("entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Status")
+                        .HasDatabaseName("ix_overpayments_entitlement");
+
+                    b.HasIndex("CityCode", "Status", "Id")
+                        .HasDatabaseName("ix_overpayments_city_status");
+
+                    b.ToTable("overpayments", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntitlementId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_lines_entitlement_month");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_payroll_lines_run");
+
+                    b.ToTable("payroll_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payroll_runs_city_month");
+
+                    b.ToTable("payroll_runs", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>
@@ -2290,6 +2826,24 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
+                {
+                    b.HasOne("Cases.Application.Benefits.DataMatches.DataMatchImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cases.Application.Injuries.Linking.InjuryCaseLink", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2350,6 +2904,59 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cases.Domain.Benefits.BenefitAdjustmentEntry", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.BenefitAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Certification", b =>
+                {
+                    b.OwnsMany("Cases.Domain.Benefits.CertificationEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("CertificationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("CertificationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("certifications");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CertificationId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("Cases.Domain.Benefits.Entitlement", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2373,10 +2980,15 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 
                             b1.Property<long>("At");
 
+                            b1.Property<DateOnly?>("BackPaidFrom");
+
                             b1.Property<string>("By")
                                 .IsRequired();
 
                             b1.Property<Guid?>("CaseId");
+
+                            b1.Property<string>("Cause")
+                                .HasMaxLength(40);
 
                             b1.Property<DateOnly>("FromMonth");
 
@@ -2403,6 +3015,98 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.Overpayment", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.OverpaymentEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("OverpaymentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<long>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PayrollLineId");
+
+                            b1.HasKey("OverpaymentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("overpayments");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OverpaymentId");
+                        });
+
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Cases.Domain.Benefits.PayrollLine", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cases.Domain.Benefits.PayrollRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Cases.Domain.Benefits.PayrollItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("PayrollLineId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly>("Period");
+
+                            b1.HasKey("PayrollLineId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payroll_lines");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayrollLineId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Cases.Domain.Catalogues.CatalogueItem", b =>
