@@ -50,6 +50,9 @@ public static partial class OpenApiContract
         ["Payroll"] = "月度发放：按城市逐月计算定期待遇（含补发、多发扣回），主管审批后支付（第九十六条）。 The monthly payroll of periodic benefits by city, with arrears and recoveries, approved by a supervisor (第九十六条).",
         // datamatch
         ["DataMatches"] = "信息比对：导入民政、卫生健康、公安、司法等部门的比对数据，认证或转调查核实（第六十四条）。 Data matches: other departments' data imported, certifying recipients or flagging them for investigation (第六十四条).",
+        ["Certifications"] = "领取资格认证：认证到期日、逾期暂停、认证后恢复发放（第六十三、六十四条）。 Recipients' yearly certification: due dates, suspension when overdue, resumption once certified (第六十三、六十四条).",
+        ["Overpayments"] = "多发待遇追回：扣回、退还、拒不退还移交（第六十四条、第一百一十七条（五））。 Overpaid benefits and their recovery: deductions, repayments, referral of a refusal (第六十四条, 第一百一十七条（五）).",
+        ["Benefit adjustments"] = "待遇调整：年度调整规则的录入、预览、审批与执行（第一百〇五条）。 The yearly benefit adjustment: entered, previewed, approved and applied (第一百〇五条).",
     };
 
     public static void Configure(OpenApiOptions options)

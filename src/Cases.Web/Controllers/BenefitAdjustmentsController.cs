@@ -48,7 +48,7 @@ public sealed class BenefitAdjustmentsController(IMediator mediator, IStringLoca
         var preview = await mediator.Send(new PreviewBenefitAdjustment(id, c, o, cursor, 50, actor), ct);
         var a = preview.Adjustment;
         var names = await mediator.Send(new Cases.Application.Common.ResolveNames([a.EnteredBy, a.ApprovedBy, a.DiscardedBy], [], actor), ct);
-        return View(new BenefitAdjustmentPage(preview, names, o, actor.May(Permission.AdjustBenefits), actor.May(Permission.ApprovePayroll),
+        return View(new BenefitAdjustmentPage(preview, names, o, actor.May(Permission.AdjustBenefits), actor.May(Permission.ApprovePayroll) && actor.IsProvincial,
             string.Equals(actor.UserName, preview.Adjustment.EnteredBy, StringComparison.OrdinalIgnoreCase)));
     }
 

@@ -55,7 +55,9 @@ public sealed partial class BenefitAdjustmentPageTests(SqliteRuntimeApp app) : P
         Assert.Contains("¥123.71", mine.QuerySelector("[data-testid=adjustment-total]")!.Text(), StringComparison.Ordinal);
         NoEnglish(mine);
 
-        var supervisor = await App.As("supervisor.jinan");
+        // The city's supervisor previews; the province's approves (第一百〇五条 统一进行调整).
+        Assert.Null((await (await App.As("supervisor.jinan")).OpenAsync(url)).QuerySelector("[data-testid=approve-form]"));
+        var supervisor = await App.As("supervisor.province");
         var page = await supervisor.OpenAsync(url);
         Assert.NotNull(page.QuerySelector("[data-testid=approve-form]"));
         Assert.Null(page.QuerySelector("[data-testid=discard-form]"));

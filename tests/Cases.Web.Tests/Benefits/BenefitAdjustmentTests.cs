@@ -108,13 +108,16 @@ public abstract class BenefitAdjustmentScenarios(AppFixture app) : ProcedureScen
         await (await admin.PostJsonAsync($"/api/benefit-adjustments/{id}/approve", new { })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(4_123.50m, (await EntitlementAsync(granted.Allowance)).GetProperty("monthlyAmount").GetDecimal());
 
-        var approved = await (await supervisor.PostJsonAsync($"/api/benefit-adjustments/{id}/approve", new { })).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(("applied", "supervisor.jinan", 3, 303.71m), (approved.Str("status"), approved.Str("approvedBy"),
+        // 第一百〇五条 统一进行调整: a city's supervisor does not change the province's amounts; the province's does.
+        var refused = await (await supervisor.PostJsonAsync($"/api/benefit-adjustments/{id}/approve", new { })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("第一百〇五条", refused.Str("detail"), StringComparison.Ordinal);
+        var approved = await (await (await App.As("supervisor.province")).PostJsonAsync($"/api/benefit-adjustments/{id}/approve", new { })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("applied", "supervisor.province", 3, 303.71m), (approved.Str("status"), approved.Str("approvedBy"),
             approved.GetProperty("adjustedCount").GetInt32(), approved.GetProperty("adjustedIncrease").GetDecimal()));
 
         var adjusted = await EntitlementAsync(granted.Allowance);
         var change = adjusted.GetProperty("history").EnumerateArray().Last();
-        Assert.Equal(("adjusted", "2026-07", 4_247.21m, $"2026年待遇调整（{Source}）", "supervisor.jinan"),
+        Assert.Equal(("adjusted", "2026-07", 4_247.21m, $"2026年待遇调整（{Source}）", "supervisor.province"),
             (change.Str("kind"), change.Str("fromMonth"), change.GetProperty("monthlyAmount").GetDecimal(), change.Str("reason"), change.Str("by")));
         Assert.Equal(4_247.21m, adjusted.GetProperty("monthlyAmount").GetDecimal());
         Assert.Equal(3_180m, (await EntitlementAsync(granted.Nursing)).GetProperty("monthlyAmount").GetDecimal());
@@ -153,7 +156,7 @@ public abstract class BenefitAdjustmentScenarios(AppFixture app) : ProcedureScen
 
         var discarded = await (await admin.PostJsonAsync($"/api/benefit-adjustments/{first}/discard", new { })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(("discarded", "admin"), (discarded.Str("status"), discarded.Str("discardedBy")));
-        await (await (await App.As("supervisor.jinan")).PostJsonAsync($"/api/benefit-adjustments/{first}/approve", new { })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await (await App.As("supervisor.province")).PostJsonAsync($"/api/benefit-adjustments/{first}/approve", new { })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("draft", (await EnterAsync(2031)).Str("status"));
 
         var both = await admin.PostJsonAsync("/api/benefit-adjustments", new { year = 2032, effectiveMonth = "2032-01", source = Source, disabilityAllowance = new { percent = 3m, amount = 50m } });

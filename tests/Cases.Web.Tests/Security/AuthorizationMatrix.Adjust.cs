@@ -11,6 +11,7 @@ public static partial class AuthorizationMatrix
     /// Adjust: the yearly benefit adjustment (待遇调整, 第一百〇五条) is the province's: administrators enter and discard it,
     /// supervisors approve (and so apply) it — never its enterer (第一百一十九条); both read it. Not tied to a city.
     /// </summary>
+    // 第一百〇五条 统一进行调整: the approval changes every city's amounts, so only a provincial supervisor gives it.
     private static IEnumerable<Rule> AdjustRules =>
     [
         new("POST", "/api/benefit-adjustments", Only(Admin), Scope.None, "201", _ =>
@@ -23,7 +24,7 @@ public static partial class AuthorizationMatrix
             new Attempt($"/api/benefit-adjustments/{await c.App.SharedAsync("adjust: a draft", () => DraftAdjustmentAsync(c.App))}")),
         new("GET", "/api/benefit-adjustments/{id:guid}/preview", Only(Supervisor, Admin), Scope.None, "200", async c =>
             new Attempt($"/api/benefit-adjustments/{await c.App.SharedAsync("adjust: a draft", () => DraftAdjustmentAsync(c.App))}/preview?limit=5")),
-        new("POST", "/api/benefit-adjustments/{id:guid}/approve", Only(Supervisor), Scope.None, "200", async c =>
+        new("POST", "/api/benefit-adjustments/{id:guid}/approve", ProvincialSupervisor, Scope.None, "200", async c =>
             new Attempt($"/api/benefit-adjustments/{await c.RecordAsync("adjust approve", () => DraftAdjustmentAsync(c.App))}/approve", new { })),
         new("POST", "/api/benefit-adjustments/{id:guid}/discard", Only(Admin), Scope.None, "200", async c =>
             new Attempt($"/api/benefit-adjustments/{await c.RecordAsync("adjust discard", () => DraftAdjustmentAsync(c.App))}/discard", new { })),
@@ -40,7 +41,7 @@ public static partial class AuthorizationMatrix
         }),
         new("GET", "/benefit-adjustments/{id:guid}", Only(Supervisor, Admin), Scope.None, "200", async c =>
             new Attempt($"/benefit-adjustments/{await c.App.SharedAsync("adjust: a draft", () => DraftAdjustmentAsync(c.App))}")),
-        new("POST", "/benefit-adjustments/{id:guid}/approve", Only(Supervisor), Scope.None, "302 /benefit-adjustments/{id} (notice)", async c =>
+        new("POST", "/benefit-adjustments/{id:guid}/approve", ProvincialSupervisor, Scope.None, "302 /benefit-adjustments/{id} (notice)", async c =>
             new Attempt($"/benefit-adjustments/{await c.RecordAsync("adjust page approve", () => DraftAdjustmentAsync(c.App))}/approve", Form: new Dictionary<string, string>())),
         new("POST", "/benefit-adjustments/{id:guid}/discard", Only(Admin), Scope.None, "302 /benefit-adjustments/{id} (notice)", async c =>
             new Attempt($"/benefit-adjustments/{await c.RecordAsync("adjust page discard", () => DraftAdjustmentAsync(c.App))}/discard", Form: new Dictionary<string, string>())),

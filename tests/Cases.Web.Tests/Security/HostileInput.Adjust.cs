@@ -31,7 +31,7 @@ public static partial class HostileInput
         [new("GET", "/api/benefit-adjustments/{id:guid}")] = async app => new("admin", D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), None),
         [new("GET", "/api/benefit-adjustments/{id:guid}/preview")] = async app => new("supervisor.jinan",
             D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), D(("city", SecurityApp.Jinan), ("outcome", "adjusted"), ("limit", "5"))),
-        [new("POST", "/api/benefit-adjustments/{id:guid}/approve")] = async app => new("supervisor.jinan", D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), None),
+        [new("POST", "/api/benefit-adjustments/{id:guid}/approve")] = async app => new("supervisor.province", D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), None),
         [new("POST", "/api/benefit-adjustments/{id:guid}/discard")] = async app => new("admin", D(("id", (await AuthorizationMatrix.DraftAdjustmentAsync(app)).ToString())), None),
     };
 }

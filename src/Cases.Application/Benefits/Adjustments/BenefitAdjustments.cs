@@ -85,6 +85,14 @@ public sealed class BenefitAdjustments(CasesDb db, TimeProvider clock) :
                 "待遇调整由主管审批，录入人不得审批（第一百一十九条 岗位不相容）。", "Supervisors approve adjustments, never who entered them (第一百一十九条)."));
         }
 
+        // 第一百〇五条 统一进行调整: one approval changes every city's amounts, so it is the province's, not a city's.
+        if (!command.By.IsProvincial)
+        {
+            throw new ForbiddenException(new LocalizedText(
+                "待遇调整全省统一执行（第一百〇五条），由省级主管审批；市级主管可以预览本市领取人。",
+                "An adjustment applies to the whole province (第一百〇五条): a provincial supervisor approves it; a city's supervisor previews the city's recipients."));
+        }
+
         var adjustment = await FindAsync(command.Id, command.By, tracked: true, cancellationToken);
         var now = clock.GetUtcNow();
         adjustment.Approve(command.By.UserName, now);
