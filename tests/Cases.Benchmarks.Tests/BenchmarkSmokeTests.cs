@@ -32,6 +32,16 @@ public abstract class BenchmarkSmokeTests(TestProvider provider, BenchFixture fi
     }
 
     [Fact]
+    public async Task The_payroll_pays_every_entitlement_once_a_month_and_a_repeated_month_changes_nothing()
+    {
+        var result = await RunAsync("payroll", size: 48);
+        Assert.True(result.Passed, string.Join("; ", result.Failures));
+        Assert.Equal(48, result.Checks["lines, province"]);
+        Assert.Equal(0, result.Checks["runs computed again"]);
+        Assert.Equal(48, result.Checks["lines with arrears, province"]);
+    }
+
+    [Fact]
     public async Task A_timer_storm_fires_every_timer_exactly_once()
     {
         var result = await RunAsync("timers", size: 40);

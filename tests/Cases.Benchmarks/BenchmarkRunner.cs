@@ -47,7 +47,7 @@ public sealed record BenchSettings
 /// <summary>Runs scenarios by name on a provider, prints each table and writes its JSON.</summary>
 public static class BenchmarkRunner
 {
-    public static readonly string[] Scenarios = ["commands", "inbox", "dashboard", "timers", "http", "memory", "sessions"];
+    public static readonly string[] Scenarios = ["commands", "inbox", "dashboard", "timers", "http", "memory", "sessions", "payroll"];
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string scenario, TestProvider provider, BenchSettings settings, TextWriter log, BenchEnvironment? shared = null)
     {
@@ -77,6 +77,7 @@ public static class BenchmarkRunner
                     "timers" => [await TimerStormScenario.RunAsync(environment, provider, settings, log)],
                     "http" => await Both(HttpScenario.RunAsync(environment, provider, settings, log)),
                     "sessions" => [await SessionsScenario.RunAsync(environment, provider, settings, log)],
+                    "payroll" => [await PayrollScenario.RunAsync(environment, provider, settings, log)],
                     _ => [(await HttpScenario.RunAsync(environment, provider, settings, log, memoryOnly: true)).Memory],
                 };
                 foreach (var result in ran)
