@@ -99,11 +99,11 @@ public abstract class CasesDb(DbContextOptions options) : IdentityDbContext<Case
     public DbSet<Cases.Domain.Payments.PaymentBatch> PaymentBatches => Set<Cases.Domain.Payments.PaymentBatch>();
 
     // datamatch: the data-match imports (信息比对, 第六十四条), the suspicions they raised, and the stops made on their own.
-    public DbSet<Benefits.DataMatches.DataMatchImport> DataMatchImports => Set<Benefits.DataMatches.DataMatchImport>();
+    public DbSet<Records.DataMatchImport> DataMatchImports => Set<Records.DataMatchImport>();
 
-    public DbSet<Benefits.DataMatches.DataMatchFlag> DataMatchFlags => Set<Benefits.DataMatches.DataMatchFlag>();
+    public DbSet<Records.DataMatchFlag> DataMatchFlags => Set<Records.DataMatchFlag>();
 
-    public DbSet<Benefits.DataMatches.AutomaticStop> AutomaticStops => Set<Benefits.DataMatches.AutomaticStop>();
+    public DbSet<Records.AutomaticStop> AutomaticStops => Set<Records.AutomaticStop>();
     /// <summary>Adjust: the yearly benefit adjustment rules (待遇调整, 第一百〇五条) and what each applied rule did to each entitlement.</summary>
     public DbSet<Cases.Domain.Benefits.BenefitAdjustment> BenefitAdjustments => Set<Cases.Domain.Benefits.BenefitAdjustment>();
 

@@ -41,19 +41,11 @@ public sealed class KeepingController(IMediator mediator, IStringLocalizer<Share
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
     {
         var actor = User.ToActor();
-        IReadOnlyList<RecipientHit>? hits = null;
-        string? problem = null;
-        try
-        {
-            hits = string.IsNullOrWhiteSpace(q) ? null : await mediator.Send(new FindRecipients(q, actor), ct);
-        }
-        catch (DomainValidationException refused)
-        {
-            problem = refused.Message;
-        }
+        // A search the use case refuses (too long, control characters) is answered by the site's problem page, as every page's.
+        var hits = string.IsNullOrWhiteSpace(q) ? null : await mediator.Send(new FindRecipients(q, actor), ct);
 
         var owed = await mediator.Send(new ListOverpayments(null, "open", null, null, KeepingQueries.MaxLimit, actor), ct);
-        return View(new KeepingIndexPage(q?.Trim(), hits, owed.Items, problem));
+        return View(new KeepingIndexPage(q?.Trim(), hits, owed.Items, null));
     }
 
     [HttpGet("{id:guid}")]

@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Cases.Application.Benefits.DataMatches;
+using Cases.Application.Records;
 using Cases.Domain.Benefits;
 using Cases.Domain.Parties;
 using Cases.Web.Tests.Pages;

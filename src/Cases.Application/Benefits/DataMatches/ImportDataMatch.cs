@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Cases.Domain.Benefits;
 using Cases.Domain.Calendar;
 using Cases.Domain.Injuries;

@@ -1,4 +1,3 @@
-using Cases.Application.Benefits.DataMatches;
 using Cases.Domain.Benefits;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -22,167 +22,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
-                {
-                    b.Property<Guid>("EntitlementId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("FromMonth")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<DateTimeOffset>("StoppedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("EntitlementId");
-
-                    b.ToTable("automatic_stops", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<DateOnly>("EventOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("OpenKey")
-                        .HasMaxLength(48)
-                        .HasColumnType("nvarchar(48)");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("RecipientIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportId");
-
-                    b.HasIndex("CityCode", "OpenKey")
-                        .IsUnique()
-                        .HasDatabaseName("ux_data_match_flags_open")
-                        .HasFilter("[OpenKey] IS NOT NULL");
-
-                    b.HasIndex("CityCode", "RecipientIdNumber")
-                        .HasDatabaseName("ix_data_match_flags_recipient");
-
-                    b.ToTable("data_match_flags", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Certified")
-                        .HasColumnType("int");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nvarchar(6)");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("Flagged")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("Invalid")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Mismatched")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Unknown")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CityCode", "ContentHash")
-                        .IsUnique()
-                        .HasDatabaseName("ux_data_match_imports_content");
-
-                    b.HasIndex("CityCode", "ImportedAt")
-                        .HasDatabaseName("ix_data_match_imports_city");
-
-                    b.ToTable("data_match_imports", (string)null);
-                });
-
             modelBuilder.Entity("Cases.Application.Catalogues.CatalogueVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -297,6 +136,27 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_injury_case_links_injury_case");
 
                     b.ToTable("injury_case_links", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.AutomaticStop", b =>
+                {
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("EntitlementId");
+
+                    b.ToTable("automatic_stops", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Application.Records.CalendarChange", b =>
@@ -501,6 +361,146 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("CityCode", "OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_flags_open")
+                        .HasFilter("[OpenKey] IS NOT NULL");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .HasDatabaseName("ix_data_match_flags_recipient");
+
+                    b.ToTable("data_match_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Certified")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_imports_content");
+
+                    b.HasIndex("CityCode", "ImportedAt")
+                        .HasDatabaseName("ix_data_match_imports_city");
+
+                    b.ToTable("data_match_imports", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
@@ -2860,24 +2860,6 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
-                {
-                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
-                        .WithMany()
-                        .HasForeignKey("EntitlementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
-                {
-                    b.HasOne("Cases.Application.Benefits.DataMatches.DataMatchImport", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cases.Application.Injuries.Linking.InjuryCaseLink", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2889,6 +2871,15 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
                         .WithMany()
                         .HasForeignKey("InjuryCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.AutomaticStop", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2907,6 +2898,15 @@ namespace Cases.Application.Persistence.Migrations.SqlServer
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchFlag", b =>
+                {
+                    b.HasOne("Cases.Application.Records.DataMatchImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -17,166 +17,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
-                {
-                    b.Property<Guid>("EntitlementId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FromMonth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StoppedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EntitlementId");
-
-                    b.ToTable("automatic_stops", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EventOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenKey")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecipientIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportId");
-
-                    b.HasIndex("CityCode", "OpenKey")
-                        .IsUnique()
-                        .HasDatabaseName("ux_data_match_flags_open");
-
-                    b.HasIndex("CityCode", "RecipientIdNumber")
-                        .HasDatabaseName("ix_data_match_flags_recipient");
-
-                    b.ToTable("data_match_flags", (string)null);
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Certified")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Flagged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Invalid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Mismatched")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Unknown")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CityCode", "ContentHash")
-                        .IsUnique()
-                        .HasDatabaseName("ux_data_match_imports_content");
-
-                    b.HasIndex("CityCode", "ImportedAt")
-                        .HasDatabaseName("ix_data_match_imports_city");
-
-                    b.ToTable("data_match_imports", (string)null);
-                });
-
             modelBuilder.Entity("Cases.Application.Catalogues.CatalogueVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -291,6 +131,27 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_injury_case_links_injury_case");
 
                     b.ToTable("injury_case_links", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.AutomaticStop", b =>
+                {
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntitlementId");
+
+                    b.ToTable("automatic_stops", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Application.Records.CalendarChange", b =>
@@ -492,6 +353,145 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("CityCode", "OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_flags_open");
+
+                    b.HasIndex("CityCode", "RecipientIdNumber")
+                        .HasDatabaseName("ix_data_match_flags_recipient");
+
+                    b.ToTable("data_match_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Certified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_match_imports_content");
+
+                    b.HasIndex("CityCode", "ImportedAt")
+                        .HasDatabaseName("ix_data_match_imports_city");
+
+                    b.ToTable("data_match_imports", (string)null);
                 });
 
             modelBuilder.Entity("Cases.Application.Records.InjuryAppraisalRecord", b =>
@@ -2826,24 +2826,6 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.AutomaticStop", b =>
-                {
-                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
-                        .WithMany()
-                        .HasForeignKey("EntitlementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cases.Application.Benefits.DataMatches.DataMatchFlag", b =>
-                {
-                    b.HasOne("Cases.Application.Benefits.DataMatches.DataMatchImport", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cases.Application.Injuries.Linking.InjuryCaseLink", b =>
                 {
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
@@ -2855,6 +2837,15 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.HasOne("Cases.Domain.Injuries.InjuryCase", null)
                         .WithMany()
                         .HasForeignKey("InjuryCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.AutomaticStop", b =>
+                {
+                    b.HasOne("Cases.Domain.Benefits.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2873,6 +2864,15 @@ namespace Cases.Application.Persistence.Migrations.Sqlite
                     b.HasOne("Cases.Workflows.Records.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cases.Application.Records.DataMatchFlag", b =>
+                {
+                    b.HasOne("Cases.Application.Records.DataMatchImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,4 +1,4 @@
-namespace Cases.Application.Benefits.DataMatches;
+namespace Cases.Application.Records;
 
 /// <summary>
 /// One data-match file imported (信息比对, 第六十四条): which department's data, the file's content hash (the same file
@@ -36,7 +36,7 @@ public sealed class DataMatchImport
 
     public int Invalid { get; set; }
 
-    /// <summary>The summary as answered (JSON of <see cref="DataMatchSummary"/>), identity numbers masked.</summary>
+    /// <summary>The summary as answered (JSON of DataMatchSummary), identity numbers masked.</summary>
     public string Summary { get; set; } = "{}";
 }
 
