@@ -7,7 +7,16 @@ using Cases.Workflows.Instances;
 namespace Cases.Application.Benefits;
 
 /// <summary>One change of an entitlement as the API shows it; months as "yyyy-MM".</summary>
-public sealed record EntitlementChangeView(string Kind, string FromMonth, decimal MonthlyAmount, string Reason, Guid? CaseId, string By, DateTimeOffset At);
+/// <param name="Kind">granted, amount-changed, adjusted, suspended, resumed, stopped, account-recorded.</param>
+/// <param name="FromMonth">The first month it applies to.</param>
+/// <param name="MonthlyAmount">The monthly amount from then on.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="CaseId">The case whose decision made it, if one did.</param>
+/// <param name="By">Who made it.</param>
+/// <param name="At">When.</param>
+/// <param name="BackPaidFrom">On a resumption: the first suspended month paid after all.</param>
+/// <param name="Cause">On a suspension: certification-overdue or imprisonment.</param>
+public sealed record EntitlementChangeView(string Kind, string FromMonth, decimal MonthlyAmount, string Reason, Guid? CaseId, string By, DateTimeOffset At, string? BackPaidFrom = null, string? Cause = null);
 
 /// <summary>
 /// A monthly benefit as the API and pages show it: who (by name, the identity number masked as in every list), which
@@ -23,7 +32,8 @@ public sealed record EntitlementView(
         IdNumber.TryParse(e.RecipientIdNumber, out var id, out _) ? id.Masked : string.Empty,
         e.Relation is { } r ? r.ToString().ToLowerInvariant() : null,
         e.Article, Month(e.FromMonth), e.ToMonth is { } to ? Month(to) : null, e.MonthlyAmount, e.Status.ToString().ToLowerInvariant(), e.AdulthoodOn, e.CaseId,
-        [.. e.History.Select(c => new EntitlementChangeView(c.Kind.ToString().ToLowerInvariant(), Month(c.FromMonth), c.MonthlyAmount, c.Reason, c.CaseId, c.By, c.At))]);
+        [.. e.History.Select(c => new EntitlementChangeView(Keeping.KeepingText.KindName(c.Kind), Month(c.FromMonth), c.MonthlyAmount, c.Reason, c.CaseId, c.By, c.At,
+            c.BackPaidFrom is { } back ? Month(back) : null, c.Cause is { } cause ? Keeping.KeepingText.CauseName(cause) : null))]);
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -130,7 +130,7 @@ public abstract class CertificationScenarios(AppFixture app) : ProcedureScenario
         var resumed = Assert.Single(await EntitlementsAsync(injuryCaseId));
         Assert.Equal("active", resumed.Str("status"));
         Assert.Equal([("granted", "2026-04"), ("suspended", "2027-05"), ("resumed", "2027-07")],
-            resumed.GetProperty("history").EnumerateArray().Where(h => h.Str("kind") != "accountrecorded").Select(h => (h.Str("kind")!, h.Str("fromMonth")!)));
+            resumed.GetProperty("history").EnumerateArray().Where(h => h.Str("kind") != "account-recorded").Select(h => (h.Str("kind")!, h.Str("fromMonth")!)));
         var row = await EntitlementRowAsync(entitlementId);
         Assert.Equal(new DateOnly(2027, 5, 1), row.History[^1].BackPaidFrom);
         Assert.Equal((row.MonthlyAmount, row.MonthlyAmount), (row.AmountFor(new DateOnly(2027, 5, 1)), row.AmountFor(new DateOnly(2027, 6, 1))));

@@ -116,7 +116,7 @@ public abstract partial class DisabilityBenefitsScenarios(AppFixture app) : Proc
             entitlements.Select(e => (e.Str("benefit")!, e.Str("status")!, e.Str("fromMonth")!, e.Str("toMonth")!)).OrderBy(e => e.Item1, StringComparer.Ordinal));
         var allowance = Assert.Single(entitlements, e => e.Str("benefit") == "disability-allowance");
         Assert.Equal(
-            [("granted", "2026-04", 4_500.00m), ("accountrecorded", "2026-04", 4_500.00m), ("stopped", "2027-02", 0m)],
+            [("granted", "2026-04", 4_500.00m), ("account-recorded", "2026-04", 4_500.00m), ("stopped", "2027-02", 0m)],
             allowance.GetProperty("history").EnumerateArray().Select(h => (h.Str("kind")!, h.Str("fromMonth")!, h.GetProperty("monthlyAmount").GetDecimal())));
     }
 

@@ -66,5 +66,5 @@ public static class PayrollMonths
     };
 
     internal static PayrollReasonView Reason(EntitlementChange c) =>
-        new(c.Kind.ToString().ToLowerInvariant(), Text(c.FromMonth), c.MonthlyAmount, c.Reason);
+        new(Keeping.KeepingText.KindName(c.Kind), Text(c.FromMonth), c.MonthlyAmount, c.Reason);
 }
