@@ -32,10 +32,27 @@ public sealed record EntitlementView(
         IdNumber.TryParse(e.RecipientIdNumber, out var id, out _) ? id.Masked : string.Empty,
         e.Relation is { } r ? r.ToString().ToLowerInvariant() : null,
         e.Article, Month(e.FromMonth), e.ToMonth is { } to ? Month(to) : null, e.MonthlyAmount, e.Status.ToString().ToLowerInvariant(), e.AdulthoodOn, e.CaseId,
-        [.. e.History.Select(c => new EntitlementChangeView(Keeping.KeepingText.KindName(c.Kind), Month(c.FromMonth), c.MonthlyAmount, c.Reason, c.CaseId, c.By, c.At,
-            c.BackPaidFrom is { } back ? Month(back) : null, c.Cause is { } cause ? Keeping.KeepingText.CauseName(cause) : null))]);
+        [.. e.History.Select(c => new EntitlementChangeView(EntitlementNames.Kind(c.Kind), Month(c.FromMonth), c.MonthlyAmount, c.Reason, c.CaseId, c.By, c.At,
+            c.BackPaidFrom is { } back ? Month(back) : null, c.Cause is { } cause ? EntitlementNames.Cause(cause) : null))]);
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The names the API and pages give an entitlement's changes and causes (kebab-case).</summary>
+public static class EntitlementNames
+{
+    public static string Kind(EntitlementChangeKind kind) => kind switch
+    {
+        EntitlementChangeKind.Granted => "granted",
+        EntitlementChangeKind.AmountChanged => "amount-changed",
+        EntitlementChangeKind.Stopped => "stopped",
+        EntitlementChangeKind.Adjusted => "adjusted",
+        EntitlementChangeKind.Suspended => "suspended",
+        EntitlementChangeKind.Resumed => "resumed",
+        _ => "account-recorded",
+    };
+
+    public static string Cause(SuspensionCause cause) => cause == SuspensionCause.Imprisonment ? "imprisonment" : "certification-overdue";
 }
 
 /// <summary>One page of entitlements, newest first, and the cursor of the next (null on the last).</summary>

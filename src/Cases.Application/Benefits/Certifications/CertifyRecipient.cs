@@ -52,6 +52,17 @@ public sealed class CertifyRecipientHandler(CasesDb db, TimeProvider clock) : IC
             .Where(e => e.CityCode == certification.CityCode && e.RecipientIdNumber == certification.RecipientIdNumber
                 && e.Status == EntitlementStatus.Suspended && e.Suspension == SuspensionCause.CertificationOverdue)
             .ToListAsync(ct);
+        return ResumeAfter(suspended, on, by, at);
+    }
+
+    /// <summary>
+    /// Resumes those of <paramref name="entitlements"/> that a missed certification suspended, from the month after the
+    /// certification of <paramref name="on"/>, the suspended months paid back. Returns the entitlements resumed.
+    /// </summary>
+    public static IReadOnlyList<Guid> ResumeAfter(IEnumerable<Entitlement> entitlements, DateOnly on, string by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entitlements);
+        var suspended = entitlements.Where(e => e.Status == EntitlementStatus.Suspended && e.Suspension == SuspensionCause.CertificationOverdue).ToList();
         var from = CertificationDates.MonthAfter(on);
         foreach (var entitlement in suspended)
         {

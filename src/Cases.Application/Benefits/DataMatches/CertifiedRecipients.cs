@@ -20,13 +20,7 @@ public static class CertifiedRecipients
         }
 
         certification.Certify(on, CertificationMethod.DataMatch, note, by, at);
-        var nextMonth = new DateOnly(on.Year, on.Month, 1).AddMonths(1);
-        foreach (var entitlement in entitlements.Where(e => e.Status == EntitlementStatus.Suspended && e.Suspension == SuspensionCause.CertificationOverdue))
-        {
-            var suspendedFrom = entitlement.History.Last(c => c.Kind == EntitlementChangeKind.Suspended).FromMonth;
-            entitlement.Resume(nextMonth > suspendedFrom ? nextMonth : suspendedFrom, null, $"已认证（{note}），恢复发放并补发暂停期间待遇（第六十三条）", null, by, at);
-        }
-
+        Certifications.CertifyRecipientHandler.ResumeAfter(entitlements, on, by, at);
         return true;
     }
 }

@@ -96,18 +96,9 @@ public static class KeepingText
     /// <summary>An identity number masked as every list shows it (empty when it is not one).</summary>
     public static string MaskedId(string idNumber) => IdNumber.TryParse(idNumber, out var id, out _) ? id.Masked : string.Empty;
 
-    public static string KindName(EntitlementChangeKind kind) => kind switch
-    {
-        EntitlementChangeKind.Granted => "granted",
-        EntitlementChangeKind.AmountChanged => "amount-changed",
-        EntitlementChangeKind.Stopped => "stopped",
-        EntitlementChangeKind.Adjusted => "adjusted",
-        EntitlementChangeKind.Suspended => "suspended",
-        EntitlementChangeKind.Resumed => "resumed",
-        _ => "account-recorded",
-    };
+    public static string KindName(EntitlementChangeKind kind) => EntitlementNames.Kind(kind);
 
-    public static string CauseName(SuspensionCause cause) => cause == SuspensionCause.Imprisonment ? "imprisonment" : "certification-overdue";
+    public static string CauseName(SuspensionCause cause) => EntitlementNames.Cause(cause);
 
     public static string ItemKindName(PayrollItemKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -66,5 +66,5 @@ public static class PayrollMonths
     };
 
     internal static PayrollReasonView Reason(EntitlementChange c) =>
-        new(Keeping.KeepingText.KindName(c.Kind), Text(c.FromMonth), c.MonthlyAmount, c.Reason);
+        new(EntitlementNames.Kind(c.Kind), Text(c.FromMonth), c.MonthlyAmount, c.Reason);
 }
